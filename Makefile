@@ -1,0 +1,141 @@
+# Pagoda's build.  Everything a user does goes through here:
+#
+#   make run        boot the kernel in QEMU on the serial console (Ctrl-A X quits)
+#   make test       host tests, tool tests, then the in-kernel tests in QEMU
+#   make iso        the bootable image (build/<arch>/pagoda.iso)
+#   make clean
+#
+# Variables: ARCH=x86_64 (the only port so far), MEM=<MiB> (256), ACCEL=tcg|kvm,
+# CMDLINE='...' (kernel parameters for run), KTEST_FILTER=<suite[.case],...>,
+# TIMEOUT=<seconds> for one test boot, V=1 to show commands.
+# Output goes to build/<arch>/ and build/host/, never next to the sources.
+
+ARCH ?= x86_64
+MEM ?= 256
+ACCEL ?= tcg
+CMDLINE ?=
+KTEST_FILTER ?=
+TIMEOUT ?= 300
+
+# The test boot leaves the top of RAM without struct page (mem=), as later
+# device-memory work needs; the boot memory-map tests check it.
+TEST_MEM_LIMIT := $(shell echo $$(($(MEM) - 32)))M
+TEST_CMDLINE := ktest mem=$(TEST_MEM_LIMIT) $(if $(KTEST_FILTER),ktest.filter=$(KTEST_FILTER)) $(CMDLINE)
+
+B := build/$(ARCH)
+HB := build/host
+
+ifeq ($(V),1)
+Q :=
+else
+Q := @
+endif
+
+include arch/$(ARCH)/arch.mk
+
+CC := $(CROSS_COMPILE)gcc
+LD := $(CROSS_COMPILE)ld
+NM := $(CROSS_COMPILE)nm
+SIZE := $(CROSS_COMPILE)size
+
+WARNINGS := -Wall -Wextra -Werror -Wno-unused-parameter
+KCFLAGS := -std=gnu11 -O2 -g $(WARNINGS) -ffreestanding -nostdinc \
+	-isystem $(shell $(CC) -print-file-name=include) \
+	-fno-stack-protector -fno-omit-frame-pointer -fno-asynchronous-unwind-tables \
+	-fno-tree-loop-distribute-patterns -fno-common \
+	-I. -Iarch/$(ARCH)/include $(ARCH_CFLAGS) -MMD -MP
+KASFLAGS := -D__ASSEMBLER__ -I. -Iarch/$(ARCH)/include $(ARCH_CFLAGS) -MMD -MP
+
+KERNEL_SRCS := $(wildcard kernel/*.c kernel/lib/*.c mm/*.c) $(ARCH_SRCS)
+KERNEL_OBJS := $(addprefix $(B)/,$(addsuffix .o,$(basename $(KERNEL_SRCS))))
+
+KERNEL := $(B)/pagoda.elf
+IMAGE := $(B)/pagoda.$(IMAGE_EXT)
+TEST_IMAGE := $(B)/pagoda-test.$(IMAGE_EXT)
+
+.PHONY: all run test iso clean deps host-test tools-test kernel-test FORCE
+.DELETE_ON_ERROR:
+
+all: $(KERNEL) $(IMAGE)
+
+iso: $(IMAGE)
+
+deps:
+	$(Q)tools/install-deps.sh $(ARCH)
+
+$(B)/%.o: %.c
+	@mkdir -p $(dir $@)
+	@echo "  CC      $<"
+	$(Q)$(CC) $(KCFLAGS) -c $< -o $@
+
+$(B)/%.o: %.S
+	@mkdir -p $(dir $@)
+	@echo "  AS      $<"
+	$(Q)$(CC) $(KASFLAGS) -c $< -o $@
+
+$(B)/linker.ld: linker.ld arch/$(ARCH)/include/asm/layout.h
+	@mkdir -p $(dir $@)
+	$(Q)$(CC) -E -P -x c -D__ASSEMBLER__ -Iarch/$(ARCH)/include $< -o $@
+
+# The symbol table for backtraces is part of the image it describes, so the
+# kernel is linked twice: once with an empty table, to learn the addresses,
+# and once with the real one.  The table sits in .rodata, after all code, so
+# adding it moves no function; the check below proves that on every build.
+LINK = $(LD) -n -nostdlib -T $(B)/linker.ld $(ARCH_LDFLAGS) -o $@ $(KERNEL_OBJS)
+
+$(B)/ksyms0.o $(B)/ksyms.o: %.o: %.S
+	$(Q)$(CC) $(KASFLAGS) -c $< -o $@
+
+$(B)/ksyms0.S:
+	@mkdir -p $(dir $@)
+	$(Q)tools/ksyms.py < /dev/null > $@
+
+$(B)/pass1.elf: $(KERNEL_OBJS) $(B)/ksyms0.o $(B)/linker.ld
+	$(Q)$(LINK) $(B)/ksyms0.o
+
+$(B)/ksyms.S: $(B)/pass1.elf tools/ksyms.py
+	$(Q)$(NM) -n $< | tools/ksyms.py > $@
+
+$(KERNEL): $(KERNEL_OBJS) $(B)/ksyms.o $(B)/linker.ld
+	@echo "  LD      $@"
+	$(Q)$(LINK) $(B)/ksyms.o
+	$(Q)$(NM) -n $@ | tools/ksyms.py | cmp -s - $(B)/ksyms.S || \
+		{ echo "ksyms: symbol addresses moved between links" >&2; rm -f $@; exit 1; }
+	$(Q)$(SIZE) $@ | tail -1 | awk '{ printf "  kernel: text %d, data %d, bss %d bytes\n", $$1, $$2, $$3 }'
+
+# Rebuild an image when its command line changes: the line is kept in a file
+# that is rewritten only when it differs.
+$(B)/cmdline.%: FORCE
+	@mkdir -p $(dir $@)
+	@echo '$(CMDLINE_$*)' | cmp -s - $@ || echo '$(CMDLINE_$*)' > $@
+
+CMDLINE_run := $(CMDLINE)
+CMDLINE_test := $(TEST_CMDLINE)
+
+$(IMAGE): $(KERNEL) $(B)/cmdline.run tools/mkiso.sh
+	@echo "  IMAGE   $@"
+	$(Q)$(call make_image,$@,$(KERNEL),$(CMDLINE_run))
+
+$(TEST_IMAGE): $(KERNEL) $(B)/cmdline.test tools/mkiso.sh
+	@echo "  IMAGE   $@"
+	$(Q)$(call make_image,$@,$(KERNEL),$(CMDLINE_test))
+
+run: deps $(IMAGE)
+	$(Q)tools/run.py run --arch $(ARCH) --image $(IMAGE) --mem $(MEM) --accel $(ACCEL)
+
+include tests/host/host.mk
+
+tools-test:
+	$(Q)python3 -m unittest discover -q -s tests/tools -t .
+
+# Everything, ending with one closing line: "N passed, N failed".
+test: deps tools-test $(HOST_TEST) $(TEST_IMAGE)
+	$(Q)tools/run.py test --timeout $(TIMEOUT) --mem $(MEM) --accel $(ACCEL) \
+		--logdir build host:$(HOST_TEST) $(ARCH):$(TEST_IMAGE)
+
+clean:
+	rm -rf build
+
+FORCE:
+
+-include $(KERNEL_OBJS:.o=.d) $(B)/ksyms.d $(B)/ksyms0.d

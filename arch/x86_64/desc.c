@@ -1,0 +1,105 @@
+// SPDX-License-Identifier: MIT
+/*
+ * Descriptor tables: the GDT (code and data segments, which long mode
+ * mostly ignores, and the TSS), the TSS (whose interrupt-stack table gives
+ * the double-fault handler a stack of its own) and the IDT (one interrupt
+ * gate per vector, pointing at the stubs of entry.S).
+ */
+#include <asm/desc.h>
+#include <kernel/kernel.h>
+
+struct idt_gate {
+	u16 offset_low;
+	u16 selector;
+	u8 ist;
+	u8 type_attr;
+	u16 offset_mid;
+	u32 offset_high;
+	u32 zero;
+} __attribute__((packed));
+
+struct tss {
+	u32 reserved0;
+	u64 rsp[3];
+	u64 reserved1;
+	u64 ist[7];
+	u64 reserved2;
+	u16 reserved3;
+	u16 iomap_base;
+} __attribute__((packed));
+
+struct desc_ptr {
+	u16 limit;
+	u64 base;
+} __attribute__((packed));
+
+#define GATE_INTERRUPT 0x8e /* present, ring 0, 64-bit interrupt gate (clears IF) */
+#define TSS_AVAILABLE 0x89  /* present, 64-bit available TSS */
+
+extern const char trap_stubs[];
+
+static u64 gdt[5] = {
+	0,
+	0x00af9a000000ffff, /* KERNEL_CS: 64-bit code, ring 0 */
+	0x00cf92000000ffff, /* KERNEL_DS */
+	/* TSS_SEL: 16 bytes, filled in by set_tss_descriptor() */
+};
+static struct idt_gate idt[256];
+static struct tss tss;
+static u8 double_fault_stack[4096] __aligned(16);
+
+static void set_tss_descriptor(void)
+{
+	u64 base = (u64)&tss, limit = sizeof(tss) - 1;
+
+	gdt[TSS_SEL / 8] = (limit & 0xffff) | (base & 0xffffff) << 16 |
+			   (u64)TSS_AVAILABLE << 40 | ((limit >> 16) & 0xf) << 48 |
+			   ((base >> 24) & 0xff) << 56;
+	gdt[TSS_SEL / 8 + 1] = base >> 32;
+}
+
+static void set_gate(int vec, unsigned long handler, int ist)
+{
+	idt[vec] = (struct idt_gate){
+		.offset_low = handler & 0xffff,
+		.selector = KERNEL_CS,
+		.ist = ist,
+		.type_attr = GATE_INTERRUPT,
+		.offset_mid = (handler >> 16) & 0xffff,
+		.offset_high = handler >> 32,
+	};
+}
+
+/* Load the GDT and reload every segment register from it. */
+static void load_gdt(void)
+{
+	struct desc_ptr p = { sizeof(gdt) - 1, (u64)gdt };
+
+	asm volatile("lgdt %0\n\t"
+		     "pushq %1\n\t"
+		     "leaq 1f(%%rip), %%rax\n\t"
+		     "pushq %%rax\n\t"
+		     "lretq\n"
+		     "1:\n\t"
+		     "movl %2, %%eax\n\t"
+		     "movl %%eax, %%ds\n\t"
+		     "movl %%eax, %%es\n\t"
+		     "movl %%eax, %%ss\n\t"
+		     "ltr %w3"
+		     : : "m"(p), "i"(KERNEL_CS), "i"(KERNEL_DS), "r"(TSS_SEL)
+		     : "rax", "memory");
+}
+
+void desc_init(void)
+{
+	struct desc_ptr idtr = { sizeof(idt) - 1, (u64)idt };
+
+	tss.ist[IST_DOUBLE_FAULT - 1] = (u64)double_fault_stack + sizeof(double_fault_stack);
+	tss.iomap_base = sizeof(tss);
+	set_tss_descriptor();
+	load_gdt();
+	for (int vec = 0; vec < NR_TRAP_STUBS; vec++)
+		set_gate(vec, (unsigned long)trap_stubs + 16 * vec,
+			 vec == 8 ? IST_DOUBLE_FAULT : 0);
+	asm volatile("lidt %0" : : "m"(idtr));
+}

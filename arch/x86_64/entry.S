@@ -1,0 +1,119 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Trap entry.  For each vector the IDT points at a 16-byte stub in
+ * trap_stubs: it pushes a zero where the CPU pushes no error code (so every
+ * frame has the same shape), pushes the vector number and jumps to
+ * trap_common, which saves the general registers as a struct pt_regs and
+ * calls x86_trap(regs).  Returning restores them and irets.
+ */
+#include <asm/extable.h>
+
+/* Vectors for which the CPU pushes an error code itself. */
+#define HAS_ERROR_CODE(v) \
+	((v) == 8 || ((v) >= 10 && (v) <= 14) || (v) == 17 || (v) == 21 || \
+	 (v) == 29 || (v) == 30)
+
+#define NR_STUBS 48	/* 32 exceptions, 16 legacy PIC interrupts */
+
+	.text
+	.balign 16
+	.globl trap_stubs
+trap_stubs:
+	.set	vec, 0
+	.rept	NR_STUBS
+	.balign	16
+	.if	!HAS_ERROR_CODE(vec)
+	pushq	$0
+	.endif
+	pushq	$vec
+	jmp	trap_common
+	.set	vec, vec + 1
+	.endr
+
+trap_common:
+	pushq	%rax
+	pushq	%rbx
+	pushq	%rcx
+	pushq	%rdx
+	pushq	%rsi
+	pushq	%rdi
+	pushq	%rbp
+	pushq	%r8
+	pushq	%r9
+	pushq	%r10
+	pushq	%r11
+	pushq	%r12
+	pushq	%r13
+	pushq	%r14
+	pushq	%r15
+	cld
+	mov	%rsp, %rdi
+	call	x86_trap
+	popq	%r15
+	popq	%r14
+	popq	%r13
+	popq	%r12
+	popq	%r11
+	popq	%r10
+	popq	%r9
+	popq	%r8
+	popq	%rbp
+	popq	%rdi
+	popq	%rsi
+	popq	%rdx
+	popq	%rcx
+	popq	%rbx
+	popq	%rax
+	add	$16, %rsp		/* vector and error code */
+	iretq
+
+/*
+ * void arch_save_regs(struct pt_regs *regs): the caller's registers, for
+ * panic().  rip, rsp and rbp describe the caller's frame, so a backtrace
+ * from them starts at the function that called panic().
+ */
+	.globl arch_save_regs
+arch_save_regs:
+	mov	%r15, 0x00(%rdi)
+	mov	%r14, 0x08(%rdi)
+	mov	%r13, 0x10(%rdi)
+	mov	%r12, 0x18(%rdi)
+	mov	%r11, 0x20(%rdi)
+	mov	%r10, 0x28(%rdi)
+	mov	%r9, 0x30(%rdi)
+	mov	%r8, 0x38(%rdi)
+	mov	%rbp, 0x40(%rdi)
+	mov	%rdi, 0x48(%rdi)
+	mov	%rsi, 0x50(%rdi)
+	mov	%rdx, 0x58(%rdi)
+	mov	%rcx, 0x60(%rdi)
+	mov	%rbx, 0x68(%rdi)
+	mov	%rax, 0x70(%rdi)
+	movq	$0, 0x78(%rdi)		/* vector */
+	movq	$0, 0x80(%rdi)		/* error code */
+	mov	(%rsp), %rax		/* return address: the caller's rip */
+	mov	%rax, 0x88(%rdi)
+	mov	%cs, %eax
+	mov	%rax, 0x90(%rdi)
+	pushfq
+	popq	0x98(%rdi)
+	lea	8(%rsp), %rax		/* the caller's rsp after return */
+	mov	%rax, 0xa0(%rdi)
+	mov	%ss, %eax
+	mov	%rax, 0xa8(%rdi)
+	ret
+
+/*
+ * long copy_nofault(void *dst, const void *src, size_t n): 0, or -EFAULT
+ * if a byte could not be read or written.  The fixup entry makes a fault on
+ * the movsb resume at 2: with rax already set by the trap handler.
+ */
+	.globl copy_nofault
+copy_nofault:
+	mov	%rdx, %rcx
+	xor	%eax, %eax
+1:	rep movsb
+2:	ret
+	_ASM_EXTABLE(1b, 2b)
+
+	.section .note.GNU-stack, "", @progbits

@@ -1,0 +1,30 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * x86_64 address-space layout, shared by C, assembly and linker.ld.
+ *
+ * Physical: GRUB loads the image at 1 MiB.  Virtual: the kernel image runs in
+ * the top 2 GiB (so -mcmodel=kernel addressing works), and all RAM is mapped
+ * once more, linearly, at PAGE_OFFSET (the "direct map"), where __va() and
+ * __pa() convert.
+ */
+#ifndef _ASM_LAYOUT_H
+#define _ASM_LAYOUT_H
+
+#ifdef __ASSEMBLER__
+#define _UL(x) x
+#else
+#define _UL(x) x##UL
+#endif
+
+#define PAGE_SHIFT 12
+#define PAGE_SIZE (_UL(1) << PAGE_SHIFT)
+
+#define KERNEL_PHYS_BASE _UL(0x100000)
+#define KERNEL_VIRT_BASE _UL(0xffffffff80000000)
+#define PAGE_OFFSET _UL(0xffff800000000000)
+
+/* Linker script parameters (see linker.ld). */
+#define LINK_FORMAT elf64-x86-64
+#define LINK_ARCH i386:x86-64
+
+#endif

@@ -1,0 +1,30 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * struct pt_regs: the registers saved on a trap, in the order entry.S pushes
+ * them (the last pushed comes first).  panic() fills one too, so that both
+ * paths print registers and a backtrace the same way.
+ */
+#ifndef _ASM_PTRACE_H
+#define _ASM_PTRACE_H
+
+#include <kernel/types.h>
+
+struct pt_regs {
+	u64 r15, r14, r13, r12, r11, r10, r9, r8;
+	u64 rbp, rdi, rsi, rdx, rcx, rbx, rax;
+	u64 vector, error_code;
+	/* Pushed by the CPU. */
+	u64 rip, cs, rflags, rsp, ss;
+};
+
+static inline unsigned long instruction_pointer(const struct pt_regs *regs)
+{
+	return regs->rip;
+}
+
+static inline unsigned long frame_pointer(const struct pt_regs *regs)
+{
+	return regs->rbp;
+}
+
+#endif

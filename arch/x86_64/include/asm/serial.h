@@ -1,0 +1,7 @@
+/* SPDX-License-Identifier: MIT */
+#ifndef _ASM_SERIAL_H
+#define _ASM_SERIAL_H
+
+void serial_init(void);
+
+#endif

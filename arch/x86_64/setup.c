@@ -1,0 +1,104 @@
+// SPDX-License-Identifier: MIT
+/*
+ * x86_64 boot: read what GRUB handed over in the Multiboot2 information
+ * (command line, memory map, modules) into boot_command_line and memblock.
+ *
+ * What is reserved, and why:
+ *  - the first 1 MiB: BIOS data, the EBDA and option ROMs live there, and
+ *    pfn 0 is best never handed out (a NULL-looking physical address);
+ *  - the kernel image, from its load address to _end (bss included);
+ *  - the Multiboot2 information itself (GRUB puts it right after _end),
+ *    and every boot module (the initrd, later).
+ */
+#include <asm/multiboot2.h>
+#include <asm/page.h>
+#include <asm/desc.h>
+#include <asm/serial.h>
+#include <kernel/panic.h>
+#include <kernel/params.h>
+#include <kernel/printk.h>
+#include <kernel/setup.h>
+#include <kernel/string.h>
+#include <mm/memblock.h>
+
+extern const char _end[];
+
+static u32 mb2_info_pa;
+
+static const char *const mmap_type_names[] = {
+	[1] = "usable", [2] = "reserved", [3] = "ACPI data",
+	[4] = "ACPI NVS", [5] = "bad RAM",
+};
+
+static void parse_mmap(const struct mb2_tag_mmap *tag)
+{
+	const char *p = (const char *)tag->entries;
+	const char *end = (const char *)tag + tag->tag.size;
+
+	printk("Physical memory map (from the boot loader):\n");
+	for (; p + tag->entry_size <= end; p += tag->entry_size) {
+		const struct mb2_mmap_entry *e = (const void *)p;
+		const char *type = e->type < ARRAY_SIZE(mmap_type_names) ?
+					   mmap_type_names[e->type] : NULL;
+
+		printk("  [mem 0x%012llx-0x%012llx] %s\n", (unsigned long long)e->addr,
+		       (unsigned long long)(e->addr + e->len - 1), type ? type : "unknown");
+		if (e->type == MB2_MEMORY_AVAILABLE)
+			memblock_add(e->addr, e->len);
+	}
+}
+
+static void parse_tag(const struct mb2_tag *tag)
+{
+	const struct mb2_tag_module *mod;
+
+	switch (tag->type) {
+	case MB2_TAG_CMDLINE:
+		strscpy(boot_command_line, ((const struct mb2_tag_string *)tag)->string,
+			sizeof(boot_command_line));
+		break;
+	case MB2_TAG_MMAP:
+		parse_mmap((const struct mb2_tag_mmap *)tag);
+		break;
+	case MB2_TAG_MODULE:
+		mod = (const struct mb2_tag_module *)tag;
+		memblock_reserve(mod->mod_start, mod->mod_end - mod->mod_start);
+		break;
+	}
+}
+
+/* The information is in low memory, mapped by the boot page tables' direct map. */
+static void parse_multiboot2(void)
+{
+	const struct mb2_info *info = __va(mb2_info_pa);
+	const char *p = (const char *)(info + 1);
+	const char *end = (const char *)info + info->total_size;
+
+	memblock_reserve(mb2_info_pa, info->total_size);
+	while (p + sizeof(struct mb2_tag) <= end) {
+		const struct mb2_tag *tag = (const void *)p;
+
+		if (tag->type == MB2_TAG_END)
+			break;
+		parse_tag(tag);
+		p += ALIGN(tag->size, 8);
+	}
+}
+
+void setup_arch(void)
+{
+	parse_multiboot2();
+	memblock_reserve(0, 1 * MiB);
+	memblock_reserve(KERNEL_PHYS_BASE, __pa_symbol(_end) - KERNEL_PHYS_BASE);
+	desc_init();
+}
+
+/* Called by boot.S, in long mode, on the boot stack, with the loader's eax/ebx. */
+void __noreturn x86_64_start_kernel(u32 magic, u32 info_pa)
+{
+	serial_init();
+	if (magic != MB2_BOOTLOADER_MAGIC)
+		panic("not started by a Multiboot2 boot loader (magic %#x)", magic);
+	mb2_info_pa = info_pa;
+	start_kernel();
+}

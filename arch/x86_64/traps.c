@@ -1,0 +1,140 @@
+// SPDX-License-Identifier: MIT
+/*
+ * Trap dispatch: CPU exceptions and hardware interrupts arrive here from
+ * entry.S with the interrupted registers.
+ *
+ * An exception in the kernel is either expected -- the faulting instruction
+ * has an ex_table entry, so it resumes at the fixup with rax = -EFAULT -- or
+ * a kernel bug, which panics with the decoded reason, the registers and a
+ * backtrace.  (User-mode exceptions arrive with the process issue.)
+ */
+#include <asm/desc.h>
+#include <asm/ptrace.h>
+#include <asm/traps.h>
+#include <kernel/errno.h>
+#include <kernel/extable.h>
+#include <kernel/ksyms.h>
+#include <kernel/panic.h>
+#include <kernel/printk.h>
+
+static const char *const exception_names[32] = {
+	[0] = "divide error",
+	[1] = "debug",
+	[2] = "NMI",
+	[3] = "breakpoint",
+	[4] = "overflow",
+	[5] = "bound range exceeded",
+	[6] = "invalid opcode",
+	[7] = "device not available",
+	[8] = "double fault",
+	[10] = "invalid TSS",
+	[11] = "segment not present",
+	[12] = "stack-segment fault",
+	[13] = "general protection fault",
+	[14] = "page fault",
+	[16] = "x87 floating-point error",
+	[17] = "alignment check",
+	[18] = "machine check",
+	[19] = "SIMD floating-point error",
+	[20] = "virtualization exception",
+	[21] = "control protection fault",
+};
+
+static unsigned long read_cr2(void)
+{
+	unsigned long v;
+
+	asm volatile("mov %%cr2, %0" : "=r"(v));
+	return v;
+}
+
+static unsigned long read_cr3(void)
+{
+	unsigned long v;
+
+	asm volatile("mov %%cr3, %0" : "=r"(v));
+	return v;
+}
+
+static bool fixup_exception(struct pt_regs *regs)
+{
+	const struct exception_table_entry *e = search_exception_tables(regs->rip);
+
+	if (!e)
+		return false;
+	regs->rip = e->fixup;
+	regs->rax = -EFAULT;
+	return true;
+}
+
+/* "page fault at 0x...: not-present write in kernel mode" */
+static void __noreturn page_fault_oops(struct pt_regs *regs)
+{
+	unsigned long ec = regs->error_code;
+
+	panic_regs(regs, "page fault at %#lx: %s %s in %s mode%s",
+		   read_cr2(),
+		   ec & PF_PROT ? "protection violation on" : "not-present",
+		   ec & PF_INSTR ? "instruction fetch" : ec & PF_WRITE ? "write" : "read",
+		   ec & PF_USER ? "user" : "kernel",
+		   ec & PF_RSVD ? " (reserved bit set in a page-table entry)" : "");
+}
+
+static void do_exception(struct pt_regs *regs)
+{
+	const char *name = exception_names[regs->vector];
+
+	if (fixup_exception(regs))
+		return;
+	if (regs->vector == X86_TRAP_PF)
+		page_fault_oops(regs);
+	panic_regs(regs, "%s (vector %lu, error code %#lx)",
+		   name ? name : "reserved exception", regs->vector, regs->error_code);
+}
+
+void x86_trap(struct pt_regs *regs)
+{
+	if (regs->vector < FIRST_IRQ_VECTOR)
+		do_exception(regs);
+	else
+		x86_irq(regs->vector - FIRST_IRQ_VECTOR);
+}
+
+void show_regs(const struct pt_regs *regs)
+{
+	unsigned long off;
+	const char *fn = ksym_lookup(regs->rip, &off);
+
+	printk("RIP: %04lx:%016lx %s+0x%lx\n", regs->cs, regs->rip, fn ? fn : "?",
+	       fn ? off : 0);
+	printk("RSP: %04lx:%016lx RFLAGS: %08lx\n", regs->ss, regs->rsp, regs->rflags);
+	printk("RAX: %016lx RBX: %016lx RCX: %016lx\n", regs->rax, regs->rbx, regs->rcx);
+	printk("RDX: %016lx RSI: %016lx RDI: %016lx\n", regs->rdx, regs->rsi, regs->rdi);
+	printk("RBP: %016lx R08: %016lx R09: %016lx\n", regs->rbp, regs->r8, regs->r9);
+	printk("R10: %016lx R11: %016lx R12: %016lx\n", regs->r10, regs->r11, regs->r12);
+	printk("R13: %016lx R14: %016lx R15: %016lx\n", regs->r13, regs->r14, regs->r15);
+	printk("CR2: %016lx CR3: %016lx\n", read_cr2(), read_cr3());
+}
+
+/*
+ * Walk the frame-pointer chain (the kernel is built with frame pointers):
+ * each frame holds the caller's rbp, then the return address.  Frames are
+ * read with copy_nofault, so a corrupt chain ends the walk, not the kernel.
+ */
+void show_backtrace(const struct pt_regs *regs)
+{
+	unsigned long fp = regs->rbp;
+
+	printk("Backtrace:\n");
+	print_ksym_frame(regs->rip, false);
+	for (int depth = 0; fp && depth < 32; depth++) {
+		unsigned long frame[2];
+
+		if (copy_nofault(frame, (void *)fp, sizeof(frame)) || !frame[1])
+			break;
+		print_ksym_frame(frame[1], true);
+		if (frame[0] <= fp) /* callers' frames are higher on the stack */
+			break;
+		fp = frame[0];
+	}
+}

@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Exception fixups.  An instruction that may fault on purpose (reading memory
+ * that may be unmapped, and later user memory) is listed in the ex_table
+ * section with the address to resume at.  On a kernel fault the trap handler
+ * looks the faulting instruction up here: found means "return an error",
+ * not found means a kernel bug.
+ */
+#ifndef _KERNEL_EXTABLE_H
+#define _KERNEL_EXTABLE_H
+
+#include <kernel/types.h>
+
+struct exception_table_entry {
+	unsigned long insn;
+	unsigned long fixup;
+};
+
+const struct exception_table_entry *search_exception_tables(unsigned long ip);
+
+/*
+ * Copy n bytes where either side may be unmapped or protected: returns 0, or
+ * -EFAULT if an access faulted.  The arch implements it with an ex_table
+ * entry on its copy instruction.
+ */
+long copy_nofault(void *dst, const void *src, size_t n);
+
+#endif

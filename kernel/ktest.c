@@ -1,0 +1,153 @@
+// SPDX-License-Identifier: MIT
+/*
+ * The ktest runner: walks the suites that KTEST_SUITE placed in the
+ * ktest_suites section, runs the selected cases and prints KTAP version 1:
+ *
+ *	KTAP version 1
+ *	1..2                       one result line per selected suite follows
+ *	    KTAP version 1
+ *	    # Subtest: page_alloc
+ *	    1..5
+ *	    # split_coalesce: mm/page_alloc_test.c:40: expected ...
+ *	    not ok 1 split_coalesce
+ *	    ok 2 exhaustion # SKIP reason
+ *	    ...
+ *	not ok 1 page_alloc
+ *
+ * Diagnostics come before the result they explain, as KUnit prints them.
+ * The same file runs in the kernel and, for the host tests, in a Linux
+ * process (tests/host), so mm/ suites run in both places.
+ */
+#include <stdarg.h>
+#include <kernel/ktest.h>
+#include <kernel/printk.h>
+#include <kernel/string.h>
+#include <mm/mm.h>
+
+extern const struct ktest_suite *const __start_ktest_suites[];
+extern const struct ktest_suite *const __stop_ktest_suites[];
+
+#define for_each_suite(s)                                                      \
+	for (const struct ktest_suite *const *s = __start_ktest_suites;        \
+	     s < __stop_ktest_suites; s++)
+
+void ktest_fail(struct ktest *t, const char *file, int line, const char *fmt, ...)
+{
+	char msg[256];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	printk("    # %s: %s:%d: %s\n", t->name, file, line, msg);
+	t->failed = true;
+}
+
+void ktest_log(struct ktest *t, const char *fmt, ...)
+{
+	char msg[256];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	printk("    # %s: %s\n", t->name, msg);
+}
+
+void ktest_skip(struct ktest *t, const char *reason)
+{
+	t->skip_reason = reason;
+}
+
+/* Does the pattern p[0..n) match all of s?  '*' matches any run, '?' one char. */
+static bool glob_match(const char *p, size_t n, const char *s)
+{
+	if (!n)
+		return !*s;
+	if (*p == '*')
+		return glob_match(p + 1, n - 1, s) || (*s && glob_match(p, n, s + 1));
+	return *s && (*p == '?' || *p == *s) && glob_match(p + 1, n - 1, s + 1);
+}
+
+/*
+ * Is a case of suite s (any case, if case_name is NULL) selected?  The
+ * filter is a comma-separated list of "suite" or "suite.case" globs.  A
+ * manual suite must be named exactly: a "*" never runs the crash demos.
+ */
+static bool selected(const char *filter, const struct ktest_suite *s,
+		     const char *case_name)
+{
+	if (!filter)
+		return !s->manual;
+	while (*filter) {
+		const char *end = strchr(filter, ',');
+		const char *dot = filter;
+		size_t slen;
+		bool suite_ok, case_ok;
+
+		if (!end)
+			end = filter + strlen(filter);
+		while (dot < end && *dot != '.')
+			dot++;
+		slen = dot - filter;
+		if (s->manual)
+			suite_ok = strlen(s->name) == slen && !strncmp(filter, s->name, slen);
+		else
+			suite_ok = glob_match(filter, slen, s->name);
+		case_ok = !case_name || dot == end ||
+			  glob_match(dot + 1, end - dot - 1, case_name);
+		if (suite_ok && case_ok)
+			return true;
+		filter = *end ? end + 1 : end;
+	}
+	return false;
+}
+
+static bool run_case(const struct ktest_case *c, int n)
+{
+	struct ktest t = { .name = c->name };
+	unsigned long before = nr_free_pages(), after;
+
+	c->run(&t);
+	after = nr_free_pages();
+	if (after != before) {
+		printk("    # %s: free pages %lu before, %lu after: %s\n", c->name,
+		       before, after, after < before ? "pages leaked" : "pages freed twice?");
+		t.failed = true;
+	}
+	if (t.failed)
+		printk("    not ok %d %s\n", n, c->name);
+	else if (t.skip_reason)
+		printk("    ok %d %s # SKIP %s\n", n, c->name, t.skip_reason);
+	else
+		printk("    ok %d %s\n", n, c->name);
+	return !t.failed;
+}
+
+/* Run one suite's selected cases; returns how many failed. */
+static int run_suite(const struct ktest_suite *s, const char *filter, int n)
+{
+	int planned = 0, done = 0, failed = 0;
+
+	for (size_t i = 0; i < s->nr_cases; i++)
+		planned += selected(filter, s, s->cases[i].name);
+	printk("    KTAP version 1\n    # Subtest: %s\n    1..%d\n", s->name, planned);
+	for (size_t i = 0; i < s->nr_cases; i++)
+		if (selected(filter, s, s->cases[i].name))
+			failed += !run_case(&s->cases[i], ++done);
+	printk("%s %d %s\n", failed ? "not ok" : "ok", n, s->name);
+	return failed;
+}
+
+int ktest_run_all(const char *filter)
+{
+	int planned = 0, done = 0, failed = 0;
+
+	for_each_suite(s)
+		planned += selected(filter, *s, NULL);
+	printk("KTAP version 1\n1..%d\n", planned);
+	for_each_suite(s)
+		if (selected(filter, *s, NULL))
+			failed += run_suite(*s, filter, ++done);
+	return failed;
+}

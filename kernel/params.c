@@ -1,0 +1,103 @@
+// SPDX-License-Identifier: MIT
+/*
+ * Boot parameters.  The command line is split at spaces into words; each
+ * word is matched against a table of known parameters.  An unknown word or a
+ * malformed value is reported and ignored: a typo on the GRUB line must not
+ * stop the machine from booting.
+ */
+#include <kernel/params.h>
+#include <kernel/printk.h>
+#include <kernel/string.h>
+
+struct boot_params boot_params;
+char boot_command_line[CMDLINE_MAX];
+
+bool parse_size(const char *s, phys_addr_t *out)
+{
+	phys_addr_t v = 0;
+	const char *p = s;
+
+	for (; *p >= '0' && *p <= '9'; p++) {
+		if (v > ((phys_addr_t)-1 - 9) / 10)
+			return false;
+		v = v * 10 + (*p - '0');
+	}
+	if (p == s)
+		return false;
+	switch (*p) {
+	case 'G': case 'g': v <<= 10; /* fall through */
+	case 'M': case 'm': v <<= 10; /* fall through */
+	case 'K': case 'k': v <<= 10; p++;
+	}
+	if (*p)
+		return false;
+	*out = v;
+	return true;
+}
+
+static bool set_ktest(const char *val)
+{
+	boot_params.ktest = true;
+	return !val;
+}
+
+static bool set_ktest_filter(const char *val)
+{
+	if (!val || !*val)
+		return false;
+	boot_params.ktest_filter = val;
+	return true;
+}
+
+static bool set_mem(const char *val)
+{
+	return val && parse_size(val, &boot_params.mem_limit) &&
+	       boot_params.mem_limit;
+}
+
+static const struct {
+	const char *name;
+	bool (*set)(const char *val); /* val is NULL for a bare word */
+} params[] = {
+	{ "ktest", set_ktest },
+	{ "ktest.filter", set_ktest_filter },
+	{ "mem", set_mem },
+};
+
+static void parse_word(char *word)
+{
+	char *val = strchr(word, '=');
+
+	if (val)
+		*val++ = '\0';
+	for (size_t i = 0; i < ARRAY_SIZE(params); i++) {
+		if (strcmp(word, params[i].name))
+			continue;
+		if (!params[i].set(val))
+			printk("params: bad value for '%s', ignored\n", word);
+		return;
+	}
+	printk("params: unknown parameter '%s', ignored\n", word);
+}
+
+void parse_boot_params(const char *cmdline)
+{
+	static char words[CMDLINE_MAX];
+	char *p = words;
+
+	strscpy(words, cmdline, sizeof(words));
+	while (*p) {
+		char *word;
+
+		while (*p == ' ')
+			p++;
+		if (!*p)
+			break;
+		word = p;
+		while (*p && *p != ' ')
+			p++;
+		if (*p)
+			*p++ = '\0';
+		parse_word(word);
+	}
+}

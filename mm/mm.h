@@ -1,0 +1,121 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * struct page and the page allocator's interface.
+ *
+ * Every page frame of RAM that the kernel manages has one struct page in
+ * mem_map[], indexed by page frame number (pfn).  Memory without a struct
+ * page (above mem=, device memory) is still addressable by pfn, but
+ * pfn_valid() is false for it: seed 003 explains why that distinction is
+ * the one the VM needs.  The layout follows the struct page of seed 004,
+ * keeping only the fields a mechanism here uses.
+ */
+#ifndef _MM_MM_H
+#define _MM_MM_H
+
+#include <asm/page.h>
+#include <kernel/list.h>
+
+struct kmem_cache;
+
+struct page {
+	unsigned long flags; /* PG_* bits below */
+	int _refcount;       /* users of the page; 0 means free */
+	struct list_head lru; /* buddy free list, or a slab cache's list */
+	struct kmem_cache *slab_cache; /* PG_slab: the cache owning the page */
+	void *freelist;       /* PG_slab: first free object */
+	unsigned long private; /* PG_buddy: order of the free block;
+				* PG_slab: objects in use */
+};
+
+enum pageflags {
+	PG_reserved, /* never handed to the buddy allocator: firmware, kernel, mem_map */
+	PG_buddy,    /* head of a free block on a buddy free list */
+	PG_slab,     /* owned by a kmalloc cache */
+	PG_large,    /* first page of a large kmalloc (private holds the order) */
+};
+
+#define PAGEFLAG(name, bit)                                                    \
+	static inline bool Page##name(const struct page *p)                    \
+	{                                                                      \
+		return p->flags & (1UL << bit);                                \
+	}                                                                      \
+	static inline void SetPage##name(struct page *p)                       \
+	{                                                                      \
+		p->flags |= 1UL << bit;                                        \
+	}                                                                      \
+	static inline void ClearPage##name(struct page *p)                     \
+	{                                                                      \
+		p->flags &= ~(1UL << bit);                                     \
+	}
+
+PAGEFLAG(Reserved, PG_reserved)
+PAGEFLAG(Buddy, PG_buddy)
+PAGEFLAG(Slab, PG_slab)
+PAGEFLAG(Large, PG_large)
+
+/* Orders 0 .. MAX_ORDER - 1: the largest block is 4 MiB with 4 KiB pages. */
+#define MAX_ORDER 11
+
+extern struct page *mem_map;
+extern unsigned long max_pfn; /* mem_map covers pfns [0, max_pfn) */
+
+static inline bool pfn_valid(unsigned long pfn)
+{
+	return pfn < max_pfn;
+}
+
+static inline struct page *pfn_to_page(unsigned long pfn)
+{
+	return mem_map + pfn;
+}
+
+static inline unsigned long page_to_pfn(const struct page *page)
+{
+	return page - mem_map;
+}
+
+static inline void *page_address(const struct page *page)
+{
+	return __va(PFN_PHYS(page_to_pfn(page)));
+}
+
+static inline struct page *virt_to_page(const void *addr)
+{
+	return pfn_to_page(PHYS_PFN(__pa(addr)));
+}
+
+static inline int page_count(const struct page *page)
+{
+	return page->_refcount;
+}
+
+/* Build mem_map from memblock and free all unused RAM into the buddy lists. */
+void mem_init(void);
+
+/*
+ * 2^order contiguous pages with a reference count of 1, or NULL when no
+ * block is free.  Never sleeps, never panics.
+ */
+struct page *alloc_pages(unsigned int order);
+/* Drop the reference taken by alloc_pages; the block is freed at zero. */
+void free_pages(struct page *page, unsigned int order);
+
+static inline struct page *alloc_page(void)
+{
+	return alloc_pages(0);
+}
+
+/* A page's direct-map address, zero-filled; 0-order convenience. */
+void *get_zeroed_page(void);
+void free_page(void *addr);
+
+/* Reference counting of single pages: the last put_page frees it. */
+void get_page(struct page *page);
+void put_page(struct page *page);
+
+unsigned long nr_free_pages(void);
+unsigned long nr_free_blocks(unsigned int order);
+/* Pages that mem_init handed to the allocator (the total it manages). */
+unsigned long nr_managed_pages(void);
+
+#endif

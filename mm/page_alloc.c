@@ -1,0 +1,209 @@
+// SPDX-License-Identifier: MIT
+/*
+ * The physical page allocator: mem_map (the struct page array) and a binary
+ * buddy allocator over it.
+ *
+ * Free memory is kept as blocks of 2^order pages, each aligned to its own
+ * size, on one free list per order.  The "buddy" of the block at pfn is the
+ * block at pfn ^ 2^order: the other half of the block one order up.
+ * Allocating splits a larger block, returning the unused halves to the lower
+ * lists; freeing merges a block with its buddy, again and again, while the
+ * buddy is free and of the same order.  Only the first page of a free block
+ * carries PG_buddy and the order (in page->private), which is what the
+ * merge test reads.
+ *
+ * Locking: one CPU and no allocation from interrupt handlers yet, so no lock;
+ * the scheduler issue adds one around the free lists.
+ */
+#include <kernel/panic.h>
+#include <kernel/printk.h>
+#include <kernel/string.h>
+#include <mm/memblock.h>
+#include <mm/mm.h>
+
+struct free_area {
+	struct list_head free_list;
+	unsigned long nr_free; /* blocks on the list */
+};
+
+struct page *mem_map;
+unsigned long max_pfn;
+
+static struct free_area free_area[MAX_ORDER];
+static unsigned long free_page_count;
+static unsigned long managed_pages;
+
+static void add_to_free_area(struct page *page, unsigned int order)
+{
+	SetPageBuddy(page);
+	page->private = order;
+	list_add(&page->lru, &free_area[order].free_list);
+	free_area[order].nr_free++;
+}
+
+static void del_from_free_area(struct page *page, unsigned int order)
+{
+	list_del(&page->lru);
+	ClearPageBuddy(page);
+	page->private = 0;
+	free_area[order].nr_free--;
+}
+
+/* The buddy of page at this order, if it is free and whole; else NULL. */
+static struct page *free_buddy(struct page *page, unsigned int order)
+{
+	unsigned long pfn = page_to_pfn(page) ^ (1UL << order);
+	struct page *buddy;
+
+	if (!pfn_valid(pfn))
+		return NULL;
+	buddy = pfn_to_page(pfn);
+	if (!PageBuddy(buddy) || buddy->private != order)
+		return NULL;
+	return buddy;
+}
+
+/* Put a block on the free lists, merging it with free buddies first. */
+static void free_one_block(struct page *page, unsigned int order)
+{
+	unsigned long pfn = page_to_pfn(page);
+	struct page *buddy;
+
+	while (order < MAX_ORDER - 1 && (buddy = free_buddy(page, order))) {
+		del_from_free_area(buddy, order);
+		pfn &= ~(1UL << order); /* the merged block starts at the lower half */
+		page = pfn_to_page(pfn);
+		order++;
+	}
+	add_to_free_area(page, order);
+}
+
+struct page *alloc_pages(unsigned int order)
+{
+	unsigned int o;
+	struct page *page;
+
+	if (order >= MAX_ORDER)
+		return NULL;
+	for (o = order; o < MAX_ORDER; o++)
+		if (!list_empty(&free_area[o].free_list))
+			break;
+	if (o == MAX_ORDER)
+		return NULL;
+
+	page = list_first_entry(&free_area[o].free_list, struct page, lru);
+	del_from_free_area(page, o);
+	/* Split: keep the lower half, free the upper half, until small enough. */
+	while (o > order) {
+		o--;
+		add_to_free_area(page + (1UL << o), o);
+	}
+	page->_refcount = 1;
+	free_page_count -= 1UL << order;
+	return page;
+}
+
+void free_pages(struct page *page, unsigned int order)
+{
+	BUG_ON(page_count(page) <= 0);
+	BUG_ON(PageReserved(page));
+	if (--page->_refcount)
+		return;
+	free_one_block(page, order);
+	free_page_count += 1UL << order;
+}
+
+void *get_zeroed_page(void)
+{
+	struct page *page = alloc_page();
+
+	if (!page)
+		return NULL;
+	return memset(page_address(page), 0, PAGE_SIZE);
+}
+
+void free_page(void *addr)
+{
+	free_pages(virt_to_page(addr), 0);
+}
+
+void get_page(struct page *page)
+{
+	BUG_ON(page_count(page) <= 0);
+	page->_refcount++;
+}
+
+void put_page(struct page *page)
+{
+	free_pages(page, 0);
+}
+
+unsigned long nr_free_pages(void)
+{
+	return free_page_count;
+}
+
+unsigned long nr_free_blocks(unsigned int order)
+{
+	return free_area[order].nr_free;
+}
+
+unsigned long nr_managed_pages(void)
+{
+	return managed_pages;
+}
+
+/* Largest order a block starting at pfn may have and still end by end_pfn. */
+static unsigned int max_block_order(unsigned long pfn, unsigned long end_pfn)
+{
+	unsigned int order = 0;
+
+	while (order + 1 < MAX_ORDER && IS_ALIGNED(pfn, 1UL << (order + 1)) &&
+	       pfn + (1UL << (order + 1)) <= end_pfn)
+		order++;
+	return order;
+}
+
+static bool free_boot_range(phys_addr_t start, phys_addr_t end, void *arg)
+{
+	unsigned long pfn = PHYS_PFN(ALIGN(start, PAGE_SIZE));
+	unsigned long end_pfn = PHYS_PFN(end);
+
+	(void)arg;
+	while (pfn < end_pfn) {
+		unsigned int order = max_block_order(pfn, end_pfn);
+
+		for (unsigned long i = 0; i < (1UL << order); i++)
+			ClearPageReserved(pfn_to_page(pfn + i));
+		free_one_block(pfn_to_page(pfn), order);
+		free_page_count += 1UL << order;
+		managed_pages += 1UL << order;
+		pfn += 1UL << order;
+	}
+	return false;
+}
+
+/*
+ * mem_map covers every pfn from 0 to the end of RAM, holes included (a
+ * "flat" memory model): a hole's pages stay PG_reserved forever.  The array
+ * itself is the first big allocation, taken from memblock, so it is
+ * reserved like the kernel image.
+ */
+void mem_init(void)
+{
+	phys_addr_t size;
+	phys_addr_t pa;
+
+	max_pfn = PHYS_PFN(memblock_end_of_ram());
+	size = ALIGN(max_pfn * sizeof(struct page), PAGE_SIZE);
+	pa = memblock_alloc(size, PAGE_SIZE);
+	if (!pa)
+		panic("mem_init: no room for mem_map (%lu pages)", max_pfn);
+	mem_map = __va(pa);
+	memset(mem_map, 0, size);
+	for (unsigned long pfn = 0; pfn < max_pfn; pfn++)
+		SetPageReserved(&mem_map[pfn]);
+	for (unsigned int o = 0; o < MAX_ORDER; o++)
+		INIT_LIST_HEAD(&free_area[o].free_list);
+	memblock_for_each_free(free_boot_range, NULL);
+}

@@ -1,0 +1,74 @@
+// SPDX-License-Identifier: MIT
+/*
+ * The host test program: gives mm/ a 32 MiB arena as its "physical memory",
+ * boots the page allocator on it the way start_kernel() does (memblock, then
+ * mem_init), and runs the ktest suites linked in, printing KTAP on stdout.
+ *
+ *	build/host/ktest-host [FILTER]     FILTER as for ktest.filter=
+ *
+ * It also stands in for the arch hooks that the shared code calls.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+#include <kernel/ktest.h>
+#include <kernel/panic.h>
+#include <kernel/params.h>
+#include <kernel/printk.h>
+#include <mm/memblock.h>
+#include <mm/mm.h>
+
+#define ARENA_SIZE (32UL << 20)
+
+unsigned long host_phys_offset;
+struct boot_params boot_params;
+
+void arch_console_write(const char *s, size_t n)
+{
+	fwrite(s, 1, n, stdout);
+	fflush(stdout);
+}
+
+void arch_save_regs(struct pt_regs *regs)
+{
+	regs->none = 0;
+}
+
+void show_regs(const struct pt_regs *regs)
+{
+	printk("(host: no registers)\n");
+}
+
+void show_backtrace(const struct pt_regs *regs)
+{
+	printk("(host: run under gdb for a backtrace)\n");
+}
+
+void arch_exit(int status)
+{
+	exit(status);
+}
+
+void arch_halt(void)
+{
+	abort();
+}
+
+int main(int argc, char **argv)
+{
+	void *arena = aligned_alloc(PAGE_SIZE, ARENA_SIZE);
+	int failed;
+
+	if (!arena) {
+		perror("ktest-host: arena");
+		return 2;
+	}
+	/* Physical address 0 is the arena's start; keep pfn 0 reserved as on a PC. */
+	host_phys_offset = (unsigned long)arena;
+	memblock_add(0, ARENA_SIZE);
+	memblock_reserve(0, PAGE_SIZE);
+	mem_init();
+	failed = ktest_run_all(argc > 1 ? argv[1] : NULL);
+	free(arena);
+	return failed ? 1 : 0;
+}

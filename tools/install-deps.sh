@@ -1,0 +1,45 @@
+#!/bin/sh
+# Install what building and running Pagoda needs, if it is missing.
+# Usage: tools/install-deps.sh [ARCH]      (called by `make run` and `make test`)
+#
+# Each needed command maps to the Debian/Ubuntu package that provides it.  As
+# root, missing packages are installed with apt-get; with password-less sudo,
+# through sudo; otherwise the exact command to run is printed and we fail.
+set -eu
+arch=${1:-x86_64}
+
+# command  package
+common="gcc:gcc ld:binutils make:make python3:python3"
+case $arch in
+x86_64)
+	need="$common qemu-system-x86_64:qemu-system-x86 grub-mkrescue:grub-common
+		xorriso:xorriso mformat:mtools /usr/lib/grub/i386-pc:grub-pc-bin"
+	;;
+*)
+	echo "install-deps: unknown ARCH '$arch'" >&2
+	exit 1
+	;;
+esac
+
+missing=
+for pair in $need; do
+	what=${pair%%:*} pkg=${pair#*:}
+	case $what in
+	/*) [ -e "$what" ] && continue ;;
+	*) command -v "$what" > /dev/null 2>&1 && continue ;;
+	esac
+	case " $missing " in *" $pkg "*) ;; *) missing="$missing $pkg" ;; esac
+done
+[ -z "$missing" ] && exit 0
+
+cmd="apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends$missing"
+echo "install-deps: installing$missing" >&2
+if [ "$(id -u)" = 0 ]; then
+	sh -c "$cmd"
+elif command -v sudo > /dev/null 2>&1 && sudo -n true 2> /dev/null; then
+	sudo sh -c "$cmd"
+else
+	echo "install-deps: missing packages; please run as root:" >&2
+	echo "  $cmd" >&2
+	exit 1
+fi
