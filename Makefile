@@ -130,7 +130,7 @@ tools-test:
 
 # Everything, ending with one closing line: "N passed, N failed".
 test: deps tools-test $(HOST_TEST) $(TEST_IMAGE)
-	$(Q)tools/run.py test --timeout $(TIMEOUT) --mem $(MEM) --accel $(ACCEL) \
+	$(Q)KTEST_FILTER='$(KTEST_FILTER)' tools/run.py test --timeout $(TIMEOUT) --mem $(MEM) --accel $(ACCEL) \
 		--logdir build host:$(HOST_TEST) $(ARCH):$(TEST_IMAGE)
 
 clean:

@@ -10,6 +10,8 @@
  *	KTEST_SUITE(my_suite, KTEST_CASE(my_case));
  *
  * EXPECT records a failure and carries on; ASSERT also returns from the case.
+ * A comparison converts its second operand to the type of the first, so
+ * KTEST_EXPECT_EQ(t, nr_free_pages(), 0) compares unsigned longs.
  * Every case must leave the free-page count where it found it: the runner
  * fails a case that leaks a page.
  */
@@ -60,7 +62,7 @@ void ktest_skip(struct ktest *t, const char *reason);
 #define __KTEST_CMP(t, a, op, b, on_fail)                                      \
 	do {                                                                   \
 		__typeof__(a) _a = (a);                                        \
-		__typeof__(b) _b = (b);                                        \
+		__typeof__(a) _b = (__typeof__(a))(b);                         \
 		if (!(_a op _b)) {                                             \
 			ktest_fail(t, __FILE__, __LINE__,                      \
 				   "expected %s %s %s, but %s = %lld (0x%llx), " \

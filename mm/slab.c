@@ -119,11 +119,12 @@ static unsigned int size_to_order(size_t size)
 
 static void *large_alloc(size_t size)
 {
-	unsigned int order = size_to_order(size);
+	unsigned int order;
 	struct page *page;
 
-	if (order >= MAX_ORDER)
+	if (size > (PAGE_SIZE << (MAX_ORDER - 1)))
 		return NULL;
+	order = size_to_order(size);
 	page = alloc_pages(order);
 	if (!page)
 		return NULL;

@@ -9,6 +9,7 @@
  * backtrace.  (User-mode exceptions arrive with the process issue.)
  */
 #include <asm/desc.h>
+#include <asm/page.h>
 #include <asm/ptrace.h>
 #include <asm/traps.h>
 #include <kernel/errno.h>
@@ -16,6 +17,8 @@
 #include <kernel/ksyms.h>
 #include <kernel/panic.h>
 #include <kernel/printk.h>
+
+extern const char boot_stack_guard[];
 
 static const char *const exception_names[32] = {
 	[0] = "divide error",
@@ -80,6 +83,18 @@ static void __noreturn page_fault_oops(struct pt_regs *regs)
 		   ec & PF_RSVD ? " (reserved bit set in a page-table entry)" : "");
 }
 
+/*
+ * A page fault on the stack's guard page cannot push its own frame (the
+ * stack is what overflowed), so the CPU raises a double fault instead, which
+ * runs on its own IST stack.  CR2 still names the guard page: say so.
+ */
+static bool stack_overflowed(void)
+{
+	unsigned long cr2 = read_cr2(), guard = (unsigned long)boot_stack_guard;
+
+	return cr2 >= guard && cr2 < guard + PAGE_SIZE;
+}
+
 static void do_exception(struct pt_regs *regs)
 {
 	const char *name = exception_names[regs->vector];
@@ -88,6 +103,9 @@ static void do_exception(struct pt_regs *regs)
 		return;
 	if (regs->vector == X86_TRAP_PF)
 		page_fault_oops(regs);
+	if (regs->vector == X86_TRAP_DF && stack_overflowed())
+		panic_regs(regs, "double fault: kernel stack overflow (CR2 %#lx is the guard page)",
+			   read_cr2());
 	panic_regs(regs, "%s (vector %lu, error code %#lx)",
 		   name ? name : "reserved exception", regs->vector, regs->error_code);
 }

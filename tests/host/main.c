@@ -6,11 +6,13 @@
  *
  *	build/host/ktest-host [FILTER]     FILTER as for ktest.filter=
  *
+ * Without an argument, the filter comes from $KTEST_FILTER (set by make).
+ *
  * It also stands in for the arch hooks that the shared code calls.
  */
 #include <stdio.h>
 #include <stdlib.h>
-#include <unistd.h>
+#include <asm/ptrace.h>
 #include <kernel/ktest.h>
 #include <kernel/panic.h>
 #include <kernel/params.h>
@@ -57,6 +59,7 @@ void arch_halt(void)
 int main(int argc, char **argv)
 {
 	void *arena = aligned_alloc(PAGE_SIZE, ARENA_SIZE);
+	const char *filter = argc > 1 ? argv[1] : getenv("KTEST_FILTER");
 	int failed;
 
 	if (!arena) {
@@ -68,7 +71,7 @@ int main(int argc, char **argv)
 	memblock_add(0, ARENA_SIZE);
 	memblock_reserve(0, PAGE_SIZE);
 	mem_init();
-	failed = ktest_run_all(argc > 1 ? argv[1] : NULL);
+	failed = ktest_run_all(filter && *filter ? filter : NULL);
 	free(arena);
 	return failed ? 1 : 0;
 }
