@@ -3,6 +3,8 @@
 #   make run        boot the kernel in QEMU on the serial console (Ctrl-A X quits)
 #   make test       host tests, tool tests, then the in-kernel tests in QEMU
 #   make iso        the bootable image (build/<arch>/pagoda.iso)
+#   make host-test  only the host tests of mm/ (ASan + UBSan)
+#   make format-check   the C sources against .clang-format
 #   make clean
 #
 # Variables: ARCH=x86_64 (the only port so far), MEM=<MiB> (256), ACCEL=tcg|kvm,
@@ -53,7 +55,7 @@ KERNEL := $(B)/pagoda.elf
 IMAGE := $(B)/pagoda.$(IMAGE_EXT)
 TEST_IMAGE := $(B)/pagoda-test.$(IMAGE_EXT)
 
-.PHONY: all run test iso clean deps host-test tools-test kernel-test FORCE
+.PHONY: all run test iso clean deps host-test tools-test format-check FORCE
 .DELETE_ON_ERROR:
 
 all: $(KERNEL) $(IMAGE)
@@ -125,13 +127,18 @@ run: deps $(IMAGE)
 
 include tests/host/host.mk
 
-tools-test:
-	$(Q)python3 -m unittest discover -q -s tests/tools -t .
+# The runner's own tests, including booting the failure demos (needs the kernel).
+tools-test: $(KERNEL)
+	$(Q)python3 -m unittest discover -s tests/tools -t .
 
 # Everything, ending with one closing line: "N passed, N failed".
 test: deps tools-test $(HOST_TEST) $(TEST_IMAGE)
 	$(Q)KTEST_FILTER='$(KTEST_FILTER)' tools/run.py test --timeout $(TIMEOUT) --mem $(MEM) --accel $(ACCEL) \
 		--logdir build host:$(HOST_TEST) $(ARCH):$(TEST_IMAGE)
+
+# Check that the C sources match .clang-format (needs clang-format).
+format-check:
+	$(Q)clang-format --dry-run --Werror $$(git ls-files '*.c' '*.h')
 
 clean:
 	rm -rf build

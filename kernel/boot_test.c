@@ -33,7 +33,10 @@ static void managed_pages_are_free_ram(struct ktest *t)
 		managed++;
 		if (!memblock_is_memory(pa) || memblock_is_reserved(pa)) {
 			if (!bad++)
-				ktest_log(t, "pfn %#lx is managed but not free RAM", pfn);
+				ktest_log(
+					t,
+					"pfn %#lx is managed but not free RAM",
+					pfn);
 		}
 	}
 	KTEST_EXPECT_EQ(t, bad, 0);
@@ -42,7 +45,8 @@ static void managed_pages_are_free_ram(struct ktest *t)
 
 static bool pages_reserved(phys_addr_t start, phys_addr_t end)
 {
-	for (unsigned long pfn = PHYS_PFN(start); pfn < PHYS_PFN(end - 1) + 1; pfn++)
+	for (unsigned long pfn = PHYS_PFN(start); pfn < PHYS_PFN(end - 1) + 1;
+	     pfn++)
 		if (!PageReserved(pfn_to_page(pfn)))
 			return false;
 	return true;
@@ -51,8 +55,10 @@ static bool pages_reserved(phys_addr_t start, phys_addr_t end)
 static void in_use_is_reserved(struct ktest *t)
 {
 	KTEST_EXPECT_TRUE(t, PageReserved(pfn_to_page(0)));
-	KTEST_EXPECT_TRUE(t, pages_reserved(__pa_symbol(_text), __pa_symbol(_end)));
-	KTEST_EXPECT_TRUE(t, pages_reserved(__pa(mem_map), __pa(mem_map + max_pfn)));
+	KTEST_EXPECT_TRUE(
+		t, pages_reserved(__pa_symbol(_text), __pa_symbol(_end)));
+	KTEST_EXPECT_TRUE(
+		t, pages_reserved(__pa(mem_map), __pa(mem_map + max_pfn)));
 }
 
 static void mem_limit_obeyed(struct ktest *t)
@@ -65,8 +71,6 @@ static void mem_limit_obeyed(struct ktest *t)
 	KTEST_EXPECT_FALSE(t, pfn_valid(PHYS_PFN(boot_params.mem_limit)));
 }
 
-KTEST_SUITE(boot_memmap,
-	    KTEST_CASE(ram_found),
+KTEST_SUITE(boot_memmap, KTEST_CASE(ram_found),
 	    KTEST_CASE(managed_pages_are_free_ram),
-	    KTEST_CASE(in_use_is_reserved),
-	    KTEST_CASE(mem_limit_obeyed));
+	    KTEST_CASE(in_use_is_reserved), KTEST_CASE(mem_limit_obeyed));

@@ -40,7 +40,8 @@ void print_ksym_frame(unsigned long addr, bool return_address)
 	const char *name = ksym_lookup(addr - return_address, &off);
 
 	if (name)
-		printk("  [<%016lx>] %s+0x%lx\n", addr, name, off + return_address);
+		printk("  [<%016lx>] %s+0x%lx\n", addr, name,
+		       off + return_address);
 	else
 		printk("  [<%016lx>] ?\n", addr);
 }

@@ -34,7 +34,5 @@ static void rejects_non_text(struct ktest *t)
 	KTEST_EXPECT_TRUE(t, ksym_lookup(0, &off) == NULL);
 }
 
-KTEST_SUITE(ksyms,
-	    KTEST_CASE(finds_function_start),
-	    KTEST_CASE(finds_address_inside),
-	    KTEST_CASE(rejects_non_text));
+KTEST_SUITE(ksyms, KTEST_CASE(finds_function_start),
+	    KTEST_CASE(finds_address_inside), KTEST_CASE(rejects_non_text));

@@ -31,7 +31,8 @@ extern const struct ktest_suite *const __stop_ktest_suites[];
 	for (const struct ktest_suite *const *s = __start_ktest_suites;        \
 	     s < __stop_ktest_suites; s++)
 
-void ktest_fail(struct ktest *t, const char *file, int line, const char *fmt, ...)
+void ktest_fail(struct ktest *t, const char *file, int line, const char *fmt,
+		...)
 {
 	char msg[256];
 	va_list ap;
@@ -65,7 +66,8 @@ static bool glob_match(const char *p, size_t n, const char *s)
 	if (!n)
 		return !*s;
 	if (*p == '*')
-		return glob_match(p + 1, n - 1, s) || (*s && glob_match(p, n, s + 1));
+		return glob_match(p + 1, n - 1, s) ||
+		       (*s && glob_match(p, n, s + 1));
 	return *s && (*p == '?' || *p == *s) && glob_match(p + 1, n - 1, s + 1);
 }
 
@@ -91,7 +93,8 @@ static bool selected(const char *filter, const struct ktest_suite *s,
 			dot++;
 		slen = dot - filter;
 		if (s->manual)
-			suite_ok = strlen(s->name) == slen && !strncmp(filter, s->name, slen);
+			suite_ok = strlen(s->name) == slen &&
+				   !strncmp(filter, s->name, slen);
 		else
 			suite_ok = glob_match(filter, slen, s->name);
 		case_ok = !case_name || dot == end ||
@@ -111,8 +114,9 @@ static bool run_case(const struct ktest_case *c, int n)
 	c->run(&t);
 	after = nr_free_pages();
 	if (after != before) {
-		printk("    # %s: free pages %lu before, %lu after: %s\n", c->name,
-		       before, after, after < before ? "pages leaked" : "pages freed twice?");
+		printk("    # %s: free pages %lu before, %lu after: %s\n",
+		       c->name, before, after,
+		       after < before ? "pages leaked" : "pages freed twice?");
 		t.failed = true;
 	}
 	if (t.failed)
@@ -131,7 +135,8 @@ static int run_suite(const struct ktest_suite *s, const char *filter, int n)
 
 	for (size_t i = 0; i < s->nr_cases; i++)
 		planned += selected(filter, s, s->cases[i].name);
-	printk("    KTAP version 1\n    # Subtest: %s\n    1..%d\n", s->name, planned);
+	printk("    KTAP version 1\n    # Subtest: %s\n    1..%d\n", s->name,
+	       planned);
 	for (size_t i = 0; i < s->nr_cases; i++)
 		if (selected(filter, s, s->cases[i].name))
 			failed += !run_case(&s->cases[i], ++done);
@@ -143,10 +148,10 @@ int ktest_run_all(const char *filter)
 {
 	int planned = 0, done = 0, failed = 0;
 
-	for_each_suite(s)
+	for_each_suite (s)
 		planned += selected(filter, *s, NULL);
 	printk("KTAP version 1\n1..%d\n", planned);
-	for_each_suite(s)
+	for_each_suite (s)
 		if (selected(filter, *s, NULL))
 			failed += run_suite(*s, filter, ++done);
 	return failed;

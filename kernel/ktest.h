@@ -39,23 +39,28 @@ struct ktest_suite {
 	bool manual;
 };
 
+/* A braced initializer holding a # stringification confuses clang-format. */
+/* clang-format off */
 #define KTEST_CASE(fn) { #fn, fn }
+/* clang-format on */
 
 /* The section holds pointers, so entries are packed with no padding. */
 #define __KTEST_SUITE(sname, is_manual, ...)                                   \
-	static const struct ktest_case __ktest_cases_##sname[] = { __VA_ARGS__ }; \
+	static const struct ktest_case __ktest_cases_##sname[] = {             \
+		__VA_ARGS__                                                    \
+	};                                                                     \
 	static const struct ktest_suite __ktest_suite_##sname = {              \
 		#sname, __ktest_cases_##sname,                                 \
 		ARRAY_SIZE(__ktest_cases_##sname), is_manual                   \
 	};                                                                     \
-	static const struct ktest_suite *const __ktest_ptr_##sname             \
-		__section("ktest_suites") __used = &__ktest_suite_##sname
+	static const struct ktest_suite *const __ktest_ptr_##sname __section(  \
+		"ktest_suites") __used = &__ktest_suite_##sname
 
 #define KTEST_SUITE(sname, ...) __KTEST_SUITE(sname, false, __VA_ARGS__)
 #define KTEST_MANUAL_SUITE(sname, ...) __KTEST_SUITE(sname, true, __VA_ARGS__)
 
-void ktest_fail(struct ktest *t, const char *file, int line, const char *fmt, ...)
-	__printf(4, 5);
+void ktest_fail(struct ktest *t, const char *file, int line, const char *fmt,
+		...) __printf(4, 5);
 void ktest_log(struct ktest *t, const char *fmt, ...) __printf(2, 3);
 void ktest_skip(struct ktest *t, const char *reason);
 
@@ -64,12 +69,13 @@ void ktest_skip(struct ktest *t, const char *reason);
 		__typeof__(a) _a = (a);                                        \
 		__typeof__(a) _b = (__typeof__(a))(b);                         \
 		if (!(_a op _b)) {                                             \
-			ktest_fail(t, __FILE__, __LINE__,                      \
-				   "expected %s %s %s, but %s = %lld (0x%llx), " \
-				   "%s = %lld (0x%llx)",                       \
-				   #a, #op, #b, #a, (long long)_a,             \
-				   (unsigned long long)_a, #b, (long long)_b,  \
-				   (unsigned long long)_b);                    \
+			ktest_fail(                                            \
+				t, __FILE__, __LINE__,                         \
+				"expected %s %s %s, but %s = %lld (0x%llx), "  \
+				"%s = %lld (0x%llx)",                          \
+				#a, #op, #b, #a, (long long)_a,                \
+				(unsigned long long)_a, #b, (long long)_b,     \
+				(unsigned long long)_b);                       \
 			on_fail;                                               \
 		}                                                              \
 	} while (0)
@@ -77,7 +83,8 @@ void ktest_skip(struct ktest *t, const char *reason);
 #define __KTEST_TRUE(t, cond, on_fail)                                         \
 	do {                                                                   \
 		if (!(cond)) {                                                 \
-			ktest_fail(t, __FILE__, __LINE__, "expected %s", #cond); \
+			ktest_fail(t, __FILE__, __LINE__, "expected %s",       \
+				   #cond);                                     \
 			on_fail;                                               \
 		}                                                              \
 	} while (0)
@@ -91,10 +98,13 @@ void ktest_skip(struct ktest *t, const char *reason);
 #define KTEST_EXPECT_TRUE(t, c) __KTEST_TRUE(t, c, (void)0)
 #define KTEST_EXPECT_FALSE(t, c) __KTEST_TRUE(t, !(c), (void)0)
 
+/* clang-format would write "return )" in these. */
+/* clang-format off */
 #define KTEST_ASSERT_EQ(t, a, b) __KTEST_CMP(t, a, ==, b, return)
 #define KTEST_ASSERT_GT(t, a, b) __KTEST_CMP(t, a, >, b, return)
 #define KTEST_ASSERT_TRUE(t, c) __KTEST_TRUE(t, c, return)
 #define KTEST_ASSERT_NOT_NULL(t, p) __KTEST_TRUE(t, (p) != NULL, return)
+/* clang-format on */
 
 #define KTEST_EXPECT_STREQ(t, a, b)                                            \
 	do {                                                                   \

@@ -57,10 +57,6 @@ static void null_dereference(struct ktest *t)
 	KTEST_EXPECT_EQ(t, *(volatile int *)NULL, 0);
 }
 
-KTEST_MANUAL_SUITE(ktest_demo,
-		   KTEST_CASE(fail),
-		   KTEST_CASE(leak),
-		   KTEST_CASE(panic_now),
-		   KTEST_CASE(hang),
-		   KTEST_CASE(stack_overflow),
-		   KTEST_CASE(null_dereference));
+KTEST_MANUAL_SUITE(ktest_demo, KTEST_CASE(fail), KTEST_CASE(leak),
+		   KTEST_CASE(panic_now), KTEST_CASE(hang),
+		   KTEST_CASE(stack_overflow), KTEST_CASE(null_dereference));

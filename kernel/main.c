@@ -24,8 +24,8 @@ static void print_memory(void)
 	       "mem_map covers %lu pages\n",
 	       nr_managed_pages() * (PAGE_SIZE / KiB), free * (PAGE_SIZE / KiB),
 	       (max_pfn - nr_managed_pages()) * (PAGE_SIZE / KiB), max_pfn);
-	printk("struct page: %zu bytes, mem_map: %lu KiB\n", sizeof(struct page),
-	       max_pfn * sizeof(struct page) / KiB);
+	printk("struct page: %zu bytes, mem_map: %lu KiB\n",
+	       sizeof(struct page), max_pfn * sizeof(struct page) / KiB);
 }
 
 static void __noreturn run_tests(void)
@@ -44,7 +44,8 @@ void start_kernel(void)
 	printk("Command line: %s\n", boot_command_line);
 	parse_boot_params(boot_command_line);
 	if (boot_params.mem_limit) {
-		printk("mem=%llu KiB: RAM above it is left without struct page\n",
+		printk("mem=%llu KiB: RAM above it is left without struct "
+		       "page\n",
 		       (unsigned long long)boot_params.mem_limit / KiB);
 		memblock_enforce_limit(boot_params.mem_limit);
 	}
@@ -56,7 +57,8 @@ void start_kernel(void)
 
 	if (boot_params.ktest)
 		run_tests();
-	printk("Nothing more to run yet: idling.  (In QEMU, Ctrl-A X quits.)\n");
+	printk("Nothing more to run yet: idling.  (In QEMU, Ctrl-A X "
+	       "quits.)\n");
 	for (;;)
 		arch_wait_for_interrupt();
 }

@@ -16,7 +16,8 @@ struct pt_regs;
 
 void panic(const char *fmt, ...) __noreturn __printf(1, 2);
 /* Panic with the registers of a trap, not of the caller. */
-void panic_regs(struct pt_regs *regs, const char *fmt, ...) __noreturn __printf(2, 3);
+void panic_regs(struct pt_regs *regs, const char *fmt, ...) __noreturn
+	__printf(2, 3);
 
 #define BUG_ON(cond)                                                           \
 	do {                                                                   \

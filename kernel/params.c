@@ -25,9 +25,16 @@ bool parse_size(const char *s, phys_addr_t *out)
 	if (p == s)
 		return false;
 	switch (*p) {
-	case 'G': case 'g': v <<= 10; /* fall through */
-	case 'M': case 'm': v <<= 10; /* fall through */
-	case 'K': case 'k': v <<= 10; p++;
+	case 'G':
+	case 'g':
+		v <<= 10; /* fall through */
+	case 'M':
+	case 'm':
+		v <<= 10; /* fall through */
+	case 'K':
+	case 'k':
+		v <<= 10;
+		p++;
 	}
 	if (*p)
 		return false;

@@ -8,9 +8,10 @@
 #define CMDLINE_MAX 256
 
 struct boot_params {
-	bool ktest;               /* "ktest": run the in-kernel tests, then exit */
-	const char *ktest_filter; /* "ktest.filter=GLOB[,GLOB]": suites or suite.case */
-	phys_addr_t mem_limit;    /* "mem=SIZE[KMG]": ignore RAM above; 0 = none */
+	bool ktest; /* "ktest": run the in-kernel tests, then exit */
+	const char *
+		ktest_filter; /* "ktest.filter=GLOB[,GLOB]": suites or suite.case */
+	phys_addr_t mem_limit; /* "mem=SIZE[KMG]": ignore RAM above; 0 = none */
 };
 
 extern struct boot_params boot_params;

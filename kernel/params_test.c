@@ -27,10 +27,13 @@ static void sizes(struct ktest *t)
 static void command_line(struct ktest *t)
 {
 	boot_params = (struct boot_params){ 0 };
-	parse_boot_params("  ktest  mem=64M bogus ktest.filter=page_alloc,kmalloc.* mem=lots ");
+	parse_boot_params("  ktest  mem=64M bogus "
+			  "ktest.filter=page_alloc,kmalloc.* mem=lots ");
 	KTEST_EXPECT_TRUE(t, boot_params.ktest);
 	KTEST_EXPECT_EQ(t, boot_params.mem_limit, 64 * MiB);
-	KTEST_EXPECT_STREQ(t, boot_params.ktest_filter ? boot_params.ktest_filter : "(none)",
+	KTEST_EXPECT_STREQ(t,
+			   boot_params.ktest_filter ? boot_params.ktest_filter
+						    : "(none)",
 			   "page_alloc,kmalloc.*");
 
 	boot_params = (struct boot_params){ 0 };

@@ -63,12 +63,13 @@ static void put_field(struct out *o, const struct spec *sp, const char *body,
 static void put_str(struct out *o, const struct spec *sp, const char *s)
 {
 	struct spec plain = *sp;
+	int n;
 
 	if (!s)
 		s = "(null)";
 	plain.zero = false;
-	put_field(o, &plain, s, sp->precision >= 0 ? (int)strnlen(s, sp->precision)
-						   : (int)strlen(s), "");
+	n = sp->precision >= 0 ? strnlen(s, sp->precision) : strlen(s);
+	put_field(o, &plain, s, n, "");
 }
 
 static void put_num(struct out *o, const struct spec *sp, unsigned long long v,
@@ -142,7 +143,8 @@ static void convert(struct out *o, struct spec *sp, char c, va_list *ap)
 	case 'd':
 	case 'i':
 		s = get_signed(sp, ap);
-		put_num(o, sp, s < 0 ? -(unsigned long long)s : (unsigned long long)s,
+		put_num(o, sp,
+			s < 0 ? -(unsigned long long)s : (unsigned long long)s,
 			s < 0 ? "-" : "", 10, false);
 		break;
 	case 'u':
@@ -160,7 +162,8 @@ static void convert(struct out *o, struct spec *sp, char c, va_list *ap)
 		/* Full width, so that addresses line up in dumps. */
 		sp->zero = true;
 		sp->width = 2 + 2 * sizeof(void *);
-		put_num(o, sp, (unsigned long)va_arg(*ap, void *), "0x", 16, false);
+		put_num(o, sp, (unsigned long)va_arg(*ap, void *), "0x", 16,
+			false);
 		break;
 	case 'c': {
 		char ch = (char)va_arg(*ap, int);

@@ -33,8 +33,10 @@ static void integers(struct ktest *t)
 	EXPECT_FORMAT(t, "0 42 -42", "%d %i %d", 0, 42, -42);
 	EXPECT_FORMAT(t, "4294967295", "%u", 4294967295U);
 	EXPECT_FORMAT(t, "-2147483648", "%d", -2147483647 - 1);
-	EXPECT_FORMAT(t, "-9223372036854775808", "%lld", -9223372036854775807LL - 1);
-	EXPECT_FORMAT(t, "18446744073709551615", "%llu", 18446744073709551615ULL);
+	EXPECT_FORMAT(t, "-9223372036854775808", "%lld",
+		      -9223372036854775807LL - 1);
+	EXPECT_FORMAT(t, "18446744073709551615", "%llu",
+		      18446744073709551615ULL);
 	EXPECT_FORMAT(t, "123456789012", "%lu", 123456789012UL);
 	EXPECT_FORMAT(t, "17", "%zu", (size_t)17);
 	EXPECT_FORMAT(t, "777", "%o", 0777);
@@ -72,7 +74,8 @@ static void strings_and_chars(struct ktest *t)
 
 static void pointers(struct ktest *t)
 {
-	EXPECT_FORMAT(t, sizeof(void *) == 8 ? "0x00000000000012ab" : "0x000012ab",
+	EXPECT_FORMAT(t,
+		      sizeof(void *) == 8 ? "0x00000000000012ab" : "0x000012ab",
 		      "%p", (void *)0x12ab);
 }
 
@@ -92,11 +95,7 @@ static void unknown_conversion_shows(struct ktest *t)
 	EXPECT_FORMAT(t, "a %y b", "a %y b");
 }
 
-KTEST_SUITE(printk,
-	    KTEST_CASE(integers),
-	    KTEST_CASE(hex),
-	    KTEST_CASE(width_and_padding),
-	    KTEST_CASE(strings_and_chars),
-	    KTEST_CASE(pointers),
-	    KTEST_CASE(truncation),
+KTEST_SUITE(printk, KTEST_CASE(integers), KTEST_CASE(hex),
+	    KTEST_CASE(width_and_padding), KTEST_CASE(strings_and_chars),
+	    KTEST_CASE(pointers), KTEST_CASE(truncation),
 	    KTEST_CASE(unknown_conversion_shows));

@@ -27,7 +27,8 @@ static void remove_region(struct memblock_type *type, unsigned int i)
 }
 
 /* Insert [base, base+size) in order, then merge it with its neighbours. */
-static void add_range(struct memblock_type *type, phys_addr_t base, phys_addr_t size)
+static void add_range(struct memblock_type *type, phys_addr_t base,
+		      phys_addr_t size)
 {
 	struct memblock_region *r = type->regions;
 	unsigned int i = 0;
@@ -50,7 +51,8 @@ static void add_range(struct memblock_type *type, phys_addr_t base, phys_addr_t 
 			i++;
 			continue;
 		}
-		r[i].size = max(region_end(&r[i]), region_end(&r[i + 1])) - r[i].base;
+		r[i].size = max(region_end(&r[i]), region_end(&r[i + 1])) -
+			    r[i].base;
 		remove_region(type, i + 1);
 	}
 }
@@ -72,7 +74,8 @@ void memblock_enforce_limit(phys_addr_t limit)
 	while (mem->cnt && mem->regions[mem->cnt - 1].base >= limit)
 		mem->cnt--;
 	if (mem->cnt && region_end(&mem->regions[mem->cnt - 1]) > limit)
-		mem->regions[mem->cnt - 1].size = limit - mem->regions[mem->cnt - 1].base;
+		mem->regions[mem->cnt - 1].size =
+			limit - mem->regions[mem->cnt - 1].base;
 }
 
 phys_addr_t memblock_end_of_ram(void)
@@ -85,7 +88,8 @@ phys_addr_t memblock_end_of_ram(void)
 static bool in_type(const struct memblock_type *type, phys_addr_t addr)
 {
 	for (unsigned int i = 0; i < type->cnt; i++)
-		if (addr >= type->regions[i].base && addr < region_end(&type->regions[i]))
+		if (addr >= type->regions[i].base &&
+		    addr < region_end(&type->regions[i]))
 			return true;
 	return false;
 }

@@ -83,7 +83,8 @@ static void alloc_lowest_aligned(struct ktest *t)
 	a = memblock_alloc(0x1000, 0x1000);
 	b = memblock_alloc(0x4000, 0x4000);
 	c = memblock_alloc(0x100000, 0x1000); /* more than there is */
-	KTEST_EXPECT_TRUE(t, memblock_is_reserved(a) && memblock_is_reserved(b));
+	KTEST_EXPECT_TRUE(t,
+			  memblock_is_reserved(a) && memblock_is_reserved(b));
 	scratch_end();
 
 	KTEST_EXPECT_EQ(t, a, 0x2000);
@@ -105,8 +106,6 @@ static void limit_trims_memory(struct ktest *t)
 	scratch_end();
 }
 
-KTEST_SUITE(memblock,
-	    KTEST_CASE(adjacent_and_overlapping_merge),
+KTEST_SUITE(memblock, KTEST_CASE(adjacent_and_overlapping_merge),
 	    KTEST_CASE(free_ranges_skip_reserved),
-	    KTEST_CASE(alloc_lowest_aligned),
-	    KTEST_CASE(limit_trims_memory));
+	    KTEST_CASE(alloc_lowest_aligned), KTEST_CASE(limit_trims_memory));

@@ -18,20 +18,20 @@
 struct kmem_cache;
 
 struct page {
-	unsigned long flags; /* PG_* bits below */
-	int _refcount;       /* users of the page; 0 means free */
+	unsigned long flags;  /* PG_* bits below */
+	int _refcount;	      /* users of the page; 0 means free */
 	struct list_head lru; /* buddy free list, or a slab cache's list */
 	struct kmem_cache *slab_cache; /* PG_slab: the cache owning the page */
-	void *freelist;       /* PG_slab: first free object */
-	unsigned long private; /* PG_buddy: order of the free block;
+	void *freelist;		       /* PG_slab: first free object */
+	unsigned long private;	       /* PG_buddy: order of the free block;
 				* PG_slab: objects in use */
 };
 
 enum pageflags {
 	PG_reserved, /* never handed to the buddy allocator: firmware, kernel, mem_map */
-	PG_buddy,    /* head of a free block on a buddy free list */
-	PG_slab,     /* owned by a kmalloc cache */
-	PG_large,    /* first page of a large kmalloc (private holds the order) */
+	PG_buddy, /* head of a free block on a buddy free list */
+	PG_slab,  /* owned by a kmalloc cache */
+	PG_large, /* first page of a large kmalloc (private holds the order) */
 };
 
 #define PAGEFLAG(name, bit)                                                    \

@@ -71,7 +71,9 @@ static void free_one_block(struct page *page, unsigned int order)
 
 	while (order < MAX_ORDER - 1 && (buddy = free_buddy(page, order))) {
 		del_from_free_area(buddy, order);
-		pfn &= ~(1UL << order); /* the merged block starts at the lower half */
+		pfn &= ~(
+			1UL
+			<< order); /* the merged block starts at the lower half */
 		page = pfn_to_page(pfn);
 		order++;
 	}

@@ -26,7 +26,8 @@ static void every_order_aligned(struct ktest *t)
 		struct page *page = alloc_pages(order);
 
 		KTEST_ASSERT_NOT_NULL(t, page);
-		KTEST_EXPECT_TRUE(t, IS_ALIGNED(page_to_pfn(page), 1UL << order));
+		KTEST_EXPECT_TRUE(t,
+				  IS_ALIGNED(page_to_pfn(page), 1UL << order));
 		KTEST_EXPECT_EQ(t, nr_free_pages(), before - (1UL << order));
 		/* The memory is really ours: write all of it. */
 		memset(page_address(page), 0xa5, PAGE_SIZE << order);
@@ -139,7 +140,8 @@ static void zeroed_page(struct ktest *t)
 	for (unsigned long i = 0; i < PAGE_SIZE; i++)
 		nonzero += p[i] != 0;
 	KTEST_EXPECT_EQ(t, nonzero, 0);
-	memset(p, 0xff, PAGE_SIZE); /* dirty it, so the next user sees a non-zero page */
+	memset(p, 0xff,
+	       PAGE_SIZE); /* dirty it, so the next user sees a non-zero page */
 	free_page(p);
 }
 
@@ -157,12 +159,8 @@ static void distinct_pages(struct ktest *t)
 	free_pages(b, 0);
 }
 
-KTEST_SUITE(page_alloc,
-	    KTEST_CASE(alloc_free_order0),
-	    KTEST_CASE(every_order_aligned),
-	    KTEST_CASE(order_too_large),
-	    KTEST_CASE(split_and_coalesce),
-	    KTEST_CASE(exhaustion),
-	    KTEST_CASE(refcount),
-	    KTEST_CASE(zeroed_page),
+KTEST_SUITE(page_alloc, KTEST_CASE(alloc_free_order0),
+	    KTEST_CASE(every_order_aligned), KTEST_CASE(order_too_large),
+	    KTEST_CASE(split_and_coalesce), KTEST_CASE(exhaustion),
+	    KTEST_CASE(refcount), KTEST_CASE(zeroed_page),
 	    KTEST_CASE(distinct_pages));

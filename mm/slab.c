@@ -88,7 +88,7 @@ static void *slab_alloc(struct kmem_cache *c)
 	page = list_first_entry(&c->partial, struct page, lru);
 	obj = page->freelist;
 	page->freelist = *(void **)obj;
-	page->private++;
+	page->private ++;
 	if (!page->freelist)
 		list_del(&page->lru); /* now full */
 	return obj;

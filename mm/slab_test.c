@@ -8,7 +8,8 @@
 /* Each size gets a block aligned to its size class that it can fill. */
 static void sizes_and_alignment(struct ktest *t)
 {
-	static const size_t sizes[] = { 1, 8, 16, 17, 100, 128, 1000, 2048, 2049, 5000, 70000 };
+	static const size_t sizes[] = { 1,    8,    16,	  17,	100,  128,
+					1000, 2048, 2049, 5000, 70000 };
 
 	for (size_t i = 0; i < ARRAY_SIZE(sizes); i++) {
 		unsigned char *p = kmalloc(sizes[i]);
@@ -129,12 +130,9 @@ static void exhaustion(struct ktest *t)
 	KTEST_EXPECT_EQ(t, nr_free_pages(), before);
 }
 
-KTEST_SUITE(kmalloc,
-	    KTEST_CASE(sizes_and_alignment),
+KTEST_SUITE(kmalloc, KTEST_CASE(sizes_and_alignment),
 	    KTEST_CASE(objects_do_not_overlap),
 	    KTEST_CASE(empty_slab_is_returned),
-	    KTEST_CASE(freed_object_is_reused),
-	    KTEST_CASE(large_uses_pages),
-	    KTEST_CASE(kzalloc_zeroes),
-	    KTEST_CASE(zero_null_and_absurd),
+	    KTEST_CASE(freed_object_is_reused), KTEST_CASE(large_uses_pages),
+	    KTEST_CASE(kzalloc_zeroes), KTEST_CASE(zero_null_and_absurd),
 	    KTEST_CASE(exhaustion));

@@ -33,16 +33,17 @@ struct desc_ptr {
 	u64 base;
 } __attribute__((packed));
 
-#define GATE_INTERRUPT 0x8e /* present, ring 0, 64-bit interrupt gate (clears IF) */
-#define TSS_AVAILABLE 0x89  /* present, 64-bit available TSS */
+/* Present, ring 0, 64-bit interrupt gate (which clears IF on entry). */
+#define GATE_INTERRUPT 0x8e
+/* Present, 64-bit available TSS. */
+#define TSS_AVAILABLE 0x89
 
 extern const char trap_stubs[];
 
+/* Indexed by selector / 8; the TSS descriptor (16 bytes) is filled in at boot. */
 static u64 gdt[5] = {
-	0,
-	0x00af9a000000ffff, /* KERNEL_CS: 64-bit code, ring 0 */
-	0x00cf92000000ffff, /* KERNEL_DS */
-	/* TSS_SEL: 16 bytes, filled in by set_tss_descriptor() */
+	[KERNEL_CS / 8] = 0x00af9a000000ffff, /* 64-bit code, ring 0 */
+	[KERNEL_DS / 8] = 0x00cf92000000ffff, /* data */
 };
 static struct idt_gate idt[256];
 static struct tss tss;
@@ -53,7 +54,8 @@ static void set_tss_descriptor(void)
 	u64 base = (u64)&tss, limit = sizeof(tss) - 1;
 
 	gdt[TSS_SEL / 8] = (limit & 0xffff) | (base & 0xffffff) << 16 |
-			   (u64)TSS_AVAILABLE << 40 | ((limit >> 16) & 0xf) << 48 |
+			   (u64)TSS_AVAILABLE << 40 |
+			   ((limit >> 16) & 0xf) << 48 |
 			   ((base >> 24) & 0xff) << 56;
 	gdt[TSS_SEL / 8 + 1] = base >> 32;
 }
@@ -86,7 +88,8 @@ static void load_gdt(void)
 		     "movl %%eax, %%es\n\t"
 		     "movl %%eax, %%ss\n\t"
 		     "ltr %w3"
-		     : : "m"(p), "i"(KERNEL_CS), "i"(KERNEL_DS), "r"(TSS_SEL)
+		     :
+		     : "m"(p), "i"(KERNEL_CS), "i"(KERNEL_DS), "r"(TSS_SEL)
 		     : "rax", "memory");
 }
 
@@ -94,7 +97,8 @@ void desc_init(void)
 {
 	struct desc_ptr idtr = { sizeof(idt) - 1, (u64)idt };
 
-	tss.ist[IST_DOUBLE_FAULT - 1] = (u64)double_fault_stack + sizeof(double_fault_stack);
+	tss.ist[IST_DOUBLE_FAULT - 1] =
+		(u64)double_fault_stack + sizeof(double_fault_stack);
 	tss.iomap_base = sizeof(tss);
 	set_tss_descriptor();
 	load_gdt();

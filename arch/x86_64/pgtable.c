@@ -61,7 +61,8 @@ static void map_one(unsigned long va, phys_addr_t pa, u64 prot, int level)
 	table[table_index(va, level)] = pa | prot | (level ? _PAGE_PSE : 0);
 }
 
-static void map_range(unsigned long va, phys_addr_t pa, unsigned long size, u64 prot)
+static void map_range(unsigned long va, phys_addr_t pa, unsigned long size,
+		      u64 prot)
 {
 	BUG_ON(!IS_ALIGNED(va | pa | size, PAGE_SIZE));
 	while (size) {
@@ -90,7 +91,8 @@ static void map_direct(void)
 		phys_addr_t end = ALIGN_DOWN(r->base + r->size, PAGE_SIZE);
 
 		if (start < end)
-			map_range((unsigned long)__va(start), start, end - start, PAGE_KERNEL);
+			map_range((unsigned long)__va(start), start,
+				  end - start, PAGE_KERNEL);
 	}
 }
 

@@ -44,7 +44,8 @@ static void rodata_is_read_only(struct ktest *t)
 	KTEST_EXPECT_TRUE(t, pte & _PAGE_PRESENT);
 	KTEST_EXPECT_FALSE(t, pte & _PAGE_RW);
 	KTEST_EXPECT_TRUE(t, pte & _PAGE_NX);
-	KTEST_EXPECT_EQ(t, copy_nofault((void *)rodata_probe, &byte, 1), -EFAULT);
+	KTEST_EXPECT_EQ(t, copy_nofault((void *)rodata_probe, &byte, 1),
+			-EFAULT);
 	KTEST_EXPECT_STREQ(t, rodata_probe, "read-only");
 }
 
@@ -65,16 +66,19 @@ static void stack_guard_unmapped(struct ktest *t)
 	char byte;
 
 	KTEST_EXPECT_FALSE(t, entry_of(boot_stack_guard) & _PAGE_PRESENT);
-	KTEST_EXPECT_EQ(t, copy_nofault(&byte, boot_stack_guard + 100, 1), -EFAULT);
+	KTEST_EXPECT_EQ(t, copy_nofault(&byte, boot_stack_guard + 100, 1),
+			-EFAULT);
 	/* The page above it is the bottom of the stack, and mapped. */
-	KTEST_EXPECT_TRUE(t, entry_of(boot_stack_guard + PAGE_SIZE) & _PAGE_PRESENT);
+	KTEST_EXPECT_TRUE(t, entry_of(boot_stack_guard + PAGE_SIZE) &
+				     _PAGE_PRESENT);
 }
 
 static void no_identity_map(struct ktest *t)
 {
 	char byte;
 
-	KTEST_EXPECT_FALSE(t, entry_of((void *)KERNEL_PHYS_BASE) & _PAGE_PRESENT);
+	KTEST_EXPECT_FALSE(t,
+			   entry_of((void *)KERNEL_PHYS_BASE) & _PAGE_PRESENT);
 	KTEST_EXPECT_EQ(t, copy_nofault(&byte, NULL, 1), -EFAULT);
 }
 
@@ -88,15 +92,14 @@ static void direct_map_rights(struct ktest *t)
 	KTEST_EXPECT_TRUE(t, pte & _PAGE_RW);
 	KTEST_EXPECT_TRUE(t, pte & _PAGE_NX);
 	KTEST_EXPECT_FALSE(t, pte & _PAGE_USER);
-	KTEST_EXPECT_EQ(t, pte & PTE_ADDR_MASK & ~(PMD_SIZE - 1),
-			__pa(p) & ~(PMD_SIZE - 1)); /* points at the right frame */
+	KTEST_EXPECT_EQ(
+		t, pte & PTE_ADDR_MASK & ~(PMD_SIZE - 1),
+		__pa(p) & ~(PMD_SIZE - 1)); /* points at the right frame */
 	free_page(p);
 }
 
-KTEST_SUITE(kernel_pgtable,
-	    KTEST_CASE(text_is_read_only),
+KTEST_SUITE(kernel_pgtable, KTEST_CASE(text_is_read_only),
 	    KTEST_CASE(rodata_is_read_only),
 	    KTEST_CASE(data_is_writable_not_executable),
-	    KTEST_CASE(stack_guard_unmapped),
-	    KTEST_CASE(no_identity_map),
+	    KTEST_CASE(stack_guard_unmapped), KTEST_CASE(no_identity_map),
 	    KTEST_CASE(direct_map_rights));

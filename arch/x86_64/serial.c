@@ -9,18 +9,18 @@
 #include <kernel/printk.h>
 
 #define COM1 0x3f8
-#define UART_DATA 0     /* DLAB=0: transmit/receive; DLAB=1: divisor low */
-#define UART_IER 1      /* DLAB=0: interrupt enable; DLAB=1: divisor high */
-#define UART_FCR 2      /* FIFO control */
-#define UART_LCR 3      /* line control; bit 7 is DLAB */
-#define UART_MCR 4      /* modem control */
-#define UART_LSR 5      /* line status */
-#define LSR_THRE 0x20   /* transmit holding register empty */
+#define UART_DATA 0   /* DLAB=0: transmit/receive; DLAB=1: divisor low */
+#define UART_IER 1    /* DLAB=0: interrupt enable; DLAB=1: divisor high */
+#define UART_FCR 2    /* FIFO control */
+#define UART_LCR 3    /* line control; bit 7 is DLAB */
+#define UART_MCR 4    /* modem control */
+#define UART_LSR 5    /* line status */
+#define LSR_THRE 0x20 /* transmit holding register empty */
 
 void serial_init(void)
 {
-	outb(0x00, COM1 + UART_IER); /* no interrupts: we poll */
-	outb(0x80, COM1 + UART_LCR); /* DLAB on, to set the divisor */
+	outb(0x00, COM1 + UART_IER);  /* no interrupts: we poll */
+	outb(0x80, COM1 + UART_LCR);  /* DLAB on, to set the divisor */
 	outb(0x01, COM1 + UART_DATA); /* 115200 / 1 */
 	outb(0x00, COM1 + UART_IER);
 	outb(0x03, COM1 + UART_LCR); /* 8N1, DLAB off */

@@ -26,7 +26,7 @@ extern const char _end[];
 static u32 mb2_info_pa;
 
 static const char *const mmap_type_names[] = {
-	[1] = "usable", [2] = "reserved", [3] = "ACPI data",
+	[1] = "usable",	  [2] = "reserved", [3] = "ACPI data",
 	[4] = "ACPI NVS", [5] = "bad RAM",
 };
 
@@ -38,11 +38,14 @@ static void parse_mmap(const struct mb2_tag_mmap *tag)
 	printk("Physical memory map (from the boot loader):\n");
 	for (; p + tag->entry_size <= end; p += tag->entry_size) {
 		const struct mb2_mmap_entry *e = (const void *)p;
-		const char *type = e->type < ARRAY_SIZE(mmap_type_names) ?
-					   mmap_type_names[e->type] : NULL;
+		const char *type = e->type < ARRAY_SIZE(mmap_type_names)
+					   ? mmap_type_names[e->type]
+					   : NULL;
 
-		printk("  [mem 0x%012llx-0x%012llx] %s\n", (unsigned long long)e->addr,
-		       (unsigned long long)(e->addr + e->len - 1), type ? type : "unknown");
+		printk("  [mem 0x%012llx-0x%012llx] %s\n",
+		       (unsigned long long)e->addr,
+		       (unsigned long long)(e->addr + e->len - 1),
+		       type ? type : "unknown");
 		if (e->type == MB2_MEMORY_AVAILABLE)
 			memblock_add(e->addr, e->len);
 	}
@@ -54,7 +57,8 @@ static void parse_tag(const struct mb2_tag *tag)
 
 	switch (tag->type) {
 	case MB2_TAG_CMDLINE:
-		strscpy(boot_command_line, ((const struct mb2_tag_string *)tag)->string,
+		strscpy(boot_command_line,
+			((const struct mb2_tag_string *)tag)->string,
 			sizeof(boot_command_line));
 		break;
 	case MB2_TAG_MMAP:
@@ -89,7 +93,8 @@ void setup_arch(void)
 {
 	parse_multiboot2();
 	memblock_reserve(0, 1 * MiB);
-	memblock_reserve(KERNEL_PHYS_BASE, __pa_symbol(_end) - KERNEL_PHYS_BASE);
+	memblock_reserve(KERNEL_PHYS_BASE,
+			 __pa_symbol(_end) - KERNEL_PHYS_BASE);
 	desc_init();
 }
 
@@ -98,7 +103,8 @@ void __noreturn x86_64_start_kernel(u32 magic, u32 info_pa)
 {
 	serial_init();
 	if (magic != MB2_BOOTLOADER_MAGIC)
-		panic("not started by a Multiboot2 boot loader (magic %#x)", magic);
+		panic("not started by a Multiboot2 boot loader (magic %#x)",
+		      magic);
 	mb2_info_pa = info_pa;
 	start_kernel();
 }

@@ -61,7 +61,8 @@ static unsigned long read_cr3(void)
 
 static bool fixup_exception(struct pt_regs *regs)
 {
-	const struct exception_table_entry *e = search_exception_tables(regs->rip);
+	const struct exception_table_entry *e =
+		search_exception_tables(regs->rip);
 
 	if (!e)
 		return false;
@@ -75,12 +76,14 @@ static void __noreturn page_fault_oops(struct pt_regs *regs)
 {
 	unsigned long ec = regs->error_code;
 
-	panic_regs(regs, "page fault at %#lx: %s %s in %s mode%s",
-		   read_cr2(),
+	panic_regs(regs, "page fault at %#lx: %s %s in %s mode%s", read_cr2(),
 		   ec & PF_PROT ? "protection violation on" : "not-present",
-		   ec & PF_INSTR ? "instruction fetch" : ec & PF_WRITE ? "write" : "read",
+		   ec & PF_INSTR   ? "instruction fetch"
+		   : ec & PF_WRITE ? "write"
+				   : "read",
 		   ec & PF_USER ? "user" : "kernel",
-		   ec & PF_RSVD ? " (reserved bit set in a page-table entry)" : "");
+		   ec & PF_RSVD ? " (reserved bit set in a page-table entry)"
+				: "");
 }
 
 /*
@@ -104,10 +107,13 @@ static void do_exception(struct pt_regs *regs)
 	if (regs->vector == X86_TRAP_PF)
 		page_fault_oops(regs);
 	if (regs->vector == X86_TRAP_DF && stack_overflowed())
-		panic_regs(regs, "double fault: kernel stack overflow (CR2 %#lx is the guard page)",
+		panic_regs(regs,
+			   "double fault: kernel stack overflow (CR2 %#lx is "
+			   "the guard page)",
 			   read_cr2());
 	panic_regs(regs, "%s (vector %lu, error code %#lx)",
-		   name ? name : "reserved exception", regs->vector, regs->error_code);
+		   name ? name : "reserved exception", regs->vector,
+		   regs->error_code);
 }
 
 void x86_trap(struct pt_regs *regs)
@@ -123,14 +129,20 @@ void show_regs(const struct pt_regs *regs)
 	unsigned long off;
 	const char *fn = ksym_lookup(regs->rip, &off);
 
-	printk("RIP: %04lx:%016lx %s+0x%lx\n", regs->cs, regs->rip, fn ? fn : "?",
-	       fn ? off : 0);
-	printk("RSP: %04lx:%016lx RFLAGS: %08lx\n", regs->ss, regs->rsp, regs->rflags);
-	printk("RAX: %016lx RBX: %016lx RCX: %016lx\n", regs->rax, regs->rbx, regs->rcx);
-	printk("RDX: %016lx RSI: %016lx RDI: %016lx\n", regs->rdx, regs->rsi, regs->rdi);
-	printk("RBP: %016lx R08: %016lx R09: %016lx\n", regs->rbp, regs->r8, regs->r9);
-	printk("R10: %016lx R11: %016lx R12: %016lx\n", regs->r10, regs->r11, regs->r12);
-	printk("R13: %016lx R14: %016lx R15: %016lx\n", regs->r13, regs->r14, regs->r15);
+	printk("RIP: %04lx:%016lx %s+0x%lx\n", regs->cs, regs->rip,
+	       fn ? fn : "?", fn ? off : 0);
+	printk("RSP: %04lx:%016lx RFLAGS: %08lx\n", regs->ss, regs->rsp,
+	       regs->rflags);
+	printk("RAX: %016lx RBX: %016lx RCX: %016lx\n", regs->rax, regs->rbx,
+	       regs->rcx);
+	printk("RDX: %016lx RSI: %016lx RDI: %016lx\n", regs->rdx, regs->rsi,
+	       regs->rdi);
+	printk("RBP: %016lx R08: %016lx R09: %016lx\n", regs->rbp, regs->r8,
+	       regs->r9);
+	printk("R10: %016lx R11: %016lx R12: %016lx\n", regs->r10, regs->r11,
+	       regs->r12);
+	printk("R13: %016lx R14: %016lx R15: %016lx\n", regs->r13, regs->r14,
+	       regs->r15);
 	printk("CR2: %016lx CR3: %016lx\n", read_cr2(), read_cr3());
 }
 
@@ -151,7 +163,8 @@ void show_backtrace(const struct pt_regs *regs)
 		if (copy_nofault(frame, (void *)fp, sizeof(frame)) || !frame[1])
 			break;
 		print_ksym_frame(frame[1], true);
-		if (frame[0] <= fp) /* callers' frames are higher on the stack */
+		if (frame[0] <=
+		    fp) /* callers' frames are higher on the stack */
 			break;
 		fp = frame[0];
 	}

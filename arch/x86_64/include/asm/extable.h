@@ -8,10 +8,10 @@
 #define _ASM_EXTABLE_H
 
 #ifdef __ASSEMBLER__
-#define _ASM_EXTABLE(insn, fixup)	\
-	.pushsection ex_table, "a";	\
-	.balign 8;			\
-	.quad insn, fixup;		\
+#define _ASM_EXTABLE(insn, fixup)                                              \
+	.pushsection ex_table, "a";                                            \
+	.balign 8;                                                             \
+	.quad insn, fixup;                                                     \
 	.popsection
 #endif
 

@@ -23,8 +23,10 @@
 #define KERNEL_VIRT_BASE _UL(0xffffffff80000000)
 #define PAGE_OFFSET _UL(0xffff800000000000)
 
-/* Linker script parameters (see linker.ld). */
+/* Linker script parameters (see linker.ld); not C, so clang-format keeps off. */
+/* clang-format off */
 #define LINK_FORMAT elf64-x86-64
 #define LINK_ARCH i386:x86-64
+/* clang-format on */
 
 #endif

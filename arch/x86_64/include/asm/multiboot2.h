@@ -7,7 +7,7 @@
 #ifndef _ASM_MULTIBOOT2_H
 #define _ASM_MULTIBOOT2_H
 
-#define MB2_HEADER_MAGIC 0xe85250d6     /* in the kernel image */
+#define MB2_HEADER_MAGIC 0xe85250d6	/* in the kernel image */
 #define MB2_BOOTLOADER_MAGIC 0x36d76289 /* in eax at entry */
 
 #ifndef __ASSEMBLER__

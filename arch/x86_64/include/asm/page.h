@@ -12,10 +12,10 @@
 #include <kernel/types.h>
 
 #define __va(pa) ((void *)((unsigned long)(pa) + PAGE_OFFSET))
-#define __pa(va) ((phys_addr_t)((unsigned long)(va) - PAGE_OFFSET))
+#define __pa(va) ((phys_addr_t)((unsigned long)(va)-PAGE_OFFSET))
 
 /* Symbols of the kernel image live in its own mapping, not the direct map. */
-#define __pa_symbol(sym) ((phys_addr_t)((unsigned long)(sym) - KERNEL_VIRT_BASE))
+#define __pa_symbol(sym) ((phys_addr_t)((unsigned long)(sym)-KERNEL_VIRT_BASE))
 
 #define PFN_PHYS(pfn) ((phys_addr_t)(pfn) << PAGE_SHIFT)
 #define PHYS_PFN(pa) ((unsigned long)((pa) >> PAGE_SHIFT))

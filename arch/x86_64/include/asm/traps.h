@@ -7,7 +7,7 @@
 #define X86_TRAP_GP 13
 #define X86_TRAP_PF 14
 
-#define PF_PROT (1UL << 0)  /* 0: page not present; 1: protection violation */
+#define PF_PROT (1UL << 0) /* 0: page not present; 1: protection violation */
 #define PF_WRITE (1UL << 1)
 #define PF_USER (1UL << 2)
 #define PF_RSVD (1UL << 3)

@@ -14,7 +14,7 @@
 extern unsigned long host_phys_offset;
 
 #define __va(pa) ((void *)((unsigned long)(pa) + host_phys_offset))
-#define __pa(va) ((phys_addr_t)((unsigned long)(va) - host_phys_offset))
+#define __pa(va) ((phys_addr_t)((unsigned long)(va)-host_phys_offset))
 
 #define PFN_PHYS(pfn) ((phys_addr_t)(pfn) << PAGE_SHIFT)
 #define PHYS_PFN(pa) ((unsigned long)((pa) >> PAGE_SHIFT))

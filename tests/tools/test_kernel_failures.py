@@ -1,0 +1,67 @@
+"""The runner against the real kernel: it must report each way a test run can go
+wrong (a failing case, a leaked page, a panic, a stack overflow, a hang) with a
+clear reason and a non-zero exit.
+
+Each case boots the kernel built by `make` (build/x86_64/pagoda.elf) with one
+case of the manual ktest_demo suite (kernel/ktest_demo.c) selected, through
+tools/mkiso.sh and tools/run.py, exactly as `make test` does.  `make test` builds
+the kernel first; run alone, these tests fail if it is missing.
+"""
+
+import os
+import subprocess
+import tempfile
+import unittest
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+KERNEL = os.path.join(ROOT, "build", "x86_64", "pagoda.elf")
+
+
+def boot_demo(case, timeout=60):
+    """Run ktest_demo.<case> under the runner; return (exit status, output)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        iso = os.path.join(tmp, "demo.iso")
+        subprocess.run([os.path.join(ROOT, "tools", "mkiso.sh"), iso, KERNEL,
+                        "ktest ktest.filter=ktest_demo." + case], check=True)
+        proc = subprocess.run(
+            [os.path.join(ROOT, "tools", "run.py"), "test", "--timeout", str(timeout),
+             "--logdir", tmp, "x86_64:" + iso],
+            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        return proc.returncode, proc.stdout
+
+
+class KernelFailureTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        if not os.path.exists(KERNEL):
+            raise AssertionError("%s is missing: run `make` first" % KERNEL)
+
+    def check(self, case, reason, timeout=60):
+        status, out = boot_demo(case, timeout)
+        self.assertEqual(status, 1, out)
+        self.assertIn(reason, out)
+        self.assertEqual(out.rstrip().splitlines()[-1], "0 passed, 1 failed", out)
+        return out
+
+    def test_failing_case(self):
+        self.check("fail", "kernel/ktest_demo.c:")
+
+    def test_leak(self):
+        self.check("leak", "pages leaked")
+
+    def test_panic(self):
+        out = self.check("panic_now", "kernel panic: ktest_demo: panic on request")
+        self.assertIn("panic_now+0x", out)  # the backtrace names the caller
+
+    def test_stack_overflow(self):
+        self.check("stack_overflow", "kernel stack overflow")
+
+    def test_null_dereference(self):
+        self.check("null_dereference", "page fault at 0: not-present read in kernel mode")
+
+    def test_hang(self):
+        self.check("hang", "timed out after 5 s", timeout=5)
+
+
+if __name__ == "__main__":
+    unittest.main()
