@@ -41,7 +41,9 @@ NM := $(CROSS_COMPILE)nm
 SIZE := $(CROSS_COMPILE)size
 
 WARNINGS := -Wall -Wextra -Werror -Wno-unused-parameter
-KCFLAGS := -std=gnu11 -O2 -g $(WARNINGS) -ffreestanding -nostdinc \
+# Recursive (=), so gcc is asked only when compiling: on a bare machine the
+# deps target installs it first.
+KCFLAGS = -std=gnu11 -O2 -g $(WARNINGS) -ffreestanding -nostdinc \
 	-isystem $(shell $(CC) -print-file-name=include) \
 	-fno-stack-protector -fno-omit-frame-pointer -fno-asynchronous-unwind-tables \
 	-fno-tree-loop-distribute-patterns -fno-common \

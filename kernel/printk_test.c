@@ -1,29 +1,20 @@
 // SPDX-License-Identifier: MIT
 /* Tests of vsnprintf's formats (kernel/printk.c); they run in the kernel and on the host. */
-#include <stdarg.h>
 #include <kernel/ktest.h>
 #include <kernel/printk.h>
 #include <kernel/string.h>
 
 /*
- * snprintf without the format attribute, so that the cases may pass what
- * the compiler would refuse at build time (a NULL %s, an unknown %y).
+ * Some cases pass what the compiler would refuse at build time (a NULL %s,
+ * an unknown %y): they test what vsnprintf does at run time.
  */
-static int format_unchecked(char *buf, size_t size, const char *fmt, ...)
-{
-	va_list ap;
-	int n;
-
-	va_start(ap, fmt);
-	n = vsnprintf(buf, size, fmt, ap);
-	va_end(ap);
-	return n;
-}
+#pragma GCC diagnostic ignored "-Wformat"
+#pragma GCC diagnostic ignored "-Wformat-overflow"
 
 #define EXPECT_FORMAT(t, want, ...)                                            \
 	do {                                                                   \
 		char _buf[128];                                                \
-		int _n = format_unchecked(_buf, sizeof(_buf), __VA_ARGS__);    \
+		int _n = snprintf(_buf, sizeof(_buf), __VA_ARGS__);            \
 		KTEST_EXPECT_STREQ(t, _buf, want);                             \
 		KTEST_EXPECT_EQ(t, _n, (int)strlen(want));                     \
 	} while (0)

@@ -124,6 +124,22 @@ void x86_trap(struct pt_regs *regs)
 		x86_irq(regs->vector - FIRST_IRQ_VECTOR);
 }
 
+#define GPR(name, field)                                                       \
+	{                                                                      \
+		name, offsetof(struct pt_regs, field)                          \
+	}
+
+/* The general registers in the order the dump prints them, three a line. */
+static const struct {
+	char name[4];
+	unsigned short offset;
+} gprs[] = {
+	GPR("RAX", rax), GPR("RBX", rbx), GPR("RCX", rcx), GPR("RDX", rdx),
+	GPR("RSI", rsi), GPR("RDI", rdi), GPR("RBP", rbp), GPR("R08", r8),
+	GPR("R09", r9),	 GPR("R10", r10), GPR("R11", r11), GPR("R12", r12),
+	GPR("R13", r13), GPR("R14", r14), GPR("R15", r15),
+};
+
 void show_regs(const struct pt_regs *regs)
 {
 	unsigned long off;
@@ -133,16 +149,12 @@ void show_regs(const struct pt_regs *regs)
 	       fn ? fn : "?", fn ? off : 0);
 	printk("RSP: %04lx:%016lx RFLAGS: %08lx\n", regs->ss, regs->rsp,
 	       regs->rflags);
-	printk("RAX: %016lx RBX: %016lx RCX: %016lx\n", regs->rax, regs->rbx,
-	       regs->rcx);
-	printk("RDX: %016lx RSI: %016lx RDI: %016lx\n", regs->rdx, regs->rsi,
-	       regs->rdi);
-	printk("RBP: %016lx R08: %016lx R09: %016lx\n", regs->rbp, regs->r8,
-	       regs->r9);
-	printk("R10: %016lx R11: %016lx R12: %016lx\n", regs->r10, regs->r11,
-	       regs->r12);
-	printk("R13: %016lx R14: %016lx R15: %016lx\n", regs->r13, regs->r14,
-	       regs->r15);
+	for (size_t i = 0; i < ARRAY_SIZE(gprs); i++) {
+		u64 v = *(const u64 *)((const char *)regs + gprs[i].offset);
+
+		printk("%s: %016lx%s", gprs[i].name, (unsigned long)v,
+		       i % 3 == 2 ? "\n" : " ");
+	}
 	printk("CR2: %016lx CR3: %016lx\n", read_cr2(), read_cr3());
 }
 
