@@ -9,7 +9,8 @@
 #
 # Variables: ARCH=x86_64 (the only port so far), MEM=<MiB> (256), ACCEL=tcg|kvm,
 # CMDLINE='...' (kernel parameters for run), KTEST_FILTER=<suite[.case],...>,
-# TIMEOUT=<seconds> for one test boot, V=1 to show commands.
+# TIMEOUT=<seconds> for one test boot, V=1 to show commands and, in make test,
+# the whole serial console output as it arrives (it is always in build/<arch>/test.log).
 # Output goes to build/<arch>/ and build/host/, never next to the sources.
 
 ARCH ?= x86_64
@@ -136,7 +137,8 @@ tools-test: $(KERNEL)
 # Everything, ending with one closing line: "N passed, N failed".
 test: deps tools-test $(HOST_TEST) $(TEST_IMAGE)
 	$(Q)KTEST_FILTER='$(KTEST_FILTER)' tools/run.py test --timeout $(TIMEOUT) --mem $(MEM) --accel $(ACCEL) \
-		--logdir build host:$(HOST_TEST) $(ARCH):$(TEST_IMAGE)
+		--logdir build $(if $(filter 1,$(V)),--verbose) \
+		host:$(HOST_TEST) $(ARCH):$(TEST_IMAGE)
 
 # Check that the C sources match .clang-format (needs clang-format).
 format-check:

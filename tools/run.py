@@ -188,9 +188,10 @@ def parse_spec(text, args):
 class Watcher:
     """Follows one SPEC's output line by line as it arrives."""
 
-    def __init__(self, label, quiet):
+    def __init__(self, label, quiet, verbose=False):
         self.label = label
         self.quiet = quiet
+        self.verbose = verbose
         self.parser = ktap.KtapParser()
         self.status = None
         self.panic = None
@@ -198,6 +199,8 @@ class Watcher:
 
     def line(self, text):
         self.tail.append(text)
+        if self.verbose:
+            print(text, flush=True)
         if self.status is None and (m := MARKER_RE.match(text)):
             self.status = int(m.group(1))
         if self.panic is None and (m := PANIC_RE.match(text)):
@@ -257,7 +260,7 @@ def _lines_until(lines, deadline):
 
 def run_spec(spec, args):
     os.makedirs(os.path.dirname(spec.log_path) or ".", exist_ok=True)
-    watcher = Watcher(spec.label, args.quiet)
+    watcher = Watcher(spec.label, args.quiet, args.verbose)
     exit_code, timed_out, cannot_start = None, False, None
     start = time.monotonic()
     with open(spec.log_path, "wb") as log:
@@ -370,6 +373,8 @@ def build_parser():
     test.add_argument("--timeout", type=float, default=120, help="seconds per SPEC")
     test.add_argument("--logdir", default="build")
     test.add_argument("--quiet", action="store_true", help="print only failures and totals")
+    test.add_argument("--verbose", action="store_true",
+                      help="also echo every line of output (the serial console) as it arrives")
     test.add_argument("specs", nargs="+", metavar="SPEC", help="ARCH:IMAGE or host:PATH")
     return ap
 
