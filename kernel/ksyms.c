@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 /*
  * Looking up the embedded symbol table.  The tables (sorted by address) come
- * from tools/ksyms.py; the build links the kernel three times so that the
- * table describes the image it is part of (see the Makefile).
+ * from tools/ksyms.py; the build links the kernel twice so that the table
+ * describes the image it is part of (see the Makefile).
  */
 #include <kernel/ksyms.h>
 #include <kernel/printk.h>

@@ -7,8 +7,8 @@
  *
  * and the runner must then report the failure, the leak, the panic (with
  * registers and backtrace), the hang (by its timeout) or the stack overflow
- * (a double fault, caught on its own stack).  tests/runner/ checks that it
- * does.
+ * (a double fault, caught on its own stack).
+ * tests/tools/test_kernel_failures.py checks that it does.
  */
 #include <asm/processor.h>
 #include <kernel/ktest.h>

@@ -159,7 +159,7 @@ boot_pd:
 /*
  * The boot stack, with an unmapped guard page below it (paging_init leaves
  * the guard out of the final page table), so an overflow faults at once
- * instead of silently overwriting .bss.
+ * instead of silently overwriting .data below it.
  */
 	.section .bss.page_aligned, "aw", @nobits
 	.balign PAGE_SIZE

@@ -69,8 +69,8 @@ trap_common:
 
 /*
  * void arch_save_regs(struct pt_regs *regs): the caller's registers, for
- * panic().  rip, rsp and rbp describe the caller's frame, so a backtrace
- * from them starts at the function that called panic().
+ * panic().  rip is the return address into panic() and rbp its frame, so a
+ * backtrace from them starts in panic() and goes on to its callers.
  */
 	.globl arch_save_regs
 arch_save_regs:

@@ -7,7 +7,8 @@
  *  - the first 1 MiB: BIOS data, the EBDA and option ROMs live there, and
  *    pfn 0 is best never handed out (a NULL-looking physical address);
  *  - the kernel image, from its load address to _end (bss included);
- *  - the Multiboot2 information itself (GRUB puts it right after _end),
+ *  - the Multiboot2 information itself (GRUB puts it just above the
+ *    image, where an allocator starting at _end would overwrite it),
  *    and every boot module (the initrd, later).
  */
 #include <asm/multiboot2.h>
