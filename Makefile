@@ -48,10 +48,11 @@ KCFLAGS = -std=gnu11 -O2 -g $(WARNINGS) -ffreestanding -nostdinc \
 	-isystem $(shell $(CC) -print-file-name=include) \
 	-fno-stack-protector -fno-omit-frame-pointer -fno-asynchronous-unwind-tables \
 	-fno-tree-loop-distribute-patterns -fno-common \
-	-I. -Iarch/$(ARCH)/include $(ARCH_CFLAGS) -MMD -MP
-KASFLAGS := -D__ASSEMBLER__ -I. -Iarch/$(ARCH)/include $(ARCH_CFLAGS) -MMD -MP
+	-I. -Iarch/$(ARCH)/include -Ikernel/uapi $(ARCH_CFLAGS) -MMD -MP
+KASFLAGS := -D__ASSEMBLER__ -I. -Iarch/$(ARCH)/include -Ikernel/uapi $(ARCH_CFLAGS) -MMD -MP
 
-KERNEL_SRCS := $(wildcard kernel/*.c kernel/lib/*.c mm/*.c) $(ARCH_SRCS)
+KERNEL_SRCS := $(wildcard kernel/*.c kernel/lib/*.c kernel/fs/*.c kernel/drivers/*.c mm/*.c) \
+	$(ARCH_SRCS)
 KERNEL_OBJS := $(addprefix $(B)/,$(addsuffix .o,$(basename $(KERNEL_SRCS))))
 
 KERNEL := $(B)/pagoda.elf

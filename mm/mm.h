@@ -15,15 +15,24 @@
 #include <asm/page.h>
 #include <kernel/list.h>
 
+struct address_space;
 struct kmem_cache;
 
 struct page {
 	unsigned long flags;  /* PG_* bits below */
 	int _refcount;	      /* users of the page; 0 means free */
 	struct list_head lru; /* buddy free list, or a slab cache's list */
-	struct kmem_cache *slab_cache; /* PG_slab: the cache owning the page */
-	void *freelist;		       /* PG_slab: first free object */
-	unsigned long private;	       /* PG_buddy: order of the free block;
+	/* Page cache: the file the page caches and its offset in pages. */
+	/* PG_slab: the owning cache and its first free object. */
+	union {
+		struct address_space *mapping;
+		struct kmem_cache *slab_cache;
+	};
+	union {
+		unsigned long index;
+		void *freelist;
+	};
+	unsigned long private; /* PG_buddy: order of the free block;
 				* PG_slab: objects in use */
 };
 

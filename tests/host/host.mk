@@ -8,11 +8,11 @@
 
 HOST_CC ?= gcc
 HOST_CFLAGS := -std=gnu11 -O1 -g $(WARNINGS) -fsanitize=address,undefined \
-	-fno-sanitize-recover=all -fno-omit-frame-pointer -I. -Itests/host/include -MMD -MP
+	-fno-sanitize-recover=all -fno-omit-frame-pointer -I. -Itests/host/include -Ikernel/uapi -MMD -MP
 HOST_RENAME := -Dvsnprintf=kernel_vsnprintf -Dsnprintf=kernel_snprintf
 
 # Sources shared with the kernel, and the tests of them that run on the host.
-HOST_KSRCS := kernel/printk.c kernel/ktest.c kernel/panic.c \
+HOST_KSRCS := kernel/printk.c kernel/lib/vsprintf.c kernel/ktest.c kernel/panic.c \
 	mm/memblock.c mm/page_alloc.c mm/slab.c \
 	kernel/printk_test.c mm/memblock_test.c mm/page_alloc_test.c mm/slab_test.c
 HOST_SRCS := tests/host/main.c

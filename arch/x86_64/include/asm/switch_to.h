@@ -1,0 +1,23 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * What a task keeps of the CPU while it is not running: its kernel stack
+ * pointer (everything else is on that stack, pushed by switch_to) and its
+ * x87/SSE state, saved eagerly with fxsave on every switch, since user
+ * programs compiled for x86_64 use the SSE registers.
+ */
+#ifndef _ASM_SWITCH_TO_H
+#define _ASM_SWITCH_TO_H
+
+#include <kernel/types.h>
+
+struct thread_struct {
+	unsigned long sp;
+	u8 fpu[512] __attribute__((aligned(16)));
+};
+
+struct task_struct;
+
+/* Save prev's callee-saved registers and stack, resume next's. */
+void switch_to(struct task_struct *prev, struct task_struct *next);
+
+#endif

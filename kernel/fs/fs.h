@@ -1,0 +1,68 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The file-system interface the rest of the kernel uses: open files, the
+ * per-process file table, the boot-time root file system, and the system
+ * calls on files.  Implemented in kernel/fs/ (VFS, ramfs, pipes, the initrd)
+ * and kernel/drivers/ (console, null, zero).
+ */
+#ifndef _KERNEL_FS_FS_H
+#define _KERNEL_FS_FS_H
+
+#include <kernel/types.h>
+#include <kernel/uaccess.h>
+
+typedef long long loff_t;
+
+struct file;
+struct inode;
+struct task_struct;
+
+/* Build the root: a ramfs with /bin /dev /etc /tmp and the device nodes. */
+void vfs_init(void);
+/* Unpack a cpio "newc" archive into the root; 0 or -errno. */
+int initrd_unpack(const void *data, size_t size);
+
+/* Reference counting of open files (the fd table holds references). */
+struct file *get_file(struct file *f);
+void fput(struct file *f);
+
+/* For the kernel itself (the ELF loader): open by path, read at pos. */
+struct file *filp_open(const char *path, int flags); /* ERR_PTR on error */
+long kernel_read(struct file *f, void *buf, size_t n, loff_t pos);
+/* Is the file executable as a program (a regular file)? */
+bool file_is_regular(const struct file *f);
+
+/* Process life: fork copies the file table and cwd, exit drops them. */
+void files_fork(struct task_struct *child, const struct task_struct *parent);
+void files_exit(struct task_struct *t);
+/* The first process's stdin, stdout and stderr: /dev/console. */
+int files_open_console(struct task_struct *t);
+
+/* Console input, from the UART's receive interrupt. */
+void console_receive(char c);
+
+/* Bytes held by page-cache pages (for sysinfo). */
+unsigned long pagecache_pages(void);
+
+/* System calls on files: each returns the result or -errno. */
+long sys_open(const char __user *path, int flags, int mode);
+long sys_close(int fd);
+long sys_read(int fd, void __user *buf, size_t n);
+long sys_write(int fd, const void __user *buf, size_t n);
+long sys_pread(int fd, void __user *buf, size_t n, loff_t pos);
+long sys_pwrite(int fd, const void __user *buf, size_t n, loff_t pos);
+long sys_lseek(int fd, loff_t off, int whence);
+long sys_fstat(int fd, void __user *st);
+long sys_stat(const char __user *path, void __user *st);
+long sys_unlink(const char __user *path);
+long sys_mkdir(const char __user *path, int mode);
+long sys_dup(int fd);
+long sys_dup2(int fd, int newfd);
+long sys_pipe(int __user *fds);
+long sys_ftruncate(int fd, loff_t len);
+long sys_ioctl(int fd, unsigned long cmd, unsigned long arg);
+long sys_getdents(int fd, void __user *dirents, size_t count);
+long sys_chdir(const char __user *path);
+long sys_getcwd(char __user *buf, size_t size);
+
+#endif

@@ -1,0 +1,85 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Tasks and the scheduler.  A task is a kernel thread, or a process: a
+ * kernel thread that also has a user address space (mm) and returns to user
+ * mode.  The scheduler is round-robin over the runnable tasks; the timer
+ * preempts a task after its time slice, in kernel mode too, wherever
+ * interrupts are enabled (holding a spinlock disables them).
+ */
+#ifndef _KERNEL_SCHED_H
+#define _KERNEL_SCHED_H
+
+#include <asm/switch_to.h>
+#include <kernel/list.h>
+#include <kernel/wait.h>
+
+#define TASK_COMM_LEN 16
+#define NR_OPEN 32    /* open files per process */
+#define NR_TASKS 64   /* fork beyond this fails with EAGAIN */
+#define KERNEL_STACK_ORDER 2 /* 16 KiB kernel stack per task */
+
+enum task_state {
+	TASK_RUNNABLE,
+	TASK_SLEEPING,
+	TASK_ZOMBIE, /* exited; the parent has not collected the status yet */
+};
+
+struct file;
+struct inode;
+struct mm_struct;
+struct pt_regs;
+
+struct task_struct {
+	int pid;
+	enum task_state state;
+	char comm[TASK_COMM_LEN];
+	struct thread_struct thread; /* arch: saved kernel stack pointer, FPU */
+	void *stack;		     /* kernel stack (KERNEL_STACK_ORDER pages) */
+	struct list_head run_link;   /* on the run queue while runnable */
+	struct list_head wait_link;  /* on a wait queue while sleeping */
+	struct list_head task_link;  /* on the list of all tasks */
+
+	/* Processes only (NULL for kernel threads). */
+	struct mm_struct *mm;
+	struct task_struct *parent;
+	struct list_head children; /* struct task_struct, by sibling */
+	struct list_head sibling;
+	struct wait_queue child_exit; /* the parent waits here in waitpid */
+	int exit_status;	      /* waitpid() encoding (pagoda/abi.h) */
+	unsigned long pending_signals; /* bit n: signal n */
+
+	struct file *files[NR_OPEN];
+	struct inode *cwd;
+
+	/* Accounting, reported by getrusage() and ps. */
+	unsigned long utime, stime; /* ticks spent in user and kernel mode */
+	unsigned long min_flt, maj_flt;
+	unsigned long slice;	    /* ticks left in the time slice */
+	unsigned long wake_at;	    /* jiffies to wake at, in nanosleep */
+};
+
+/* The task running on this CPU. */
+extern struct task_struct *current;
+
+void sched_init(void);
+/* Give up the CPU: run the next runnable task (may return at once). */
+void schedule(void);
+/* Make a sleeping task runnable. */
+void wake_up_task(struct task_struct *t);
+/* Called by the timer tick: accounting, sleep timeouts, preemption. */
+void scheduler_tick(bool user_mode);
+/* Called on the way out of an interrupt: switch if the slice is used up. */
+void preempt_if_needed(void);
+
+/* A kernel thread running fn(arg); NULL if out of memory or tasks. */
+struct task_struct *kthread_create(int (*fn)(void *arg), void *arg,
+				   const char *name);
+/* End the current task (a kernel thread, or a process via do_exit). */
+void __noreturn task_exit(int status);
+
+static inline bool fatal_signal_pending(const struct task_struct *t)
+{
+	return t->pending_signals != 0;
+}
+
+#endif

@@ -1,0 +1,126 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The structures and constants system calls exchange with user space, in the
+ * layout both sides compile.  The user library's POSIX headers (fcntl.h,
+ * sys/stat.h, sys/wait.h, signal.h, time.h, sys/resource.h ...) take their
+ * definitions from here, so the two can never disagree.
+ */
+#ifndef _UAPI_PAGODA_ABI_H
+#define _UAPI_PAGODA_ABI_H
+
+/* open() flags (Linux values) */
+#define O_RDONLY 0
+#define O_WRONLY 1
+#define O_RDWR 2
+#define O_ACCMODE 3
+#define O_CREAT 0100
+#define O_EXCL 0200
+#define O_TRUNC 01000
+#define O_APPEND 02000
+#define O_DIRECTORY 0200000
+
+/* lseek() */
+#define SEEK_SET 0
+#define SEEK_CUR 1
+#define SEEK_END 2
+
+/* File types and permission bits in st_mode */
+#define S_IFMT 0170000
+#define S_IFIFO 0010000
+#define S_IFCHR 0020000
+#define S_IFDIR 0040000
+#define S_IFREG 0100000
+#define S_ISREG(m) (((m) & S_IFMT) == S_IFREG)
+#define S_ISDIR(m) (((m) & S_IFMT) == S_IFDIR)
+#define S_ISCHR(m) (((m) & S_IFMT) == S_IFCHR)
+#define S_ISFIFO(m) (((m) & S_IFMT) == S_IFIFO)
+
+struct stat {
+	unsigned long st_dev;
+	unsigned long st_ino;
+	unsigned int st_mode;
+	unsigned int st_nlink;
+	long st_size;
+	long st_blksize;
+	long st_blocks; /* 512-byte units */
+};
+
+/* getdents(): one entry per call slot, names NUL-terminated. */
+#define PAGODA_NAME_MAX 63
+struct pagoda_dirent {
+	unsigned long d_ino;
+	unsigned char d_type; /* DT_* below */
+	char d_name[PAGODA_NAME_MAX + 1];
+};
+#define DT_FIFO 1
+#define DT_CHR 2
+#define DT_DIR 4
+#define DT_REG 8
+
+/* Signals (Linux numbers): only SIGKILL can be sent; the others are faults. */
+#define SIGKILL 9
+#define SIGBUS 7
+#define SIGSEGV 11
+#define SIGPIPE 13
+#define NSIG 32
+
+/*
+ * waitpid() status, encoded as Linux does: exit status in bits 8-15,
+ * or the terminating signal in bits 0-6.
+ */
+#define WNOHANG 1
+#define __W_EXITCODE(code) (((code) & 0xff) << 8)
+#define __W_SIGNALED(sig) ((sig) & 0x7f)
+#define WIFEXITED(s) (((s) & 0x7f) == 0)
+#define WEXITSTATUS(s) (((s) >> 8) & 0xff)
+#define WIFSIGNALED(s) (((s) & 0x7f) != 0)
+#define WTERMSIG(s) ((s) & 0x7f)
+
+struct timespec {
+	long tv_sec;
+	long tv_nsec;
+};
+
+struct timeval {
+	long tv_sec;
+	long tv_usec;
+};
+
+#define CLOCK_REALTIME 0
+#define CLOCK_MONOTONIC 1
+
+#define RUSAGE_SELF 0
+#define RUSAGE_CHILDREN (-1)
+
+struct rusage {
+	struct timeval ru_utime;
+	struct timeval ru_stime;
+	long ru_minflt;
+	long ru_majflt;
+};
+
+struct sysinfo {
+	unsigned long uptime;   /* seconds */
+	unsigned long totalram; /* bytes managed by the page allocator */
+	unsigned long freeram;  /* bytes free */
+	unsigned long procs;    /* processes, zombies included */
+	unsigned long pagecache; /* bytes in page-cache pages */
+	unsigned long page_size;
+};
+
+#define PROCINFO_NAME_MAX 16
+struct procinfo {
+	int pid;
+	int ppid;
+	char state; /* R running/runnable, S sleeping, Z zombie */
+	char name[PROCINFO_NAME_MAX];
+	unsigned long rss_pages;
+	unsigned long utime_ticks, stime_ticks; /* at HZ */
+	unsigned long hz;
+};
+
+/* ioctl() requests of /dev/console */
+#define TCGETECHO 0x5401 /* returns 1 if the console echoes input */
+#define TCSETECHO 0x5402 /* arg 0 or 1 */
+
+#endif

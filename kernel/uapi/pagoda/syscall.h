@@ -1,0 +1,48 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The system-call ABI: numbers, shared by the kernel (kernel/syscall.c) and
+ * the user library (user/lib/).  On x86_64 a call is `int $0x80` with the
+ * number in rax and the arguments in rdi, rsi, rdx, r10, r8, r9 (Linux's
+ * register order); the result comes back in rax, a negative errno on failure,
+ * which the library turns into -1 and errno.
+ */
+#ifndef _UAPI_PAGODA_SYSCALL_H
+#define _UAPI_PAGODA_SYSCALL_H
+
+#define SYS_exit 0
+#define SYS_fork 1
+#define SYS_execve 2
+#define SYS_waitpid 3
+#define SYS_getpid 4
+#define SYS_getppid 5
+#define SYS_kill 6
+#define SYS_open 7
+#define SYS_close 8
+#define SYS_read 9
+#define SYS_write 10
+#define SYS_pread 11
+#define SYS_pwrite 12
+#define SYS_lseek 13
+#define SYS_fstat 14
+#define SYS_unlink 15
+#define SYS_mkdir 16
+#define SYS_dup 17
+#define SYS_dup2 18
+#define SYS_pipe 19
+#define SYS_ftruncate 20
+#define SYS_ioctl 21
+#define SYS_brk 22
+#define SYS_getrusage 23
+#define SYS_clock_gettime 24
+#define SYS_nanosleep 25
+#define SYS_sched_yield 26
+#define SYS_getdents 27  /* directory entries, as struct pagoda_dirent */
+#define SYS_sysinfo 28   /* memory and process figures, struct sysinfo */
+#define SYS_procinfo 29  /* one process's figures, struct procinfo (for ps) */
+#define SYS_reboot 30    /* power off (RUN= mode and tests); arg: exit status */
+#define SYS_stat 31
+#define SYS_chdir 32
+#define SYS_getcwd 33
+#define NR_SYSCALLS 34
+
+#endif

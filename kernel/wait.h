@@ -1,0 +1,50 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Wait queues: a task that must wait for something (pipe data, a child's
+ * exit, console input, time) sleeps on a queue; whoever makes the condition
+ * true calls wake_up() on it.
+ *
+ *	err = wait_event(&pipe->readers_wait, pipe->len > 0);
+ *
+ * The condition is tested with interrupts off, so a wake-up cannot slip in
+ * between the test and going to sleep; it must be quick and must not sleep.
+ * wait_event returns 0 when the condition holds, or -EINTR if the task was
+ * killed meanwhile (the caller then unwinds and returns -EINTR).
+ */
+#ifndef _KERNEL_WAIT_H
+#define _KERNEL_WAIT_H
+
+#include <asm/irqflags.h>
+#include <kernel/list.h>
+
+struct wait_queue {
+	struct list_head sleepers; /* struct task_struct, by wait_link */
+};
+
+#define WAIT_QUEUE_INIT(name) { LIST_HEAD_INIT((name).sleepers) }
+
+static inline void init_wait_queue(struct wait_queue *wq)
+{
+	INIT_LIST_HEAD(&wq->sleepers);
+}
+
+/* Wake every task sleeping on wq (they retest their conditions). */
+void wake_up(struct wait_queue *wq);
+
+/*
+ * Sleep on wq once (interrupts must be off; they are off again on return).
+ * Returns -EINTR if the task has a fatal signal pending, else 0.
+ */
+int sleep_on(struct wait_queue *wq);
+
+#define wait_event(wq, condition)                                              \
+	({                                                                     \
+		unsigned long __flags = arch_local_irq_save();                 \
+		int __err = 0;                                                 \
+		while (!(condition) && !__err)                                 \
+			__err = sleep_on(wq);                                  \
+		arch_local_irq_restore(__flags);                               \
+		__err;                                                         \
+	})
+
+#endif

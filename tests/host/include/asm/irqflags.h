@@ -1,0 +1,16 @@
+/* SPDX-License-Identifier: MIT */
+/* Host stand-in: a test process has no interrupts to disable. */
+#ifndef _ASM_IRQFLAGS_H
+#define _ASM_IRQFLAGS_H
+
+static inline unsigned long arch_local_irq_save(void)
+{
+	return 0;
+}
+
+static inline void arch_local_irq_restore(unsigned long flags)
+{
+	(void)flags;
+}
+
+#endif
