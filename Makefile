@@ -109,22 +109,24 @@ $(KERNEL): $(KERNEL_OBJS) $(B)/ksyms.o $(B)/linker.ld
 		{ echo "ksyms: symbol addresses moved between links" >&2; rm -f $@; exit 1; }
 	$(Q)$(SIZE) $@ | tail -1 | awk '{ printf "  kernel: text %d, data %d, bss %d bytes\n", $$1, $$2, $$3 }'
 
+include user/user.mk
+
 # Rebuild an image when its command line changes: the line is kept in a file
 # that is rewritten only when it differs.
 $(B)/cmdline.%: FORCE
 	@mkdir -p $(dir $@)
 	@echo '$(CMDLINE_$*)' | cmp -s - $@ || echo '$(CMDLINE_$*)' > $@
 
-CMDLINE_run := $(CMDLINE)
+CMDLINE_run := $(CMDLINE) $(if $(RUN),run="$(RUN)")
 CMDLINE_test := $(TEST_CMDLINE)
 
-$(IMAGE): $(KERNEL) $(B)/cmdline.run tools/mkiso.sh
+$(IMAGE): $(KERNEL) $(INITRD) $(B)/cmdline.run tools/mkiso.sh
 	@echo "  IMAGE   $@"
-	$(Q)$(call make_image,$@,$(KERNEL),$(CMDLINE_run))
+	$(Q)$(call make_image,$@,$(KERNEL),$(CMDLINE_run),$(INITRD))
 
-$(TEST_IMAGE): $(KERNEL) $(B)/cmdline.test tools/mkiso.sh
+$(TEST_IMAGE): $(KERNEL) $(INITRD) $(B)/cmdline.test tools/mkiso.sh
 	@echo "  IMAGE   $@"
-	$(Q)$(call make_image,$@,$(KERNEL),$(CMDLINE_test))
+	$(Q)$(call make_image,$@,$(KERNEL),$(CMDLINE_test),$(INITRD))
 
 run: deps $(IMAGE)
 	$(Q)tools/run.py run --arch $(ARCH) --image $(IMAGE) --mem $(MEM) --accel $(ACCEL)

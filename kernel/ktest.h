@@ -115,7 +115,13 @@ void ktest_skip(struct ktest *t, const char *reason);
 				   #a, #b, _a, _b);                            \
 	} while (0)
 
-/* Run the suites the filter selects (NULL: all but manual); returns failures. */
-int ktest_run_all(const char *filter);
+/*
+ * Run the suites the filter selects (NULL: all but manual); returns failures.
+ * The plan announces extra more results, which someone else prints after
+ * (the user-space tests, run by init).
+ */
+int ktest_run_all(const char *filter, int extra);
+/* How many suites the filter selects. */
+int ktest_count(const char *filter);
 
 #endif

@@ -30,6 +30,8 @@ void arch_save_regs(struct pt_regs *regs);
 void show_regs(const struct pt_regs *regs);
 void show_backtrace(const struct pt_regs *regs);
 void arch_exit(int status) __noreturn;
+/* Switch the machine off (under QEMU: exit with status 0). */
+void arch_poweroff(void) __noreturn;
 void arch_halt(void) __noreturn;
 
 #endif

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 /*
- * Boot parameters.  The command line is split at spaces into words; each
- * word is matched against a table of known parameters.  An unknown word or a
+ * Boot parameters.  The command line is split at spaces into words (a
+ * double-quoted part may hold spaces); each word is matched against a table
+ * of known parameters.  An unknown word or a
  * malformed value is reported and ignored: a typo on the GRUB line must not
  * stop the machine from booting.
  */
@@ -62,6 +63,14 @@ static bool set_mem(const char *val)
 	       boot_params.mem_limit;
 }
 
+static bool set_run(const char *val)
+{
+	if (!val || !*val)
+		return false;
+	boot_params.run = val;
+	return true;
+}
+
 static const struct {
 	const char *name;
 	bool (*set)(const char *val); /* val is NULL for a bare word */
@@ -69,6 +78,7 @@ static const struct {
 	{ "ktest", set_ktest },
 	{ "ktest.filter", set_ktest_filter },
 	{ "mem", set_mem },
+	{ "run", set_run },
 };
 
 static void parse_word(char *word)
@@ -87,6 +97,28 @@ static void parse_word(char *word)
 	printk("params: unknown parameter '%s', ignored\n", word);
 }
 
+/*
+ * Terminate the word starting at p and return where the next may start.  A
+ * double-quoted part may hold spaces: run="ls -l /bin".  The quotes are
+ * removed, moving the rest of the word down over them.
+ */
+static char *end_of_word(char *p)
+{
+	char *out = p;
+	bool quoted = false;
+
+	for (; *p && (quoted || *p != ' '); p++) {
+		if (*p == '"')
+			quoted = !quoted;
+		else
+			*out++ = *p;
+	}
+	if (*p)
+		p++;
+	*out = '\0';
+	return p;
+}
+
 void parse_boot_params(const char *cmdline)
 {
 	static char words[CMDLINE_MAX];
@@ -101,10 +133,7 @@ void parse_boot_params(const char *cmdline)
 		if (!*p)
 			break;
 		word = p;
-		while (*p && *p != ' ')
-			p++;
-		if (*p)
-			*p++ = '\0';
+		p = end_of_word(p);
 		parse_word(word);
 	}
 }

@@ -12,6 +12,8 @@ struct boot_params {
 	const char *
 		ktest_filter; /* "ktest.filter=GLOB[,GLOB]": suites or suite.case */
 	phys_addr_t mem_limit; /* "mem=SIZE[KMG]": ignore RAM above; 0 = none */
+	const char *
+		run; /* "run=CMD" or run="CMD ARGS": init runs it, then powers off */
 };
 
 extern struct boot_params boot_params;

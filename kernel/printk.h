@@ -12,5 +12,7 @@ int printk(const char *fmt, ...) __printf(1, 2);
 
 /* Provided by the arch (or the host stand-in): write bytes to the console. */
 void arch_console_write(const char *s, size_t n);
+/* Arch: start delivering console input to console_receive() (kernel/fs/fs.h). */
+void arch_console_enable_input(void);
 
 #endif

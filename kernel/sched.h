@@ -9,14 +9,18 @@
 #ifndef _KERNEL_SCHED_H
 #define _KERNEL_SCHED_H
 
+#include <asm/page.h>
 #include <asm/switch_to.h>
 #include <kernel/list.h>
 #include <kernel/wait.h>
 
 #define TASK_COMM_LEN 16
-#define NR_OPEN 32    /* open files per process */
-#define NR_TASKS 64   /* fork beyond this fails with EAGAIN */
+#define NR_OPEN 32	     /* open files per process */
+#define NR_TASKS 64	     /* fork beyond this fails with EAGAIN */
 #define KERNEL_STACK_ORDER 2 /* 16 KiB kernel stack per task */
+#define KERNEL_STACK_SIZE (PAGE_SIZE << KERNEL_STACK_ORDER)
+/* A stack's slot in KSTACK_AREA: an unmapped guard page, then the stack. */
+#define KSTACK_SLOT_SIZE (PAGE_SIZE + KERNEL_STACK_SIZE)
 
 enum task_state {
 	TASK_RUNNABLE,
@@ -34,28 +38,29 @@ struct task_struct {
 	enum task_state state;
 	char comm[TASK_COMM_LEN];
 	struct thread_struct thread; /* arch: saved kernel stack pointer, FPU */
-	void *stack;		     /* kernel stack (KERNEL_STACK_ORDER pages) */
-	struct list_head run_link;   /* on the run queue while runnable */
-	struct list_head wait_link;  /* on a wait queue while sleeping */
-	struct list_head task_link;  /* on the list of all tasks */
+	void *stack;		   /* kernel stack (KERNEL_STACK_ORDER pages) */
+	struct list_head run_link; /* on the run queue while runnable */
+	struct list_head wait_link; /* on a wait queue while sleeping */
+	struct list_head task_link; /* on the list of all tasks */
 
 	/* Processes only (NULL for kernel threads). */
 	struct mm_struct *mm;
 	struct task_struct *parent;
 	struct list_head children; /* struct task_struct, by sibling */
 	struct list_head sibling;
-	struct wait_queue child_exit; /* the parent waits here in waitpid */
-	int exit_status;	      /* waitpid() encoding (pagoda/abi.h) */
+	struct wait_queue child_exit;  /* the parent waits here in waitpid */
+	int exit_status;	       /* waitpid() encoding (pagoda/abi.h) */
 	unsigned long pending_signals; /* bit n: signal n */
 
 	struct file *files[NR_OPEN];
 	struct inode *cwd;
 
 	/* Accounting, reported by getrusage() and ps. */
-	unsigned long utime, stime; /* ticks spent in user and kernel mode */
+	unsigned long utime, stime;   /* ticks spent in user and kernel mode */
+	unsigned long cutime, cstime; /* of reaped children */
 	unsigned long min_flt, maj_flt;
-	unsigned long slice;	    /* ticks left in the time slice */
-	unsigned long wake_at;	    /* jiffies to wake at, in nanosleep */
+	unsigned long slice;   /* ticks left in the time slice */
+	unsigned long wake_at; /* jiffies to wake at, in nanosleep */
 };
 
 /* The task running on this CPU. */
@@ -74,8 +79,25 @@ void preempt_if_needed(void);
 /* A kernel thread running fn(arg); NULL if out of memory or tasks. */
 struct task_struct *kthread_create(int (*fn)(void *arg), void *arg,
 				   const char *name);
-/* End the current task (a kernel thread, or a process via do_exit). */
-void __noreturn task_exit(int status);
+/* End the current task; status in waitpid()'s encoding. */
+void __noreturn do_exit(int status);
+/* End a kernel thread with fn's return value. */
+void __noreturn task_exit(int ret);
+/* Wait for a kernel thread this task created to end; its fn's return value. */
+int kthread_wait(struct task_struct *t);
+
+/* Used by fork and kthread_create (kernel/sched.c). */
+struct task_struct *alloc_task(const char *name);
+void free_task(struct task_struct *t);
+extern struct list_head all_tasks;
+extern unsigned int nr_tasks;
+/* The process every orphan is given to: pid 1. */
+extern struct task_struct *init_task;
+
+/* Mark signal sig pending for t and wake it to act on it. */
+void send_signal(struct task_struct *t, int sig);
+/* On the way back to user mode: act on pending signals (that is, exit). */
+void exit_to_user_mode(void);
 
 static inline bool fatal_signal_pending(const struct task_struct *t)
 {

@@ -15,4 +15,7 @@ void start_kernel(void) __noreturn;
 void setup_arch(void);
 void paging_init(void);
 
+/* The initial RAM disk the boot loader loaded, if any (set by setup_arch). */
+extern phys_addr_t initrd_start, initrd_end;
+
 #endif

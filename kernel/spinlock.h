@@ -16,7 +16,10 @@ struct spinlock {
 	bool locked;
 };
 
-#define SPINLOCK_INIT { false }
+#define SPINLOCK_INIT                                                          \
+	{                                                                      \
+		false                                                          \
+	}
 
 static inline unsigned long spin_lock_irqsave(struct spinlock *lock)
 {

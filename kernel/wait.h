@@ -21,7 +21,10 @@ struct wait_queue {
 	struct list_head sleepers; /* struct task_struct, by wait_link */
 };
 
-#define WAIT_QUEUE_INIT(name) { LIST_HEAD_INIT((name).sleepers) }
+#define WAIT_QUEUE_INIT(name)                                                  \
+	{                                                                      \
+		LIST_HEAD_INIT((name).sleepers)                                \
+	}
 
 static inline void init_wait_queue(struct wait_queue *wq)
 {

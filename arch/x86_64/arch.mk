@@ -13,5 +13,5 @@ ARCH_SRCS := $(wildcard arch/x86_64/*.c arch/x86_64/*.S)
 # image, from a USB stick written with dd.
 IMAGE_EXT := iso
 define make_image
-	tools/mkiso.sh $(1) $(2) "$(3)"
+	tools/mkiso.sh $(1) $(2) '$(3)' $(4)
 endef

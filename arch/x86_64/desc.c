@@ -35,15 +35,19 @@ struct desc_ptr {
 
 /* Present, ring 0, 64-bit interrupt gate (which clears IF on entry). */
 #define GATE_INTERRUPT 0x8e
+/* The same, callable from ring 3 with int: the system-call gate. */
+#define GATE_USER_INTERRUPT 0xee
 /* Present, 64-bit available TSS. */
 #define TSS_AVAILABLE 0x89
 
-extern const char trap_stubs[];
+extern const char trap_stubs[], syscall_stub[];
 
 /* Indexed by selector / 8; the TSS descriptor (16 bytes) is filled in at boot. */
-static u64 gdt[5] = {
+static u64 gdt[7] = {
 	[KERNEL_CS / 8] = 0x00af9a000000ffff, /* 64-bit code, ring 0 */
-	[KERNEL_DS / 8] = 0x00cf92000000ffff, /* data */
+	[KERNEL_DS / 8] = 0x00cf92000000ffff, /* data, ring 0 */
+	[USER_DS / 8] = 0x00cff2000000ffff,   /* data, ring 3 */
+	[USER_CS / 8] = 0x00affa000000ffff,   /* 64-bit code, ring 3 */
 };
 static struct idt_gate idt[256];
 static struct tss tss;
@@ -60,13 +64,13 @@ static void set_tss_descriptor(void)
 	gdt[TSS_SEL / 8 + 1] = base >> 32;
 }
 
-static void set_gate(int vec, unsigned long handler, int ist)
+static void set_gate(int vec, unsigned long handler, int ist, u8 type)
 {
 	idt[vec] = (struct idt_gate){
 		.offset_low = handler & 0xffff,
 		.selector = KERNEL_CS,
 		.ist = ist,
-		.type_attr = GATE_INTERRUPT,
+		.type_attr = type,
 		.offset_mid = (handler >> 16) & 0xffff,
 		.offset_high = handler >> 32,
 	};
@@ -104,6 +108,13 @@ void desc_init(void)
 	load_gdt();
 	for (int vec = 0; vec < NR_TRAP_STUBS; vec++)
 		set_gate(vec, (unsigned long)trap_stubs + 16 * vec,
-			 vec == 8 ? IST_DOUBLE_FAULT : 0);
+			 vec == 8 ? IST_DOUBLE_FAULT : 0, GATE_INTERRUPT);
+	set_gate(SYSCALL_VECTOR, (unsigned long)syscall_stub, 0,
+		 GATE_USER_INTERRUPT);
 	asm volatile("lidt %0" : : "m"(idtr));
+}
+
+void set_kernel_stack(unsigned long top)
+{
+	tss.rsp[0] = top;
 }

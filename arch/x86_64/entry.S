@@ -6,6 +6,7 @@
  * trap_common, which saves the general registers as a struct pt_regs and
  * calls x86_trap(regs).  Returning restores them and irets.
  */
+#include <asm/desc.h>
 #include <asm/extable.h>
 
 /* Vectors for which the CPU pushes an error code itself. */
@@ -30,6 +31,14 @@ trap_stubs:
 	.set	vec, vec + 1
 	.endr
 
+/* int $0x80 from user mode: the system call. */
+	.balign	16
+	.globl	syscall_stub
+syscall_stub:
+	pushq	$0
+	pushq	$SYSCALL_VECTOR
+	jmp	trap_common
+
 trap_common:
 	pushq	%rax
 	pushq	%rbx
@@ -49,6 +58,8 @@ trap_common:
 	cld
 	mov	%rsp, %rdi
 	call	x86_trap
+	.globl	ret_from_trap
+ret_from_trap:
 	popq	%r15
 	popq	%r14
 	popq	%r13

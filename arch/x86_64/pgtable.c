@@ -16,17 +16,20 @@
  */
 #include <asm/page.h>
 #include <asm/pgtable.h>
+#include <kernel/errno.h>
 #include <kernel/panic.h>
 #include <kernel/setup.h>
 #include <kernel/string.h>
 #include <mm/memblock.h>
+#include <mm/mm.h>
+#include <mm/mmap.h>
 
 extern const char _text[], _etext[], _rodata[], _erodata[], _data[], _end[];
 extern const char boot_stack_guard[];
 
 static u64 *kernel_pml4;
 
-static u64 *alloc_table(void)
+static void *boot_alloc_table(void)
 {
 	phys_addr_t pa = memblock_alloc(PAGE_SIZE, PAGE_SIZE);
 
@@ -41,24 +44,38 @@ static unsigned int table_index(unsigned long va, int level)
 }
 
 /*
- * The table below *entry, made on demand.  Upper levels allow everything;
- * the leaf entry alone decides the rights.
+ * Walk from the top table towards va, down to the entry at the given level
+ * (0 = the 4 KiB PTE), making missing tables with alloc (none if NULL: the
+ * walk then fails).  Upper-level entries allow everything their table_flags
+ * allow; the leaf entry alone decides the rights.
  */
-static u64 *next_table(u64 *entry)
+static u64 *walk(u64 *top, unsigned long va, int level, void *(*alloc)(void),
+		 u64 table_flags)
 {
-	if (!(*entry & _PAGE_PRESENT))
-		*entry = __pa(alloc_table()) | _PAGE_PRESENT | _PAGE_RW;
-	return __va(*entry & PTE_ADDR_MASK);
+	u64 *table = top;
+
+	for (int l = 3; l > level; l--) {
+		u64 *entry = &table[table_index(va, l)];
+
+		if (!(*entry & _PAGE_PRESENT)) {
+			void *new = alloc ? alloc() : NULL;
+
+			if (!new)
+				return NULL;
+			*entry = __pa(new) | table_flags;
+		}
+		table = __va(*entry & PTE_ADDR_MASK);
+	}
+	return &table[table_index(va, level)];
 }
 
 /* Map one page: level 0 is a 4 KiB page, level 1 a 2 MiB page. */
 static void map_one(unsigned long va, phys_addr_t pa, u64 prot, int level)
 {
-	u64 *table = kernel_pml4;
+	u64 *entry = walk(kernel_pml4, va, level, boot_alloc_table,
+			  _PAGE_PRESENT | _PAGE_RW);
 
-	for (int l = 3; l > level; l--)
-		table = next_table(&table[table_index(va, l)]);
-	table[table_index(va, level)] = pa | prot | (level ? _PAGE_PSE : 0);
+	*entry = pa | prot | (level ? _PAGE_PSE : 0);
 }
 
 static void map_range(unsigned long va, phys_addr_t pa, unsigned long size,
@@ -98,7 +115,7 @@ static void map_direct(void)
 
 void paging_init(void)
 {
-	kernel_pml4 = alloc_table();
+	kernel_pml4 = boot_alloc_table();
 	map_direct();
 	map_kernel_section(_text, _etext, PAGE_KERNEL_TEXT);
 	map_kernel_section(_rodata, _erodata, PAGE_KERNEL_RO);
@@ -119,4 +136,95 @@ u64 *lookup_kernel_address(unsigned long va)
 		table = __va(*entry & PTE_ADDR_MASK);
 	}
 	return &table[table_index(va, 0)];
+}
+
+/*
+ * Kernel mappings made after boot (task stacks).  Their page tables come from
+ * the page allocator and stay: every address space shares them through the
+ * kernel half of its top table.
+ */
+int map_kernel_page(unsigned long va, struct page *page)
+{
+	u64 *pte = walk(kernel_pml4, va, 0, get_zeroed_page,
+			_PAGE_PRESENT | _PAGE_RW);
+
+	if (!pte)
+		return -ENOMEM;
+	*pte = PFN_PHYS(page_to_pfn(page)) | PAGE_KERNEL;
+	return 0;
+}
+
+struct page *unmap_kernel_page(unsigned long va)
+{
+	u64 *pte = walk(kernel_pml4, va, 0, NULL, 0);
+	struct page *page;
+
+	if (!pte || !(*pte & _PAGE_PRESENT))
+		return NULL;
+	page = pfn_to_page(PHYS_PFN(*pte & PTE_ADDR_MASK));
+	*pte = 0;
+	flush_tlb_page(va);
+	return page;
+}
+
+/*
+ * User page tables.  The top table's upper half (the kernel) is copied from
+ * the kernel's own table, so every address space maps the kernel the same
+ * way; the lower half is the process's, made table by table from the page
+ * allocator as pages are mapped.
+ */
+#define USER_PTRS (PTRS_PER_TABLE / 2)
+
+pgd_t *pgd_alloc(void)
+{
+	pgd_t *pgd = get_zeroed_page();
+
+	if (pgd)
+		memcpy(pgd + USER_PTRS, kernel_pml4 + USER_PTRS,
+		       USER_PTRS * sizeof(pgd_t));
+	return pgd;
+}
+
+static void free_table(u64 *table, int level, unsigned int entries)
+{
+	for (unsigned int i = 0; level > 0 && i < entries; i++)
+		if (table[i] & _PAGE_PRESENT)
+			free_table(__va(table[i] & PTE_ADDR_MASK), level - 1,
+				   PTRS_PER_TABLE);
+	free_page(table);
+}
+
+void pgd_free(pgd_t *pgd)
+{
+	free_table(pgd, 3, USER_PTRS);
+}
+
+pte_t *pte_offset(pgd_t *pgd, unsigned long addr)
+{
+	return walk(pgd, addr, 0, NULL, 0);
+}
+
+pte_t *pte_offset_alloc(pgd_t *pgd, unsigned long addr)
+{
+	return walk(pgd, addr, 0, get_zeroed_page,
+		    _PAGE_PRESENT | _PAGE_RW | _PAGE_USER);
+}
+
+pgprot_t vm_get_page_prot(unsigned long vm_flags)
+{
+	pgprot_t prot = _PAGE_PRESENT | _PAGE_USER;
+
+	if (vm_flags & VM_WRITE)
+		prot |= _PAGE_RW;
+	if (!(vm_flags & VM_EXEC))
+		prot |= _PAGE_NX;
+	return prot;
+}
+
+void switch_mm(struct mm_struct *mm)
+{
+	asm volatile("mov %0, %%cr3"
+		     :
+		     : "r"(__pa(mm ? mm->pgd : kernel_pml4))
+		     : "memory");
 }

@@ -4,28 +4,47 @@
  * 8 data bits, no parity, one stop bit.  Each '\n' goes out as "\r\n" so a
  * terminal returns to the first column.
  */
+#include <asm/i8259.h>
 #include <asm/io.h>
 #include <asm/serial.h>
+#include <kernel/fs/fs.h>
 #include <kernel/printk.h>
 
 #define COM1 0x3f8
-#define UART_DATA 0   /* DLAB=0: transmit/receive; DLAB=1: divisor low */
-#define UART_IER 1    /* DLAB=0: interrupt enable; DLAB=1: divisor high */
-#define UART_FCR 2    /* FIFO control */
-#define UART_LCR 3    /* line control; bit 7 is DLAB */
-#define UART_MCR 4    /* modem control */
-#define UART_LSR 5    /* line status */
+#define UART_DATA 0 /* DLAB=0: transmit/receive; DLAB=1: divisor low */
+#define UART_IER 1  /* DLAB=0: interrupt enable; DLAB=1: divisor high */
+#define UART_FCR 2  /* FIFO control */
+#define UART_LCR 3  /* line control; bit 7 is DLAB */
+#define UART_MCR 4  /* modem control */
+#define UART_LSR 5  /* line status */
+#define LSR_DATA_READY 0x01
 #define LSR_THRE 0x20 /* transmit holding register empty */
+#define IER_RX 0x01
 
 void serial_init(void)
 {
-	outb(0x00, COM1 + UART_IER);  /* no interrupts: we poll */
+	outb(0x00,
+	     COM1 + UART_IER); /* no interrupts until the console is ready */
 	outb(0x80, COM1 + UART_LCR);  /* DLAB on, to set the divisor */
 	outb(0x01, COM1 + UART_DATA); /* 115200 / 1 */
 	outb(0x00, COM1 + UART_IER);
 	outb(0x03, COM1 + UART_LCR); /* 8N1, DLAB off */
 	outb(0xc7, COM1 + UART_FCR); /* enable and clear FIFOs */
 	outb(0x03, COM1 + UART_MCR); /* DTR, RTS */
+}
+
+/* Input arrives by interrupt; output is still polled. */
+void arch_console_enable_input(void)
+{
+	outb(0x0b, COM1 + UART_MCR);   /* DTR, RTS, OUT2 (gates the IRQ line) */
+	outb(IER_RX, COM1 + UART_IER); /* interrupt on received data */
+	pic_unmask(IRQ_COM1);
+}
+
+void serial_interrupt(void)
+{
+	while (inb(COM1 + UART_LSR) & LSR_DATA_READY)
+		console_receive(inb(COM1 + UART_DATA));
 }
 
 static void serial_putc(char c)

@@ -25,6 +25,7 @@
 extern const char _end[];
 
 static u32 mb2_info_pa;
+phys_addr_t initrd_start, initrd_end;
 
 static const char *const mmap_type_names[] = {
 	[1] = "usable",	  [2] = "reserved", [3] = "ACPI data",
@@ -65,9 +66,13 @@ static void parse_tag(const struct mb2_tag *tag)
 	case MB2_TAG_MMAP:
 		parse_mmap((const struct mb2_tag_mmap *)tag);
 		break;
-	case MB2_TAG_MODULE:
+	case MB2_TAG_MODULE: /* the first module is the initrd */
 		mod = (const struct mb2_tag_module *)tag;
 		memblock_reserve(mod->mod_start, mod->mod_end - mod->mod_start);
+		if (!initrd_end) {
+			initrd_start = mod->mod_start;
+			initrd_end = mod->mod_end;
+		}
 		break;
 	}
 }

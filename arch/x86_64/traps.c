@@ -9,7 +9,9 @@
  * backtrace.  (User-mode exceptions arrive with the process issue.)
  */
 #include <asm/desc.h>
+#include <asm/irqflags.h>
 #include <asm/page.h>
+#include <asm/processor.h>
 #include <asm/ptrace.h>
 #include <asm/traps.h>
 #include <kernel/errno.h>
@@ -17,6 +19,9 @@
 #include <kernel/ksyms.h>
 #include <kernel/panic.h>
 #include <kernel/printk.h>
+#include <kernel/sched.h>
+#include <kernel/syscall.h>
+#include <pagoda/abi.h>
 
 extern const char boot_stack_guard[];
 
@@ -95,13 +100,59 @@ static bool stack_overflowed(void)
 {
 	unsigned long cr2 = read_cr2(), guard = (unsigned long)boot_stack_guard;
 
-	return cr2 >= guard && cr2 < guard + PAGE_SIZE;
+	if (cr2 >= guard && cr2 < guard + PAGE_SIZE)
+		return true; /* the boot stack's, which the idle task uses */
+	return cr2 >= KSTACK_AREA &&
+	       (cr2 - KSTACK_AREA) % KSTACK_SLOT_SIZE < PAGE_SIZE;
+}
+
+/* The signal a user-mode exception sends, as POSIX pairs them. */
+static int exception_signal(unsigned long vector)
+{
+	switch (vector) {
+	case 0:
+	case 16:
+	case 19:
+		return SIGFPE;
+	case 6:
+		return SIGILL;
+	default:
+		return SIGSEGV;
+	}
+}
+
+/*
+ * A user program did something it may not: one line on the console, and
+ * the process dies of the signal on its way back to user mode.
+ */
+static void user_exception(struct pt_regs *regs, const char *name)
+{
+	int sig = exception_signal(regs->vector);
+
+	if (regs->vector == X86_TRAP_PF)
+		printk("pid %d (%s): signal %d: %s %s at %#lx, ip %#lx\n",
+		       current->pid, current->comm, sig,
+		       regs->error_code & PF_PROT ? "protection fault"
+						  : "no page",
+		       regs->error_code & PF_INSTR   ? "executing"
+		       : regs->error_code & PF_WRITE ? "writing"
+						     : "reading",
+		       read_cr2(), regs->rip);
+	else
+		printk("pid %d (%s): signal %d: %s, ip %#lx\n", current->pid,
+		       current->comm, sig, name ? name : "exception",
+		       regs->rip);
+	send_signal(current, sig);
 }
 
 static void do_exception(struct pt_regs *regs)
 {
 	const char *name = exception_names[regs->vector];
 
+	if (user_mode(regs)) {
+		user_exception(regs, name);
+		return;
+	}
 	if (fixup_exception(regs))
 		return;
 	if (regs->vector == X86_TRAP_PF)
@@ -116,12 +167,40 @@ static void do_exception(struct pt_regs *regs)
 		   regs->error_code);
 }
 
+/* System calls run with interrupts on, so they can be preempted and sleep. */
+static void do_syscall(struct pt_regs *regs)
+{
+	unsigned long args[6];
+
+	local_irq_enable();
+	syscall_args(regs, args);
+	syscall_set_return(regs, syscall_dispatch(syscall_nr(regs), args));
+	local_irq_disable();
+}
+
+/*
+ * Every trap ends here.  Before going back to user mode a task may be
+ * switched away (its slice is used up) and dies if it has a signal; an
+ * interrupt of kernel code preempts it only where it had interrupts on,
+ * which is to say where it held no spinlock.
+ */
 void x86_trap(struct pt_regs *regs)
 {
-	if (regs->vector < FIRST_IRQ_VECTOR)
+	bool user = user_mode(regs);
+
+	if (regs->vector == SYSCALL_VECTOR)
+		do_syscall(regs);
+	else if (regs->vector < FIRST_IRQ_VECTOR)
 		do_exception(regs);
 	else
-		x86_irq(regs->vector - FIRST_IRQ_VECTOR);
+		x86_irq(regs->vector - FIRST_IRQ_VECTOR, user);
+
+	if (user) {
+		preempt_if_needed();
+		exit_to_user_mode();
+	} else if (regs->rflags & X86_EFLAGS_IF) {
+		preempt_if_needed();
+	}
 }
 
 #define GPR(name, field)                                                       \

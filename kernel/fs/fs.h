@@ -31,6 +31,8 @@ struct file *filp_open(const char *path, int flags); /* ERR_PTR on error */
 long kernel_read(struct file *f, void *buf, size_t n, loff_t pos);
 /* Is the file executable as a program (a regular file)? */
 bool file_is_regular(const struct file *f);
+/* Number of entries in the directory at path (. and .. not counted), or -errno. */
+int vfs_dir_entries(const char *path);
 
 /* Process life: fork copies the file table and cwd, exit drops them. */
 void files_fork(struct task_struct *child, const struct task_struct *parent);
@@ -41,7 +43,7 @@ int files_open_console(struct task_struct *t);
 /* Console input, from the UART's receive interrupt. */
 void console_receive(char c);
 
-/* Bytes held by page-cache pages (for sysinfo). */
+/* Pages held by the page cache (for sysinfo). */
 unsigned long pagecache_pages(void);
 
 /* System calls on files: each returns the result or -errno. */

@@ -13,8 +13,9 @@ HOST_RENAME := -Dvsnprintf=kernel_vsnprintf -Dsnprintf=kernel_snprintf
 
 # Sources shared with the kernel, and the tests of them that run on the host.
 HOST_KSRCS := kernel/printk.c kernel/lib/vsprintf.c kernel/ktest.c kernel/panic.c \
-	mm/memblock.c mm/page_alloc.c mm/slab.c \
-	kernel/printk_test.c mm/memblock_test.c mm/page_alloc_test.c mm/slab_test.c
+	mm/memblock.c mm/page_alloc.c mm/slab.c mm/filemap.c \
+	kernel/printk_test.c mm/memblock_test.c mm/page_alloc_test.c mm/slab_test.c \
+	mm/filemap_test.c
 HOST_SRCS := tests/host/main.c
 
 HOST_OBJS := $(addprefix $(HB)/,$(HOST_KSRCS:.c=.o)) $(addprefix $(HB)/,$(HOST_SRCS:.c=.o))

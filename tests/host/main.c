@@ -71,7 +71,7 @@ int main(int argc, char **argv)
 	memblock_add(0, ARENA_SIZE);
 	memblock_reserve(0, PAGE_SIZE);
 	mem_init();
-	failed = ktest_run_all(filter && *filter ? filter : NULL);
+	failed = ktest_run_all(filter && *filter ? filter : NULL, 0);
 	free(arena);
 	return failed ? 1 : 0;
 }

@@ -30,10 +30,10 @@
 #define S_IFCHR 0020000
 #define S_IFDIR 0040000
 #define S_IFREG 0100000
-#define S_ISREG(m) (((m) & S_IFMT) == S_IFREG)
-#define S_ISDIR(m) (((m) & S_IFMT) == S_IFDIR)
-#define S_ISCHR(m) (((m) & S_IFMT) == S_IFCHR)
-#define S_ISFIFO(m) (((m) & S_IFMT) == S_IFIFO)
+#define S_ISREG(m) (((m)&S_IFMT) == S_IFREG)
+#define S_ISDIR(m) (((m)&S_IFMT) == S_IFDIR)
+#define S_ISCHR(m) (((m)&S_IFMT) == S_IFCHR)
+#define S_ISFIFO(m) (((m)&S_IFMT) == S_IFIFO)
 
 struct stat {
 	unsigned long st_dev;
@@ -57,9 +57,11 @@ struct pagoda_dirent {
 #define DT_DIR 4
 #define DT_REG 8
 
-/* Signals (Linux numbers): only SIGKILL can be sent; the others are faults. */
-#define SIGKILL 9
+/* Signals (Linux numbers): only SIGKILL can be sent; the rest report faults. */
+#define SIGILL 4
 #define SIGBUS 7
+#define SIGFPE 8
+#define SIGKILL 9
 #define SIGSEGV 11
 #define SIGPIPE 13
 #define NSIG 32
@@ -69,12 +71,12 @@ struct pagoda_dirent {
  * or the terminating signal in bits 0-6.
  */
 #define WNOHANG 1
-#define __W_EXITCODE(code) (((code) & 0xff) << 8)
-#define __W_SIGNALED(sig) ((sig) & 0x7f)
-#define WIFEXITED(s) (((s) & 0x7f) == 0)
+#define __W_EXITCODE(code) (((code)&0xff) << 8)
+#define __W_SIGNALED(sig) ((sig)&0x7f)
+#define WIFEXITED(s) (((s)&0x7f) == 0)
 #define WEXITSTATUS(s) (((s) >> 8) & 0xff)
-#define WIFSIGNALED(s) (((s) & 0x7f) != 0)
-#define WTERMSIG(s) ((s) & 0x7f)
+#define WIFSIGNALED(s) (((s)&0x7f) != 0)
+#define WTERMSIG(s) ((s)&0x7f)
 
 struct timespec {
 	long tv_sec;
@@ -100,10 +102,10 @@ struct rusage {
 };
 
 struct sysinfo {
-	unsigned long uptime;   /* seconds */
-	unsigned long totalram; /* bytes managed by the page allocator */
-	unsigned long freeram;  /* bytes free */
-	unsigned long procs;    /* processes, zombies included */
+	unsigned long uptime;	 /* seconds */
+	unsigned long totalram;	 /* bytes managed by the page allocator */
+	unsigned long freeram;	 /* bytes free */
+	unsigned long procs;	 /* processes, zombies included */
 	unsigned long pagecache; /* bytes in page-cache pages */
 	unsigned long page_size;
 };

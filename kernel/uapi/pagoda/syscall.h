@@ -36,10 +36,10 @@
 #define SYS_clock_gettime 24
 #define SYS_nanosleep 25
 #define SYS_sched_yield 26
-#define SYS_getdents 27  /* directory entries, as struct pagoda_dirent */
-#define SYS_sysinfo 28   /* memory and process figures, struct sysinfo */
-#define SYS_procinfo 29  /* one process's figures, struct procinfo (for ps) */
-#define SYS_reboot 30    /* power off (RUN= mode and tests); arg: exit status */
+#define SYS_getdents 27 /* directory entries, as struct pagoda_dirent */
+#define SYS_sysinfo 28	/* memory and process figures, struct sysinfo */
+#define SYS_procinfo 29 /* one process's figures, struct procinfo (for ps) */
+#define SYS_reboot 30	/* power off (RUN= mode and tests); arg: exit status */
 #define SYS_stat 31
 #define SYS_chdir 32
 #define SYS_getcwd 33

@@ -18,6 +18,11 @@ static inline u8 inb(u16 port)
 	return val;
 }
 
+static inline void outw(u16 val, u16 port)
+{
+	asm volatile("outw %0, %1" : : "a"(val), "Nd"(port));
+}
+
 static inline void outl(u32 val, u16 port)
 {
 	asm volatile("outl %0, %1" : : "a"(val), "Nd"(port));

@@ -3,6 +3,8 @@
 #ifndef _ASM_IRQFLAGS_H
 #define _ASM_IRQFLAGS_H
 
+#include <kernel/types.h>
+
 #define X86_EFLAGS_IF (1UL << 9)
 
 static inline unsigned long arch_local_irq_save(void)

@@ -23,6 +23,17 @@
 #define KERNEL_VIRT_BASE _UL(0xffffffff80000000)
 #define PAGE_OFFSET _UL(0xffff800000000000)
 
+/*
+ * Task kernel stacks, each in its own slot with an unmapped guard page
+ * below it (kernel/sched.c), in the last GiB of the address space.
+ */
+#define KSTACK_AREA _UL(0xffffffffc0000000)
+
+/* User space: the lower half, less a guard page at the top. */
+#define TASK_SIZE _UL(0x00007ffffffff000)
+#define USER_STACK_TOP TASK_SIZE
+#define USER_STACK_SIZE (_UL(256) << 10)
+
 /* Linker script parameters (see linker.ld); not C, so clang-format keeps off. */
 /* clang-format off */
 #define LINK_FORMAT elf64-x86-64

@@ -8,6 +8,7 @@
 #ifndef _ASM_PGTABLE_H
 #define _ASM_PGTABLE_H
 
+#include <asm/layout.h>
 #include <kernel/types.h>
 
 #define _PAGE_PRESENT (1UL << 0)
@@ -20,6 +21,10 @@
 #define PTRS_PER_TABLE 512
 #define PMD_SIZE (1UL << 21)
 
+typedef u64 pte_t;
+typedef u64 pgd_t;
+typedef u64 pgprot_t;
+
 #define PAGE_KERNEL_TEXT (_PAGE_PRESENT)
 #define PAGE_KERNEL_RO (_PAGE_PRESENT | _PAGE_NX)
 #define PAGE_KERNEL (_PAGE_PRESENT | _PAGE_RW | _PAGE_NX)
@@ -30,5 +35,58 @@
  * way down.  Check _PAGE_PRESENT before the other bits.
  */
 u64 *lookup_kernel_address(unsigned long va);
+
+struct mm_struct;
+struct page;
+
+/*
+ * Map page at kernel address va (outside the direct map), read-write, not
+ * executable; 0 or -ENOMEM.  The unmap returns the page that was there.
+ */
+int map_kernel_page(unsigned long va, struct page *page);
+struct page *unmap_kernel_page(unsigned long va);
+
+/* A process's top table, with the kernel half filled in; NULL if no memory. */
+pgd_t *pgd_alloc(void);
+/* Free the page tables of the user half (not the pages they map). */
+void pgd_free(pgd_t *pgd);
+/* The PTE for a user address: NULL if a table is missing (or, for the
+ * _alloc form, could not be allocated). */
+pte_t *pte_offset(pgd_t *pgd, unsigned long addr);
+pte_t *pte_offset_alloc(pgd_t *pgd, unsigned long addr);
+/* The hardware rights for VM_READ/VM_WRITE/VM_EXEC. */
+pgprot_t vm_get_page_prot(unsigned long vm_flags);
+/* Load mm's page table (the kernel's alone if mm is NULL). */
+void switch_mm(struct mm_struct *mm);
+
+static inline bool pte_present(pte_t pte)
+{
+	return pte & _PAGE_PRESENT;
+}
+
+static inline bool pte_write(pte_t pte)
+{
+	return pte & _PAGE_RW;
+}
+
+static inline unsigned long pte_pfn(pte_t pte)
+{
+	return (pte & PTE_ADDR_MASK) >> PAGE_SHIFT;
+}
+
+static inline pte_t pfn_pte(unsigned long pfn, pgprot_t prot)
+{
+	return ((pte_t)pfn << PAGE_SHIFT) | prot;
+}
+
+static inline void set_pte(pte_t *ptep, pte_t pte)
+{
+	*ptep = pte;
+}
+
+static inline void flush_tlb_page(unsigned long addr)
+{
+	asm volatile("invlpg (%0)" : : "r"(addr) : "memory");
+}
 
 #endif

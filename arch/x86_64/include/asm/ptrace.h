@@ -27,4 +27,31 @@ static inline unsigned long frame_pointer(const struct pt_regs *regs)
 	return regs->rbp;
 }
 
+/* Did the trap come from user mode (ring 3)? */
+static inline bool user_mode(const struct pt_regs *regs)
+{
+	return (regs->cs & 3) == 3;
+}
+
+/* System-call number and arguments, in int $0x80's registers. */
+static inline unsigned long syscall_nr(const struct pt_regs *regs)
+{
+	return regs->rax;
+}
+
+static inline void syscall_args(const struct pt_regs *regs, unsigned long a[6])
+{
+	a[0] = regs->rdi;
+	a[1] = regs->rsi;
+	a[2] = regs->rdx;
+	a[3] = regs->r10;
+	a[4] = regs->r8;
+	a[5] = regs->r9;
+}
+
+static inline void syscall_set_return(struct pt_regs *regs, long ret)
+{
+	regs->rax = ret;
+}
+
 #endif

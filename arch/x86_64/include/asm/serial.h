@@ -3,5 +3,6 @@
 #define _ASM_SERIAL_H
 
 void serial_init(void);
+void serial_interrupt(void);
 
 #endif

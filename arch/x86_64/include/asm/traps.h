@@ -3,6 +3,8 @@
 #ifndef _ASM_TRAPS_H
 #define _ASM_TRAPS_H
 
+#include <kernel/types.h>
+
 #define X86_TRAP_DF 8
 #define X86_TRAP_GP 13
 #define X86_TRAP_PF 14
@@ -16,6 +18,6 @@
 struct pt_regs;
 
 void x86_trap(struct pt_regs *regs);
-void x86_irq(unsigned int irq);
+void x86_irq(unsigned int irq, bool user_mode);
 
 #endif

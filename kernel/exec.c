@@ -1,0 +1,312 @@
+// SPDX-License-Identifier: MIT
+/*
+ * execve: replace the calling process's program.
+ *
+ * The arguments and environment are copied into the kernel first (the old
+ * address space, where they live, is about to go).  The ELF image is checked
+ * completely before anything is mapped.  A new mm is built beside the old
+ * one -- segments, then the stack holding the strings and the argv/envp
+ * arrays in the System V layout -- and only when all of that has worked is
+ * the old mm dropped: a failed exec leaves the caller running, with an error.
+ */
+#include <asm/elf.h>
+#include <asm/pgtable.h>
+#include <asm/ptrace.h>
+#include <kernel/elf.h>
+#include <kernel/err.h>
+#include <kernel/errno.h>
+#include <kernel/fs/fs.h>
+#include <kernel/process.h>
+#include <kernel/sched.h>
+#include <kernel/string.h>
+#include <mm/mm.h>
+#include <mm/mmap.h>
+#include <mm/slab.h>
+#include <pagoda/abi.h>
+
+#define ARG_MAX (32 * 1024) /* bytes of argument and environment strings */
+#define MAX_ARGS 256	    /* pointers in argv plus envp */
+#define PATH_MAX 256
+
+/* The strings of argv then envp, back to back, each with its NUL. */
+struct exec_args {
+	char *buf;
+	size_t len;
+	int argc, envc;
+};
+
+static bool segment_ok(const struct elf64_phdr *p)
+{
+	u64 end = p->p_vaddr + p->p_memsz;
+
+	return p->p_filesz <= p->p_memsz && end >= p->p_vaddr &&
+	       p->p_vaddr >= PAGE_SIZE &&
+	       end <= USER_STACK_TOP - USER_STACK_SIZE &&
+	       (p->p_vaddr - p->p_offset) % PAGE_SIZE == 0 &&
+	       p->p_offset + p->p_filesz >= p->p_offset;
+}
+
+int elf_check(const struct elf64_hdr *eh, const struct elf64_phdr *ph)
+{
+	bool entry_ok = false;
+
+	if (memcmp(eh->e_ident, "\177ELF", 4) || eh->e_ident[4] != ELFCLASS64 ||
+	    eh->e_ident[5] != ELF_DATA || eh->e_type != ET_EXEC ||
+	    eh->e_machine != ELF_MACHINE ||
+	    eh->e_phentsize != sizeof(struct elf64_phdr) || !eh->e_phnum ||
+	    eh->e_phnum > ELF_MAX_PHDRS)
+		return -ENOEXEC;
+	for (int i = 0; i < eh->e_phnum; i++) {
+		if (ph[i].p_type != PT_LOAD)
+			continue;
+		if (!segment_ok(&ph[i]))
+			return -ENOEXEC;
+		if ((ph[i].p_flags & PF_X) && eh->e_entry >= ph[i].p_vaddr &&
+		    eh->e_entry < ph[i].p_vaddr + ph[i].p_memsz)
+			entry_ok = true;
+	}
+	return entry_ok ? 0 : -ENOEXEC;
+}
+
+/* Copy n bytes to user address addr of mm (not necessarily current's). */
+static void copy_to_mm(struct mm_struct *mm, unsigned long addr,
+		       const void *src, size_t n)
+{
+	while (n) {
+		size_t off = addr % PAGE_SIZE, chunk = min(n, PAGE_SIZE - off);
+
+		memcpy((char *)page_address(follow_page(mm, addr)) + off, src,
+		       chunk);
+		addr += chunk;
+		src = (const char *)src + chunk;
+		n -= chunk;
+	}
+}
+
+/* Read the file's part of a segment into its (mapped, zeroed) pages. */
+static int load_segment(struct mm_struct *mm, struct file *f,
+			const struct elf64_phdr *p)
+{
+	unsigned long addr = p->p_vaddr;
+	u64 done = 0;
+
+	while (done < p->p_filesz) {
+		size_t off = addr % PAGE_SIZE;
+		size_t chunk = min((u64)(PAGE_SIZE - off), p->p_filesz - done);
+		char *dst = (char *)page_address(follow_page(mm, addr)) + off;
+
+		if (kernel_read(f, dst, chunk, p->p_offset + done) !=
+		    (long)chunk)
+			return -ENOEXEC; /* the file is shorter than it says */
+		addr += chunk;
+		done += chunk;
+	}
+	return 0;
+}
+
+static unsigned long vm_flags_of(u32 p_flags)
+{
+	return (p_flags & PF_R ? VM_READ : 0) |
+	       (p_flags & PF_W ? VM_WRITE : 0) | (p_flags & PF_X ? VM_EXEC : 0);
+}
+
+/* Map every PT_LOAD segment of a checked image into mm; sets the heap. */
+static int map_segments(struct mm_struct *mm, struct file *f,
+			const struct elf64_hdr *eh, const struct elf64_phdr *ph)
+{
+	unsigned long top = 0;
+
+	for (int i = 0; i < eh->e_phnum; i++) {
+		const struct elf64_phdr *p = &ph[i];
+		unsigned long start = ALIGN_DOWN(p->p_vaddr, PAGE_SIZE);
+		unsigned long end = ALIGN(p->p_vaddr + p->p_memsz, PAGE_SIZE);
+		int err;
+
+		if (p->p_type != PT_LOAD || !p->p_memsz)
+			continue;
+		err = map_anon(mm, start, end, vm_flags_of(p->p_flags));
+		if (!err)
+			err = load_segment(mm, f, p);
+		if (err)
+			return err == -EINVAL ? -ENOEXEC
+					      : err; /* EINVAL: overlap */
+		top = max(top, end);
+	}
+	mm->start_brk = mm->brk = top;
+	return 0;
+}
+
+int load_elf_binary(struct mm_struct *mm, struct file *f, unsigned long *entry)
+{
+	struct elf64_hdr eh;
+	struct elf64_phdr ph[ELF_MAX_PHDRS];
+	int err;
+
+	if (!file_is_regular(f))
+		return -EACCES;
+	if (kernel_read(f, &eh, sizeof(eh), 0) != sizeof(eh))
+		return -ENOEXEC;
+	if (eh.e_phnum > ELF_MAX_PHDRS || eh.e_phentsize != sizeof(ph[0]) ||
+	    kernel_read(f, ph, eh.e_phnum * sizeof(ph[0]), eh.e_phoff) !=
+		    (long)(eh.e_phnum * sizeof(ph[0])))
+		return -ENOEXEC;
+	err = elf_check(&eh, ph);
+	if (err)
+		return err;
+	*entry = eh.e_entry;
+	return map_segments(mm, f, &eh, ph);
+}
+
+/*
+ * The stack: strings at the top, then (16-byte aligned) argc, the argv
+ * pointers, NULL, the envp pointers, NULL -- what crt0 expects at rsp.
+ */
+static int setup_stack(struct mm_struct *mm, const struct exec_args *args,
+		       unsigned long *sp)
+{
+	unsigned long strings = USER_STACK_TOP - ALIGN(args->len, 16);
+	unsigned long nptrs = 1 + args->argc + 1 + args->envc + 1;
+	unsigned long base = ALIGN_DOWN(strings - nptrs * 8, 16);
+	unsigned long *ptrs = kmalloc(nptrs * 8);
+	unsigned long str = strings, *p = ptrs;
+	int err = map_anon(mm, USER_STACK_TOP - USER_STACK_SIZE, USER_STACK_TOP,
+			   VM_READ | VM_WRITE);
+
+	if (!ptrs || err) {
+		kfree(ptrs);
+		return err ? err : -ENOMEM;
+	}
+	mm->stack_start = USER_STACK_TOP - USER_STACK_SIZE;
+	*p++ = args->argc;
+	for (int i = 0; i <= args->argc + args->envc; i++) {
+		if (i == args->argc) {
+			*p++ = 0; /* end of argv */
+			continue;
+		}
+		*p++ = str;
+		str += strlen(args->buf + (str - strings)) + 1;
+	}
+	*p++ = 0; /* end of envp */
+	copy_to_mm(mm, strings, args->buf, args->len);
+	copy_to_mm(mm, base, ptrs, nptrs * 8);
+	kfree(ptrs);
+	*sp = base;
+	return 0;
+}
+
+static const char *basename(const char *path)
+{
+	const char *slash = path;
+
+	for (const char *p = path; *p; p++)
+		if (*p == '/')
+			slash = p + 1;
+	return slash;
+}
+
+/* Build the new image for current; on success switch to it. */
+static int exec_image(const char *path, const struct exec_args *args,
+		      struct pt_regs *regs)
+{
+	struct file *f = filp_open(path, O_RDONLY);
+	struct mm_struct *mm, *old = current->mm;
+	unsigned long entry, sp;
+	int err;
+
+	if (IS_ERR(f))
+		return PTR_ERR(f);
+	mm = mm_alloc();
+	err = mm ? load_elf_binary(mm, f, &entry) : -ENOMEM;
+	fput(f);
+	if (!err)
+		err = setup_stack(mm, args, &sp);
+	if (err) {
+		if (mm)
+			mmput(mm);
+		return err;
+	}
+	current->mm = mm;
+	switch_mm(mm);
+	if (old)
+		mmput(old);
+	strscpy(current->comm, basename(path), sizeof(current->comm));
+	start_thread(regs, entry, sp);
+	return 0;
+}
+
+/* Append a kernel string to args; -E2BIG when full. */
+static int add_string(struct exec_args *a, const char *s, size_t len)
+{
+	if (a->argc + a->envc >= MAX_ARGS || a->len + len + 1 > ARG_MAX)
+		return -E2BIG;
+	memcpy(a->buf + a->len, s, len + 1);
+	a->len += len + 1;
+	return 0;
+}
+
+/* Copy a NULL-terminated user array of user strings; returns the count. */
+static int copy_user_strings(struct exec_args *a,
+			     const char __user *const __user *vec)
+{
+	int n = 0;
+
+	for (; vec; n++) {
+		const char __user *s;
+		long len;
+
+		if (copy_from_user(&s, vec + n, sizeof(s)))
+			return -EFAULT;
+		if (!s)
+			break;
+		if (a->len >= ARG_MAX)
+			return -E2BIG;
+		len = strncpy_from_user(a->buf + a->len, s, ARG_MAX - a->len);
+		if (len < 0)
+			return len == -ENAMETOOLONG ? -E2BIG : len;
+		if (a->argc + a->envc + n >= MAX_ARGS)
+			return -E2BIG;
+		a->len += len + 1;
+	}
+	return n;
+}
+
+long sys_execve(const char __user *upath, const char __user *const __user *argv,
+		const char __user *const __user *envp)
+{
+	struct exec_args args = { .buf = kmalloc(ARG_MAX) };
+	char path[PATH_MAX];
+	long err = strncpy_from_user(path, upath, sizeof(path));
+
+	if (!args.buf)
+		return -ENOMEM;
+	if (err >= 0)
+		err = args.argc = copy_user_strings(&args, argv);
+	if (err >= 0)
+		err = args.envc = copy_user_strings(&args, envp);
+	if (err >= 0)
+		err = exec_image(path, &args, task_pt_regs(current));
+	kfree(args.buf);
+	return err;
+}
+
+int kernel_execve(const char *path, const char *const argv[],
+		  const char *const envp[])
+{
+	struct exec_args args = { .buf = kmalloc(ARG_MAX) };
+	int err = 0;
+
+	if (!args.buf)
+		return -ENOMEM;
+	for (; !err && argv[args.argc]; args.argc++)
+		err = add_string(&args, argv[args.argc],
+				 strlen(argv[args.argc]));
+	for (; !err && envp[args.envc]; args.envc++)
+		err = add_string(&args, envp[args.envc],
+				 strlen(envp[args.envc]));
+	if (!err)
+		err = exec_image(path, &args, task_pt_regs(current));
+	kfree(args.buf);
+	if (!err)
+		enter_user(task_pt_regs(current));
+	return err;
+}

@@ -1,0 +1,112 @@
+// SPDX-License-Identifier: MIT
+/*
+ * The ELF loader refuses malformed images before mapping anything, and maps
+ * a real program (/bin/true from the initrd) segment by segment.
+ */
+#include <asm/elf.h>
+#include <asm/page.h>
+#include <kernel/elf.h>
+#include <kernel/err.h>
+#include <kernel/errno.h>
+#include <kernel/fs/fs.h>
+#include <kernel/ktest.h>
+#include <kernel/string.h>
+#include <mm/mmap.h>
+#include <pagoda/abi.h>
+
+struct image {
+	struct elf64_hdr eh;
+	struct elf64_phdr ph[2];
+};
+
+/* A minimal good program: text at 4 MiB, data above it. */
+static void good_image(struct image *im)
+{
+	memset(im, 0, sizeof(*im));
+	memcpy(im->eh.e_ident, "\177ELF", 4);
+	im->eh.e_ident[4] = ELFCLASS64;
+	im->eh.e_ident[5] = ELF_DATA;
+	im->eh.e_type = ET_EXEC;
+	im->eh.e_machine = ELF_MACHINE;
+	im->eh.e_entry = 0x400100;
+	im->eh.e_phentsize = sizeof(struct elf64_phdr);
+	im->eh.e_phnum = 2;
+	im->ph[0] = (struct elf64_phdr){ .p_type = PT_LOAD, .p_flags = PF_R | PF_X,
+					 .p_vaddr = 0x400000, .p_filesz = 0x1000,
+					 .p_memsz = 0x1000 };
+	im->ph[1] = (struct elf64_phdr){ .p_type = PT_LOAD, .p_flags = PF_R | PF_W,
+					 .p_offset = 0x1000, .p_vaddr = 0x401000,
+					 .p_filesz = 0x10, .p_memsz = 0x5000 };
+}
+
+static void accepts_good_image(struct ktest *t)
+{
+	struct image im;
+
+	good_image(&im);
+	KTEST_EXPECT_EQ(t, elf_check(&im.eh, im.ph), 0);
+}
+
+/* Each mutation must be refused. */
+static void refuses_malformed_images(struct ktest *t)
+{
+	static const char *const what[] = {
+		"bad magic",	      "32-bit class",	  "big-endian",
+		"other machine",      "shared object",	  "no segments",
+		"too many segments",  "filesz > memsz",	  "in the kernel half",
+		"at address 0",	      "offset misaligned", "entry not executable",
+		"size wraps around",
+	};
+	for (unsigned int i = 0; i < ARRAY_SIZE(what); i++) {
+		struct image im;
+
+		good_image(&im);
+		switch (i) {
+		case 0: im.eh.e_ident[1] = 'X'; break;
+		case 1: im.eh.e_ident[4] = 1; break;
+		case 2: im.eh.e_ident[5] = 2; break;
+		case 3: im.eh.e_machine = 3; break;
+		case 4: im.eh.e_type = 3; break;
+		case 5: im.eh.e_phnum = 0; break;
+		case 6: im.eh.e_phnum = ELF_MAX_PHDRS + 1; break;
+		case 7: im.ph[1].p_filesz = 0x6000; break;
+		case 8: im.ph[1].p_vaddr = PAGE_OFFSET; break;
+		case 9: im.ph[0].p_vaddr = 0; break;
+		case 10: im.ph[1].p_offset = 0x1008; break;
+		case 11: im.eh.e_entry = 0x401000; break;
+		case 12: im.ph[1].p_memsz = ~0UL - 0x1000; break;
+		}
+		if (elf_check(&im.eh, im.ph) != -ENOEXEC)
+			ktest_fail(t, __FILE__, __LINE__, "accepted: %s", what[i]);
+	}
+}
+
+static void loads_real_program(struct ktest *t)
+{
+	struct file *f = filp_open("/bin/true", O_RDONLY);
+	struct mm_struct *mm;
+	struct vm_area_struct *vma;
+	unsigned long entry = 0;
+	int err;
+
+	if (IS_ERR(f)) {
+		ktest_skip(t, "no /bin/true in the initrd");
+		return;
+	}
+	mm = mm_alloc();
+	KTEST_ASSERT_NOT_NULL(t, mm);
+	err = load_elf_binary(mm, f, &entry);
+	fput(f);
+	KTEST_EXPECT_EQ(t, err, 0);
+	vma = find_vma(mm, entry);
+	KTEST_EXPECT_TRUE(t, vma && (vma->vm_flags & VM_EXEC));
+	KTEST_EXPECT_TRUE(t, vma && !(vma->vm_flags & VM_WRITE));
+	KTEST_EXPECT_GT(t, mm->rss, 0);
+	KTEST_EXPECT_TRUE(t, follow_page(mm, entry) != NULL);
+	mmput(mm);
+}
+
+KTEST_SUITE(exec,
+	    KTEST_CASE(accepts_good_image),
+	    KTEST_CASE(refuses_malformed_images),
+	    KTEST_CASE(loads_real_program));

@@ -1,0 +1,404 @@
+// SPDX-License-Identifier: MIT
+/*
+ * Directories: lists of (name, inode) entries, struct dentry.
+ *
+ * ramfs has no disk, so a directory is nothing but its list of entries.
+ * (Linux's ramfs is the same: its directories exist only as dentries in
+ * the dcache, pinned there.)  A directory also points at its parent, for
+ * "..", for getcwd and for walking the tree.
+ *
+ * One spinlock, dcache_lock, guards every directory's entries and every
+ * i_parent (Linux had such a global dcache_lock until 2.6.38).  Work under
+ * it is short and never sleeps: allocations are made before taking it and
+ * inodes are put after dropping it.  Lookups return the inode with a
+ * reference (igrab), so it stays alive after the lock is dropped even if
+ * someone unlinks it meanwhile.
+ */
+#include <kernel/err.h>
+#include <kernel/errno.h>
+#include <kernel/fs/vfs.h>
+#include <kernel/panic.h>
+#include <kernel/string.h>
+#include <mm/slab.h>
+
+struct spinlock dcache_lock = SPINLOCK_INIT;
+
+/* The entry called name in dir, or NULL.  Caller holds dcache_lock. */
+static struct dentry *d_find(struct inode *dir, const char *name)
+{
+	struct dentry *d;
+
+	list_for_each_entry (d, &dir->i_entries, d_child)
+		if (!strcmp(d->d_name, name))
+			return d;
+	return NULL;
+}
+
+/* The entry for inode in dir, or NULL.  Caller holds dcache_lock. */
+static struct dentry *d_find_inode(struct inode *dir, struct inode *inode)
+{
+	struct dentry *d;
+
+	list_for_each_entry (d, &dir->i_entries, d_child)
+		if (d->d_inode == inode)
+			return d;
+	return NULL;
+}
+
+struct inode *ramfs_lookup(struct inode *dir, const char *name)
+{
+	unsigned long flags = spin_lock_irqsave(&dcache_lock);
+	struct dentry *d = d_find(dir, name);
+	struct inode *inode = d ? igrab(d->d_inode) : NULL;
+
+	spin_unlock_irqrestore(&dcache_lock, flags);
+	return inode;
+}
+
+/* "..": the parent, dir itself at root, NULL if dir has been removed. */
+struct inode *ramfs_parent(struct inode *dir, struct inode *root)
+{
+	unsigned long flags = spin_lock_irqsave(&dcache_lock);
+	struct inode *parent = dir == root ? dir : dir->i_parent;
+
+	if (parent)
+		igrab(parent);
+	spin_unlock_irqrestore(&dcache_lock, flags);
+	return parent;
+}
+
+static struct inode *ramfs_get_inode(unsigned int mode,
+				     const struct file_operations *fops)
+{
+	struct inode *inode = new_inode(mode);
+
+	if (!inode)
+		return NULL;
+	switch (mode & S_IFMT) {
+	case S_IFREG:
+		inode->i_fop = &ramfs_file_operations;
+		break;
+	case S_IFDIR:
+		inode->i_fop = &ramfs_dir_operations;
+		break;
+	case S_IFCHR:
+		inode->i_fop = fops;
+		break;
+	default:
+		BUG_ON(1); /* callers create only these types */
+	}
+	return inode;
+}
+
+/* Link new into dir as d.  Caller holds dcache_lock. */
+static void d_add(struct inode *dir, struct dentry *d, struct inode *new)
+{
+	d->d_inode = new;
+	list_add_tail(&d->d_child, &dir->i_entries);
+	inc_nlink(new);
+	if (S_ISDIR(new->i_mode)) {
+		inc_nlink(new); /* its "." */
+		inc_nlink(dir); /* its ".." */
+		new->i_parent = dir;
+	}
+}
+
+/*
+ * Create name in dir with the given mode (a regular file, a directory, or
+ * a character device with the given operations).  If name exists, it is
+ * EEXIST when excl is set, otherwise the existing inode, whatever its type
+ * (open with O_CREAT, mkdir -p).  Returns the inode with a reference.
+ */
+struct inode *ramfs_mknod(struct inode *dir, const char *name,
+			  unsigned int mode, const struct file_operations *fops,
+			  bool excl)
+{
+	struct inode *new, *inode;
+	struct dentry *d, *old;
+	unsigned long flags;
+
+	BUG_ON(!S_ISDIR(dir->i_mode));
+	BUG_ON(!*name || strnlen(name, NAME_MAX + 1) > NAME_MAX);
+	new = ramfs_get_inode(mode, fops);
+	d = kzalloc(sizeof(*d));
+	if (!new || !d) {
+		inode = ERR_PTR(-ENOMEM);
+		goto out_free;
+	}
+	strscpy(d->d_name, name, sizeof(d->d_name));
+
+	flags = spin_lock_irqsave(&dcache_lock);
+	old = d_find(dir, name);
+	if (old) {
+		inode = excl ? ERR_PTR(-EEXIST) : igrab(old->d_inode);
+	} else if (!dir->i_nlink) {
+		inode = ERR_PTR(-ENOENT); /* dir has been removed */
+	} else {
+		d_add(dir, d, new);
+		inode = new;
+	}
+	spin_unlock_irqrestore(&dcache_lock, flags);
+	if (inode == new)
+		return new;
+out_free:
+	kfree(d);
+	if (new)
+		iput(new); /* never linked: this frees it */
+	return inode;
+}
+
+int ramfs_unlink(struct inode *dir, const char *name)
+{
+	unsigned long flags = spin_lock_irqsave(&dcache_lock);
+	struct dentry *d = d_find(dir, name);
+	struct inode *inode;
+
+	if (!d || S_ISDIR(d->d_inode->i_mode)) {
+		spin_unlock_irqrestore(&dcache_lock, flags);
+		return d ? -EISDIR : -ENOENT;
+	}
+	inode = igrab(d->d_inode);
+	list_del(&d->d_child);
+	drop_nlink(inode);
+	spin_unlock_irqrestore(&dcache_lock, flags);
+
+	kfree(d);
+	iput(inode); /* frees it if it was the last link and nobody has it open */
+	return 0;
+}
+
+/* Remove the empty directory name from dir.  Caller holds dcache_lock. */
+static int __ramfs_rmdir(struct inode *dir, const char *name,
+			 struct inode **victim, struct dentry **entry)
+{
+	struct dentry *d = d_find(dir, name);
+	struct inode *child;
+
+	if (!d)
+		return -ENOENT;
+	child = d->d_inode;
+	if (!S_ISDIR(child->i_mode))
+		return -ENOTDIR;
+	if (!list_empty(&child->i_entries))
+		return -ENOTEMPTY;
+	*victim = igrab(child);
+	*entry = d;
+	list_del(&d->d_child);
+	child->i_parent = NULL;
+	drop_nlink(child); /* its entry in dir */
+	drop_nlink(child); /* its "." */
+	drop_nlink(dir);   /* its ".." */
+	return 0;
+}
+
+/* rmdir: not a system call yet, but ramfs_kill_tree and the tests use it. */
+int ramfs_rmdir(struct inode *dir, const char *name)
+{
+	unsigned long flags = spin_lock_irqsave(&dcache_lock);
+	struct inode *child;
+	struct dentry *d;
+	int err = __ramfs_rmdir(dir, name, &child, &d);
+
+	spin_unlock_irqrestore(&dcache_lock, flags);
+	if (err)
+		return err;
+	kfree(d);
+	iput(child);
+	return 0;
+}
+
+/* A new, empty tree: its root is its own parent.  Returns it referenced. */
+struct inode *ramfs_new_root(void)
+{
+	struct inode *root = ramfs_get_inode(S_IFDIR | 0755, NULL);
+
+	if (!root)
+		return NULL;
+	root->i_parent = root;
+	inc_nlink(root); /* "." */
+	inc_nlink(root); /* ".." */
+	return root;
+}
+
+/*
+ * Remove everything in the tree under root, then root itself (Linux's
+ * kill_litter_super when a ramfs is unmounted).  Depth first, without
+ * recursion: descend into the first non-empty directory, remove leaves,
+ * climb back when a directory is empty.  Nothing else may use the tree
+ * meanwhile; files still open keep their inodes until closed.
+ */
+void ramfs_kill_tree(struct inode *root)
+{
+	struct inode *dir = root;
+	unsigned long flags;
+
+	for (;;) {
+		struct inode *child;
+		struct dentry *d;
+		char name[NAME_MAX + 1];
+
+		flags = spin_lock_irqsave(&dcache_lock);
+		if (list_empty(&dir->i_entries)) {
+			struct inode *up = dir->i_parent;
+
+			spin_unlock_irqrestore(&dcache_lock, flags);
+			if (dir == root)
+				break;
+			dir = up;
+			continue;
+		}
+		d = list_first_entry(&dir->i_entries, struct dentry, d_child);
+		child = d->d_inode;
+		strscpy(name, d->d_name, sizeof(name));
+		spin_unlock_irqrestore(&dcache_lock, flags);
+
+		if (!S_ISDIR(child->i_mode)) {
+			BUG_ON(ramfs_unlink(dir, name));
+		} else {
+			int err = ramfs_rmdir(dir, name);
+
+			if (err == -ENOTEMPTY)
+				dir = child; /* empty it first */
+			else
+				BUG_ON(err);
+		}
+	}
+
+	flags = spin_lock_irqsave(&dcache_lock);
+	root->i_parent = NULL;
+	drop_nlink(root);
+	drop_nlink(root);
+	spin_unlock_irqrestore(&dcache_lock, flags);
+	iput(root);
+}
+
+/*
+ * Write the path of inode, seen from root, at the start of buf ("/" for
+ * root itself).  Built backwards from the end of buf, one parent at a time.
+ * Returns its length with the NUL, -ENOENT if the directory or one above
+ * it has been removed, or -ENAMETOOLONG if it does not fit.
+ */
+static int __ramfs_path(struct inode *root, struct inode *inode, char *buf,
+			size_t size)
+{
+	char *p = buf + size;
+
+	*--p = '\0';
+	if (inode == root)
+		*--p = '/';
+	while (inode != root) {
+		struct inode *parent = inode->i_parent;
+		struct dentry *d;
+		size_t len;
+
+		if (!parent || parent == inode) /* removed, or above root */
+			return -ENOENT;
+		d = d_find_inode(parent, inode);
+		BUG_ON(!d); /* i_parent and the entries disagree */
+		len = strlen(d->d_name);
+		if ((size_t)(p - buf) < len + 1)
+			return -ENAMETOOLONG;
+		p -= len;
+		memcpy(p, d->d_name, len);
+		*--p = '/';
+		inode = parent;
+	}
+	memmove(buf, p, buf + size - p);
+	return buf + size - p;
+}
+
+int ramfs_path(struct inode *root, struct inode *inode, char *buf, size_t size)
+{
+	unsigned long flags;
+	int ret;
+
+	BUG_ON(size < 2);
+	flags = spin_lock_irqsave(&dcache_lock);
+	ret = __ramfs_path(root, inode, buf, size);
+	spin_unlock_irqrestore(&dcache_lock, flags);
+	return ret;
+}
+
+static unsigned char dt_type(unsigned int mode)
+{
+	switch (mode & S_IFMT) {
+	case S_IFDIR:
+		return DT_DIR;
+	case S_IFCHR:
+		return DT_CHR;
+	case S_IFIFO:
+		return DT_FIFO;
+	default:
+		return DT_REG;
+	}
+}
+
+static void fill_dirent(struct pagoda_dirent *de, const char *name,
+			const struct inode *inode)
+{
+	de->d_ino = inode->i_ino;
+	de->d_type = dt_type(inode->i_mode);
+	strscpy(de->d_name, name, sizeof(de->d_name));
+}
+
+/*
+ * Entry number pos of the directory: 0 is ".", 1 is "..", then the entries
+ * in the order they were made.  Finding entry n walks n list nodes, so
+ * listing a directory is quadratic in its length: fine for small ones.
+ */
+static int ramfs_readdir(struct file *file, loff_t pos,
+			 struct pagoda_dirent *de)
+{
+	struct inode *dir = file->f_inode;
+	unsigned long flags = spin_lock_irqsave(&dcache_lock);
+	struct dentry *d;
+	int found = 0;
+
+	if (pos == 0) {
+		fill_dirent(de, ".", dir);
+		found = 1;
+	} else if (pos == 1) {
+		fill_dirent(de, "..", dir->i_parent ? dir->i_parent : dir);
+		found = 1;
+	} else {
+		list_for_each_entry (d, &dir->i_entries, d_child) {
+			if (pos-- == 2) {
+				fill_dirent(de, d->d_name, d->d_inode);
+				found = 1;
+				break;
+			}
+		}
+	}
+	spin_unlock_irqrestore(&dcache_lock, flags);
+	return found;
+}
+
+const struct file_operations ramfs_dir_operations = {
+	.llseek = generic_file_llseek,
+	.readdir = ramfs_readdir,
+};
+
+/* How many entries the directory at path holds, "." and ".." aside. */
+int vfs_dir_entries(const char *path)
+{
+	struct fs_struct fs;
+	struct inode *dir;
+	struct dentry *d;
+	unsigned long flags;
+	int n = 0;
+
+	current_fs(&fs);
+	dir = lookup_path(&fs, path);
+	if (IS_ERR(dir))
+		return PTR_ERR(dir);
+	if (!S_ISDIR(dir->i_mode)) {
+		iput(dir);
+		return -ENOTDIR;
+	}
+	flags = spin_lock_irqsave(&dcache_lock);
+	list_for_each_entry (d, &dir->i_entries, d_child)
+		n++;
+	spin_unlock_irqrestore(&dcache_lock, flags);
+	iput(dir);
+	return n;
+}

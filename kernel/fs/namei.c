@@ -1,0 +1,278 @@
+// SPDX-License-Identifier: MIT
+/*
+ * Path lookup: from a string such as "/usr/../tmp//a" to an inode, one
+ * component at a time.  An absolute path starts at the root, a relative
+ * one at the working directory; "." stays, ".." goes up (and stays at the
+ * root), repeated slashes count as one.  Errors, as POSIX names them:
+ *   ENOENT        a component does not exist, or the path is empty
+ *   ENOTDIR       a component used as a directory is not one
+ *   ENAMETOOLONG  a component is longer than NAME_MAX, or the path than
+ *                 PATH_MAX
+ * Each step holds a reference to the directory it is in, so a directory
+ * removed meanwhile stays valid (and empty) until the walk leaves it.
+ *
+ * Also here: the system calls that work on names (mkdir, unlink, chdir,
+ * getcwd).
+ */
+#include <kernel/err.h>
+#include <kernel/errno.h>
+#include <kernel/fs/vfs.h>
+#include <kernel/sched.h>
+#include <kernel/string.h>
+#include <mm/slab.h>
+
+/*
+ * Copy the component at *pathp into name and move *pathp past it and the
+ * slashes after it.  The component is not empty: callers skip slashes.
+ */
+static int next_component(const char **pathp, char *name)
+{
+	const char *p = *pathp;
+	size_t len = 0;
+
+	while (p[len] && p[len] != '/')
+		len++;
+	if (len > NAME_MAX)
+		return -ENAMETOOLONG;
+	memcpy(name, p, len);
+	name[len] = '\0';
+	p += len;
+	while (*p == '/')
+		p++;
+	*pathp = p;
+	return 0;
+}
+
+static bool is_dot_or_dotdot(const char *name)
+{
+	return !strcmp(name, ".") || !strcmp(name, "..");
+}
+
+/* One step of a walk: name in dir.  Returns the inode referenced. */
+static struct inode *lookup_one(const struct fs_struct *fs, struct inode *dir,
+				const char *name)
+{
+	struct inode *inode;
+
+	if (!S_ISDIR(dir->i_mode))
+		return ERR_PTR(-ENOTDIR);
+	if (!strcmp(name, "."))
+		return igrab(dir);
+	if (!strcmp(name, ".."))
+		inode = ramfs_parent(dir, fs->root);
+	else
+		inode = ramfs_lookup(dir, name);
+	return inode ? inode : ERR_PTR(-ENOENT);
+}
+
+/*
+ * Walk all of path but its last component, which is copied to last
+ * (NAME_MAX + 1 bytes; "." for "/").  Returns the directory it would be in,
+ * referenced; *trailing_slash says whether the path ended in a slash (so
+ * the last component must be a directory).  The last component need not
+ * exist: this is how creation and removal find their directory.
+ */
+struct inode *lookup_parent(const struct fs_struct *fs, const char *path,
+			    char *last, bool *trailing_slash)
+{
+	struct inode *dir;
+	int err;
+
+	if (!*path)
+		return ERR_PTR(-ENOENT);
+	dir = igrab(*path == '/' ? fs->root : fs->pwd);
+	while (*path == '/')
+		path++;
+	strscpy(last, ".", NAME_MAX + 1);
+	*trailing_slash = false;
+	while (*path) {
+		struct inode *next;
+
+		err = next_component(&path, last);
+		if (err)
+			goto fail;
+		if (!*path) {
+			*trailing_slash = path[-1] == '/';
+			break;
+		}
+		next = lookup_one(fs, dir, last);
+		iput(dir);
+		if (IS_ERR(next))
+			return next;
+		dir = next;
+	}
+	if (!S_ISDIR(dir->i_mode)) {
+		err = -ENOTDIR;
+		goto fail;
+	}
+	return dir;
+fail:
+	iput(dir);
+	return ERR_PTR(err);
+}
+
+/* The inode path names, referenced, or ERR_PTR. */
+struct inode *lookup_path(const struct fs_struct *fs, const char *path)
+{
+	char last[NAME_MAX + 1];
+	struct inode *dir, *inode;
+	bool slash;
+
+	dir = lookup_parent(fs, path, last, &slash);
+	if (IS_ERR(dir))
+		return dir;
+	inode = lookup_one(fs, dir, last);
+	iput(dir);
+	if (!IS_ERR(inode) && slash && !S_ISDIR(inode->i_mode)) {
+		iput(inode);
+		return ERR_PTR(-ENOTDIR);
+	}
+	return inode;
+}
+
+int do_mkdir(const struct fs_struct *fs, const char *path, unsigned int mode)
+{
+	char last[NAME_MAX + 1];
+	struct inode *dir, *inode;
+	bool slash;
+
+	dir = lookup_parent(fs, path, last, &slash);
+	if (IS_ERR(dir))
+		return PTR_ERR(dir);
+	if (is_dot_or_dotdot(last))
+		inode = ERR_PTR(-EEXIST);
+	else
+		inode = ramfs_mknod(dir, last, S_IFDIR | (mode & 07777), NULL,
+				    true);
+	iput(dir);
+	if (IS_ERR(inode))
+		return PTR_ERR(inode);
+	iput(inode);
+	return 0;
+}
+
+/* What unlinking "name/" should say: it is a directory, or is not. */
+static int unlink_slash_error(const struct fs_struct *fs, struct inode *dir,
+			      const char *name)
+{
+	struct inode *inode = lookup_one(fs, dir, name);
+	int err;
+
+	if (IS_ERR(inode))
+		return PTR_ERR(inode);
+	err = S_ISDIR(inode->i_mode) ? -EISDIR : -ENOTDIR;
+	iput(inode);
+	return err;
+}
+
+int do_unlink(const struct fs_struct *fs, const char *path)
+{
+	char last[NAME_MAX + 1];
+	struct inode *dir;
+	bool slash;
+	int err;
+
+	dir = lookup_parent(fs, path, last, &slash);
+	if (IS_ERR(dir))
+		return PTR_ERR(dir);
+	if (is_dot_or_dotdot(last))
+		err = -EISDIR;
+	else if (slash)
+		err = unlink_slash_error(fs, dir, last);
+	else
+		err = ramfs_unlink(dir, last);
+	iput(dir);
+	return err;
+}
+
+/* Copy a path from user memory: EFAULT, ENAMETOOLONG, or a kmalloc'd copy. */
+char *getname(const char __user *path)
+{
+	char *name = kmalloc(PATH_MAX);
+	long len;
+
+	if (!name)
+		return ERR_PTR(-ENOMEM);
+	len = strncpy_from_user(name, path, PATH_MAX);
+	if (len < 0) {
+		kfree(name);
+		return ERR_PTR(len);
+	}
+	return name;
+}
+
+void putname(char *name)
+{
+	kfree(name);
+}
+
+long sys_mkdir(const char __user *path, int mode)
+{
+	struct fs_struct fs;
+	char *name = getname(path);
+	int err;
+
+	if (IS_ERR(name))
+		return PTR_ERR(name);
+	current_fs(&fs);
+	err = do_mkdir(&fs, name, mode);
+	putname(name);
+	return err;
+}
+
+long sys_unlink(const char __user *path)
+{
+	struct fs_struct fs;
+	char *name = getname(path);
+	int err;
+
+	if (IS_ERR(name))
+		return PTR_ERR(name);
+	current_fs(&fs);
+	err = do_unlink(&fs, name);
+	putname(name);
+	return err;
+}
+
+long sys_chdir(const char __user *path)
+{
+	struct inode *inode, *old;
+	struct fs_struct fs;
+	char *name = getname(path);
+
+	if (IS_ERR(name))
+		return PTR_ERR(name);
+	current_fs(&fs);
+	inode = lookup_path(&fs, name);
+	putname(name);
+	if (IS_ERR(inode))
+		return PTR_ERR(inode);
+	if (!S_ISDIR(inode->i_mode)) {
+		iput(inode);
+		return -ENOTDIR;
+	}
+	old = current->cwd;
+	current->cwd = inode;
+	if (old)
+		iput(old);
+	return 0;
+}
+
+/* Returns the length of the path with its NUL, as Linux's system call does. */
+long sys_getcwd(char __user *buf, size_t size)
+{
+	struct fs_struct fs;
+	char *path = kmalloc(PATH_MAX);
+	long len;
+
+	if (!path)
+		return -ENOMEM;
+	current_fs(&fs);
+	len = ramfs_path(fs.root, fs.pwd, path, PATH_MAX);
+	if (len > 0 && (size_t)len > size)
+		len = -ERANGE;
+	if (len > 0 && copy_to_user(buf, path, len))
+		len = -EFAULT;
+	kfree(path);
+	return len;
+}

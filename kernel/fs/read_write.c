@@ -1,0 +1,180 @@
+// SPDX-License-Identifier: MIT
+/*
+ * read, write, pread, pwrite and lseek: the checks every file shares,
+ * then the file's own read_iter or write_iter.
+ *
+ * read and write use and move the file's position (shared by every fd
+ * that refers to the file); pread and pwrite take a position and leave the
+ * file's alone, so they need a seekable file (ESPIPE for a pipe or a
+ * device, whose llseek is NULL).  O_APPEND makes write() go to the end,
+ * decided under the inode lock so that two appenders never overwrite each
+ * other; pwrite() writes where it is told, as POSIX says (Linux appends).
+ */
+#include <kernel/errno.h>
+#include <kernel/fs/vfs.h>
+
+/* Read at *pos and move it: bytes read, 0 at the end, or -errno. */
+long vfs_read(struct file *file, struct iov_iter *to, loff_t *pos)
+{
+	struct kiocb kiocb = { .ki_filp = file, .ki_pos = *pos };
+	long ret;
+
+	if (!(file->f_mode & FMODE_READ))
+		return -EBADF;
+	if (!file->f_op->read_iter)
+		return S_ISDIR(file->f_inode->i_mode) ? -EISDIR : -EINVAL;
+	if (!iov_iter_count(to))
+		return 0;
+	ret = file->f_op->read_iter(&kiocb, to);
+	if (ret > 0)
+		*pos = kiocb.ki_pos;
+	return ret;
+}
+
+static long do_write(struct file *file, struct iov_iter *from, loff_t *pos,
+		     int ki_flags)
+{
+	struct kiocb kiocb = { .ki_filp = file, .ki_pos = *pos };
+	long ret;
+
+	if (!(file->f_mode & FMODE_WRITE))
+		return -EBADF;
+	if (!file->f_op->write_iter)
+		return -EINVAL;
+	if (!iov_iter_count(from))
+		return 0;
+	kiocb.ki_flags = ki_flags;
+	ret = file->f_op->write_iter(&kiocb, from);
+	if (ret > 0)
+		*pos = kiocb.ki_pos;
+	return ret;
+}
+
+/* Write at *pos (at the end with O_APPEND) and move it past the bytes. */
+long vfs_write(struct file *file, struct iov_iter *from, loff_t *pos)
+{
+	return do_write(file, from, pos,
+			(file->f_flags & O_APPEND) ? IOCB_APPEND : 0);
+}
+
+long kernel_read(struct file *f, void *buf, size_t n, loff_t pos)
+{
+	struct iov_iter iter;
+
+	iov_iter_kvec(&iter, buf, n);
+	return vfs_read(f, &iter, &pos);
+}
+
+long sys_read(int fd, void __user *buf, size_t n)
+{
+	struct file *f = fget(fd);
+	struct iov_iter iter;
+	long ret;
+
+	if (!f)
+		return -EBADF;
+	iov_iter_ubuf(&iter, buf, min(n, (size_t)MAX_RW_COUNT));
+	ret = vfs_read(f, &iter, &f->f_pos);
+	fput(f);
+	return ret;
+}
+
+long sys_write(int fd, const void __user *buf, size_t n)
+{
+	struct file *f = fget(fd);
+	struct iov_iter iter;
+	long ret;
+
+	if (!f)
+		return -EBADF;
+	iov_iter_ubuf(&iter, (void __user *)buf, min(n, (size_t)MAX_RW_COUNT));
+	ret = vfs_write(f, &iter, &f->f_pos);
+	fput(f);
+	return ret;
+}
+
+/* pread and pwrite: EINVAL for a negative position, ESPIPE if unseekable. */
+static long check_positioned(const struct file *f, loff_t pos)
+{
+	if (pos < 0)
+		return -EINVAL;
+	if (!f->f_op->llseek)
+		return -ESPIPE;
+	return 0;
+}
+
+long sys_pread(int fd, void __user *buf, size_t n, loff_t pos)
+{
+	struct file *f = fget(fd);
+	struct iov_iter iter;
+	long ret;
+
+	if (!f)
+		return -EBADF;
+	ret = check_positioned(f, pos);
+	if (!ret) {
+		iov_iter_ubuf(&iter, buf, min(n, (size_t)MAX_RW_COUNT));
+		ret = vfs_read(f, &iter, &pos);
+	}
+	fput(f);
+	return ret;
+}
+
+long sys_pwrite(int fd, const void __user *buf, size_t n, loff_t pos)
+{
+	struct file *f = fget(fd);
+	struct iov_iter iter;
+	long ret;
+
+	if (!f)
+		return -EBADF;
+	ret = check_positioned(f, pos);
+	if (!ret) {
+		iov_iter_ubuf(&iter, (void __user *)buf,
+			      min(n, (size_t)MAX_RW_COUNT));
+		ret = do_write(f, &iter, &pos, 0);
+	}
+	fput(f);
+	return ret;
+}
+
+/*
+ * lseek for files with a size: any position from 0 up is allowed, past
+ * the end too (a write there leaves a hole).  EINVAL for a bad whence or
+ * a position that would be negative or overflow.
+ */
+loff_t generic_file_llseek(struct file *file, loff_t offset, int whence)
+{
+	loff_t base, pos;
+
+	switch (whence) {
+	case SEEK_SET:
+		base = 0;
+		break;
+	case SEEK_CUR:
+		base = file->f_pos;
+		break;
+	case SEEK_END:
+		base = file->f_inode->i_size;
+		break;
+	default:
+		return -EINVAL;
+	}
+	if (__builtin_add_overflow(base, offset, &pos) || pos < 0)
+		return -EINVAL;
+	file->f_pos = pos;
+	return pos;
+}
+
+long sys_lseek(int fd, loff_t off, int whence)
+{
+	struct file *f = fget(fd);
+	long ret = -ESPIPE;
+
+	if (!f)
+		return -EBADF;
+	if (f->f_op->llseek)
+		ret = f->f_op->llseek(f, off, whence);
+	fput(f);
+	return ret;
+}

@@ -1,0 +1,197 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Inside the file layer: inodes, directory entries, open files and the
+ * operations on them, shared by kernel/fs/ and the drivers in
+ * kernel/drivers/.  The rest of the kernel sees only kernel/fs/fs.h.
+ *
+ * The objects, as in Linux:
+ *   struct inode   a file itself: type, size, data (a regular file's pages
+ *                  in its address_space), a directory's entries
+ *   struct dentry  one name in a directory, pointing to an inode
+ *   struct file    an open file: an inode, a position and the open flags;
+ *                  fd tables point to files, and fork shares them
+ *
+ * There is one file system, ramfs, so where Linux calls a file system
+ * through inode->i_op, Pagoda calls the ramfs functions directly.  Devices
+ * and pipes differ only in their file operations (inode->i_fop, copied to
+ * file->f_op at open).
+ *
+ * Locks:
+ *   the inode lock    sleeping (inode_lock_killable): a regular file's size
+ *                     and contents, a pipe's buffer.  Held while copying to
+ *                     and from user memory, which may fault or sleep, so it
+ *                     is taken with no spinlock held; spinlocks may be
+ *                     taken inside it.
+ *   dcache_lock       spinlock (dir.c): every directory's entries and
+ *                     i_parent; inode->i_lock nests inside it.
+ *   inode->i_lock     spinlock: i_count and i_nlink.
+ *   files_lock        spinlock (file.c): every file's f_count.
+ *   page_cache_lock   spinlock (mm/filemap.c): the page-cache arrays.
+ */
+#ifndef _KERNEL_FS_VFS_H
+#define _KERNEL_FS_VFS_H
+
+#include <kernel/fs/fs.h>
+#include <kernel/fs/uio.h>
+#include <kernel/list.h>
+#include <kernel/spinlock.h>
+#include <kernel/wait.h>
+#include <mm/filemap.h>
+#include <pagoda/abi.h>
+
+#define NAME_MAX PAGODA_NAME_MAX /* bytes in a path component */
+#define PATH_MAX 4096 /* bytes in a path, with its NUL (as limits.h) */
+#define NR_FILE 1024  /* open files in the system (ENFILE) */
+/* Largest read or write in one call (Linux's MAX_RW_COUNT). */
+#define MAX_RW_COUNT 0x7ffff000L
+/* Largest regular file: its page array is at most 2 MiB (mm/filemap.h). */
+#define MAX_FILE_SIZE (1LL << 30)
+
+struct file;
+struct kiocb;
+struct pipe_inode_info;
+
+struct inode {
+	unsigned long i_ino;
+	unsigned int i_mode;  /* S_IF* type and permission bits */
+	unsigned int i_nlink; /* names for it in directories (i_lock) */
+	int i_count;	      /* references: files, cwds, lookups (i_lock) */
+	struct spinlock i_lock;
+	bool i_locked; /* the inode lock (Linux: i_rwsem) */
+	struct wait_queue i_lock_wait;
+	loff_t i_size; /* bytes; a regular file's under the inode lock */
+	struct address_space i_data; /* a regular file's pages */
+	const struct file_operations *i_fop;
+
+	/* Directories (under dcache_lock). */
+	struct list_head i_entries; /* struct dentry, by d_child */
+	struct inode *i_parent; /* "..": itself for a root, NULL once removed */
+
+	struct pipe_inode_info *i_pipe; /* S_IFIFO */
+};
+
+/* One entry of a directory: a name for an inode, which holds a link. */
+struct dentry {
+	struct list_head d_child; /* on the directory's i_entries */
+	struct inode *d_inode;
+	char d_name[NAME_MAX + 1];
+};
+
+/* file->f_mode: what the file was opened for (from the O_ACCMODE bits). */
+#define FMODE_READ 1
+#define FMODE_WRITE 2
+
+struct file {
+	struct inode *f_inode;
+	struct address_space *f_mapping; /* &f_inode->i_data */
+	const struct file_operations *f_op;
+	unsigned int f_flags; /* O_* flags given to open */
+	unsigned int f_mode;  /* FMODE_* */
+	loff_t f_pos;
+	int f_count; /* fd-table slots and calls in progress using it */
+};
+
+/* One read or write: the file, where, and how (Linux's struct kiocb). */
+#define IOCB_APPEND 1 /* write at the end of the file, whatever ki_pos says */
+
+struct kiocb {
+	struct file *ki_filp;
+	loff_t ki_pos; /* updated past the bytes transferred */
+	int ki_flags;
+};
+
+/* What an open file does; a NULL operation answers with the errno noted. */
+struct file_operations {
+	int (*open)(struct inode *inode, struct file *file);
+	/* The last reference to the file is gone. */
+	void (*release)(struct inode *inode, struct file *file);
+	/* Bytes transferred or -errno (NULL: EINVAL, EISDIR for a directory). */
+	long (*read_iter)(struct kiocb *iocb, struct iov_iter *to);
+	long (*write_iter)(struct kiocb *iocb, struct iov_iter *from);
+	/* New position or -errno (NULL: ESPIPE, and no pread/pwrite). */
+	loff_t (*llseek)(struct file *file, loff_t offset, int whence);
+	/* Linux: unlocked_ioctl (NULL: ENOTTY). */
+	long (*ioctl)(struct file *file, unsigned long cmd, unsigned long arg);
+	/* Entry number pos into *d: 1, or 0 past the last (NULL: ENOTDIR). */
+	int (*readdir)(struct file *file, loff_t pos, struct pagoda_dirent *d);
+};
+
+/* A task's view of the tree: where "/" and relative paths start. */
+struct fs_struct {
+	struct inode *root;
+	struct inode *pwd;
+};
+
+/* inode.c: lifetime and locking of inodes. */
+struct inode *new_inode(unsigned int mode); /* i_count 1, no links */
+struct inode *igrab(struct inode *inode);
+void iput(struct inode *inode);
+void inc_nlink(struct inode *inode);
+void drop_nlink(struct inode *inode);
+int inode_lock_killable(struct inode *inode); /* 0 or -EINTR */
+void inode_unlock(struct inode *inode);
+
+/* dir.c: directories, the tree and its lock. */
+extern struct spinlock dcache_lock;
+struct inode *ramfs_new_root(void);
+void ramfs_kill_tree(struct inode *root);
+struct inode *ramfs_lookup(struct inode *dir, const char *name);
+struct inode *ramfs_mknod(struct inode *dir, const char *name,
+			  unsigned int mode, const struct file_operations *fops,
+			  bool excl);
+int ramfs_unlink(struct inode *dir, const char *name);
+int ramfs_rmdir(struct inode *dir, const char *name);
+struct inode *ramfs_parent(struct inode *dir, struct inode *root);
+int ramfs_path(struct inode *root, struct inode *inode, char *buf, size_t size);
+extern const struct file_operations ramfs_dir_operations;
+
+/* ramfs.c: regular files, whose data is their page cache. */
+extern const struct file_operations ramfs_file_operations;
+int ramfs_setsize(struct inode *inode, loff_t size);
+
+/* namespace.c: the root, and the calling task's view of the tree. */
+extern struct inode *vfs_root;
+void current_fs(struct fs_struct *fs);
+
+/* namei.c: from paths to inodes. */
+struct inode *lookup_path(const struct fs_struct *fs, const char *path);
+struct inode *lookup_parent(const struct fs_struct *fs, const char *path,
+			    char *last, bool *trailing_slash);
+int do_mkdir(const struct fs_struct *fs, const char *path, unsigned int mode);
+int do_unlink(const struct fs_struct *fs, const char *path);
+char *getname(const char __user *path); /* kmalloc'd copy, or ERR_PTR */
+void putname(char *name);
+
+/* file.c: open files and the fd table. */
+struct file *alloc_file(struct inode *inode, unsigned int flags,
+			const struct file_operations *fops); /* or ERR_PTR */
+struct file *fget(int fd); /* with a reference, or NULL */
+int get_unused_fd(void);   /* lowest free fd of current, or -EMFILE */
+void fd_install(int fd, struct file *file);
+
+/* open.c */
+struct file *do_filp_open(const struct fs_struct *fs, const char *path,
+			  int flags, unsigned int mode);
+struct file *dentry_open(struct inode *inode, int flags);
+
+/* read_write.c */
+long vfs_read(struct file *file, struct iov_iter *to, loff_t *pos);
+long vfs_write(struct file *file, struct iov_iter *from, loff_t *pos);
+loff_t generic_file_llseek(struct file *file, loff_t offset, int whence);
+
+/* stat.c */
+void vfs_getattr(struct inode *inode, struct stat *st);
+
+/* pipe.c */
+int create_pipe_files(struct file *res[2]);
+void free_pipe_info(struct pipe_inode_info *pipe);
+
+/* kernel/drivers/: the character devices vfs_init puts in /dev. */
+extern const struct file_operations null_fops;
+extern const struct file_operations zero_fops;
+extern const struct file_operations console_fops;
+
+/* initrd.c: unpack into a given directory (the tests use their own). */
+int cpio_unpack(struct inode *root, const void *data, size_t size);
+
+#endif

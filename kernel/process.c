@@ -1,0 +1,235 @@
+// SPDX-License-Identifier: MIT
+/*
+ * Processes: fork, exit, waitpid, kill, and the signals that end a process.
+ *
+ * A process is a task with an mm.  fork copies the parent's address space
+ * (eagerly, for now) and file table and makes the child return 0 from the
+ * same system call.  exit frees all of that except the task itself, which
+ * stays a zombie holding its status until the parent's waitpid collects it;
+ * an exiting parent's children go to init, which reaps orphans.
+ *
+ * Signals are minimal: SIGKILL from kill(), and SIGSEGV/SIGBUS/SIGILL/SIGFPE
+ * from faults.  None can be caught; a pending signal ends the process the
+ * next time it would return to user mode (or wakes it from a sleep first).
+ */
+#include <asm/irqflags.h>
+#include <asm/pgtable.h>
+#include <kernel/errno.h>
+#include <kernel/fs/fs.h>
+#include <kernel/panic.h>
+#include <kernel/printk.h>
+#include <kernel/process.h>
+#include <kernel/sched.h>
+#include <kernel/uaccess.h>
+#include <mm/mmap.h>
+#include <pagoda/abi.h>
+
+struct task_struct *init_task;
+
+static void adopt(struct task_struct *parent, struct task_struct *child)
+{
+	child->parent = parent;
+	list_add_tail(&child->sibling, &parent->children);
+}
+
+long sys_fork(void)
+{
+	struct task_struct *parent = current, *child;
+
+	if (nr_tasks >= NR_TASKS)
+		return -EAGAIN;
+	child = alloc_task(parent->comm);
+	if (!child)
+		return -ENOMEM;
+	child->mm = dup_mm(parent->mm);
+	if (!child->mm) {
+		free_task(child);
+		return -ENOMEM;
+	}
+	files_fork(child, parent);
+	copy_thread_fork(child, parent);
+	adopt(parent, child);
+	wake_up_task(child);
+	return child->pid;
+}
+
+/* Give t's children to init, waking init if one of them is already dead. */
+static void reparent_children(struct task_struct *t)
+{
+	while (!list_empty(&t->children)) {
+		struct task_struct *c = list_first_entry(
+			&t->children, struct task_struct, sibling);
+
+		list_del(&c->sibling);
+		adopt(init_task, c);
+		if (c->state == TASK_ZOMBIE)
+			wake_up(&init_task->child_exit);
+	}
+}
+
+void do_exit(int status)
+{
+	struct task_struct *t = current;
+
+	if (t == init_task)
+		panic("init exited (status %#x)", status);
+	if (t->mm) {
+		files_exit(t);
+		switch_mm(
+			NULL); /* stop using the page tables before freeing them */
+		mmput(t->mm);
+		t->mm = NULL;
+	}
+	arch_local_irq_save();
+	reparent_children(t);
+	t->exit_status = status;
+	t->state = TASK_ZOMBIE;
+	wake_up(&t->parent->child_exit);
+	schedule();
+	panic("a zombie ran again");
+}
+
+void task_exit(int ret)
+{
+	do_exit(__W_EXITCODE(ret));
+}
+
+void sys_exit(int code)
+{
+	do_exit(__W_EXITCODE(code));
+}
+
+/* A child matching pid (-1 or 0: any): a zombie if there is one. */
+static struct task_struct *find_child(int pid, bool *found)
+{
+	struct task_struct *c;
+
+	*found = false;
+	list_for_each_entry (c, &current->children, sibling) {
+		if (pid > 0 && c->pid != pid)
+			continue;
+		*found = true;
+		if (c->state == TASK_ZOMBIE)
+			return c;
+	}
+	return NULL;
+}
+
+/* Collect a zombie child: its pid, with its status in *status. */
+static long reap(struct task_struct *c, int *status)
+{
+	int pid = c->pid;
+
+	*status = c->exit_status;
+	list_del(&c->sibling);
+	current->cutime += c->utime + c->cutime;
+	current->cstime += c->stime + c->cstime;
+	free_task(c);
+	return pid;
+}
+
+/* waitpid for the kernel: the status comes back in kernel memory. */
+static long do_wait(int pid, int *status, int options)
+{
+	unsigned long flags = arch_local_irq_save();
+	long ret;
+
+	for (;;) {
+		bool found;
+		struct task_struct *c = find_child(pid, &found);
+
+		if (c) {
+			ret = reap(c, status);
+			break;
+		}
+		if (!found) {
+			ret = -ECHILD;
+			break;
+		}
+		if (options & WNOHANG) {
+			ret = 0;
+			break;
+		}
+		ret = sleep_on(&current->child_exit);
+		if (ret)
+			break;
+	}
+	arch_local_irq_restore(flags);
+	return ret;
+}
+
+/* A status that cannot be stored is lost with -EFAULT, as in Linux. */
+long sys_waitpid(int pid, int __user *ustatus, int options)
+{
+	int status = 0;
+	long ret;
+
+	if (options & ~WNOHANG)
+		return -EINVAL;
+	ret = do_wait(pid, &status, options);
+	if (ret > 0 && ustatus && copy_to_user(ustatus, &status, sizeof(status)))
+		return -EFAULT;
+	return ret;
+}
+
+int kthread_wait(struct task_struct *t)
+{
+	int status;
+
+	BUG_ON(do_wait(t->pid, &status, 0) <= 0);
+	return WEXITSTATUS(status);
+}
+
+long sys_getpid(void)
+{
+	return current->pid;
+}
+
+long sys_getppid(void)
+{
+	return current->parent ? current->parent->pid : 0;
+}
+
+void send_signal(struct task_struct *t, int sig)
+{
+	t->pending_signals |= 1UL << sig;
+	wake_up_task(t);
+}
+
+static struct task_struct *find_process(int pid)
+{
+	struct task_struct *t;
+
+	list_for_each_entry (t, &all_tasks, task_link)
+		if (t->pid == pid && t->mm && t->state != TASK_ZOMBIE)
+			return t;
+	return NULL;
+}
+
+long sys_kill(int pid, int sig)
+{
+	struct task_struct *t;
+
+	if (sig != SIGKILL && sig != 0)
+		return -EINVAL;
+	t = find_process(pid);
+	if (!t)
+		return -ESRCH;
+	if (t == init_task)
+		return -EPERM;
+	if (sig)
+		send_signal(t, sig);
+	return 0;
+}
+
+void exit_to_user_mode(void)
+{
+	unsigned long pending = current->pending_signals;
+
+	if (!pending)
+		return;
+	/* SIGKILL first: a killed process reports being killed. */
+	if (pending & (1UL << SIGKILL))
+		do_exit(__W_SIGNALED(SIGKILL));
+	do_exit(__W_SIGNALED(__builtin_ctzl(pending)));
+}

@@ -1,0 +1,22 @@
+/* SPDX-License-Identifier: MIT */
+/* The system calls of processes, implemented in kernel/process.c, exec.c, sys.c. */
+#ifndef _KERNEL_PROCESS_H
+#define _KERNEL_PROCESS_H
+
+#include <kernel/kernel.h>
+#include <kernel/uaccess.h>
+
+long sys_fork(void);
+void __noreturn sys_exit(int code);
+long sys_waitpid(int pid, int __user *status, int options);
+long sys_getpid(void);
+long sys_getppid(void);
+long sys_kill(int pid, int sig);
+long sys_execve(const char __user *path, const char __user *const __user *argv,
+		const char __user *const __user *envp);
+
+/* Start the first program from a kernel thread (no user registers yet). */
+int kernel_execve(const char *path, const char *const argv[],
+		  const char *const envp[]);
+
+#endif

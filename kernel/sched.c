@@ -1,0 +1,233 @@
+// SPDX-License-Identifier: MIT
+/*
+ * The scheduler: round robin over runnable tasks, preemptive on the timer.
+ *
+ * Every task is on all_tasks; runnable ones are also on run_queue, in the
+ * order they will run.  schedule() moves the current task (if still
+ * runnable) to the back and switches to the front one.  When nothing is
+ * runnable, the idle task -- the boot thread, pid 0, never on the queue --
+ * runs and halts the CPU until an interrupt.
+ *
+ * Locking: the queues are touched with interrupts off, which on one CPU is
+ * the whole story (see kernel/spinlock.h).  schedule() is entered and left
+ * with interrupts in whatever state the caller had; a task switched away in
+ * the middle of schedule() resumes there.
+ */
+#include <asm/irqflags.h>
+#include <asm/pgtable.h>
+#include <asm/processor.h>
+#include <kernel/errno.h>
+#include <kernel/panic.h>
+#include <kernel/printk.h>
+#include <kernel/sched.h>
+#include <kernel/string.h>
+#include <kernel/time.h>
+#include <mm/mm.h>
+#include <mm/slab.h>
+
+#define TIME_SLICE 5 /* ticks: 50 ms at HZ = 100 */
+
+static struct task_struct idle_task = { .comm = "idle" };
+struct task_struct *current = &idle_task;
+
+LIST_HEAD(all_tasks);
+static LIST_HEAD(run_queue);
+static bool need_resched;
+unsigned int nr_tasks;
+
+void sched_init(void)
+{
+	INIT_LIST_HEAD(&idle_task.children);
+	list_add_tail(&idle_task.task_link, &all_tasks);
+	fpu_init();
+}
+
+static struct task_struct *pick_next(void)
+{
+	if (list_empty(&run_queue))
+		return &idle_task;
+	return list_first_entry(&run_queue, struct task_struct, run_link);
+}
+
+void schedule(void)
+{
+	unsigned long flags = arch_local_irq_save();
+	struct task_struct *prev = current, *next;
+
+	need_resched = false;
+	if (prev != &idle_task && prev->state == TASK_RUNNABLE)
+		list_add_tail(&prev->run_link, &run_queue);
+	next = pick_next();
+	if (next != &idle_task)
+		list_del(&next->run_link);
+	next->slice = TIME_SLICE;
+	if (next != prev) {
+		current = next;
+		if (next->mm)
+			switch_mm(next->mm);
+		switch_to(prev, next);
+	}
+	arch_local_irq_restore(flags);
+}
+
+void wake_up_task(struct task_struct *t)
+{
+	unsigned long flags = arch_local_irq_save();
+
+	if (t->state == TASK_SLEEPING) {
+		t->state = TASK_RUNNABLE;
+		if (t != current)
+			list_add_tail(&t->run_link, &run_queue);
+		need_resched = true;
+	}
+	arch_local_irq_restore(flags);
+}
+
+void wake_up(struct wait_queue *wq)
+{
+	unsigned long flags = arch_local_irq_save();
+
+	while (!list_empty(&wq->sleepers)) {
+		struct task_struct *t = list_first_entry(
+			&wq->sleepers, struct task_struct, wait_link);
+
+		list_del(&t->wait_link);
+		wake_up_task(t);
+	}
+	arch_local_irq_restore(flags);
+}
+
+int sleep_on(struct wait_queue *wq)
+{
+	struct task_struct *t = current;
+
+	BUG_ON(!arch_irqs_disabled());
+	BUG_ON(t == &idle_task); /* the idle task must never sleep */
+	if (fatal_signal_pending(t))
+		return -EINTR;
+	t->state = TASK_SLEEPING;
+	list_add_tail(&t->wait_link, &wq->sleepers);
+	schedule();
+	/* Woken by wake_up (off the queue already) or by a kill (still on it). */
+	if (t->wait_link.next)
+		list_del(&t->wait_link);
+	return fatal_signal_pending(t) ? -EINTR : 0;
+}
+
+void scheduler_tick(bool user_mode)
+{
+	struct task_struct *t = current;
+
+	if (user_mode)
+		t->utime++;
+	else if (t != &idle_task)
+		t->stime++;
+	if (t->slice && --t->slice == 0)
+		need_resched = true;
+	if (t == &idle_task && !list_empty(&run_queue))
+		need_resched = true;
+}
+
+void preempt_if_needed(void)
+{
+	if (need_resched)
+		schedule();
+}
+
+/*
+ * Kernel stacks.  A task's stack is mapped page by page into its own slot of
+ * KSTACK_AREA, above a guard page that stays unmapped: a stack overflow
+ * faults there (and is reported as such by the double-fault handler)
+ * instead of overwriting whatever memory lies below.  Linux does the same
+ * with vmalloc'd stacks.  One slot per possible task: a bitmap of NR_TASKS.
+ */
+static unsigned long stack_slots; /* bit n: slot n in use */
+#define STACK_PAGES (1 << KERNEL_STACK_ORDER)
+
+static void free_kernel_stack(void *stack)
+{
+	unsigned long va = (unsigned long)stack;
+
+	for (int i = 0; i < STACK_PAGES; i++) {
+		struct page *page = unmap_kernel_page(va + i * PAGE_SIZE);
+
+		if (page)
+			put_page(page);
+	}
+	stack_slots &= ~(1UL << ((va - KSTACK_AREA) / KSTACK_SLOT_SIZE));
+}
+
+static void *alloc_kernel_stack(void)
+{
+	int slot = __builtin_ctzl(~stack_slots); /* a free slot: nr_tasks < 64 */
+	unsigned long va = KSTACK_AREA + slot * KSTACK_SLOT_SIZE + PAGE_SIZE;
+
+	stack_slots |= 1UL << slot;
+	for (int i = 0; i < STACK_PAGES; i++) {
+		struct page *page = alloc_page();
+
+		if (!page || map_kernel_page(va + i * PAGE_SIZE, page)) {
+			if (page)
+				put_page(page);
+			free_kernel_stack((void *)va);
+			return NULL;
+		}
+	}
+	return (void *)va;
+}
+
+static int next_pid = 1;
+
+/* A new task, not yet runnable: stack, pid, lists.  NULL if out of memory or tasks. */
+struct task_struct *alloc_task(const char *name)
+{
+	struct task_struct *t;
+
+	if (nr_tasks >= NR_TASKS)
+		return NULL;
+	t = kzalloc(sizeof(*t));
+	if (!t)
+		return NULL;
+	t->stack = alloc_kernel_stack();
+	if (!t->stack) {
+		kfree(t);
+		return NULL;
+	}
+	t->pid = next_pid++;
+	strscpy(t->comm, name, sizeof(t->comm));
+	INIT_LIST_HEAD(&t->children);
+	init_wait_queue(&t->child_exit);
+	t->state = TASK_SLEEPING; /* until wake_up_task */
+	nr_tasks++;
+	list_add_tail(&t->task_link, &all_tasks);
+	return t;
+}
+
+/* Free what alloc_task took; the task must be off every queue. */
+void free_task(struct task_struct *t)
+{
+	list_del(&t->task_link);
+	nr_tasks--;
+	free_kernel_stack(t->stack);
+	kfree(t);
+}
+
+void kthread_start(int (*fn)(void *), void *arg)
+{
+	local_irq_enable();
+	task_exit(fn(arg));
+}
+
+struct task_struct *kthread_create(int (*fn)(void *arg), void *arg,
+				   const char *name)
+{
+	struct task_struct *t = alloc_task(name);
+
+	if (!t)
+		return NULL;
+	t->parent = current; /* who collects it, with kthread_wait */
+	list_add_tail(&t->sibling, &current->children);
+	copy_thread_kernel(t, fn, arg);
+	wake_up_task(t);
+	return t;
+}

@@ -1,0 +1,163 @@
+// SPDX-License-Identifier: MIT
+/*
+ * The small system calls: the break, time, sleeping, usage figures, the
+ * process list for ps, and power-off.
+ */
+#include <asm/irqflags.h>
+#include <asm/processor.h>
+#include <kernel/errno.h>
+#include <kernel/fs/fs.h>
+#include <kernel/panic.h>
+#include <kernel/params.h>
+#include <kernel/printk.h>
+#include <kernel/sched.h>
+#include <kernel/string.h>
+#include <kernel/sys.h>
+#include <kernel/time.h>
+#include <mm/mm.h>
+#include <mm/mmap.h>
+#include <pagoda/abi.h>
+
+/* brk(0) asks for the break; brk(addr) tries to move it there. */
+long sys_brk(unsigned long addr)
+{
+	struct mm_struct *mm = current->mm;
+
+	return addr ? do_brk(mm, addr) : mm->brk;
+}
+
+static void ticks_to_timeval(unsigned long ticks, struct timeval *tv)
+{
+	tv->tv_sec = ticks / HZ;
+	tv->tv_usec = (ticks % HZ) * (1000000 / HZ);
+}
+
+long sys_getrusage(int who, struct rusage __user *ru)
+{
+	struct task_struct *t = current;
+	struct rusage r = { 0 };
+
+	if (who == RUSAGE_SELF) {
+		ticks_to_timeval(t->utime, &r.ru_utime);
+		ticks_to_timeval(t->stime, &r.ru_stime);
+		r.ru_minflt = t->min_flt;
+		r.ru_majflt = t->maj_flt;
+	} else if (who == RUSAGE_CHILDREN) {
+		ticks_to_timeval(t->cutime, &r.ru_utime);
+		ticks_to_timeval(t->cstime, &r.ru_stime);
+	} else {
+		return -EINVAL;
+	}
+	return copy_to_user(ru, &r, sizeof(r));
+}
+
+/* Both clocks count from boot, at the tick's resolution (1/HZ s). */
+long sys_clock_gettime(int clock, struct timespec __user *tp)
+{
+	unsigned long now = jiffies;
+	struct timespec ts = { now / HZ, (now % HZ) * (1000000000L / HZ) };
+
+	if (clock != CLOCK_REALTIME && clock != CLOCK_MONOTONIC)
+		return -EINVAL;
+	return copy_to_user(tp, &ts, sizeof(ts));
+}
+
+static struct wait_queue tick_wait = WAIT_QUEUE_INIT(tick_wait);
+
+/* Every tick wakes the sleepers, and each checks its own deadline. */
+void wake_sleepers(void)
+{
+	wake_up(&tick_wait);
+}
+
+long sys_nanosleep(const struct timespec __user *req,
+		   struct timespec __user *rem)
+{
+	struct timespec ts;
+	unsigned long ticks, until;
+
+	if (copy_from_user(&ts, req, sizeof(ts)))
+		return -EFAULT;
+	if (ts.tv_sec < 0 || ts.tv_nsec < 0 || ts.tv_nsec >= 1000000000L)
+		return -EINVAL;
+	/* Round up: sleeping at least as long as asked, plus the partial tick. */
+	ticks = ts.tv_sec * HZ +
+		(ts.tv_nsec + 1000000000L / HZ - 1) / (1000000000L / HZ) + 1;
+	until = jiffies + ticks;
+	if (wait_event(&tick_wait, (long)(jiffies - until) >= 0)) {
+		if (rem) {
+			unsigned long left = until - jiffies;
+			struct timespec r = {
+				left / HZ, (left % HZ) * (1000000000L / HZ)
+			};
+
+			copy_to_user(rem, &r, sizeof(r));
+		}
+		return -EINTR;
+	}
+	return 0;
+}
+
+long sys_sched_yield(void)
+{
+	schedule();
+	return 0;
+}
+
+long sys_sysinfo(struct sysinfo __user *info)
+{
+	struct sysinfo si = {
+		.uptime = jiffies / HZ,
+		.totalram = nr_managed_pages() * PAGE_SIZE,
+		.freeram = nr_free_pages() * PAGE_SIZE,
+		.procs = nr_tasks,
+		.pagecache = pagecache_pages() * PAGE_SIZE,
+		.page_size = PAGE_SIZE,
+	};
+
+	return copy_to_user(info, &si, sizeof(si));
+}
+
+static char state_letter(const struct task_struct *t)
+{
+	if (t->state == TASK_ZOMBIE)
+		return 'Z';
+	return t->state == TASK_SLEEPING ? 'S' : 'R';
+}
+
+/* The index-th task (kernel threads included), or -ESRCH past the last. */
+long sys_procinfo(int index, struct procinfo __user *info)
+{
+	struct task_struct *t;
+
+	list_for_each_entry (t, &all_tasks, task_link) {
+		struct procinfo pi = { 0 };
+
+		if (!t->pid || index-- > 0)
+			continue;
+		pi.pid = t->pid;
+		pi.ppid = t->parent ? t->parent->pid : 0;
+		pi.state = state_letter(t);
+		strscpy(pi.name, t->comm, sizeof(pi.name));
+		pi.rss_pages = t->mm ? t->mm->rss : 0;
+		pi.utime_ticks = t->utime;
+		pi.stime_ticks = t->stime;
+		pi.hz = HZ;
+		return copy_to_user(info, &pi, sizeof(pi));
+	}
+	return -ESRCH;
+}
+
+/*
+ * Power off, reporting status: the end of a test run (the runner reads the
+ * EXIT line) or of a RUN= command.  Only init may do it.
+ */
+long sys_reboot(int status)
+{
+	if (current != init_task)
+		return -EPERM;
+	printk("EXIT: STATUS=%d\n", status);
+	if (status == 0 && !boot_params.ktest)
+		arch_poweroff();
+	arch_exit(status);
+}

@@ -1,0 +1,22 @@
+/* SPDX-License-Identifier: MIT */
+/* The small system calls of kernel/sys.c, and the tick hook for sleepers. */
+#ifndef _KERNEL_SYS_H
+#define _KERNEL_SYS_H
+
+#include <kernel/uaccess.h>
+#include <pagoda/abi.h>
+
+long sys_brk(unsigned long addr);
+long sys_getrusage(int who, struct rusage __user *ru);
+long sys_clock_gettime(int clock, struct timespec __user *tp);
+long sys_nanosleep(const struct timespec __user *req,
+		   struct timespec __user *rem);
+long sys_sched_yield(void);
+long sys_sysinfo(struct sysinfo __user *info);
+long sys_procinfo(int index, struct procinfo __user *info);
+long sys_reboot(int status);
+
+/* Called every tick: sleepers in nanosleep check their deadline. */
+void wake_sleepers(void);
+
+#endif

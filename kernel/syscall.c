@@ -1,0 +1,94 @@
+// SPDX-License-Identifier: MIT
+/*
+ * System-call dispatch: the arch trap handler passes the number and six
+ * argument words (kernel/uapi/pagoda/syscall.h says which is which); each
+ * case below turns the words into the typed arguments of one sys_*
+ * function.  An unknown number is -ENOSYS.  The result, or -errno, goes back
+ * to user space, where the C library turns a negative value into errno.
+ */
+#include <kernel/errno.h>
+#include <kernel/fs/fs.h>
+#include <kernel/process.h>
+#include <kernel/syscall.h>
+#include <kernel/sys.h>
+#include <pagoda/syscall.h>
+
+#define U(type, i) ((type)a[i]) /* argument i, as a (user) pointer or value */
+
+long syscall_dispatch(unsigned long nr, const unsigned long a[6])
+{
+	switch (nr) {
+	case SYS_exit:
+		sys_exit(a[0]);
+	case SYS_fork:
+		return sys_fork();
+	case SYS_execve:
+		return sys_execve(U(const char *, 0), U(const char *const *, 1),
+				  U(const char *const *, 2));
+	case SYS_waitpid:
+		return sys_waitpid(a[0], U(int *, 1), a[2]);
+	case SYS_getpid:
+		return sys_getpid();
+	case SYS_getppid:
+		return sys_getppid();
+	case SYS_kill:
+		return sys_kill(a[0], a[1]);
+	case SYS_open:
+		return sys_open(U(const char *, 0), a[1], a[2]);
+	case SYS_close:
+		return sys_close(a[0]);
+	case SYS_read:
+		return sys_read(a[0], U(void *, 1), a[2]);
+	case SYS_write:
+		return sys_write(a[0], U(const void *, 1), a[2]);
+	case SYS_pread:
+		return sys_pread(a[0], U(void *, 1), a[2], a[3]);
+	case SYS_pwrite:
+		return sys_pwrite(a[0], U(const void *, 1), a[2], a[3]);
+	case SYS_lseek:
+		return sys_lseek(a[0], a[1], a[2]);
+	case SYS_fstat:
+		return sys_fstat(a[0], U(void *, 1));
+	case SYS_stat:
+		return sys_stat(U(const char *, 0), U(void *, 1));
+	case SYS_unlink:
+		return sys_unlink(U(const char *, 0));
+	case SYS_mkdir:
+		return sys_mkdir(U(const char *, 0), a[1]);
+	case SYS_dup:
+		return sys_dup(a[0]);
+	case SYS_dup2:
+		return sys_dup2(a[0], a[1]);
+	case SYS_pipe:
+		return sys_pipe(U(int *, 0));
+	case SYS_ftruncate:
+		return sys_ftruncate(a[0], a[1]);
+	case SYS_ioctl:
+		return sys_ioctl(a[0], a[1], a[2]);
+	case SYS_getdents:
+		return sys_getdents(a[0], U(void *, 1), a[2]);
+	case SYS_chdir:
+		return sys_chdir(U(const char *, 0));
+	case SYS_getcwd:
+		return sys_getcwd(U(char *, 0), a[1]);
+	case SYS_brk:
+		return sys_brk(a[0]);
+	case SYS_getrusage:
+		return sys_getrusage(a[0], U(struct rusage *, 1));
+	case SYS_clock_gettime:
+		return sys_clock_gettime(a[0], U(struct timespec *, 1));
+	case SYS_nanosleep:
+		return sys_nanosleep(U(const struct timespec *, 0),
+				     U(struct timespec *, 1));
+	case SYS_sched_yield:
+		return sys_sched_yield();
+	case SYS_sysinfo:
+		return sys_sysinfo(U(struct sysinfo *, 0));
+	case SYS_procinfo:
+		return sys_procinfo(a[0], U(struct procinfo *, 1));
+	case SYS_reboot:
+		return sys_reboot(a[0]);
+	default:
+		return -ENOSYS;
+	}
+}

@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: MIT
+/*
+ * Copying to and from user memory (see kernel/uaccess.h).  The range check
+ * keeps user pointers out of the kernel half; the fault-tolerant copy
+ * catches everything else (unmapped pages, read-only pages: CR0.WP makes the
+ * kernel obey user page rights too).
+ */
+#include <asm/page.h>
+#include <kernel/errno.h>
+#include <kernel/extable.h>
+#include <kernel/uaccess.h>
+
+bool access_ok(const void __user *ptr, size_t n)
+{
+	unsigned long addr = (unsigned long)ptr;
+
+	return addr <= TASK_SIZE && n <= TASK_SIZE - addr;
+}
+
+long copy_from_user(void *dst, const void __user *src, size_t n)
+{
+	if (!access_ok(src, n))
+		return -EFAULT;
+	return copy_nofault(dst, src, n);
+}
+
+long copy_to_user(void __user *dst, const void *src, size_t n)
+{
+	if (!access_ok(dst, n))
+		return -EFAULT;
+	return copy_nofault(dst, src, n);
+}
+
+/* Byte by byte: the string's end, not size, decides how much is read. */
+long strncpy_from_user(char *dst, const char __user *src, size_t size)
+{
+	for (size_t i = 0; i < size; i++) {
+		if (copy_from_user(&dst[i], src + i, 1))
+			return -EFAULT;
+		if (!dst[i])
+			return i;
+	}
+	return -ENAMETOOLONG;
+}
+
+long clear_user(void __user *dst, size_t n)
+{
+	static const char zeros[256];
+
+	while (n) {
+		size_t chunk = n < sizeof(zeros) ? n : sizeof(zeros);
+
+		if (copy_to_user(dst, zeros, chunk))
+			return -EFAULT;
+		dst = (char __user *)dst + chunk;
+		n -= chunk;
+	}
+	return 0;
+}

@@ -1,0 +1,54 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * A process's address space: struct mm_struct holds its page table and its
+ * list of virtual memory areas (VMAs), each a range of user addresses with
+ * one set of rights.  For now every VMA is populated eagerly -- its pages are
+ * allocated and mapped when it is created, copied at fork, freed at exit --
+ * so a user page fault always means a bad access.  The VM core issue turns
+ * this into demand paging with a fault handler, copy-on-write and a balanced
+ * tree of VMAs; the names are already Linux's.
+ */
+#ifndef _MM_MMAP_H
+#define _MM_MMAP_H
+
+#include <asm/pgtable.h>
+#include <kernel/list.h>
+
+/* vm_flags */
+#define VM_READ 0x1UL
+#define VM_WRITE 0x2UL
+#define VM_EXEC 0x4UL
+
+struct vm_area_struct {
+	unsigned long vm_start; /* first address */
+	unsigned long vm_end;	/* first address after */
+	unsigned long vm_flags;
+	struct list_head vm_list; /* in mm->mmap, sorted by address */
+};
+
+struct mm_struct {
+	pgd_t *pgd;
+	struct list_head mmap;	      /* the VMAs, sorted, not overlapping */
+	unsigned long start_brk, brk; /* the heap: [start_brk, brk) */
+	unsigned long stack_start;    /* lowest address of the stack VMA */
+	unsigned long rss;	      /* pages mapped */
+};
+
+struct mm_struct *mm_alloc(void);
+/* Unmap and free every page and page table, then the mm itself. */
+void mmput(struct mm_struct *mm);
+/* A copy of mm with its own copies of every page (eager fork). */
+struct mm_struct *dup_mm(struct mm_struct *mm);
+
+/* Add a populated VMA [start, end); 0, -ENOMEM, or -EINVAL on overlap. */
+int map_anon(struct mm_struct *mm, unsigned long start, unsigned long end,
+	     unsigned long vm_flags);
+/* The VMA containing addr, or NULL. */
+struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr);
+/* The page mapped at a user address, or NULL. */
+struct page *follow_page(struct mm_struct *mm, unsigned long addr);
+
+/* Move the break; returns the new break, or the old one on failure. */
+unsigned long do_brk(struct mm_struct *mm, unsigned long new_brk);
+
+#endif

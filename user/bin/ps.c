@@ -1,0 +1,28 @@
+// SPDX-License-Identifier: MIT
+/*
+ * ps: one line per process, from the kernel's procinfo() table:
+ *
+ *   PID PPID  the process and its parent
+ *   S         R running or runnable, S sleeping, Z zombie (exited, not
+ *             yet waited for)
+ *   RSS       pages of memory it has mapped
+ *   TIME      CPU time used, user and kernel, as minutes:seconds
+ *   NAME      the program it runs
+ */
+#include <pagoda.h>
+#include <stdio.h>
+
+int main(void)
+{
+	struct procinfo pi;
+
+	printf("  PID  PPID S   RSS   TIME NAME\n");
+	for (int i = 0; procinfo(i, &pi) == 0; i++) {
+		unsigned long hz = pi.hz ? pi.hz : 100;
+		unsigned long secs = (pi.utime_ticks + pi.stime_ticks) / hz;
+
+		printf("%5d %5d %c %5lu %3lu:%02lu %s\n", pi.pid, pi.ppid,
+		       pi.state, pi.rss_pages, secs / 60, secs % 60, pi.name);
+	}
+	return 0;
+}

@@ -1,0 +1,441 @@
+// SPDX-License-Identifier: MIT
+/*
+ * sh: Pagoda's shell.  Each input line goes through three steps:
+ *
+ *   lex    characters -> tokens: words, with quotes removed, and the
+ *          operators | < > >> ; &
+ *   parse  tokens -> pipelines ("a | b | c", ended by ; or &), each command
+ *          with its arguments and its < and > files
+ *   run    a process per command, joined by pipes; wait for the last one
+ *          unless the pipeline ended with &
+ *
+ * Usage: sh (read lines from standard input, prompting "$ "), or
+ * sh -c 'line' (run it, exit with its status).  Built in: cd [dir],
+ * exit [n], pwd.  Other commands are /bin/<name>, or the path itself if the
+ * name has a '/'.
+ * There are no variables, globs or job control: Pagoda does not need them
+ * to be studied, and each would double this file.
+ *
+ * The shell prints with dprintf(), one write() per message and no stdio
+ * buffer, so there is nothing to flush before fork() and nothing that a
+ * child could print a second time.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#define SH_LINE_MAX 1024
+#define MAX_TOKENS 128
+#define MAX_ARGS 32
+#define MAX_CMDS 8	 /* per pipeline */
+#define MAX_PIPELINES 16 /* per line */
+
+extern char **environ;
+
+/* The exit status of the last command: what "exit" and "sh -c" return. */
+static int status;
+
+/* Report an error; -1, for "return fail(...)". */
+static int fail(const char *what)
+{
+	dprintf(2, "sh: %s\n", what);
+	return -1;
+}
+
+/* ---- lexer ----------------------------------------------------------- */
+
+enum tok_type { T_WORD, T_PIPE, T_IN, T_OUT, T_APPEND, T_SEMI, T_AMP, T_END };
+
+/* The operators, longest first, so that ">>" is not read as ">" ">". */
+static const struct {
+	const char *text;
+	enum tok_type type;
+} ops[] = {
+	{ ">>", T_APPEND }, { ">", T_OUT },  { "<", T_IN },
+	{ "|", T_PIPE },    { ";", T_SEMI }, { "&", T_AMP },
+};
+#define NR_OPS (int)(sizeof(ops) / sizeof(ops[0]))
+
+struct token {
+	enum tok_type type;
+	char *word; /* T_WORD: the text, unquoted */
+};
+
+static struct token toks[MAX_TOKENS];
+static char words[2 * SH_LINE_MAX]; /* the words' text, each NUL-ended */
+
+/*
+ * Split the line into toks[], ending with T_END; 0, or -1 after an error.
+ * A word is a run of plain characters and quoted strings glued together:
+ * 'single quotes' keep everything, "double quotes" allow \" and \\,
+ * a backslash outside quotes keeps the next character.  A '#' at the start
+ * of a word begins a comment.
+ */
+static int lex(const char *s)
+{
+	char *w = words;
+	int n = 0, i;
+
+	for (;;) {
+		while (*s == ' ' || *s == '\t' || *s == '\r')
+			s++;
+		if (n == MAX_TOKENS - 1)
+			return fail("too many words");
+		if (*s == '\0' || *s == '#') {
+			toks[n].type = T_END;
+			return 0;
+		}
+		toks[n].word = NULL;
+		for (i = 0; i < NR_OPS; i++)
+			if (!strncmp(s, ops[i].text, strlen(ops[i].text)))
+				break;
+		if (i < NR_OPS) {
+			toks[n++].type = ops[i].type;
+			s += strlen(ops[i].text);
+			continue;
+		}
+		toks[n].type = T_WORD;
+		toks[n++].word = w;
+		while (*s && !strchr(" \t\r|<>;&", *s)) {
+			if (*s == '\'' || *s == '"') {
+				char quote = *s++;
+
+				for (; *s && *s != quote; s++) {
+					if (quote == '"' && *s == '\\' &&
+					    (s[1] == '"' || s[1] == '\\'))
+						s++;
+					*w++ = *s;
+				}
+				if (!*s)
+					return fail("unterminated quote");
+				s++;
+			} else {
+				if (*s == '\\' && s[1])
+					s++;
+				*w++ = *s++;
+			}
+		}
+		*w++ = '\0';
+	}
+}
+
+/* ---- parser ---------------------------------------------------------- */
+
+/* A command; argv[0] is NULL if it has only redirections. */
+struct cmd {
+	char *argv[MAX_ARGS + 1]; /* NULL-terminated */
+	char *in, *out;		  /* redirections, or NULL */
+	int append;		  /* >> rather than > */
+};
+
+struct pipeline {
+	struct cmd cmds[MAX_CMDS];
+	int ncmds;
+	int background; /* ended with & */
+};
+
+static struct pipeline pipelines[MAX_PIPELINES];
+
+/* Complain about token t, an operator or the end of the line. */
+static int syntax_error(const struct token *t)
+{
+	const char *what = "end of line";
+
+	for (int i = 0; i < NR_OPS; i++)
+		if (ops[i].type == t->type)
+			what = ops[i].text;
+	dprintf(2, "sh: syntax error near %s\n", what);
+	return -1;
+}
+
+/* Parse one command at toks[*t]: words and redirections; 0 or -1. */
+static int parse_cmd(struct cmd *c, int *t)
+{
+	int argc = 0;
+
+	memset(c, 0, sizeof(*c));
+	for (;; (*t)++) {
+		struct token *tok = &toks[*t];
+
+		if (tok->type == T_WORD) {
+			if (argc == MAX_ARGS)
+				return fail("too many arguments");
+			c->argv[argc++] = tok->word;
+		} else if (tok->type == T_IN || tok->type == T_OUT ||
+			   tok->type == T_APPEND) {
+			if (toks[++*t].type != T_WORD)
+				return syntax_error(&toks[*t]);
+			if (tok->type == T_IN) {
+				c->in = toks[*t].word;
+			} else {
+				c->out = toks[*t].word;
+				c->append = tok->type == T_APPEND;
+			}
+		} else {
+			break;
+		}
+	}
+	/* Redirections alone are a command ("> file" creates the file). */
+	if (!argc && !c->in && !c->out)
+		return syntax_error(&toks[*t]);
+	return 0;
+}
+
+/* toks[] -> pipelines[]; how many, or -1 after a syntax error. */
+static int parse(void)
+{
+	int t = 0, np = 0;
+
+	while (toks[t].type != T_END) {
+		struct pipeline *p = &pipelines[np];
+
+		if (np == MAX_PIPELINES)
+			return fail("too many commands");
+		p->ncmds = 0;
+		for (;;) {
+			if (p->ncmds == MAX_CMDS)
+				return fail("pipeline too long");
+			if (parse_cmd(&p->cmds[p->ncmds++], &t) < 0)
+				return -1;
+			if (toks[t].type != T_PIPE)
+				break;
+			t++;
+		}
+		/* parse_cmd stopped at | ; & or the end: not | here. */
+		p->background = toks[t].type == T_AMP;
+		if (toks[t].type != T_END)
+			t++;
+		np++;
+	}
+	return np;
+}
+
+/* ---- executor -------------------------------------------------------- */
+
+/* Put open()'s result fd on descriptor `to`; 0, or -1 if the open failed. */
+static int move_fd(int fd, int to, const char *name)
+{
+	if (fd < 0) {
+		dprintf(2, "sh: %s: %s\n", name, strerror(errno));
+		return -1;
+	}
+	if (fd != to) {
+		dup2(fd, to);
+		close(fd);
+	}
+	return 0;
+}
+
+/* Apply the command's < and > on descriptors 0 and 1; 0 or -1. */
+static int redirect(const struct cmd *c)
+{
+	int flags = O_WRONLY | O_CREAT | (c->append ? O_APPEND : O_TRUNC);
+
+	if (c->in && move_fd(open(c->in, O_RDONLY), 0, c->in) < 0)
+		return -1;
+	if (c->out && move_fd(open(c->out, flags, 0644), 1, c->out) < 0)
+		return -1;
+	return 0;
+}
+
+static int is_builtin(const char *name)
+{
+	return name && (!strcmp(name, "cd") || !strcmp(name, "exit") ||
+			!strcmp(name, "pwd"));
+}
+
+/* Run a builtin command; its status. */
+static int builtin(char *const *argv)
+{
+	char cwd[256];
+	int ok;
+
+	if (!strcmp(argv[0], "exit"))
+		exit(argv[1] ? atoi(argv[1]) : status);
+	if (!strcmp(argv[0], "cd"))
+		ok = chdir(argv[1] ? argv[1] : "/") == 0;
+	else if ((ok = getcwd(cwd, sizeof(cwd)) != NULL)) /* pwd */
+		dprintf(1, "%s\n", cwd);
+	if (!ok)
+		dprintf(2, "%s: %s\n", argv[0], strerror(errno));
+	return !ok;
+}
+
+/* A builtin run by the shell itself, its redirections undone afterwards. */
+static int builtin_here(const struct cmd *c)
+{
+	int saved_in = dup(0), saved_out = dup(1), st = 1;
+
+	if (redirect(c) == 0)
+		st = builtin(c->argv);
+	dup2(saved_in, 0);
+	dup2(saved_out, 1);
+	close(saved_in);
+	close(saved_out);
+	return st;
+}
+
+/* In a child whose 0 and 1 are already piped: become the command. */
+static void __attribute__((noreturn)) exec_cmd(struct cmd *c)
+{
+	char path[256];
+	const char *name = c->argv[0];
+
+	if (redirect(c) < 0)
+		_exit(1);
+	if (!name) /* only redirections */
+		_exit(0);
+	if (is_builtin(name))
+		_exit(builtin(c->argv));
+	if (strchr(name, '/'))
+		snprintf(path, sizeof(path), "%s", name);
+	else
+		snprintf(path, sizeof(path), "/bin/%s", name);
+	execve(path, c->argv, environ);
+	if (errno == ENOENT) {
+		dprintf(2, "sh: %s: not found\n", name);
+		_exit(127);
+	}
+	dprintf(2, "sh: %s: %s\n", name, strerror(errno));
+	_exit(126);
+}
+
+/* A wait status as the shell's $?: exit status, or 128 + signal. */
+static int exit_code(int st)
+{
+	return WIFSIGNALED(st) ? 128 + WTERMSIG(st) : WEXITSTATUS(st);
+}
+
+/* Run one pipeline; its status (that of its last command). */
+static int run_pipeline(struct pipeline *p)
+{
+	pid_t pids[MAX_CMDS];
+	int in = -1, st = 0, last = p->ncmds - 1;
+
+	/* cd must change the shell's own directory, so it cannot fork. */
+	if (p->ncmds == 1 && !p->background && is_builtin(p->cmds[0].argv[0]))
+		return builtin_here(&p->cmds[0]);
+
+	for (int i = 0; i < p->ncmds; i++) {
+		int fds[2] = { -1, -1 };
+
+		if (i < last && pipe(fds) < 0) {
+			dprintf(2, "sh: pipe: %s\n", strerror(errno));
+			last = i - 1; /* wait for those already started */
+			break;
+		}
+		pids[i] = fork();
+		if (pids[i] == 0) {
+			if (in >= 0) {
+				dup2(in, 0);
+				close(in);
+			} else if (p->background) {
+				/* POSIX: without job control, & reads nothing. */
+				move_fd(open("/dev/null", O_RDONLY), 0,
+					"/dev/null");
+			}
+			if (fds[1] >= 0) {
+				dup2(fds[1], 1);
+				close(fds[1]);
+				close(fds[0]);
+			}
+			exec_cmd(&p->cmds[i]);
+		}
+		if (pids[i] < 0)
+			dprintf(2, "sh: fork: %s\n", strerror(errno));
+		/* The parent keeps no pipe ends: a reader sees EOF when its
+		 * writer exits only if no one else holds the write end. */
+		if (in >= 0)
+			close(in);
+		if (fds[1] >= 0)
+			close(fds[1]);
+		in = fds[0];
+	}
+	if (in >= 0)
+		close(in);
+
+	if (p->background) {
+		if (last >= 0 && pids[last] > 0)
+			dprintf(2, "[%d]\n", pids[last]);
+		return 0;
+	}
+	for (int i = 0; i <= last; i++) {
+		int ws;
+
+		if (pids[i] <= 0 || waitpid(pids[i], &ws, 0) != pids[i])
+			continue;
+		if (WIFSIGNALED(ws))
+			dprintf(2, "%s: killed by signal %d\n",
+				p->cmds[i].argv[0] ? p->cmds[i].argv[0] : "sh",
+				WTERMSIG(ws));
+		if (i == last)
+			st = exit_code(ws);
+	}
+	return last >= 0 && pids[last] > 0 ? st : 1;
+}
+
+/* Lex, parse and run one line, setting status. */
+static void run_line(const char *line)
+{
+	int n;
+
+	if (lex(line) < 0 || (n = parse()) < 0) {
+		status = 2; /* as POSIX shells do for a syntax error */
+		return;
+	}
+	for (int i = 0; i < n; i++)
+		status = run_pipeline(&pipelines[i]);
+}
+
+/* Background commands that have finished: reap and mention them. */
+static void reap_background(void)
+{
+	pid_t pid;
+	int ws;
+
+	while ((pid = waitpid(-1, &ws, WNOHANG)) > 0)
+		dprintf(2, "[%d] done, status %d\n", pid, exit_code(ws));
+}
+
+/*
+ * Read a line from standard input, without its newline; its length, or -1
+ * at the end of the input.  One byte at a time: a command we run next must
+ * find the rest of the input still unread.  Long lines are cut.
+ */
+static int read_line(char *buf, int size)
+{
+	int n = 0, got;
+	char c = 0;
+
+	while ((got = read(0, &c, 1)) == 1 && c != '\n')
+		if (n < size - 1)
+			buf[n++] = c;
+	buf[n] = '\0';
+	return n == 0 && got != 1 ? -1 : n;
+}
+
+int main(int argc, char **argv)
+{
+	static char line[SH_LINE_MAX];
+
+	if (argc > 1 && !strcmp(argv[1], "-c")) {
+		if (argc < 3) {
+			fail("-c needs a command line");
+			return 2;
+		}
+		run_line(argv[2]);
+		return status;
+	}
+	for (;;) {
+		reap_background();
+		write(1, "$ ", 2);
+		if (read_line(line, sizeof(line)) < 0)
+			break;
+		run_line(line);
+	}
+	return status;
+}

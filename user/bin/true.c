@@ -1,0 +1,6 @@
+// SPDX-License-Identifier: MIT
+/* true: do nothing, successfully (exit status 0). */
+int main(void)
+{
+	return 0;
+}

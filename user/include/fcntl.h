@@ -1,0 +1,17 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * <fcntl.h>: open() and its flags (O_RDONLY, O_CREAT ... from pagoda/abi.h,
+ * with Linux's values).  There is no fcntl() system call yet.
+ */
+#ifndef _FCNTL_H
+#define _FCNTL_H
+
+#include <sys/types.h>
+#include <pagoda/abi.h>
+
+/* mode is read only with O_CREAT. */
+int open(const char *path, int flags, ...);
+/* open(path, O_WRONLY | O_CREAT | O_TRUNC, mode) */
+int creat(const char *path, mode_t mode);
+
+#endif

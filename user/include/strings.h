@@ -1,0 +1,11 @@
+/* SPDX-License-Identifier: MIT */
+/* <strings.h>: comparing strings without regard to case (ASCII). */
+#ifndef _STRINGS_H
+#define _STRINGS_H
+
+#include <stddef.h>
+
+int strcasecmp(const char *a, const char *b);
+int strncasecmp(const char *a, const char *b, size_t n);
+
+#endif

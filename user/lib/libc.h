@@ -1,0 +1,38 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Private to the C library: how it makes system calls, and the hooks its
+ * parts call in each other.  Programs never include this.
+ */
+#ifndef _LIBC_H
+#define _LIBC_H
+
+#include <pagoda/syscall.h>
+
+/*
+ * The one system-call primitive, in user/lib/arch/<arch>/syscall.S: trap
+ * into the kernel with call number nr and six arguments.  It returns what
+ * the kernel returned: the result, or -errno on failure.
+ */
+long __syscall6(long nr, long a1, long a2, long a3, long a4, long a5, long a6);
+
+/* Unused arguments are passed as 0; the kernel ignores them. */
+#define __syscall0(nr) __syscall6(nr, 0, 0, 0, 0, 0, 0)
+#define __syscall1(nr, a) __syscall6(nr, (long)(a), 0, 0, 0, 0, 0)
+#define __syscall2(nr, a, b) __syscall6(nr, (long)(a), (long)(b), 0, 0, 0, 0)
+#define __syscall3(nr, a, b, c)                                                \
+	__syscall6(nr, (long)(a), (long)(b), (long)(c), 0, 0, 0)
+
+/*
+ * Turn a kernel result into the C library's convention: -1 with errno set
+ * on failure, the result otherwise.  Failures are -4095..-1, as on Linux,
+ * so that a large result (an address) is never taken for an error.
+ */
+long __syscall_ret(long r);
+
+/* Write out every stdio stream (stdio.c); exit() calls it. */
+void __stdio_flush_all(void);
+
+/* Write all n bytes, retrying short writes; 0, or -1 with errno. */
+int __write_all(int fd, const void *buf, size_t n);
+
+#endif

@@ -1,0 +1,184 @@
+// SPDX-License-Identifier: MIT
+/*
+ * time_test: clocks, sleeping and CPU accounting -- clock_gettime,
+ * nanosleep, getrusage.  Only what POSIX promises is checked (a clock never
+ * goes back, a sleep lasts at least as long as asked); how fast anything
+ * runs is for benchmarks, not tests.
+ */
+#include <errno.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "ktap.h"
+
+#define NSEC_PER_SEC 1000000000L
+
+static long ns(const struct timespec *t)
+{
+	return t->tv_sec * NSEC_PER_SEC + t->tv_nsec;
+}
+
+static long now_ns(void)
+{
+	struct timespec t = { -1, -1 };
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return ns(&t);
+}
+
+/* CPU time used, in microseconds (user + system). */
+static long cpu_us(const struct rusage *ru)
+{
+	return (ru->ru_utime.tv_sec + ru->ru_stime.tv_sec) * 1000000L +
+	       ru->ru_utime.tv_usec + ru->ru_stime.tv_usec;
+}
+
+/*
+ * Keep the CPU busy for ms milliseconds of monotonic time -- or give up
+ * after a while, so that a clock that stands still fails the test rather
+ * than hanging it.
+ */
+static void spin_ms(long ms)
+{
+	long end = now_ns() + ms * 1000000L;
+	volatile unsigned long sink = 0;
+
+	for (long n = 0; n < 100000 && now_ns() < end; n++)
+		for (int i = 0; i < 10000; i++)
+			sink += i;
+}
+
+/* Every field of a struct rusage in range. */
+#define EXPECT_SANE_RUSAGE(ru)                                                 \
+	do {                                                                   \
+		EXPECT_GE((ru).ru_utime.tv_sec, 0);                            \
+		EXPECT_GE((ru).ru_utime.tv_usec, 0);                           \
+		EXPECT_LT((ru).ru_utime.tv_usec, 1000000);                     \
+		EXPECT_GE((ru).ru_stime.tv_sec, 0);                            \
+		EXPECT_GE((ru).ru_stime.tv_usec, 0);                           \
+		EXPECT_LT((ru).ru_stime.tv_usec, 1000000);                     \
+		EXPECT_GE((ru).ru_minflt, 0);                                  \
+		EXPECT_GE((ru).ru_majflt, 0);                                  \
+	} while (0)
+
+/* CLOCK_MONOTONIC never goes back; its fields are in range. */
+static void clock_monotonic(void)
+{
+	struct timespec prev, t;
+	int backwards = 0, bad_nsec = 0;
+
+	ASSERT_EQ(clock_gettime(CLOCK_MONOTONIC, &prev), 0);
+	EXPECT_GE(prev.tv_sec, 0);
+	for (int i = 0; i < 1000; i++) {
+		ASSERT_EQ(clock_gettime(CLOCK_MONOTONIC, &t), 0);
+		backwards += ns(&t) < ns(&prev);
+		bad_nsec += t.tv_nsec < 0 || t.tv_nsec >= NSEC_PER_SEC;
+		prev = t;
+	}
+	EXPECT_EQ(backwards, 0);
+	EXPECT_EQ(bad_nsec, 0);
+	/* It moves: a 2 ms spin later it is later. */
+	spin_ms(2);
+	ASSERT_EQ(clock_gettime(CLOCK_MONOTONIC, &t), 0);
+	EXPECT_GT(ns(&t), ns(&prev));
+}
+
+/* The other clock, and one that does not exist. */
+static void clock_others(void)
+{
+	struct timespec t = { -1, -1 };
+
+	EXPECT_EQ(clock_gettime(CLOCK_REALTIME, &t), 0);
+	EXPECT_GE(t.tv_sec, 0);
+	EXPECT_GE(t.tv_nsec, 0);
+	EXPECT_LT(t.tv_nsec, NSEC_PER_SEC);
+	EXPECT_ERRNO(clock_gettime(99, &t), EINVAL);
+	EXPECT_ERRNO(clock_gettime(-1, &t), EINVAL);
+}
+
+/* nanosleep of 20 ms lasts at least 20 ms. */
+static void nanosleep_20ms(void)
+{
+	struct timespec req = { 0, 20 * 1000000L };
+	long before = now_ns(), slept;
+
+	EXPECT_EQ(nanosleep(&req, NULL), 0);
+	slept = now_ns() - before;
+	EXPECT_GE(slept, 20 * 1000000L);
+
+	/* Across a whole second, through tv_sec. */
+	req.tv_sec = 1;
+	req.tv_nsec = 0;
+	before = now_ns();
+	EXPECT_EQ(nanosleep(&req, NULL), 0);
+	EXPECT_GE(now_ns() - before, NSEC_PER_SEC);
+}
+
+/* Zero sleeps return at once; malformed ones are EINVAL. */
+static void nanosleep_args(void)
+{
+	struct timespec zero = { 0, 0 }, bad1 = { 0, NSEC_PER_SEC },
+			bad2 = { 0, -1 }, bad3 = { -1, 0 };
+
+	EXPECT_EQ(nanosleep(&zero, NULL), 0);
+	EXPECT_ERRNO(nanosleep(&bad1, NULL), EINVAL);
+	EXPECT_ERRNO(nanosleep(&bad2, NULL), EINVAL);
+	EXPECT_ERRNO(nanosleep(&bad3, NULL), EINVAL);
+}
+
+/*
+ * getrusage(RUSAGE_SELF): sane values, and a process that has spun for
+ * 100 ms has been charged some CPU time.  Time asleep is not CPU time, but
+ * that is a measurement, left to benchmarks.
+ */
+static void rusage_self(void)
+{
+	struct rusage a, b;
+
+	ASSERT_EQ(getrusage(RUSAGE_SELF, &a), 0);
+	EXPECT_SANE_RUSAGE(a);
+	spin_ms(100);
+	ASSERT_EQ(getrusage(RUSAGE_SELF, &b), 0);
+	EXPECT_SANE_RUSAGE(b);
+	EXPECT_GT(cpu_us(&b), cpu_us(&a));
+	EXPECT_GE(b.ru_minflt, a.ru_minflt);
+	EXPECT_ERRNO(getrusage(99, &a), EINVAL);
+}
+
+/*
+ * getrusage(RUSAGE_CHILDREN) counts the children we have waited for: none
+ * in a fresh process, then one that spun for 100 ms.
+ */
+static void rusage_children(void)
+{
+	struct rusage ru;
+	int status;
+	pid_t pid;
+
+	ASSERT_EQ(getrusage(RUSAGE_CHILDREN, &ru), 0);
+	EXPECT_SANE_RUSAGE(ru);
+	EXPECT_EQ(cpu_us(&ru), 0);
+	pid = fork();
+	ASSERT_GE(pid, 0);
+	if (pid == 0) {
+		spin_ms(100);
+		_exit(0);
+	}
+	EXPECT_EQ(waitpid(pid, &status, 0), pid);
+	ASSERT_EQ(getrusage(RUSAGE_CHILDREN, &ru), 0);
+	EXPECT_SANE_RUSAGE(ru);
+	EXPECT_GT(cpu_us(&ru), 0);
+}
+
+static const struct ktap_case cases[] = {
+	KTAP_CASE(clock_monotonic), KTAP_CASE(clock_others),
+	KTAP_CASE(nanosleep_20ms),  KTAP_CASE(nanosleep_args),
+	KTAP_CASE(rusage_self),	    KTAP_CASE(rusage_children),
+};
+
+int main(void)
+{
+	return ktap_main("time_test", cases, KTAP_NCASES(cases));
+}

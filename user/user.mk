@@ -1,0 +1,157 @@
+# User space: the C library, the programs, and the initrd that carries them.
+# Included by the top-level Makefile after arch.mk and the tool variables,
+# so B (build/<arch>), CC, Q and ARCH are set.
+#
+#   user/lib/*.c, user/lib/arch/$(ARCH)/*.S    -> $(B)/user/libc.a
+#     (with the kernel's kernel/lib/string.c and vsprintf.c compiled in)
+#   user/lib/arch/$(ARCH)/crt0.S               -> $(B)/user/crt0.o
+#   user/bin/<name>.c                          -> $(B)/user/bin/<name>   (/bin)
+#   user/tests/<name>.c                        -> $(B)/user/tests/<name> (/tests)
+#   EXTRA='dir/prog.c ...'                     -> $(B)/user/extra/prog   (/bin)
+#     (absolute paths, or relative to the top of the tree)
+#   all of them, and user/etc/*                -> $(INITRD) (/etc)
+#
+# A program is one .c file, linked statically with crt0.o and libc.a at the
+# usual address (0x400000 on x86_64).  An EXTRA program replaces a user/bin
+# one of the same name in the initrd.
+
+INITRD := $(B)/initrd.cpio
+EXTRA ?=
+
+UB := $(B)/user
+USER_LIBC := $(UB)/libc.a
+USER_CRT0 := $(UB)/crt0.o
+
+# Programs are ordinary hosted C: the compiler may replace printf("x\n")
+# with puts("x") and so on, as it does on Linux.  Only the include path is
+# ours: our headers, the kernel's ABI headers, and the compiler's own
+# (stddef.h, stdarg.h, stdint.h ...).  Recursive (=), so gcc is asked only
+# when compiling, as KCFLAGS does.  -Wno-format-truncation: gcc would
+# otherwise reject snprintf calls that may cut their output, which is what
+# snprintf is for.
+USER_ARCH_CFLAGS_x86_64 := -m64
+USER_CFLAGS = -std=gnu11 -O2 -g -Wall -Wextra -Werror -Wno-unused-parameter \
+	-Wno-format-truncation \
+	-nostdinc -isystem $(shell $(CC) -print-file-name=include) \
+	-Iuser/include -Ikernel/uapi \
+	-fno-stack-protector -fno-pie -fno-asynchronous-unwind-tables \
+	$(USER_ARCH_CFLAGS_$(ARCH)) -MMD -MP
+
+# The library is the C implementation itself: freestanding, so that gcc
+# neither turns its loops into calls to memset/memcpy nor its malloc +
+# memset into calloc -- calls back into the functions being defined.
+USER_LIBCFLAGS = $(USER_CFLAGS) -ffreestanding -fno-tree-loop-distribute-patterns
+
+# Static, not position-independent; libgcc for the arithmetic helpers the
+# compiler may call (64-bit division on 32-bit ports), grouped with libc
+# since each may need the other.
+USER_LDFLAGS := -nostdlib -static -no-pie -Wl,-z,noexecstack
+USER_AR := $(CROSS_COMPILE)ar
+USER_OBJCOPY := $(CROSS_COMPILE)objcopy
+
+USER_LIB_SRCS := $(wildcard user/lib/*.c) \
+	$(filter-out %/crt0.S,$(wildcard user/lib/arch/$(ARCH)/*.S))
+USER_KLIB_SRCS := kernel/lib/string.c kernel/lib/vsprintf.c
+USER_LIB_OBJS := $(patsubst user/lib/%,$(UB)/lib/%.o,$(basename $(USER_LIB_SRCS))) \
+	$(patsubst kernel/lib/%.c,$(UB)/lib/kernel-%.o,$(USER_KLIB_SRCS))
+
+USER_BINS := $(patsubst user/bin/%.c,$(UB)/bin/%,$(wildcard user/bin/*.c))
+USER_TESTS := $(patsubst user/tests/%.c,$(UB)/tests/%,$(wildcard user/tests/*.c))
+USER_EXTRA_NAMES := $(basename $(notdir $(EXTRA)))
+USER_EXTRAS := $(addprefix $(UB)/extra/,$(USER_EXTRA_NAMES))
+USER_PROGS := $(USER_BINS) $(USER_TESTS) $(USER_EXTRAS)
+
+ifneq ($(words $(USER_EXTRA_NAMES)),$(words $(sort $(USER_EXTRA_NAMES))))
+$(error EXTRA: two programs with the same name: $(EXTRA))
+endif
+
+.PHONY: user
+user: $(INITRD)
+
+# ---- the library -------------------------------------------------------------
+
+define user_cc
+	@mkdir -p $(dir $@)
+	@echo "  CC      $<"
+	$(Q)$(CC) $(1) -c $< -o $@
+endef
+
+$(UB)/lib/%.o: user/lib/%.c
+	$(call user_cc,$(USER_LIBCFLAGS))
+
+$(UB)/lib/%.o: user/lib/%.S
+	$(call user_cc,$(USER_LIBCFLAGS))
+
+# The kernel's string functions and vsnprintf, compiled once more for libc
+# (named kernel-*.o: an archive knows its members by file name alone, and
+# user/lib has a string.c too).
+$(UB)/lib/kernel-%.o: kernel/lib/%.c
+	$(call user_cc,$(USER_LIBCFLAGS) -I.)
+
+$(USER_CRT0): user/lib/arch/$(ARCH)/crt0.S
+	$(call user_cc,$(USER_LIBCFLAGS))
+
+$(USER_LIBC): $(USER_LIB_OBJS)
+	@echo "  AR      $@"
+	$(Q)rm -f $@
+	$(Q)$(USER_AR) rcs $@ $^
+
+# ---- programs ----------------------------------------------------------------
+
+define user_link
+	@echo "  LD      $@"
+	$(Q)$(CC) $(USER_LDFLAGS) -o $@ $(USER_CRT0) $< \
+		-Wl,--start-group $(USER_LIBC) -lgcc -Wl,--end-group
+endef
+
+$(UB)/bin/%.o: user/bin/%.c
+	$(call user_cc,$(USER_CFLAGS))
+
+$(UB)/tests/%.o: user/tests/%.c
+	$(call user_cc,$(USER_CFLAGS))
+
+$(USER_PROGS): %: %.o $(USER_CRT0) $(USER_LIBC)
+	$(user_link)
+
+# EXTRA files can be anywhere: one compile rule for each.
+define user_extra_rule
+$(UB)/extra/$(basename $(notdir $(1))).o: $(1)
+	$$(call user_cc,$$(USER_CFLAGS))
+endef
+$(foreach src,$(EXTRA),$(eval $(call user_extra_rule,$(src))))
+
+# ---- the initrd -------------------------------------------------------------
+
+# The initrd holds copies without the debug information, a fifth of the
+# size; gdb reads the programs under $(UB)/bin, which keep it.
+USER_STRIPPED = $(patsubst $(UB)/%,$(UB)/initrd/%,$(1))
+
+$(call USER_STRIPPED,$(USER_PROGS)): $(UB)/initrd/%: $(UB)/%
+	@mkdir -p $(dir $@)
+	$(Q)$(USER_OBJCOPY) --strip-debug $< $@
+
+# What goes where: tools/mkinitrd.py's arguments, one per line.  The list is
+# kept in a file rewritten only when it changes (as the top Makefile does for
+# command lines), so that a different EXTRA, or a program added or removed,
+# rebuilds the initrd, and nothing else does.
+USER_INITRD_BINS := $(filter-out $(addprefix $(UB)/bin/,$(USER_EXTRA_NAMES)),$(USER_BINS)) \
+	$(USER_EXTRAS)
+USER_ETC := $(filter-out %~,$(wildcard user/etc/*))
+USER_INITRD_ARGS := --mkdir=/bin --mkdir=/tests --mkdir=/etc \
+	$(addprefix --exec=/bin/=,$(call USER_STRIPPED,$(USER_INITRD_BINS))) \
+	$(addprefix --exec=/tests/=,$(call USER_STRIPPED,$(USER_TESTS))) \
+	$(addprefix --file=/etc/=,$(USER_ETC))
+
+$(B)/initrd.list: FORCE
+	@mkdir -p $(dir $@)
+	@printf '%s\n' $(USER_INITRD_ARGS) | cmp -s - $@ || \
+		printf '%s\n' $(USER_INITRD_ARGS) > $@
+
+$(INITRD): $(B)/initrd.list $(call USER_STRIPPED,$(USER_INITRD_BINS) $(USER_TESTS)) \
+		$(USER_ETC) tools/mkinitrd.py
+	@echo "  INITRD  $@"
+	$(Q)tools/mkinitrd.py $@ @$(B)/initrd.list
+
+FORCE:
+
+-include $(USER_LIB_OBJS:.o=.d) $(USER_CRT0:.o=.d) $(addsuffix .d,$(USER_PROGS))
