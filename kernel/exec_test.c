@@ -31,12 +31,17 @@ static void good_image(struct image *im)
 	im->eh.e_entry = 0x400100;
 	im->eh.e_phentsize = sizeof(struct elf64_phdr);
 	im->eh.e_phnum = 2;
-	im->ph[0] = (struct elf64_phdr){ .p_type = PT_LOAD, .p_flags = PF_R | PF_X,
-					 .p_vaddr = 0x400000, .p_filesz = 0x1000,
+	im->ph[0] = (struct elf64_phdr){ .p_type = PT_LOAD,
+					 .p_flags = PF_R | PF_X,
+					 .p_vaddr = 0x400000,
+					 .p_filesz = 0x1000,
 					 .p_memsz = 0x1000 };
-	im->ph[1] = (struct elf64_phdr){ .p_type = PT_LOAD, .p_flags = PF_R | PF_W,
-					 .p_offset = 0x1000, .p_vaddr = 0x401000,
-					 .p_filesz = 0x10, .p_memsz = 0x5000 };
+	im->ph[1] = (struct elf64_phdr){ .p_type = PT_LOAD,
+					 .p_flags = PF_R | PF_W,
+					 .p_offset = 0x1000,
+					 .p_vaddr = 0x401000,
+					 .p_filesz = 0x10,
+					 .p_memsz = 0x5000 };
 }
 
 static void accepts_good_image(struct ktest *t)
@@ -47,37 +52,53 @@ static void accepts_good_image(struct ktest *t)
 	KTEST_EXPECT_EQ(t, elf_check(&im.eh, im.ph), 0);
 }
 
-/* Each mutation must be refused. */
+/* One field of a good image set to a bad value: each must be refused. */
+#define FIELD(f) offsetof(struct image, f), sizeof(((struct image *)0)->f)
+
+static const struct {
+	const char *what;
+	size_t offset, size;
+	u64 value;
+} mutations[] = {
+	{ "bad magic", FIELD(eh.e_ident[1]), 'X' },
+	{ "32-bit class", FIELD(eh.e_ident[4]), 1 },
+	{ "big-endian", FIELD(eh.e_ident[5]), 2 },
+	{ "other machine", FIELD(eh.e_machine), 3 },
+	{ "shared object", FIELD(eh.e_type), 3 },
+	{ "no segments", FIELD(eh.e_phnum), 0 },
+	{ "too many segments", FIELD(eh.e_phnum), ELF_MAX_PHDRS + 1 },
+	{ "filesz > memsz", FIELD(ph[1].p_filesz), 0x6000 },
+	{ "in the kernel half", FIELD(ph[1].p_vaddr), PAGE_OFFSET },
+	{ "at address 0", FIELD(ph[0].p_vaddr), 0 },
+	{ "offset misaligned", FIELD(ph[1].p_offset), 0x1008 },
+	{ "entry not executable", FIELD(eh.e_entry), 0x401000 },
+	{ "size wraps around", FIELD(ph[1].p_memsz), ~0UL - 0x1000 },
+};
+
+/* Store value in a field of 1, 2, 4 or 8 bytes, whatever the byte order. */
+static void set_field(void *field, size_t size, u64 value)
+{
+	if (size == 1)
+		*(u8 *)field = value;
+	else if (size == 2)
+		*(u16 *)field = value;
+	else if (size == 4)
+		*(u32 *)field = value;
+	else
+		*(u64 *)field = value;
+}
+
 static void refuses_malformed_images(struct ktest *t)
 {
-	static const char *const what[] = {
-		"bad magic",	      "32-bit class",	  "big-endian",
-		"other machine",      "shared object",	  "no segments",
-		"too many segments",  "filesz > memsz",	  "in the kernel half",
-		"at address 0",	      "offset misaligned", "entry not executable",
-		"size wraps around",
-	};
-	for (unsigned int i = 0; i < ARRAY_SIZE(what); i++) {
+	for (size_t i = 0; i < ARRAY_SIZE(mutations); i++) {
 		struct image im;
 
 		good_image(&im);
-		switch (i) {
-		case 0: im.eh.e_ident[1] = 'X'; break;
-		case 1: im.eh.e_ident[4] = 1; break;
-		case 2: im.eh.e_ident[5] = 2; break;
-		case 3: im.eh.e_machine = 3; break;
-		case 4: im.eh.e_type = 3; break;
-		case 5: im.eh.e_phnum = 0; break;
-		case 6: im.eh.e_phnum = ELF_MAX_PHDRS + 1; break;
-		case 7: im.ph[1].p_filesz = 0x6000; break;
-		case 8: im.ph[1].p_vaddr = PAGE_OFFSET; break;
-		case 9: im.ph[0].p_vaddr = 0; break;
-		case 10: im.ph[1].p_offset = 0x1008; break;
-		case 11: im.eh.e_entry = 0x401000; break;
-		case 12: im.ph[1].p_memsz = ~0UL - 0x1000; break;
-		}
+		set_field((char *)&im + mutations[i].offset, mutations[i].size,
+			  mutations[i].value);
 		if (elf_check(&im.eh, im.ph) != -ENOEXEC)
-			ktest_fail(t, __FILE__, __LINE__, "accepted: %s", what[i]);
+			ktest_fail(t, __FILE__, __LINE__, "accepted: %s",
+				   mutations[i].what);
 	}
 }
 
@@ -106,7 +127,6 @@ static void loads_real_program(struct ktest *t)
 	mmput(mm);
 }
 
-KTEST_SUITE(exec,
-	    KTEST_CASE(accepts_good_image),
+KTEST_SUITE(exec, KTEST_CASE(accepts_good_image),
 	    KTEST_CASE(refuses_malformed_images),
 	    KTEST_CASE(loads_real_program));

@@ -167,7 +167,8 @@ long sys_waitpid(int pid, int __user *ustatus, int options)
 	if (options & ~WNOHANG)
 		return -EINVAL;
 	ret = do_wait(pid, &status, options);
-	if (ret > 0 && ustatus && copy_to_user(ustatus, &status, sizeof(status)))
+	if (ret > 0 && ustatus &&
+	    copy_to_user(ustatus, &status, sizeof(status)))
 		return -EFAULT;
 	return ret;
 }

@@ -159,7 +159,8 @@ static void free_kernel_stack(void *stack)
 
 static void *alloc_kernel_stack(void)
 {
-	int slot = __builtin_ctzl(~stack_slots); /* a free slot: nr_tasks < 64 */
+	int slot =
+		__builtin_ctzl(~stack_slots); /* a free slot: nr_tasks < 64 */
 	unsigned long va = KSTACK_AREA + slot * KSTACK_SLOT_SIZE + PAGE_SIZE;
 
 	stack_slots |= 1UL << slot;

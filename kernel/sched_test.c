@@ -83,7 +83,5 @@ static void spinning_thread_is_preempted(struct ktest *t)
 	KTEST_EXPECT_EQ(t, kthread_wait(stopping), 0);
 }
 
-KTEST_SUITE(sched,
-	    KTEST_CASE(threads_run_and_end),
-	    KTEST_CASE(sleep_and_wake),
+KTEST_SUITE(sched, KTEST_CASE(threads_run_and_end), KTEST_CASE(sleep_and_wake),
 	    KTEST_CASE(spinning_thread_is_preempted));

@@ -206,6 +206,24 @@ void putname(char *name)
 	kfree(name);
 }
 
+/*
+ * lookup_path for a system call: the inode a path in user memory names,
+ * from the calling task's root and working directory.
+ */
+struct inode *lookup_user_path(const char __user *path)
+{
+	struct fs_struct fs;
+	struct inode *inode;
+	char *name = getname(path);
+
+	if (IS_ERR(name))
+		return ERR_PTR(PTR_ERR(name));
+	current_fs(&fs);
+	inode = lookup_path(&fs, name);
+	putname(name);
+	return inode;
+}
+
 long sys_mkdir(const char __user *path, int mode)
 {
 	struct fs_struct fs;
@@ -236,15 +254,9 @@ long sys_unlink(const char __user *path)
 
 long sys_chdir(const char __user *path)
 {
-	struct inode *inode, *old;
-	struct fs_struct fs;
-	char *name = getname(path);
+	struct inode *inode = lookup_user_path(path);
+	struct inode *old;
 
-	if (IS_ERR(name))
-		return PTR_ERR(name);
-	current_fs(&fs);
-	inode = lookup_path(&fs, name);
-	putname(name);
 	if (IS_ERR(inode))
 		return PTR_ERR(inode);
 	if (!S_ISDIR(inode->i_mode)) {

@@ -93,49 +93,45 @@ long sys_write(int fd, const void __user *buf, size_t n)
 	return ret;
 }
 
-/* pread and pwrite: EINVAL for a negative position, ESPIPE if unseekable. */
-static long check_positioned(const struct file *f, loff_t pos)
+/* pwrite's write: at *pos even with O_APPEND, as POSIX says. */
+static long write_at(struct file *file, struct iov_iter *from, loff_t *pos)
 {
-	if (pos < 0)
-		return -EINVAL;
-	if (!f->f_op->llseek)
-		return -ESPIPE;
-	return 0;
+	return do_write(file, from, pos, 0);
+}
+
+/*
+ * pread and pwrite: rw (vfs_read or write_at) at pos, their own position,
+ * which must not be negative (EINVAL) and needs a seekable file (ESPIPE).
+ */
+static long rw_at(int fd, void __user *buf, size_t n, loff_t pos,
+		  long (*rw)(struct file *, struct iov_iter *, loff_t *))
+{
+	struct file *f = fget(fd);
+	struct iov_iter iter;
+	long ret;
+
+	if (!f)
+		return -EBADF;
+	if (pos < 0) {
+		ret = -EINVAL;
+	} else if (!f->f_op->llseek) {
+		ret = -ESPIPE;
+	} else {
+		iov_iter_ubuf(&iter, buf, min(n, (size_t)MAX_RW_COUNT));
+		ret = rw(f, &iter, &pos);
+	}
+	fput(f);
+	return ret;
 }
 
 long sys_pread(int fd, void __user *buf, size_t n, loff_t pos)
 {
-	struct file *f = fget(fd);
-	struct iov_iter iter;
-	long ret;
-
-	if (!f)
-		return -EBADF;
-	ret = check_positioned(f, pos);
-	if (!ret) {
-		iov_iter_ubuf(&iter, buf, min(n, (size_t)MAX_RW_COUNT));
-		ret = vfs_read(f, &iter, &pos);
-	}
-	fput(f);
-	return ret;
+	return rw_at(fd, buf, n, pos, vfs_read);
 }
 
 long sys_pwrite(int fd, const void __user *buf, size_t n, loff_t pos)
 {
-	struct file *f = fget(fd);
-	struct iov_iter iter;
-	long ret;
-
-	if (!f)
-		return -EBADF;
-	ret = check_positioned(f, pos);
-	if (!ret) {
-		iov_iter_ubuf(&iter, (void __user *)buf,
-			      min(n, (size_t)MAX_RW_COUNT));
-		ret = do_write(f, &iter, &pos, 0);
-	}
-	fput(f);
-	return ret;
+	return rw_at(fd, (void __user *)buf, n, pos, write_at);
 }
 
 /*

@@ -47,16 +47,9 @@ long sys_fstat(int fd, void __user *st)
 
 long sys_stat(const char __user *path, void __user *st)
 {
-	struct fs_struct fs;
-	struct inode *inode;
-	char *name = getname(path);
+	struct inode *inode = lookup_user_path(path);
 	long ret;
 
-	if (IS_ERR(name))
-		return PTR_ERR(name);
-	current_fs(&fs);
-	inode = lookup_path(&fs, name);
-	putname(name);
 	if (IS_ERR(inode))
 		return PTR_ERR(inode);
 	ret = copy_stat(st, inode);

@@ -161,6 +161,7 @@ int do_mkdir(const struct fs_struct *fs, const char *path, unsigned int mode);
 int do_unlink(const struct fs_struct *fs, const char *path);
 char *getname(const char __user *path); /* kmalloc'd copy, or ERR_PTR */
 void putname(char *name);
+struct inode *lookup_user_path(const char __user *path); /* or ERR_PTR */
 
 /* file.c: open files and the fd table. */
 struct file *alloc_file(struct inode *inode, unsigned int flags,

@@ -62,57 +62,47 @@ int execvp(const char *file, char *const argv[])
 
 /*
  * execl and execlp take the arguments as parameters, ending with NULL:
- * count them, then copy them into an array for execv/execvp.
+ * count them on a copy of ap (a va_list is read only once), then copy them
+ * into an array and hand that to exec, which is execv or execvp.
  */
-static int count_args(const char *arg, va_list ap)
+static int exec_list(int (*exec)(const char *, char *const[]), const char *file,
+		     const char *arg, va_list ap)
 {
-	int n = 0;
+	va_list count;
+	int i = 0, n = 0;
 
+	va_copy(count, ap);
 	if (arg)
-		while (va_arg(ap, char *))
+		while (va_arg(count, char *))
 			n++;
-	return n; /* not counting arg and the NULL */
-}
+	va_end(count);
 
-static void collect_args(char **argv, const char *arg, va_list ap)
-{
-	int i = 0;
+	char *argv[n + 2]; /* arg, the n after it, and the NULL */
 
 	argv[0] = (char *)arg;
 	while (argv[i])
 		argv[++i] = va_arg(ap, char *);
+	return exec(file, argv);
 }
 
 int execl(const char *path, const char *arg, ...)
 {
 	va_list ap;
-	int n;
+	int ret;
 
 	va_start(ap, arg);
-	n = count_args(arg, ap);
+	ret = exec_list(execv, path, arg, ap);
 	va_end(ap);
-
-	char *argv[n + 2];
-
-	va_start(ap, arg);
-	collect_args(argv, arg, ap);
-	va_end(ap);
-	return execv(path, argv);
+	return ret;
 }
 
 int execlp(const char *file, const char *arg, ...)
 {
 	va_list ap;
-	int n;
+	int ret;
 
 	va_start(ap, arg);
-	n = count_args(arg, ap);
+	ret = exec_list(execvp, file, arg, ap);
 	va_end(ap);
-
-	char *argv[n + 2];
-
-	va_start(ap, arg);
-	collect_args(argv, arg, ap);
-	va_end(ap);
-	return execvp(file, argv);
+	return ret;
 }
