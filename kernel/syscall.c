@@ -55,6 +55,8 @@ long syscall_dispatch(unsigned long nr, const unsigned long a[6])
 		return sys_unlink(U(const char *, 0));
 	case SYS_mkdir:
 		return sys_mkdir(U(const char *, 0), a[1]);
+	case SYS_rmdir:
+		return sys_rmdir(U(const char *, 0));
 	case SYS_dup:
 		return sys_dup(a[0]);
 	case SYS_dup2:

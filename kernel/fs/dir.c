@@ -191,7 +191,7 @@ static int __ramfs_rmdir(struct inode *dir, const char *name,
 	return 0;
 }
 
-/* rmdir: not a system call yet, but ramfs_kill_tree and the tests use it. */
+/* rmdir: remove the empty directory name in dir (the rmdir system call). */
 int ramfs_rmdir(struct inode *dir, const char *name)
 {
 	unsigned long flags = spin_lock_irqsave(&dcache_lock);

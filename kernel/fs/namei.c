@@ -165,7 +165,13 @@ static int unlink_slash_error(const struct fs_struct *fs, struct inode *dir,
 	return err;
 }
 
-int do_unlink(const struct fs_struct *fs, const char *path)
+/*
+ * unlink (is_dir 0) or rmdir (is_dir 1): remove the name at path, which must
+ * be a file, or an empty directory.  The unsigned argument gives both the
+ * shape of do_mkdir, so one system-call wrapper serves all three.
+ */
+static int do_remove(const struct fs_struct *fs, const char *path,
+		     unsigned int is_dir)
 {
 	char last[NAME_MAX + 1];
 	struct inode *dir;
@@ -176,13 +182,20 @@ int do_unlink(const struct fs_struct *fs, const char *path)
 	if (IS_ERR(dir))
 		return PTR_ERR(dir);
 	if (is_dot_or_dotdot(last))
-		err = -EISDIR;
+		err = is_dir ? -EINVAL : -EISDIR;
+	else if (is_dir)
+		err = ramfs_rmdir(dir, last); /* a trailing slash is fine */
 	else if (slash)
 		err = unlink_slash_error(fs, dir, last);
 	else
 		err = ramfs_unlink(dir, last);
 	iput(dir);
 	return err;
+}
+
+int do_unlink(const struct fs_struct *fs, const char *path)
+{
+	return do_remove(fs, path, 0);
 }
 
 /* Copy a path from user memory: EFAULT, ENAMETOOLONG, or a kmalloc'd copy. */
@@ -224,7 +237,11 @@ struct inode *lookup_user_path(const char __user *path)
 	return inode;
 }
 
-long sys_mkdir(const char __user *path, int mode)
+/* A system call on one user path: copy the path in, apply op with arg. */
+static long path_syscall(const char __user *path,
+			 int (*op)(const struct fs_struct *, const char *,
+				   unsigned int),
+			 unsigned int arg)
 {
 	struct fs_struct fs;
 	char *name = getname(path);
@@ -233,23 +250,24 @@ long sys_mkdir(const char __user *path, int mode)
 	if (IS_ERR(name))
 		return PTR_ERR(name);
 	current_fs(&fs);
-	err = do_mkdir(&fs, name, mode);
+	err = op(&fs, name, arg);
 	putname(name);
 	return err;
 }
 
+long sys_mkdir(const char __user *path, int mode)
+{
+	return path_syscall(path, do_mkdir, mode);
+}
+
 long sys_unlink(const char __user *path)
 {
-	struct fs_struct fs;
-	char *name = getname(path);
-	int err;
+	return path_syscall(path, do_remove, 0);
+}
 
-	if (IS_ERR(name))
-		return PTR_ERR(name);
-	current_fs(&fs);
-	err = do_unlink(&fs, name);
-	putname(name);
-	return err;
+long sys_rmdir(const char __user *path)
+{
+	return path_syscall(path, do_remove, 1);
 }
 
 long sys_chdir(const char __user *path)

@@ -32,20 +32,12 @@
 #include <string.h>
 #include <sys/sysinfo.h>
 #include <sys/wait.h>
-#include <time.h>
 #include <unistd.h>
 
 #define MAX_TESTS 128
 #define TEST_NAME_MAX 64
 
 extern char **environ;
-
-static void sleep_seconds(int s)
-{
-	struct timespec ts = { s, 0 };
-
-	nanosleep(&ts, NULL);
-}
 
 /* Start path with argv in a child; its pid, or -1. */
 static pid_t spawn(const char *path, char *const argv[])
@@ -106,7 +98,7 @@ static void __attribute__((noreturn)) power_off(int status)
 	dprintf(2, "init: reboot: %s\n", strerror(errno));
 	for (;;)
 		if (waitpid(-1, NULL, 0) < 0)
-			sleep_seconds(1);
+			sleep(1);
 }
 
 /* ---- test mode ------------------------------------------------------- */
@@ -242,7 +234,7 @@ static void __attribute__((noreturn)) keep_shell(void)
 		int status;
 
 		if (pid < 0) {
-			sleep_seconds(1); /* out of tasks: try again soon */
+			sleep(1); /* out of tasks: try again soon */
 			continue;
 		}
 		status = wait_for(pid);
@@ -250,7 +242,7 @@ static void __attribute__((noreturn)) keep_shell(void)
 			dprintf(2, "init: the shell was killed by signal %d\n",
 				WTERMSIG(status));
 		else if (exit_code(status) == 127)
-			sleep_seconds(1); /* no shell to run: do not spin */
+			sleep(1); /* no shell to run: do not spin */
 	}
 }
 

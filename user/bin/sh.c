@@ -13,7 +13,8 @@
  * sh -c 'line' (run it, exit with its status).  Built in: cd [dir],
  * exit [n], pwd.  Other commands are /bin/<name>, or the path itself if the
  * name has a '/'.
- * There are no variables, globs or job control: Pagoda does not need them
+ * $? (outside single quotes) is the last command's status.  There are no
+ * other variables, no globs and no job control: Pagoda does not need them
  * to be studied, and each would double this file.
  *
  * The shell prints with dprintf(), one write() per message and no stdio
@@ -75,6 +76,23 @@ static char words[2 * SH_LINE_MAX]; /* the words' text, each NUL-ended */
  * a backslash outside quotes keeps the next character.  A '#' at the start
  * of a word begins a comment.
  */
+
+/*
+ * $? stands for the status of the command before -- which, in "false;
+ * echo $?", has not run yet when the line is lexed.  So the lexer only
+ * marks the place, and expand_status() fills it in as each pipeline starts.
+ */
+#define STATUS_MARK '\001'
+
+/* If s starts with $?, put a mark at *w; how many chars of s it took. */
+static int expand(const char *s, char **w)
+{
+	if (s[0] != '$' || s[1] != '?')
+		return 0;
+	*(*w)++ = STATUS_MARK;
+	return 2;
+}
+
 static int lex(const char *s)
 {
 	char *w = words;
@@ -104,15 +122,21 @@ static int lex(const char *s)
 			if (*s == '\'' || *s == '"') {
 				char quote = *s++;
 
-				for (; *s && *s != quote; s++) {
+				while (*s && *s != quote) {
+					if (quote == '"' && expand(s, &w)) {
+						s += 2;
+						continue;
+					}
 					if (quote == '"' && *s == '\\' &&
 					    (s[1] == '"' || s[1] == '\\'))
 						s++;
-					*w++ = *s;
+					*w++ = *s++;
 				}
 				if (!*s)
 					return fail("unterminated quote");
 				s++;
+			} else if (expand(s, &w)) {
+				s += 2;
 			} else {
 				if (*s == '\\' && s[1])
 					s++;
@@ -251,18 +275,23 @@ static int is_builtin(const char *name)
 /* Run a builtin command; its status. */
 static int builtin(char *const *argv)
 {
+	const char *dir = argv[1] ? argv[1] : "/";
 	char cwd[256];
-	int ok;
 
 	if (!strcmp(argv[0], "exit"))
 		exit(argv[1] ? atoi(argv[1]) : status);
-	if (!strcmp(argv[0], "cd"))
-		ok = chdir(argv[1] ? argv[1] : "/") == 0;
-	else if ((ok = getcwd(cwd, sizeof(cwd)) != NULL)) /* pwd */
-		dprintf(1, "%s\n", cwd);
-	if (!ok)
-		dprintf(2, "%s: %s\n", argv[0], strerror(errno));
-	return !ok;
+	if (!strcmp(argv[0], "cd")) {
+		if (chdir(dir) == 0)
+			return 0;
+		dprintf(2, "cd: %s: %s\n", dir, strerror(errno));
+		return 1;
+	}
+	if (!getcwd(cwd, sizeof(cwd))) { /* pwd */
+		dprintf(2, "pwd: %s\n", strerror(errno));
+		return 1;
+	}
+	dprintf(1, "%s\n", cwd);
+	return 0;
 }
 
 /* A builtin run by the shell itself, its redirections undone afterwards. */
@@ -310,12 +339,46 @@ static int exit_code(int st)
 	return WIFSIGNALED(st) ? 128 + WTERMSIG(st) : WEXITSTATUS(st);
 }
 
+/* Words with the status filled in (at most 3 digits for each 2-char $?). */
+static char expanded[2 * SH_LINE_MAX];
+
+static char *subst_status(char *word, char **out)
+{
+	char *start = *out;
+
+	if (!word || !strchr(word, STATUS_MARK))
+		return word;
+	for (; *word; word++) {
+		if (*word == STATUS_MARK)
+			*out += sprintf(*out, "%d", status);
+		else
+			*(*out)++ = *word;
+	}
+	*(*out)++ = '\0';
+	return start;
+}
+
+static void expand_status(struct pipeline *p)
+{
+	char *out = expanded;
+
+	for (int i = 0; i < p->ncmds; i++) {
+		struct cmd *c = &p->cmds[i];
+
+		for (int j = 0; c->argv[j]; j++)
+			c->argv[j] = subst_status(c->argv[j], &out);
+		c->in = subst_status(c->in, &out);
+		c->out = subst_status(c->out, &out);
+	}
+}
+
 /* Run one pipeline; its status (that of its last command). */
 static int run_pipeline(struct pipeline *p)
 {
 	pid_t pids[MAX_CMDS];
 	int in = -1, st = 0, last = p->ncmds - 1;
 
+	expand_status(p);
 	/* cd must change the shell's own directory, so it cannot fork. */
 	if (p->ncmds == 1 && !p->background && is_builtin(p->cmds[0].argv[0]))
 		return builtin_here(&p->cmds[0]);

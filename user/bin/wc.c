@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 /*
- * wc [file...]: count the lines, words and bytes of each file, or of
- * standard input; with several files, a total line as well.  A word is a
+ * wc [-lwc] [file...]: count the lines, words and bytes of each file, or
+ * of standard input; with several files, a total line as well.  A word is a
  * run of characters other than space, tab and newline.
  */
 #include <errno.h>
@@ -35,43 +35,69 @@ static int count(int fd, struct counts *c)
 	return n < 0 ? -1 : 0;
 }
 
+/* Which counts to print: -l, -w, -c; none given means all three. */
+static int show_lines, show_words, show_bytes;
+
 static void print(const struct counts *c, const char *name)
 {
-	printf("%7ld %7ld %7ld%s%s\n", c->lines, c->words, c->bytes,
-	       name ? " " : "", name ? name : "");
+	if (show_lines)
+		printf("%7ld ", c->lines);
+	if (show_words)
+		printf("%7ld ", c->words);
+	if (show_bytes)
+		printf("%7ld ", c->bytes);
+	printf("%s\n", name ? name : "");
+}
+
+/* Count one file (NULL: standard input) into total; 0 or -1. */
+static int wc_file(const char *name, struct counts *total)
+{
+	struct counts c = { 0, 0, 0 };
+	int fd = name ? open(name, O_RDONLY) : 0;
+	int err = fd < 0 || count(fd, &c) < 0;
+
+	if (err)
+		fprintf(stderr, "wc: %s: %s\n", name ? name : "stdin",
+			strerror(errno));
+	else
+		print(&c, name);
+	if (fd > 0)
+		close(fd);
+	total->lines += c.lines;
+	total->words += c.words;
+	total->bytes += c.bytes;
+	return err ? -1 : 0;
 }
 
 int main(int argc, char **argv)
 {
 	struct counts total = { 0, 0, 0 };
-	int status = 0;
+	int status = 0, i = 1;
 
-	if (argc < 2) {
-		if (count(0, &total) < 0) {
-			fprintf(stderr, "wc: %s\n", strerror(errno));
-			status = 1;
+	for (; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
+		for (const char *o = argv[i] + 1; *o; o++) {
+			if (*o == 'l')
+				show_lines = 1;
+			else if (*o == 'w')
+				show_words = 1;
+			else if (*o == 'c')
+				show_bytes = 1;
+			else {
+				fprintf(stderr, "usage: wc [-lwc] [file...]\n");
+				return 1;
+			}
 		}
-		print(&total, NULL);
+	}
+	if (!show_lines && !show_words && !show_bytes)
+		show_lines = show_words = show_bytes = 1;
+	if (i == argc)
+		return wc_file(NULL, &total) ? 1 : 0;
+	if (argc - i > 1) {
+		for (int f = i; f < argc; f++)
+			status |= wc_file(argv[f], &total) ? 1 : 0;
+		print(&total, "total");
 		return status;
 	}
-	for (int i = 1; i < argc; i++) {
-		struct counts c = { 0, 0, 0 };
-		int fd = open(argv[i], O_RDONLY);
-
-		if (fd < 0 || count(fd, &c) < 0) {
-			fprintf(stderr, "wc: %s: %s\n", argv[i],
-				strerror(errno));
-			status = 1;
-		} else {
-			print(&c, argv[i]);
-		}
-		if (fd >= 0)
-			close(fd);
-		total.lines += c.lines;
-		total.words += c.words;
-		total.bytes += c.bytes;
-	}
-	if (argc > 2)
-		print(&total, "total");
+	return wc_file(argv[i], &total) ? 1 : 0;
 	return status;
 }

@@ -49,6 +49,7 @@ int dup2(int fd, int newfd);
 int pipe(int fds[2]);
 int ftruncate(int fd, off_t length);
 int unlink(const char *path);
+int rmdir(const char *path);
 int chdir(const char *path);
 /* With buf NULL, allocates the buffer (free() it), as glibc does. */
 char *getcwd(char *buf, size_t size);

@@ -207,6 +207,11 @@ int unlink(const char *path)
 	return SYSCALL1(SYS_unlink, path);
 }
 
+int rmdir(const char *path)
+{
+	return SYSCALL1(SYS_rmdir, path);
+}
+
 int mkdir(const char *path, mode_t mode)
 {
 	return SYSCALL2(SYS_mkdir, path, mode);

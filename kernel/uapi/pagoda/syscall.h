@@ -43,6 +43,7 @@
 #define SYS_stat 31
 #define SYS_chdir 32
 #define SYS_getcwd 33
-#define NR_SYSCALLS 34
+#define SYS_rmdir 34
+#define NR_SYSCALLS 35
 
 #endif
