@@ -26,7 +26,6 @@
 
 #define ARG_MAX (32 * 1024) /* bytes of argument and environment strings */
 #define MAX_ARGS 256	    /* pointers in argv plus envp */
-#define PATH_MAX 256
 
 /* The strings of argv then envp, back to back, each with its NUL. */
 struct exec_args {
@@ -274,17 +273,18 @@ long sys_execve(const char __user *upath, const char __user *const __user *argv,
 		const char __user *const __user *envp)
 {
 	struct exec_args args = { .buf = kmalloc(ARG_MAX) };
-	char path[PATH_MAX];
-	long err = strncpy_from_user(path, upath, sizeof(path));
+	char *path = kmalloc(PAGODA_PATH_MAX);
+	long err = -ENOMEM;
 
-	if (!args.buf)
-		return -ENOMEM;
+	if (args.buf && path)
+		err = strncpy_from_user(path, upath, PAGODA_PATH_MAX);
 	if (err >= 0)
 		err = args.argc = copy_user_strings(&args, argv);
 	if (err >= 0)
 		err = args.envc = copy_user_strings(&args, envp);
 	if (err >= 0)
 		err = exec_image(path, &args, task_pt_regs(current));
+	kfree(path);
 	kfree(args.buf);
 	return err;
 }

@@ -8,12 +8,13 @@
  * stays a zombie holding its status until the parent's waitpid collects it;
  * an exiting parent's children go to init, which reaps orphans.
  *
- * Signals are minimal: SIGKILL from kill(), and SIGSEGV/SIGBUS/SIGILL/SIGFPE
- * from faults.  None can be caught; a pending signal ends the process the
+ * Signals are minimal: SIGKILL from kill(), and SIGSEGV/SIGILL/SIGFPE from
+ * faults (SIGBUS comes with file mappings).  None can be caught; a pending signal ends the process the
  * next time it would return to user mode (or wakes it from a sleep first).
  */
 #include <asm/irqflags.h>
 #include <asm/pgtable.h>
+#include <kernel/err.h>
 #include <kernel/errno.h>
 #include <kernel/fs/fs.h>
 #include <kernel/panic.h>
@@ -32,22 +33,26 @@ static void adopt(struct task_struct *parent, struct task_struct *child)
 	list_add_tail(&child->sibling, &parent->children);
 }
 
+/*
+ * The child becomes a process (gets its mm, so that kill can find it) only
+ * once its stack and files are ready.
+ */
 long sys_fork(void)
 {
 	struct task_struct *parent = current, *child;
+	struct mm_struct *mm;
 
-	if (nr_tasks >= NR_TASKS)
-		return -EAGAIN;
 	child = alloc_task(parent->comm);
-	if (!child)
-		return -ENOMEM;
-	child->mm = dup_mm(parent->mm);
-	if (!child->mm) {
+	if (IS_ERR(child))
+		return PTR_ERR(child);
+	mm = dup_mm(parent->mm);
+	if (!mm) {
 		free_task(child);
 		return -ENOMEM;
 	}
 	files_fork(child, parent);
 	copy_thread_fork(child, parent);
+	child->mm = mm;
 	adopt(parent, child);
 	wake_up_task(child);
 	return child->pid;
@@ -74,11 +79,16 @@ void do_exit(int status)
 	if (t == init_task)
 		panic("init exited (status %#x)", status);
 	if (t->mm) {
+		struct mm_struct *mm = t->mm;
+
 		files_exit(t);
-		switch_mm(
-			NULL); /* stop using the page tables before freeing them */
-		mmput(t->mm);
+		/*
+		 * Forget the mm before freeing it: were the task preempted in
+		 * mmput, schedule() would otherwise load its page table again.
+		 */
 		t->mm = NULL;
+		switch_mm(NULL);
+		mmput(mm);
 	}
 	arch_local_irq_save();
 	reparent_children(t);

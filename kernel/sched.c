@@ -16,6 +16,7 @@
 #include <asm/irqflags.h>
 #include <asm/pgtable.h>
 #include <asm/processor.h>
+#include <kernel/err.h>
 #include <kernel/errno.h>
 #include <kernel/panic.h>
 #include <kernel/printk.h>
@@ -144,72 +145,100 @@ void preempt_if_needed(void)
 static unsigned long stack_slots; /* bit n: slot n in use */
 #define STACK_PAGES (1 << KERNEL_STACK_ORDER)
 
-static void free_kernel_stack(void *stack)
+/* Claim a stack slot and a place among the NR_TASKS; -1 if there is none. */
+static int get_slot(void)
 {
-	unsigned long va = (unsigned long)stack;
+	unsigned long flags = arch_local_irq_save();
+	int slot = -1;
 
+	if (nr_tasks < NR_TASKS) {
+		slot = __builtin_ctzl(~stack_slots); /* NR_TASKS <= 64 bits */
+		stack_slots |= 1UL << slot;
+		nr_tasks++;
+	}
+	arch_local_irq_restore(flags);
+	return slot;
+}
+
+static void put_slot(int slot)
+{
+	unsigned long flags = arch_local_irq_save();
+
+	stack_slots &= ~(1UL << slot);
+	nr_tasks--;
+	arch_local_irq_restore(flags);
+}
+
+static unsigned long slot_stack(int slot)
+{
+	return KSTACK_AREA + slot * KSTACK_SLOT_SIZE + PAGE_SIZE;
+}
+
+static void unmap_kernel_stack(unsigned long va)
+{
 	for (int i = 0; i < STACK_PAGES; i++) {
 		struct page *page = unmap_kernel_page(va + i * PAGE_SIZE);
 
 		if (page)
 			put_page(page);
 	}
-	stack_slots &= ~(1UL << ((va - KSTACK_AREA) / KSTACK_SLOT_SIZE));
 }
 
-static void *alloc_kernel_stack(void)
+static int map_kernel_stack(unsigned long va)
 {
-	int slot =
-		__builtin_ctzl(~stack_slots); /* a free slot: nr_tasks < 64 */
-	unsigned long va = KSTACK_AREA + slot * KSTACK_SLOT_SIZE + PAGE_SIZE;
-
-	stack_slots |= 1UL << slot;
 	for (int i = 0; i < STACK_PAGES; i++) {
 		struct page *page = alloc_page();
 
 		if (!page || map_kernel_page(va + i * PAGE_SIZE, page)) {
 			if (page)
 				put_page(page);
-			free_kernel_stack((void *)va);
-			return NULL;
+			unmap_kernel_stack(va);
+			return -ENOMEM;
 		}
 	}
-	return (void *)va;
+	return 0;
 }
 
 static int next_pid = 1;
 
-/* A new task, not yet runnable: stack, pid, lists.  NULL if out of memory or tasks. */
+/*
+ * A new task, not yet runnable: stack, pid, lists.  ERR_PTR(-EAGAIN) when
+ * NR_TASKS exist, ERR_PTR(-ENOMEM) when memory is short.
+ */
 struct task_struct *alloc_task(const char *name)
 {
+	int slot = get_slot();
 	struct task_struct *t;
+	unsigned long flags;
 
-	if (nr_tasks >= NR_TASKS)
-		return NULL;
+	if (slot < 0)
+		return ERR_PTR(-EAGAIN);
 	t = kzalloc(sizeof(*t));
-	if (!t)
-		return NULL;
-	t->stack = alloc_kernel_stack();
-	if (!t->stack) {
+	if (!t || map_kernel_stack(slot_stack(slot))) {
 		kfree(t);
-		return NULL;
+		put_slot(slot);
+		return ERR_PTR(-ENOMEM);
 	}
-	t->pid = next_pid++;
+	t->stack = (void *)slot_stack(slot);
 	strscpy(t->comm, name, sizeof(t->comm));
 	INIT_LIST_HEAD(&t->children);
 	init_wait_queue(&t->child_exit);
 	t->state = TASK_SLEEPING; /* until wake_up_task */
-	nr_tasks++;
+	flags = arch_local_irq_save();
+	t->pid = next_pid++;
 	list_add_tail(&t->task_link, &all_tasks);
+	arch_local_irq_restore(flags);
 	return t;
 }
 
 /* Free what alloc_task took; the task must be off every queue. */
 void free_task(struct task_struct *t)
 {
+	unsigned long va = (unsigned long)t->stack;
+
 	list_del(&t->task_link);
-	nr_tasks--;
-	free_kernel_stack(t->stack);
+	unmap_kernel_stack(va);
+	put_slot((va - KSTACK_AREA) / KSTACK_SLOT_SIZE);
 	kfree(t);
 }
 
@@ -224,7 +253,7 @@ struct task_struct *kthread_create(int (*fn)(void *arg), void *arg,
 {
 	struct task_struct *t = alloc_task(name);
 
-	if (!t)
+	if (IS_ERR(t))
 		return NULL;
 	t->parent = current; /* who collects it, with kthread_wait */
 	list_add_tail(&t->sibling, &current->children);

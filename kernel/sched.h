@@ -59,8 +59,7 @@ struct task_struct {
 	unsigned long utime, stime;   /* ticks spent in user and kernel mode */
 	unsigned long cutime, cstime; /* of reaped children */
 	unsigned long min_flt, maj_flt;
-	unsigned long slice;   /* ticks left in the time slice */
-	unsigned long wake_at; /* jiffies to wake at, in nanosleep */
+	unsigned long slice; /* ticks left in the time slice */
 };
 
 /* The task running on this CPU. */
@@ -86,7 +85,7 @@ void __noreturn task_exit(int ret);
 /* Wait for a kernel thread this task created to end; its fn's return value. */
 int kthread_wait(struct task_struct *t);
 
-/* Used by fork and kthread_create (kernel/sched.c). */
+/* Used by fork and kthread_create (kernel/sched.c); alloc_task gives ERR_PTR. */
 struct task_struct *alloc_task(const char *name);
 void free_task(struct task_struct *t);
 extern struct list_head all_tasks;

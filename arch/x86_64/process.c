@@ -84,8 +84,8 @@ void copy_thread_fork(struct task_struct *child, struct task_struct *parent)
 	regs->rax = 0;
 	f = push_switch_frame(child, regs);
 	f->ret = (unsigned long)ret_from_fork;
-	memcpy(child->thread.fpu, parent->thread.fpu,
-	       sizeof(child->thread.fpu));
+	/* The parent's registers now, not as it last saved them. */
+	asm volatile("fxsave %0" : "=m"(child->thread.fpu));
 }
 
 /* Registers for a program starting at entry with its stack at sp. */

@@ -6,7 +6,9 @@
  * An exception in the kernel is either expected -- the faulting instruction
  * has an ex_table entry, so it resumes at the fixup with rax = -EFAULT -- or
  * a kernel bug, which panics with the decoded reason, the registers and a
- * backtrace.  (User-mode exceptions arrive with the process issue.)
+ * backtrace.  An exception in user mode is the program's fault: one line on
+ * the console and a signal that ends the process (user_exception).  System
+ * calls (int $0x80) and interrupts come through here too (x86_trap).
  */
 #include <asm/desc.h>
 #include <asm/irqflags.h>

@@ -9,8 +9,9 @@
  * Linux's iov_iter also walks vectors of buffers (readv), pages and pipes;
  * this one is a single buffer, either kind (Linux: ITER_UBUF, ITER_KVEC).
  * The copy helpers advance the iterator past what they copied and return
- * how many bytes that was: fewer than asked means a bad user pointer, and
- * then nothing is copied (copy_to_user here is all or nothing).
+ * how many bytes that was: fewer than asked means a bad user pointer.  They
+ * then report 0 bytes, although copy_nofault may already have moved part of
+ * the buffer: a caller must treat the destination as unspecified.
  */
 #ifndef _KERNEL_FS_UIO_H
 #define _KERNEL_FS_UIO_H

@@ -40,8 +40,8 @@
 #include <pagoda/abi.h>
 
 #define NAME_MAX PAGODA_NAME_MAX /* bytes in a path component */
-#define PATH_MAX 4096 /* bytes in a path, with its NUL (as limits.h) */
-#define NR_FILE 1024  /* open files in the system (ENFILE) */
+#define PATH_MAX PAGODA_PATH_MAX /* bytes in a path, with its NUL */
+#define NR_FILE 1024		 /* open files in the system (ENFILE) */
 /* Largest read or write in one call (Linux's MAX_RW_COUNT). */
 #define MAX_RW_COUNT 0x7ffff000L
 /* Largest regular file: its page array is at most 2 MiB (mm/filemap.h). */

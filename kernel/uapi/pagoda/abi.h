@@ -45,6 +45,9 @@ struct stat {
 	long st_blocks; /* 512-byte units */
 };
 
+/* Bytes in a path, with its NUL (user/include/limits.h says the same). */
+#define PAGODA_PATH_MAX 4096
+
 /* getdents(): one entry per call slot, names NUL-terminated. */
 #define PAGODA_NAME_MAX 63
 struct pagoda_dirent {
