@@ -9,7 +9,7 @@ set -eu
 arch=${1:-x86_64}
 
 # command  package
-common="gcc:gcc ld:binutils make:make python3:python3"
+common="gcc:gcc ld:binutils make:make python3:python3 cpio:cpio"
 case $arch in
 x86_64)
 	need="$common qemu-system-x86_64:qemu-system-x86 grub-mkrescue:grub-common
