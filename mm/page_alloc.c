@@ -12,11 +12,13 @@
  * carries PG_buddy and the order (in page->private), which is what the
  * merge test reads.
  *
- * Locking: one CPU and no allocation from interrupt handlers yet, so no lock;
- * the scheduler issue adds one around the free lists.
+ * Locking: zone_lock guards the free lists, the counters and every page's
+ * reference count (tasks preempt each other, and may one day allocate from
+ * interrupt handlers: the lock disables interrupts).
  */
 #include <kernel/panic.h>
 #include <kernel/printk.h>
+#include <kernel/spinlock.h>
 #include <kernel/string.h>
 #include <mm/memblock.h>
 #include <mm/mm.h>
@@ -30,6 +32,7 @@ struct page *mem_map;
 unsigned long max_pfn;
 
 static struct free_area free_area[MAX_ORDER];
+static struct spinlock zone_lock = SPINLOCK_INIT;
 static unsigned long free_page_count;
 static unsigned long managed_pages;
 
@@ -80,13 +83,11 @@ static void free_one_block(struct page *page, unsigned int order)
 	add_to_free_area(page, order);
 }
 
-struct page *alloc_pages(unsigned int order)
+static struct page *__alloc_pages(unsigned int order)
 {
 	unsigned int o;
 	struct page *page;
 
-	if (order >= MAX_ORDER)
-		return NULL;
 	for (o = order; o < MAX_ORDER; o++)
 		if (!list_empty(&free_area[o].free_list))
 			break;
@@ -105,14 +106,30 @@ struct page *alloc_pages(unsigned int order)
 	return page;
 }
 
+struct page *alloc_pages(unsigned int order)
+{
+	unsigned long flags;
+	struct page *page;
+
+	if (order >= MAX_ORDER)
+		return NULL;
+	flags = spin_lock_irqsave(&zone_lock);
+	page = __alloc_pages(order);
+	spin_unlock_irqrestore(&zone_lock, flags);
+	return page;
+}
+
 void free_pages(struct page *page, unsigned int order)
 {
+	unsigned long flags = spin_lock_irqsave(&zone_lock);
+
 	BUG_ON(page_count(page) <= 0);
 	BUG_ON(PageReserved(page));
-	if (--page->_refcount)
-		return;
-	free_one_block(page, order);
-	free_page_count += 1UL << order;
+	if (--page->_refcount == 0) {
+		free_one_block(page, order);
+		free_page_count += 1UL << order;
+	}
+	spin_unlock_irqrestore(&zone_lock, flags);
 }
 
 void *get_zeroed_page(void)
@@ -131,8 +148,11 @@ void free_page(void *addr)
 
 void get_page(struct page *page)
 {
+	unsigned long flags = spin_lock_irqsave(&zone_lock);
+
 	BUG_ON(page_count(page) <= 0);
 	page->_refcount++;
+	spin_unlock_irqrestore(&zone_lock, flags);
 }
 
 void put_page(struct page *page)

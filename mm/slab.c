@@ -14,6 +14,7 @@
  * the order in page->private so that kfree knows how many to give back.
  */
 #include <kernel/panic.h>
+#include <kernel/spinlock.h>
 #include <kernel/string.h>
 #include <mm/mm.h>
 #include <mm/slab.h>
@@ -29,6 +30,8 @@ struct kmem_cache {
 #define NR_KMALLOC_CACHES (KMALLOC_MAX_SHIFT - KMALLOC_MIN_SHIFT + 1)
 
 static struct kmem_cache kmalloc_caches[NR_KMALLOC_CACHES];
+/* Guards every cache and its slabs' free lists (large blocks need none). */
+static struct spinlock slab_lock = SPINLOCK_INIT;
 
 static struct kmem_cache *size_to_cache(size_t size)
 {
@@ -135,11 +138,17 @@ static void *large_alloc(size_t size)
 
 void *kmalloc(size_t size)
 {
+	unsigned long flags;
+	void *p;
+
 	if (!size)
 		return NULL;
 	if (size > KMALLOC_MAX_CACHE_SIZE)
 		return large_alloc(size);
-	return slab_alloc(size_to_cache(size));
+	flags = spin_lock_irqsave(&slab_lock);
+	p = slab_alloc(size_to_cache(size));
+	spin_unlock_irqrestore(&slab_lock, flags);
+	return p;
 }
 
 void *kzalloc(size_t size)
@@ -151,6 +160,7 @@ void *kzalloc(size_t size)
 
 void kfree(const void *ptr)
 {
+	unsigned long flags;
 	struct page *page;
 
 	if (!ptr)
@@ -165,8 +175,10 @@ void kfree(const void *ptr)
 		free_pages(page, order);
 		return;
 	}
+	flags = spin_lock_irqsave(&slab_lock);
 	BUG_ON(!PageSlab(page)); /* kfree of memory kmalloc did not hand out */
 	slab_free(page, (void *)ptr);
+	spin_unlock_irqrestore(&slab_lock, flags);
 }
 
 unsigned long kmalloc_slab_pages(void)
