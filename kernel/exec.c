@@ -19,6 +19,7 @@
 #include <kernel/process.h>
 #include <kernel/sched.h>
 #include <kernel/string.h>
+#include <mm/memory.h>
 #include <mm/mm.h>
 #include <mm/mmap.h>
 #include <mm/slab.h>
@@ -67,19 +68,25 @@ int elf_check(const struct elf64_hdr *eh, const struct elf64_phdr *ph)
 	return entry_ok ? 0 : -ENOEXEC;
 }
 
-/* Copy n bytes to user address addr of mm (not necessarily current's). */
-static void copy_to_mm(struct mm_struct *mm, unsigned long addr,
-		       const void *src, size_t n)
+/* Fault in a page of the new image to fill it, whatever the VMA's rights. */
+#define EXEC_FILL (FAULT_FLAG_WRITE | FAULT_FLAG_FORCE)
+
+/* Copy n bytes to user address addr of the new mm; 0 or -ENOMEM. */
+static int copy_to_mm(struct mm_struct *mm, unsigned long addr, const void *src,
+		      size_t n)
 {
 	while (n) {
 		size_t off = addr % PAGE_SIZE, chunk = min(n, PAGE_SIZE - off);
+		struct page *page = get_user_page(mm, addr, EXEC_FILL);
 
-		memcpy((char *)page_address(follow_page(mm, addr)) + off, src,
-		       chunk);
+		if (!page)
+			return -ENOMEM;
+		memcpy((char *)page_address(page) + off, src, chunk);
 		addr += chunk;
 		src = (const char *)src + chunk;
 		n -= chunk;
 	}
+	return 0;
 }
 
 /* Read the file's part of a segment into its (mapped, zeroed) pages. */
@@ -92,8 +99,12 @@ static int load_segment(struct mm_struct *mm, struct file *f,
 	while (done < p->p_filesz) {
 		size_t off = addr % PAGE_SIZE;
 		size_t chunk = min((u64)(PAGE_SIZE - off), p->p_filesz - done);
-		char *dst = (char *)page_address(follow_page(mm, addr)) + off;
+		struct page *page = get_user_page(mm, addr, EXEC_FILL);
+		char *dst;
 
+		if (!page)
+			return -ENOMEM;
+		dst = (char *)page_address(page) + off;
 		if (kernel_read(f, dst, chunk, p->p_offset + done) !=
 		    (long)chunk)
 			return -ENOEXEC; /* the file is shorter than it says */
@@ -186,11 +197,12 @@ static int setup_stack(struct mm_struct *mm, const struct exec_args *args,
 		str += strlen(args->buf + (str - strings)) + 1;
 	}
 	*p++ = 0; /* end of envp */
-	copy_to_mm(mm, strings, args->buf, args->len);
-	copy_to_mm(mm, base, ptrs, nptrs * 8);
+	err = copy_to_mm(mm, strings, args->buf, args->len);
+	if (!err)
+		err = copy_to_mm(mm, base, ptrs, nptrs * 8);
 	kfree(ptrs);
 	*sp = base;
-	return 0;
+	return err;
 }
 
 static const char *basename(const char *path)

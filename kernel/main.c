@@ -23,6 +23,7 @@
 #include <kernel/string.h>
 #include <kernel/time.h>
 #include <mm/memblock.h>
+#include <mm/memory.h>
 #include <mm/mm.h>
 
 static void print_memory(void)
@@ -120,6 +121,7 @@ void start_kernel(void)
 	}
 	paging_init();
 	mem_init();
+	zero_page_init();
 	print_memory();
 	sched_init();
 	arch_timer_init();

@@ -21,6 +21,7 @@ struct kmem_cache;
 struct page {
 	unsigned long flags;  /* PG_* bits below */
 	int _refcount;	      /* users of the page; 0 means free */
+	int _mapcount;	      /* PTEs mapping it (Linux stores this minus 1) */
 	struct list_head lru; /* buddy free list, or a slab cache's list */
 	/* Page cache: the file the page caches and its offset in pages. */
 	/* PG_slab: the owning cache and its first free object. */
@@ -96,6 +97,11 @@ static inline struct page *virt_to_page(const void *addr)
 static inline int page_count(const struct page *page)
 {
 	return page->_refcount;
+}
+
+static inline int page_mapcount(const struct page *page)
+{
+	return page->_mapcount;
 }
 
 /* Build mem_map from memblock and free all unused RAM into the buddy lists. */

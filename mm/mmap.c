@@ -1,16 +1,18 @@
 // SPDX-License-Identifier: MIT
 /*
- * Address spaces and their VMAs, populated eagerly (see mm/mmap.h).
+ * Address spaces and their VMAs (see mm/mmap.h).  A VMA only says what may
+ * be mapped where, with which rights; pages arrive when they are touched
+ * (mm/memory.c, handle_mm_fault).
  *
  * Invariants: mm->mmap is sorted by address and VMAs do not overlap; every
- * page inside a VMA is mapped, by a PTE with the VMA's rights, to a page
- * this mm holds one reference on; mm->rss counts those pages.  Page tables
- * are freed only with the whole mm (pgd_free), never while it is in use.
+ * present PTE lies inside a VMA; mm->rss counts the PTEs that map a normal
+ * (counted) page.  Page tables are freed only with the whole mm (pgd_free).
  */
 #include <kernel/err.h>
 #include <kernel/errno.h>
 #include <kernel/kernel.h>
 #include <kernel/string.h>
+#include <mm/memory.h>
 #include <mm/mm.h>
 #include <mm/mmap.h>
 #include <mm/slab.h>
@@ -42,59 +44,28 @@ struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr)
 
 struct page *follow_page(struct mm_struct *mm, unsigned long addr)
 {
+	struct vm_area_struct *vma = find_vma(mm, addr);
 	pte_t *pte = pte_offset(mm->pgd, addr);
 
-	if (!pte || !pte_present(*pte))
+	if (!vma || !pte || pte_none(*pte))
 		return NULL;
-	return pfn_to_page(pte_pfn(*pte));
+	return vm_normal_page(vma, addr, *pte);
 }
 
-/* Map page at addr with the VMA's rights; the mm takes over the reference. */
-static int install_page(struct mm_struct *mm, unsigned long addr,
-			struct page *page, unsigned long vm_flags)
+/*
+ * Pages come only when touched, so an address space could promise more
+ * than the machine has.  As Linux's heuristic overcommit does, refuse to
+ * let one grow larger than all of RAM: it could never be backed.
+ */
+static bool may_expand_vm(struct mm_struct *mm, unsigned long bytes)
 {
-	pte_t *pte = pte_offset_alloc(mm->pgd, addr);
-
-	if (!pte)
-		return -ENOMEM;
-	set_pte(pte, pfn_pte(page_to_pfn(page), vm_get_page_prot(vm_flags)));
-	mm->rss++;
-	return 0;
+	return mm->total_vm + (bytes >> PAGE_SHIFT) <= nr_managed_pages();
 }
 
-/* Unmap and free the pages of [start, end), which must be mapped. */
-static void zap_range(struct mm_struct *mm, unsigned long start,
-		      unsigned long end)
-{
-	for (unsigned long addr = start; addr < end; addr += PAGE_SIZE) {
-		pte_t *pte = pte_offset(mm->pgd, addr);
-
-		if (!pte || !pte_present(*pte))
-			continue;
-		put_page(pfn_to_page(pte_pfn(*pte)));
-		set_pte(pte, 0);
-		flush_tlb_page(addr);
-		mm->rss--;
-	}
-}
-
-/* Give [start, end) zeroed pages; on failure, nothing stays mapped. */
-static int populate_range(struct mm_struct *mm, unsigned long start,
-			  unsigned long end, unsigned long vm_flags)
-{
-	for (unsigned long addr = start; addr < end; addr += PAGE_SIZE) {
-		void *p = get_zeroed_page();
-
-		if (!p || install_page(mm, addr, virt_to_page(p), vm_flags)) {
-			if (p)
-				free_page(p);
-			zap_range(mm, start, addr);
-			return -ENOMEM;
-		}
-	}
-	return 0;
-}
-
+/*
+ * A new VMA [start, end), linked in order; ERR_PTR(-EINVAL) on overlap,
+ * ERR_PTR(-ENOMEM) if it would make the address space too large.
+ */
 static struct vm_area_struct *insert_vma(struct mm_struct *mm,
 					 unsigned long start, unsigned long end,
 					 unsigned long vm_flags)
@@ -102,6 +73,8 @@ static struct vm_area_struct *insert_vma(struct mm_struct *mm,
 	struct vm_area_struct *vma, *next;
 	struct list_head *pos = &mm->mmap;
 
+	if (!may_expand_vm(mm, end - start))
+		return ERR_PTR(-ENOMEM);
 	list_for_each_entry (next, &mm->mmap, vm_list) {
 		if (next->vm_start >= end)
 			break;
@@ -116,14 +89,22 @@ static struct vm_area_struct *insert_vma(struct mm_struct *mm,
 	vma->vm_end = end;
 	vma->vm_flags = vm_flags;
 	list_add(&vma->vm_list, pos);
+	mm->total_vm += (end - start) >> PAGE_SHIFT;
 	return vma;
 }
 
 static void remove_vma(struct mm_struct *mm, struct vm_area_struct *vma)
 {
-	zap_range(mm, vma->vm_start, vma->vm_end);
+	zap_page_range(mm, vma, vma->vm_start, vma->vm_end);
+	mm->total_vm -= (vma->vm_end - vma->vm_start) >> PAGE_SHIFT;
 	list_del(&vma->vm_list);
 	kfree(vma);
+}
+
+/* The rights mprotect may grant later follow the rights given now. */
+static unsigned long may_flags(unsigned long vm_flags)
+{
+	return vm_flags | VM_MAYREAD | VM_MAYWRITE | VM_MAYEXEC;
 }
 
 int map_anon(struct mm_struct *mm, unsigned long start, unsigned long end,
@@ -134,15 +115,8 @@ int map_anon(struct mm_struct *mm, unsigned long start, unsigned long end,
 	if (!IS_ALIGNED(start | end, PAGE_SIZE) || start >= end ||
 	    end > TASK_SIZE)
 		return -EINVAL;
-	vma = insert_vma(mm, start, end, vm_flags);
-	if (IS_ERR(vma))
-		return PTR_ERR(vma);
-	if (populate_range(mm, start, end, vm_flags)) {
-		list_del(&vma->vm_list);
-		kfree(vma);
-		return -ENOMEM;
-	}
-	return 0;
+	vma = insert_vma(mm, start, end, may_flags(vm_flags));
+	return IS_ERR(vma) ? PTR_ERR(vma) : 0;
 }
 
 /* Is [start, end) free of VMAs other than skip? */
@@ -160,6 +134,7 @@ static bool range_free(struct mm_struct *mm, unsigned long start,
 /*
  * The heap is one VMA, [start_brk, PAGE_ALIGN(brk)), absent while empty;
  * start_brk is page-aligned (exec puts it after the program's last page).
+ * Growing it only moves the VMA's end: the pages come at first touch.
  */
 unsigned long do_brk(struct mm_struct *mm, unsigned long new_brk)
 {
@@ -175,14 +150,16 @@ unsigned long do_brk(struct mm_struct *mm, unsigned long new_brk)
 			return mm->brk;
 		if (!heap && map_anon(mm, old_end, new_end, VM_READ | VM_WRITE))
 			return mm->brk;
-		if (heap &&
-		    populate_range(mm, old_end, new_end, heap->vm_flags))
+		if (heap && !may_expand_vm(mm, new_end - old_end))
 			return mm->brk;
-		if (heap)
+		if (heap) {
 			heap->vm_end = new_end;
+			mm->total_vm += (new_end - old_end) >> PAGE_SHIFT;
+		}
 	} else if (new_end < old_end) {
-		zap_range(mm, new_end, old_end);
+		zap_page_range(mm, heap, new_end, old_end);
 		heap->vm_end = new_end;
+		mm->total_vm -= (old_end - new_end) >> PAGE_SHIFT;
 		if (new_end == heap->vm_start) {
 			list_del(&heap->vm_list);
 			kfree(heap);
@@ -192,28 +169,10 @@ unsigned long do_brk(struct mm_struct *mm, unsigned long new_brk)
 	return new_brk;
 }
 
-/* Give new_mm its own copy of every page of vma. */
-static int copy_vma_pages(struct mm_struct *new_mm, struct mm_struct *old_mm,
-			  struct vm_area_struct *vma)
-{
-	for (unsigned long addr = vma->vm_start; addr < vma->vm_end;
-	     addr += PAGE_SIZE) {
-		struct page *old = follow_page(old_mm, addr);
-		void *copy = get_zeroed_page();
-
-		if (!copy)
-			return -ENOMEM;
-		if (old)
-			memcpy(copy, page_address(old), PAGE_SIZE);
-		if (install_page(new_mm, addr, virt_to_page(copy),
-				 vma->vm_flags)) {
-			free_page(copy);
-			return -ENOMEM;
-		}
-	}
-	return 0;
-}
-
+/*
+ * fork: the child gets the same VMAs and shares every page; private
+ * writable pages become copy-on-write in both (copy_page_range).
+ */
 struct mm_struct *dup_mm(struct mm_struct *old_mm)
 {
 	struct mm_struct *mm = mm_alloc();
@@ -225,13 +184,16 @@ struct mm_struct *dup_mm(struct mm_struct *old_mm)
 	mm->brk = old_mm->brk;
 	mm->stack_start = old_mm->stack_start;
 	list_for_each_entry (vma, &old_mm->mmap, vm_list) {
-		struct vm_area_struct *new = insert_vma(
-			mm, vma->vm_start, vma->vm_end, vma->vm_flags);
+		struct vm_area_struct *new;
 
-		if (IS_ERR(new) || copy_vma_pages(mm, old_mm, vma)) {
+		if (vma->vm_flags & VM_DONTCOPY)
+			continue;
+		new = insert_vma(mm, vma->vm_start, vma->vm_end, vma->vm_flags);
+		if (IS_ERR(new) || copy_page_range(mm, old_mm, vma)) {
 			mmput(mm);
 			return NULL;
 		}
+		new->vm_pgoff = vma->vm_pgoff;
 	}
 	return mm;
 }

@@ -14,15 +14,37 @@
 #include <asm/pgtable.h>
 #include <kernel/list.h>
 
-/* vm_flags */
+/*
+ * vm_flags, with the seeds' meanings.  VM_MAY* say what mprotect may later
+ * grant; a private mapping that may become writable is a COW mapping.
+ */
 #define VM_READ 0x1UL
 #define VM_WRITE 0x2UL
 #define VM_EXEC 0x4UL
+#define VM_SHARED 0x8UL
+#define VM_MAYREAD 0x10UL
+#define VM_MAYWRITE 0x20UL
+#define VM_MAYEXEC 0x40UL
+#define VM_MAYSHARE 0x80UL
+#define VM_LOCKED 0x2000UL	/* never reclaimed */
+#define VM_IO 0x4000UL		/* device memory: no reclaim, no core dump */
+#define VM_DONTCOPY 0x20000UL	/* not inherited by fork */
+#define VM_DONTEXPAND 0x40000UL /* mremap may not grow it */
+#define VM_RESERVED 0x80000UL /* seed 001: the reclaim scanner skips it whole */
+#define VM_PFNMAP 0x400UL     /* raw page frames, no struct page (seed 000) */
+#define VM_MIXEDMAP 0x10000000UL /* raw frames and normal pages (seed 000) */
+
+/* Private but possibly writable: writes must copy (seed 000's rule). */
+static inline bool is_cow_mapping(unsigned long vm_flags)
+{
+	return (vm_flags & (VM_SHARED | VM_MAYWRITE)) == VM_MAYWRITE;
+}
 
 struct vm_area_struct {
 	unsigned long vm_start; /* first address */
 	unsigned long vm_end;	/* first address after */
 	unsigned long vm_flags;
+	unsigned long vm_pgoff;	  /* VM_PFNMAP: the first page frame mapped */
 	struct list_head vm_list; /* in mm->mmap, sorted by address */
 };
 
@@ -32,6 +54,7 @@ struct mm_struct {
 	unsigned long start_brk, brk; /* the heap: [start_brk, brk) */
 	unsigned long stack_start;    /* lowest address of the stack VMA */
 	unsigned long rss;	      /* pages mapped */
+	unsigned long total_vm;	      /* pages of all VMAs together */
 };
 
 struct mm_struct *mm_alloc(void);

@@ -23,6 +23,7 @@
 #include <kernel/printk.h>
 #include <kernel/sched.h>
 #include <kernel/syscall.h>
+#include <mm/memory.h>
 #include <pagoda/abi.h>
 
 extern const char boot_stack_guard[];
@@ -127,15 +128,14 @@ static int exception_signal(unsigned long vector)
  * A user program did something it may not: one line on the console, and
  * the process dies of the signal on its way back to user mode.
  */
-static void user_exception(struct pt_regs *regs, const char *name)
+static void user_exception(struct pt_regs *regs, const char *name, int sig)
 {
-	int sig = exception_signal(regs->vector);
-
 	if (regs->vector == X86_TRAP_PF)
 		printk("pid %d (%s): signal %d: %s %s at %#lx, ip %#lx\n",
 		       current->pid, current->comm, sig,
-		       regs->error_code & PF_PROT ? "protection fault"
-						  : "no page",
+		       sig == SIGBUS		    ? "nothing to map"
+		       : regs->error_code & PF_PROT ? "protection fault"
+						    : "no mapping",
 		       regs->error_code & PF_INSTR   ? "executing"
 		       : regs->error_code & PF_WRITE ? "writing"
 						     : "reading",
@@ -147,12 +147,54 @@ static void user_exception(struct pt_regs *regs, const char *name)
 	send_signal(current, sig);
 }
 
+/*
+ * A page fault at a user address, by the program itself or by the kernel
+ * copying to or from user memory (an instruction with an ex_table entry):
+ * the generic fault path maps the page if the VMA allows.  Returns 0 when
+ * the access can be retried, else the VM_FAULT_* reason.
+ */
+static int user_addr_fault(struct pt_regs *regs)
+{
+	unsigned long addr = read_cr2(), ec = regs->error_code;
+	unsigned int flags = 0;
+
+	if (addr >= TASK_SIZE || !current->mm || (ec & PF_RSVD))
+		return VM_FAULT_SIGSEGV;
+	if (!user_mode(regs) && !search_exception_tables(regs->rip))
+		return VM_FAULT_SIGSEGV; /* a kernel bug, not a user access */
+	if (ec & PF_WRITE)
+		flags |= FAULT_FLAG_WRITE;
+	if (ec & PF_INSTR)
+		flags |= FAULT_FLAG_INSTRUCTION;
+	if (ec & PF_USER)
+		flags |= FAULT_FLAG_USER;
+	return handle_mm_fault(current->mm, addr, flags);
+}
+
+static int fault_signal(int fault)
+{
+	if (fault & VM_FAULT_OOM)
+		return SIGKILL;
+	return fault & VM_FAULT_SIGBUS ? SIGBUS : SIGSEGV;
+}
+
 static void do_exception(struct pt_regs *regs)
 {
 	const char *name = exception_names[regs->vector];
+	int fault = 0;
 
+	if (regs->vector == X86_TRAP_PF) {
+		fault = user_addr_fault(regs);
+		if (!fault)
+			return;
+	}
 	if (user_mode(regs)) {
-		user_exception(regs, name);
+		if (fault & VM_FAULT_OOM)
+			printk("pid %d (%s): out of memory, killed\n",
+			       current->pid, current->comm);
+		user_exception(regs, name,
+			       fault ? fault_signal(fault)
+				     : exception_signal(regs->vector));
 		return;
 	}
 	if (fixup_exception(regs))

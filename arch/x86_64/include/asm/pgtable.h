@@ -14,8 +14,19 @@
 #define _PAGE_PRESENT (1UL << 0)
 #define _PAGE_RW (1UL << 1)
 #define _PAGE_USER (1UL << 2)
-#define _PAGE_PSE (1UL << 7) /* in a PD entry: a 2 MiB page */
+#define _PAGE_ACCESSED (1UL << 5) /* set by the CPU on any access */
+#define _PAGE_DIRTY (1UL << 6)	  /* set by the CPU on a write */
+#define _PAGE_PSE (1UL << 7)	  /* in a PD entry: a 2 MiB page */
+/*
+ * Bit 9 is one the CPU ignores and leaves to software.  Pagoda, as Linux,
+ * uses it to mark a "special" PTE: one that maps a page frame the VM must
+ * not reference-count (the zero page, device memory).  See vm_normal_page().
+ */
+#define _PAGE_SPECIAL (1UL << 9)
 #define _PAGE_NX (1UL << 63)
+
+/* This arch has a PTE bit for special mappings (seed 003). */
+#define ARCH_HAS_PTE_SPECIAL 1
 
 #define PTE_ADDR_MASK 0x000ffffffffff000UL
 #define PTRS_PER_TABLE 512
@@ -77,6 +88,41 @@ static inline unsigned long pte_pfn(pte_t pte)
 static inline pte_t pfn_pte(unsigned long pfn, pgprot_t prot)
 {
 	return ((pte_t)pfn << PAGE_SHIFT) | prot;
+}
+
+static inline bool pte_none(pte_t pte)
+{
+	return pte == 0;
+}
+
+static inline bool pte_special(pte_t pte)
+{
+	return pte & _PAGE_SPECIAL;
+}
+
+static inline pte_t pte_mkspecial(pte_t pte)
+{
+	return pte | _PAGE_SPECIAL;
+}
+
+static inline pte_t pte_wrprotect(pte_t pte)
+{
+	return pte & ~_PAGE_RW;
+}
+
+static inline pte_t pte_mkwrite(pte_t pte)
+{
+	return pte | _PAGE_RW;
+}
+
+static inline bool pte_dirty(pte_t pte)
+{
+	return pte & _PAGE_DIRTY;
+}
+
+static inline bool pte_young(pte_t pte)
+{
+	return pte & _PAGE_ACCESSED;
 }
 
 static inline void set_pte(pte_t *ptep, pte_t pte)

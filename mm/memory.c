@@ -1,0 +1,275 @@
+// SPDX-License-Identifier: MIT
+/*
+ * The fault path: pages come into an address space only when it touches
+ * them.  Follows Linux's mm/memory.c, with its names:
+ *
+ *	handle_mm_fault          which VMA, may this access happen?
+ *	  do_anonymous_page      first touch of anonymous memory: a read maps
+ *	                         the shared zero page, a write a fresh page
+ *	  do_wp_page             write to a present read-only PTE in a COW
+ *	                         mapping: reuse the page if this mapping is its
+ *	                         only user, else copy it
+ *
+ * and the walks over a range of PTEs: copy_page_range (fork: share every
+ * page, write-protecting both sides of a COW mapping) and zap_page_range
+ * (munmap, exit).  Each asks vm_normal_page() before it touches a struct
+ * page -- the rule seeds 000 and 003 are about.
+ *
+ * Counting: page->_refcount is references (a mapping holds one),
+ * page->_mapcount is PTEs pointing at the page.  A page is safe to write in
+ * place only when both are 1.
+ *
+ * Locking: a process has one thread, and only that thread changes its page
+ * tables (faults run with interrupts off; system calls are not preempted
+ * by anything that touches this mm), so no mm lock is needed yet.
+ */
+#include <kernel/errno.h>
+#include <kernel/panic.h>
+#include <kernel/sched.h>
+#include <kernel/string.h>
+#include <mm/memory.h>
+#include <mm/mm.h>
+
+struct page *zero_page;
+struct vm_event_counts vm_events;
+
+void zero_page_init(void)
+{
+	void *p = get_zeroed_page();
+
+	/* Its one reference is never dropped: vm_normal_page hides it. */
+	BUG_ON(!p);
+	zero_page = virt_to_page(p);
+}
+
+#ifdef ARCH_HAS_PTE_SPECIAL
+/* The arch marks uncounted mappings in the PTE itself: trust the bit. */
+struct page *vm_normal_page(struct vm_area_struct *vma, unsigned long addr,
+			    pte_t pte)
+{
+	if (pte_special(pte))
+		return NULL;
+	return pfn_to_page(pte_pfn(pte));
+}
+#else
+/*
+ * No special bit: decide from the VMA, as seed 000 lays down.
+ *  - VM_MIXEDMAP: a frame with a struct page (pfn_valid) is counted, any
+ *    other is raw.
+ *  - VM_PFNMAP: remap_pfn_range maps frames linearly from vm_pgoff, so a
+ *    frame at exactly its linear place is raw; anything else can only be a
+ *    page that a COW fault put there, which is normal -- and that can
+ *    happen only in a COW mapping.
+ * The zero page is raw in every VMA.
+ */
+static bool is_zero_pfn(unsigned long pfn)
+{
+	return pfn == page_to_pfn(zero_page);
+}
+
+struct page *vm_normal_page(struct vm_area_struct *vma, unsigned long addr,
+			    pte_t pte)
+{
+	unsigned long pfn = pte_pfn(pte);
+
+	if (vma->vm_flags & VM_MIXEDMAP) {
+		if (!pfn_valid(pfn))
+			return NULL;
+	} else if (vma->vm_flags & VM_PFNMAP) {
+		unsigned long off = (addr - vma->vm_start) >> PAGE_SHIFT;
+
+		if (pfn == vma->vm_pgoff + off)
+			return NULL;
+		BUG_ON(!is_cow_mapping(vma->vm_flags));
+	}
+	if (is_zero_pfn(pfn))
+		return NULL;
+	return pfn_to_page(pfn);
+}
+#endif
+
+/* Point pte at page with the VMA's rights; the mapping takes a reference. */
+static void map_page(struct mm_struct *mm, struct vm_area_struct *vma,
+		     pte_t *pte, struct page *page, bool writable)
+{
+	pte_t entry =
+		pfn_pte(page_to_pfn(page), vm_get_page_prot(vma->vm_flags));
+
+	if (!writable)
+		entry = pte_wrprotect(entry);
+	page->_mapcount++;
+	mm->rss++;
+	set_pte(pte, entry);
+}
+
+/* Drop a mapping of page: map count, reference, rss. */
+static void unmap_page(struct mm_struct *mm, struct page *page)
+{
+	page->_mapcount--;
+	mm->rss--;
+	put_page(page);
+}
+
+/*
+ * The first touch of anonymous memory.  A read needs no memory of its own:
+ * it maps the shared zero page, read-only and special.  A write gets a
+ * fresh zeroed page; in a COW mapping it is writable only if the VMA is
+ * (a FAULT_FLAG_FORCE write into read-only memory fills the page through
+ * the kernel's own mapping).
+ */
+static int do_anonymous_page(struct mm_struct *mm, struct vm_area_struct *vma,
+			     unsigned long addr, pte_t *pte, unsigned int flags)
+{
+	void *p;
+
+	if (!(flags & FAULT_FLAG_WRITE)) {
+		pte_t entry = pfn_pte(page_to_pfn(zero_page),
+				      vm_get_page_prot(vma->vm_flags));
+
+		set_pte(pte, pte_mkspecial(pte_wrprotect(entry)));
+		vm_events.zero_page_maps++;
+		return 0;
+	}
+	p = get_zeroed_page();
+	if (!p)
+		return VM_FAULT_OOM;
+	map_page(mm, vma, pte, virt_to_page(p), vma->vm_flags & VM_WRITE);
+	vm_events.anon_pages++;
+	return 0;
+}
+
+/*
+ * A write to a present, read-only PTE of a COW mapping.  If this PTE holds
+ * the only reference to the page, nobody else can see a write: make it
+ * writable in place (the fork's other side has exited, say).  Otherwise
+ * copy the page and point this PTE, writable, at the copy.  The zero page
+ * (no struct page to count) is always copied -- from zeroes.
+ */
+static int do_wp_page(struct mm_struct *mm, struct vm_area_struct *vma,
+		      unsigned long addr, pte_t *pte)
+{
+	struct page *old = vm_normal_page(vma, addr, *pte);
+	void *copy;
+
+	/* A shared mapping writes in place, whoever else maps the page. */
+	if (!is_cow_mapping(vma->vm_flags) ||
+	    (old && page_count(old) == 1 && page_mapcount(old) == 1)) {
+		set_pte(pte, pte_mkwrite(*pte));
+		flush_tlb_page(addr);
+		if (is_cow_mapping(vma->vm_flags))
+			vm_events.cow_reuses++;
+		return 0;
+	}
+	copy = get_zeroed_page();
+	if (!copy)
+		return VM_FAULT_OOM;
+	if (old) {
+		memcpy(copy, page_address(old), PAGE_SIZE);
+		unmap_page(mm, old);
+	}
+	map_page(mm, vma, pte, virt_to_page(copy), true);
+	flush_tlb_page(addr);
+	vm_events.cow_copies++;
+	return 0;
+}
+
+/* May this access happen in this VMA at all? */
+static bool access_permitted(struct vm_area_struct *vma, unsigned int flags)
+{
+	if (flags & FAULT_FLAG_FORCE)
+		return true;
+	if (flags & FAULT_FLAG_WRITE)
+		return vma->vm_flags & VM_WRITE;
+	if (flags & FAULT_FLAG_INSTRUCTION)
+		return vma->vm_flags & VM_EXEC;
+	return vma->vm_flags & (VM_READ | VM_WRITE | VM_EXEC);
+}
+
+int handle_mm_fault(struct mm_struct *mm, unsigned long addr,
+		    unsigned int flags)
+{
+	struct vm_area_struct *vma = find_vma(mm, addr);
+	pte_t *pte;
+
+	if (!vma || !access_permitted(vma, flags))
+		return VM_FAULT_SIGSEGV;
+	vm_events.pgfault++;
+	if (current->mm == mm)
+		current->min_flt++;
+	pte = pte_offset_alloc(mm->pgd, addr);
+	if (!pte)
+		return VM_FAULT_OOM;
+	if (pte_none(*pte))
+		return do_anonymous_page(mm, vma, addr, pte, flags);
+	if ((flags & FAULT_FLAG_WRITE) && !pte_write(*pte)) {
+		if (!(vma->vm_flags & VM_WRITE) && !(flags & FAULT_FLAG_FORCE))
+			return VM_FAULT_SIGSEGV;
+		return do_wp_page(mm, vma, addr, pte);
+	}
+	return 0; /* already mapped as asked: another path got there first */
+}
+
+/*
+ * For exec, filling an address space nobody runs yet: no page is shared,
+ * so a present page is this mm's own and may be written through the
+ * kernel's mapping even where the PTE is read-only (program text).
+ */
+struct page *get_user_page(struct mm_struct *mm, unsigned long addr,
+			   unsigned int flags)
+{
+	pte_t *pte = pte_offset(mm->pgd, addr);
+
+	if (!pte || pte_none(*pte)) {
+		if (handle_mm_fault(mm, addr, flags))
+			return NULL;
+		pte = pte_offset(mm->pgd, addr);
+	}
+	return vm_normal_page(find_vma(mm, addr), addr, *pte);
+}
+
+int copy_page_range(struct mm_struct *dst, struct mm_struct *src,
+		    struct vm_area_struct *vma)
+{
+	bool cow = is_cow_mapping(vma->vm_flags);
+
+	for (unsigned long addr = vma->vm_start; addr < vma->vm_end;
+	     addr += PAGE_SIZE) {
+		pte_t *spte = pte_offset(src->pgd, addr), *dpte;
+		struct page *page;
+
+		if (!spte || pte_none(*spte))
+			continue;
+		dpte = pte_offset_alloc(dst->pgd, addr);
+		if (!dpte)
+			return -ENOMEM;
+		if (cow && pte_write(*spte)) {
+			set_pte(spte, pte_wrprotect(*spte));
+			flush_tlb_page(addr);
+		}
+		page = vm_normal_page(vma, addr, *spte);
+		if (page) {
+			get_page(page);
+			page->_mapcount++;
+			dst->rss++;
+		}
+		set_pte(dpte, *spte);
+	}
+	return 0;
+}
+
+void zap_page_range(struct mm_struct *mm, struct vm_area_struct *vma,
+		    unsigned long start, unsigned long end)
+{
+	for (unsigned long addr = start; addr < end; addr += PAGE_SIZE) {
+		pte_t *pte = pte_offset(mm->pgd, addr);
+		struct page *page;
+
+		if (!pte || pte_none(*pte))
+			continue;
+		page = vm_normal_page(vma, addr, *pte);
+		if (page)
+			unmap_page(mm, page);
+		set_pte(pte, 0);
+		flush_tlb_page(addr);
+	}
+}

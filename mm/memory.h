@@ -1,0 +1,60 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The fault path and the page-table walks of mm/memory.c: what the arch
+ * page-fault handler calls, and what fork, exit, munmap and exec use.
+ */
+#ifndef _MM_MEMORY_H
+#define _MM_MEMORY_H
+
+#include <mm/mmap.h>
+
+/* What the faulting access was (flags of handle_mm_fault). */
+#define FAULT_FLAG_WRITE 0x1
+#define FAULT_FLAG_INSTRUCTION 0x2
+#define FAULT_FLAG_USER 0x4
+/* The kernel fills a page of a VMA it may not write (exec loading). */
+#define FAULT_FLAG_FORCE 0x8
+
+/* What came of it: 0 means the access can be retried and will succeed. */
+#define VM_FAULT_SIGSEGV 0x1 /* no VMA there, or it forbids the access */
+#define VM_FAULT_SIGBUS 0x2  /* a VMA, but nothing can back the address */
+#define VM_FAULT_OOM 0x4     /* no memory for a page or a page table */
+
+int handle_mm_fault(struct mm_struct *mm, unsigned long addr,
+		    unsigned int flags);
+
+/*
+ * The struct page behind a PTE, or NULL for a "special" mapping that has
+ * none to count (the zero page, raw device frames): seed 000's rule.
+ */
+struct page *vm_normal_page(struct vm_area_struct *vma, unsigned long addr,
+			    pte_t pte);
+
+/* fork: give dst the pages of vma, shared, copy-on-write where private. */
+int copy_page_range(struct mm_struct *dst, struct mm_struct *src,
+		    struct vm_area_struct *vma);
+/* Unmap [start, end) of vma, dropping the pages' map and reference counts. */
+void zap_page_range(struct mm_struct *mm, struct vm_area_struct *vma,
+		    unsigned long start, unsigned long end);
+
+/* The page at addr of a fresh mm, faulted in if need be (exec fills it). */
+struct page *get_user_page(struct mm_struct *mm, unsigned long addr,
+			   unsigned int flags);
+
+/* The shared zero page: read faults on fresh anonymous memory map it. */
+extern struct page *zero_page;
+void zero_page_init(void);
+
+/* System-wide figures, for vmstat. */
+struct vm_event_counts {
+	unsigned long pgfault; /* faults handled */
+	unsigned long
+		zero_page_maps;	  /* read faults answered with the zero page */
+	unsigned long anon_pages; /* write faults given a fresh page */
+	unsigned long cow_copies; /* write faults that copied a page */
+	unsigned long
+		cow_reuses; /* write faults that kept the page: sole user */
+};
+extern struct vm_event_counts vm_events;
+
+#endif

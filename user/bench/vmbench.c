@@ -1,0 +1,537 @@
+// SPDX-License-Identifier: MIT
+/*
+ * vmbench: what the VM subsystem's common operations cost, one
+ * "metric value unit" line each.  Portable POSIX C: the same file builds
+ * for Pagoda (user/) and for Linux, so the two kernels can be compared in
+ * the same QEMU configuration.
+ *
+ *   anon_fault      ticks per first-touch write fault on anonymous memory
+ *   zero_fault      ticks per first-touch read fault on anonymous memory
+ *   cow_fault       ticks per page a child writes after fork(), the parent
+ *                   having populated the pages first
+ *   fork_<M>m       ticks for fork() of a process with M MiB populated,
+ *                   until the first of parent and child returns from it
+ *   fork_exit_wait_<M>m   ticks for fork(), the child's _exit(0) and the
+ *                   parent's waitpid()
+ *   munmap_page     ticks per page to munmap() a populated region
+ *   mprotect_page   ticks per page to mprotect() a populated region
+ *   find_vma_10, find_vma_<V>   ticks per write fault while the program
+ *                   has 10 (or V) one-page mappings of its own, with
+ *                   alternating protections so that none can merge; each
+ *                   fault is in a different mapping
+ *
+ * A tick is a time-stamp counter tick on x86 (rdtsc): a cycle on real
+ * hardware or under KVM, one guest instruction under QEMU's
+ * "-icount shift=0".  Elsewhere it is a nanosecond of CLOCK_MONOTONIC and
+ * the unit reads "ns".  Each figure is the median of several runs, each on
+ * fresh memory; values are integers (Pagoda's printf has no %f).
+ *
+ * With -b, two more lines come first: boot_to_main, the tick counter when
+ * main() starts (under QEMU, time since power-on, BIOS and boot loader
+ * included), and boot_to_main_ms, CLOCK_MONOTONIC then (since the kernel
+ * started its clock).  On a machine that booted long ago they only say
+ * how long ago.
+ *
+ * Memory: at most about 2 * fork MiB (a fork of a kernel without
+ * copy-on-write copies everything), or 2 * pages pages for cow_fault.
+ * The defaults fit in 256 MiB; -m, -n and -v make the run smaller.
+ */
+#define _DEFAULT_SOURCE /* MAP_ANONYMOUS and madvise() with glibc */
+
+#include <errno.h>
+#include <inttypes.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#define MAX_RUNS 99
+
+static struct {
+	long pages;    /* for the fault, munmap and mprotect benchmarks */
+	long fork_mib; /* memory populated before fork_<M>m */
+	long vmas;     /* mappings for find_vma_<V> */
+	int runs;      /* the median of this many runs is reported */
+	int boot;      /* -b: print boot_to_main first */
+} cfg = { 4096, 64, 10000, 5, 0 };
+
+static size_t page_size;
+static volatile unsigned int sink; /* keeps read loops from vanishing */
+
+#if defined(__x86_64__) || defined(__i386__)
+#define TICK_UNIT "ticks"
+#define CLOCK_NAME "rdtsc"
+static inline uint64_t now(void)
+{
+	uint32_t lo, hi;
+
+	/* lfence: do not start the clock before earlier work is done. */
+	__asm__ volatile("lfence; rdtsc" : "=a"(lo), "=d"(hi) : : "memory");
+	return ((uint64_t)hi << 32) | lo;
+}
+#else
+#define TICK_UNIT "ns"
+#define CLOCK_NAME "CLOCK_MONOTONIC"
+static inline uint64_t now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+#endif
+
+static void __attribute__((noreturn)) die(const char *what)
+{
+	fprintf(stderr, "vmbench: %s: %s\n", what, strerror(errno));
+	exit(1);
+}
+
+/* ---- helpers ------------------------------------------------------------ */
+
+static void report(const char *metric, uint64_t value, const char *per)
+{
+	printf("%s %" PRIu64 " %s%s\n", metric, value, TICK_UNIT, per);
+	fflush(stdout);
+}
+
+/* total / n, rounded to the nearest integer */
+static uint64_t per(uint64_t total, uint64_t n)
+{
+	return (total + n / 2) / n;
+}
+
+static uint64_t median(uint64_t *v, int n)
+{
+	for (int i = 1; i < n; i++) {
+		uint64_t x = v[i];
+		int j = i;
+
+		for (; j > 0 && v[j - 1] > x; j--)
+			v[j] = v[j - 1];
+		v[j] = x;
+	}
+	return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2] + 1) / 2;
+}
+
+static char *map_anon(size_t len, int prot)
+{
+	char *p = mmap(NULL, len, prot, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+
+	if (p == MAP_FAILED)
+		die("mmap");
+#ifdef MADV_NOHUGEPAGE
+	/* One fault per 4 KiB page, not per 2 MiB, where Linux has THP. */
+	(void)madvise(p, len, MADV_NOHUGEPAGE);
+#endif
+	return p;
+}
+
+static void unmap(void *p, size_t len)
+{
+	if (munmap(p, len) < 0)
+		die("munmap");
+}
+
+static void write_pages(char *p, size_t pages)
+{
+	volatile char *v = p;
+
+	for (size_t i = 0; i < pages; i++)
+		v[i * page_size] = 1;
+}
+
+static void read_pages(const char *p, size_t pages)
+{
+	const volatile char *v = p;
+	unsigned int sum = 0;
+
+	for (size_t i = 0; i < pages; i++)
+		sum += v[i * page_size];
+	sink = sum;
+}
+
+/* Fork; die on failure.  stdout is flushed first so no child repeats it. */
+static pid_t fork_or_die(void)
+{
+	pid_t pid;
+
+	fflush(stdout);
+	pid = fork();
+	if (pid < 0)
+		die("fork");
+	return pid;
+}
+
+/* Wait for pid, which must exit with status 0. */
+static void reap(pid_t pid)
+{
+	int status;
+
+	if (waitpid(pid, &status, 0) != pid)
+		die("waitpid");
+	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+		fprintf(stderr, "vmbench: child failed (status %#x)\n", status);
+		exit(1);
+	}
+}
+
+/* In a child: send one value to the parent and exit. */
+static void __attribute__((noreturn)) send_and_exit(int fd, uint64_t value)
+{
+	_exit(write(fd, &value, sizeof(value)) == sizeof(value) ? 0 : 1);
+}
+
+static uint64_t receive(int fd)
+{
+	uint64_t value;
+
+	if (read(fd, &value, sizeof(value)) != sizeof(value))
+		die("read from child");
+	return value;
+}
+
+/* ---- one run of each benchmark: the ticks it took ----------------------- */
+
+static uint64_t run_anon_fault(void)
+{
+	size_t len = cfg.pages * page_size;
+	char *p = map_anon(len, PROT_READ | PROT_WRITE);
+	uint64_t t0 = now();
+
+	write_pages(p, cfg.pages);
+	t0 = now() - t0;
+	unmap(p, len);
+	return t0;
+}
+
+static uint64_t run_zero_fault(void)
+{
+	size_t len = cfg.pages * page_size;
+	char *p = map_anon(len, PROT_READ | PROT_WRITE);
+	uint64_t t0 = now();
+
+	read_pages(p, cfg.pages);
+	t0 = now() - t0;
+	unmap(p, len);
+	return t0;
+}
+
+static uint64_t run_cow_fault(void)
+{
+	size_t len = cfg.pages * page_size;
+	char *p = map_anon(len, PROT_READ | PROT_WRITE);
+	uint64_t ticks;
+	int fds[2];
+	pid_t pid;
+
+	write_pages(p, cfg.pages);
+	if (pipe(fds) < 0)
+		die("pipe");
+	pid = fork_or_die();
+	if (pid == 0) {
+		uint64_t t0 = now();
+
+		write_pages(p, cfg.pages);
+		send_and_exit(fds[1], now() - t0);
+	}
+	ticks = receive(fds[0]);
+	reap(pid);
+	close(fds[0]);
+	close(fds[1]);
+	unmap(p, len);
+	return ticks;
+}
+
+/* From just before fork() until the first of parent and child is back. */
+static uint64_t run_fork(void)
+{
+	uint64_t t0, back, child;
+	int fds[2];
+	pid_t pid;
+
+	if (pipe(fds) < 0)
+		die("pipe");
+	fflush(stdout);
+	t0 = now();
+	pid = fork();
+	back = now(); /* in the parent and, separately, in the child */
+	if (pid < 0)
+		die("fork");
+	if (pid == 0)
+		send_and_exit(fds[1], back);
+	child = receive(fds[0]);
+	reap(pid);
+	close(fds[0]);
+	close(fds[1]);
+	return (child < back ? child : back) - t0;
+}
+
+static uint64_t run_fork_exit_wait(void)
+{
+	uint64_t t0;
+	pid_t pid;
+
+	fflush(stdout);
+	t0 = now();
+	pid = fork();
+	if (pid == 0)
+		_exit(0);
+	if (pid < 0)
+		die("fork");
+	reap(pid);
+	return now() - t0;
+}
+
+static uint64_t run_munmap(void)
+{
+	size_t len = cfg.pages * page_size;
+	char *p = map_anon(len, PROT_READ | PROT_WRITE);
+	uint64_t t0;
+
+	write_pages(p, cfg.pages);
+	t0 = now();
+	unmap(p, len);
+	return now() - t0;
+}
+
+static uint64_t run_mprotect(void)
+{
+	size_t len = cfg.pages * page_size;
+	char *p = map_anon(len, PROT_READ | PROT_WRITE);
+	uint64_t t0;
+
+	write_pages(p, cfg.pages);
+	t0 = now();
+	if (mprotect(p, len, PROT_READ) < 0)
+		die("mprotect");
+	t0 = now() - t0;
+	unmap(p, len);
+	return t0;
+}
+
+static char **vma_pages; /* cfg.vmas one-page mappings */
+
+/*
+ * Map n single pages, read-write and read-only in turn so that neighbours
+ * cannot merge, then time one write fault in each read-write one.  Adds
+ * the ticks to *ticks and the faults to *faults.
+ */
+static void vma_round(long n, uint64_t *ticks, uint64_t *faults)
+{
+	uint64_t t0;
+
+	for (long i = 0; i < n; i++) {
+		int prot = i % 2 ? PROT_READ : PROT_READ | PROT_WRITE;
+
+		vma_pages[i] = mmap(NULL, page_size, prot,
+				    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+		if (vma_pages[i] == MAP_FAILED)
+			die("mmap (one page)");
+	}
+	t0 = now();
+	for (long i = 0; i < n; i += 2)
+		*(volatile char *)vma_pages[i] = 1;
+	*ticks += now() - t0;
+	*faults += (n + 1) / 2;
+	for (long i = 0; i < n; i++)
+		unmap(vma_pages[i], page_size);
+}
+
+/*
+ * Ticks for cfg.vmas / 2 faults with n mappings present: one round with n
+ * = cfg.vmas, or as many rounds of n = 10 as give the same number of
+ * faults.  The count of faults done comes back through *faults.
+ */
+static uint64_t run_find_vma(long n, uint64_t *faults)
+{
+	long rounds = cfg.vmas / n > 0 ? cfg.vmas / n : 1;
+	uint64_t ticks = 0;
+
+	*faults = 0;
+	for (long r = 0; r < rounds; r++)
+		vma_round(n, &ticks, faults);
+	return ticks;
+}
+
+/* ---- the benchmarks ----------------------------------------------------- */
+
+/* The median of cfg.runs runs of fn, in ticks. */
+static uint64_t measure(uint64_t (*fn)(void))
+{
+	uint64_t v[MAX_RUNS];
+
+	for (int i = 0; i < cfg.runs; i++)
+		v[i] = fn();
+	return median(v, cfg.runs);
+}
+
+static void bench_anon_fault(void)
+{
+	report("anon_fault", per(measure(run_anon_fault), cfg.pages), "/page");
+}
+
+static void bench_zero_fault(void)
+{
+	report("zero_fault", per(measure(run_zero_fault), cfg.pages), "/page");
+}
+
+static void bench_cow_fault(void)
+{
+	report("cow_fault", per(measure(run_cow_fault), cfg.pages), "/page");
+}
+
+static void bench_fork(void)
+{
+	size_t len = (size_t)cfg.fork_mib << 20;
+	char *region = map_anon(len, PROT_READ | PROT_WRITE);
+	char name[48];
+
+	write_pages(region, len / page_size);
+	snprintf(name, sizeof(name), "fork_%ldm", cfg.fork_mib);
+	report(name, measure(run_fork), "");
+	snprintf(name, sizeof(name), "fork_exit_wait_%ldm", cfg.fork_mib);
+	report(name, measure(run_fork_exit_wait), "");
+	unmap(region, len);
+}
+
+static void bench_munmap(void)
+{
+	report("munmap_page", per(measure(run_munmap), cfg.pages), "/page");
+}
+
+static void bench_mprotect(void)
+{
+	report("mprotect_page", per(measure(run_mprotect), cfg.pages), "/page");
+}
+
+static void bench_find_vma(void)
+{
+	long sizes[2] = { 10, cfg.vmas };
+	uint64_t v[MAX_RUNS], faults = 1;
+	char name[48];
+
+	vma_pages = malloc(cfg.vmas * sizeof(*vma_pages));
+	if (!vma_pages)
+		die("malloc");
+	for (int s = 0; s < (cfg.vmas > 10 ? 2 : 1); s++) {
+		for (int i = 0; i < cfg.runs; i++)
+			v[i] = run_find_vma(sizes[s], &faults);
+		snprintf(name, sizeof(name), "find_vma_%ld", sizes[s]);
+		report(name, per(median(v, cfg.runs), faults), "/fault");
+	}
+	free(vma_pages);
+}
+
+static const struct bench {
+	const char *name;
+	void (*fn)(void);
+} benches[] = {
+	{ "anon_fault", bench_anon_fault }, { "zero_fault", bench_zero_fault },
+	{ "cow_fault", bench_cow_fault },   { "fork", bench_fork },
+	{ "munmap_page", bench_munmap },    { "mprotect_page", bench_mprotect },
+	{ "find_vma", bench_find_vma },
+};
+
+#define NR_BENCHES (sizeof(benches) / sizeof(benches[0]))
+
+/* ---- main --------------------------------------------------------------- */
+
+static void usage(void)
+{
+	fprintf(stderr,
+		"usage: vmbench [-b] [-n PAGES] [-m FORK_MIB] [-v VMAS] "
+		"[-r RUNS] [BENCH...]\n"
+		"  -b  first print boot_to_main (ticks and ms since boot)\n"
+		"  -n  pages per fault/munmap/mprotect run (default 4096)\n"
+		"  -m  MiB populated before fork (default 64)\n"
+		"  -v  mappings for find_vma_<V> (default 10000, at least 10)\n"
+		"  -r  runs, the median is reported (default 5, at most %d)\n"
+		"BENCH:",
+		MAX_RUNS);
+	for (size_t i = 0; i < NR_BENCHES; i++)
+		fprintf(stderr, " %s", benches[i].name);
+	fprintf(stderr, " (default: all)\n");
+	exit(2);
+}
+
+static long number(const char *s, long min, long max)
+{
+	char *end;
+	long v = strtol(s, &end, 10);
+
+	if (end == s || *end || v < min || v > max)
+		usage();
+	return v;
+}
+
+static void boot_figures(uint64_t ticks)
+{
+	struct timespec ts;
+
+	report("boot_to_main", ticks, "");
+	if (clock_gettime(CLOCK_MONOTONIC, &ts) < 0)
+		die("clock_gettime");
+	printf("boot_to_main_ms %lld ms\n",
+	       (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000);
+	fflush(stdout);
+}
+
+int main(int argc, char *argv[])
+{
+	uint64_t start = now();
+	int opt;
+
+	while ((opt = getopt(argc, argv, "bn:m:v:r:")) != -1) {
+		switch (opt) {
+		case 'b':
+			cfg.boot = 1;
+			break;
+		case 'n':
+			cfg.pages = number(optarg, 1, 1L << 20);
+			break;
+		case 'm':
+			cfg.fork_mib = number(optarg, 1, 4096);
+			break;
+		case 'v':
+			cfg.vmas = number(optarg, 10, 1000000);
+			break;
+		case 'r':
+			cfg.runs = number(optarg, 1, MAX_RUNS);
+			break;
+		default:
+			usage();
+		}
+	}
+	for (int i = optind; i < argc; i++) {
+		size_t b = 0;
+
+		while (b < NR_BENCHES && strcmp(argv[i], benches[b].name))
+			b++;
+		if (b == NR_BENCHES)
+			usage();
+	}
+	page_size = 4096;
+#ifdef _SC_PAGESIZE
+	page_size = sysconf(_SC_PAGESIZE);
+#endif
+
+	printf("# vmbench: pages=%ld fork_mib=%ld vmas=%ld runs=%d clock=%s\n",
+	       cfg.pages, cfg.fork_mib, cfg.vmas, cfg.runs, CLOCK_NAME);
+	if (cfg.boot)
+		boot_figures(start);
+	for (size_t b = 0; b < NR_BENCHES; b++) {
+		int wanted = optind == argc;
+
+		for (int i = optind; i < argc; i++)
+			wanted |= !strcmp(argv[i], benches[b].name);
+		if (wanted)
+			benches[b].fn();
+	}
+	return 0;
+}
