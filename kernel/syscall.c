@@ -11,6 +11,7 @@
 #include <kernel/process.h>
 #include <kernel/syscall.h>
 #include <kernel/sys.h>
+#include <mm/mmap.h>
 #include <pagoda/syscall.h>
 
 #define U(type, i) ((type)a[i]) /* argument i, as a (user) pointer or value */
@@ -57,6 +58,14 @@ long syscall_dispatch(unsigned long nr, const unsigned long a[6])
 		return sys_mkdir(U(const char *, 0), a[1]);
 	case SYS_rmdir:
 		return sys_rmdir(U(const char *, 0));
+	case SYS_mmap:
+		return sys_mmap(a[0], a[1], a[2], a[3], a[4], a[5]);
+	case SYS_munmap:
+		return sys_munmap(a[0], a[1]);
+	case SYS_mprotect:
+		return sys_mprotect(a[0], a[1], a[2]);
+	case SYS_madvise:
+		return sys_madvise(a[0], a[1], a[2]);
 	case SYS_dup:
 		return sys_dup(a[0]);
 	case SYS_dup2:

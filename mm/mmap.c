@@ -11,11 +11,13 @@
 #include <kernel/err.h>
 #include <kernel/errno.h>
 #include <kernel/kernel.h>
+#include <kernel/sched.h>
 #include <kernel/string.h>
 #include <mm/memory.h>
 #include <mm/mm.h>
 #include <mm/mmap.h>
 #include <mm/slab.h>
+#include <pagoda/abi.h>
 
 struct mm_struct *mm_alloc(void)
 {
@@ -119,54 +121,365 @@ int map_anon(struct mm_struct *mm, unsigned long start, unsigned long end,
 	return IS_ERR(vma) ? PTR_ERR(vma) : 0;
 }
 
-/* Is [start, end) free of VMAs other than skip? */
+/* Is [start, end) free of VMAs? */
 static bool range_free(struct mm_struct *mm, unsigned long start,
-		       unsigned long end, struct vm_area_struct *skip)
+		       unsigned long end)
 {
 	struct vm_area_struct *vma;
 
 	list_for_each_entry (vma, &mm->mmap, vm_list)
-		if (vma != skip && vma->vm_start < end && vma->vm_end > start)
+		if (vma->vm_start < end && vma->vm_end > start)
 			return false;
 	return true;
 }
 
+static struct vm_area_struct *next_vma(struct mm_struct *mm,
+				       struct vm_area_struct *vma)
+{
+	if (vma->vm_list.next == &mm->mmap)
+		return NULL;
+	return list_entry(vma->vm_list.next, struct vm_area_struct, vm_list);
+}
+
 /*
- * The heap is one VMA, [start_brk, PAGE_ALIGN(brk)), absent while empty;
- * start_brk is page-aligned (exec puts it after the program's last page).
- * Growing it only moves the VMA's end: the pages come at first touch.
+ * Cut vma in two at addr (page-aligned, strictly inside): vma keeps
+ * [start, addr), a new VMA takes [addr, end).  The PTEs stay as they are;
+ * only the bookkeeping splits.
+ */
+static int split_vma(struct vm_area_struct *vma, unsigned long addr)
+{
+	struct vm_area_struct *new = kzalloc(sizeof(*new));
+
+	if (!new)
+		return -ENOMEM;
+	*new = *vma;
+	new->vm_start = addr;
+	new->vm_pgoff = vma->vm_pgoff + ((addr - vma->vm_start) >> PAGE_SHIFT);
+	vma->vm_end = addr;
+	list_add(&new->vm_list, &vma->vm_list);
+	return 0;
+}
+
+/* Can a and the VMA right after it be one?  (Plain memory, same flags.) */
+static bool can_merge(struct vm_area_struct *a, struct vm_area_struct *b)
+{
+	return b && a->vm_end == b->vm_start && a->vm_flags == b->vm_flags &&
+	       !(a->vm_flags & (VM_PFNMAP | VM_MIXEDMAP | VM_IO));
+}
+
+/* Merge vma with the VMAs before and after it where they can be one. */
+static void vma_merge(struct mm_struct *mm, struct vm_area_struct *vma)
+{
+	struct vm_area_struct *next = next_vma(mm, vma);
+
+	if (can_merge(vma, next)) {
+		vma->vm_end = next->vm_end;
+		list_del(&next->vm_list);
+		kfree(next);
+	}
+	if (vma->vm_list.prev != &mm->mmap) {
+		struct vm_area_struct *prev = list_entry(
+			vma->vm_list.prev, struct vm_area_struct, vm_list);
+
+		if (can_merge(prev, vma)) {
+			prev->vm_end = vma->vm_end;
+			list_del(&vma->vm_list);
+			kfree(vma);
+		}
+	}
+}
+
+/*
+ * Make start and end VMA boundaries (splitting the VMAs they fall inside),
+ * so that [start, end) is a whole number of VMAs.
+ */
+static int split_at(struct mm_struct *mm, unsigned long start,
+		    unsigned long end)
+{
+	struct vm_area_struct *vma;
+	int err = 0;
+
+	list_for_each_entry (vma, &mm->mmap, vm_list) {
+		if (vma->vm_start < start && start < vma->vm_end)
+			err = split_vma(vma, start);
+		else if (vma->vm_start < end && end < vma->vm_end)
+			err = split_vma(vma, end);
+		if (err)
+			return err;
+	}
+	return 0;
+}
+
+int do_munmap(struct mm_struct *mm, unsigned long start, unsigned long len)
+{
+	unsigned long end = start + len;
+	struct vm_area_struct *vma, *next;
+	int err;
+
+	if (!IS_ALIGNED(start, PAGE_SIZE) || !len || len > TASK_SIZE ||
+	    start > TASK_SIZE - len)
+		return -EINVAL;
+	end = ALIGN(end, PAGE_SIZE);
+	err = split_at(mm, start, end);
+	if (err)
+		return err;
+	vma = list_first_entry(&mm->mmap, struct vm_area_struct, vm_list);
+	for (; &vma->vm_list != &mm->mmap; vma = next) {
+		next = list_entry(vma->vm_list.next, struct vm_area_struct,
+				  vm_list);
+		if (vma->vm_start >= start && vma->vm_end <= end)
+			remove_vma(mm, vma);
+	}
+	return 0;
+}
+
+/* Map [start, start + len) anonymous, replacing whatever was there. */
+static long mmap_region(struct mm_struct *mm, unsigned long start,
+			unsigned long len, unsigned long vm_flags)
+{
+	struct vm_area_struct *vma;
+	int err = do_munmap(mm, start, len);
+
+	if (err)
+		return err;
+	vma = insert_vma(mm, start, start + len, vm_flags);
+	if (IS_ERR(vma))
+		return PTR_ERR(vma);
+	vma_merge(mm, vma);
+	return start;
+}
+
+/*
+ * A free range of len bytes for mmap without MAP_FIXED: the highest gap
+ * below the stack (less a guard gap), as Linux's top-down layout does, so
+ * the heap below and the mappings above grow towards each other.
+ */
+static long get_unmapped_area(struct mm_struct *mm, unsigned long len)
+{
+	unsigned long top = mm->stack_start - STACK_GUARD_GAP;
+	struct vm_area_struct *vma;
+
+	list_for_each_entry_reverse (vma, &mm->mmap, vm_list) {
+		if (vma->vm_start >= top)
+			continue;
+		if (top - vma->vm_end >= len)
+			break;
+		top = vma->vm_start;
+	}
+	if (top < MMAP_MIN_ADDR + len)
+		return -ENOMEM;
+	return top - len;
+}
+
+static unsigned long prot_to_vm_flags(unsigned long prot)
+{
+	return (prot & PROT_READ ? VM_READ : 0) |
+	       (prot & PROT_WRITE ? VM_WRITE : 0) |
+	       (prot & PROT_EXEC ? VM_EXEC : 0);
+}
+
+/*
+ * Shared anonymous memory has no file to hold its pages between faults, so
+ * its pages are allocated here, at mmap, and fork then shares them.
+ */
+static int populate_shared(struct mm_struct *mm, unsigned long start,
+			   unsigned long end)
+{
+	for (unsigned long addr = start; addr < end; addr += PAGE_SIZE)
+		if (handle_mm_fault(mm, addr,
+				    FAULT_FLAG_WRITE | FAULT_FLAG_FORCE))
+			return -ENOMEM;
+	return 0;
+}
+
+long do_mmap(struct mm_struct *mm, unsigned long addr, unsigned long len,
+	     unsigned long prot, unsigned long flags)
+{
+	unsigned long vm_flags = may_flags(prot_to_vm_flags(prot));
+	unsigned long type = flags & (MAP_SHARED | MAP_PRIVATE);
+	long start;
+
+	if (!len || (prot & ~(PROT_READ | PROT_WRITE | PROT_EXEC)) ||
+	    (type != MAP_SHARED && type != MAP_PRIVATE))
+		return -EINVAL;
+	if (!(flags & MAP_ANONYMOUS))
+		return -ENODEV; /* file mappings: not yet */
+	if (len > TASK_SIZE)
+		return -ENOMEM;
+	len = ALIGN(len, PAGE_SIZE);
+	if (type == MAP_SHARED)
+		vm_flags |= VM_SHARED | VM_MAYSHARE;
+	if (flags & MAP_FIXED) {
+		if (!IS_ALIGNED(addr, PAGE_SIZE) || addr < MMAP_MIN_ADDR ||
+		    addr > TASK_SIZE - len)
+			return -EINVAL;
+		start = addr;
+	} else {
+		/* A hint is taken if it is free; otherwise look elsewhere. */
+		unsigned long hint = ALIGN(addr, PAGE_SIZE);
+
+		if (addr && hint >= MMAP_MIN_ADDR && hint <= TASK_SIZE - len &&
+		    range_free(mm, hint, hint + len))
+			start = hint;
+		else
+			start = get_unmapped_area(mm, len);
+		if (start < 0)
+			return start;
+	}
+	start = mmap_region(mm, start, len, vm_flags);
+	if (start >= 0 && type == MAP_SHARED &&
+	    populate_shared(mm, start, start + len)) {
+		do_munmap(mm, start, len);
+		return -ENOMEM;
+	}
+	return start;
+}
+
+/*
+ * Give every PTE of vma the VMA's new rights.  Rights are taken away at
+ * once; none is granted here: a PTE that was not writable stays so (its
+ * page may be COW-shared, or the zero page), and the next write faults for
+ * do_wp_page to decide -- rights are granted lazily.
+ */
+static void change_protection(struct mm_struct *mm, struct vm_area_struct *vma)
+{
+	for (unsigned long addr = vma->vm_start; addr < vma->vm_end;
+	     addr += PAGE_SIZE) {
+		pte_t *pte = pte_offset(mm->pgd, addr), entry;
+
+		if (!pte || !pte_present(*pte))
+			continue;
+		entry = pfn_pte(pte_pfn(*pte), vm_get_page_prot(vma->vm_flags));
+		if (pte_special(*pte))
+			entry = pte_mkspecial(entry);
+		if (!pte_write(*pte))
+			entry = pte_wrprotect(entry);
+		set_pte(pte, entry);
+		flush_tlb_page(addr);
+	}
+}
+
+/* Is [start, end) covered by VMAs with no hole?  (mprotect's ENOMEM) */
+static bool range_mapped(struct mm_struct *mm, unsigned long start,
+			 unsigned long end)
+{
+	struct vm_area_struct *vma;
+
+	list_for_each_entry (vma, &mm->mmap, vm_list) {
+		if (vma->vm_end <= start)
+			continue;
+		if (vma->vm_start > start)
+			return false;
+		start = vma->vm_end;
+		if (start >= end)
+			return true;
+	}
+	return false;
+}
+
+int do_mprotect(struct mm_struct *mm, unsigned long start, unsigned long len,
+		unsigned long prot)
+{
+	unsigned long end, want = prot_to_vm_flags(prot);
+	struct vm_area_struct *vma, *next;
+	int err;
+
+	if (!IS_ALIGNED(start, PAGE_SIZE) ||
+	    (prot & ~(PROT_READ | PROT_WRITE | PROT_EXEC)))
+		return -EINVAL;
+	if (len > TASK_SIZE || start > TASK_SIZE - len)
+		return -ENOMEM;
+	end = ALIGN(start + len, PAGE_SIZE);
+	if (start == end)
+		return 0;
+	if (!range_mapped(mm, start, end))
+		return -ENOMEM;
+	list_for_each_entry (vma, &mm->mmap, vm_list)
+		if (vma->vm_start < end && vma->vm_end > start &&
+		    (want & ~(vma->vm_flags >> 4))) /* VM_MAYx = VM_x << 4 */
+			return -EACCES;
+	err = split_at(mm, start, end);
+	if (err)
+		return err;
+	list_for_each_entry (vma, &mm->mmap, vm_list) {
+		if (vma->vm_start < start || vma->vm_end > end)
+			continue;
+		vma->vm_flags =
+			(vma->vm_flags & ~(VM_READ | VM_WRITE | VM_EXEC)) |
+			want;
+		change_protection(mm, vma);
+	}
+	vma = find_vma(mm, start);
+	for (; vma && vma->vm_start < end; vma = next) {
+		next = next_vma(mm, vma);
+		vma_merge(mm, vma);
+	}
+	return 0;
+}
+
+/* MADV_DONTNEED: drop the pages; the next touch finds zeroes. */
+int do_madvise(struct mm_struct *mm, unsigned long start, unsigned long len,
+	       int advice)
+{
+	unsigned long end;
+	struct vm_area_struct *vma;
+
+	if (!IS_ALIGNED(start, PAGE_SIZE) || advice != MADV_DONTNEED)
+		return -EINVAL;
+	if (len > TASK_SIZE || start > TASK_SIZE - len)
+		return -EINVAL;
+	end = ALIGN(start + len, PAGE_SIZE);
+	if (!range_mapped(mm, start, end))
+		return -ENOMEM;
+	list_for_each_entry (vma, &mm->mmap, vm_list)
+		if (vma->vm_start < end && vma->vm_end > start)
+			zap_page_range(mm, vma, max(start, vma->vm_start),
+				       min(end, vma->vm_end));
+	return 0;
+}
+
+/*
+ * The heap: [start_brk, brk), page-rounded, made of anonymous VMAs like
+ * any other (start_brk is page-aligned: exec puts it after the program).
+ * Growing maps the new part (it merges with the old); shrinking unmaps.
  */
 unsigned long do_brk(struct mm_struct *mm, unsigned long new_brk)
 {
 	unsigned long old_end = ALIGN(mm->brk, PAGE_SIZE);
 	unsigned long new_end = ALIGN(new_brk, PAGE_SIZE);
-	struct vm_area_struct *heap =
-		old_end > mm->start_brk ? find_vma(mm, mm->start_brk) : NULL;
 
 	if (new_brk < mm->start_brk || new_brk > mm->stack_start)
 		return mm->brk;
-	if (new_end > old_end) {
-		if (!range_free(mm, old_end, new_end, heap))
-			return mm->brk;
-		if (!heap && map_anon(mm, old_end, new_end, VM_READ | VM_WRITE))
-			return mm->brk;
-		if (heap && !may_expand_vm(mm, new_end - old_end))
-			return mm->brk;
-		if (heap) {
-			heap->vm_end = new_end;
-			mm->total_vm += (new_end - old_end) >> PAGE_SHIFT;
-		}
-	} else if (new_end < old_end) {
-		zap_page_range(mm, heap, new_end, old_end);
-		heap->vm_end = new_end;
-		mm->total_vm -= (old_end - new_end) >> PAGE_SHIFT;
-		if (new_end == heap->vm_start) {
-			list_del(&heap->vm_list);
-			kfree(heap);
-		}
-	}
+	if (new_end > old_end &&
+	    (!range_free(mm, old_end, new_end) ||
+	     mmap_region(mm, old_end, new_end - old_end,
+			 may_flags(VM_READ | VM_WRITE)) < 0))
+		return mm->brk;
+	if (new_end < old_end && do_munmap(mm, new_end, old_end - new_end))
+		return mm->brk;
 	mm->brk = new_brk;
 	return new_brk;
+}
+
+long sys_mmap(unsigned long addr, unsigned long len, unsigned long prot,
+	      unsigned long flags, int fd, unsigned long off)
+{
+	return do_mmap(current->mm, addr, len, prot, flags);
+}
+
+long sys_munmap(unsigned long addr, unsigned long len)
+{
+	return do_munmap(current->mm, addr, len);
+}
+
+long sys_mprotect(unsigned long addr, unsigned long len, unsigned long prot)
+{
+	return do_mprotect(current->mm, addr, len, prot);
+}
+
+long sys_madvise(unsigned long addr, unsigned long len, int advice)
+{
+	return do_madvise(current->mm, addr, len, advice);
 }
 
 /*

@@ -74,4 +74,27 @@ struct page *follow_page(struct mm_struct *mm, unsigned long addr);
 /* Move the break; returns the new break, or the old one on failure. */
 unsigned long do_brk(struct mm_struct *mm, unsigned long new_brk);
 
+/* Lowest address mmap hands out, so that NULL + small offsets always fault. */
+#define MMAP_MIN_ADDR 0x10000UL
+/* Kept free below the stack (Linux's stack_guard_gap). */
+#define STACK_GUARD_GAP (1UL << 20)
+
+/*
+ * The mapping calls, POSIX semantics (anonymous memory only for now): the
+ * address or -errno; 0 or -errno.
+ */
+long do_mmap(struct mm_struct *mm, unsigned long addr, unsigned long len,
+	     unsigned long prot, unsigned long flags);
+int do_munmap(struct mm_struct *mm, unsigned long start, unsigned long len);
+int do_mprotect(struct mm_struct *mm, unsigned long start, unsigned long len,
+		unsigned long prot);
+int do_madvise(struct mm_struct *mm, unsigned long start, unsigned long len,
+	       int advice);
+
+long sys_mmap(unsigned long addr, unsigned long len, unsigned long prot,
+	      unsigned long flags, int fd, unsigned long off);
+long sys_munmap(unsigned long addr, unsigned long len);
+long sys_mprotect(unsigned long addr, unsigned long len, unsigned long prot);
+long sys_madvise(unsigned long addr, unsigned long len, int advice);
+
 #endif

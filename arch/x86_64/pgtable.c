@@ -214,6 +214,8 @@ pgprot_t vm_get_page_prot(unsigned long vm_flags)
 {
 	pgprot_t prot = _PAGE_PRESENT | _PAGE_USER;
 
+	if (!(vm_flags & (VM_READ | VM_WRITE | VM_EXEC)))
+		return _PAGE_PROTNONE | _PAGE_USER | _PAGE_NX;
 	if (vm_flags & VM_WRITE)
 		prot |= _PAGE_RW;
 	if (!(vm_flags & VM_EXEC))

@@ -18,6 +18,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <sys/ioctl.h>
+#include <sys/mman.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/sysinfo.h>
@@ -205,6 +206,28 @@ int lstat(const char *path, struct stat *st)
 int unlink(const char *path)
 {
 	return SYSCALL1(SYS_unlink, path);
+}
+
+void *mmap(void *addr, size_t len, int prot, int flags, int fd, off_t off)
+{
+	long r = __syscall6(SYS_mmap, (long)addr, len, prot, flags, fd, off);
+
+	return (void *)__syscall_ret(r); /* -1 is MAP_FAILED */
+}
+
+int munmap(void *addr, size_t len)
+{
+	return SYSCALL2(SYS_munmap, addr, len);
+}
+
+int mprotect(void *addr, size_t len, int prot)
+{
+	return SYSCALL3(SYS_mprotect, addr, len, prot);
+}
+
+int madvise(void *addr, size_t len, int advice)
+{
+	return SYSCALL3(SYS_madvise, addr, len, advice);
 }
 
 int rmdir(const char *path)

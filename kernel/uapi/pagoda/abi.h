@@ -19,6 +19,17 @@
 #define O_APPEND 02000
 #define O_DIRECTORY 0200000
 
+/* mmap(), mprotect(), madvise() (Linux values) */
+#define PROT_NONE 0
+#define PROT_READ 1
+#define PROT_WRITE 2
+#define PROT_EXEC 4
+#define MAP_SHARED 0x01
+#define MAP_PRIVATE 0x02
+#define MAP_FIXED 0x10
+#define MAP_ANONYMOUS 0x20
+#define MADV_DONTNEED 4
+
 /* lseek() */
 #define SEEK_SET 0
 #define SEEK_CUR 1

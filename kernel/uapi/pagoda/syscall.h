@@ -44,6 +44,10 @@
 #define SYS_chdir 32
 #define SYS_getcwd 33
 #define SYS_rmdir 34
-#define NR_SYSCALLS 35
+#define SYS_mmap 35
+#define SYS_munmap 36
+#define SYS_mprotect 37
+#define SYS_madvise 38
+#define NR_SYSCALLS 39
 
 #endif

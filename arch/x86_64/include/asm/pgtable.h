@@ -23,6 +23,12 @@
  * not reference-count (the zero page, device memory).  See vm_normal_page().
  */
 #define _PAGE_SPECIAL (1UL << 9)
+/*
+ * PROT_NONE: x86 cannot map a page yet forbid reading it, so such a PTE has
+ * the present bit clear -- every access faults -- and this software bit set
+ * to say it still holds a page (Linux's _PAGE_PROTNONE).
+ */
+#define _PAGE_PROTNONE (1UL << 10)
 #define _PAGE_NX (1UL << 63)
 
 /* This arch has a PTE bit for special mappings (seed 003). */
@@ -70,9 +76,10 @@ pgprot_t vm_get_page_prot(unsigned long vm_flags);
 /* Load mm's page table (the kernel's alone if mm is NULL). */
 void switch_mm(struct mm_struct *mm);
 
+/* Holds a page, even if the CPU may not touch it (PROT_NONE). */
 static inline bool pte_present(pte_t pte)
 {
-	return pte & _PAGE_PRESENT;
+	return pte & (_PAGE_PRESENT | _PAGE_PROTNONE);
 }
 
 static inline bool pte_write(pte_t pte)

@@ -1,0 +1,237 @@
+// SPDX-License-Identifier: MIT
+/*
+ * mmap, munmap, mprotect and madvise on anonymous memory, as POSIX (and
+ * Linux) define them: what a program sees, what faults, which errors.
+ */
+#include <errno.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/sysinfo.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include "ktap.h"
+
+#define PAGE 4096UL
+
+static char *map(size_t len, int prot, int flags)
+{
+	return mmap(NULL, len, prot, flags | MAP_ANONYMOUS, -1, 0);
+}
+
+/* The signal a child dies of when it touches addr (0: it did not die). */
+static int touch_in_child(volatile char *addr, int write)
+{
+	int status;
+	pid_t pid = fork();
+
+	if (pid == 0) {
+		if (write)
+			*addr = 1;
+		else
+			(void)*addr;
+		_exit(0);
+	}
+	if (pid < 0 || waitpid(pid, &status, 0) != pid)
+		return -1;
+	return WIFSIGNALED(status) ? WTERMSIG(status) : 0;
+}
+
+static unsigned long free_pages(void)
+{
+	struct sysinfo si;
+
+	return sysinfo(&si) ? 0 : si.freeram / PAGE;
+}
+
+/* Fresh anonymous memory reads as zeroes, and reading it takes no pages. */
+static void reading_is_free(void)
+{
+	size_t len = 128UL << 20;
+	char *p = map(len, PROT_READ | PROT_WRITE, MAP_PRIVATE);
+	unsigned long before = free_pages(), sum = 0;
+
+	ASSERT_TRUE(p != MAP_FAILED);
+	for (size_t off = 0; off < len; off += PAGE)
+		sum += p[off];
+	EXPECT_EQ(sum, 0);
+	/* Page tables only: one page per 2 MiB read, and a few above. */
+	EXPECT_LE(before - free_pages(), len / (2UL << 20) + 4);
+	EXPECT_EQ(munmap(p, len), 0);
+}
+
+static void write_then_read_back(void)
+{
+	char *p = map(4 * PAGE, PROT_READ | PROT_WRITE, MAP_PRIVATE);
+
+	ASSERT_TRUE(p != MAP_FAILED);
+	memset(p, 'x', 4 * PAGE);
+	EXPECT_EQ(p[3 * PAGE + 7], 'x');
+	EXPECT_EQ(munmap(p, 4 * PAGE), 0);
+}
+
+/* MAP_SHARED memory is one memory for parent and child. */
+static void shared_survives_fork(void)
+{
+	volatile int *p = (int *)map(PAGE, PROT_READ | PROT_WRITE, MAP_SHARED);
+	int status;
+	pid_t pid;
+
+	ASSERT_TRUE(p != MAP_FAILED);
+	*p = 1;
+	pid = fork();
+	if (pid == 0) {
+		*p = 2;
+		_exit(0);
+	}
+	ASSERT_EQ(waitpid(pid, &status, 0), pid);
+	EXPECT_EQ(*p, 2);
+	EXPECT_EQ(munmap((void *)p, PAGE), 0);
+}
+
+/* ... while MAP_PRIVATE memory is copied on write. */
+static void private_is_private(void)
+{
+	volatile int *p = (int *)map(PAGE, PROT_READ | PROT_WRITE, MAP_PRIVATE);
+	int status;
+	pid_t pid;
+
+	ASSERT_TRUE(p != MAP_FAILED);
+	*p = 1;
+	pid = fork();
+	if (pid == 0) {
+		*p = 2;
+		_exit(*p == 2 ? 0 : 1);
+	}
+	ASSERT_EQ(waitpid(pid, &status, 0), pid);
+	EXPECT_EQ(WEXITSTATUS(status), 0);
+	EXPECT_EQ(*p, 1);
+	EXPECT_EQ(munmap((void *)p, PAGE), 0);
+}
+
+static void mprotect_read_only_then_write(void)
+{
+	char *p = map(2 * PAGE, PROT_READ | PROT_WRITE, MAP_PRIVATE);
+
+	ASSERT_TRUE(p != MAP_FAILED);
+	p[0] = 'a';
+	EXPECT_EQ(mprotect(p, PAGE, PROT_READ), 0);
+	EXPECT_EQ(p[0], 'a');
+	EXPECT_EQ(touch_in_child(p, 1), SIGSEGV);
+	EXPECT_EQ(touch_in_child(p + PAGE, 1), 0); /* the other page kept RW */
+	EXPECT_EQ(mprotect(p, PAGE, PROT_READ | PROT_WRITE), 0);
+	p[0] = 'b'; /* granted again */
+	EXPECT_EQ(p[0], 'b');
+	EXPECT_EQ(munmap(p, 2 * PAGE), 0);
+}
+
+static void prot_none(void)
+{
+	char *p = map(PAGE, PROT_READ | PROT_WRITE, MAP_PRIVATE);
+
+	ASSERT_TRUE(p != MAP_FAILED);
+	p[0] = 'k';
+	EXPECT_EQ(mprotect(p, PAGE, PROT_NONE), 0);
+	EXPECT_EQ(touch_in_child(p, 0), SIGSEGV);
+	EXPECT_EQ(mprotect(p, PAGE, PROT_READ), 0);
+	EXPECT_EQ(p[0], 'k'); /* the data survived */
+	EXPECT_EQ(munmap(p, PAGE), 0);
+}
+
+static void munmap_middle_page(void)
+{
+	char *p = map(3 * PAGE, PROT_READ | PROT_WRITE, MAP_PRIVATE);
+
+	ASSERT_TRUE(p != MAP_FAILED);
+	memset(p, 'm', 3 * PAGE);
+	EXPECT_EQ(munmap(p + PAGE, PAGE), 0);
+	EXPECT_EQ(p[0], 'm');
+	EXPECT_EQ(p[2 * PAGE], 'm');
+	EXPECT_EQ(touch_in_child(p + PAGE, 0), SIGSEGV);
+	EXPECT_EQ(munmap(p, 3 * PAGE), 0); /* holes are fine */
+	EXPECT_EQ(touch_in_child(p, 0), SIGSEGV);
+}
+
+static void madv_dontneed_zero_fills(void)
+{
+	char *p = map(2 * PAGE, PROT_READ | PROT_WRITE, MAP_PRIVATE);
+
+	ASSERT_TRUE(p != MAP_FAILED);
+	memset(p, 'd', 2 * PAGE);
+	EXPECT_EQ(madvise(p, 2 * PAGE, MADV_DONTNEED), 0);
+	EXPECT_EQ(p[0], 0);
+	EXPECT_EQ(p[PAGE + 5], 0);
+	EXPECT_EQ(munmap(p, 2 * PAGE), 0);
+}
+
+static void map_fixed_replaces(void)
+{
+	char *p = map(2 * PAGE, PROT_READ | PROT_WRITE, MAP_PRIVATE);
+	char *q;
+
+	ASSERT_TRUE(p != MAP_FAILED);
+	memset(p, 'o', 2 * PAGE);
+	q = mmap(p + PAGE, PAGE, PROT_READ | PROT_WRITE,
+		 MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0);
+	EXPECT_TRUE(q == p + PAGE);
+	EXPECT_EQ(p[0], 'o');
+	EXPECT_EQ(p[PAGE], 0);
+	EXPECT_EQ(munmap(p, 2 * PAGE), 0);
+}
+
+static void bad_arguments(void)
+{
+	char *p = map(PAGE, PROT_READ, MAP_PRIVATE);
+
+	ASSERT_TRUE(p != MAP_FAILED);
+	EXPECT_ERRNO(mmap(NULL, 0, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1,
+			  0) == MAP_FAILED
+			     ? -1
+			     : 0,
+		     EINVAL);
+	EXPECT_ERRNO(mmap(NULL, PAGE, PROT_READ, MAP_ANONYMOUS, -1, 0) ==
+				     MAP_FAILED
+			     ? -1
+			     : 0,
+		     EINVAL);
+	EXPECT_ERRNO(mmap(p + 1, PAGE, PROT_READ,
+			  MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1,
+			  0) == MAP_FAILED
+			     ? -1
+			     : 0,
+		     EINVAL);
+	EXPECT_ERRNO(mmap(NULL, 1UL << 60, PROT_READ,
+			  MAP_PRIVATE | MAP_ANONYMOUS, -1, 0) == MAP_FAILED
+			     ? -1
+			     : 0,
+		     ENOMEM);
+	EXPECT_ERRNO(mmap(NULL, PAGE, PROT_READ, MAP_PRIVATE, 0, 0) ==
+				     MAP_FAILED
+			     ? -1
+			     : 0,
+		     ENODEV);
+	EXPECT_ERRNO(munmap(p + 1, PAGE), EINVAL);
+	EXPECT_ERRNO(munmap(p, 0), EINVAL);
+	EXPECT_ERRNO(mprotect(p + 1, PAGE, PROT_READ), EINVAL);
+	EXPECT_EQ(munmap(p, PAGE), 0);
+	EXPECT_ERRNO(mprotect(p, PAGE, PROT_READ), ENOMEM); /* unmapped */
+	EXPECT_ERRNO(madvise(p, PAGE, MADV_DONTNEED), ENOMEM);
+}
+
+static const struct ktap_case cases[] = {
+	KTAP_CASE(reading_is_free),
+	KTAP_CASE(write_then_read_back),
+	KTAP_CASE(shared_survives_fork),
+	KTAP_CASE(private_is_private),
+	KTAP_CASE(mprotect_read_only_then_write),
+	KTAP_CASE(prot_none),
+	KTAP_CASE(munmap_middle_page),
+	KTAP_CASE(madv_dontneed_zero_fills),
+	KTAP_CASE(map_fixed_replaces),
+	KTAP_CASE(bad_arguments),
+};
+
+int main(void)
+{
+	return ktap_main("mmap_test", cases, KTAP_NCASES(cases));
+}
