@@ -6,6 +6,8 @@
  *	handle_mm_fault          which VMA, may this access happen?
  *	  do_anonymous_page      first touch of anonymous memory: a read maps
  *	                         the shared zero page, a write a fresh page
+ *	  do_fault               first touch of a file (or driver) mapping:
+ *	                         ->fault finds the page; read, COW or shared
  *	  do_wp_page             write to a present read-only PTE in a COW
  *	                         mapping: reuse the page if this mapping is its
  *	                         only user, else copy it
@@ -152,6 +154,8 @@ static int do_wp_page(struct mm_struct *mm, struct vm_area_struct *vma,
 	void *copy;
 
 	/* A shared mapping writes in place, whoever else maps the page. */
+	if (!is_cow_mapping(vma->vm_flags) && old)
+		SetPageDirty(old);
 	if (!is_cow_mapping(vma->vm_flags) ||
 	    (old && page_count(old) == 1 && page_mapcount(old) == 1)) {
 		set_pte(pte, pte_mkwrite(*pte));
@@ -171,6 +175,44 @@ static int do_wp_page(struct mm_struct *mm, struct vm_area_struct *vma,
 	flush_tlb_page(addr);
 	vm_events.cow_copies++;
 	return 0;
+}
+
+/*
+ * First touch of a page of a VMA with ->fault (a file), three ways:
+ *  - a read maps the backing page read-only (a shared mapping's first write
+ *    then faults again, in do_wp_page, which marks the page dirty);
+ *  - a write to a private mapping copies the backing page (do_cow_fault);
+ *  - a write to a shared mapping maps the backing page writable, dirty.
+ */
+static int do_fault(struct mm_struct *mm, struct vm_area_struct *vma,
+		    unsigned long addr, pte_t *pte, unsigned int flags)
+{
+	struct vm_fault vmf = {
+		.address = addr,
+		.pgoff = vma->vm_pgoff + ((addr - vma->vm_start) >> PAGE_SHIFT),
+		.flags = flags,
+	};
+	bool write = flags & FAULT_FLAG_WRITE;
+	int ret = vma->vm_ops->fault(vma, &vmf);
+	void *copy;
+
+	if (ret)
+		return ret;
+	if (!write || !is_cow_mapping(vma->vm_flags)) {
+		if (write)
+			SetPageDirty(vmf.page);
+		map_page(mm, vma, pte, vmf.page,
+			 write); /* takes vmf's reference */
+		return 0;
+	}
+	copy = get_zeroed_page(); /* do_cow_fault */
+	if (copy) {
+		memcpy(copy, page_address(vmf.page), PAGE_SIZE);
+		map_page(mm, vma, pte, virt_to_page(copy), true);
+		vm_events.cow_copies++;
+	}
+	put_page(vmf.page);
+	return copy ? 0 : VM_FAULT_OOM;
 }
 
 /* May this access happen in this VMA at all? */
@@ -199,6 +241,8 @@ int handle_mm_fault(struct mm_struct *mm, unsigned long addr,
 	pte = pte_offset_alloc(mm->pgd, addr);
 	if (!pte)
 		return VM_FAULT_OOM;
+	if (pte_none(*pte) && vma->vm_ops)
+		return do_fault(mm, vma, addr, pte, flags);
 	if (pte_none(*pte))
 		return do_anonymous_page(mm, vma, addr, pte, flags);
 	if ((flags & FAULT_FLAG_WRITE) && !pte_write(*pte)) {

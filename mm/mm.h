@@ -42,6 +42,7 @@ enum pageflags {
 	PG_buddy, /* head of a free block on a buddy free list */
 	PG_slab,  /* owned by a kmalloc cache */
 	PG_large, /* first page of a large kmalloc (private holds the order) */
+	PG_dirty, /* page cache: written through a shared mapping */
 };
 
 #define PAGEFLAG(name, bit)                                                    \
@@ -62,6 +63,7 @@ PAGEFLAG(Reserved, PG_reserved)
 PAGEFLAG(Buddy, PG_buddy)
 PAGEFLAG(Slab, PG_slab)
 PAGEFLAG(Large, PG_large)
+PAGEFLAG(Dirty, PG_dirty)
 
 /* Orders 0 .. MAX_ORDER - 1: the largest block is 4 MiB with 4 KiB pages. */
 #define MAX_ORDER 11

@@ -10,6 +10,7 @@
  */
 #include <kernel/err.h>
 #include <kernel/errno.h>
+#include <kernel/fs/vfs.h>
 #include <kernel/kernel.h>
 #include <kernel/sched.h>
 #include <kernel/string.h>
@@ -99,6 +100,8 @@ static void remove_vma(struct mm_struct *mm, struct vm_area_struct *vma)
 {
 	zap_page_range(mm, vma, vma->vm_start, vma->vm_end);
 	mm->total_vm -= (vma->vm_end - vma->vm_start) >> PAGE_SHIFT;
+	if (vma->vm_file)
+		fput(vma->vm_file);
 	list_del(&vma->vm_list);
 	kfree(vma);
 }
@@ -155,6 +158,8 @@ static int split_vma(struct vm_area_struct *vma, unsigned long addr)
 	*new = *vma;
 	new->vm_start = addr;
 	new->vm_pgoff = vma->vm_pgoff + ((addr - vma->vm_start) >> PAGE_SHIFT);
+	if (new->vm_file)
+		get_file(new->vm_file);
 	vma->vm_end = addr;
 	list_add(&new->vm_list, &vma->vm_list);
 	return 0;
@@ -164,6 +169,7 @@ static int split_vma(struct vm_area_struct *vma, unsigned long addr)
 static bool can_merge(struct vm_area_struct *a, struct vm_area_struct *b)
 {
 	return b && a->vm_end == b->vm_start && a->vm_flags == b->vm_flags &&
+	       !a->vm_file && !b->vm_file &&
 	       !(a->vm_flags & (VM_PFNMAP | VM_MIXEDMAP | VM_IO));
 }
 
@@ -233,9 +239,13 @@ int do_munmap(struct mm_struct *mm, unsigned long start, unsigned long len)
 	return 0;
 }
 
-/* Map [start, start + len) anonymous, replacing whatever was there. */
+/*
+ * Map [start, start + len), replacing whatever was there: anonymous memory
+ * if file is NULL, else file from page pgoff on.
+ */
 static long mmap_region(struct mm_struct *mm, unsigned long start,
-			unsigned long len, unsigned long vm_flags)
+			unsigned long len, unsigned long vm_flags,
+			struct file *file, unsigned long pgoff)
 {
 	struct vm_area_struct *vma;
 	int err = do_munmap(mm, start, len);
@@ -245,6 +255,14 @@ static long mmap_region(struct mm_struct *mm, unsigned long start,
 	vma = insert_vma(mm, start, start + len, vm_flags);
 	if (IS_ERR(vma))
 		return PTR_ERR(vma);
+	if (file) {
+		vma->vm_pgoff = pgoff;
+		err = generic_file_mmap(file, vma);
+		if (err) {
+			remove_vma(mm, vma);
+			return err;
+		}
+	}
 	vma_merge(mm, vma);
 	return start;
 }
@@ -292,8 +310,27 @@ static int populate_shared(struct mm_struct *mm, unsigned long start,
 	return 0;
 }
 
+/*
+ * The rights a mapping of file may ever have: a file not open for reading
+ * cannot be mapped; one not open for writing can be mapped shared only
+ * read-only, now and after any mprotect (VM_MAYWRITE off).
+ */
+static int file_vm_flags(struct file *file, unsigned long type,
+			 unsigned long *vm_flags)
+{
+	if (!(file->f_mode & FMODE_READ))
+		return -EACCES;
+	if (type == MAP_SHARED && !(file->f_mode & FMODE_WRITE)) {
+		if (*vm_flags & VM_WRITE)
+			return -EACCES;
+		*vm_flags &= ~VM_MAYWRITE;
+	}
+	return 0;
+}
+
 long do_mmap(struct mm_struct *mm, unsigned long addr, unsigned long len,
-	     unsigned long prot, unsigned long flags)
+	     unsigned long prot, unsigned long flags, struct file *file,
+	     unsigned long pgoff)
 {
 	unsigned long vm_flags = may_flags(prot_to_vm_flags(prot));
 	unsigned long type = flags & (MAP_SHARED | MAP_PRIVATE);
@@ -302,13 +339,17 @@ long do_mmap(struct mm_struct *mm, unsigned long addr, unsigned long len,
 	if (!len || (prot & ~(PROT_READ | PROT_WRITE | PROT_EXEC)) ||
 	    (type != MAP_SHARED && type != MAP_PRIVATE))
 		return -EINVAL;
-	if (!(flags & MAP_ANONYMOUS))
-		return -ENODEV; /* file mappings: not yet */
 	if (len > TASK_SIZE)
 		return -ENOMEM;
 	len = ALIGN(len, PAGE_SIZE);
 	if (type == MAP_SHARED)
 		vm_flags |= VM_SHARED | VM_MAYSHARE;
+	if (file) {
+		int err = file_vm_flags(file, type, &vm_flags);
+
+		if (err)
+			return err;
+	}
 	if (flags & MAP_FIXED) {
 		if (!IS_ALIGNED(addr, PAGE_SIZE) || addr < MMAP_MIN_ADDR ||
 		    addr > TASK_SIZE - len)
@@ -326,8 +367,9 @@ long do_mmap(struct mm_struct *mm, unsigned long addr, unsigned long len,
 		if (start < 0)
 			return start;
 	}
-	start = mmap_region(mm, start, len, vm_flags);
-	if (start >= 0 && type == MAP_SHARED &&
+	start = mmap_region(mm, start, len, vm_flags, file, pgoff);
+	/* Shared anonymous memory: no file to keep its pages in between faults. */
+	if (start >= 0 && type == MAP_SHARED && !file &&
 	    populate_shared(mm, start, start + len)) {
 		do_munmap(mm, start, len);
 		return -ENOMEM;
@@ -453,7 +495,7 @@ unsigned long do_brk(struct mm_struct *mm, unsigned long new_brk)
 	if (new_end > old_end &&
 	    (!range_free(mm, old_end, new_end) ||
 	     mmap_region(mm, old_end, new_end - old_end,
-			 may_flags(VM_READ | VM_WRITE)) < 0))
+			 may_flags(VM_READ | VM_WRITE), NULL, 0) < 0))
 		return mm->brk;
 	if (new_end < old_end && do_munmap(mm, new_end, old_end - new_end))
 		return mm->brk;
@@ -464,7 +506,21 @@ unsigned long do_brk(struct mm_struct *mm, unsigned long new_brk)
 long sys_mmap(unsigned long addr, unsigned long len, unsigned long prot,
 	      unsigned long flags, int fd, unsigned long off)
 {
-	return do_mmap(current->mm, addr, len, prot, flags);
+	struct file *file = NULL;
+	long ret;
+
+	if (!(flags & MAP_ANONYMOUS)) {
+		if (!IS_ALIGNED(off, PAGE_SIZE))
+			return -EINVAL;
+		file = fget(fd);
+		if (!file)
+			return -EBADF;
+	}
+	ret = do_mmap(current->mm, addr, len, prot, flags, file,
+		      off >> PAGE_SHIFT);
+	if (file)
+		fput(file); /* the VMA holds a reference of its own */
+	return ret;
 }
 
 long sys_munmap(unsigned long addr, unsigned long len)
@@ -502,11 +558,16 @@ struct mm_struct *dup_mm(struct mm_struct *old_mm)
 		if (vma->vm_flags & VM_DONTCOPY)
 			continue;
 		new = insert_vma(mm, vma->vm_start, vma->vm_end, vma->vm_flags);
+		if (!IS_ERR(new)) {
+			new->vm_pgoff = vma->vm_pgoff;
+			new->vm_ops = vma->vm_ops;
+			new->vm_file =
+				vma->vm_file ? get_file(vma->vm_file) : NULL;
+		}
 		if (IS_ERR(new) || copy_page_range(mm, old_mm, vma)) {
 			mmput(mm);
 			return NULL;
 		}
-		new->vm_pgoff = vma->vm_pgoff;
 	}
 	return mm;
 }

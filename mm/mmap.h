@@ -40,11 +40,33 @@ static inline bool is_cow_mapping(unsigned long vm_flags)
 	return (vm_flags & (VM_SHARED | VM_MAYWRITE)) == VM_MAYWRITE;
 }
 
+struct file;
+struct vm_area_struct;
+
+/* What a ->fault handler is asked, and how it answers. */
+struct vm_fault {
+	unsigned long address; /* the faulting user address */
+	unsigned long pgoff;   /* its page's offset in the backing object */
+	unsigned int flags;    /* FAULT_FLAG_* */
+	struct page *page;     /* out: the page, with a reference */
+};
+
+/*
+ * A VMA backed by something (a file, a driver) says how to find its pages:
+ * ->fault returns the page for vmf->pgoff, or VM_FAULT_* on failure.
+ */
+struct vm_operations_struct {
+	int (*fault)(struct vm_area_struct *vma, struct vm_fault *vmf);
+};
+
 struct vm_area_struct {
 	unsigned long vm_start; /* first address */
 	unsigned long vm_end;	/* first address after */
 	unsigned long vm_flags;
-	unsigned long vm_pgoff;	  /* VM_PFNMAP: the first page frame mapped */
+	unsigned long vm_pgoff; /* offset of vm_start in the file, in pages;
+				 * VM_PFNMAP: the first page frame mapped */
+	struct file *vm_file;	/* the mapped file (a reference), or NULL */
+	const struct vm_operations_struct *vm_ops;
 	struct list_head vm_list; /* in mm->mmap, sorted by address */
 };
 
@@ -71,6 +93,9 @@ struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr);
 /* The page mapped at a user address, or NULL. */
 struct page *follow_page(struct mm_struct *mm, unsigned long addr);
 
+/* Map file into vma through the page cache (mm/filemap_mmap.c). */
+int generic_file_mmap(struct file *file, struct vm_area_struct *vma);
+
 /* Move the break; returns the new break, or the old one on failure. */
 unsigned long do_brk(struct mm_struct *mm, unsigned long new_brk);
 
@@ -80,11 +105,13 @@ unsigned long do_brk(struct mm_struct *mm, unsigned long new_brk);
 #define STACK_GUARD_GAP (1UL << 20)
 
 /*
- * The mapping calls, POSIX semantics (anonymous memory only for now): the
- * address or -errno; 0 or -errno.
+ * The mapping calls, POSIX semantics: the address or -errno; 0 or -errno.
+ * do_mmap maps file (a page-cache file) at page pgoff, or anonymous memory
+ * if file is NULL.
  */
 long do_mmap(struct mm_struct *mm, unsigned long addr, unsigned long len,
-	     unsigned long prot, unsigned long flags);
+	     unsigned long prot, unsigned long flags, struct file *file,
+	     unsigned long pgoff);
 int do_munmap(struct mm_struct *mm, unsigned long start, unsigned long len);
 int do_mprotect(struct mm_struct *mm, unsigned long start, unsigned long len,
 		unsigned long prot);

@@ -4,6 +4,7 @@
  * Linux) define them: what a program sees, what faults, which errors.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -218,6 +219,117 @@ static void bad_arguments(void)
 	EXPECT_ERRNO(madvise(p, PAGE, MADV_DONTNEED), ENOMEM);
 }
 
+#define FILE_PATH "/tmp/mmap_test.f"
+
+/* A file of 2 pages and 100 bytes: byte i is 'a' + i / PAGE. */
+static int make_file(void)
+{
+	static char buf[2 * PAGE + 100];
+	int fd = open(FILE_PATH, O_RDWR | O_CREAT | O_TRUNC, 0644);
+
+	for (size_t i = 0; i < sizeof(buf); i++)
+		buf[i] = 'a' + i / PAGE;
+	if (fd >= 0 && write(fd, buf, sizeof(buf)) != (ssize_t)sizeof(buf)) {
+		close(fd);
+		return -1;
+	}
+	return fd;
+}
+
+/* Private: the file shows through, writes stay in this process. */
+static void private_file_mapping(void)
+{
+	int fd = make_file();
+	char *p, c = 0;
+
+	ASSERT_GE(fd, 0);
+	p = mmap(NULL, 3 * PAGE, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0);
+	ASSERT_TRUE(p != MAP_FAILED);
+	EXPECT_EQ(p[0], 'a');
+	EXPECT_EQ(p[2 * PAGE + 99], 'c');
+	EXPECT_EQ(p[2 * PAGE + 100], 0); /* the rest of the last page */
+	p[PAGE] = 'X';
+	EXPECT_EQ(pread(fd, &c, 1, PAGE), 1);
+	EXPECT_EQ(c, 'b'); /* the file did not change */
+	EXPECT_EQ(munmap(p, 3 * PAGE), 0);
+	close(fd);
+	unlink(FILE_PATH);
+}
+
+/* Shared: one set of pages for the mapping, read() and write(). */
+static void shared_file_mapping(void)
+{
+	int fd = make_file();
+	char *p, c = 0;
+
+	ASSERT_GE(fd, 0);
+	p = mmap(NULL, PAGE, PROT_READ | PROT_WRITE, MAP_SHARED, fd, PAGE);
+	ASSERT_TRUE(p != MAP_FAILED);
+	EXPECT_EQ(p[0], 'b'); /* offset: the second page */
+	p[1] = 'M';
+	EXPECT_EQ(pread(fd, &c, 1, PAGE + 1), 1);
+	EXPECT_EQ(c, 'M'); /* read() sees what the mapping wrote */
+	EXPECT_EQ(pwrite(fd, "W", 1, PAGE + 2), 1);
+	EXPECT_EQ(p[2], 'W'); /* and the mapping sees what write() wrote */
+	EXPECT_EQ(munmap(p, PAGE), 0);
+	close(fd);
+	unlink(FILE_PATH);
+}
+
+/* A page wholly past the end of the file: SIGBUS, not a zero page. */
+static void past_eof_is_sigbus(void)
+{
+	int fd = make_file();
+	char *p;
+
+	ASSERT_GE(fd, 0);
+	p = mmap(NULL, 5 * PAGE, PROT_READ, MAP_PRIVATE, fd, 0);
+	ASSERT_TRUE(p != MAP_FAILED);
+	EXPECT_EQ(touch_in_child(p + 2 * PAGE, 0), 0);
+	EXPECT_EQ(touch_in_child(p + 3 * PAGE, 0), SIGBUS);
+	EXPECT_EQ(munmap(p, 5 * PAGE), 0);
+	close(fd);
+	unlink(FILE_PATH);
+}
+
+/* Writing a file means having it open for writing, now and later. */
+static void file_access_rights(void)
+{
+	int fd = make_file(), ro;
+	char *p;
+
+	ASSERT_GE(fd, 0);
+	close(fd);
+	ro = open(FILE_PATH, O_RDONLY);
+	ASSERT_GE(ro, 0);
+	EXPECT_ERRNO(mmap(NULL, PAGE, PROT_READ | PROT_WRITE, MAP_SHARED, ro,
+			  0) == MAP_FAILED
+			     ? -1
+			     : 0,
+		     EACCES);
+	p = mmap(NULL, PAGE, PROT_READ, MAP_SHARED, ro, 0);
+	ASSERT_TRUE(p != MAP_FAILED);
+	EXPECT_ERRNO(mprotect(p, PAGE, PROT_READ | PROT_WRITE), EACCES);
+	EXPECT_EQ(munmap(p, PAGE), 0);
+	/* A private mapping may be written: the writes are not the file's. */
+	p = mmap(NULL, PAGE, PROT_READ | PROT_WRITE, MAP_PRIVATE, ro, 0);
+	EXPECT_TRUE(p != MAP_FAILED);
+	if (p != MAP_FAILED)
+		munmap(p, PAGE);
+	EXPECT_ERRNO(mmap(NULL, PAGE, PROT_READ, MAP_PRIVATE, 99, 0) ==
+				     MAP_FAILED
+			     ? -1
+			     : 0,
+		     EBADF);
+	EXPECT_ERRNO(mmap(NULL, PAGE, PROT_READ, MAP_PRIVATE, ro, 100) ==
+				     MAP_FAILED
+			     ? -1
+			     : 0,
+		     EINVAL);
+	close(ro);
+	unlink(FILE_PATH);
+}
+
 static const struct ktap_case cases[] = {
 	KTAP_CASE(reading_is_free),
 	KTAP_CASE(write_then_read_back),
@@ -229,6 +341,10 @@ static const struct ktap_case cases[] = {
 	KTAP_CASE(madv_dontneed_zero_fills),
 	KTAP_CASE(map_fixed_replaces),
 	KTAP_CASE(bad_arguments),
+	KTAP_CASE(private_file_mapping),
+	KTAP_CASE(shared_file_mapping),
+	KTAP_CASE(past_eof_is_sigbus),
+	KTAP_CASE(file_access_rights),
 };
 
 int main(void)

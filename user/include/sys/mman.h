@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * <sys/mman.h>: mapping memory.  The constants are the kernel's ABI
- * (pagoda/abi.h, Linux's values).  File mappings are not there yet: mmap
- * takes MAP_ANONYMOUS only, and fails with ENODEV for a file.
+ * <sys/mman.h>: mapping memory and files.  The constants are the kernel's
+ * ABI (pagoda/abi.h, Linux's values).  Regular files can be mapped; a
+ * device or a pipe cannot (ENODEV).
  */
 #ifndef _SYS_MMAN_H
 #define _SYS_MMAN_H
