@@ -207,7 +207,7 @@ void send_signal(struct task_struct *t, int sig)
 	wake_up_task(t);
 }
 
-static struct task_struct *find_process(int pid)
+struct task_struct *find_process(int pid)
 {
 	struct task_struct *t;
 

@@ -93,6 +93,9 @@ extern unsigned int nr_tasks;
 /* The process every orphan is given to: pid 1. */
 extern struct task_struct *init_task;
 
+/* The live process with this pid, or NULL. */
+struct task_struct *find_process(int pid);
+
 /* Mark signal sig pending for t and wake it to act on it. */
 void send_signal(struct task_struct *t, int sig);
 /* On the way back to user mode: act on pending signals (that is, exit). */

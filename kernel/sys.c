@@ -15,6 +15,7 @@
 #include <kernel/sys.h>
 #include <kernel/time.h>
 #include <mm/mm.h>
+#include <mm/memory.h>
 #include <mm/mmap.h>
 #include <pagoda/abi.h>
 
@@ -146,6 +147,35 @@ long sys_procinfo(int index, struct procinfo __user *info)
 		return copy_to_user(info, &pi, sizeof(pi));
 	}
 	return -ESRCH;
+}
+
+/* The index-th VMA of process pid (0: the caller), for pmap. */
+long sys_mapinfo(int pid, int index, struct mapinfo __user *info)
+{
+	struct task_struct *t = pid ? find_process(pid) : current;
+	struct mapinfo mi;
+	int err;
+
+	if (!t || !t->mm)
+		return -ESRCH;
+	err = vma_info(t->mm, index, &mi);
+	return err ? err : copy_to_user(info, &mi, sizeof(mi));
+}
+
+long sys_vmstat(struct vmstat __user *out)
+{
+	struct vmstat vs = {
+		.pgfault = vm_events.pgfault,
+		.zero_page_maps = vm_events.zero_page_maps,
+		.anon_pages = vm_events.anon_pages,
+		.cow_copies = vm_events.cow_copies,
+		.cow_reuses = vm_events.cow_reuses,
+		.free_pages = nr_free_pages(),
+		.total_pages = nr_managed_pages(),
+		.pagecache_pages = pagecache_pages(),
+	};
+
+	return copy_to_user(out, &vs, sizeof(vs));
 }
 
 /*

@@ -15,6 +15,8 @@ long sys_sched_yield(void);
 long sys_sysinfo(struct sysinfo __user *info);
 long sys_procinfo(int index, struct procinfo __user *info);
 long sys_reboot(int status);
+long sys_mapinfo(int pid, int index, struct mapinfo __user *info);
+long sys_vmstat(struct vmstat __user *out);
 
 /* Called every tick: sleepers in nanosleep check their deadline. */
 void wake_sleepers(void);

@@ -581,3 +581,62 @@ void mmput(struct mm_struct *mm)
 	pgd_free(mm->pgd);
 	kfree(mm);
 }
+
+static const struct {
+	unsigned long vm;
+	unsigned long info;
+} mapinfo_flags[] = {
+	{ VM_READ, MAPINFO_READ },	   { VM_WRITE, MAPINFO_WRITE },
+	{ VM_EXEC, MAPINFO_EXEC },	   { VM_SHARED, MAPINFO_SHARED },
+	{ VM_PFNMAP, MAPINFO_PFNMAP },	   { VM_MIXEDMAP, MAPINFO_MIXEDMAP },
+	{ VM_RESERVED, MAPINFO_RESERVED }, { VM_IO, MAPINFO_IO },
+};
+
+static unsigned long resident_pages(struct mm_struct *mm,
+				    struct vm_area_struct *vma)
+{
+	unsigned long n = 0;
+
+	for (unsigned long addr = vma->vm_start; addr < vma->vm_end;
+	     addr += PAGE_SIZE) {
+		pte_t *pte = pte_offset(mm->pgd, addr);
+
+		n += pte && pte_present(*pte) &&
+		     vm_normal_page(vma, addr, *pte);
+	}
+	return n;
+}
+
+static const char *vma_name(struct mm_struct *mm, struct vm_area_struct *vma)
+{
+	if (vma->vm_file)
+		return "file";
+	if (vma->vm_start <= mm->start_brk && mm->start_brk < vma->vm_end)
+		return "[heap]";
+	if (vma->vm_start <= mm->stack_start && mm->stack_start < vma->vm_end)
+		return "[stack]";
+	return "";
+}
+
+int vma_info(struct mm_struct *mm, int index, struct mapinfo *info)
+{
+	struct vm_area_struct *vma;
+
+	list_for_each_entry (vma, &mm->mmap, vm_list) {
+		if (index-- > 0)
+			continue;
+		*info = (struct mapinfo){
+			.start = vma->vm_start,
+			.end = vma->vm_end,
+			.offset =
+				vma->vm_file ? vma->vm_pgoff << PAGE_SHIFT : 0,
+			.resident = resident_pages(mm, vma),
+		};
+		for (size_t i = 0; i < ARRAY_SIZE(mapinfo_flags); i++)
+			if (vma->vm_flags & mapinfo_flags[i].vm)
+				info->flags |= mapinfo_flags[i].info;
+		strscpy(info->name, vma_name(mm, vma), sizeof(info->name));
+		return 0;
+	}
+	return -ESRCH;
+}

@@ -118,6 +118,10 @@ int do_mprotect(struct mm_struct *mm, unsigned long start, unsigned long len,
 int do_madvise(struct mm_struct *mm, unsigned long start, unsigned long len,
 	       int advice);
 
+struct mapinfo;
+/* The index-th VMA of mm, described for pmap; -ESRCH past the last. */
+int vma_info(struct mm_struct *mm, int index, struct mapinfo *info);
+
 long sys_mmap(unsigned long addr, unsigned long len, unsigned long prot,
 	      unsigned long flags, int fd, unsigned long off);
 long sys_munmap(unsigned long addr, unsigned long len);

@@ -13,6 +13,10 @@
  * there is no index-th process, which ends a listing.
  */
 int procinfo(int index, struct procinfo *info);
+/* The index-th memory area of process pid (0: the caller); -1/ESRCH past the last. */
+int mapinfo(int pid, int index, struct mapinfo *info);
+/* The VM's event counts since boot. */
+int vmstat(struct vmstat *out);
 
 /*
  * Switch the machine off.  Under QEMU, status becomes QEMU's exit status

@@ -124,6 +124,16 @@ int sysinfo(struct sysinfo *info)
 	return SYSCALL1(SYS_sysinfo, info);
 }
 
+int mapinfo(int pid, int index, struct mapinfo *info)
+{
+	return SYSCALL3(SYS_mapinfo, pid, index, info);
+}
+
+int vmstat(struct vmstat *out)
+{
+	return SYSCALL1(SYS_vmstat, out);
+}
+
 int procinfo(int index, struct procinfo *info)
 {
 	return SYSCALL2(SYS_procinfo, index, info);

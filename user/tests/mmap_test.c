@@ -5,6 +5,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <pagoda.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -36,6 +37,18 @@ static int touch_in_child(volatile char *addr, int write)
 	if (pid < 0 || waitpid(pid, &status, 0) != pid)
 		return -1;
 	return WIFSIGNALED(status) ? WTERMSIG(status) : 0;
+}
+
+/* How many of this process's VMAs lie in [start, end). */
+static int vmas_in(char *start, char *end)
+{
+	struct mapinfo m;
+	int n = 0;
+
+	for (int i = 0; mapinfo(0, i, &m) == 0; i++)
+		n += m.start >= (unsigned long)start &&
+		     m.end <= (unsigned long)end;
+	return n;
 }
 
 static unsigned long free_pages(void)
@@ -117,11 +130,13 @@ static void mprotect_read_only_then_write(void)
 	ASSERT_TRUE(p != MAP_FAILED);
 	p[0] = 'a';
 	EXPECT_EQ(mprotect(p, PAGE, PROT_READ), 0);
+	EXPECT_EQ(vmas_in(p, p + 2 * PAGE), 2); /* split by rights */
 	EXPECT_EQ(p[0], 'a');
 	EXPECT_EQ(touch_in_child(p, 1), SIGSEGV);
 	EXPECT_EQ(touch_in_child(p + PAGE, 1), 0); /* the other page kept RW */
 	EXPECT_EQ(mprotect(p, PAGE, PROT_READ | PROT_WRITE), 0);
-	p[0] = 'b'; /* granted again */
+	EXPECT_EQ(vmas_in(p, p + 2 * PAGE), 1); /* merged again */
+	p[0] = 'b';				/* granted again */
 	EXPECT_EQ(p[0], 'b');
 	EXPECT_EQ(munmap(p, 2 * PAGE), 0);
 }
@@ -145,7 +160,9 @@ static void munmap_middle_page(void)
 
 	ASSERT_TRUE(p != MAP_FAILED);
 	memset(p, 'm', 3 * PAGE);
+	EXPECT_EQ(vmas_in(p, p + 3 * PAGE), 1);
 	EXPECT_EQ(munmap(p + PAGE, PAGE), 0);
+	EXPECT_EQ(vmas_in(p, p + 3 * PAGE), 2); /* the VMA was split */
 	EXPECT_EQ(p[0], 'm');
 	EXPECT_EQ(p[2 * PAGE], 'm');
 	EXPECT_EQ(touch_in_child(p + PAGE, 0), SIGSEGV);

@@ -135,6 +135,34 @@ struct procinfo {
 	unsigned long hz;
 };
 
+/* One VMA, as /proc/<pid>/maps shows it on Linux (for pmap). */
+#define MAPINFO_NAME_MAX 32
+#define MAPINFO_READ 0x1
+#define MAPINFO_WRITE 0x2
+#define MAPINFO_EXEC 0x4
+#define MAPINFO_SHARED 0x8
+#define MAPINFO_PFNMAP 0x10
+#define MAPINFO_MIXEDMAP 0x20
+#define MAPINFO_RESERVED 0x40
+#define MAPINFO_IO 0x80
+struct mapinfo {
+	unsigned long start, end;
+	unsigned long flags;	     /* MAPINFO_* */
+	unsigned long offset;	     /* in bytes, into the file */
+	unsigned long resident;	     /* pages mapped to counted pages */
+	char name[MAPINFO_NAME_MAX]; /* "[heap]", "[stack]", "file", or "" */
+};
+
+/* Counts since boot of what the fault path did (for vmstat). */
+struct vmstat {
+	unsigned long pgfault;	      /* faults handled */
+	unsigned long zero_page_maps; /* reads answered with the zero page */
+	unsigned long anon_pages;     /* fresh pages for first writes */
+	unsigned long cow_copies;     /* writes that copied a shared page */
+	unsigned long cow_reuses; /* writes that kept a page nobody shared */
+	unsigned long free_pages, total_pages, pagecache_pages;
+};
+
 /* ioctl() requests of /dev/console */
 #define TCGETECHO 0x5401 /* returns 1 if the console echoes input */
 #define TCSETECHO 0x5402 /* arg 0 or 1 */

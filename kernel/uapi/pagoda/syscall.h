@@ -48,6 +48,8 @@
 #define SYS_munmap 36
 #define SYS_mprotect 37
 #define SYS_madvise 38
-#define NR_SYSCALLS 39
+#define SYS_mapinfo 39 /* one VMA of a process, struct mapinfo (for pmap) */
+#define SYS_vmstat 40  /* system-wide VM event counts, struct vmstat */
+#define NR_SYSCALLS 41
 
 #endif
