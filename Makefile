@@ -3,6 +3,7 @@
 #   make run        boot the kernel in QEMU on the serial console (Ctrl-A X quits)
 #   make test       host tests, tool tests, then the in-kernel tests in QEMU
 #   make iso        the bootable image (build/<arch>/pagoda.iso)
+#   make bench      the VM benchmarks (vmbench) under TCG with -icount shift=0
 #   make host-test  only the host tests of mm/ (ASan + UBSan)
 #   make format-check   the C sources against .clang-format
 #   make clean
@@ -131,17 +132,20 @@ $(TEST_IMAGE): $(KERNEL) $(INITRD) $(B)/cmdline.test tools/mkiso.sh
 run: deps $(IMAGE)
 	$(Q)tools/run.py run --arch $(ARCH) --image $(IMAGE) --mem $(MEM) --accel $(ACCEL)
 
+include bench.mk
 include tests/host/host.mk
+include tests/host/fuzz.mk
 
 # The runner's own tests, including booting the failure demos (needs the kernel).
 tools-test: $(KERNEL)
 	$(Q)python3 -m unittest discover -s tests/tools -t .
 
 # Everything, ending with one closing line: "N passed, N failed".
-test: deps tools-test $(HOST_TEST) $(TEST_IMAGE)
+test: deps tools-test $(HOST_TEST) $(HOST_TEST_NOSPECIAL) $(VMA_FUZZ) $(TEST_IMAGE)
 	$(Q)KTEST_FILTER='$(KTEST_FILTER)' tools/run.py test --timeout $(TIMEOUT) --mem $(MEM) --accel $(ACCEL) \
 		--logdir build $(if $(filter 1,$(V)),--verbose) \
-		host:$(HOST_TEST) $(ARCH):$(TEST_IMAGE)
+		host:$(HOST_TEST) host:$(HOST_TEST_NOSPECIAL) host:$(VMA_FUZZ) \
+		$(ARCH):$(TEST_IMAGE)
 
 # Check that the C sources match .clang-format (needs clang-format).
 format-check:

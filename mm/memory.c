@@ -14,8 +14,8 @@
  *
  * and the walks over a range of PTEs: copy_page_range (fork: share every
  * page, write-protecting both sides of a COW mapping) and zap_page_range
- * (munmap, exit).  Each asks vm_normal_page() before it touches a struct
- * page -- the rule seeds 000 and 003 are about.
+ * (munmap, exit).  Each asks vm_normal_page() (mm/vm_normal_page.c) before
+ * it touches a struct page -- the rule seeds 000 and 003 are about.
  *
  * Counting: page->_refcount is references (a mapping holds one),
  * page->_mapcount is PTEs pointing at the page.  A page is safe to write in
@@ -32,63 +32,7 @@
 #include <mm/memory.h>
 #include <mm/mm.h>
 
-struct page *zero_page;
 struct vm_event_counts vm_events;
-
-void zero_page_init(void)
-{
-	void *p = get_zeroed_page();
-
-	/* Its one reference is never dropped: vm_normal_page hides it. */
-	BUG_ON(!p);
-	zero_page = virt_to_page(p);
-}
-
-#ifdef ARCH_HAS_PTE_SPECIAL
-/* The arch marks uncounted mappings in the PTE itself: trust the bit. */
-struct page *vm_normal_page(struct vm_area_struct *vma, unsigned long addr,
-			    pte_t pte)
-{
-	if (pte_special(pte))
-		return NULL;
-	return pfn_to_page(pte_pfn(pte));
-}
-#else
-/*
- * No special bit: decide from the VMA, as seed 000 lays down.
- *  - VM_MIXEDMAP: a frame with a struct page (pfn_valid) is counted, any
- *    other is raw.
- *  - VM_PFNMAP: remap_pfn_range maps frames linearly from vm_pgoff, so a
- *    frame at exactly its linear place is raw; anything else can only be a
- *    page that a COW fault put there, which is normal -- and that can
- *    happen only in a COW mapping.
- * The zero page is raw in every VMA.
- */
-static bool is_zero_pfn(unsigned long pfn)
-{
-	return pfn == page_to_pfn(zero_page);
-}
-
-struct page *vm_normal_page(struct vm_area_struct *vma, unsigned long addr,
-			    pte_t pte)
-{
-	unsigned long pfn = pte_pfn(pte);
-
-	if (vma->vm_flags & VM_MIXEDMAP) {
-		if (!pfn_valid(pfn))
-			return NULL;
-	} else if (vma->vm_flags & VM_PFNMAP) {
-		unsigned long off = (addr - vma->vm_start) >> PAGE_SHIFT;
-
-		if (pfn == vma->vm_pgoff + off)
-			return NULL;
-		BUG_ON(!is_cow_mapping(vma->vm_flags));
-	}
-	if (is_zero_pfn(pfn))
-		return NULL;
-	return pfn_to_page(pfn);
-}
-#endif
 
 /* Point pte at page with the VMA's rights; the mapping takes a reference. */
 static void map_page(struct mm_struct *mm, struct vm_area_struct *vma,

@@ -15,11 +15,14 @@ HOST_RENAME := -Dvsnprintf=kernel_vsnprintf -Dsnprintf=kernel_snprintf
 HOST_KSRCS := kernel/printk.c kernel/lib/vsprintf.c kernel/ktest.c kernel/panic.c \
 	mm/memblock.c mm/page_alloc.c mm/slab.c mm/filemap.c \
 	kernel/printk_test.c mm/memblock_test.c mm/page_alloc_test.c mm/slab_test.c \
-	mm/filemap_test.c
+	mm/filemap_test.c kernel/lib/rbtree.c kernel/lib/rbtree_test.c
+# Built twice: with a PTE special bit (as x86_64) and without (as 32-bit ARM).
+HOST_PTE_SRCS := mm/vm_normal_page.c mm/vm_normal_page_test.c
 HOST_SRCS := tests/host/main.c
 
 HOST_OBJS := $(addprefix $(HB)/,$(HOST_KSRCS:.c=.o)) $(addprefix $(HB)/,$(HOST_SRCS:.c=.o))
 HOST_TEST := $(HB)/ktest-host
+HOST_TEST_NOSPECIAL := $(HB)/ktest-host-nospecial
 
 $(HB)/kernel/%.o $(HB)/mm/%.o: HOST_EXTRA := $(HOST_RENAME)
 
@@ -28,11 +31,32 @@ $(HB)/%.o: %.c
 	@echo "  HOSTCC  $<"
 	$(Q)$(HOST_CC) $(HOST_CFLAGS) $(HOST_EXTRA) -c $< -o $@
 
-$(HOST_TEST): $(HOST_OBJS)
+$(HB)/special/%.o: %.c
+	@mkdir -p $(dir $@)
+	@echo "  HOSTCC  $< (pte_special)"
+	$(Q)$(HOST_CC) $(HOST_CFLAGS) $(HOST_RENAME) -DHOST_PTE_SPECIAL -c $< -o $@
+
+$(HB)/nospecial/%.o: %.c
+	@mkdir -p $(dir $@)
+	@echo "  HOSTCC  $< (no pte_special)"
+	$(Q)$(HOST_CC) $(HOST_CFLAGS) $(HOST_RENAME) -c $< -o $@
+
+$(HOST_TEST): $(HOST_OBJS) $(addprefix $(HB)/special/,$(HOST_PTE_SRCS:.c=.o))
 	@echo "  HOSTLD  $@"
 	$(Q)$(HOST_CC) $(HOST_CFLAGS) -o $@ $^
+
+# The second build runs only the suite that differs (its default filter).
+$(HOST_TEST_NOSPECIAL): $(filter-out $(HB)/tests/host/main.o,$(HOST_OBJS)) \
+		$(HB)/nospecial/tests/host/main.o \
+		$(addprefix $(HB)/nospecial/,$(HOST_PTE_SRCS:.c=.o))
+	@echo "  HOSTLD  $@"
+	$(Q)$(HOST_CC) $(HOST_CFLAGS) -o $@ $^
+
+$(HB)/nospecial/tests/host/main.o: tests/host/main.c
+	@mkdir -p $(dir $@)
+	$(Q)$(HOST_CC) $(HOST_CFLAGS) '-DHOST_DEFAULT_FILTER="vm_normal_page"' -c $< -o $@
 
 host-test: $(HOST_TEST)
 	$(Q)$(HOST_TEST)
 
--include $(HOST_OBJS:.o=.d)
+-include $(HOST_OBJS:.o=.d) $(wildcard $(HB)/special/*/*.d $(HB)/nospecial/*/*.d)

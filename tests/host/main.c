@@ -18,6 +18,7 @@
 #include <kernel/params.h>
 #include <kernel/printk.h>
 #include <mm/memblock.h>
+#include <mm/memory.h>
 #include <mm/mm.h>
 
 #define ARENA_SIZE (32UL << 20)
@@ -62,6 +63,11 @@ int main(int argc, char **argv)
 	const char *filter = argc > 1 ? argv[1] : getenv("KTEST_FILTER");
 	int failed;
 
+#ifdef HOST_DEFAULT_FILTER
+	if (!filter || !*filter)
+		filter = HOST_DEFAULT_FILTER;
+#endif
+
 	if (!arena) {
 		perror("ktest-host: arena");
 		return 2;
@@ -71,6 +77,7 @@ int main(int argc, char **argv)
 	memblock_add(0, ARENA_SIZE);
 	memblock_reserve(0, PAGE_SIZE);
 	mem_init();
+	zero_page_init();
 	failed = ktest_run_all(filter && *filter ? filter : NULL, 0);
 	free(arena);
 	return failed ? 1 : 0;

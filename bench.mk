@@ -1,0 +1,39 @@
+# Benchmarks (DESIGN.md, "Performance").  Included by the top-level Makefile
+# after user/user.mk, so B, INITRD, KERNEL and make_image are set.
+#
+#   make bench        boot Pagoda with run="vmbench -b $(BENCH_ARGS)" and print
+#                     vmbench's figures as a table.  ACCEL=tcg (the default)
+#                     runs QEMU with -icount shift=0: a tick is one guest
+#                     instruction, exact and the same on every host.
+#                     ACCEL=kvm: real cycles.
+#   make bench-host   vmbench built for and run on this machine (host figures:
+#                     not comparable with the guest's)
+#
+# BENCH_ARGS='-n 1024 -m 16 find_vma' passes options and benchmark names to
+# vmbench (see user/bin/vmbench.c, which also builds on Linux: bench-host);
+# BENCH_TIMEOUT is in seconds.  The serial log is kept in $(B)/bench.log, the
+# metric lines in $(B)/bench.txt.
+
+BENCH_ARGS ?=
+BENCH_TIMEOUT ?= 600
+BENCH_IMAGE := $(B)/pagoda-bench.$(IMAGE_EXT)
+CMDLINE_bench := $(CMDLINE) run="$(strip vmbench -b $(BENCH_ARGS))"
+
+$(BENCH_IMAGE): $(KERNEL) $(INITRD) $(B)/cmdline.bench tools/mkiso.sh
+	@echo "  IMAGE   $@"
+	$(Q)$(call make_image,$@,$(KERNEL),$(CMDLINE_bench),$(INITRD))
+
+.PHONY: bench bench-host
+bench: deps $(BENCH_IMAGE)
+	$(Q)tools/bench.py boot --arch $(ARCH) --image $(BENCH_IMAGE) --mem $(MEM) \
+		--accel $(ACCEL) --timeout $(BENCH_TIMEOUT) --log $(B)/bench.log \
+		--out $(B)/bench.txt $(if $(filter 1,$(V)),--verbose)
+
+$(HB)/vmbench: user/bin/vmbench.c
+	@mkdir -p $(dir $@)
+	@echo "  HOSTCC  $<"
+	$(Q)$(HOST_CC) -O2 -Wall -Wextra -Werror $< -o $@
+
+bench-host: $(HB)/vmbench
+	$(Q)tools/bench.py host --timeout $(BENCH_TIMEOUT) --log $(HB)/bench.log \
+		--out $(HB)/bench.txt $(HB)/vmbench $(BENCH_ARGS)

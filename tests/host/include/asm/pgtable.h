@@ -1,0 +1,56 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Host stand-in for <asm/pgtable.h>: the PTE format and accessors the
+ * host-built parts of mm/ use.  A PTE is pfn << PAGE_SHIFT plus flag bits.
+ * Built twice (tests/host/host.mk): with HOST_PTE_SPECIAL the "arch" has a
+ * special bit, as x86_64 and s390 do; without, it has none, as 32-bit ARM,
+ * and pte_mkspecial() is a no-op -- so vm_normal_page() must use its other
+ * form.
+ */
+#ifndef _ASM_PGTABLE_H
+#define _ASM_PGTABLE_H
+
+#include <asm/layout.h>
+#include <kernel/types.h>
+
+typedef u64 pte_t;
+typedef u64 pgd_t;
+typedef u64 pgprot_t;
+
+#define _PAGE_PRESENT 0x1UL
+#define _PAGE_RW 0x2UL
+#define _PAGE_SPECIAL 0x200UL
+
+#ifdef HOST_PTE_SPECIAL
+#define ARCH_HAS_PTE_SPECIAL 1
+#endif
+
+static inline unsigned long pte_pfn(pte_t pte)
+{
+	return pte >> PAGE_SHIFT;
+}
+
+static inline pte_t pfn_pte(unsigned long pfn, pgprot_t prot)
+{
+	return ((pte_t)pfn << PAGE_SHIFT) | prot;
+}
+
+static inline bool pte_special(pte_t pte)
+{
+#ifdef ARCH_HAS_PTE_SPECIAL
+	return pte & _PAGE_SPECIAL;
+#else
+	return false;
+#endif
+}
+
+static inline pte_t pte_mkspecial(pte_t pte)
+{
+#ifdef ARCH_HAS_PTE_SPECIAL
+	return pte | _PAGE_SPECIAL;
+#else
+	return pte;
+#endif
+}
+
+#endif
