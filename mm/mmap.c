@@ -32,16 +32,55 @@ struct mm_struct *mm_alloc(void)
 		return NULL;
 	}
 	INIT_LIST_HEAD(&mm->mmap);
+	mm->mm_rb = RB_ROOT;
 	return mm;
+}
+
+/*
+ * Every VMA is on two structures: the sorted list, for walks in address
+ * order (fork, munmap, exit), and the red-black tree, for finding the VMA
+ * of an address in O(log n) -- the fault path's question.  Linux kept the
+ * same pair until 6.1 replaced both with a maple tree.
+ */
+static void vma_rb_insert(struct mm_struct *mm, struct vm_area_struct *vma)
+{
+	struct rb_node **link = &mm->mm_rb.rb_node, *parent = NULL;
+
+	while (*link) {
+		struct vm_area_struct *v;
+
+		parent = *link;
+		v = rb_entry(parent, struct vm_area_struct, vm_rb);
+		link = vma->vm_start < v->vm_start ? &parent->rb_left
+						   : &parent->rb_right;
+	}
+	rb_link_node(&vma->vm_rb, parent, link);
+	rb_insert_color(&vma->vm_rb, &mm->mm_rb);
+}
+
+/* Take vma off both structures and free it. */
+static void vma_free(struct mm_struct *mm, struct vm_area_struct *vma)
+{
+	list_del(&vma->vm_list);
+	rb_erase(&vma->vm_rb, &mm->mm_rb);
+	kfree(vma);
 }
 
 struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr)
 {
-	struct vm_area_struct *vma;
+	struct rb_node *node = mm->mm_rb.rb_node;
 
-	list_for_each_entry (vma, &mm->mmap, vm_list)
-		if (addr < vma->vm_end)
-			return addr >= vma->vm_start ? vma : NULL;
+	while (node) {
+		struct vm_area_struct *vma =
+			rb_entry(node, struct vm_area_struct, vm_rb);
+
+		if (addr < vma->vm_start)
+			node = node->rb_left;
+		else if (addr >= vma->vm_end)
+			node = node->rb_right;
+		else
+			return vma;
+	}
 	return NULL;
 }
 
@@ -92,6 +131,7 @@ static struct vm_area_struct *insert_vma(struct mm_struct *mm,
 	vma->vm_end = end;
 	vma->vm_flags = vm_flags;
 	list_add(&vma->vm_list, pos);
+	vma_rb_insert(mm, vma);
 	mm->total_vm += (end - start) >> PAGE_SHIFT;
 	return vma;
 }
@@ -102,8 +142,7 @@ static void remove_vma(struct mm_struct *mm, struct vm_area_struct *vma)
 	mm->total_vm -= (vma->vm_end - vma->vm_start) >> PAGE_SHIFT;
 	if (vma->vm_file)
 		fput(vma->vm_file);
-	list_del(&vma->vm_list);
-	kfree(vma);
+	vma_free(mm, vma);
 }
 
 /* The rights mprotect may grant later follow the rights given now. */
@@ -149,7 +188,8 @@ static struct vm_area_struct *next_vma(struct mm_struct *mm,
  * [start, addr), a new VMA takes [addr, end).  The PTEs stay as they are;
  * only the bookkeeping splits.
  */
-static int split_vma(struct vm_area_struct *vma, unsigned long addr)
+static int split_vma(struct mm_struct *mm, struct vm_area_struct *vma,
+		     unsigned long addr)
 {
 	struct vm_area_struct *new = kzalloc(sizeof(*new));
 
@@ -162,6 +202,7 @@ static int split_vma(struct vm_area_struct *vma, unsigned long addr)
 		get_file(new->vm_file);
 	vma->vm_end = addr;
 	list_add(&new->vm_list, &vma->vm_list);
+	vma_rb_insert(mm, new);
 	return 0;
 }
 
@@ -180,8 +221,7 @@ static void vma_merge(struct mm_struct *mm, struct vm_area_struct *vma)
 
 	if (can_merge(vma, next)) {
 		vma->vm_end = next->vm_end;
-		list_del(&next->vm_list);
-		kfree(next);
+		vma_free(mm, next);
 	}
 	if (vma->vm_list.prev != &mm->mmap) {
 		struct vm_area_struct *prev = list_entry(
@@ -189,8 +229,7 @@ static void vma_merge(struct mm_struct *mm, struct vm_area_struct *vma)
 
 		if (can_merge(prev, vma)) {
 			prev->vm_end = vma->vm_end;
-			list_del(&vma->vm_list);
-			kfree(vma);
+			vma_free(mm, vma);
 		}
 	}
 }
@@ -207,9 +246,9 @@ static int split_at(struct mm_struct *mm, unsigned long start,
 
 	list_for_each_entry (vma, &mm->mmap, vm_list) {
 		if (vma->vm_start < start && start < vma->vm_end)
-			err = split_vma(vma, start);
+			err = split_vma(mm, vma, start);
 		else if (vma->vm_start < end && end < vma->vm_end)
-			err = split_vma(vma, end);
+			err = split_vma(mm, vma, end);
 		if (err)
 			return err;
 	}

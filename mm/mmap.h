@@ -12,6 +12,7 @@
 #define _MM_MMAP_H
 
 #include <asm/pgtable.h>
+#include <kernel/lib/rbtree.h>
 #include <kernel/list.h>
 
 /*
@@ -68,11 +69,13 @@ struct vm_area_struct {
 	struct file *vm_file;	/* the mapped file (a reference), or NULL */
 	const struct vm_operations_struct *vm_ops;
 	struct list_head vm_list; /* in mm->mmap, sorted by address */
+	struct rb_node vm_rb;	  /* in mm->mm_rb, keyed by address */
 };
 
 struct mm_struct {
 	pgd_t *pgd;
-	struct list_head mmap;	      /* the VMAs, sorted, not overlapping */
+	struct list_head mmap; /* the VMAs, sorted, not overlapping */
+	struct rb_root mm_rb;  /* the same VMAs, for find_vma in O(log n) */
 	unsigned long start_brk, brk; /* the heap: [start_brk, brk) */
 	unsigned long stack_start;    /* lowest address of the stack VMA */
 	unsigned long rss;	      /* pages mapped */
