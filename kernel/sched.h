@@ -59,7 +59,8 @@ struct task_struct {
 	unsigned long utime, stime;   /* ticks spent in user and kernel mode */
 	unsigned long cutime, cstime; /* of reaped children */
 	unsigned long min_flt, maj_flt;
-	unsigned long slice; /* ticks left in the time slice */
+	unsigned long cow_flt; /* write faults that copied a shared page */
+	unsigned long slice;   /* ticks left in the time slice */
 };
 
 /* The task running on this CPU. */

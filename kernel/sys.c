@@ -141,6 +141,8 @@ long sys_procinfo(int index, struct procinfo __user *info)
 		pi.state = state_letter(t);
 		strscpy(pi.name, t->comm, sizeof(pi.name));
 		pi.rss_pages = t->mm ? t->mm->rss : 0;
+		pi.min_flt = t->min_flt;
+		pi.cow_flt = t->cow_flt;
 		pi.utime_ticks = t->utime;
 		pi.stime_ticks = t->stime;
 		pi.hz = HZ;

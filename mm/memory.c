@@ -34,6 +34,14 @@
 
 struct vm_event_counts vm_events;
 
+/* A write fault that copied a page: system-wide, and the process's own. */
+static void count_cow(struct mm_struct *mm)
+{
+	vm_events.cow_copies++;
+	if (current->mm == mm)
+		current->cow_flt++;
+}
+
 /* Point pte at page with the VMA's rights; the mapping takes a reference. */
 static void map_page(struct mm_struct *mm, struct vm_area_struct *vma,
 		     pte_t *pte, struct page *page, bool writable)
@@ -117,7 +125,7 @@ static int do_wp_page(struct mm_struct *mm, struct vm_area_struct *vma,
 	}
 	map_page(mm, vma, pte, virt_to_page(copy), true);
 	flush_tlb_page(addr);
-	vm_events.cow_copies++;
+	count_cow(mm);
 	return 0;
 }
 
@@ -153,7 +161,7 @@ static int do_fault(struct mm_struct *mm, struct vm_area_struct *vma,
 	if (copy) {
 		memcpy(copy, page_address(vmf.page), PAGE_SIZE);
 		map_page(mm, vma, pte, virt_to_page(copy), true);
-		vm_events.cow_copies++;
+		count_cow(mm);
 	}
 	put_page(vmf.page);
 	return copy ? 0 : VM_FAULT_OOM;

@@ -132,6 +132,7 @@ struct procinfo {
 	char name[PROCINFO_NAME_MAX];
 	unsigned long rss_pages;
 	unsigned long utime_ticks, stime_ticks; /* at HZ */
+	unsigned long min_flt, cow_flt; /* page faults; of them, COW copies */
 	unsigned long hz;
 };
 
