@@ -116,7 +116,7 @@ struct page *find_or_create_page(struct address_space *mapping,
 	new = alloc_page();
 	if (!new)
 		return NULL;
-	memset(page_address(new), 0, PAGE_SIZE);
+	clear_page(page_address(new));
 
 	flags = spin_lock_irqsave(&page_cache_lock);
 	/* We ran unlocked: another task may have filled the slot meanwhile. */

@@ -34,6 +34,14 @@
 
 struct vm_event_counts vm_events;
 
+/* A page about to be overwritten whole: no need to zero it first. */
+static void *alloc_page_address(void)
+{
+	struct page *page = alloc_page();
+
+	return page ? page_address(page) : NULL;
+}
+
 /* A write fault that copied a page: system-wide, and the process's own. */
 static void count_cow(struct mm_struct *mm)
 {
@@ -116,11 +124,11 @@ static int do_wp_page(struct mm_struct *mm, struct vm_area_struct *vma,
 			vm_events.cow_reuses++;
 		return 0;
 	}
-	copy = get_zeroed_page();
+	copy = old ? alloc_page_address() : get_zeroed_page();
 	if (!copy)
 		return VM_FAULT_OOM;
 	if (old) {
-		memcpy(copy, page_address(old), PAGE_SIZE);
+		copy_page(copy, page_address(old));
 		unmap_page(mm, old);
 	}
 	map_page(mm, vma, pte, virt_to_page(copy), true);
@@ -157,9 +165,9 @@ static int do_fault(struct mm_struct *mm, struct vm_area_struct *vma,
 			 write); /* takes vmf's reference */
 		return 0;
 	}
-	copy = get_zeroed_page(); /* do_cow_fault */
+	copy = alloc_page_address(); /* do_cow_fault */
 	if (copy) {
-		memcpy(copy, page_address(vmf.page), PAGE_SIZE);
+		copy_page(copy, page_address(vmf.page));
 		map_page(mm, vma, pte, virt_to_page(copy), true);
 		count_cow(mm);
 	}

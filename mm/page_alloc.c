@@ -138,7 +138,8 @@ void *get_zeroed_page(void)
 
 	if (!page)
 		return NULL;
-	return memset(page_address(page), 0, PAGE_SIZE);
+	clear_page(page_address(page));
+	return page_address(page);
 }
 
 void free_page(void *addr)

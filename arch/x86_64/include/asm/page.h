@@ -18,6 +18,10 @@
 #define __pa_symbol(sym) ((phys_addr_t)((unsigned long)(sym)-KERNEL_VIRT_BASE))
 
 #define PFN_PHYS(pfn) ((phys_addr_t)(pfn) << PAGE_SHIFT)
+
+/* Zero, or copy, one whole page (page-aligned addresses): arch/x86_64/page.S. */
+void clear_page(void *page);
+void copy_page(void *to, const void *from);
 #define PHYS_PFN(pa) ((unsigned long)((pa) >> PAGE_SHIFT))
 #endif
 

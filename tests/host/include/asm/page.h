@@ -17,6 +17,18 @@ extern unsigned long host_phys_offset;
 #define __pa(va) ((phys_addr_t)((unsigned long)(va)-host_phys_offset))
 
 #define PFN_PHYS(pfn) ((phys_addr_t)(pfn) << PAGE_SHIFT)
+
+#include <string.h>
+
+static inline void clear_page(void *page)
+{
+	memset(page, 0, PAGE_SIZE);
+}
+
+static inline void copy_page(void *to, const void *from)
+{
+	memcpy(to, from, PAGE_SIZE);
+}
 #define PHYS_PFN(pa) ((unsigned long)((pa) >> PAGE_SHIFT))
 
 #endif
