@@ -6,6 +6,8 @@
 #                     runs QEMU with -icount shift=0: a tick is one guest
 #                     instruction, exact and the same on every host.
 #                     ACCEL=kvm: real cycles.
+#   make bench-linux  the same vmbench on Linux (Debian's kernel) in the same QEMU
+#                     configuration, for comparison
 #   make bench-host   vmbench built for and run on this machine (host figures:
 #                     not comparable with the guest's)
 #
@@ -37,3 +39,32 @@ $(HB)/vmbench: user/bin/vmbench.c
 bench-host: $(HB)/vmbench
 	$(Q)tools/bench.py host --timeout $(BENCH_TIMEOUT) --log $(HB)/bench.log \
 		--out $(HB)/bench.txt $(HB)/vmbench $(BENCH_ARGS)
+
+# The same vmbench on Linux, in the same QEMU configuration (machine, CPU,
+# RAM, TCG with -icount shift=0), so the two kernels' figures are
+# instruction counts of the same operations.  The kernel is Debian's own
+# (the package is fetched with apt-get download, not installed); vmbench,
+# linked statically against the host's C library, runs as its init.
+LINUX_PKG ?= linux-image-6.1.0-47-cloud-amd64
+LB := build/linux
+
+$(LB)/vmlinuz:
+	@mkdir -p $(LB)/pkg
+	$(Q)cd $(LB)/pkg && apt-get -qq download $(LINUX_PKG) 2> /dev/null || \
+		{ echo "bench-linux: apt-get download $(LINUX_PKG) failed (LINUX_PKG=...)" >&2; exit 1; }
+	$(Q)dpkg-deb -x $(LB)/pkg/$(LINUX_PKG)_*.deb $(LB)/pkg/root
+	$(Q)cp $(LB)/pkg/root/boot/vmlinuz-* $@
+
+$(LB)/initramfs.cpio: user/bin/vmbench.c tools/mkinitrd.py
+	@mkdir -p $(LB)
+	$(Q)$(HOST_CC) -O2 -static $< -o $(LB)/vmbench
+	$(Q)tools/mkinitrd.py $@ --exec=/vmbench=$(LB)/vmbench
+
+.PHONY: bench-linux
+bench-linux: deps $(LB)/vmlinuz $(LB)/initramfs.cpio
+	$(Q)timeout $(BENCH_TIMEOUT) qemu-system-x86_64 -machine pc -m $(MEM) \
+		-display none -no-reboot -serial stdio -accel tcg -icount shift=0 \
+		-kernel $(LB)/vmlinuz -initrd $(LB)/initramfs.cpio \
+		-append "console=ttyS0 quiet panic=-1 rdinit=/vmbench -- -b $(BENCH_ARGS)" \
+		< /dev/null > $(LB)/bench.log 2>&1 || true
+	$(Q)tools/bench.py log --out $(LB)/bench.txt $(LB)/bench.log
