@@ -7,7 +7,9 @@
  *	  do_anonymous_page      first touch of anonymous memory: a read maps
  *	                         the shared zero page, a write a fresh page
  *	  do_fault               first touch of a file (or driver) mapping:
- *	                         ->fault finds the page; read, COW or shared
+ *	    do_read_fault        ->fault finds the page; map it read-only
+ *	    do_cow_fault         a private write: map a copy
+ *	    do_shared_fault      a shared write: map it writable, dirty
  *	  do_wp_page             write to a present read-only PTE in a COW
  *	                         mapping: reuse the page if this mapping is its
  *	                         only user, else copy it
@@ -138,34 +140,48 @@ static int do_wp_page(struct mm_struct *mm, struct vm_area_struct *vma,
 }
 
 /*
- * First touch of a page of a VMA with ->fault (a file), three ways:
- *  - a read maps the backing page read-only (a shared mapping's first write
- *    then faults again, in do_wp_page, which marks the page dirty);
- *  - a write to a private mapping copies the backing page (do_cow_fault);
- *  - a write to a shared mapping maps the backing page writable, dirty.
+ * First touch of a page of a VMA with ->fault (a file, a driver).  The
+ * three cases are Linux's three functions:
+ *  - do_read_fault: map the backing page read-only (a shared mapping's first
+ *    write then faults again, in do_wp_page, which marks the page dirty);
+ *  - do_cow_fault: a write to a private mapping gets a copy of the page;
+ *  - do_shared_fault: a write to a shared mapping maps the page itself,
+ *    writable, and marks it dirty.
+ * Each gets the page, with a reference, from ->fault.
  */
-static int do_fault(struct mm_struct *mm, struct vm_area_struct *vma,
-		    unsigned long addr, pte_t *pte, unsigned int flags)
+static int find_backing_page(struct vm_area_struct *vma, unsigned long addr,
+			     unsigned int flags, struct vm_fault *vmf)
 {
-	struct vm_fault vmf = {
+	*vmf = (struct vm_fault){
 		.address = addr,
 		.pgoff = vma->vm_pgoff + ((addr - vma->vm_start) >> PAGE_SHIFT),
 		.flags = flags,
 	};
-	bool write = flags & FAULT_FLAG_WRITE;
-	int ret = vma->vm_ops->fault(vma, &vmf);
+	return vma->vm_ops->fault(vma, vmf);
+}
+
+static int do_read_fault(struct mm_struct *mm, struct vm_area_struct *vma,
+			 unsigned long addr, pte_t *pte, unsigned int flags)
+{
+	struct vm_fault vmf;
+	int ret = find_backing_page(vma, addr, flags, &vmf);
+
+	if (!ret)
+		map_page(mm, vma, pte, vmf.page,
+			 false); /* takes vmf's reference */
+	return ret;
+}
+
+static int do_cow_fault(struct mm_struct *mm, struct vm_area_struct *vma,
+			unsigned long addr, pte_t *pte, unsigned int flags)
+{
+	struct vm_fault vmf;
+	int ret = find_backing_page(vma, addr, flags, &vmf);
 	void *copy;
 
 	if (ret)
 		return ret;
-	if (!write || !is_cow_mapping(vma->vm_flags)) {
-		if (write)
-			SetPageDirty(vmf.page);
-		map_page(mm, vma, pte, vmf.page,
-			 write); /* takes vmf's reference */
-		return 0;
-	}
-	copy = alloc_page_address(); /* do_cow_fault */
+	copy = alloc_page_address();
 	if (copy) {
 		copy_page(copy, page_address(vmf.page));
 		map_page(mm, vma, pte, virt_to_page(copy), true);
@@ -173,6 +189,29 @@ static int do_fault(struct mm_struct *mm, struct vm_area_struct *vma,
 	}
 	put_page(vmf.page);
 	return copy ? 0 : VM_FAULT_OOM;
+}
+
+static int do_shared_fault(struct mm_struct *mm, struct vm_area_struct *vma,
+			   unsigned long addr, pte_t *pte, unsigned int flags)
+{
+	struct vm_fault vmf;
+	int ret = find_backing_page(vma, addr, flags, &vmf);
+
+	if (ret)
+		return ret;
+	SetPageDirty(vmf.page);
+	map_page(mm, vma, pte, vmf.page, true);
+	return 0;
+}
+
+static int do_fault(struct mm_struct *mm, struct vm_area_struct *vma,
+		    unsigned long addr, pte_t *pte, unsigned int flags)
+{
+	if (!(flags & FAULT_FLAG_WRITE))
+		return do_read_fault(mm, vma, addr, pte, flags);
+	if (is_cow_mapping(vma->vm_flags))
+		return do_cow_fault(mm, vma, addr, pte, flags);
+	return do_shared_fault(mm, vma, addr, pte, flags);
 }
 
 /* May this access happen in this VMA at all? */
