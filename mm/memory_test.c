@@ -115,6 +115,27 @@ static void cow_copy_then_reuse(struct ktest *t)
 	mmput(parent);
 }
 
+/* munmap gives back the pages and the page tables it emptied. */
+static void munmap_frees_pages_and_tables(struct ktest *t)
+{
+	unsigned long pages = (4 * MiB) / PAGE_SIZE, before;
+	struct mm_struct *mm = mm_alloc();
+
+	KTEST_ASSERT_NOT_NULL(t, mm);
+	before = nr_free_pages();
+	KTEST_EXPECT_EQ(t,
+			map_anon(mm, BASE, BASE + pages * PAGE_SIZE,
+				 VM_READ | VM_WRITE),
+			0);
+	for (unsigned long i = 0; i < pages; i++)
+		handle_mm_fault(mm, BASE + i * PAGE_SIZE, FAULT_FLAG_WRITE);
+	KTEST_EXPECT_GT(t, before - nr_free_pages(), pages);
+	KTEST_EXPECT_EQ(t, do_munmap(mm, BASE, pages * PAGE_SIZE), 0);
+	KTEST_EXPECT_EQ(t, nr_free_pages(), before);
+	KTEST_EXPECT_TRUE(t, pte_offset(mm->pgd, BASE) == NULL);
+	mmput(mm);
+}
+
 /* Outside any VMA, or against its rights: the fault is refused. */
 static void bad_accesses_refused(struct ktest *t)
 {
@@ -134,4 +155,6 @@ static void bad_accesses_refused(struct ktest *t)
 KTEST_SUITE(memory, KTEST_CASE(read_maps_zero_page),
 	    KTEST_CASE(reading_allocates_no_pages),
 	    KTEST_CASE(write_after_read_copies_zero_page),
-	    KTEST_CASE(cow_copy_then_reuse), KTEST_CASE(bad_accesses_refused));
+	    KTEST_CASE(cow_copy_then_reuse),
+	    KTEST_CASE(munmap_frees_pages_and_tables),
+	    KTEST_CASE(bad_accesses_refused));

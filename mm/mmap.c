@@ -275,6 +275,7 @@ int do_munmap(struct mm_struct *mm, unsigned long start, unsigned long len)
 		if (vma->vm_start >= start && vma->vm_end <= end)
 			remove_vma(mm, vma);
 	}
+	free_pgd_range(mm->pgd, start, end);
 	return 0;
 }
 

@@ -199,6 +199,60 @@ void pgd_free(pgd_t *pgd)
 	free_table(pgd, 3, USER_PTRS);
 }
 
+/*
+ * Free the tables below table (a table of the given level, its first entry
+ * mapping base) that hold nothing, where they lie in [start, end).  True if
+ * table itself is now empty.  Only present tables are visited, so the cost
+ * follows what is mapped, not the size of the range.
+ */
+static bool prune_tables(u64 *table, int level, unsigned long base,
+			 unsigned long start, unsigned long end, bool *freed)
+{
+	unsigned long span = 1UL << (PAGE_SHIFT + 9 * level);
+	bool empty = true;
+
+	for (unsigned int i = 0; i < PTRS_PER_TABLE; i++) {
+		unsigned long lo = base + i * span;
+		u64 *e = &table[i];
+
+		if (!*e)
+			continue;
+		if (level > 0 && lo < end && lo + span > start &&
+		    prune_tables(__va(*e & PTE_ADDR_MASK), level - 1, lo, start,
+				 end, freed)) {
+			free_page(__va(*e & PTE_ADDR_MASK));
+			*e = 0;
+			*freed = true;
+			continue;
+		}
+		empty = false;
+	}
+	return empty;
+}
+
+void free_pgd_range(pgd_t *pgd, unsigned long start, unsigned long end)
+{
+	unsigned long span = 1UL << (PAGE_SHIFT + 9 * 3);
+	bool freed = false;
+
+	for (unsigned int i = 0; i < USER_PTRS; i++) {
+		unsigned long lo = i * span;
+
+		if (pgd[i] && lo < end && lo + span > start &&
+		    prune_tables(__va(pgd[i] & PTE_ADDR_MASK), 2, lo, start,
+				 end, &freed)) {
+			free_page(__va(pgd[i] & PTE_ADDR_MASK));
+			pgd[i] = 0;
+		}
+	}
+	/* The CPU may cache upper-level entries: drop them with a CR3 reload. */
+	if (freed)
+		asm volatile("mov %%cr3, %%rax; mov %%rax, %%cr3"
+			     :
+			     :
+			     : "rax", "memory");
+}
+
 pte_t *pte_offset(pgd_t *pgd, unsigned long addr)
 {
 	return walk(pgd, addr, 0, NULL, 0);

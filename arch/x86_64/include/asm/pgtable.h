@@ -71,6 +71,8 @@ void pgd_free(pgd_t *pgd);
  * _alloc form, could not be allocated). */
 pte_t *pte_offset(pgd_t *pgd, unsigned long addr);
 pte_t *pte_offset_alloc(pgd_t *pgd, unsigned long addr);
+/* Free the page tables of [start, end) left empty (after an munmap). */
+void free_pgd_range(pgd_t *pgd, unsigned long start, unsigned long end);
 /* The hardware rights for VM_READ/VM_WRITE/VM_EXEC. */
 pgprot_t vm_get_page_prot(unsigned long vm_flags);
 /* Load mm's page table (the kernel's alone if mm is NULL). */
