@@ -21,9 +21,11 @@ CMDLINE ?=
 KTEST_FILTER ?=
 TIMEOUT ?= 300
 
-# The test boot leaves the top of RAM without struct page (mem=), as later
-# device-memory work needs; the boot memory-map tests check it.
-TEST_MEM_LIMIT := $(shell echo $$(($(MEM) - 32)))M
+# The test boot has TEST_MEM MiB (room to read 256 MiB of fresh memory under
+# the overcommit limit) and leaves its top 32 MiB without struct page (mem=),
+# as later device-memory work needs; the boot memory-map tests check it.
+TEST_MEM ?= 512
+TEST_MEM_LIMIT := $(shell echo $$(($(TEST_MEM) - 32)))M
 TEST_CMDLINE := ktest mem=$(TEST_MEM_LIMIT) $(if $(KTEST_FILTER),ktest.filter=$(KTEST_FILTER)) $(CMDLINE)
 
 B := build/$(ARCH)
@@ -142,7 +144,7 @@ tools-test: $(KERNEL)
 
 # Everything, ending with one closing line: "N passed, N failed".
 test: deps tools-test $(HOST_TEST) $(HOST_TEST_NOSPECIAL) $(VMA_FUZZ) $(TEST_IMAGE)
-	$(Q)KTEST_FILTER='$(KTEST_FILTER)' tools/run.py test --timeout $(TIMEOUT) --mem $(MEM) --accel $(ACCEL) \
+	$(Q)KTEST_FILTER='$(KTEST_FILTER)' tools/run.py test --timeout $(TIMEOUT) --mem $(TEST_MEM) --accel $(ACCEL) \
 		--logdir build $(if $(filter 1,$(V)),--verbose) \
 		host:$(HOST_TEST) host:$(HOST_TEST_NOSPECIAL) host:$(VMA_FUZZ) \
 		$(ARCH):$(TEST_IMAGE)

@@ -61,7 +61,7 @@ static unsigned long free_pages(void)
 /* Fresh anonymous memory reads as zeroes, and reading it takes no pages. */
 static void reading_is_free(void)
 {
-	size_t len = 128UL << 20;
+	size_t len = 256UL << 20;
 	char *p = map(len, PROT_READ | PROT_WRITE, MAP_PRIVATE);
 	unsigned long before = free_pages(), sum = 0;
 
