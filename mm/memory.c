@@ -115,11 +115,14 @@ static int do_wp_page(struct mm_struct *mm, struct vm_area_struct *vma,
 	struct page *old = vm_normal_page(vma, addr, *pte);
 	void *copy;
 
-	/* A shared mapping writes in place, whoever else maps the page. */
+	/*
+	 * A shared mapping writes its page in place, whoever else maps it.
+	 * (Never the zero page, old == NULL: that is copied, below.)
+	 */
 	if (!is_cow_mapping(vma->vm_flags) && old)
 		SetPageDirty(old);
-	if (!is_cow_mapping(vma->vm_flags) ||
-	    (old && page_count(old) == 1 && page_mapcount(old) == 1)) {
+	if (old && (!is_cow_mapping(vma->vm_flags) ||
+		    (page_count(old) == 1 && page_mapcount(old) == 1))) {
 		set_pte(pte, pte_mkwrite(*pte));
 		flush_tlb_page(addr);
 		if (is_cow_mapping(vma->vm_flags))

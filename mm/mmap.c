@@ -6,7 +6,8 @@
  *
  * Invariants: mm->mmap is sorted by address and VMAs do not overlap; every
  * present PTE lies inside a VMA; mm->rss counts the PTEs that map a normal
- * (counted) page.  Page tables are freed only with the whole mm (pgd_free).
+ * (counted) page.  Page tables go when munmap empties them (free_pgd_range)
+ * or with the whole mm (pgd_free).
  */
 #include <kernel/err.h>
 #include <kernel/errno.h>
@@ -320,7 +321,8 @@ static long get_unmapped_area(struct mm_struct *mm, unsigned long len)
 	list_for_each_entry_reverse (vma, &mm->mmap, vm_list) {
 		if (vma->vm_start >= top)
 			continue;
-		if (top - vma->vm_end >= len)
+		/* A VMA may straddle top: then the gap above it is none. */
+		if (vma->vm_end <= top && top - vma->vm_end >= len)
 			break;
 		top = vma->vm_start;
 	}
@@ -463,7 +465,7 @@ int do_mprotect(struct mm_struct *mm, unsigned long start, unsigned long len,
 		unsigned long prot)
 {
 	unsigned long end, want = prot_to_vm_flags(prot);
-	struct vm_area_struct *vma, *next;
+	struct vm_area_struct *vma;
 	int err;
 
 	if (!IS_ALIGNED(start, PAGE_SIZE) ||
@@ -491,10 +493,14 @@ int do_mprotect(struct mm_struct *mm, unsigned long start, unsigned long len,
 			want;
 		change_protection(mm, vma);
 	}
-	vma = find_vma(mm, start);
-	for (; vma && vma->vm_start < end; vma = next) {
-		next = next_vma(mm, vma);
-		vma_merge(mm, vma);
+	/*
+	 * Merge from the left.  vma_merge may free the VMA it is given or its
+	 * neighbour, so each step looks the address up again instead of
+	 * following a pointer that may be gone.
+	 */
+	for (unsigned long addr = start; addr < end;) {
+		vma_merge(mm, find_vma(mm, addr));
+		addr = find_vma(mm, addr)->vm_end;
 	}
 	return 0;
 }
@@ -513,8 +519,14 @@ int do_madvise(struct mm_struct *mm, unsigned long start, unsigned long len,
 	end = ALIGN(start + len, PAGE_SIZE);
 	if (!range_mapped(mm, start, end))
 		return -ENOMEM;
+	/*
+	 * Shared anonymous memory has no file behind its pages: they *are* the
+	 * memory, and dropping them would lose it.  Linux keeps such pages in
+	 * shmem; here they stay mapped.
+	 */
 	list_for_each_entry (vma, &mm->mmap, vm_list)
-		if (vma->vm_start < end && vma->vm_end > start)
+		if (vma->vm_start < end && vma->vm_end > start &&
+		    !(!vma->vm_file && (vma->vm_flags & VM_SHARED)))
 			zap_page_range(mm, vma, max(start, vma->vm_start),
 				       min(end, vma->vm_end));
 	return 0;

@@ -1,12 +1,10 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * A process's address space: struct mm_struct holds its page table and its
- * list of virtual memory areas (VMAs), each a range of user addresses with
- * one set of rights.  For now every VMA is populated eagerly -- its pages are
- * allocated and mapped when it is created, copied at fork, freed at exit --
- * so a user page fault always means a bad access.  The VM core issue turns
- * this into demand paging with a fault handler, copy-on-write and a balanced
- * tree of VMAs; the names are already Linux's.
+ * virtual memory areas (VMAs), each a range of user addresses with one set
+ * of rights, kept on a sorted list and in a red-black tree.  A VMA says what
+ * may be mapped; its pages arrive at the first touch (mm/memory.c) and are
+ * shared copy-on-write at fork.  Names and flags are Linux's.
  */
 #ifndef _MM_MMAP_H
 #define _MM_MMAP_H
@@ -85,10 +83,10 @@ struct mm_struct {
 struct mm_struct *mm_alloc(void);
 /* Unmap and free every page and page table, then the mm itself. */
 void mmput(struct mm_struct *mm);
-/* A copy of mm with its own copies of every page (eager fork). */
+/* fork: a copy of mm sharing every page, COW where private (copy_page_range). */
 struct mm_struct *dup_mm(struct mm_struct *mm);
 
-/* Add a populated VMA [start, end); 0, -ENOMEM, or -EINVAL on overlap. */
+/* Add an anonymous VMA [start, end); 0, -ENOMEM, or -EINVAL on overlap. */
 int map_anon(struct mm_struct *mm, unsigned long start, unsigned long end,
 	     unsigned long vm_flags);
 /* The VMA containing addr, or NULL. */

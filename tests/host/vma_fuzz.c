@@ -14,8 +14,11 @@
  *
  * The first half of this file is a small VMA layer with Linux's names --
  * find_vma, split_vma, vma_merge, do_munmap, mmap_region (MAP_FIXED),
- * do_mprotect -- and it is the reference design that mm/mmap.c follows:
- * there, the same functions also zap and protect page-table entries.
+ * do_mprotect -- over the kernel's own red-black tree (kernel/lib/rbtree.c,
+ * which is what this fuzzes).  It is a model of mm/mmap.c's VMA handling,
+ * not mm/mmap.c itself, which needs page tables and files the host does
+ * not have; its find_vma has Linux's "first VMA ending above addr" meaning,
+ * and a failed call here changes nothing.
  * Linux's rules kept here: VMAs never overlap; find_vma(addr) returns the
  * first VMA with vm_end > addr; an operation on part of a VMA splits it;
  * neighbours that continue each other (same flags, pgoff running on) are

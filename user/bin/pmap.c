@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 /*
- * pmap [pid]: the memory areas (VMAs) of a process -- this shell's, with no
+ * pmap [pid]: the memory areas (VMAs) of a process -- pmap's own, with no
  * argument -- one a line, in the layout of Linux's /proc/<pid>/maps:
  *
  *	00400000-00409000 r-xp 00000000   7 /bin/...   range, rights, offset,

@@ -347,6 +347,47 @@ static void file_access_rights(void)
 	unlink(FILE_PATH);
 }
 
+/*
+ * Regressions.  Merging VMAs after mprotect once followed a pointer into a
+ * VMA the merge had freed: repeat the sequence in many layouts.
+ */
+static void mprotect_merge_many_layouts(void)
+{
+	for (int k = 0; k < 64; k++) {
+		char *pad[64], *p;
+
+		for (int i = 0; i < k; i++)
+			pad[i] = map(PAGE,
+				     i % 2 ? PROT_READ : PROT_READ | PROT_WRITE,
+				     MAP_PRIVATE);
+		p = map(2 * PAGE, PROT_READ | PROT_WRITE, MAP_PRIVATE);
+		EXPECT_EQ(mprotect(p + PAGE, PAGE, PROT_READ), 0);
+		EXPECT_EQ(mprotect(p, 2 * PAGE, PROT_READ), 0);
+		EXPECT_EQ(vmas_in(p, p + 2 * PAGE), 1);
+		EXPECT_EQ(munmap(p, 2 * PAGE), 0);
+		for (int i = 0; i < k; i++)
+			munmap(pad[i], PAGE);
+	}
+}
+
+/* A write through a shared mapping must never land in the zero page. */
+static void zero_page_stays_zero(void)
+{
+	volatile char *s = map(PAGE, PROT_READ | PROT_WRITE, MAP_SHARED);
+	volatile char *q;
+
+	ASSERT_TRUE(s != MAP_FAILED);
+	madvise((void *)s, PAGE, MADV_DONTNEED);
+	EXPECT_EQ(s[0], 0);
+	s[0] = 'Z';
+	q = map(PAGE, PROT_READ, MAP_PRIVATE);
+	ASSERT_TRUE(q != MAP_FAILED);
+	EXPECT_EQ(q[0], 0); /* a fresh mapping reads the zero page */
+	EXPECT_EQ(s[0], 'Z');
+	munmap((void *)q, PAGE);
+	munmap((void *)s, PAGE);
+}
+
 static const struct ktap_case cases[] = {
 	KTAP_CASE(reading_is_free),
 	KTAP_CASE(write_then_read_back),
@@ -362,6 +403,8 @@ static const struct ktap_case cases[] = {
 	KTAP_CASE(shared_file_mapping),
 	KTAP_CASE(past_eof_is_sigbus),
 	KTAP_CASE(file_access_rights),
+	KTAP_CASE(mprotect_merge_many_layouts),
+	KTAP_CASE(zero_page_stays_zero),
 };
 
 int main(void)

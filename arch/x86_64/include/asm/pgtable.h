@@ -2,8 +2,8 @@
 /*
  * x86_64 4-level page tables: PML4 -> PDPT -> PD -> PT, 512 8-byte entries
  * each, 9 bits of the virtual address per level above a 12-bit page offset.
- * The VM issue adds the pte_t accessors mm/ uses; for now the bits serve the
- * kernel's own mappings.
+ * This is the arch side of the VM: PTE bits and accessors (pte_special and
+ * friends), the walks, TLB flushes and switch_mm that mm/ uses.
  */
 #ifndef _ASM_PGTABLE_H
 #define _ASM_PGTABLE_H
