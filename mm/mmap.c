@@ -218,9 +218,10 @@ static bool can_merge(struct vm_area_struct *a, struct vm_area_struct *b)
 /* Merge vma with the VMAs before and after it where they can be one. */
 static void vma_merge(struct mm_struct *mm, struct vm_area_struct *vma)
 {
-	struct vm_area_struct *next = next_vma(mm, vma);
+	struct vm_area_struct *next;
 
-	if (can_merge(vma, next)) {
+	/* All of them: an mprotect may leave a run of equal VMAs behind. */
+	while (can_merge(vma, next = next_vma(mm, vma))) {
 		vma->vm_end = next->vm_end;
 		vma_free(mm, next);
 	}

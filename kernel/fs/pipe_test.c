@@ -138,12 +138,20 @@ static void ends_and_errors(struct ktest *t)
 static struct file *thread_end;
 static bool other_slept; /* the test's task was asleep, as it should be */
 
+/*
+ * Did the other task go to sleep?  Give it the CPU a bounded number of
+ * times: the timer may have preempted it before it got that far.
+ */
+static bool saw_sleeping(struct task_struct *other)
+{
+	for (int i = 0; i < 100 && other->state != TASK_SLEEPING; i++)
+		schedule();
+	return other->state == TASK_SLEEPING;
+}
+
 static int slow_writer(void *arg)
 {
-	struct task_struct *reader = arg;
-
-	schedule(); /* let the reader block first */
-	other_slept = reader->state == TASK_SLEEPING;
+	other_slept = saw_sleeping(arg); /* the reader must block first */
 	return pipe_write_k(thread_end, "late", 4) == 4 ? 0 : 1;
 }
 
@@ -178,7 +186,7 @@ static int slow_reader(void *arg)
 	if (!buf)
 		return 1;
 	/* The writer has filled the pipe and must be waiting for room. */
-	other_slept = ((struct task_struct *)arg)->state == TASK_SLEEPING;
+	other_slept = saw_sleeping(arg);
 	while ((n = pipe_read_k(thread_end, buf, PAGE_SIZE)) > 0) {
 		if (!has_pattern(buf, n, reader_total)) {
 			reader_total = -1;

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 /*
- * The host test program: gives mm/ a 32 MiB arena as its "physical memory",
+ * The host test program: gives mm/ a 128 MiB arena as its "physical memory",
  * boots the page allocator on it the way start_kernel() does (memblock, then
  * mem_init), and runs the ktest suites linked in, printing KTAP on stdout.
  *
@@ -21,7 +21,7 @@
 #include <mm/memory.h>
 #include <mm/mm.h>
 
-#define ARENA_SIZE (32UL << 20)
+#define ARENA_SIZE (128UL << 20)
 
 unsigned long host_phys_offset;
 struct boot_params boot_params;

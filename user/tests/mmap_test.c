@@ -39,15 +39,18 @@ static int touch_in_child(volatile char *addr, int write)
 	return WIFSIGNALED(status) ? WTERMSIG(status) : 0;
 }
 
-/* How many of this process's VMAs lie in [start, end). */
+/*
+ * How many of this process's VMAs overlap [start, end).  (Not "lie inside":
+ * a VMA may merge with an equal neighbour outside the range.)
+ */
 static int vmas_in(char *start, char *end)
 {
 	struct mapinfo m;
 	int n = 0;
 
 	for (int i = 0; mapinfo(0, i, &m) == 0; i++)
-		n += m.start >= (unsigned long)start &&
-		     m.end <= (unsigned long)end;
+		n += m.start < (unsigned long)end &&
+		     m.end > (unsigned long)start;
 	return n;
 }
 

@@ -6,4 +6,7 @@
 #define PAGE_SHIFT 12
 #define PAGE_SIZE (1UL << PAGE_SHIFT)
 
+/* The user half of a 48-bit address space, as on x86_64. */
+#define TASK_SIZE 0x00007ffffffff000UL
+
 #endif

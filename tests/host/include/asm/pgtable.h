@@ -19,7 +19,9 @@ typedef u64 pgprot_t;
 
 #define _PAGE_PRESENT 0x1UL
 #define _PAGE_RW 0x2UL
+#define _PAGE_USER 0x4UL
 #define _PAGE_SPECIAL 0x200UL
+#define _PAGE_PROTNONE 0x400UL
 
 #ifdef HOST_PTE_SPECIAL
 #define ARCH_HAS_PTE_SPECIAL 1
@@ -52,5 +54,50 @@ static inline pte_t pte_mkspecial(pte_t pte)
 	return pte;
 #endif
 }
+
+static inline bool pte_none(pte_t pte)
+{
+	return pte == 0;
+}
+
+static inline bool pte_present(pte_t pte)
+{
+	return pte & (_PAGE_PRESENT | _PAGE_PROTNONE);
+}
+
+static inline bool pte_write(pte_t pte)
+{
+	return pte & _PAGE_RW;
+}
+
+static inline pte_t pte_wrprotect(pte_t pte)
+{
+	return pte & ~_PAGE_RW;
+}
+
+static inline pte_t pte_mkwrite(pte_t pte)
+{
+	return pte | _PAGE_RW;
+}
+
+static inline void set_pte(pte_t *ptep, pte_t pte)
+{
+	*ptep = pte;
+}
+
+static inline void flush_tlb_page(unsigned long addr)
+{
+	(void)addr;
+}
+
+/* A 4-level table like x86_64's, in tests/host/vm_host.c. */
+struct mm_struct;
+pgd_t *pgd_alloc(void);
+void pgd_free(pgd_t *pgd);
+pte_t *pte_offset(pgd_t *pgd, unsigned long addr);
+pte_t *pte_offset_alloc(pgd_t *pgd, unsigned long addr);
+void free_pgd_range(pgd_t *pgd, unsigned long start, unsigned long end);
+pgprot_t vm_get_page_prot(unsigned long vm_flags);
+void switch_mm(struct mm_struct *mm);
 
 #endif
