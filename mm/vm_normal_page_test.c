@@ -11,16 +11,16 @@
 #include <mm/mm.h>
 
 #define START 0x40000000UL
-#define PROT (_PAGE_PRESENT | _PAGE_RW)
 
 static pte_t normal_pte(struct page *page)
 {
-	return pfn_pte(page_to_pfn(page), PROT);
+	return pfn_pte(page_to_pfn(page), vm_get_page_prot(VM_READ | VM_WRITE));
 }
 
 static pte_t raw_pte(unsigned long pfn)
 {
-	return pte_mkspecial(pfn_pte(pfn, PROT));
+	return pte_mkspecial(
+		pfn_pte(pfn, vm_get_page_prot(VM_READ | VM_WRITE)));
 }
 
 static struct vm_area_struct vma_with(unsigned long flags, unsigned long pgoff)
