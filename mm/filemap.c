@@ -26,6 +26,8 @@ void address_space_init(struct address_space *mapping, struct inode *host)
 	mapping->pages = NULL;
 	mapping->nr_slots = 0;
 	mapping->nrpages = 0;
+	INIT_LIST_HEAD(&mapping->i_mmap);
+	mapping->i_mmap_lock = (struct spinlock)SPINLOCK_INIT;
 }
 
 /* Caller holds page_cache_lock. */

@@ -66,8 +66,10 @@ struct vm_area_struct {
 				 * VM_PFNMAP: the first page frame mapped */
 	struct file *vm_file;	/* the mapped file (a reference), or NULL */
 	const struct vm_operations_struct *vm_ops;
+	struct mm_struct *vm_mm;  /* the address space it belongs to */
 	struct list_head vm_list; /* in mm->mmap, sorted by address */
 	struct rb_node vm_rb;	  /* in mm->mm_rb, keyed by address */
+	struct list_head shared;  /* file VMAs: in vm_file's mapping->i_mmap */
 };
 
 struct mm_struct {

@@ -61,4 +61,5 @@ $(HB)/nospecial/tests/host/main.o: tests/host/main.c
 host-test: $(HOST_TEST)
 	$(Q)$(HOST_TEST)
 
--include $(HOST_OBJS:.o=.d) $(wildcard $(HB)/special/*/*.d $(HB)/nospecial/*/*.d)
+-include $(HOST_OBJS:.o=.d) $(wildcard $(HB)/special/*/*.d $(HB)/nospecial/*/*.d \
+	$(HB)/special/*/*/*.d $(HB)/nospecial/*/*/*.d)
