@@ -9,6 +9,7 @@
  * (counted) page.  Page tables go when munmap empties them (free_pgd_range)
  * or with the whole mm (pgd_free).
  */
+#include <asm/irqflags.h>
 #include <kernel/err.h>
 #include <kernel/errno.h>
 #include <kernel/fs/vfs.h>
@@ -18,6 +19,7 @@
 #include <mm/memory.h>
 #include <mm/mm.h>
 #include <mm/mmap.h>
+#include <mm/mmu_notifier.h>
 #include <mm/slab.h>
 #include <pagoda/abi.h>
 
@@ -34,7 +36,46 @@ struct mm_struct *mm_alloc(void)
 	}
 	INIT_LIST_HEAD(&mm->mmap);
 	mm->mm_rb = RB_ROOT;
+	mm->mm_users = 1;
+	mm->mm_count = 1;
 	return mm;
+}
+
+/*
+ * The counts change in process context only, but a task can be preempted
+ * between reading and writing one: interrupts off makes each step whole.
+ */
+static int mm_count_add(int *count, int delta)
+{
+	unsigned long flags = arch_local_irq_save();
+	int left = *count += delta;
+
+	arch_local_irq_restore(flags);
+	return left;
+}
+
+void mmgrab(struct mm_struct *mm)
+{
+	mm_count_add(&mm->mm_count, 1);
+}
+
+void mmdrop(struct mm_struct *mm)
+{
+	if (mm_count_add(&mm->mm_count, -1))
+		return;
+	mmu_notifier_mm_destroy(mm);
+	kfree(mm);
+}
+
+bool mmget_not_zero(struct mm_struct *mm)
+{
+	unsigned long flags = arch_local_irq_save();
+	bool alive = mm->mm_users > 0;
+
+	if (alive)
+		mm->mm_users++;
+	arch_local_irq_restore(flags);
+	return alive;
 }
 
 /*
@@ -260,7 +301,9 @@ static int split_at(struct mm_struct *mm, unsigned long start,
 int do_munmap(struct mm_struct *mm, unsigned long start, unsigned long len)
 {
 	unsigned long end = start + len;
+	struct mmu_notifier_range range;
 	struct vm_area_struct *vma, *next;
+	bool mapped;
 	int err;
 
 	if (!IS_ALIGNED(start, PAGE_SIZE) || !len || len > TASK_SIZE ||
@@ -270,6 +313,14 @@ int do_munmap(struct mm_struct *mm, unsigned long start, unsigned long len)
 	err = split_at(mm, start, end);
 	if (err)
 		return err;
+	/*
+	 * One notification for the whole range, as Linux's unmap_region, and
+	 * none for a hole.
+	 */
+	mapped = !range_free(mm, start, end);
+	mmu_notifier_range_init(&range, MMU_NOTIFY_UNMAP, mm, start, end);
+	if (mapped)
+		mmu_notifier_invalidate_range_start(&range);
 	vma = list_first_entry(&mm->mmap, struct vm_area_struct, vm_list);
 	for (; &vma->vm_list != &mm->mmap; vma = next) {
 		next = list_entry(vma->vm_list.next, struct vm_area_struct,
@@ -278,6 +329,8 @@ int do_munmap(struct mm_struct *mm, unsigned long start, unsigned long len)
 			remove_vma(mm, vma);
 	}
 	free_pgd_range(mm->pgd, start, end);
+	if (mapped)
+		mmu_notifier_invalidate_range_end(&range);
 	return 0;
 }
 
@@ -466,6 +519,7 @@ int do_mprotect(struct mm_struct *mm, unsigned long start, unsigned long len,
 		unsigned long prot)
 {
 	unsigned long end, want = prot_to_vm_flags(prot);
+	struct mmu_notifier_range range;
 	struct vm_area_struct *vma;
 	int err;
 
@@ -492,7 +546,11 @@ int do_mprotect(struct mm_struct *mm, unsigned long start, unsigned long len,
 		vma->vm_flags =
 			(vma->vm_flags & ~(VM_READ | VM_WRITE | VM_EXEC)) |
 			want;
+		mmu_notifier_range_init(&range, MMU_NOTIFY_PROTECTION_VMA, mm,
+					vma->vm_start, vma->vm_end);
+		mmu_notifier_invalidate_range_start(&range);
 		change_protection(mm, vma);
+		mmu_notifier_invalidate_range_end(&range);
 	}
 	/*
 	 * Merge from the left.  vma_merge may free the VMA it is given or its
@@ -525,11 +583,19 @@ int do_madvise(struct mm_struct *mm, unsigned long start, unsigned long len,
 	 * memory, and dropping them would lose it.  Linux keeps such pages in
 	 * shmem; here they stay mapped.
 	 */
-	list_for_each_entry (vma, &mm->mmap, vm_list)
-		if (vma->vm_start < end && vma->vm_end > start &&
-		    !(!vma->vm_file && (vma->vm_flags & VM_SHARED)))
-			zap_page_range(mm, vma, max(start, vma->vm_start),
-				       min(end, vma->vm_end));
+	list_for_each_entry (vma, &mm->mmap, vm_list) {
+		struct mmu_notifier_range range;
+
+		if (vma->vm_start >= end || vma->vm_end <= start ||
+		    (!vma->vm_file && (vma->vm_flags & VM_SHARED)))
+			continue;
+		mmu_notifier_range_init(&range, MMU_NOTIFY_MADVISE, mm,
+					max(start, vma->vm_start),
+					min(end, vma->vm_end));
+		mmu_notifier_invalidate_range_start(&range);
+		zap_page_range(mm, vma, range.start, range.end);
+		mmu_notifier_invalidate_range_end(&range);
+	}
 	return 0;
 }
 
@@ -625,14 +691,28 @@ struct mm_struct *dup_mm(struct mm_struct *old_mm)
 	return mm;
 }
 
-void mmput(struct mm_struct *mm)
+/*
+ * The address space goes (exit, execve): secondary MMUs let go first
+ * (seed 004: ->release before the page tables are torn down), then every
+ * page and table.  The mm_struct stays while a notifier holds it.
+ */
+static void exit_mmap(struct mm_struct *mm)
 {
+	mmu_notifier_release(mm);
 	while (!list_empty(&mm->mmap))
 		remove_vma(mm,
 			   list_first_entry(&mm->mmap, struct vm_area_struct,
 					    vm_list));
 	pgd_free(mm->pgd);
-	kfree(mm);
+	mm->pgd = NULL;
+}
+
+void mmput(struct mm_struct *mm)
+{
+	if (mm_count_add(&mm->mm_users, -1))
+		return;
+	exit_mmap(mm);
+	mmdrop(mm);
 }
 
 static const struct {
