@@ -6,6 +6,7 @@
 #   make bench      the VM benchmarks (vmbench) under TCG with -icount shift=0
 #   make host-test  only the host tests of mm/ (ASan + UBSan)
 #   make format-check   the C sources against .clang-format
+#   make check-fresh    make test in a minimal Debian 12 root (needs root, debootstrap)
 #   make clean
 #
 # Variables: ARCH=x86_64 (the only port so far), MEM=<MiB> (256), ACCEL=tcg|kvm,
@@ -62,7 +63,7 @@ KERNEL := $(B)/pagoda.elf
 IMAGE := $(B)/pagoda.$(IMAGE_EXT)
 TEST_IMAGE := $(B)/pagoda-test.$(IMAGE_EXT)
 
-.PHONY: all run test iso clean deps host-test tools-test format-check FORCE
+.PHONY: all run test iso clean deps host-test tools-test format-check check-fresh FORCE
 .DELETE_ON_ERROR:
 
 all: $(KERNEL) $(IMAGE)
@@ -152,6 +153,11 @@ test: deps tools-test $(HOST_TEST) $(HOST_TEST_NOSPECIAL) $(VMA_FUZZ) $(TEST_IMA
 # Check that the C sources match .clang-format (needs clang-format).
 format-check:
 	$(Q)clang-format --dry-run --Werror $$(git ls-files '*.c' '*.h')
+
+# The README's set-up on a fresh machine: a debootstrap minbase root gets
+# `apt-get install make git`, then runs make test (tools/check-fresh.sh).
+check-fresh:
+	$(Q)tools/check-fresh.sh
 
 clean:
 	rm -rf build
