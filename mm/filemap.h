@@ -33,8 +33,8 @@
 #define _MM_FILEMAP_H
 
 #include <kernel/list.h>
-#include <kernel/spinlock.h>
 #include <kernel/types.h>
+#include <kernel/wait.h>
 
 struct inode;
 struct page;
@@ -49,12 +49,21 @@ struct address_space {
 	/*
 	 * The VMAs that map this file, in any process (vma->shared links
 	 * them), so that truncation can unmap what it cuts off
-	 * (unmap_mapping_range, mm/truncate.c).  i_mmap_lock guards the list
-	 * and the bounds and PTEs of the VMAs on it (mm/mmap.c).
+	 * (unmap_mapping_range, mm/truncate.c).  The i_mmap lock guards the
+	 * list and the bounds and PTEs of the VMAs on it (mm/mmap.c).  It
+	 * sleeps: a truncation calls MMU notifiers under it, which may.
 	 */
 	struct list_head i_mmap;
-	struct spinlock i_mmap_lock;
+	bool i_mmap_locked;
+	struct wait_queue i_mmap_wait;
 };
+
+/*
+ * The i_mmap lock (Linux: i_mmap_rwsem, taken for writing), deaf to
+ * signals: munmap and exit take it, and a dying process must still unmap.
+ */
+void i_mmap_lock_write(struct address_space *mapping);
+void i_mmap_unlock_write(struct address_space *mapping);
 
 /* An empty cache for host's data. */
 void address_space_init(struct address_space *mapping, struct inode *host);

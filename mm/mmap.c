@@ -10,6 +10,7 @@
  * or with the whole mm (pgd_free).  A file VMA is also on its file's
  * mapping->i_mmap list from mmap (or fork, or a split) until it is removed.
  */
+#include <asm/irqflags.h>
 #include <kernel/err.h>
 #include <kernel/errno.h>
 #include <kernel/fs/vfs.h>
@@ -19,6 +20,7 @@
 #include <mm/memory.h>
 #include <mm/mm.h>
 #include <mm/mmap.h>
+#include <mm/mmu_notifier.h>
 #include <mm/slab.h>
 #include <pagoda/abi.h>
 
@@ -35,7 +37,46 @@ struct mm_struct *mm_alloc(void)
 	}
 	INIT_LIST_HEAD(&mm->mmap);
 	mm->mm_rb = RB_ROOT;
+	mm->mm_users = 1;
+	mm->mm_count = 1;
 	return mm;
+}
+
+/*
+ * The counts change in process context only, but a task can be preempted
+ * between reading and writing one: interrupts off makes each step whole.
+ */
+static int mm_count_add(int *count, int delta)
+{
+	unsigned long flags = arch_local_irq_save();
+	int left = *count += delta;
+
+	arch_local_irq_restore(flags);
+	return left;
+}
+
+void mmgrab(struct mm_struct *mm)
+{
+	mm_count_add(&mm->mm_count, 1);
+}
+
+void mmdrop(struct mm_struct *mm)
+{
+	if (mm_count_add(&mm->mm_count, -1))
+		return;
+	mmu_notifier_mm_destroy(mm);
+	kfree(mm);
+}
+
+bool mmget_not_zero(struct mm_struct *mm)
+{
+	unsigned long flags = arch_local_irq_save();
+	bool alive = mm->mm_users > 0;
+
+	if (alive)
+		mm->mm_users++;
+	arch_local_irq_restore(flags);
+	return alive;
 }
 
 /*
@@ -64,30 +105,27 @@ static void vma_rb_insert(struct mm_struct *mm, struct vm_area_struct *vma)
  * A file VMA is on its mapping's i_mmap list, where truncation, running in
  * any process, finds it and zaps its PTEs (mm/truncate.c).  So whoever
  * changes a file VMA's bounds, its PTEs or its place on the list holds the
- * mapping's i_mmap_lock: a truncation must never meet a half-made split or
+ * mapping's i_mmap lock: a truncation must never meet a half-made split or
  * a PTE being copied at fork.  Anonymous VMAs are this process's alone.
  */
-static unsigned long i_mmap_lock_vma(struct vm_area_struct *vma)
-{
-	if (!vma->vm_file)
-		return 0;
-	return spin_lock_irqsave(&vma->vm_file->f_mapping->i_mmap_lock);
-}
-
-static void i_mmap_unlock_vma(struct vm_area_struct *vma, unsigned long flags)
+static void i_mmap_lock_vma(struct vm_area_struct *vma)
 {
 	if (vma->vm_file)
-		spin_unlock_irqrestore(&vma->vm_file->f_mapping->i_mmap_lock,
-				       flags);
+		i_mmap_lock_write(vma->vm_file->f_mapping);
+}
+
+static void i_mmap_unlock_vma(struct vm_area_struct *vma)
+{
+	if (vma->vm_file)
+		i_mmap_unlock_write(vma->vm_file->f_mapping);
 }
 
 /* Put a new file VMA on its mapping's list (Linux: __vma_link_file). */
 static void vma_link_file(struct vm_area_struct *vma)
 {
-	unsigned long flags = i_mmap_lock_vma(vma);
-
+	i_mmap_lock_vma(vma);
 	list_add_tail(&vma->shared, &vma->vm_file->f_mapping->i_mmap);
-	i_mmap_unlock_vma(vma, flags);
+	i_mmap_unlock_vma(vma);
 }
 
 /* Take vma off both structures and free it. */
@@ -171,12 +209,11 @@ static struct vm_area_struct *insert_vma(struct mm_struct *mm,
 
 static void remove_vma(struct mm_struct *mm, struct vm_area_struct *vma)
 {
-	unsigned long flags = i_mmap_lock_vma(vma);
-
+	i_mmap_lock_vma(vma);
 	zap_page_range(mm, vma, vma->vm_start, vma->vm_end);
 	if (vma->vm_file)
 		list_del(&vma->shared); /* unlink_file_vma */
-	i_mmap_unlock_vma(vma, flags);
+	i_mmap_unlock_vma(vma);
 	mm->total_vm -= (vma->vm_end - vma->vm_start) >> PAGE_SHIFT;
 	if (vma->vm_file)
 		fput(vma->vm_file);
@@ -230,11 +267,10 @@ static int split_vma(struct mm_struct *mm, struct vm_area_struct *vma,
 		     unsigned long addr)
 {
 	struct vm_area_struct *new = kzalloc(sizeof(*new));
-	unsigned long flags;
 
 	if (!new)
 		return -ENOMEM;
-	flags = i_mmap_lock_vma(vma);
+	i_mmap_lock_vma(vma);
 	*new = *vma;
 	new->vm_start = addr;
 	new->vm_pgoff = vma->vm_pgoff + ((addr - vma->vm_start) >> PAGE_SHIFT);
@@ -243,7 +279,7 @@ static int split_vma(struct mm_struct *mm, struct vm_area_struct *vma,
 		list_add(&new->shared, &vma->shared);
 	}
 	vma->vm_end = addr;
-	i_mmap_unlock_vma(vma, flags);
+	i_mmap_unlock_vma(vma);
 	list_add(&new->vm_list, &vma->vm_list);
 	vma_rb_insert(mm, new);
 	return 0;
@@ -302,7 +338,9 @@ static int split_at(struct mm_struct *mm, unsigned long start,
 int do_munmap(struct mm_struct *mm, unsigned long start, unsigned long len)
 {
 	unsigned long end = start + len;
+	struct mmu_notifier_range range;
 	struct vm_area_struct *vma, *next;
+	bool mapped;
 	int err;
 
 	if (!IS_ALIGNED(start, PAGE_SIZE) || !len || len > TASK_SIZE ||
@@ -312,6 +350,14 @@ int do_munmap(struct mm_struct *mm, unsigned long start, unsigned long len)
 	err = split_at(mm, start, end);
 	if (err)
 		return err;
+	/*
+	 * One notification for the whole range, as Linux's unmap_region, and
+	 * none for a hole.
+	 */
+	mapped = !range_free(mm, start, end);
+	mmu_notifier_range_init(&range, MMU_NOTIFY_UNMAP, mm, start, end);
+	if (mapped)
+		mmu_notifier_invalidate_range_start(&range);
 	vma = list_first_entry(&mm->mmap, struct vm_area_struct, vm_list);
 	for (; &vma->vm_list != &mm->mmap; vma = next) {
 		next = list_entry(vma->vm_list.next, struct vm_area_struct,
@@ -320,6 +366,8 @@ int do_munmap(struct mm_struct *mm, unsigned long start, unsigned long len)
 			remove_vma(mm, vma);
 	}
 	free_pgd_range(mm->pgd, start, end);
+	if (mapped)
+		mmu_notifier_invalidate_range_end(&range);
 	return 0;
 }
 
@@ -471,8 +519,7 @@ long do_mmap(struct mm_struct *mm, unsigned long addr, unsigned long len,
  */
 static void change_protection(struct mm_struct *mm, struct vm_area_struct *vma)
 {
-	unsigned long flags = i_mmap_lock_vma(vma);
-
+	i_mmap_lock_vma(vma);
 	for (unsigned long addr = vma->vm_start; addr < vma->vm_end;
 	     addr += PAGE_SIZE) {
 		pte_t *pte = pte_offset(mm->pgd, addr), entry;
@@ -487,7 +534,7 @@ static void change_protection(struct mm_struct *mm, struct vm_area_struct *vma)
 		set_pte(pte, entry);
 		flush_tlb_page(addr);
 	}
-	i_mmap_unlock_vma(vma, flags);
+	i_mmap_unlock_vma(vma);
 }
 
 /* Is [start, end) covered by VMAs with no hole?  (mprotect's ENOMEM) */
@@ -512,6 +559,7 @@ int do_mprotect(struct mm_struct *mm, unsigned long start, unsigned long len,
 		unsigned long prot)
 {
 	unsigned long end, want = prot_to_vm_flags(prot);
+	struct mmu_notifier_range range;
 	struct vm_area_struct *vma;
 	int err;
 
@@ -538,7 +586,11 @@ int do_mprotect(struct mm_struct *mm, unsigned long start, unsigned long len,
 		vma->vm_flags =
 			(vma->vm_flags & ~(VM_READ | VM_WRITE | VM_EXEC)) |
 			want;
+		mmu_notifier_range_init(&range, MMU_NOTIFY_PROTECTION_VMA, mm,
+					vma->vm_start, vma->vm_end);
+		mmu_notifier_invalidate_range_start(&range);
 		change_protection(mm, vma);
+		mmu_notifier_invalidate_range_end(&range);
 	}
 	/*
 	 * Merge from the left.  vma_merge may free the VMA it is given or its
@@ -572,15 +624,19 @@ int do_madvise(struct mm_struct *mm, unsigned long start, unsigned long len,
 	 * shmem; here they stay mapped.
 	 */
 	list_for_each_entry (vma, &mm->mmap, vm_list) {
-		unsigned long flags;
+		struct mmu_notifier_range range;
 
 		if (vma->vm_start >= end || vma->vm_end <= start ||
 		    (!vma->vm_file && (vma->vm_flags & VM_SHARED)))
 			continue;
-		flags = i_mmap_lock_vma(vma);
-		zap_page_range(mm, vma, max(start, vma->vm_start),
-			       min(end, vma->vm_end));
-		i_mmap_unlock_vma(vma, flags);
+		mmu_notifier_range_init(&range, MMU_NOTIFY_MADVISE, mm,
+					max(start, vma->vm_start),
+					min(end, vma->vm_end));
+		mmu_notifier_invalidate_range_start(&range);
+		i_mmap_lock_vma(vma);
+		zap_page_range(mm, vma, range.start, range.end);
+		i_mmap_unlock_vma(vma);
+		mmu_notifier_invalidate_range_end(&range);
 	}
 	return 0;
 }
@@ -659,7 +715,6 @@ struct mm_struct *dup_mm(struct mm_struct *old_mm)
 	mm->stack_start = old_mm->stack_start;
 	list_for_each_entry (vma, &old_mm->mmap, vm_list) {
 		struct vm_area_struct *new;
-		unsigned long flags;
 		int err;
 
 		if (vma->vm_flags & VM_DONTCOPY)
@@ -672,13 +727,13 @@ struct mm_struct *dup_mm(struct mm_struct *old_mm)
 		new->vm_pgoff = vma->vm_pgoff;
 		new->vm_ops = vma->vm_ops;
 		/* The child's VMA goes on the list with its PTEs, at once. */
-		flags = i_mmap_lock_vma(vma);
+		i_mmap_lock_vma(vma);
 		if (vma->vm_file) {
 			new->vm_file = get_file(vma->vm_file);
 			list_add(&new->shared, &vma->shared);
 		}
 		err = copy_page_range(mm, old_mm, vma);
-		i_mmap_unlock_vma(vma, flags);
+		i_mmap_unlock_vma(vma);
 		if (err) {
 			mmput(mm);
 			return NULL;
@@ -687,14 +742,28 @@ struct mm_struct *dup_mm(struct mm_struct *old_mm)
 	return mm;
 }
 
-void mmput(struct mm_struct *mm)
+/*
+ * The address space goes (exit, execve): secondary MMUs let go first
+ * (seed 004: ->release before the page tables are torn down), then every
+ * page and table.  The mm_struct stays while a notifier holds it.
+ */
+static void exit_mmap(struct mm_struct *mm)
 {
+	mmu_notifier_release(mm);
 	while (!list_empty(&mm->mmap))
 		remove_vma(mm,
 			   list_first_entry(&mm->mmap, struct vm_area_struct,
 					    vm_list));
 	pgd_free(mm->pgd);
-	kfree(mm);
+	mm->pgd = NULL;
+}
+
+void mmput(struct mm_struct *mm)
+{
+	if (mm_count_add(&mm->mm_users, -1))
+		return;
+	exit_mmap(mm);
+	mmdrop(mm);
 }
 
 static const struct {

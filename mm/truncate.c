@@ -18,18 +18,35 @@
  * file offset, so that it visits only the VMAs overlapping the range; a
  * list visits them all, which is cheap for the few a file has here.
  *
- * Zapping another process's PTEs is safe on one CPU because i_mmap_lock is
- * held throughout (interrupts off), and every change to a file VMA's PTEs
- * or bounds takes it too, as does every fault (interrupts off).  The TLB
- * needs no shootdown: a process that is not running gets its TLB emptied
- * by the CR3 load that resumes it (no PCIDs, no global user pages).
+ * Zapping another process's PTEs is safe on one CPU: the i_mmap lock is
+ * held throughout, and every other change to a file VMA's PTEs or bounds
+ * (split, fork, munmap, mprotect, madvise) takes it too; faults run with
+ * interrupts off, so the zap does as well, and a fault in the owner never
+ * sees a PTE half-removed.  Secondary MMUs hear of it first (MMU notifiers,
+ * MMU_NOTIFY_RECLAIM), which may sleep: so the lock is a sleeping one.
+ * The TLB needs no shootdown: a process that is not running gets its TLB
+ * emptied by the CR3 load that resumes it (no PCIDs, no global user pages).
  */
+#include <asm/irqflags.h>
 #include <kernel/fs/vfs.h>
 #include <kernel/kernel.h>
 #include <mm/filemap.h>
 #include <mm/memory.h>
 #include <mm/mm.h>
 #include <mm/mmap.h>
+#include <mm/mmu_notifier.h>
+
+/* Zap only the PTEs that map the file's own pages, not private copies. */
+static void zap_cache_pages(struct vm_area_struct *vma, unsigned long start,
+			    unsigned long end)
+{
+	for (unsigned long addr = start; addr < end; addr += PAGE_SIZE) {
+		struct page *page = follow_page(vma->vm_mm, addr);
+
+		if (page && page->mapping == vma->vm_file->f_mapping)
+			zap_page_range(vma->vm_mm, vma, addr, addr + PAGE_SIZE);
+	}
+}
 
 /*
  * Zap the PTEs of vma that map file pages first..last.  Without even_cows,
@@ -42,24 +59,25 @@ static void unmap_mapping_vma(struct vm_area_struct *vma, unsigned long first,
 	unsigned long vma_last = vma->vm_pgoff +
 				 ((vma->vm_end - vma->vm_start) >> PAGE_SHIFT) -
 				 1;
-	unsigned long start, end;
+	struct mmu_notifier_range range;
+	unsigned long flags;
 
 	if (last < vma->vm_pgoff || first > vma_last)
 		return;
-	start = vma->vm_start +
-		((max(first, vma->vm_pgoff) - vma->vm_pgoff) << PAGE_SHIFT);
-	end = vma->vm_start +
-	      ((min(last, vma_last) - vma->vm_pgoff + 1) << PAGE_SHIFT);
-	if (even_cows || !is_cow_mapping(vma->vm_flags)) {
-		zap_page_range(vma->vm_mm, vma, start, end);
-		return;
-	}
-	for (unsigned long addr = start; addr < end; addr += PAGE_SIZE) {
-		struct page *page = follow_page(vma->vm_mm, addr);
-
-		if (page && page->mapping == vma->vm_file->f_mapping)
-			zap_page_range(vma->vm_mm, vma, addr, addr + PAGE_SIZE);
-	}
+	mmu_notifier_range_init(
+		&range, MMU_NOTIFY_RECLAIM, vma->vm_mm,
+		vma->vm_start + ((max(first, vma->vm_pgoff) - vma->vm_pgoff)
+				 << PAGE_SHIFT),
+		vma->vm_start + ((min(last, vma_last) - vma->vm_pgoff + 1)
+				 << PAGE_SHIFT));
+	mmu_notifier_invalidate_range_start(&range);
+	flags = arch_local_irq_save();
+	if (even_cows || !is_cow_mapping(vma->vm_flags))
+		zap_page_range(vma->vm_mm, vma, range.start, range.end);
+	else
+		zap_cache_pages(vma, range.start, range.end);
+	arch_local_irq_restore(flags);
+	mmu_notifier_invalidate_range_end(&range);
 }
 
 void unmap_mapping_range(struct address_space *mapping, loff_t holebegin,
@@ -67,14 +85,13 @@ void unmap_mapping_range(struct address_space *mapping, loff_t holebegin,
 {
 	unsigned long first = holebegin >> PAGE_SHIFT, last = ~0UL;
 	struct vm_area_struct *vma;
-	unsigned long flags;
 
 	if (holelen)
 		last = (holebegin + holelen - 1) >> PAGE_SHIFT;
-	flags = spin_lock_irqsave(&mapping->i_mmap_lock);
+	i_mmap_lock_write(mapping);
 	list_for_each_entry (vma, &mapping->i_mmap, shared)
 		unmap_mapping_vma(vma, first, last, even_cows);
-	spin_unlock_irqrestore(&mapping->i_mmap_lock, flags);
+	i_mmap_unlock_write(mapping);
 }
 
 /*
