@@ -33,6 +33,7 @@
 #include <kernel/string.h>
 #include <mm/memory.h>
 #include <mm/mm.h>
+#include <mm/mmu_notifier.h>
 
 struct vm_event_counts vm_events;
 
@@ -113,6 +114,7 @@ static int do_wp_page(struct mm_struct *mm, struct vm_area_struct *vma,
 		      unsigned long addr, pte_t *pte)
 {
 	struct page *old = vm_normal_page(vma, addr, *pte);
+	struct mmu_notifier_range range;
 	void *copy;
 
 	/*
@@ -132,12 +134,17 @@ static int do_wp_page(struct mm_struct *mm, struct vm_area_struct *vma,
 	copy = old ? alloc_page_address() : get_zeroed_page();
 	if (!copy)
 		return VM_FAULT_OOM;
-	if (old) {
+	if (old)
 		copy_page(copy, page_address(old));
+	/* A secondary MMU still maps the old page: it must let go first. */
+	mmu_notifier_range_init(&range, MMU_NOTIFY_COW_BREAK, mm, addr,
+				addr + PAGE_SIZE);
+	mmu_notifier_invalidate_range_start(&range);
+	if (old)
 		unmap_page(mm, old);
-	}
 	map_page(mm, vma, pte, virt_to_page(copy), true);
 	flush_tlb_page(addr);
+	mmu_notifier_invalidate_range_end(&range);
 	count_cow(mm);
 	return 0;
 }
@@ -273,8 +280,8 @@ struct page *get_user_page(struct mm_struct *mm, unsigned long addr,
 	return vm_normal_page(find_vma(mm, addr), addr, *pte);
 }
 
-int copy_page_range(struct mm_struct *dst, struct mm_struct *src,
-		    struct vm_area_struct *vma)
+static int copy_ptes(struct mm_struct *dst, struct mm_struct *src,
+		     struct vm_area_struct *vma)
 {
 	bool cow = is_cow_mapping(vma->vm_flags);
 
@@ -301,6 +308,27 @@ int copy_page_range(struct mm_struct *dst, struct mm_struct *src,
 		set_pte(dpte, *spte);
 	}
 	return 0;
+}
+
+/*
+ * A COW mapping's pages become read-only in the parent too: a secondary
+ * MMU of the parent that may write them must hear of it first, as Linux
+ * does for the whole VMA.
+ */
+int copy_page_range(struct mm_struct *dst, struct mm_struct *src,
+		    struct vm_area_struct *vma)
+{
+	struct mmu_notifier_range range;
+	int err;
+
+	if (!is_cow_mapping(vma->vm_flags))
+		return copy_ptes(dst, src, vma);
+	mmu_notifier_range_init(&range, MMU_NOTIFY_FORK_WRPROTECT, src,
+				vma->vm_start, vma->vm_end);
+	mmu_notifier_invalidate_range_start(&range);
+	err = copy_ptes(dst, src, vma);
+	mmu_notifier_invalidate_range_end(&range);
+	return err;
 }
 
 void zap_page_range(struct mm_struct *mm, struct vm_area_struct *vma,
