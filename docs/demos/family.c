@@ -14,13 +14,13 @@ int main(int argc, char **argv)
 	printf("argc %d, argv[1] \"%s\"\n", argc, argc > 1 ? argv[1] : "");
 	pipe(fds);
 	pid = fork();
-	if (pid == 0) {			/* the child */
+	if (pid == 0) { /* the child */
 		close(fds[0]);
 		snprintf(buf, sizeof(buf), "hello from pid %d", getpid());
 		write(fds[1], buf, strlen(buf));
 		_exit(7);
 	}
-	close(fds[1]);			/* the parent */
+	close(fds[1]); /* the parent */
 	n = read(fds[0], buf, sizeof(buf) - 1);
 	buf[n > 0 ? n : 0] = '\0';
 	printf("parent %d read \"%s\"\n", getpid(), buf);
@@ -29,7 +29,8 @@ int main(int argc, char **argv)
 
 	pid = fork();
 	if (pid == 0) {
-		volatile unsigned long bad = 0x10; /* hidden from the compiler */
+		volatile unsigned long bad =
+			0x10; /* hidden from the compiler */
 		*(int *)bad = 1;
 	}
 	waitpid(pid, &status, 0);

@@ -47,23 +47,35 @@ int main(void)
 	char c;
 
 	printf("mapped 3 pages at %p\n", (void *)p);
-	start(); c = v[0];           stop("read page 0");
-	start(); v[0] = 'a';         stop("write page 0 (was zero page)");
-	start(); v[PAGE] = 'b';      stop("write page 1 (untouched)");
-	start(); c = v[0];           stop("read page 0 again");
+	start();
+	c = v[0];
+	stop("read page 0");
+	start();
+	v[0] = 'a';
+	stop("write page 0 (was zero page)");
+	start();
+	v[PAGE] = 'b';
+	stop("write page 1 (untouched)");
+	start();
+	c = v[0];
+	stop("read page 0 again");
 	show_maps(p, p + 3 * PAGE);
 
 	pipe(up);
 	pipe(down);
 	if (fork() == 0) {
-		start(); v[0] = 'C'; stop("child: write page 0");
+		start();
+		v[0] = 'C';
+		stop("child: write page 0");
 		write(up[1], "x", 1);
 		read(down[0], &c, 1); /* until the parent has written too */
 		printf("child sees '%c'\n", v[0]);
 		_exit(0);
 	}
 	read(up[0], &c, 1); /* the child has written */
-	start(); v[0] = 'P'; stop("parent: write page 0");
+	start();
+	v[0] = 'P';
+	stop("parent: write page 0");
 	write(down[1], "x", 1);
 	wait(&status);
 	printf("parent sees '%c'\n", v[0]);
