@@ -134,6 +134,7 @@ void start_kernel(void)
 	/* The idle task: sleep until an interrupt makes something runnable. */
 	for (;;) {
 		preempt_if_needed();
+		console_flush();
 		arch_wait_for_interrupt();
 	}
 }

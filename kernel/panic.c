@@ -28,6 +28,7 @@ static void __noreturn vpanic(struct pt_regs *regs, const char *fmt, va_list ap)
 	if (boot_params.ktest)
 		arch_exit(PANIC_EXIT_STATUS);
 	printk("System halted.\n");
+	console_flush();
 	arch_halt();
 }
 

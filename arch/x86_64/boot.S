@@ -43,6 +43,15 @@ mb2_header:
 	.long 0					/* architecture: i386 */
 	.long mb2_header_end - mb2_header
 	.long -(MB2_HEADER_MAGIC + (mb2_header_end - mb2_header))
+	/*
+	 * A graphics mode for the screen console, 1024 x 768 with 32-bit
+	 * pixels or the nearest GRUB can set.  Under UEFI there is no text
+	 * mode, and without this tag GRUB would leave no screen at all.
+	 */
+	.short MB2_HEADER_TAG_FRAMEBUFFER, MB2_HEADER_TAG_OPTIONAL
+	.long 20
+	.long 1024, 768, 32
+	.balign 8
 	.short 0, 0				/* end tag */
 	.long 8
 mb2_header_end:

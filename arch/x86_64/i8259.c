@@ -9,6 +9,7 @@
 #include <asm/desc.h>
 #include <asm/io.h>
 #include <asm/i8259.h>
+#include <asm/keyboard.h>
 #include <asm/serial.h>
 #include <asm/traps.h>
 #include <kernel/time.h>
@@ -48,6 +49,8 @@ void x86_irq(unsigned int irq, bool user_mode)
 	outb(PIC_EOI, PIC1_CMD);
 	if (irq == IRQ_TIMER)
 		timer_tick(user_mode);
+	else if (irq == IRQ_KEYBOARD)
+		i8042_interrupt();
 	else if (irq == IRQ_COM1)
 		serial_interrupt();
 }

@@ -15,7 +15,10 @@
 #include <asm/multiboot2.h>
 #include <asm/page.h>
 #include <asm/desc.h>
+#include <asm/io.h>
+#include <asm/keyboard.h>
 #include <asm/serial.h>
+#include <kernel/drivers/fbcon.h>
 #include <kernel/panic.h>
 #include <kernel/params.h>
 #include <kernel/printk.h>
@@ -54,6 +57,39 @@ static void parse_mmap(const struct mb2_tag_mmap *tag)
 	}
 }
 
+/*
+ * The screen GRUB set up: the console starts at once (keeping text until
+ * arch_late_setup maps the framebuffer, which needs the page allocator).
+ */
+static phys_addr_t fb_addr;
+static size_t fb_size;
+
+static void parse_framebuffer(const struct mb2_tag_framebuffer *tag)
+{
+	struct fb_screen screen = {
+		.width = tag->width,
+		.height = tag->height,
+		.pitch = tag->pitch,
+		.bpp = tag->bpp,
+		.text = tag->type == MB2_FRAMEBUFFER_EGA_TEXT,
+	};
+
+	if (tag->type == MB2_FRAMEBUFFER_RGB) {
+		screen.red_shift = tag->red_shift;
+		screen.red_bits = tag->red_bits;
+		screen.green_shift = tag->green_shift;
+		screen.green_bits = tag->green_bits;
+		screen.blue_shift = tag->blue_shift;
+		screen.blue_bits = tag->blue_bits;
+	} else if (!screen.text) {
+		return; /* a palette mode: not drawn */
+	}
+	if (fbcon_init(&screen)) {
+		fb_addr = tag->addr;
+		fb_size = (size_t)tag->pitch * tag->height;
+	}
+}
+
 static void parse_tag(const struct mb2_tag *tag)
 {
 	const struct mb2_tag_module *mod;
@@ -82,22 +118,38 @@ static void parse_tag(const struct mb2_tag *tag)
 	}
 }
 
-/* The information is in low memory, mapped by the boot page tables' direct map. */
-static void parse_multiboot2(void)
+/*
+ * The first tag of a type, or with type MB2_TAG_END, each tag in turn
+ * passed to fn.  The information is in low memory, mapped by the boot
+ * page tables' direct map.
+ */
+static const struct mb2_tag *walk_tags(u32 type,
+				       void (*fn)(const struct mb2_tag *))
 {
 	const struct mb2_info *info = __va(mb2_info_pa);
 	const char *p = (const char *)(info + 1);
 	const char *end = (const char *)info + info->total_size;
 
-	memblock_reserve(mb2_info_pa, info->total_size);
 	while (p + sizeof(struct mb2_tag) <= end) {
 		const struct mb2_tag *tag = (const void *)p;
 
 		if (tag->type == MB2_TAG_END)
 			break;
-		parse_tag(tag);
+		if (tag->type == type)
+			return tag;
+		if (fn)
+			fn(tag);
 		p += ALIGN(tag->size, 8);
 	}
+	return NULL;
+}
+
+static void parse_multiboot2(void)
+{
+	const struct mb2_info *info = __va(mb2_info_pa);
+
+	memblock_reserve(mb2_info_pa, info->total_size);
+	walk_tags(MB2_TAG_END, parse_tag);
 }
 
 void setup_arch(void)
@@ -109,18 +161,35 @@ void setup_arch(void)
 	desc_init();
 }
 
+/* Console input: the serial port and the keyboard feed the same tty. */
+void arch_console_enable_input(void)
+{
+	serial_enable_input();
+	i8042_init();
+}
+
 void arch_late_setup(void)
 {
+	void *fb = fb_size ? ioremap(fb_addr, fb_size) : NULL;
+
+	if (fb)
+		fbcon_map(fb);
 	acpi_init();
 }
 
 /* Called by boot.S, in long mode, on the boot stack, with the loader's eax/ebx. */
 void __noreturn x86_64_start_kernel(u32 magic, u32 info_pa)
 {
+	const struct mb2_tag *tag;
+
 	serial_init();
 	if (magic != MB2_BOOTLOADER_MAGIC)
 		panic("not started by a Multiboot2 boot loader (magic %#x)",
 		      magic);
 	mb2_info_pa = info_pa;
+	/* The screen first, so it shows the whole boot log. */
+	tag = walk_tags(MB2_TAG_FRAMEBUFFER, NULL);
+	if (tag)
+		parse_framebuffer((const struct mb2_tag_framebuffer *)tag);
 	start_kernel();
 }

@@ -91,7 +91,7 @@ void console_receive(char c)
 	if (!tty.echo)
 		n = 0;
 	spin_unlock_irqrestore(&tty.lock, flags);
-	arch_console_write(echo, n);
+	call_console_drivers(echo, n);
 	if (readable)
 		wake_up(&tty.read_wait);
 }
@@ -172,7 +172,7 @@ static long console_write(struct kiocb *iocb, struct iov_iter *from)
 
 		if (copy_from_iter(chunk, n, from) < n)
 			return done ? (long)done : -EFAULT;
-		arch_console_write(chunk, n);
+		call_console_drivers(chunk, n);
 		done += n;
 	}
 	return done;

@@ -28,11 +28,14 @@
 unsigned long host_phys_offset;
 struct boot_params boot_params;
 
-void arch_console_write(const char *s, size_t n)
+static void stdout_write(struct console *con, const char *s, size_t n)
 {
 	fwrite(s, 1, n, stdout);
 	fflush(stdout);
 }
+
+static struct console stdout_console = { .name = "stdout",
+					 .write = stdout_write };
 
 void arch_save_regs(struct pt_regs *regs)
 {
@@ -65,6 +68,7 @@ int main(int argc, char **argv)
 	const char *filter = argc > 1 ? argv[1] : getenv("KTEST_FILTER");
 	int failed;
 
+	register_console(&stdout_console);
 #ifdef HOST_DEFAULT_FILTER
 	if (!filter || !*filter)
 		filter = HOST_DEFAULT_FILTER;

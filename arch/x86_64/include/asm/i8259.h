@@ -4,6 +4,7 @@
 #define _ASM_I8259_H
 
 #define IRQ_TIMER 0
+#define IRQ_KEYBOARD 1
 #define IRQ_COM1 4
 
 void pic_init(void);

@@ -9,6 +9,8 @@
 
 #define MB2_HEADER_MAGIC 0xe85250d6	/* in the kernel image */
 #define MB2_BOOTLOADER_MAGIC 0x36d76289 /* in eax at entry */
+#define MB2_HEADER_TAG_FRAMEBUFFER 5	/* a header tag: the mode wished for */
+#define MB2_HEADER_TAG_OPTIONAL 1	/* its flags: boot even if refused */
 
 #ifndef __ASSEMBLER__
 #include <kernel/types.h>
@@ -44,6 +46,23 @@ struct mb2_tag_module {
 	u32 mod_end;
 	char cmdline[];
 };
+
+/* MB2_TAG_FRAMEBUFFER: the screen mode GRUB set, if the header asked. */
+struct mb2_tag_framebuffer {
+	struct mb2_tag tag;
+	u64 addr; /* physical */
+	u32 pitch;
+	u32 width, height; /* pixels; characters in EGA text mode */
+	u8 bpp;
+	u8 type; /* MB2_FRAMEBUFFER_* */
+	u16 reserved;
+	/* MB2_FRAMEBUFFER_RGB only: */
+	u8 red_shift, red_bits, green_shift, green_bits, blue_shift, blue_bits;
+};
+
+#define MB2_FRAMEBUFFER_INDEXED 0
+#define MB2_FRAMEBUFFER_RGB 1
+#define MB2_FRAMEBUFFER_EGA_TEXT 2
 
 #define MB2_MEMORY_AVAILABLE 1
 
