@@ -13,7 +13,8 @@
 #
 # Variables: ARCH=x86_64 (the only port so far), MEM=<MiB> (256), ACCEL=tcg|kvm,
 # CMDLINE='...' (kernel parameters for run), KTEST_FILTER=<suite[.case],...>,
-# FIRMWARE=bios|uefi (make run: SeaBIOS or OVMF),
+# FIRMWARE=bios|uefi (make run: SeaBIOS or OVMF), GRAPHIC=1 (make run: a window
+# with the screen and keyboard),
 # TIMEOUT=<seconds> for one test boot, V=1 to show commands and, in make test,
 # the whole serial console output as it arrives (it is always in build/<arch>/test.log).
 # Output goes to build/<arch>/ and build/host/, never next to the sources.
@@ -44,6 +45,15 @@ ifeq ($(filter $(FIRMWARE),bios uefi),)
 $(error FIRMWARE=$(FIRMWARE): accepted values are bios and uefi)
 endif
 RUN_ARCH := $(ARCH)$(if $(filter uefi,$(FIRMWARE)),-uefi)
+
+# GRAPHIC=1: make run opens a QEMU window showing the PC's screen (the
+# screen console, /dev/fb0) and keyboard; the serial console stays here.
+GRAPHIC ?=
+ifeq ($(filter $(GRAPHIC),0 1),)
+ifneq ($(GRAPHIC),)
+$(error GRAPHIC=$(GRAPHIC): accepted values are 0 and 1)
+endif
+endif
 
 B := build/$(ARCH)
 HB := build/host
@@ -79,6 +89,8 @@ KERNEL := $(B)/pagoda.elf
 IMAGE := $(B)/pagoda.$(IMAGE_EXT)
 TEST_IMAGE := $(B)/pagoda-test.$(IMAGE_EXT)
 UEFI_TEST_IMAGE := $(B)/pagoda-uefi-test.$(IMAGE_EXT)
+# The shell with no kernel parameters, for tests/pc/screen_test.py.
+SCREEN_IMAGE := $(B)/pagoda-screen.$(IMAGE_EXT)
 
 .PHONY: all run test iso clean deps host-test tools-test format-check check-fresh docs-check docs-outputs FORCE
 .DELETE_ON_ERROR:
@@ -88,7 +100,7 @@ all: $(KERNEL) $(IMAGE)
 iso: $(IMAGE)
 
 deps:
-	$(Q)tools/install-deps.sh $(ARCH)
+	$(Q)GRAPHIC='$(GRAPHIC)' tools/install-deps.sh $(ARCH)
 
 $(B)/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -141,6 +153,7 @@ $(B)/cmdline.%: FORCE
 CMDLINE_run := $(CMDLINE) $(if $(RUN),run="$(RUN)")
 CMDLINE_test := $(TEST_CMDLINE)
 CMDLINE_uefi-test := $(UEFI_TEST_CMDLINE)
+CMDLINE_screen :=
 
 $(IMAGE): $(KERNEL) $(INITRD) $(B)/cmdline.run tools/mkiso.sh
 	@echo "  IMAGE   $@"
@@ -154,8 +167,13 @@ $(UEFI_TEST_IMAGE): $(KERNEL) $(INITRD) $(B)/cmdline.uefi-test tools/mkiso.sh
 	@echo "  IMAGE   $@"
 	$(Q)$(call make_image,$@,$(KERNEL),$(CMDLINE_uefi-test),$(INITRD))
 
+$(SCREEN_IMAGE): $(KERNEL) $(INITRD) $(B)/cmdline.screen tools/mkiso.sh
+	@echo "  IMAGE   $@"
+	$(Q)$(call make_image,$@,$(KERNEL),$(CMDLINE_screen),$(INITRD))
+
 run: deps $(IMAGE)
-	$(Q)tools/run.py run --arch $(RUN_ARCH) --image $(IMAGE) --mem $(MEM) --accel $(ACCEL)
+	$(Q)tools/run.py run --arch $(RUN_ARCH) --image $(IMAGE) --mem $(MEM) --accel $(ACCEL) \
+		$(if $(filter 1,$(GRAPHIC)),--graphic)
 
 include bench.mk
 include tests/host/host.mk
@@ -177,13 +195,16 @@ tools-test: $(KERNEL)
 
 # Everything, ending with one closing line: "N passed, N failed".
 UEFI_TEST_SPEC := $(if $(KTEST_FILTER),,$(ARCH)-uefi:$(UEFI_TEST_IMAGE))
+# The screen and keyboard, under OVMF: typed through QEMU's monitor, read
+# from its screenshots.
+SCREEN_TEST_SPEC := $(if $(KTEST_FILTER),,host:tests/pc/screen_test.py)
 
 test: deps tools-test $(DOCS_DEMOS) $(HOST_TEST) $(HOST_TEST_NOSPECIAL) $(VMA_FUZZ) $(TEST_IMAGE) \
-		$(if $(UEFI_TEST_SPEC),$(UEFI_TEST_IMAGE))
+		$(if $(UEFI_TEST_SPEC),$(UEFI_TEST_IMAGE)) $(if $(SCREEN_TEST_SPEC),$(SCREEN_IMAGE))
 	$(Q)KTEST_FILTER='$(KTEST_FILTER)' tools/run.py test --timeout $(TIMEOUT) --mem $(TEST_MEM) --accel $(ACCEL) \
 		--logdir build $(if $(filter 1,$(V)),--verbose) \
 		host:tools/docs_check.py host:$(HOST_TEST) host:$(HOST_TEST_NOSPECIAL) host:$(VMA_FUZZ) \
-		$(ARCH):$(TEST_IMAGE) $(UEFI_TEST_SPEC)
+		$(ARCH):$(TEST_IMAGE) $(UEFI_TEST_SPEC) $(SCREEN_TEST_SPEC)
 
 # Every path, function, macro, system call and make target the README and
 # docs/ name must exist (the rules are in tools/docs_check.py); make test

@@ -1,6 +1,7 @@
 #!/bin/sh
 # Install what building and running Pagoda needs, if it is missing.
 # Usage: tools/install-deps.sh [ARCH]      (called by `make run` and `make test`)
+# With GRAPHIC=1 in the environment (make run GRAPHIC=1), also QEMU's window.
 #
 # Each needed command, or file given by its absolute path, maps to the
 # Debian/Ubuntu package that provides it.  As root, missing packages are
@@ -23,6 +24,10 @@ x86_64)
 		xorriso:xorriso mformat:mtools /usr/lib/grub/i386-pc:grub-pc-bin
 		/usr/lib/grub/x86_64-efi:grub-efi-amd64-bin
 		/usr/share/OVMF/OVMF_CODE_4M.fd:ovmf"
+	# make run GRAPHIC=1: QEMU's window (its GTK display is a module).
+	if [ "${GRAPHIC:-}" = 1 ]; then
+		need="$need /usr/lib/x86_64-linux-gnu/qemu/ui-gtk.so:qemu-system-gui"
+	fi
 	;;
 *)
 	echo "install-deps: unknown ARCH '$arch'" >&2

@@ -37,6 +37,7 @@ if [ -n "$initrd" ]; then
 	module="	module2 /boot/initrd.cpio"
 fi
 cat > "$dir/boot/grub/grub.cfg" <<CFG
+insmod all_video
 set timeout=0
 set default=0
 menuentry "Pagoda" {

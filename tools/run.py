@@ -78,10 +78,13 @@ MARKER_RE = re.compile(r"(?:\[[^\]]*\]\s*)?EXIT: STATUS=(\d+)\s*$")
 PANIC_RE = re.compile(r"(?:\[[^\]]*\]\s*)?PANIC:\s*(.*)$")
 
 
-def qemu_command(arch, image, mem, accel, icount, interactive):
-    """The QEMU argv for booting `image`; interactive mode keeps the monitor."""
+def qemu_command(arch, image, mem, accel, icount, interactive, graphic=False):
+    """The QEMU argv for booting `image`; interactive mode keeps the monitor.
+    graphic: show the machine's screen in a window (QEMU's GTK display),
+    the serial console staying on the terminal."""
     serial = "mon:stdio" if interactive else "stdio"
-    cmd = [arch.qemu, *arch.machine, "-m", str(mem), "-display", "none",
+    cmd = [arch.qemu, *arch.machine, "-m", str(mem),
+           "-display", "gtk" if graphic else "none",
            "-no-reboot", "-serial", serial, *arch.firmware, *arch.exit_device, *arch.devices,
            arch.image_flag, image]
     if accel == "kvm":
@@ -349,7 +352,7 @@ def print_failures(results):
 def cmd_run(args):
     arch = ARCHES[args.arch]
     cmd = qemu_command(arch, args.image, args.mem, args.accel, args.icount,
-                       interactive=True)
+                       interactive=True, graphic=args.graphic)
     print("run.py:", shlex.join(cmd), "(quit: Ctrl-A X)", file=sys.stderr)
     try:
         os.execvp(cmd[0], cmd)
@@ -382,6 +385,8 @@ def build_parser():
     bootable = [name for name, arch in ARCHES.items() if arch.qemu]
     run.add_argument("--arch", choices=bootable, default="x86_64")
     run.add_argument("--image", required=True)
+    run.add_argument("--graphic", action="store_true",
+                     help="show the screen in a window (GTK), besides the serial console")
     test = sub.add_parser("test", parents=[common], help="run tests, report KTAP results")
     test.add_argument("--timeout", type=float, default=120, help="seconds per SPEC")
     test.add_argument("--logdir", default="build")
