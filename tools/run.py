@@ -104,11 +104,13 @@ def judge(report, exit_code, arch=None, status=None, timed_out=False,
 
     `arch` is None for a host program, whose own exit status plays the role
     of the marker.  A problem counts as one more failure, so a broken run
-    can never report "0 failed".
+    can never report "0 failed" -- unless the results its plan still owed
+    are already counted as crashed: then the counts are the plan's.
     """
     problem = find_problem(report, exit_code, arch, status, timed_out,
                            timeout, panic)
-    counts = report.counts + ktap.Counts(failed=1 if problem else 0)
+    extra = 1 if problem and not report.counts.crashed else 0
+    counts = report.counts + ktap.Counts(failed=extra)
     return Outcome(counts, problem)
 
 
@@ -278,6 +280,10 @@ def run_spec(spec, args):
             cannot_start = f"{e.filename}: {e.strerror}"
     elapsed = time.monotonic() - start
     report = watcher.parser.finish()
+    if report.completion:
+        with open(spec.log_path, "a") as log:
+            log.write("# tools/run.py: the output stopped; the rest of the plan:\n")
+            log.writelines(line + "\n" for line in report.completion)
     if cannot_start:
         outcome = Outcome(report.counts + ktap.Counts(failed=1), cannot_start)
     else:
@@ -290,6 +296,8 @@ def run_spec(spec, args):
 
 def describe(counts):
     parts = [f"{counts.failed} failed"] if counts.failed else []
+    if counts.crashed:
+        parts[0] += f" ({counts.crashed} crashed)"
     parts.append(f"{counts.passed} passed")
     if counts.skipped:
         parts.append(f"{counts.skipped} skipped")
@@ -328,6 +336,9 @@ def print_failures(results):
                 print(f"    {text}")
         if r.outcome.problem:
             print(f"{label}: {r.outcome.problem}")
+            if r.report.counts.crashed:
+                print(f"    {r.report.counts.crashed} result(s) the plan still owed: "
+                      f"not ok # {ktap.CRASHED} (added to the log)")
             if r.tail:
                 print(f"    last {len(r.tail)} lines of output:")
                 for text in r.tail:

@@ -75,16 +75,18 @@ class ParserTest(unittest.TestCase):
             "# leaked 1 page(s)"])])
         self.assertEqual(report.errors, [])
 
-    def test_skip_and_todo_directives(self):
+    def test_skip_directive(self):
+        # As KUnit: only "# SKIP" skips; TODO and other comments keep the
+        # ok/not ok they come with.
         report = ktap.parse(ktap_text("""
             KTAP version 1
             1..4
             ok 1 a # SKIP no disk
-            ok 2 b # skip lower case
+            not ok 2 b # SKIP not ok, but skipped
             not ok 3 c # TODO not written yet
             ok 4 d # just a comment
             """))
-        self.assertEqual(report.counts, ktap.Counts(passed=1, skipped=3))
+        self.assertEqual(report.counts, ktap.Counts(passed=1, failed=1, skipped=2))
 
     def test_deeper_nesting_counts_only_leaves(self):
         report = ktap.parse(ktap_text("""
@@ -153,8 +155,64 @@ class ParserTest(unittest.TestCase):
         self.assertIn("page_alloc", report.errors[0])
         self.assertIn("2 of 4", report.errors[0])
         self.assertIn("split_coalesce", report.errors[0])
-        # The cases that did report still count.
-        self.assertEqual(report.counts, ktap.Counts(passed=2))
+        # The cases that did report still count; the rest of the plan, two
+        # cases and two suites, counts as crashed.
+        self.assertEqual(report.counts, ktap.Counts(passed=2, failed=4, crashed=4))
+        self.assertEqual(report.failures, [])
+        self.assertEqual(report.completion, [
+            "    not ok 3 # ERROR crashed",
+            "    not ok 4 # ERROR crashed",
+            "not ok 1 page_alloc # ERROR crashed",
+            "not ok 2 # ERROR crashed",
+            "not ok 3 # ERROR crashed"])
+
+    def test_completed_log_is_whole_ktap(self):
+        log = ktap_text("""
+            KTAP version 1
+            1..2
+              KTAP version 1
+              # Subtest: outer
+              1..2
+                KTAP version 1
+                # Subtest: inner
+                1..3
+                ok 1 a
+            PANIC: boom
+            """)
+        report = ktap.parse(log)
+        self.assertEqual(report.counts, ktap.Counts(passed=1, failed=4, crashed=4))
+        again = ktap.parse(log + "\n" + "\n".join(report.completion))
+        self.assertEqual(again.errors, [])
+        self.assertEqual(again.counts, ktap.Counts(passed=1, failed=4))
+
+    def test_crash_between_cases_and_suite_result(self):
+        report = ktap.parse("KTAP version 1\n1..1\n  # Subtest: s\n  1..1\n  ok 1 a\n")
+        self.assertEqual(report.counts, ktap.Counts(passed=1))
+        self.assertEqual(report.completion, ["not ok 1 s # ERROR crashed"])
+        self.assertEqual(len(report.errors), 1)
+
+    def test_two_space_indentation(self):
+        report = ktap.parse(ktap_text("""
+            KTAP version 1
+            1..1
+              KTAP version 1
+              # Subtest: suite
+              1..2
+                KTAP version 1
+                # Subtest: param
+                1..1
+                not ok 1 p0
+              not ok 1 param
+              ok 2 plain
+            not ok 1 suite
+            """))
+        self.assertEqual(report.errors, [])
+        self.assertEqual(report.counts, ktap.Counts(passed=1, failed=1))
+        self.assertEqual([p for p, _ in report.failures], ["suite.param.p0"])
+
+    def test_result_numbers_are_checked(self):
+        report = ktap.parse("KTAP version 1\n1..2\nok 1 a\nok 3 b\n")
+        self.assertEqual(report.errors, ["top level: result number 3 where 2 was expected"])
 
     def test_fewer_top_level_results_than_planned(self):
         report = ktap.parse("KTAP version 1\n1..3\nok 1 a\nok 2 b\n")
