@@ -368,6 +368,16 @@ class QemuCommandTest(unittest.TestCase):
             "-vga", "none", "-nic", "none", "-device", "bochs-display",
             "-cdrom", "k.iso", "-accel", "tcg"])
 
+    def test_extra_options_come_last(self):
+        cmd = run.qemu_command(X86, "k.iso", 64, "tcg", icount=False, interactive=False,
+                               extra=["-smp", "2"])
+        self.assertEqual(cmd[-4:], ["-accel", "tcg", "-smp", "2"])
+
+    def test_qemu_args_are_shell_quoted(self):
+        args = run.build_parser().parse_args(
+            ["test", "--qemu-args", "-smp 2 -name 'a b'", "host:x"])
+        self.assertEqual(args.qemu_args, ["-smp", "2", "-name", "a b"])
+
     def test_interactive_kvm_icount(self):
         cmd = run.qemu_command(X86, "k.iso", 64, "kvm", icount=True, interactive=True)
         self.assertIn("mon:stdio", cmd)
@@ -447,6 +457,36 @@ class EndToEndTest(unittest.TestCase):
         self.assertIn("host:hang: timed out after 1 s (hang?)", rest)
         self.assertEqual(rest.splitlines()[-1], "1 passed, 1 failed")
         self.assertEqual(proc.returncode, 1)
+
+    def test_crash_completes_the_plan_in_the_log(self):
+        result = self.run_py("--timeout", "1", f"host:{self.hang}")
+        self.assertIn("1 failed (1 crashed)", result.stdout)
+        self.assertIn("1 result(s) the plan still owed", result.stdout)
+        with open(os.path.join(self.dir, "host", "hang.log")) as f:
+            log = f.read()
+        self.assertTrue(log.endswith("# tools/run.py: the output stopped; "
+                                     "the rest of the plan:\nnot ok 2 # ERROR crashed\n"), log)
+
+    def test_selection_matching_nothing_fails(self):
+        empty = write_script(self.dir, "empty", 'echo "KTAP version 1"; echo "1..0"\n')
+        result = self.run_py("--selection", "no_such", f"host:{empty}")
+        self.assertEqual(result.returncode, 1)
+        self.assertIn("T=no_such matches no test", result.stdout)
+        self.assertEqual(result.stdout.splitlines()[-1], "0 passed, 1 failed")
+        # Without a selection, an empty run is what the programs said.
+        self.assertEqual(self.run_py(f"host:{empty}").returncode, 0)
+
+    def test_selection_reaches_programs_and_list_names_cases(self):
+        lister = write_script(self.dir, "lister", """\
+            echo "KTAP version 1"; echo "1..1"
+            echo "    KTAP version 1"; echo "    # Subtest: s"; echo "    1..1"
+            echo "    ok 1 $KTEST_FILTER # SKIP listed"; echo "ok 1 s"
+            """)
+        result = subprocess.run([sys.executable, RUN_PY, "list", "--logdir", self.dir,
+                                 f"host:{lister}"], capture_output=True, text=True,
+                                timeout=30, env=dict(os.environ, KTEST_FILTER="s.c1"))
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertEqual(result.stdout, "host:lister: s.s.c1\n")
 
     def test_missing_program(self):
         result = self.run_py(f"host:{self.dir}/nonexistent")
