@@ -26,28 +26,11 @@ import unittest
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "tools"))
 import ktap  # noqa: E402
+from tests.tools.test_ktap import PAGE_ALLOC  # noqa: E402
 
 # name: (log, (passed, failed, crashed, skipped) by kunit_parser)
 LOGS = {
-    "kunit_four_spaces": ("""
-        KTAP version 1
-        1..2
-            KTAP version 1
-            # Subtest: page_alloc
-            1..4
-            ok 1 alloc_order0
-            # split_coalesce: expected 100 == 101
-            not ok 2 split_coalesce
-            ok 3 exhaustion # SKIP needs more than 16 MiB
-            ok 4 refcount
-        not ok 1 page_alloc
-            KTAP version 1
-            # Subtest: kmalloc
-            1..2
-            ok 1 small
-            ok 2 large
-        ok 2 kmalloc
-        """, (4, 1, 0, 1)),
+    "kunit_four_spaces": (PAGE_ALLOC, (4, 1, 0, 1)),
     # The KTAP v1 specification's layout: two spaces a level, and blocks
     # with no "# Subtest:" line.
     "ktap_two_spaces": ("""
