@@ -1,6 +1,7 @@
 # Pagoda's build.  Everything a user does goes through here; `make help`
 # lists the targets and the knobs (variables such as T=, MEM=, QEMU_ARGS=),
 # from the `##` comments below.  knobs.mk checks the knobs' values.
+#   make docs-check     the course text's claims against the tree (tools/docs_check.py)
 # Output goes to build/<arch>/ and build/host/, never next to the sources.
 
 ##@knobs
@@ -23,6 +24,15 @@ TEST_MEM_LIMIT := $(shell echo $$(($(TEST_MEM) - 32)))M
 # test-user, test-list): the test image takes their values.
 TEST_CMDLINE = ktest mem=$(TEST_MEM_LIMIT) $(if $(T),ktest.filter=$(T)) \
 	$(if $(TEST_SCOPE),ktest.scope=$(TEST_SCOPE)) $(if $(TEST_LIST),ktest.list) $(CMDLINE)
+
+# make test also boots once under UEFI firmware (OVMF), running the suites
+# that see what the firmware handed over: the memory map, ACPI, PCI, the
+# initrd GRUB loaded.  (Skipped when T= aims the run elsewhere.)
+UEFI_TEST_SUITES := boot_memmap,acpi,pci,initrd,kernel_pgtable
+UEFI_TEST_CMDLINE := ktest mem=$(TEST_MEM_LIMIT) ktest.filter=$(UEFI_TEST_SUITES) $(CMDLINE)
+
+FIRMWARE ?= bios##  make run under SeaBIOS (bios) or OVMF (uefi)
+RUN_ARCH := $(ARCH)$(if $(filter uefi,$(FIRMWARE)),-uefi)
 
 B := build/$(ARCH)
 HB := build/host
@@ -58,9 +68,10 @@ KERNEL_OBJS := $(addprefix $(B)/,$(addsuffix .o,$(basename $(KERNEL_SRCS))))
 KERNEL := $(B)/pagoda.elf
 IMAGE := $(B)/pagoda.$(IMAGE_EXT)
 TEST_IMAGE := $(B)/pagoda-test.$(IMAGE_EXT)
+UEFI_TEST_IMAGE := $(B)/pagoda-uefi-test.$(IMAGE_EXT)
 
 .PHONY: all run test iso clean deps host-test tools-test format-check check-fresh FORCE \
-	test-kernel test-user test-host test-list help
+	test-kernel test-user test-host test-list help docs-check
 .DELETE_ON_ERROR:
 
 all: $(KERNEL) $(IMAGE)
@@ -120,6 +131,7 @@ $(B)/cmdline.%: FORCE
 
 CMDLINE_run := $(CMDLINE) $(if $(RUN),run="$(RUN)")
 CMDLINE_test = $(TEST_CMDLINE)
+CMDLINE_uefi-test := $(UEFI_TEST_CMDLINE)
 
 $(IMAGE): $(KERNEL) $(INITRD) $(B)/cmdline.run tools/mkiso.sh
 	@echo "  IMAGE   $@"
@@ -129,11 +141,15 @@ $(TEST_IMAGE): $(KERNEL) $(INITRD) $(B)/cmdline.test tools/mkiso.sh
 	@echo "  IMAGE   $@"
 	$(Q)$(call make_image,$@,$(KERNEL),$(CMDLINE_test),$(INITRD))
 
+$(UEFI_TEST_IMAGE): $(KERNEL) $(INITRD) $(B)/cmdline.uefi-test tools/mkiso.sh
+	@echo "  IMAGE   $@"
+	$(Q)$(call make_image,$@,$(KERNEL),$(CMDLINE_uefi-test),$(INITRD))
+
 ##@targets
 all: ## build the kernel and the image (the default)
 iso: ## the bootable image, build/<arch>/pagoda.iso (RUN=, CMDLINE=)
-run: deps $(IMAGE) ## boot in QEMU on the serial console; Ctrl-A X quits (RUN=, EXTRA=)
-	$(Q)tools/run.py run --arch $(ARCH) --image $(IMAGE) --mem $(MEM) --accel $(ACCEL) \
+run: deps $(IMAGE) ## boot in QEMU on the serial console; Ctrl-A X quits (RUN=, EXTRA=, FIRMWARE=)
+	$(Q)tools/run.py run --arch $(RUN_ARCH) --image $(IMAGE) --mem $(MEM) --accel $(ACCEL) \
 		--qemu-args '$(QEMU_ARGS)'
 
 include bench.mk
@@ -151,12 +167,24 @@ HOST_SPECS := $(addprefix host:,$(HOST_PROGS))
 RUN_PY = KTEST_FILTER='$(T)' tools/run.py $(1) --timeout $(TIMEOUT) --mem $(TEST_MEM) \
 	--accel $(ACCEL) --qemu-args '$(QEMU_ARGS)'
 
+# make test also boots once under OVMF (see UEFI_TEST_SUITES), and runs the
+# docs check: not when T= aims the run elsewhere.
+UEFI_TEST_SPEC := $(if $(T),,$(ARCH)-uefi:$(UEFI_TEST_IMAGE))
+DOCS_SPEC := $(if $(T),,host:tools/docs_check.py)
+
+# Every path, function, macro, system call and make target the README and
+# docs/ name must exist (the rules are in tools/docs_check.py); make test
+# runs it too, as the spec host:tools/docs_check.py.
+docs-check: ## the course text's claims against the tree
+	$(Q)tools/docs_check.py
+
 RUN_TESTS = $(call RUN_PY,test) --logdir build $(if $(filter 1,$(V)),--verbose) \
 	$(if $(T),--selection '$(T)')
 
 # With T= set, only the selection runs: not the runner's own tests.
-test: deps $(if $(T),,tools-test) $(HOST_PROGS) $(TEST_IMAGE) ## everything; ends with "N passed, N failed" (T=)
-	$(Q)$(RUN_TESTS) $(HOST_SPECS) $(ARCH):$(TEST_IMAGE)
+test: deps $(if $(T),,tools-test) $(HOST_PROGS) $(TEST_IMAGE) \
+		$(if $(UEFI_TEST_SPEC),$(UEFI_TEST_IMAGE)) ## everything; ends with "N passed, N failed" (T=)
+	$(Q)$(RUN_TESTS) $(DOCS_SPEC) $(HOST_SPECS) $(ARCH):$(TEST_IMAGE) $(UEFI_TEST_SPEC)
 
 test-kernel: TEST_SCOPE := kernel
 test-kernel: deps $(TEST_IMAGE) ## one boot, the in-kernel suites only (T=)

@@ -28,6 +28,7 @@ ARCHES := $(patsubst arch/%/arch.mk,%,$(wildcard arch/*/arch.mk))
 
 $(call knob_choice,ARCH,$(ARCHES))
 $(call knob_choice,ACCEL,tcg kvm)
+$(call knob_choice,FIRMWARE,bios uefi)
 $(call knob_choice,V,0 1)
 # Globs of suite names and, after a dot, case names; commas between.
 comma := ,

@@ -23,7 +23,8 @@ def scan(paths):
     targets, knobs = [], []
     for path in paths:
         with open(path) as f:
-            for line in f:
+            text = f.read().replace("\\\n", " ")  # join continued lines
+            for line in text.splitlines():
                 if m := KNOB_RE.match(line):
                     knobs.append((m.group(1), m.group(2).strip(), m.group(3)))
                 elif m := TARGET_RE.match(line):
@@ -40,7 +41,7 @@ def main(paths):
     print("\nKnobs (default in brackets):")
     width = max(len(name) for name, _, _ in knobs)
     for name, default, text in knobs:
-        shown = f" [{default}]" if default else ""
+        shown = f" [{default}]" if default and "$(" not in default else ""
         print(f"  {name.ljust(width)}  {text}{shown}")
     return 0
 
