@@ -63,7 +63,7 @@ KERNEL := $(B)/pagoda.elf
 IMAGE := $(B)/pagoda.$(IMAGE_EXT)
 TEST_IMAGE := $(B)/pagoda-test.$(IMAGE_EXT)
 
-.PHONY: all run test iso clean deps host-test tools-test format-check check-fresh FORCE
+.PHONY: all run test test-host test-guest iso clean deps host-test tools-test format-check check-fresh FORCE
 .DELETE_ON_ERROR:
 
 all: $(KERNEL) $(IMAGE)
@@ -144,11 +144,20 @@ tools-test: $(KERNEL)
 	$(Q)python3 -m unittest discover -s tests/tools -t .
 
 # Everything, ending with one closing line: "N passed, N failed".
+RUN_TESTS = KTEST_FILTER='$(KTEST_FILTER)' tools/run.py test --timeout $(TIMEOUT) --mem $(TEST_MEM) \
+	--accel $(ACCEL) --logdir build $(if $(filter 1,$(V)),--verbose)
+HOST_SPECS := host:$(HOST_TEST) host:$(HOST_TEST_NOSPECIAL) host:$(VMA_FUZZ)
+
 test: deps tools-test $(HOST_TEST) $(HOST_TEST_NOSPECIAL) $(VMA_FUZZ) $(TEST_IMAGE)
-	$(Q)KTEST_FILTER='$(KTEST_FILTER)' tools/run.py test --timeout $(TIMEOUT) --mem $(TEST_MEM) --accel $(ACCEL) \
-		--logdir build $(if $(filter 1,$(V)),--verbose) \
-		host:$(HOST_TEST) host:$(HOST_TEST_NOSPECIAL) host:$(VMA_FUZZ) \
-		$(ARCH):$(TEST_IMAGE)
+	$(Q)$(RUN_TESTS) $(HOST_SPECS) $(ARCH):$(TEST_IMAGE)
+
+# Halves of make test: the host tests alone, the test boot alone (make
+# mutate runs the half that should catch each mutation).
+test-host: deps $(HOST_TEST) $(HOST_TEST_NOSPECIAL) $(VMA_FUZZ)
+	$(Q)$(RUN_TESTS) $(HOST_SPECS)
+
+test-guest: deps $(TEST_IMAGE)
+	$(Q)$(RUN_TESTS) $(ARCH):$(TEST_IMAGE)
 
 # Check that the C sources match .clang-format (needs clang-format).
 format-check:

@@ -126,6 +126,8 @@ void free_pages(struct page *page, unsigned int order)
 	BUG_ON(page_count(page) <= 0);
 	BUG_ON(PageReserved(page));
 	if (--page->_refcount == 0) {
+		/* The next owner must not inherit this one's state. */
+		ClearPageDirty(page);
 		free_one_block(page, order);
 		free_page_count += 1UL << order;
 	}
