@@ -86,6 +86,10 @@ pte_t *pte_offset(pgd_t *pgd, unsigned long addr);
 pte_t *pte_offset_alloc(pgd_t *pgd, unsigned long addr);
 /* Free the page tables of [start, end) left empty (after an munmap). */
 void free_pgd_range(pgd_t *pgd, unsigned long start, unsigned long end);
+/* Call fn for every user PTE that is not none, in address order (audits). */
+void walk_user_ptes(pgd_t *pgd,
+		    void (*fn)(unsigned long addr, pte_t pte, void *arg),
+		    void *arg);
 /* The hardware rights for VM_READ/VM_WRITE/VM_EXEC. */
 pgprot_t vm_get_page_prot(unsigned long vm_flags);
 /* Load mm's page table (the kernel's alone if mm is NULL). */
