@@ -6,11 +6,14 @@
 #   make bench      the VM benchmarks (vmbench) under TCG with -icount shift=0
 #   make host-test  only the host tests of mm/ (ASan + UBSan)
 #   make format-check   the C sources against .clang-format
+#   make docs-check     the course text's claims against the tree (tools/docs_check.py)
+#   make docs-outputs   boot and compare the command outputs pasted in the docs
 #   make check-fresh    make test in a minimal Debian 12 root (needs root, debootstrap)
 #   make clean
 #
 # Variables: ARCH=x86_64 (the only port so far), MEM=<MiB> (256), ACCEL=tcg|kvm,
 # CMDLINE='...' (kernel parameters for run), KTEST_FILTER=<suite[.case],...>,
+# FIRMWARE=bios|uefi (make run: SeaBIOS or OVMF),
 # TIMEOUT=<seconds> for one test boot, V=1 to show commands and, in make test,
 # the whole serial console output as it arrives (it is always in build/<arch>/test.log).
 # Output goes to build/<arch>/ and build/host/, never next to the sources.
@@ -28,6 +31,19 @@ TIMEOUT ?= 300
 TEST_MEM ?= 512
 TEST_MEM_LIMIT := $(shell echo $$(($(TEST_MEM) - 32)))M
 TEST_CMDLINE := ktest mem=$(TEST_MEM_LIMIT) $(if $(KTEST_FILTER),ktest.filter=$(KTEST_FILTER)) $(CMDLINE)
+
+# make test also boots once under UEFI firmware (OVMF), running the suites
+# that see what the firmware handed over: the memory map, ACPI, PCI, the
+# initrd GRUB loaded.  (Skipped when KTEST_FILTER aims the run elsewhere.)
+UEFI_TEST_SUITES := boot_memmap,acpi,pci,initrd,kernel_pgtable
+UEFI_TEST_CMDLINE := ktest mem=$(TEST_MEM_LIMIT) ktest.filter=$(UEFI_TEST_SUITES) $(CMDLINE)
+
+# FIRMWARE=bios (SeaBIOS, QEMU's default) or uefi (OVMF) for make run.
+FIRMWARE ?= bios
+ifeq ($(filter $(FIRMWARE),bios uefi),)
+$(error FIRMWARE=$(FIRMWARE): accepted values are bios and uefi)
+endif
+RUN_ARCH := $(ARCH)$(if $(filter uefi,$(FIRMWARE)),-uefi)
 
 B := build/$(ARCH)
 HB := build/host
@@ -62,8 +78,10 @@ KERNEL_OBJS := $(addprefix $(B)/,$(addsuffix .o,$(basename $(KERNEL_SRCS))))
 KERNEL := $(B)/pagoda.elf
 IMAGE := $(B)/pagoda.$(IMAGE_EXT)
 TEST_IMAGE := $(B)/pagoda-test.$(IMAGE_EXT)
+UEFI_TEST_IMAGE := $(B)/pagoda-uefi-test.$(IMAGE_EXT)
 
-.PHONY: all run test test-host test-guest iso clean deps host-test tools-test format-check check-fresh FORCE
+.PHONY: all run test test-host test-guest iso clean deps host-test tools-test format-check \
+	check-fresh docs-check docs-outputs FORCE
 .DELETE_ON_ERROR:
 
 all: $(KERNEL) $(IMAGE)
@@ -123,6 +141,7 @@ $(B)/cmdline.%: FORCE
 
 CMDLINE_run := $(CMDLINE) $(if $(RUN),run="$(RUN)")
 CMDLINE_test := $(TEST_CMDLINE)
+CMDLINE_uefi-test := $(UEFI_TEST_CMDLINE)
 
 $(IMAGE): $(KERNEL) $(INITRD) $(B)/cmdline.run tools/mkiso.sh
 	@echo "  IMAGE   $@"
@@ -132,12 +151,26 @@ $(TEST_IMAGE): $(KERNEL) $(INITRD) $(B)/cmdline.test tools/mkiso.sh
 	@echo "  IMAGE   $@"
 	$(Q)$(call make_image,$@,$(KERNEL),$(CMDLINE_test),$(INITRD))
 
+$(UEFI_TEST_IMAGE): $(KERNEL) $(INITRD) $(B)/cmdline.uefi-test tools/mkiso.sh
+	@echo "  IMAGE   $@"
+	$(Q)$(call make_image,$@,$(KERNEL),$(CMDLINE_uefi-test),$(INITRD))
+
 run: deps $(IMAGE)
-	$(Q)tools/run.py run --arch $(ARCH) --image $(IMAGE) --mem $(MEM) --accel $(ACCEL)
+	$(Q)tools/run.py run --arch $(RUN_ARCH) --image $(IMAGE) --mem $(MEM) --accel $(ACCEL)
 
 include bench.mk
 include tests/host/host.mk
 include tests/host/fuzz.mk
+
+# The docs' demo programs (docs/demos/) must keep building: make test builds
+# them; make docs-outputs runs them.
+DOCS_DEMOS := $(patsubst docs/demos/%.c,$(UB)/demos/%,$(wildcard docs/demos/*.c))
+
+$(UB)/demos/%.o: docs/demos/%.c
+	$(call user_cc,$(USER_CFLAGS))
+
+$(DOCS_DEMOS): %: %.o $(USER_CRT0) $(USER_LIBC)
+	$(user_link)
 
 # The runner's own tests, including booting the failure demos (needs the kernel).
 tools-test: $(KERNEL)
@@ -147,17 +180,32 @@ tools-test: $(KERNEL)
 RUN_TESTS = KTEST_FILTER='$(KTEST_FILTER)' tools/run.py test --timeout $(TIMEOUT) --mem $(TEST_MEM) \
 	--accel $(ACCEL) --logdir build $(if $(filter 1,$(V)),--verbose)
 HOST_SPECS := host:$(HOST_TEST) host:$(HOST_TEST_NOSPECIAL) host:$(VMA_FUZZ)
+UEFI_TEST_SPEC := $(if $(KTEST_FILTER),,$(ARCH)-uefi:$(UEFI_TEST_IMAGE))
 
-test: deps tools-test $(HOST_TEST) $(HOST_TEST_NOSPECIAL) $(VMA_FUZZ) $(TEST_IMAGE)
-	$(Q)$(RUN_TESTS) $(HOST_SPECS) $(ARCH):$(TEST_IMAGE)
+test: deps tools-test $(DOCS_DEMOS) $(HOST_TEST) $(HOST_TEST_NOSPECIAL) $(VMA_FUZZ) $(TEST_IMAGE) \
+		$(if $(UEFI_TEST_SPEC),$(UEFI_TEST_IMAGE))
+	$(Q)$(RUN_TESTS) host:tools/docs_check.py $(HOST_SPECS) $(ARCH):$(TEST_IMAGE) $(UEFI_TEST_SPEC)
 
-# Halves of make test: the host tests alone, the test boot alone (make
-# mutate runs the half that should catch each mutation).
+# Halves of make test: the host tests alone, the (BIOS) test boot alone
+# (make mutate runs the half that should catch each mutation).
 test-host: deps $(HOST_TEST) $(HOST_TEST_NOSPECIAL) $(VMA_FUZZ)
 	$(Q)$(RUN_TESTS) $(HOST_SPECS)
 
 test-guest: deps $(TEST_IMAGE)
 	$(Q)$(RUN_TESTS) $(ARCH):$(TEST_IMAGE)
+
+# Every path, function, macro, system call and make target the README and
+# docs/ name must exist (the rules are in tools/docs_check.py); make test
+# runs it too, as the spec host:tools/docs_check.py.
+docs-check:
+	$(Q)tools/docs_check.py
+
+# The outputs pasted in the docs, regenerated by booting the commands the text
+# shows (tools/docs_outputs.py; about a minute, so not in make test): SLOW=1
+# adds make bench's table, UPDATE=1 rewrites the blocks that differ.
+docs-outputs: deps
+	$(Q)tools/docs_outputs.py $(if $(filter 1,$(SLOW)),--slow) \
+		$(if $(filter 1,$(UPDATE)),--update)
 
 # Check that the C sources match .clang-format (needs clang-format).
 format-check:

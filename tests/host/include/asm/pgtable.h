@@ -11,6 +11,7 @@
 #define _ASM_PGTABLE_H
 
 #include <asm/layout.h>
+#include <asm/page.h>
 #include <kernel/types.h>
 
 typedef u64 pte_t;
@@ -86,6 +87,17 @@ static inline void set_pte(pte_t *ptep, pte_t pte)
 }
 
 static inline void flush_tlb_page(unsigned long addr)
+{
+	(void)addr;
+}
+
+/* Every frame of the arena, with struct page or not, is in reach. */
+static inline void *kmap_local_pfn(unsigned long pfn)
+{
+	return (void *)((pfn << PAGE_SHIFT) + host_phys_offset);
+}
+
+static inline void kunmap_local(void *addr)
 {
 	(void)addr;
 }
