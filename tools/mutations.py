@@ -2,9 +2,9 @@
 """The mutations make mutate applies (tools/mutate.py), one at a time.
 
 Each row: a short name, the file, the exact text to find (it must occur
-exactly once), its broken replacement, the half of make test that must
-catch it ("host": the host tests and fuzzers; "guest": the test boot, with
-the kernel suites and the user tests), and the rule it breaks.
+exactly once), its broken replacement, the tests that must catch it
+("host", "kernel" or "user": make test-host, test-kernel or test-user,
+narrowed by a T= selection after a colon), and the rule it breaks.
 """
 
 from collections import namedtuple
@@ -15,8 +15,8 @@ M = Mutation
 MUTATIONS = [
     # ---- mm/memory.c: the fault path --------------------------------------
     M("wp-reuses-cached-page", "mm/memory.c",
-      "(page_count(old) == 1 && page_mapcount(old) == 1)",
-      "page_mapcount(old) == 1", "host",
+      "(old && page_count(old) == 1 && page_mapcount(old) == 1)",
+      "(old && page_mapcount(old) == 1)", "host",
       "do_wp_page copies a private page the page cache also holds"),
     M("anon-page-not-zeroed", "mm/memory.c",
       "p = get_zeroed_page();", "p = alloc_page_address();", "host",
@@ -34,10 +34,11 @@ MUTATIONS = [
     M("cow-fault-maps-cache-page", "mm/memory.c",
       "map_page(mm, vma, pte, virt_to_page(copy), true);\n\t\tcount_cow(mm);",
       "map_page(mm, vma, pte, vmf.page, true);\n\t\tget_page(vmf.page);"
-      "\n\t\tput_page(virt_to_page(copy));\n\t\tcount_cow(mm);", "guest",
+      "\n\t\tput_page(virt_to_page(copy));\n\t\tcount_cow(mm);", "user:mmap_test",
       "a private write to a file page goes to a copy"),
     M("cow-copy-forgets-data", "mm/memory.c",
-      "copy_page(copy, page_address(old));", "(void)copy;", "host",
+      "\t\tcopy_page(dst, page_address(pfn_to_page(pfn)));",
+      "\t\tclear_page(dst);", "host",
       "a COW copy holds the old page's bytes"),
     M("zap-forgets-put-page", "mm/memory.c",
       "\t\tif (page)\n\t\t\tunmap_page(mm, page);\n\t\tset_pte(pte, 0);",
@@ -45,7 +46,7 @@ MUTATIONS = [
       "unmapping a page drops the mapping's reference"),
     M("zap-no-tlb-flush", "mm/memory.c",
       "\t\tset_pte(pte, 0);\n\t\tflush_tlb_page(addr);", "\t\tset_pte(pte, 0);",
-      "guest", "munmap flushes the TLB at once"),
+      "user:vm_rules_test", "munmap flushes the TLB at once"),
     M("fork-no-wrprotect", "mm/memory.c",
       "set_pte(spte, pte_wrprotect(*spte));", "set_pte(spte, *spte);", "host",
       "fork write-protects both sides of a private writable page"),
@@ -69,26 +70,27 @@ MUTATIONS = [
       "(a->vm_flags & 7) == (b->vm_flags & 7)", "host",
       "VMAs with different flags do not merge"),
     M("merge-ignores-file", "mm/mmap.c",
-      "\t       !a->vm_file && !b->vm_file &&\n", "", "guest",
+      "\t       !a->vm_file && !b->vm_file && !(a->vm_flags & VM_SPECIAL);",
+      "\t       !(a->vm_flags & VM_SPECIAL);", "user:vm_rules_test",
       "file VMAs merge only where the file offsets continue"),
     M("split-keeps-offset", "mm/mmap.c",
       "\tnew->vm_pgoff = vma->vm_pgoff + ((addr - vma->vm_start) >> PAGE_SHIFT);\n",
       "", "host", "split_vma gives the upper part its own file offset"),
     M("mprotect-no-tlb-flush", "mm/mmap.c",
       "\t\tset_pte(pte, entry);\n\t\tflush_tlb_page(addr);",
-      "\t\tset_pte(pte, entry);", "guest",
+      "\t\tset_pte(pte, entry);", "user:vm_rules_test",
       "mprotect flushes the TLB at once"),
     M("mprotect-grants-write", "mm/mmap.c",
       "\t\tif (!pte_write(*pte))\n\t\t\tentry = pte_wrprotect(entry);\n", "",
       "host", "mprotect grants no write right a PTE did not have (COW)"),
     M("mprotect-ignores-maywrite", "mm/mmap.c",
-      "(want & ~(vma->vm_flags >> 4))", "0", "guest",
+      "(want & ~(vma->vm_flags >> 4))", "0", "user:mmap_test",
       "mprotect grants no right the mapping may not have (EACCES)"),
     M("munmap-keeps-tables", "mm/mmap.c",
       "\tfree_pgd_range(mm->pgd, start, end);\n", "", "host",
       "munmap frees the page tables it empties"),
     M("madvise-drops-shared-anon", "mm/mmap.c",
-      "(!vma->vm_file && (vma->vm_flags & VM_SHARED))", "false", "guest",
+      "(!vma->vm_file && (vma->vm_flags & VM_SHARED))", "false", "user:vm_rules_test",
       "MADV_DONTNEED keeps shared anonymous pages"),
     # ---- mm/page_alloc.c, mm/filemap.c ---------------------------------------
     M("buddy-merges-any-order", "mm/page_alloc.c",
@@ -108,15 +110,15 @@ MUTATIONS = [
     M("prune-frees-prot-none-table", "arch/x86_64/pgtable.c",
       "\t\tif (!*e)\n\t\t\tcontinue;\n\t\tif (level > 0 && lo < end",
       "\t\tif (!(*e & _PAGE_PRESENT))\n\t\t\tcontinue;\n\t\tif (level > 0 && lo < end",
-      "guest", "munmap keeps a page table that holds a PROT_NONE PTE"),
+      "kernel:memory", "munmap keeps a page table that holds a PROT_NONE PTE"),
     M("prot-none-is-present", "arch/x86_64/pgtable.c",
       "return _PAGE_PROTNONE | _PAGE_USER | _PAGE_NX;",
-      "return _PAGE_PRESENT | _PAGE_USER | _PAGE_NX;", "guest",
+      "return _PAGE_PRESENT | _PAGE_USER | _PAGE_NX;", "user:mmap_test",
       "a PROT_NONE page is not accessible"),
     M("wrprotect-keeps-rw", "arch/x86_64/include/asm/pgtable.h",
-      "return pte & ~_PAGE_RW;", "return pte;", "guest",
+      "return pte & ~_PAGE_RW;", "return pte;", "user",
       "pte_wrprotect takes the write right away"),
     M("invlpg-missing", "arch/x86_64/include/asm/pgtable.h",
       'asm volatile("invlpg (%0)" : : "r"(addr) : "memory");', "(void)addr;",
-      "guest", "flush_tlb_page drops the TLB entry"),
+      "user:vm_rules_test", "flush_tlb_page drops the TLB entry"),
 ]
