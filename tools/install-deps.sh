@@ -1,7 +1,7 @@
 #!/bin/sh
 # Install what building and running Pagoda needs, if it is missing.
-# Usage: tools/install-deps.sh [ARCH]      (called by `make run` and `make test`)
-# With GRAPHIC=1 in the environment (make run GRAPHIC=1), also QEMU's window.
+# Usage: tools/install-deps.sh [ARCH [EXTRA...]]  (called by `make run`, `make test`;
+#        `make gdb` adds the extra gdb, `make run GRAPHIC=1` the extra graphic)
 #
 # Each needed command, or file given by its absolute path, maps to the
 # Debian/Ubuntu package that provides it.  As root, missing packages are
@@ -14,6 +14,7 @@
 # host tests and `make bench-host` include <stdint.h>, <stdio.h> ...
 set -eu
 arch=${1:-x86_64}
+[ $# -gt 0 ] && shift
 
 # command  package
 common="gcc:gcc ld:binutils make:make python3:python3 cpio:cpio
@@ -24,16 +25,24 @@ x86_64)
 		xorriso:xorriso mformat:mtools /usr/lib/grub/i386-pc:grub-pc-bin
 		/usr/lib/grub/x86_64-efi:grub-efi-amd64-bin
 		/usr/share/OVMF/OVMF_CODE_4M.fd:ovmf"
-	# make run GRAPHIC=1: QEMU's window (its GTK display is a module).
-	if [ "${GRAPHIC:-}" = 1 ]; then
-		need="$need /usr/lib/x86_64-linux-gnu/qemu/ui-gtk.so:qemu-system-gui"
-	fi
 	;;
 *)
 	echo "install-deps: unknown ARCH '$arch'" >&2
 	exit 1
 	;;
 esac
+# Tools only some targets use: make gdb asks for gdb, make run GRAPHIC=1 for
+# QEMU's window (its GTK display is a module of its own package).
+for extra in "$@"; do
+	case $extra in
+	gdb) need="$need gdb:gdb" ;;
+	graphic) need="$need /usr/lib/x86_64-linux-gnu/qemu/ui-gtk.so:qemu-system-gui" ;;
+	*)
+		echo "install-deps: unknown extra '$extra' (known: gdb graphic)" >&2
+		exit 1
+		;;
+	esac
+done
 
 missing=
 for pair in $need; do

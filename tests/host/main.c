@@ -8,6 +8,7 @@
  *	build/host/ktest-host [FILTER]     FILTER as for ktest.filter=
  *
  * Without an argument, the filter comes from $KTEST_FILTER (set by make).
+ * With $KTEST_LIST set, the selected cases are named, not run.
  *
  * It also stands in for the arch hooks that the shared code calls.
  */
@@ -69,9 +70,8 @@ int main(int argc, char **argv)
 	int failed;
 
 	register_console(&stdout_console);
-#ifdef HOST_DEFAULT_FILTER
-	if (!filter || !*filter)
-		filter = HOST_DEFAULT_FILTER;
+#ifdef HOST_SUITES
+	ktest_limit = HOST_SUITES;
 #endif
 
 	if (!arena) {
@@ -86,7 +86,8 @@ int main(int argc, char **argv)
 	memblock_enforce_limit(ARENA_SIZE - HIDDEN_SIZE);
 	mem_init();
 	zero_page_init();
-	failed = ktest_run_all(filter && *filter ? filter : NULL, 0);
+	failed = ktest_run_all(filter && *filter ? filter : NULL, 0,
+			       getenv("KTEST_LIST") ? KTEST_LIST : KTEST_RUN);
 	free(arena);
 	return failed ? 1 : 0;
 }
