@@ -6,6 +6,8 @@
 #   make bench      the VM benchmarks (vmbench) under TCG with -icount shift=0
 #   make host-test  only the host tests of mm/ (ASan + UBSan)
 #   make format-check   the C sources against .clang-format
+#   make docs-check     the course text's claims against the tree (tools/docs_check.py)
+#   make check-fresh    make test in a minimal Debian 12 root (needs root, debootstrap)
 #   make clean
 #
 # Variables: ARCH=x86_64 (the only port so far), MEM=<MiB> (256), ACCEL=tcg|kvm,
@@ -62,7 +64,7 @@ KERNEL := $(B)/pagoda.elf
 IMAGE := $(B)/pagoda.$(IMAGE_EXT)
 TEST_IMAGE := $(B)/pagoda-test.$(IMAGE_EXT)
 
-.PHONY: all run test iso clean deps host-test tools-test format-check FORCE
+.PHONY: all run test iso clean deps host-test tools-test format-check check-fresh docs-check FORCE
 .DELETE_ON_ERROR:
 
 all: $(KERNEL) $(IMAGE)
@@ -146,12 +148,23 @@ tools-test: $(KERNEL)
 test: deps tools-test $(HOST_TEST) $(HOST_TEST_NOSPECIAL) $(VMA_FUZZ) $(TEST_IMAGE)
 	$(Q)KTEST_FILTER='$(KTEST_FILTER)' tools/run.py test --timeout $(TIMEOUT) --mem $(TEST_MEM) --accel $(ACCEL) \
 		--logdir build $(if $(filter 1,$(V)),--verbose) \
-		host:$(HOST_TEST) host:$(HOST_TEST_NOSPECIAL) host:$(VMA_FUZZ) \
+		host:tools/docs_check.py host:$(HOST_TEST) host:$(HOST_TEST_NOSPECIAL) host:$(VMA_FUZZ) \
 		$(ARCH):$(TEST_IMAGE)
+
+# Every path, function, macro, system call and make target the README and
+# docs/ name must exist (the rules are in tools/docs_check.py); make test
+# runs it too, as the spec host:tools/docs_check.py.
+docs-check:
+	$(Q)tools/docs_check.py
 
 # Check that the C sources match .clang-format (needs clang-format).
 format-check:
 	$(Q)clang-format --dry-run --Werror $$(git ls-files '*.c' '*.h')
+
+# The README's set-up on a fresh machine: a debootstrap minbase root gets
+# `apt-get install make git`, then runs make test (tools/check-fresh.sh).
+check-fresh:
+	$(Q)tools/check-fresh.sh
 
 clean:
 	rm -rf build

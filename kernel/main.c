@@ -12,6 +12,7 @@
  * by executing /bin/init -- as Linux's kernel_init does.
  */
 #include <asm/processor.h>
+#include <kernel/drivers/pci.h>
 #include <kernel/fs/fs.h>
 #include <kernel/ktest.h>
 #include <kernel/panic.h>
@@ -87,6 +88,7 @@ static int kernel_init(void *unused)
 	init_task = current;
 	vfs_init();
 	load_initrd();
+	pci_init();
 	arch_console_enable_input();
 	if (boot_params.ktest) {
 		/* A filter runs only the kernel suites it names; no user tests. */

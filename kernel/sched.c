@@ -115,9 +115,42 @@ int sleep_on(struct wait_queue *wq)
 	return fatal_signal_pending(t) ? -EINTR : 0;
 }
 
+/* Tasks in sleep_on_timeout with a deadline, for the tick to wake. */
+static LIST_HEAD(timed_sleepers);
+
+void sleep_on_timeout(struct wait_queue *wq, unsigned long until)
+{
+	struct task_struct *t = current;
+
+	BUG_ON(!arch_irqs_disabled());
+	BUG_ON(t == &idle_task);
+	t->state = TASK_SLEEPING;
+	list_add_tail(&t->wait_link, &wq->sleepers);
+	t->wake_at = until;
+	if (until)
+		list_add_tail(&t->timer_link, &timed_sleepers);
+	schedule();
+	/* Woken by wake_up, by a kill or by the tick: leave both lists. */
+	if (t->wait_link.next)
+		list_del(&t->wait_link);
+	if (until)
+		list_del(&t->timer_link);
+}
+
+static void wake_timed_sleepers(void)
+{
+	struct task_struct *t;
+
+	list_for_each_entry (t, &timed_sleepers, timer_link)
+		if ((long)(jiffies - t->wake_at) >= 0)
+			wake_up_task(t);
+}
+
 void scheduler_tick(bool user_mode)
 {
 	struct task_struct *t = current;
+
+	wake_timed_sleepers();
 
 	if (user_mode)
 		t->utime++;

@@ -40,8 +40,10 @@ struct task_struct {
 	struct thread_struct thread; /* arch: saved kernel stack pointer, FPU */
 	void *stack;		   /* kernel stack (KERNEL_STACK_ORDER pages) */
 	struct list_head run_link; /* on the run queue while runnable */
-	struct list_head wait_link; /* on a wait queue while sleeping */
-	struct list_head task_link; /* on the list of all tasks */
+	struct list_head wait_link;  /* on a wait queue while sleeping */
+	struct list_head timer_link; /* on timed_sleepers (sleep_on_timeout) */
+	unsigned long wake_at;	     /* jiffies at which the tick wakes it */
+	struct list_head task_link;  /* on the list of all tasks */
 
 	/* Processes only (NULL for kernel threads). */
 	struct mm_struct *mm;

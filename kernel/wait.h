@@ -16,6 +16,7 @@
 
 #include <asm/irqflags.h>
 #include <kernel/list.h>
+#include <kernel/time.h>
 
 struct wait_queue {
 	struct list_head sleepers; /* struct task_struct, by wait_link */
@@ -40,6 +41,13 @@ void wake_up(struct wait_queue *wq);
  */
 int sleep_on(struct wait_queue *wq);
 
+/*
+ * Sleep on wq once, deaf to signals (Linux: TASK_UNINTERRUPTIBLE), until
+ * woken or, if until is not 0, until jiffies reaches until.  Interrupts
+ * must be off; they are off again on return.
+ */
+void sleep_on_timeout(struct wait_queue *wq, unsigned long until);
+
 #define wait_event(wq, condition)                                              \
 	({                                                                     \
 		unsigned long __flags = arch_local_irq_save();                 \
@@ -48,6 +56,33 @@ int sleep_on(struct wait_queue *wq);
 			__err = sleep_on(wq);                                  \
 		arch_local_irq_restore(__flags);                               \
 		__err;                                                         \
+	})
+
+/*
+ * For waits that must not be cut short -- a device finishing DMA into a
+ * page before the page may be freed -- even when the task is being killed.
+ */
+#define wait_event_uninterruptible(wq, condition)                              \
+	({                                                                     \
+		unsigned long __flags = arch_local_irq_save();                 \
+		while (!(condition))                                           \
+			sleep_on_timeout(wq, 0);                               \
+		arch_local_irq_restore(__flags);                               \
+	})
+
+/*
+ * The same, giving up after ticks timer ticks: true if the condition
+ * holds, false on timeout.  (jiffies is in <kernel/time.h>.)
+ */
+#define wait_event_timeout(wq, condition, ticks)                               \
+	({                                                                     \
+		unsigned long __flags = arch_local_irq_save();                 \
+		unsigned long __until = jiffies + (ticks);                     \
+		bool __ok;                                                     \
+		while (!(__ok = (condition)) && (long)(jiffies - __until) < 0) \
+			sleep_on_timeout(wq, __until);                         \
+		arch_local_irq_restore(__flags);                               \
+		__ok;                                                          \
 	})
 
 #endif

@@ -33,6 +33,7 @@
 #include <kernel/string.h>
 #include <mm/memory.h>
 #include <mm/mm.h>
+#include <mm/mmu_notifier.h>
 #include <mm/pagewalk.h>
 #include <mm/pgtable.h>
 
@@ -115,6 +116,7 @@ static int do_wp_page(struct mm_struct *mm, struct vm_area_struct *vma,
 		      unsigned long addr, pte_t *pte)
 {
 	struct page *old = vm_normal_page(vma, addr, *pte);
+	struct mmu_notifier_range range;
 	void *copy;
 
 	/*
@@ -134,12 +136,17 @@ static int do_wp_page(struct mm_struct *mm, struct vm_area_struct *vma,
 	copy = old ? alloc_page_address() : get_zeroed_page();
 	if (!copy)
 		return VM_FAULT_OOM;
-	if (old) {
+	if (old)
 		copy_page(copy, page_address(old));
+	/* A secondary MMU still maps the old page: it must let go first. */
+	mmu_notifier_range_init(&range, MMU_NOTIFY_COW_BREAK, mm, addr,
+				addr + PAGE_SIZE);
+	mmu_notifier_invalidate_range_start(&range);
+	if (old)
 		unmap_page(mm, old);
-	}
 	map_page(mm, vma, pte, virt_to_page(copy), true);
 	flush_tlb_page(addr);
+	mmu_notifier_invalidate_range_end(&range);
 	count_cow(mm);
 	return 0;
 }
@@ -387,11 +394,27 @@ static const struct mm_walk_ops copy_walk_ops = {
 	.pmd_entry = copy_pte_range,
 };
 
+/*
+ * A COW mapping's pages become read-only in the parent too: a secondary
+ * MMU of the parent that may write them must hear of it first, as Linux
+ * does for the whole VMA.
+ */
 int copy_page_range(struct mm_struct *dst, struct mm_struct *src,
 		    struct vm_area_struct *vma)
 {
-	return walk_page_range(src, vma, vma->vm_start, vma->vm_end,
-			       &copy_walk_ops, dst);
+	bool cow = is_cow_mapping(vma->vm_flags);
+	struct mmu_notifier_range range;
+	int err;
+
+	mmu_notifier_range_init(&range, MMU_NOTIFY_FORK_WRPROTECT, src,
+				vma->vm_start, vma->vm_end);
+	if (cow)
+		mmu_notifier_invalidate_range_start(&range);
+	err = walk_page_range(src, vma, vma->vm_start, vma->vm_end,
+			      &copy_walk_ops, dst);
+	if (cow)
+		mmu_notifier_invalidate_range_end(&range);
+	return err;
 }
 
 /*

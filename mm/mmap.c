@@ -7,8 +7,11 @@
  * Invariants: mm->mmap is sorted by address and VMAs do not overlap; every
  * present PTE lies inside a VMA; mm->rss counts the PTEs that map a normal
  * (counted) page.  Page tables go when munmap leaves a hole that covers
- * them (free_pgd_range) or with the whole mm (pgd_free).
+ * them (free_pgd_range) or with the whole mm (pgd_free).  A file VMA is
+ * also on its file's mapping->i_mmap list from mmap (or fork, or a split)
+ * until it is removed.
  */
+#include <asm/irqflags.h>
 #include <kernel/err.h>
 #include <kernel/errno.h>
 #include <kernel/fs/vfs.h>
@@ -18,6 +21,7 @@
 #include <mm/memory.h>
 #include <mm/mm.h>
 #include <mm/mmap.h>
+#include <mm/mmu_notifier.h>
 #include <mm/pagewalk.h>
 #include <mm/slab.h>
 #include <pagoda/abi.h>
@@ -35,7 +39,46 @@ struct mm_struct *mm_alloc(void)
 	}
 	INIT_LIST_HEAD(&mm->mmap);
 	mm->mm_rb = RB_ROOT;
+	mm->mm_users = 1;
+	mm->mm_count = 1;
 	return mm;
+}
+
+/*
+ * The counts change in process context only, but a task can be preempted
+ * between reading and writing one: interrupts off makes each step whole.
+ */
+static int mm_count_add(int *count, int delta)
+{
+	unsigned long flags = arch_local_irq_save();
+	int left = *count += delta;
+
+	arch_local_irq_restore(flags);
+	return left;
+}
+
+void mmgrab(struct mm_struct *mm)
+{
+	mm_count_add(&mm->mm_count, 1);
+}
+
+void mmdrop(struct mm_struct *mm)
+{
+	if (mm_count_add(&mm->mm_count, -1))
+		return;
+	mmu_notifier_mm_destroy(mm);
+	kfree(mm);
+}
+
+bool mmget_not_zero(struct mm_struct *mm)
+{
+	unsigned long flags = arch_local_irq_save();
+	bool alive = mm->mm_users > 0;
+
+	if (alive)
+		mm->mm_users++;
+	arch_local_irq_restore(flags);
+	return alive;
 }
 
 /*
@@ -58,6 +101,33 @@ static void vma_rb_insert(struct mm_struct *mm, struct vm_area_struct *vma)
 	}
 	rb_link_node(&vma->vm_rb, parent, link);
 	rb_insert_color(&vma->vm_rb, &mm->mm_rb);
+}
+
+/*
+ * A file VMA is on its mapping's i_mmap list, where truncation, running in
+ * any process, finds it and zaps its PTEs (mm/truncate.c).  So whoever
+ * changes a file VMA's bounds, its PTEs or its place on the list holds the
+ * mapping's i_mmap lock: a truncation must never meet a half-made split or
+ * a PTE being copied at fork.  Anonymous VMAs are this process's alone.
+ */
+static void i_mmap_lock_vma(struct vm_area_struct *vma)
+{
+	if (vma->vm_file)
+		i_mmap_lock_write(vma->vm_file->f_mapping);
+}
+
+static void i_mmap_unlock_vma(struct vm_area_struct *vma)
+{
+	if (vma->vm_file)
+		i_mmap_unlock_write(vma->vm_file->f_mapping);
+}
+
+/* Put a new file VMA on its mapping's list (Linux: __vma_link_file). */
+static void vma_link_file(struct vm_area_struct *vma)
+{
+	i_mmap_lock_vma(vma);
+	list_add_tail(&vma->shared, &vma->vm_file->f_mapping->i_mmap);
+	i_mmap_unlock_vma(vma);
 }
 
 /* Take vma off both structures and free it. */
@@ -132,6 +202,7 @@ static struct vm_area_struct *insert_vma(struct mm_struct *mm,
 	vma->vm_start = start;
 	vma->vm_end = end;
 	vma->vm_flags = vm_flags;
+	vma->vm_mm = mm;
 	list_add(&vma->vm_list, pos);
 	vma_rb_insert(mm, vma);
 	mm->total_vm += (end - start) >> PAGE_SHIFT;
@@ -140,7 +211,11 @@ static struct vm_area_struct *insert_vma(struct mm_struct *mm,
 
 static void remove_vma(struct mm_struct *mm, struct vm_area_struct *vma)
 {
+	i_mmap_lock_vma(vma);
 	zap_page_range(mm, vma, vma->vm_start, vma->vm_end);
+	if (vma->vm_file)
+		list_del(&vma->shared); /* unlink_file_vma */
+	i_mmap_unlock_vma(vma);
 	mm->total_vm -= (vma->vm_end - vma->vm_start) >> PAGE_SHIFT;
 	if (vma->vm_file)
 		fput(vma->vm_file);
@@ -197,12 +272,16 @@ static int split_vma(struct mm_struct *mm, struct vm_area_struct *vma,
 
 	if (!new)
 		return -ENOMEM;
+	i_mmap_lock_vma(vma);
 	*new = *vma;
 	new->vm_start = addr;
 	new->vm_pgoff = vma->vm_pgoff + ((addr - vma->vm_start) >> PAGE_SHIFT);
-	if (new->vm_file)
+	if (new->vm_file) {
 		get_file(new->vm_file);
+		list_add(&new->shared, &vma->shared);
+	}
 	vma->vm_end = addr;
+	i_mmap_unlock_vma(vma);
 	list_add(&new->vm_list, &vma->vm_list);
 	vma_rb_insert(mm, new);
 	return 0;
@@ -261,7 +340,9 @@ static int split_at(struct mm_struct *mm, unsigned long start,
 int do_munmap(struct mm_struct *mm, unsigned long start, unsigned long len)
 {
 	unsigned long end = start + len, floor = 0, ceiling = 0;
+	struct mmu_notifier_range range;
 	struct vm_area_struct *vma, *next;
+	bool mapped;
 	int err;
 
 	if (!IS_ALIGNED(start, PAGE_SIZE) || !len || len > TASK_SIZE ||
@@ -271,6 +352,14 @@ int do_munmap(struct mm_struct *mm, unsigned long start, unsigned long len)
 	err = split_at(mm, start, end);
 	if (err)
 		return err;
+	/*
+	 * One notification for the whole range, as Linux's unmap_region, and
+	 * none for a hole.
+	 */
+	mapped = !range_free(mm, start, end);
+	mmu_notifier_range_init(&range, MMU_NOTIFY_UNMAP, mm, start, end);
+	if (mapped)
+		mmu_notifier_invalidate_range_start(&range);
 	vma = list_first_entry(&mm->mmap, struct vm_area_struct, vm_list);
 	for (; &vma->vm_list != &mm->mmap; vma = next) {
 		next = list_entry(vma->vm_list.next, struct vm_area_struct,
@@ -283,6 +372,8 @@ int do_munmap(struct mm_struct *mm, unsigned long start, unsigned long len)
 			ceiling = vma->vm_start;
 	}
 	free_pgd_range(mm, start, end, floor, ceiling);
+	if (mapped)
+		mmu_notifier_invalidate_range_end(&range);
 	return 0;
 }
 
@@ -309,6 +400,7 @@ static long mmap_region(struct mm_struct *mm, unsigned long start,
 			remove_vma(mm, vma);
 			return err;
 		}
+		vma_link_file(vma);
 	}
 	vma_merge(mm, vma);
 	return start;
@@ -458,8 +550,10 @@ static const struct mm_walk_ops change_walk_ops = {
 
 static void change_protection(struct mm_struct *mm, struct vm_area_struct *vma)
 {
+	i_mmap_lock_vma(vma);
 	walk_page_range(mm, vma, vma->vm_start, vma->vm_end, &change_walk_ops,
 			NULL);
+	i_mmap_unlock_vma(vma);
 }
 
 /* Is [start, end) covered by VMAs with no hole?  (mprotect's ENOMEM) */
@@ -484,6 +578,7 @@ int do_mprotect(struct mm_struct *mm, unsigned long start, unsigned long len,
 		unsigned long prot)
 {
 	unsigned long end, want = prot_to_vm_flags(prot);
+	struct mmu_notifier_range range;
 	struct vm_area_struct *vma;
 	int err;
 
@@ -510,7 +605,11 @@ int do_mprotect(struct mm_struct *mm, unsigned long start, unsigned long len,
 		vma->vm_flags =
 			(vma->vm_flags & ~(VM_READ | VM_WRITE | VM_EXEC)) |
 			want;
+		mmu_notifier_range_init(&range, MMU_NOTIFY_PROTECTION_VMA, mm,
+					vma->vm_start, vma->vm_end);
+		mmu_notifier_invalidate_range_start(&range);
 		change_protection(mm, vma);
+		mmu_notifier_invalidate_range_end(&range);
 	}
 	/*
 	 * Merge from the left.  vma_merge may free the VMA it is given or its
@@ -543,11 +642,21 @@ int do_madvise(struct mm_struct *mm, unsigned long start, unsigned long len,
 	 * memory, and dropping them would lose it.  Linux keeps such pages in
 	 * shmem; here they stay mapped.
 	 */
-	list_for_each_entry (vma, &mm->mmap, vm_list)
-		if (vma->vm_start < end && vma->vm_end > start &&
-		    !(!vma->vm_file && (vma->vm_flags & VM_SHARED)))
-			zap_page_range(mm, vma, max(start, vma->vm_start),
-				       min(end, vma->vm_end));
+	list_for_each_entry (vma, &mm->mmap, vm_list) {
+		struct mmu_notifier_range range;
+
+		if (vma->vm_start >= end || vma->vm_end <= start ||
+		    (!vma->vm_file && (vma->vm_flags & VM_SHARED)))
+			continue;
+		mmu_notifier_range_init(&range, MMU_NOTIFY_MADVISE, mm,
+					max(start, vma->vm_start),
+					min(end, vma->vm_end));
+		mmu_notifier_invalidate_range_start(&range);
+		i_mmap_lock_vma(vma);
+		zap_page_range(mm, vma, range.start, range.end);
+		i_mmap_unlock_vma(vma);
+		mmu_notifier_invalidate_range_end(&range);
+	}
 	return 0;
 }
 
@@ -625,17 +734,26 @@ struct mm_struct *dup_mm(struct mm_struct *old_mm)
 	mm->stack_start = old_mm->stack_start;
 	list_for_each_entry (vma, &old_mm->mmap, vm_list) {
 		struct vm_area_struct *new;
+		int err;
 
 		if (vma->vm_flags & VM_DONTCOPY)
 			continue;
 		new = insert_vma(mm, vma->vm_start, vma->vm_end, vma->vm_flags);
-		if (!IS_ERR(new)) {
-			new->vm_pgoff = vma->vm_pgoff;
-			new->vm_ops = vma->vm_ops;
-			new->vm_file =
-				vma->vm_file ? get_file(vma->vm_file) : NULL;
+		if (IS_ERR(new)) {
+			mmput(mm);
+			return NULL;
 		}
-		if (IS_ERR(new) || copy_page_range(mm, old_mm, vma)) {
+		new->vm_pgoff = vma->vm_pgoff;
+		new->vm_ops = vma->vm_ops;
+		/* The child's VMA goes on the list with its PTEs, at once. */
+		i_mmap_lock_vma(vma);
+		if (vma->vm_file) {
+			new->vm_file = get_file(vma->vm_file);
+			list_add(&new->shared, &vma->shared);
+		}
+		err = copy_page_range(mm, old_mm, vma);
+		i_mmap_unlock_vma(vma);
+		if (err) {
 			mmput(mm);
 			return NULL;
 		}
@@ -643,14 +761,28 @@ struct mm_struct *dup_mm(struct mm_struct *old_mm)
 	return mm;
 }
 
-void mmput(struct mm_struct *mm)
+/*
+ * The address space goes (exit, execve): secondary MMUs let go first
+ * (seed 004: ->release before the page tables are torn down), then every
+ * page and table.  The mm_struct stays while a notifier holds it.
+ */
+static void exit_mmap(struct mm_struct *mm)
 {
+	mmu_notifier_release(mm);
 	while (!list_empty(&mm->mmap))
 		remove_vma(mm,
 			   list_first_entry(&mm->mmap, struct vm_area_struct,
 					    vm_list));
 	pgd_free(mm->pgd);
-	kfree(mm);
+	mm->pgd = NULL;
+}
+
+void mmput(struct mm_struct *mm)
+{
+	if (mm_count_add(&mm->mm_users, -1))
+		return;
+	exit_mmap(mm);
+	mmdrop(mm);
 }
 
 static const struct {

@@ -40,6 +40,7 @@ static inline bool is_cow_mapping(unsigned long vm_flags)
 }
 
 struct file;
+struct mmu_notifier_mm;
 struct vm_area_struct;
 
 /* What a ->fault handler is asked, and how it answers. */
@@ -66,8 +67,10 @@ struct vm_area_struct {
 				 * VM_PFNMAP: the first page frame mapped */
 	struct file *vm_file;	/* the mapped file (a reference), or NULL */
 	const struct vm_operations_struct *vm_ops;
+	struct mm_struct *vm_mm;  /* the address space it belongs to */
 	struct list_head vm_list; /* in mm->mmap, sorted by address */
 	struct rb_node vm_rb;	  /* in mm->mm_rb, keyed by address */
+	struct list_head shared;  /* file VMAs: in vm_file's mapping->i_mmap */
 };
 
 struct mm_struct {
@@ -78,11 +81,27 @@ struct mm_struct {
 	unsigned long stack_start;    /* lowest address of the stack VMA */
 	unsigned long rss;	      /* pages mapped */
 	unsigned long total_vm;	      /* pages of all VMAs together */
+	/*
+	 * Two counts, as in seed 004's mm_struct: mm_users are those that use
+	 * the address space (its task); when the last goes, the pages and
+	 * tables go (exit_mmap).  mm_count holds the struct itself: the users
+	 * together count one, and each mmgrab one more (a registered MMU
+	 * notifier, which may outlive the address space).
+	 */
+	int mm_users;
+	int mm_count;
+	/* Secondary MMUs following this mm; NULL until one registers. */
+	struct mmu_notifier_mm *mmu_notifier_mm;
 };
 
 struct mm_struct *mm_alloc(void);
-/* Unmap and free every page and page table, then the mm itself. */
+/* Drop a user; the last one unmaps and frees every page and page table. */
 void mmput(struct mm_struct *mm);
+/* Take a user reference if the address space still has one (not exited). */
+bool mmget_not_zero(struct mm_struct *mm);
+/* Hold or release the struct mm_struct, not its address space. */
+void mmgrab(struct mm_struct *mm);
+void mmdrop(struct mm_struct *mm);
 /* fork: a copy of mm sharing every page, COW where private (copy_page_range). */
 struct mm_struct *dup_mm(struct mm_struct *mm);
 

@@ -2,14 +2,21 @@
 # Install what building and running Pagoda needs, if it is missing.
 # Usage: tools/install-deps.sh [ARCH]      (called by `make run` and `make test`)
 #
-# Each needed command maps to the Debian/Ubuntu package that provides it.  As
-# root, missing packages are installed with apt-get; with password-less sudo,
-# through sudo; otherwise the exact command to run is printed and we fail.
+# Each needed command, or file given by its absolute path, maps to the
+# Debian/Ubuntu package that provides it.  As root, missing packages are
+# installed with apt-get; with password-less sudo, through sudo; otherwise the
+# exact command to run is printed and we fail.
+#
+# The list is what a minimal Debian 12 lacks (`make check-fresh` proves it
+# in a debootstrap --variant=minbase root).  gcc alone is not enough there:
+# the C library headers (libc6-dev) are only a Recommends of gcc, and the
+# host tests and `make bench-host` include <stdint.h>, <stdio.h> ...
 set -eu
 arch=${1:-x86_64}
 
 # command  package
-common="gcc:gcc ld:binutils make:make python3:python3 cpio:cpio"
+common="gcc:gcc ld:binutils make:make python3:python3 cpio:cpio
+	/usr/include/stdio.h:libc6-dev"
 case $arch in
 x86_64)
 	need="$common qemu-system-x86_64:qemu-system-x86 grub-mkrescue:grub-common

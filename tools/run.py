@@ -43,6 +43,7 @@ class Arch:
     qemu: str = None                 # None: boot command not settled yet
     machine: tuple = ()
     exit_device: tuple = ()
+    devices: tuple = ()              # the machine's own devices, every boot
     kvm_cpu: str = None
     image_flag: str = "-cdrom"
 
@@ -54,6 +55,9 @@ ARCHES = {
                    qemu="qemu-system-x86_64",
                    machine=("-machine", "pc"),
                    exit_device=("-device", "isa-debug-exit,iobase=0xf4,iosize=0x04"),
+                   # PCI devices the drivers in kernel/drivers/ use: no
+                   # legacy VGA, no network card, a bochs-display for /dev/fb0.
+                   devices=("-vga", "none", "-nic", "none", "-device", "bochs-display"),
                    kvm_cpu="qemu64"),
     # Not bootable yet; their exit conventions are already known.
     "arm": Arch(exit_code=lambda n: n),                 # semihosting exit
@@ -69,7 +73,7 @@ def qemu_command(arch, image, mem, accel, icount, interactive):
     """The QEMU argv for booting `image`; interactive mode keeps the monitor."""
     serial = "mon:stdio" if interactive else "stdio"
     cmd = [arch.qemu, *arch.machine, "-m", str(mem), "-display", "none",
-           "-no-reboot", "-serial", serial, *arch.exit_device,
+           "-no-reboot", "-serial", serial, *arch.exit_device, *arch.devices,
            arch.image_flag, image]
     if accel == "kvm":
         # qemu64 is also TCG's default model, so the kernel sees the same

@@ -14,6 +14,7 @@
  * kernel faults.  Page-table pages come from memblock: they exist before
  * mem_map does and stay reserved for good.
  */
+#include <asm/io.h>
 #include <asm/page.h>
 #include <asm/pgtable.h>
 #include <kernel/errno.h>
@@ -165,6 +166,32 @@ struct page *unmap_kernel_page(unsigned long va)
 	*pte = 0;
 	flush_tlb_page(va);
 	return page;
+}
+
+/*
+ * ioremap: device memory gets kernel addresses in its own area, page by
+ * page, uncached.  The area only grows; devices are found once, at boot.
+ */
+static unsigned long ioremap_next = IOREMAP_START;
+
+void __iomem *ioremap(phys_addr_t phys, size_t size)
+{
+	phys_addr_t base = ALIGN_DOWN(phys, PAGE_SIZE);
+	unsigned long len = ALIGN(phys + size, PAGE_SIZE) - base;
+	unsigned long va = ioremap_next;
+
+	if (!size || len > IOREMAP_END - va)
+		return NULL;
+	for (unsigned long off = 0; off < len; off += PAGE_SIZE) {
+		u64 *pte = walk(kernel_pml4, va + off, 0, get_zeroed_page,
+				_PAGE_PRESENT | _PAGE_RW);
+
+		if (!pte)
+			return NULL;
+		*pte = (base + off) | PAGE_KERNEL_IO;
+	}
+	ioremap_next += len;
+	return (void __iomem *)(va + (phys - base));
 }
 
 /*

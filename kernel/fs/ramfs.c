@@ -137,6 +137,7 @@ static long ramfs_write_iter(struct kiocb *iocb, struct iov_iter *from)
  */
 int ramfs_setsize(struct inode *inode, loff_t size)
 {
+	loff_t old_size;
 	int err;
 
 	if (size < 0)
@@ -146,9 +147,10 @@ int ramfs_setsize(struct inode *inode, loff_t size)
 	err = inode_lock_killable(inode);
 	if (err)
 		return err;
-	if (size < inode->i_size)
-		truncate_inode_pages(&inode->i_data, size);
-	inode->i_size = size;
+	old_size = inode->i_size;
+	inode->i_size = size; /* first: from here a fault past it gets SIGBUS */
+	if (size < old_size)
+		truncate_pagecache(inode, size);
 	inode_unlock(inode);
 	return 0;
 }

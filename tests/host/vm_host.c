@@ -75,3 +75,13 @@ void strscpy(char *dst, const char *src, size_t size)
 {
 	snprintf(dst, size, "%s", src);
 }
+
+/* One task and no scheduler: nobody to wake, and a wait would hang. */
+void wake_up(struct wait_queue *wq)
+{
+}
+
+void sleep_on_timeout(struct wait_queue *wq, unsigned long until)
+{
+	__builtin_trap();
+}

@@ -307,6 +307,7 @@ class QemuCommandTest(unittest.TestCase):
             "qemu-system-x86_64", "-machine", "pc", "-m", "256", "-display", "none",
             "-no-reboot", "-serial", "stdio",
             "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04",
+            "-vga", "none", "-nic", "none", "-device", "bochs-display",
             "-cdrom", "k.iso", "-accel", "tcg"])
 
     def test_interactive_kvm_icount(self):

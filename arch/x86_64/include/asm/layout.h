@@ -29,6 +29,13 @@
  */
 #define KSTACK_AREA _UL(0xffffffffc0000000)
 
+/*
+ * Device memory mapped for the kernel by ioremap (PCI BARs), handed out
+ * upwards from here; 1 TiB of room, far from the direct map's RAM.
+ */
+#define IOREMAP_START _UL(0xffffc90000000000)
+#define IOREMAP_END _UL(0xffffca0000000000)
+
 /* User space: the lower half, less a guard page at the top. */
 #define TASK_SIZE _UL(0x00007ffffffff000)
 #define USER_STACK_TOP TASK_SIZE

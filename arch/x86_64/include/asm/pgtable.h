@@ -15,6 +15,8 @@
 #define _PAGE_PRESENT (1UL << 0)
 #define _PAGE_RW (1UL << 1)
 #define _PAGE_USER (1UL << 2)
+#define _PAGE_PWT (1UL << 3)	  /* write-through */
+#define _PAGE_PCD (1UL << 4)	  /* cache disable */
 #define _PAGE_ACCESSED (1UL << 5) /* set by the CPU on any access */
 #define _PAGE_DIRTY (1UL << 6)	  /* set by the CPU on a write */
 #define _PAGE_PSE (1UL << 7)	  /* in a PD entry: a 2 MiB page */
@@ -64,6 +66,17 @@ typedef u64 pgprot_t;
 #define PAGE_KERNEL_TEXT (_PAGE_PRESENT)
 #define PAGE_KERNEL_RO (_PAGE_PRESENT | _PAGE_NX)
 #define PAGE_KERNEL (_PAGE_PRESENT | _PAGE_RW | _PAGE_NX)
+/*
+ * Device memory is never cached: a store must reach the device, a load
+ * must ask it.  (On a PC the firmware's MTRRs also make the PCI hole
+ * uncached; the PTE says so itself, as Linux's pgprot_noncached does.)
+ */
+#define PAGE_KERNEL_IO (PAGE_KERNEL | _PAGE_PCD | _PAGE_PWT)
+
+static inline pgprot_t pgprot_noncached(pgprot_t prot)
+{
+	return prot | _PAGE_PCD | _PAGE_PWT;
+}
 
 /*
  * The entry that decides how va is mapped in the kernel page table: the leaf

@@ -1,0 +1,166 @@
+// SPDX-License-Identifier: MIT
+/*
+ * MMU notifiers (see mm/mmu_notifier.h), after seed 004: the primary MMU's
+ * code (mm/memory.c, mm/mmap.c) calls the hooks around every change that
+ * removes or write-protects a user PTE; each registered secondary MMU hears
+ * of it before the change, and so may map pages without holding them.
+ *
+ * Ordering, the promise a listener relies on:
+ *	invalidate_range_start(range)	the old PTEs are still there
+ *	    ... PTEs cleared or write-protected, TLB flushed, pages freed ...
+ *	invalidate_range_end(range)
+ * A listener must not map anything of the range from start to end: it
+ * drops its entries in start, and its next device fault asks the page
+ * tables again (which a sequence count in the listener checks).
+ *
+ * Locking: one CPU, and an mm's page tables change only in its own task,
+ * so the list needs no lock against the walkers -- only against a walker
+ * that sleeps inside a callback while another task unregisters; hence the
+ * walker count (struct mmu_notifier_mm).
+ */
+#include <kernel/errno.h>
+#include <kernel/kernel.h>
+#include <mm/mmu_notifier.h>
+#include <mm/slab.h>
+
+static struct mmu_notifier_mm *walk_begin(struct mm_struct *mm)
+{
+	struct mmu_notifier_mm *nm = mm->mmu_notifier_mm;
+
+	nm->walkers++;
+	return nm;
+}
+
+static void walk_end(struct mmu_notifier_mm *nm)
+{
+	if (--nm->walkers == 0)
+		wake_up(&nm->walkers_done);
+}
+
+/*
+ * Callers hold the list steady by walk_begin; an entry unhooked meanwhile
+ * keeps its next pointer (unhook, below), so the walk can go on past it.
+ */
+#define for_each_notifier(mn, nm) list_for_each_entry (mn, &(nm)->list, list)
+
+static void unhook(struct mmu_notifier *mn)
+{
+	mn->list.prev->next = mn->list.next;
+	mn->list.next->prev = mn->list.prev;
+	mn->list.prev = NULL; /* "not on the list"; next stays for walkers */
+}
+
+static bool hooked(struct mmu_notifier *mn)
+{
+	return mn->list.prev != NULL;
+}
+
+int mmu_notifier_register(struct mmu_notifier *mn, struct mm_struct *mm)
+{
+	if (!mm->mmu_notifier_mm) {
+		struct mmu_notifier_mm *nm = kzalloc(sizeof(*nm));
+
+		if (!nm)
+			return -ENOMEM;
+		INIT_LIST_HEAD(&nm->list);
+		init_wait_queue(&nm->walkers_done);
+		mm->mmu_notifier_mm = nm;
+	}
+	mmgrab(mm);
+	mn->mm = mm;
+	list_add_tail(&mn->list, &mm->mmu_notifier_mm->list);
+	return 0;
+}
+
+/*
+ * As in the seed, a listener still hooked is released first: whatever DMA
+ * it has going into the mm's pages stops before unregister returns.
+ */
+void mmu_notifier_unregister(struct mmu_notifier *mn, struct mm_struct *mm)
+{
+	struct mmu_notifier_mm *nm = mm->mmu_notifier_mm;
+
+	if (hooked(mn)) {
+		unhook(mn);
+		if (mn->ops->release)
+			mn->ops->release(mn, mm);
+	}
+	wait_event_uninterruptible(&nm->walkers_done, nm->walkers == 0);
+	mn->mm = NULL;
+	mmdrop(mm);
+}
+
+void mmu_notifier_mm_destroy(struct mm_struct *mm)
+{
+	kfree(mm->mmu_notifier_mm);
+	mm->mmu_notifier_mm = NULL;
+}
+
+/*
+ * Each listener is unhooked before its ->release, so it hears nothing more
+ * of this mm -- not the unmapping of every VMA that exit does next.
+ */
+void __mmu_notifier_release(struct mm_struct *mm)
+{
+	struct mmu_notifier_mm *nm = walk_begin(mm);
+
+	while (!list_empty(&nm->list)) {
+		struct mmu_notifier *mn =
+			list_first_entry(&nm->list, struct mmu_notifier, list);
+
+		unhook(mn);
+		if (mn->ops->release)
+			mn->ops->release(mn, mm);
+	}
+	walk_end(nm);
+}
+
+void __mmu_notifier_invalidate_range_start(struct mmu_notifier_range *range)
+{
+	struct mmu_notifier_mm *nm = walk_begin(range->mm);
+	struct mmu_notifier *mn;
+
+	for_each_notifier(mn, nm) if (mn->ops->invalidate_range_start)
+		mn->ops->invalidate_range_start(mn, range);
+	walk_end(nm);
+}
+
+void __mmu_notifier_invalidate_range_end(struct mmu_notifier_range *range)
+{
+	struct mmu_notifier_mm *nm = walk_begin(range->mm);
+	struct mmu_notifier *mn;
+
+	for_each_notifier(mn, nm) if (mn->ops->invalidate_range_end)
+		mn->ops->invalidate_range_end(mn, range);
+	walk_end(nm);
+}
+
+/* Every listener is asked (each must forget), not only up to the first yes. */
+bool __mmu_notifier_clear_flush_young(struct mm_struct *mm, unsigned long start,
+				      unsigned long end)
+{
+	struct mmu_notifier_mm *nm = walk_begin(mm);
+	struct mmu_notifier *mn;
+	bool young = false;
+
+	for_each_notifier(mn, nm) if (mn->ops->clear_flush_young) young |=
+		mn->ops->clear_flush_young(mn, mm, start, end);
+	walk_end(nm);
+	return young;
+}
+
+bool __mmu_notifier_test_young(struct mm_struct *mm, unsigned long addr)
+{
+	struct mmu_notifier_mm *nm = walk_begin(mm);
+	struct mmu_notifier *mn;
+	bool young = false;
+
+	for_each_notifier(mn, nm) if (mn->ops->test_young &&
+				      mn->ops->test_young(mn, mm, addr))
+	{
+		young = true;
+		break;
+	}
+	walk_end(nm);
+	return young;
+}
