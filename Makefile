@@ -12,6 +12,7 @@
 #
 # Variables: ARCH=x86_64 (the only port so far), MEM=<MiB> (256), ACCEL=tcg|kvm,
 # CMDLINE='...' (kernel parameters for run), KTEST_FILTER=<suite[.case],...>,
+# FIRMWARE=bios|uefi (make run: SeaBIOS or OVMF),
 # TIMEOUT=<seconds> for one test boot, V=1 to show commands and, in make test,
 # the whole serial console output as it arrives (it is always in build/<arch>/test.log).
 # Output goes to build/<arch>/ and build/host/, never next to the sources.
@@ -29,6 +30,19 @@ TIMEOUT ?= 300
 TEST_MEM ?= 512
 TEST_MEM_LIMIT := $(shell echo $$(($(TEST_MEM) - 32)))M
 TEST_CMDLINE := ktest mem=$(TEST_MEM_LIMIT) $(if $(KTEST_FILTER),ktest.filter=$(KTEST_FILTER)) $(CMDLINE)
+
+# make test also boots once under UEFI firmware (OVMF), running the suites
+# that see what the firmware handed over: the memory map, ACPI, PCI, the
+# initrd GRUB loaded.  (Skipped when KTEST_FILTER aims the run elsewhere.)
+UEFI_TEST_SUITES := boot_memmap,acpi,pci,initrd,kernel_pgtable
+UEFI_TEST_CMDLINE := ktest mem=$(TEST_MEM_LIMIT) ktest.filter=$(UEFI_TEST_SUITES) $(CMDLINE)
+
+# FIRMWARE=bios (SeaBIOS, QEMU's default) or uefi (OVMF) for make run.
+FIRMWARE ?= bios
+ifeq ($(filter $(FIRMWARE),bios uefi),)
+$(error FIRMWARE=$(FIRMWARE): accepted values are bios and uefi)
+endif
+RUN_ARCH := $(ARCH)$(if $(filter uefi,$(FIRMWARE)),-uefi)
 
 B := build/$(ARCH)
 HB := build/host
@@ -63,6 +77,7 @@ KERNEL_OBJS := $(addprefix $(B)/,$(addsuffix .o,$(basename $(KERNEL_SRCS))))
 KERNEL := $(B)/pagoda.elf
 IMAGE := $(B)/pagoda.$(IMAGE_EXT)
 TEST_IMAGE := $(B)/pagoda-test.$(IMAGE_EXT)
+UEFI_TEST_IMAGE := $(B)/pagoda-uefi-test.$(IMAGE_EXT)
 
 .PHONY: all run test iso clean deps host-test tools-test format-check check-fresh docs-check FORCE
 .DELETE_ON_ERROR:
@@ -124,6 +139,7 @@ $(B)/cmdline.%: FORCE
 
 CMDLINE_run := $(CMDLINE) $(if $(RUN),run="$(RUN)")
 CMDLINE_test := $(TEST_CMDLINE)
+CMDLINE_uefi-test := $(UEFI_TEST_CMDLINE)
 
 $(IMAGE): $(KERNEL) $(INITRD) $(B)/cmdline.run tools/mkiso.sh
 	@echo "  IMAGE   $@"
@@ -133,8 +149,12 @@ $(TEST_IMAGE): $(KERNEL) $(INITRD) $(B)/cmdline.test tools/mkiso.sh
 	@echo "  IMAGE   $@"
 	$(Q)$(call make_image,$@,$(KERNEL),$(CMDLINE_test),$(INITRD))
 
+$(UEFI_TEST_IMAGE): $(KERNEL) $(INITRD) $(B)/cmdline.uefi-test tools/mkiso.sh
+	@echo "  IMAGE   $@"
+	$(Q)$(call make_image,$@,$(KERNEL),$(CMDLINE_uefi-test),$(INITRD))
+
 run: deps $(IMAGE)
-	$(Q)tools/run.py run --arch $(ARCH) --image $(IMAGE) --mem $(MEM) --accel $(ACCEL)
+	$(Q)tools/run.py run --arch $(RUN_ARCH) --image $(IMAGE) --mem $(MEM) --accel $(ACCEL)
 
 include bench.mk
 include tests/host/host.mk
@@ -145,11 +165,14 @@ tools-test: $(KERNEL)
 	$(Q)python3 -m unittest discover -s tests/tools -t .
 
 # Everything, ending with one closing line: "N passed, N failed".
-test: deps tools-test $(HOST_TEST) $(HOST_TEST_NOSPECIAL) $(VMA_FUZZ) $(TEST_IMAGE)
+UEFI_TEST_SPEC := $(if $(KTEST_FILTER),,$(ARCH)-uefi:$(UEFI_TEST_IMAGE))
+
+test: deps tools-test $(HOST_TEST) $(HOST_TEST_NOSPECIAL) $(VMA_FUZZ) $(TEST_IMAGE) \
+		$(if $(UEFI_TEST_SPEC),$(UEFI_TEST_IMAGE))
 	$(Q)KTEST_FILTER='$(KTEST_FILTER)' tools/run.py test --timeout $(TIMEOUT) --mem $(TEST_MEM) --accel $(ACCEL) \
 		--logdir build $(if $(filter 1,$(V)),--verbose) \
 		host:tools/docs_check.py host:$(HOST_TEST) host:$(HOST_TEST_NOSPECIAL) host:$(VMA_FUZZ) \
-		$(ARCH):$(TEST_IMAGE)
+		$(ARCH):$(TEST_IMAGE) $(UEFI_TEST_SPEC)
 
 # Every path, function, macro, system call and make target the README and
 # docs/ name must exist (the rules are in tools/docs_check.py); make test

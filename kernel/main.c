@@ -125,6 +125,7 @@ void start_kernel(void)
 	mem_init();
 	zero_page_init();
 	print_memory();
+	arch_late_setup();
 	sched_init();
 	arch_timer_init();
 	if (!kthread_create(kernel_init, NULL, "kernel_init"))

@@ -18,6 +18,7 @@
 #include <mm/memory.h>
 #include <mm/mmap.h>
 #include <pagoda/abi.h>
+#include <pagoda/syscall.h>
 
 /* brk(0) asks for the break; brk(addr) tries to move it there. */
 long sys_brk(unsigned long addr)
@@ -182,12 +183,17 @@ long sys_vmstat(struct vmstat __user *out)
 
 /*
  * Power off, reporting status: the end of a test run (the runner reads the
- * EXIT line) or of a RUN= command.  Only init may do it.
+ * EXIT line), of a RUN= command, or /bin/poweroff; or restart (/bin/reboot).
+ * Pagoda has a single user, so any process may (Linux asks CAP_SYS_BOOT).
  */
-long sys_reboot(int status)
+long sys_reboot(int cmd, int status)
 {
-	if (current != init_task)
-		return -EPERM;
+	if (cmd == REBOOT_RESTART) {
+		printk("Restarting\n");
+		arch_restart();
+	}
+	if (cmd != REBOOT_POWER_OFF)
+		return -EINVAL;
 	printk("EXIT: STATUS=%d\n", status);
 	if (status == 0 && !boot_params.ktest)
 		arch_poweroff();

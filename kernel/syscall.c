@@ -102,7 +102,7 @@ long syscall_dispatch(unsigned long nr, const unsigned long a[6])
 	case SYS_procinfo:
 		return sys_procinfo(a[0], U(struct procinfo *, 1));
 	case SYS_reboot:
-		return sys_reboot(a[0]);
+		return sys_reboot(a[0], a[1]);
 	default:
 		return -ENOSYS;
 	}

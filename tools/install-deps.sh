@@ -20,7 +20,9 @@ common="gcc:gcc ld:binutils make:make python3:python3 cpio:cpio
 case $arch in
 x86_64)
 	need="$common qemu-system-x86_64:qemu-system-x86 grub-mkrescue:grub-common
-		xorriso:xorriso mformat:mtools /usr/lib/grub/i386-pc:grub-pc-bin"
+		xorriso:xorriso mformat:mtools /usr/lib/grub/i386-pc:grub-pc-bin
+		/usr/lib/grub/x86_64-efi:grub-efi-amd64-bin
+		/usr/share/OVMF/OVMF_CODE_4M.fd:ovmf"
 	;;
 *)
 	echo "install-deps: unknown ARCH '$arch'" >&2

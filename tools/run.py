@@ -17,6 +17,7 @@ is 0 only if every SPEC finished cleanly with no failing case.
 
 import argparse
 import collections
+import dataclasses
 import errno
 import os
 import queue
@@ -46,6 +47,7 @@ class Arch:
     devices: tuple = ()              # the machine's own devices, every boot
     kvm_cpu: str = None
     image_flag: str = "-cdrom"
+    firmware: tuple = ()             # () is QEMU's default (SeaBIOS on a PC)
 
 
 ARCHES = {
@@ -59,10 +61,17 @@ ARCHES = {
                    # legacy VGA, no network card, a bochs-display for /dev/fb0.
                    devices=("-vga", "none", "-nic", "none", "-device", "bochs-display"),
                    kvm_cpu="qemu64"),
+    # The same PC with UEFI firmware: OVMF (Debian's ovmf package), its code
+    # read-only and its variable store a throwaway copy (snapshot=on).
+    "x86_64-uefi": None,
     # Not bootable yet; their exit conventions are already known.
     "arm": Arch(exit_code=lambda n: n),                 # semihosting exit
     "s390": Arch(exit_code=lambda n: (n << 1) | 1),     # testdev
 }
+
+ARCHES["x86_64-uefi"] = dataclasses.replace(ARCHES["x86_64"], firmware=(
+    "-drive", "if=pflash,format=raw,readonly=on,file=/usr/share/OVMF/OVMF_CODE_4M.fd",
+    "-drive", "if=pflash,format=raw,snapshot=on,file=/usr/share/OVMF/OVMF_VARS_4M.fd"))
 
 # Kernel lines may carry a log prefix such as "[    0.123] ".
 MARKER_RE = re.compile(r"(?:\[[^\]]*\]\s*)?EXIT: STATUS=(\d+)\s*$")
@@ -73,7 +82,7 @@ def qemu_command(arch, image, mem, accel, icount, interactive):
     """The QEMU argv for booting `image`; interactive mode keeps the monitor."""
     serial = "mon:stdio" if interactive else "stdio"
     cmd = [arch.qemu, *arch.machine, "-m", str(mem), "-display", "none",
-           "-no-reboot", "-serial", serial, *arch.exit_device, *arch.devices,
+           "-no-reboot", "-serial", serial, *arch.firmware, *arch.exit_device, *arch.devices,
            arch.image_flag, image]
     if accel == "kvm":
         # qemu64 is also TCG's default model, so the kernel sees the same

@@ -94,7 +94,7 @@ static int exit_code(int status)
 /* Power off with this status.  Should that fail, go on reaping orphans. */
 static void __attribute__((noreturn)) power_off(int status)
 {
-	reboot(status);
+	reboot(REBOOT_POWER_OFF, status);
 	dprintf(2, "init: reboot: %s\n", strerror(errno));
 	for (;;)
 		if (waitpid(-1, NULL, 0) < 0)

@@ -6,7 +6,8 @@
 #ifndef _PAGODA_H
 #define _PAGODA_H
 
-#include <pagoda/abi.h> /* struct procinfo */
+#include <pagoda/abi.h>	    /* struct procinfo */
+#include <pagoda/syscall.h> /* REBOOT_* */
 
 /*
  * Fill *info for the index-th process (0, 1, 2 ...); -1 with errno ESRCH when
@@ -23,7 +24,7 @@ int vmstat(struct vmstat *out);
  * (how test runs report their result).  Returns only on failure.
  * reboot() is the bare system call; poweroff() first flushes stdio.
  */
-int reboot(int status);
+int reboot(int cmd, int status); /* REBOOT_POWER_OFF or REBOOT_RESTART */
 int poweroff(int status);
 
 #endif

@@ -139,9 +139,9 @@ int procinfo(int index, struct procinfo *info)
 	return SYSCALL2(SYS_procinfo, index, info);
 }
 
-int reboot(int status)
+int reboot(int cmd, int status)
 {
-	return SYSCALL1(SYS_reboot, status);
+	return SYSCALL2(SYS_reboot, cmd, status);
 }
 
 /* Files */
