@@ -291,8 +291,7 @@ static int split_vma(struct mm_struct *mm, struct vm_area_struct *vma,
 static bool can_merge(struct vm_area_struct *a, struct vm_area_struct *b)
 {
 	return b && a->vm_end == b->vm_start && a->vm_flags == b->vm_flags &&
-	       !a->vm_file && !b->vm_file &&
-	       !(a->vm_flags & (VM_PFNMAP | VM_MIXEDMAP | VM_IO));
+	       !a->vm_file && !b->vm_file && !(a->vm_flags & VM_SPECIAL);
 }
 
 /* Merge vma with the VMAs before and after it where they can be one. */
@@ -637,6 +636,11 @@ int do_madvise(struct mm_struct *mm, unsigned long start, unsigned long len,
 	end = ALIGN(start + len, PAGE_SIZE);
 	if (!range_mapped(mm, start, end))
 		return -ENOMEM;
+	/* A PFN map has no ->fault to bring its frames back (as Linux). */
+	list_for_each_entry (vma, &mm->mmap, vm_list)
+		if (vma->vm_start < end && vma->vm_end > start &&
+		    (vma->vm_flags & VM_PFNMAP))
+			return -EINVAL;
 	/*
 	 * Shared anonymous memory has no file behind its pages: they *are* the
 	 * memory, and dropping them would lose it.  Linux keeps such pages in

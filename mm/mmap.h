@@ -33,6 +33,13 @@
 #define VM_PFNMAP 0x400UL     /* raw page frames, no struct page (seed 000) */
 #define VM_MIXEDMAP 0x10000000UL /* raw frames and normal pages (seed 000) */
 
+/*
+ * VMAs that are never merged with a neighbour (nor grown into one): device
+ * memory, and driver memory (seed 001: VM_RESERVED).  Linux's VM_SPECIAL.
+ */
+#define VM_SPECIAL                                                             \
+	(VM_IO | VM_DONTEXPAND | VM_RESERVED | VM_PFNMAP | VM_MIXEDMAP)
+
 /* Private but possibly writable: writes must copy (seed 000's rule). */
 static inline bool is_cow_mapping(unsigned long vm_flags)
 {

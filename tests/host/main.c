@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 /*
- * The host test program: gives mm/ a 128 MiB arena as its "physical memory",
+ * The host test program: gives mm/ a 128 MiB arena as its "physical memory"
+ * (the top 8 MiB without struct page, as the test boot's mem= leaves it),
  * boots the page allocator on it the way start_kernel() does (memblock, then
  * mem_init), and runs the ktest suites linked in, printing KTAP on stdout.
  *
@@ -22,6 +23,7 @@
 #include <mm/mm.h>
 
 #define ARENA_SIZE (128UL << 20)
+#define HIDDEN_SIZE (8UL << 20)
 
 unsigned long host_phys_offset;
 struct boot_params boot_params;
@@ -76,6 +78,8 @@ int main(int argc, char **argv)
 	host_phys_offset = (unsigned long)arena;
 	memblock_add(0, ARENA_SIZE);
 	memblock_reserve(0, PAGE_SIZE);
+	/* As the test boot's mem=: the top has no struct page (device memory). */
+	memblock_enforce_limit(ARENA_SIZE - HIDDEN_SIZE);
 	mem_init();
 	zero_page_init();
 	failed = ktest_run_all(filter && *filter ? filter : NULL, 0);

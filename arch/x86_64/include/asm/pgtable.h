@@ -73,11 +73,6 @@ typedef u64 pgprot_t;
  */
 #define PAGE_KERNEL_IO (PAGE_KERNEL | _PAGE_PCD | _PAGE_PWT)
 
-static inline pgprot_t pgprot_noncached(pgprot_t prot)
-{
-	return prot | _PAGE_PCD | _PAGE_PWT;
-}
-
 /*
  * The entry that decides how va is mapped in the kernel page table: the leaf
  * (a 4 KiB PTE or a 2 MiB PD entry), or the first non-present entry on the
@@ -99,6 +94,13 @@ struct page *unmap_kernel_page(unsigned long va);
 pgd_t *pgd_alloc(void);
 /* Free the page tables of the user half (not the pages they map). */
 void pgd_free(pgd_t *pgd);
+/*
+ * A kernel address for any page frame, RAM with or without struct page or
+ * device memory alike, until kunmap_local: the COW of a raw PFN copies
+ * from one.  One slot, with interrupts off in between; never nested.
+ */
+void *kmap_local_pfn(unsigned long pfn);
+void kunmap_local(void *addr);
 /* The hardware rights for VM_READ/VM_WRITE/VM_EXEC. */
 pgprot_t vm_get_page_prot(unsigned long vm_flags);
 /* Load mm's page table (the kernel's alone if mm is NULL). */

@@ -190,6 +190,17 @@ static inline void pmd_populate(pmd_t *pmd, pte_t *pte)
 	*pmd = __pa(pte) | _PAGE_PRESENT;
 }
 
+/* Every frame of the arena, with struct page or not, is in reach. */
+static inline void *kmap_local_pfn(unsigned long pfn)
+{
+	return (void *)((pfn << PAGE_SHIFT) + host_phys_offset);
+}
+
+static inline void kunmap_local(void *addr)
+{
+	(void)addr;
+}
+
 /* Table allocation and freeing, in tests/host/vm_host.c. */
 struct mm_struct;
 pgd_t *pgd_alloc(void);
