@@ -38,6 +38,26 @@ void pgd_free(pgd_t *pgd)
 	free_page(pgd);
 }
 
+static void walk_below(u64 *table, int level, unsigned long base,
+		       void (*fn)(unsigned long, pte_t, void *), void *arg)
+{
+	for (unsigned long i = 0; i < 512; i++) {
+		unsigned long addr = base + (i << (PAGE_SHIFT + 9 * level));
+
+		if (table[i] && level)
+			walk_below(__va(table[i] & HOST_TABLE_ADDR), level - 1,
+				   addr, fn, arg);
+		else if (table[i])
+			fn(addr, table[i], arg);
+	}
+}
+
+void walk_user_ptes(pgd_t *pgd, void (*fn)(unsigned long, pte_t, void *),
+		    void *arg)
+{
+	walk_below(pgd, 3, 0, fn, arg);
+}
+
 pgprot_t vm_get_page_prot(unsigned long vm_flags)
 {
 	if (!(vm_flags & (VM_READ | VM_WRITE | VM_EXEC)))

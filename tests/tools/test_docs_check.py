@@ -132,6 +132,16 @@ class DocsCheckTest(unittest.TestCase):
         self.assertIn("line 8", problems[0])
 
 
+    def test_links_need_the_file_and_the_heading(self):
+        self.assertEqual(self.problems("# Top\n\n## Seed 000: VM_MIXEDMAP\n\n"
+                                       "See [it](#seed-000-vm_mixedmap), [t](ch.md#top).\n"), [])
+        problems = self.problems("# Top\n\n[a](#nowhere) [b](gone.md)\n")
+        self.assertEqual(len(problems), 2, problems)
+
+    def test_linux_declared_names_are_skipped(self):
+        self.assertEqual(self.problems("<!-- linux: nopage -->\n\nThe `nopage` hook.\n"), [])
+        self.assertEqual(len(self.problems("The `nopage` hook.\n")), 1)
+
     def test_output_marker_needs_a_recipe(self):
         problems = self.problems("<!-- output: no_such_recipe -->\n```\nhi\n```\n")
         self.assertEqual(len(problems), 1)

@@ -94,6 +94,10 @@ struct page *unmap_kernel_page(unsigned long va);
 pgd_t *pgd_alloc(void);
 /* Free the page tables of the user half (not the pages they map). */
 void pgd_free(pgd_t *pgd);
+/* Call fn for every user PTE that is not none, in address order (audits). */
+void walk_user_ptes(pgd_t *pgd,
+		    void (*fn)(unsigned long addr, pte_t pte, void *arg),
+		    void *arg);
 /*
  * A kernel address for any page frame, RAM with or without struct page or
  * device memory alike, until kunmap_local: the COW of a raw PFN copies

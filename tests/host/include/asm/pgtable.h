@@ -205,6 +205,9 @@ static inline void kunmap_local(void *addr)
 struct mm_struct;
 pgd_t *pgd_alloc(void);
 void pgd_free(pgd_t *pgd);
+void walk_user_ptes(pgd_t *pgd,
+		    void (*fn)(unsigned long addr, pte_t pte, void *arg),
+		    void *arg);
 pgprot_t vm_get_page_prot(unsigned long vm_flags);
 void switch_mm(struct mm_struct *mm);
 
