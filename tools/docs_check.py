@@ -36,6 +36,9 @@ What counts as a claim (everything else in a document is prose):
     variable the Makefiles set or read.
   - Spans with spaces that are not C (shell commands, outputs quoted in
     prose) are checked only for the paths inside them.
+* A relative Markdown link `[text](file.md#anchor)`: the file exists and,
+  for a Markdown file, one of its headings has that anchor (GitHub's
+  rule: lower case, punctuation dropped, spaces become dashes).
 * A table whose header has the columns `nr` and `call` is the system-call
   table: each row's numbers and names must match kernel/uapi/pagoda/
   syscall.h, and every system call there must have a row.
@@ -59,6 +62,8 @@ Not claims, so not checked:
   (`gdb`, `readelf`: HOST_COMMANDS), and quoted messages: spans with a
   space that parse as neither C nor make are searched for paths only (a
   message the kernel prints is checked where it is pasted as output).
+* Names a document declares Linux's with `<!-- linux: a b -->` (from that
+  line to the document's end), for texts about Linux such as docs/seeds.md.
 * Names a paragraph declares missing with `<!-- absent: a b -->` on the
   line before it (exercises that add them, "not yet" lists): those must
   NOT exist, so the text is flagged once they land.
@@ -102,7 +107,7 @@ MARKER_RE = re.compile(r"^<!--\s*(output|file):\s*(.*?)\s*-->\s*$")
 FENCE_RE = re.compile(r"^(```|~~~)")
 LINUX_BEFORE_RE = re.compile(
     r"\bLinux(?:'s)?(?::|,?(?:\s+[a-z]+){1,3},?)?\s*(?:\(\s*)?$")
-ABSENT_RE = re.compile(r"^<!--\s*absent:\s*(.*?)\s*-->\s*$")
+ABSENT_RE = re.compile(r"^<!--\s*(absent|linux):\s*(.*?)\s*-->\s*$")
 PARAM_RE = re.compile(r"^([A-Za-z_][\w.]*)=(\S.*)?$")
 
 # Hardware names (x86_64 registers, their bits, instructions, tables) are
@@ -354,7 +359,7 @@ class Doc:
                 if para:
                     yield ("para", start, para)
                     para = []
-                yield ("absent", i + 1, m.group(1).split())
+                yield (m.group(1), i + 1, m.group(2).split())
                 i += 1
                 continue
             if not line.strip():
@@ -455,9 +460,13 @@ class Checker:
     # -- one document
     def check_doc(self, doc, recipes):
         self.absent = set()
+        self.linux = set()
         for block in doc.blocks():
             if block[0] == "absent":
                 self.check_absent(doc, block[1], block[2])
+                continue
+            if block[0] == "linux":
+                self.linux.update(block[2])
                 continue
             if block[0] == "fence":
                 self.check_fence(doc, block, recipes)
@@ -503,8 +512,29 @@ class Checker:
             self.problem(doc, line, f"file: {arg}", "copied file",
                          f"the block differs from {arg}: {diff}")
 
+    def check_links(self, doc, first, text):
+        """Relative Markdown links: the file exists, and so does the
+        heading an #anchor names (GitHub's slugs)."""
+        masked = mask_spans(text, code_spans(text))
+        for m in re.finditer(r"\]\(([^)\s]+)\)", masked):
+            target = m.group(1)
+            if re.match(r"^[a-z]+:", target):
+                continue
+            lineno = first + text.count("\n", 0, m.start())
+            path, _, anchor = target.partition("#")
+            path = os.path.normpath(os.path.join(os.path.dirname(doc.path), path)) \
+                if path else doc.path
+            self.claims += 1
+            if not self.tree.is_file_or_dir(path):
+                self.problem(doc, lineno, target, "link", f"no file {path} in the tree")
+            elif anchor and path.endswith(".md") and \
+                    anchor not in heading_slugs(self.tree.text(path) or ""):
+                self.problem(doc, lineno, target, "link",
+                             f"no heading in {path} has the anchor #{anchor}")
+
     def check_para(self, doc, first, lines, header=None):
         text = "\n".join(lines)
+        self.check_links(doc, first, text)
         starts = [0]
         for ln in lines[:-1]:
             starts.append(starts[-1] + len(ln) + 1)
@@ -570,7 +600,8 @@ class Checker:
 
     # -- one code span
     def check_span(self, doc, line, s):
-        if s.rstrip("()") in self.absent or s.split("(")[0] in self.absent:
+        bare = s.split("(")[0].removeprefix("->")
+        if bare in self.absent or bare in self.linux:
             return
         kind, why = self.judge(s)
         if kind is None:
@@ -758,6 +789,15 @@ class Checker:
                 return kind, None
             return kind, f"no string {s!r} (or {parts[-1]!r}) in the C sources"
         return kind, f"no rule for guest paths under /{top}"
+
+
+def heading_slugs(text):
+    """The anchors GitHub gives a document's headings."""
+    slugs = set()
+    for m in re.finditer(r"^#+\s+(.*?)\s*#*$", text, re.M):
+        slug = re.sub(r"[^\w\- ]", "", m.group(1).lower()).replace(" ", "-")
+        slugs.add(slug)
+    return slugs
 
 
 def first_difference(want, got):

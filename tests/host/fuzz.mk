@@ -10,7 +10,7 @@
 # mmap/munmap/mprotect calls and checks each against a page-by-page model.
 
 VMA_FUZZ := $(HB)/vma-fuzz
-VMA_FUZZ_OBJS := $(HB)/tests/host/vma_fuzz.o $(HB)/kernel/lib/rbtree.o
+VMA_FUZZ_OBJS := $(HB)/tests/host/vma_fuzz.o $(HB)/kernel/lib/rbtree.o $(HB)/kernel/lib/ktest_filter.o
 VMA_FUZZ_OPS ?= 200000
 
 .PHONY: fuzz

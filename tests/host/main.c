@@ -8,6 +8,7 @@
  *	build/host/ktest-host [FILTER]     FILTER as for ktest.filter=
  *
  * Without an argument, the filter comes from $KTEST_FILTER (set by make).
+ * With $KTEST_LIST set, the selected cases are named, not run.
  *
  * It also stands in for the arch hooks that the shared code calls.
  */
@@ -65,9 +66,8 @@ int main(int argc, char **argv)
 	const char *filter = argc > 1 ? argv[1] : getenv("KTEST_FILTER");
 	int failed;
 
-#ifdef HOST_DEFAULT_FILTER
-	if (!filter || !*filter)
-		filter = HOST_DEFAULT_FILTER;
+#ifdef HOST_SUITES
+	ktest_limit = HOST_SUITES;
 #endif
 
 	if (!arena) {
@@ -82,7 +82,8 @@ int main(int argc, char **argv)
 	memblock_enforce_limit(ARENA_SIZE - HIDDEN_SIZE);
 	mem_init();
 	zero_page_init();
-	failed = ktest_run_all(filter && *filter ? filter : NULL, 0);
+	failed = ktest_run_all(filter && *filter ? filter : NULL, 0,
+			       getenv("KTEST_LIST") ? KTEST_LIST : KTEST_RUN);
 	free(arena);
 	return failed ? 1 : 0;
 }

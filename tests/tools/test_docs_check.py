@@ -132,11 +132,52 @@ class DocsCheckTest(unittest.TestCase):
         self.assertIn("line 8", problems[0])
 
 
+    def test_links_need_the_file_and_the_heading(self):
+        self.assertEqual(self.problems("# Top\n\n## Seed 000: VM_MIXEDMAP\n\n"
+                                       "See [it](#seed-000-vm_mixedmap), [t](ch.md#top).\n"), [])
+        problems = self.problems("# Top\n\n[a](#nowhere) [b](gone.md)\n")
+        self.assertEqual(len(problems), 2, problems)
+
+    def test_linux_declared_names_are_skipped(self):
+        self.assertEqual(self.problems("<!-- linux: nopage -->\n\nThe `nopage` hook.\n"), [])
+        self.assertEqual(len(self.problems("The `nopage` hook.\n")), 1)
+
+    def test_output_marker_needs_a_recipe(self):
+        problems = self.problems("<!-- output: no_such_recipe -->\n```\nhi\n```\n")
+        self.assertEqual(len(problems), 1)
+        self.assertIn("no recipe 'no_such_recipe'", problems[0])
+
+
+class OutputCompareTest(unittest.TestCase):
+    """tools/docs_outputs.py's comparison, without booting anything."""
+
+    def test_exact_and_ellipsis(self):
+        import docs_outputs
+        compare = docs_outputs.compare
+        self.assertIsNone(compare(["a 1", "b"], ["a 1", "b"]))
+        self.assertIn("block line 1", compare(["a 1"], ["a 2"]))
+        self.assertIsNone(compare(["ip 0x..."], ["ip 0x4010b9"]))
+        self.assertIsNone(compare(["x", "...", "z"], ["x", "y1", "y2", "z"]))
+        self.assertIsNone(compare(["x", "...", "z"], ["x", "z"]))
+        self.assertIsNotNone(compare(["x", "...", "z"], ["x", "y"]))
+        self.assertIn("goes on", compare(["x"], ["x", "extra"]))
+        self.assertEqual(docs_outputs.merge(["ip 0x...", "n 1"], ["ip 0x42", "n 2"]),
+                         ["ip 0x...", "n 2"])
+
+    def test_every_marker_in_the_docs_names_a_recipe(self):
+        import docs_outputs
+        tree = docs_check.Tree(ROOT)
+        names = {b[3] for b in docs_outputs.find_blocks(docs_check.find_docs(tree))}
+        self.assertTrue(names)
+        self.assertLessEqual(names, set(docs_outputs.RECIPES))
+
+
 class RealTreeTest(unittest.TestCase):
     def test_the_tree_passes_and_a_rename_in_it_fails(self):
         """Copy the tree, rename a function the chapters name: docs-check
         must fail and name the chapter's line."""
-        files = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True,
+        files = subprocess.run(["git", "ls-files", "--cached", "--others",
+                                "--exclude-standard"], cwd=ROOT, capture_output=True,
                                text=True, check=True).stdout.split()
         with tempfile.TemporaryDirectory() as tmp:
             for f in files:
