@@ -70,7 +70,7 @@ TEST_IMAGE := $(B)/pagoda-test.$(IMAGE_EXT)
 UEFI_TEST_IMAGE := $(B)/pagoda-uefi-test.$(IMAGE_EXT)
 
 .PHONY: all run test iso clean deps host-test tools-test format-check check-fresh FORCE \
-	test-kernel test-user test-host test-list help docs-check docs-outputs
+	test-kernel test-user test-host test-list help docs-check docs-outputs mutate
 .DELETE_ON_ERROR:
 
 all: $(KERNEL) $(IMAGE)
@@ -216,6 +216,12 @@ test-list: deps $(HOST_PROGS) $(TEST_IMAGE) ## name every test, as where: suite.
 docs-outputs: deps ## run the commands the docs show and compare their outputs (SLOW=, UPDATE=)
 	$(Q)tools/docs_outputs.py $(if $(filter 1,$(SLOW)),--slow) \
 		$(if $(filter 1,$(UPDATE)),--update)
+
+# One broken rule at a time (tools/mutations.py), each in a copy of the tree
+# with the tests that should catch it; the kill rate and the survivors.
+# Ten to twenty minutes, so not in make test.  MUTATE= narrows by name.
+mutate: deps ## break each VM rule in turn in a copy of the tree; report the kill rate
+	$(Q)tools/mutate.py $(if $(MUTATE),--only '$(MUTATE)')
 
 format-check: ## the C sources against .clang-format
 	$(Q)clang-format --dry-run --Werror $$(git ls-files '*.c' '*.h')

@@ -35,3 +35,7 @@ comma := ,
 T_GLOB := [A-Za-z0-9_*?]+(\.[A-Za-z0-9_*?]+)?
 $(call knob_match,T,$(T_GLOB)($(comma)$(T_GLOB))*,suite or suite.case globs \
 	separated by commas (T=page_alloc or T='mmap*.split*$(comma)cow_test'))
+# make fuzz: the in-guest fuzzer's seed, step count and duration (seconds).
+$(call knob_match,SEED,[0-9]+,a number)
+$(call knob_match,STEPS,[0-9]+,a number of steps)
+$(call knob_match,DURATION,[0-9]+,a number of seconds)
