@@ -10,6 +10,11 @@ int vsnprintf(char *buf, size_t size, const char *fmt, va_list ap);
 int snprintf(char *buf, size_t size, const char *fmt, ...) __printf(3, 4);
 int printk(const char *fmt, ...) __printf(1, 2);
 
+/* Append to the kernel log (printk does), which /dev/kmsg maps. */
+void log_store(const char *s, size_t n);
+/* The log's page index (header, then ring), or NULL past its end. */
+void *log_buf_page(unsigned long index);
+
 /*
  * A console: somewhere kernel output is shown (the serial port, the
  * screen).  printk and /dev/console write to every registered console,
