@@ -14,8 +14,11 @@ import mkhelp  # noqa: E402
 
 
 def make(*args):
+    # A make of its own, not a child of the make running these tests.
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL")}
     return subprocess.run(["make", "--no-print-directory", "-C", ROOT, *args],
-                          capture_output=True, text=True, timeout=60)
+                          capture_output=True, text=True, timeout=60, env=env)
 
 
 class HelpTest(unittest.TestCase):
