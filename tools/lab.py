@@ -116,9 +116,8 @@ LABS = {
         [Item("host-nospecial:vm_normal_page.*", 25),
          Item("host-nospecial:devmem.*", 20),
          Item("host-nospecial:memory.*", 15),
-         Item("host-nospecial:truncate.*", 10),
          Item("host-nospecial:mmap_fuzz.*", 10)],
-        host_suites="vm_normal_page,devmem,memory,truncate,mmap_fuzz",
+        host_suites="vm_normal_page,devmem,memory,mmap_fuzz",
         boot=False),
 }
 
