@@ -13,6 +13,7 @@ KTEST_FILTER ?=##  T's older name
 TIMEOUT ?= 300##  seconds one test boot may take before it counts as a hang
 QEMU_ARGS ?=##  more QEMU options for every boot, e.g. QEMU_ARGS='-smp 2'
 V ?=##  V=1 shows commands and, in tests, the whole serial output
+GDB_PORT ?= $(shell echo $$((20000 + $$(id -u) % 20000)))##  where make gdb's QEMU waits for gdb (per user)
 
 # The test boot has TEST_MEM MiB (room to read 256 MiB of fresh memory under
 # the overcommit limit) and leaves its top 32 MiB without struct page (mem=),
@@ -70,7 +71,7 @@ TEST_IMAGE := $(B)/pagoda-test.$(IMAGE_EXT)
 UEFI_TEST_IMAGE := $(B)/pagoda-uefi-test.$(IMAGE_EXT)
 
 .PHONY: all run test iso clean deps host-test tools-test format-check check-fresh FORCE \
-	test-kernel test-user test-host test-list help docs-check docs-outputs
+	test-kernel test-user test-host test-list help docs-check docs-outputs mutate
 .DELETE_ON_ERROR:
 
 all: $(KERNEL) $(IMAGE)
@@ -78,7 +79,7 @@ all: $(KERNEL) $(IMAGE)
 iso: $(IMAGE)
 
 deps:
-	$(Q)tools/install-deps.sh $(ARCH)
+	$(Q)tools/install-deps.sh $(ARCH) $(DEPS_EXTRA)
 
 $(B)/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -152,6 +153,7 @@ run: deps $(IMAGE) ## boot in QEMU on the serial console; Ctrl-A X quits (RUN=, 
 		--qemu-args '$(QEMU_ARGS)'
 
 include bench.mk
+include debug.mk
 include tests/host/host.mk
 include tests/host/fuzz.mk
 include labs.mk
@@ -166,7 +168,7 @@ $(UB)/demos/%.o: docs/demos/%.c
 $(DOCS_DEMOS): %: %.o $(USER_CRT0) $(USER_LIBC)
 	$(user_link)
 
-tools-test: $(KERNEL) $(INITRD) ## the runner's own tests (tests/tools), failure demos included
+tools-test: $(KERNEL) $(INITRD) $(GDB_CONSTS) ## the runner's own tests (tests/tools), failure demos included
 	$(Q)python3 -m unittest discover -s tests/tools -t .
 
 # The host programs that print KTAP, and the runner's command for them and
@@ -217,6 +219,12 @@ test-list: deps $(HOST_PROGS) $(TEST_IMAGE) ## name every test, as where: suite.
 docs-outputs: deps ## run the commands the docs show and compare their outputs (SLOW=, UPDATE=)
 	$(Q)tools/docs_outputs.py $(if $(filter 1,$(SLOW)),--slow) \
 		$(if $(filter 1,$(UPDATE)),--update)
+
+# One broken rule at a time (tools/mutations.py), each in a copy of the tree
+# with the tests that should catch it; the kill rate and the survivors.
+# Ten to twenty minutes, so not in make test.  MUTATE= narrows by name.
+mutate: deps ## break each VM rule in turn in a copy of the tree; report the kill rate
+	$(Q)tools/mutate.py $(if $(MUTATE),--only '$(MUTATE)')
 
 format-check: ## the C sources against .clang-format
 	$(Q)clang-format --dry-run --Werror $$(git ls-files '*.c' '*.h')

@@ -70,6 +70,8 @@ long syscall_dispatch(unsigned long nr, const unsigned long a[6])
 		return sys_mapinfo(a[0], a[1], U(struct mapinfo *, 2));
 	case SYS_vmstat:
 		return sys_vmstat(U(struct vmstat *, 0));
+	case SYS_vm_audit:
+		return sys_vm_audit();
 	case SYS_dup:
 		return sys_dup(a[0]);
 	case SYS_dup2:

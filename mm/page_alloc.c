@@ -126,6 +126,8 @@ void free_pages(struct page *page, unsigned int order)
 	BUG_ON(page_count(page) <= 0);
 	BUG_ON(PageReserved(page));
 	if (--page->_refcount == 0) {
+		/* The next owner must not inherit this one's state. */
+		ClearPageDirty(page);
 		free_one_block(page, order);
 		free_page_count += 1UL << order;
 	}
@@ -174,6 +176,54 @@ unsigned long nr_free_blocks(unsigned int order)
 unsigned long nr_managed_pages(void)
 {
 	return managed_pages;
+}
+
+/*
+ * Check the free lists against the rules above, for vm_audit: each block's
+ * head is PG_buddy with its order, aligned to its size, unreferenced and
+ * unmapped; no block's buddy of the same order is free (they would have
+ * merged); the lists' lengths and the free count add up.  Prints each
+ * problem (the first few) and returns how many there are.
+ */
+unsigned long audit_free_lists(void)
+{
+	unsigned long flags = spin_lock_irqsave(&zone_lock);
+	unsigned long problems = 0, pages = 0;
+
+	for (unsigned int o = 0; o < MAX_ORDER; o++) {
+		unsigned long blocks = 0;
+		struct page *page;
+
+		list_for_each_entry (page, &free_area[o].free_list, lru) {
+			unsigned long pfn = page_to_pfn(page);
+
+			blocks++;
+			pages += 1UL << o;
+			if (PageBuddy(page) && page->private == o &&
+			    IS_ALIGNED(pfn, 1UL << o) && !page_count(page) &&
+			    !page_mapcount(page) &&
+			    (o == MAX_ORDER - 1 || !free_buddy(page, o)))
+				continue;
+			if (problems++ < 4)
+				printk("vm_audit: free block at pfn %#lx, "
+				       "order "
+				       "%u: flags %#lx, order %lu, count %d, "
+				       "mapcount %d%s\n",
+				       pfn, o, page->flags, page->private,
+				       page_count(page), page_mapcount(page),
+				       free_buddy(page, o) ? ", buddy free"
+							   : "");
+		}
+		if (blocks != free_area[o].nr_free && problems++ < 4)
+			printk("vm_audit: order %u: %lu blocks listed, %lu "
+			       "counted\n",
+			       o, blocks, free_area[o].nr_free);
+	}
+	if (pages != free_page_count && problems++ < 4)
+		printk("vm_audit: %lu pages on the free lists, %lu counted\n",
+		       pages, free_page_count);
+	spin_unlock_irqrestore(&zone_lock, flags);
+	return problems;
 }
 
 /* Largest order a block starting at pfn may have and still end by end_pfn. */

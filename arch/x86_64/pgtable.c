@@ -308,6 +308,37 @@ void free_pgd_range(pgd_t *pgd, unsigned long start, unsigned long end)
 			     : "rax", "memory");
 }
 
+static void walk_table(u64 *table, int level, unsigned long base,
+		       void (*fn)(unsigned long, pte_t, void *), void *arg)
+{
+	unsigned long span = 1UL << (PAGE_SHIFT + 9 * level);
+
+	for (unsigned int i = 0; i < PTRS_PER_TABLE; i++) {
+		if (!table[i])
+			continue;
+		if (level)
+			walk_table(__va(table[i] & PTE_ADDR_MASK), level - 1,
+				   base + i * span, fn, arg);
+		else
+			fn(base + i * span, table[i], arg);
+	}
+}
+
+/*
+ * What the MMU would find, table by table, rather than VMA by VMA: an audit
+ * (mm/vm_audit.c) must also see a PTE that no VMA covers.
+ */
+void walk_user_ptes(pgd_t *pgd, void (*fn)(unsigned long, pte_t, void *),
+		    void *arg)
+{
+	unsigned long span = 1UL << (PAGE_SHIFT + 9 * 3);
+
+	for (unsigned int i = 0; i < USER_PTRS; i++)
+		if (pgd[i])
+			walk_table(__va(pgd[i] & PTE_ADDR_MASK), 2, i * span,
+				   fn, arg);
+}
+
 pte_t *pte_offset(pgd_t *pgd, unsigned long addr)
 {
 	return walk(pgd, addr, 0, NULL, 0);

@@ -18,6 +18,13 @@ int procinfo(int index, struct procinfo *info);
 int mapinfo(int pid, int index, struct mapinfo *info);
 /* The VM's event counts since boot. */
 int vmstat(struct vmstat *out);
+/*
+ * Check the kernel's VM invariants in every process (page counts against
+ * the page tables, the VMA trees, the free lists): the number of problems
+ * found, each printed on the console; 0 if none.  Exact when no other
+ * process is in the middle of a memory system call.
+ */
+int vm_audit(void);
 
 /*
  * Switch the machine off.  Under QEMU, status becomes QEMU's exit status

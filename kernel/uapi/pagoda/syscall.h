@@ -50,7 +50,9 @@
 #define SYS_madvise 38
 #define SYS_mapinfo 39 /* one VMA of a process, struct mapinfo (for pmap) */
 #define SYS_vmstat 40  /* system-wide VM event counts, struct vmstat */
-#define NR_SYSCALLS 41
+#define SYS_vm_audit                                                           \
+	41 /* check the VM's invariants: problems found (fuzzers) */
+#define NR_SYSCALLS 42
 
 /* SYS_reboot's first argument. */
 #define REBOOT_POWER_OFF 0 /* report the exit status, then power off */

@@ -81,6 +81,10 @@ pte_t *pte_offset(pgd_t *pgd, unsigned long addr);
 pte_t *pte_offset_alloc(pgd_t *pgd, unsigned long addr);
 /* Free the page tables of [start, end) left empty (after an munmap). */
 void free_pgd_range(pgd_t *pgd, unsigned long start, unsigned long end);
+/* Call fn for every user PTE that is not none, in address order (audits). */
+void walk_user_ptes(pgd_t *pgd,
+		    void (*fn)(unsigned long addr, pte_t pte, void *arg),
+		    void *arg);
 /*
  * A kernel address for any page frame, RAM with or without struct page or
  * device memory alike, until kunmap_local: the COW of a raw PFN copies

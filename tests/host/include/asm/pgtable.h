@@ -109,6 +109,9 @@ void pgd_free(pgd_t *pgd);
 pte_t *pte_offset(pgd_t *pgd, unsigned long addr);
 pte_t *pte_offset_alloc(pgd_t *pgd, unsigned long addr);
 void free_pgd_range(pgd_t *pgd, unsigned long start, unsigned long end);
+void walk_user_ptes(pgd_t *pgd,
+		    void (*fn)(unsigned long addr, pte_t pte, void *arg),
+		    void *arg);
 pgprot_t vm_get_page_prot(unsigned long vm_flags);
 void switch_mm(struct mm_struct *mm);
 
