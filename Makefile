@@ -8,6 +8,7 @@ ARCH ?= x86_64##  the port: one of the directories arch/*/ with an arch.mk
 MEM ?= 256##  RAM in MiB for make run, gdb and bench
 ACCEL ?= tcg##  tcg, or kvm on a host with hardware virtualization
 CMDLINE ?=##  kernel parameters, e.g. CMDLINE=mem=64M
+RUN ?=##  make run: a command line run instead of the shell, then power off
 T ?= $(KTEST_FILTER)##  the tests to run: suite or suite.case globs, commas between
 KTEST_FILTER ?=##  T's older name
 TIMEOUT ?= 300##  seconds one test boot may take before it counts as a hang
@@ -186,6 +187,7 @@ include bench.mk
 include debug.mk
 include tests/host/host.mk
 include tests/host/fuzz.mk
+include labs.mk
 
 # The docs' demo programs (docs/demos/) must keep building: make test builds
 # them; make docs-outputs runs them.
@@ -209,9 +211,9 @@ RUN_PY = KTEST_FILTER='$(T)' tools/run.py $(1) --timeout $(TIMEOUT) --mem $(TEST
 	--accel $(ACCEL) --qemu-args '$(QEMU_ARGS)'
 
 # make test also boots once under OVMF (see UEFI_TEST_SUITES), and runs the
-# docs check: not when T= aims the run elsewhere.
+# docs check and the labs' check (labs.mk): not when T= aims the run elsewhere.
 UEFI_TEST_SPEC := $(if $(T),,$(ARCH)-uefi:$(UEFI_TEST_IMAGE))
-DOCS_SPEC := $(if $(T),,host:tools/docs_check.py)
+DOCS_SPEC := $(if $(T),,host:tools/docs_check.py host:tools/lab.py)
 
 # Every path, function, macro, system call and make target the README and
 # docs/ name must exist (the rules are in tools/docs_check.py); make test
