@@ -60,7 +60,8 @@ static void filemap_map_pages(struct vm_area_struct *vma, struct vm_fault *vmf)
 			put_page(page);
 			continue;
 		}
-		do_set_pte(vma, page, pte); /* takes find_get_page's reference */
+		do_set_pte(vma, page,
+			   pte); /* takes find_get_page's reference */
 	}
 }
 
