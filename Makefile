@@ -1,33 +1,38 @@
-# Pagoda's build.  Everything a user does goes through here:
-#
-#   make run        boot the kernel in QEMU on the serial console (Ctrl-A X quits)
-#   make test       host tests, tool tests, then the in-kernel tests in QEMU
-#   make iso        the bootable image (build/<arch>/pagoda.iso)
-#   make bench      the VM benchmarks (vmbench) under TCG with -icount shift=0
-#   make host-test  only the host tests of mm/ (ASan + UBSan)
-#   make format-check   the C sources against .clang-format
-#   make check-fresh    make test in a minimal Debian 12 root (needs root, debootstrap)
-#   make clean
-#
-# Variables: ARCH=x86_64 (the only port so far), MEM=<MiB> (256), ACCEL=tcg|kvm,
-# CMDLINE='...' (kernel parameters for run), KTEST_FILTER=<suite[.case],...>,
-# TIMEOUT=<seconds> for one test boot, V=1 to show commands and, in make test,
-# the whole serial console output as it arrives (it is always in build/<arch>/test.log).
+# Pagoda's build.  Everything a user does goes through here; `make help`
+# lists the targets and the knobs (variables such as T=, MEM=, QEMU_ARGS=),
+# from the `##` comments below.  knobs.mk checks the knobs' values.
 # Output goes to build/<arch>/ and build/host/, never next to the sources.
 
-ARCH ?= x86_64
-MEM ?= 256
-ACCEL ?= tcg
-CMDLINE ?=
-KTEST_FILTER ?=
-TIMEOUT ?= 300
+##@knobs
+ARCH ?= x86_64##  the port: one of the directories arch/*/ with an arch.mk
+MEM ?= 256##  RAM in MiB for make run, gdb and bench
+ACCEL ?= tcg##  tcg, or kvm on a host with hardware virtualization
+CMDLINE ?=##  kernel parameters, e.g. CMDLINE=mem=64M
+T ?= $(KTEST_FILTER)##  the tests to run: suite or suite.case globs, commas between
+KTEST_FILTER ?=##  T's older name
+TIMEOUT ?= 300##  seconds one test boot may take before it counts as a hang
+QEMU_ARGS ?=##  more QEMU options for every boot, e.g. QEMU_ARGS='-smp 2'
+V ?=##  V=1 shows commands and, in tests, the whole serial output
+GDB_PORT ?= $(shell echo $$((20000 + $$(id -u) % 20000)))##  where make gdb's QEMU waits for gdb (per user)
 
 # The test boot has TEST_MEM MiB (room to read 256 MiB of fresh memory under
 # the overcommit limit) and leaves its top 32 MiB without struct page (mem=),
 # as later device-memory work needs; the boot memory-map tests check it.
-TEST_MEM ?= 512
+TEST_MEM ?= 512##  RAM in MiB for a test boot
 TEST_MEM_LIMIT := $(shell echo $$(($(TEST_MEM) - 32)))M
-TEST_CMDLINE := ktest mem=$(TEST_MEM_LIMIT) $(if $(KTEST_FILTER),ktest.filter=$(KTEST_FILTER)) $(CMDLINE)
+# Recursive, for the targets that set TEST_SCOPE or TEST_LIST (test-kernel,
+# test-user, test-list): the test image takes their values.
+TEST_CMDLINE = ktest mem=$(TEST_MEM_LIMIT) $(if $(T),ktest.filter=$(T)) \
+	$(if $(TEST_SCOPE),ktest.scope=$(TEST_SCOPE)) $(if $(TEST_LIST),ktest.list) $(CMDLINE)
+
+# make test also boots once under UEFI firmware (OVMF), running the suites
+# that see what the firmware handed over: the memory map, ACPI, PCI, the
+# initrd GRUB loaded.  (Skipped when T= aims the run elsewhere.)
+UEFI_TEST_SUITES := boot_memmap,acpi,pci,initrd,kernel_pgtable
+UEFI_TEST_CMDLINE := ktest mem=$(TEST_MEM_LIMIT) ktest.filter=$(UEFI_TEST_SUITES) $(CMDLINE)
+
+FIRMWARE ?= bios##  make run under SeaBIOS (bios) or OVMF (uefi)
+RUN_ARCH := $(ARCH)$(if $(filter uefi,$(FIRMWARE)),-uefi)
 
 B := build/$(ARCH)
 HB := build/host
@@ -38,6 +43,7 @@ else
 Q := @
 endif
 
+include knobs.mk
 include arch/$(ARCH)/arch.mk
 
 CC := $(CROSS_COMPILE)gcc
@@ -62,8 +68,10 @@ KERNEL_OBJS := $(addprefix $(B)/,$(addsuffix .o,$(basename $(KERNEL_SRCS))))
 KERNEL := $(B)/pagoda.elf
 IMAGE := $(B)/pagoda.$(IMAGE_EXT)
 TEST_IMAGE := $(B)/pagoda-test.$(IMAGE_EXT)
+UEFI_TEST_IMAGE := $(B)/pagoda-uefi-test.$(IMAGE_EXT)
 
-.PHONY: all run test iso clean deps host-test tools-test format-check check-fresh FORCE
+.PHONY: all run test iso clean deps host-test tools-test format-check check-fresh FORCE \
+	test-kernel test-user test-host test-list help docs-check docs-outputs mutate
 .DELETE_ON_ERROR:
 
 all: $(KERNEL) $(IMAGE)
@@ -71,7 +79,7 @@ all: $(KERNEL) $(IMAGE)
 iso: $(IMAGE)
 
 deps:
-	$(Q)tools/install-deps.sh $(ARCH)
+	$(Q)tools/install-deps.sh $(ARCH) $(DEPS_EXTRA)
 
 $(B)/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -122,7 +130,8 @@ $(B)/cmdline.%: FORCE
 	@echo '$(CMDLINE_$*)' | cmp -s - $@ || echo '$(CMDLINE_$*)' > $@
 
 CMDLINE_run := $(CMDLINE) $(if $(RUN),run="$(RUN)")
-CMDLINE_test := $(TEST_CMDLINE)
+CMDLINE_test = $(TEST_CMDLINE)
+CMDLINE_uefi-test := $(UEFI_TEST_CMDLINE)
 
 $(IMAGE): $(KERNEL) $(INITRD) $(B)/cmdline.run tools/mkiso.sh
 	@echo "  IMAGE   $@"
@@ -132,35 +141,103 @@ $(TEST_IMAGE): $(KERNEL) $(INITRD) $(B)/cmdline.test tools/mkiso.sh
 	@echo "  IMAGE   $@"
 	$(Q)$(call make_image,$@,$(KERNEL),$(CMDLINE_test),$(INITRD))
 
-run: deps $(IMAGE)
-	$(Q)tools/run.py run --arch $(ARCH) --image $(IMAGE) --mem $(MEM) --accel $(ACCEL)
+$(UEFI_TEST_IMAGE): $(KERNEL) $(INITRD) $(B)/cmdline.uefi-test tools/mkiso.sh
+	@echo "  IMAGE   $@"
+	$(Q)$(call make_image,$@,$(KERNEL),$(CMDLINE_uefi-test),$(INITRD))
+
+##@targets
+all: ## build the kernel and the image (the default)
+iso: ## the bootable image, build/<arch>/pagoda.iso (RUN=, CMDLINE=)
+run: deps $(IMAGE) ## boot in QEMU on the serial console; Ctrl-A X quits (RUN=, EXTRA=, FIRMWARE=)
+	$(Q)tools/run.py run --arch $(RUN_ARCH) --image $(IMAGE) --mem $(MEM) --accel $(ACCEL) \
+		--qemu-args '$(QEMU_ARGS)'
 
 include bench.mk
+include debug.mk
 include tests/host/host.mk
 include tests/host/fuzz.mk
 
-# The runner's own tests, including booting the failure demos (needs the kernel).
-tools-test: $(KERNEL)
+# The docs' demo programs (docs/demos/) must keep building: make test builds
+# them; make docs-outputs runs them.
+DOCS_DEMOS := $(patsubst docs/demos/%.c,$(UB)/demos/%,$(wildcard docs/demos/*.c))
+
+$(UB)/demos/%.o: docs/demos/%.c
+	$(call user_cc,$(USER_CFLAGS))
+
+$(DOCS_DEMOS): %: %.o $(USER_CRT0) $(USER_LIBC)
+	$(user_link)
+
+tools-test: $(KERNEL) $(INITRD) $(GDB_CONSTS) ## the runner's own tests (tests/tools), failure demos included
 	$(Q)python3 -m unittest discover -s tests/tools -t .
 
-# Everything, ending with one closing line: "N passed, N failed".
-test: deps tools-test $(HOST_TEST) $(HOST_TEST_NOSPECIAL) $(VMA_FUZZ) $(TEST_IMAGE)
-	$(Q)KTEST_FILTER='$(KTEST_FILTER)' tools/run.py test --timeout $(TIMEOUT) --mem $(TEST_MEM) --accel $(ACCEL) \
-		--logdir build $(if $(filter 1,$(V)),--verbose) \
-		host:$(HOST_TEST) host:$(HOST_TEST_NOSPECIAL) host:$(VMA_FUZZ) \
-		$(ARCH):$(TEST_IMAGE)
+# The host programs that print KTAP, and the runner's command for them and
+# for a test boot.  T reaches the host programs as $KTEST_FILTER and the
+# kernel as ktest.filter=.
+HOST_PROGS := $(HOST_TEST) $(HOST_TEST_NOSPECIAL) $(VMA_FUZZ)
+HOST_SPECS := $(addprefix host:,$(HOST_PROGS))
+RUN_PY = KTEST_FILTER='$(T)' tools/run.py $(1) --timeout $(TIMEOUT) --mem $(TEST_MEM) \
+	--accel $(ACCEL) --qemu-args '$(QEMU_ARGS)'
 
-# Check that the C sources match .clang-format (needs clang-format).
-format-check:
+# make test also boots once under OVMF (see UEFI_TEST_SUITES), and runs the
+# docs check: not when T= aims the run elsewhere.
+UEFI_TEST_SPEC := $(if $(T),,$(ARCH)-uefi:$(UEFI_TEST_IMAGE))
+DOCS_SPEC := $(if $(T),,host:tools/docs_check.py)
+
+# Every path, function, macro, system call and make target the README and
+# docs/ name must exist (the rules are in tools/docs_check.py); make test
+# runs it too, as the spec host:tools/docs_check.py.
+docs-check: ## the course text's claims against the tree
+	$(Q)tools/docs_check.py
+
+RUN_TESTS = $(call RUN_PY,test) --logdir build $(if $(filter 1,$(V)),--verbose) \
+	$(if $(T),--selection '$(T)')
+
+# With T= set, only the selection runs: not the runner's own tests.
+test: deps $(if $(T),,tools-test) $(DOCS_DEMOS) $(HOST_PROGS) $(TEST_IMAGE) \
+		$(if $(UEFI_TEST_SPEC),$(UEFI_TEST_IMAGE)) ## everything; ends with "N passed, N failed" (T=)
+	$(Q)$(RUN_TESTS) $(DOCS_SPEC) $(HOST_SPECS) $(ARCH):$(TEST_IMAGE) $(UEFI_TEST_SPEC)
+
+test-kernel: TEST_SCOPE := kernel
+test-kernel: deps $(TEST_IMAGE) ## one boot, the in-kernel suites only (T=)
+	$(Q)$(RUN_TESTS) $(ARCH):$(TEST_IMAGE)
+
+test-user: TEST_SCOPE := user
+test-user: deps $(TEST_IMAGE) ## one boot, the user-space test programs only (T=)
+	$(Q)$(RUN_TESTS) $(ARCH):$(TEST_IMAGE)
+
+test-host: deps $(HOST_PROGS) ## the host tests and fuzzers only (T=)
+	$(Q)$(RUN_TESTS) $(HOST_SPECS)
+
+test-list: TEST_LIST := 1
+test-list: deps $(HOST_PROGS) $(TEST_IMAGE) ## name every test, as where: suite.case (T= narrows)
+	$(Q)$(call RUN_PY,list) --logdir build/list $(HOST_SPECS) $(ARCH):$(TEST_IMAGE)
+
+# The outputs pasted in the docs, regenerated by booting the commands the text
+# shows (tools/docs_outputs.py; about a minute, so not in make test): SLOW=1
+# adds make bench's table, UPDATE=1 rewrites the blocks that differ.
+docs-outputs: deps ## run the commands the docs show and compare their outputs (SLOW=, UPDATE=)
+	$(Q)tools/docs_outputs.py $(if $(filter 1,$(SLOW)),--slow) \
+		$(if $(filter 1,$(UPDATE)),--update)
+
+# One broken rule at a time (tools/mutations.py), each in a copy of the tree
+# with the tests that should catch it; the kill rate and the survivors.
+# Ten to twenty minutes, so not in make test.  MUTATE= narrows by name.
+mutate: deps ## break each VM rule in turn in a copy of the tree; report the kill rate
+	$(Q)tools/mutate.py $(if $(MUTATE),--only '$(MUTATE)')
+
+format-check: ## the C sources against .clang-format
 	$(Q)clang-format --dry-run --Werror $$(git ls-files '*.c' '*.h')
 
 # The README's set-up on a fresh machine: a debootstrap minbase root gets
 # `apt-get install make git`, then runs make test (tools/check-fresh.sh).
-check-fresh:
+check-fresh: ## make test in a minimal Debian 12 root (root, debootstrap)
 	$(Q)tools/check-fresh.sh
 
-clean:
+clean: ## remove build/
 	rm -rf build
+
+help: ## this list
+	$(Q)tools/mkhelp.py $(MAKEFILE_LIST)
 
 FORCE:
 

@@ -27,6 +27,7 @@
 #define __noreturn __attribute__((noreturn))
 #define __printf(a, b) __attribute__((format(printf, a, b)))
 #define __aligned(n) __attribute__((aligned(n)))
+#define __packed __attribute__((packed))
 
 #define likely(x) __builtin_expect(!!(x), 1)
 #define unlikely(x) __builtin_expect(!!(x), 0)

@@ -23,9 +23,12 @@
 #include <kernel/printk.h>
 #include <kernel/string.h>
 #include <mm/mm.h>
+#include <pagoda/ktest_filter.h>
 
 extern const struct ktest_suite *const __start_ktest_suites[];
 extern const struct ktest_suite *const __stop_ktest_suites[];
+
+const char *ktest_limit;
 
 #define for_each_suite(s)                                                      \
 	for (const struct ktest_suite *const *s = __start_ktest_suites;        \
@@ -60,50 +63,19 @@ void ktest_skip(struct ktest *t, const char *reason)
 	t->skip_reason = reason;
 }
 
-/* Does the pattern p[0..n) match all of s?  '*' matches any run, '?' one char. */
-static bool glob_match(const char *p, size_t n, const char *s)
-{
-	if (!n)
-		return !*s;
-	if (*p == '*')
-		return glob_match(p + 1, n - 1, s) ||
-		       (*s && glob_match(p, n, s + 1));
-	return *s && (*p == '?' || *p == *s) && glob_match(p + 1, n - 1, s + 1);
-}
-
 /*
- * Is a case of suite s (any case, if case_name is NULL) selected?  The
- * filter is a comma-separated list of "suite" or "suite.case" globs.  A
- * manual suite must be named exactly: a "*" never runs the crash demos.
+ * Is a case of suite s (any case, if case_name is NULL) selected?  See
+ * <pagoda/ktest_filter.h>.  A manual suite must be named exactly: a "*"
+ * never runs the crash demos.
  */
 static bool selected(const char *filter, const struct ktest_suite *s,
 		     const char *case_name)
 {
+	if (ktest_limit && !ktest_filter_match(ktest_limit, s->name, NULL, 0))
+		return false;
 	if (!filter)
 		return !s->manual;
-	while (*filter) {
-		const char *end = strchr(filter, ',');
-		const char *dot = filter;
-		size_t slen;
-		bool suite_ok, case_ok;
-
-		if (!end)
-			end = filter + strlen(filter);
-		while (dot < end && *dot != '.')
-			dot++;
-		slen = dot - filter;
-		if (s->manual)
-			suite_ok = strlen(s->name) == slen &&
-				   !strncmp(filter, s->name, slen);
-		else
-			suite_ok = glob_match(filter, slen, s->name);
-		case_ok = !case_name || dot == end ||
-			  glob_match(dot + 1, end - dot - 1, case_name);
-		if (suite_ok && case_ok)
-			return true;
-		filter = *end ? end + 1 : end;
-	}
-	return false;
+	return ktest_filter_match(filter, s->name, case_name, s->manual);
 }
 
 static bool run_case(const struct ktest_case *c, int n)
@@ -128,8 +100,12 @@ static bool run_case(const struct ktest_case *c, int n)
 	return !t.failed;
 }
 
-/* Run one suite's selected cases; returns how many failed. */
-static int run_suite(const struct ktest_suite *s, const char *filter, int n)
+/*
+ * Run one suite's selected cases; returns how many failed.  Listing reports
+ * each case as skipped, so the list is KTAP that any parser reads.
+ */
+static int run_suite(const struct ktest_suite *s, const char *filter, int n,
+		     bool list)
 {
 	int planned = 0, done = 0, failed = 0;
 
@@ -137,9 +113,15 @@ static int run_suite(const struct ktest_suite *s, const char *filter, int n)
 		planned += selected(filter, s, s->cases[i].name);
 	printk("    KTAP version 1\n    # Subtest: %s\n    1..%d\n", s->name,
 	       planned);
-	for (size_t i = 0; i < s->nr_cases; i++)
-		if (selected(filter, s, s->cases[i].name))
+	for (size_t i = 0; i < s->nr_cases; i++) {
+		if (!selected(filter, s, s->cases[i].name))
+			continue;
+		if (list)
+			printk("    ok %d %s # SKIP listed\n", ++done,
+			       s->cases[i].name);
+		else
 			failed += !run_case(&s->cases[i], ++done);
+	}
 	printk("%s %d %s\n", failed ? "not ok" : "ok", n, s->name);
 	return failed;
 }
@@ -153,13 +135,18 @@ int ktest_count(const char *filter)
 	return n;
 }
 
-int ktest_run_all(const char *filter, int extra)
+int ktest_run_all(const char *filter, int extra, enum ktest_mode mode)
 {
 	int done = 0, failed = 0;
 
+	if (mode == KTEST_NONE) {
+		printk("KTAP version 1\n1..%d\n", extra);
+		return 0;
+	}
 	printk("KTAP version 1\n1..%d\n", ktest_count(filter) + extra);
 	for_each_suite (s)
 		if (selected(filter, *s, NULL))
-			failed += run_suite(*s, filter, ++done);
+			failed += run_suite(*s, filter, ++done,
+					    mode == KTEST_LIST);
 	return failed;
 }

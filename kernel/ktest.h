@@ -115,12 +115,24 @@ void ktest_skip(struct ktest *t, const char *reason);
 				   #a, #b, _a, _b);                            \
 	} while (0)
 
+enum ktest_mode {
+	KTEST_RUN,  /* run the selected suites */
+	KTEST_LIST, /* name their cases, each reported skipped */
+	KTEST_NONE, /* print only the plan: no kernel suite is wanted */
+};
+
 /*
  * Run the suites the filter selects (NULL: all but manual); returns failures.
  * The plan announces extra more results, which someone else prints after
  * (the user-space tests, run by init).
  */
-int ktest_run_all(const char *filter, int extra);
+int ktest_run_all(const char *filter, int extra, enum ktest_mode mode);
+/*
+ * If set, suites outside this filter never run, whatever the selection: a
+ * build linking suites it has no business running (the host's second
+ * build, without a PTE special bit) narrows every filter with it.
+ */
+extern const char *ktest_limit;
 /* How many suites the filter selects. */
 int ktest_count(const char *filter);
 

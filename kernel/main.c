@@ -27,6 +27,7 @@
 #include <mm/memblock.h>
 #include <mm/memory.h>
 #include <mm/mm.h>
+#include <pagoda/ktest_filter.h>
 
 static void print_memory(void)
 {
@@ -55,36 +56,80 @@ static void load_initrd(void)
 		       err);
 }
 
-/* The environment init gets: what the command line asked of it. */
-static void init_env(char *buf, size_t size, const char *env[], int failed)
+/* Add "name=value" to the environment being built in buf. */
+static void add_env(const char *env[], int *n, char *buf, size_t size, int *len,
+		    const char *name, const char *value)
+{
+	env[(*n)++] = buf + *len;
+	*len += snprintf(buf + *len, size - *len, "%s=%s", name, value) + 1;
+}
+
+/*
+ * The environment init gets: what the command line asked of it.  In test
+ * mode: where its results start in the plan, the kernel's failures, and the
+ * selection (see user/bin/init.c).
+ */
+static void init_env(char *buf, size_t size, const char *env[], int suites,
+		     int failed)
 {
 	int n = 0, len = 0;
+	char num[16];
 
-	if (boot_params.run) {
-		env[n++] = buf + len;
-		len += snprintf(buf + len, size - len, "RUN=%s",
-				boot_params.run) +
-		       1;
-	}
+	if (boot_params.run)
+		add_env(env, &n, buf, size, &len, "RUN", boot_params.run);
 	if (boot_params.ktest) {
-		env[n++] = buf + len;
-		len += snprintf(buf + len, size - len, "KTEST=1") + 1;
-		env[n++] = buf + len;
-		len += snprintf(buf + len, size - len, "KTEST_FIRST=%d",
-				ktest_count(boot_params.ktest_filter) + 1) +
-		       1;
-		env[n++] = buf + len;
-		snprintf(buf + len, size - len, "KTEST_FAILED=%d", failed);
+		add_env(env, &n, buf, size, &len, "KTEST", "1");
+		snprintf(num, sizeof(num), "%d", suites + 1);
+		add_env(env, &n, buf, size, &len, "KTEST_FIRST", num);
+		snprintf(num, sizeof(num), "%d", failed);
+		add_env(env, &n, buf, size, &len, "KTEST_FAILED", num);
+		if (boot_params.ktest_filter)
+			add_env(env, &n, buf, size, &len, "KTEST_FILTER",
+				boot_params.ktest_filter);
+		if (boot_params.ktest_list)
+			add_env(env, &n, buf, size, &len, "KTEST_LIST", "1");
 	}
 	env[n] = NULL;
+}
+
+/* Does the test selection take the program /tests/<name>? */
+static bool user_test_wanted(const char *name)
+{
+	const char *filter = boot_params.ktest_filter;
+
+	if (name[0] == '.') /* init skips hidden files */
+		return false;
+	return !filter || ktest_filter_match(filter, name, NULL, 0);
+}
+
+/*
+ * Test mode: print the plan, run (or list) the kernel suites; return how
+ * many failed.  *suites and *user_tests say how many results each part has.
+ */
+static int run_ktests(int *suites, int *user_tests)
+{
+	unsigned int scope = boot_params.ktest_scope;
+	const char *filter = boot_params.ktest_filter;
+	enum ktest_mode mode = boot_params.ktest_list ? KTEST_LIST : KTEST_RUN;
+
+	*suites = 0;
+	*user_tests = 0;
+	if (scope != KTEST_SCOPE_USER)
+		*suites = ktest_count(filter);
+	else
+		mode = KTEST_NONE;
+	if (scope != KTEST_SCOPE_KERNEL)
+		*user_tests =
+			max(vfs_dir_entries("/tests", user_test_wanted), 0);
+	return ktest_run_all(filter, *user_tests, mode);
 }
 
 static int kernel_init(void *unused)
 {
 	static const char *const argv[] = { "/bin/init", NULL };
-	static char env_buf[CMDLINE_MAX + 64];
-	const char *env[5];
-	int failed = 0, err;
+	static char env_buf[CMDLINE_MAX + 128];
+	const char *env[8];
+	int failed = 0, suites = 0, user_tests, err;
 
 	init_task = current;
 	vfs_init();
@@ -93,20 +138,14 @@ static int kernel_init(void *unused)
 	pci_init();
 	arch_console_enable_input();
 	if (boot_params.ktest) {
-		/* A filter runs only the kernel suites it names; no user tests. */
-		int user_tests = boot_params.ktest_filter
-					 ? 0
-					 : vfs_dir_entries("/tests");
-
-		failed = ktest_run_all(boot_params.ktest_filter,
-				       max(user_tests, 0));
-		if (user_tests <= 0) {
+		failed = run_ktests(&suites, &user_tests);
+		if (!user_tests) {
 			printk("EXIT: STATUS=%d\n", failed ? 1 : 0);
 			arch_exit(failed ? 1 : 0);
 		}
 	}
 	files_open_console(current);
-	init_env(env_buf, sizeof(env_buf), env, failed);
+	init_env(env_buf, sizeof(env_buf), env, suites, failed);
 	err = kernel_execve(argv[0], argv, env);
 	panic("cannot run %s: error %d", argv[0], err);
 }
@@ -127,6 +166,7 @@ void start_kernel(void)
 	mem_init();
 	zero_page_init();
 	print_memory();
+	arch_late_setup();
 	sched_init();
 	arch_timer_init();
 	if (!kthread_create(kernel_init, NULL, "kernel_init"))

@@ -32,6 +32,7 @@ void show_backtrace(const struct pt_regs *regs);
 void arch_exit(int status) __noreturn;
 /* Switch the machine off (under QEMU: exit with status 0). */
 void arch_poweroff(void) __noreturn;
+void arch_restart(void) __noreturn;
 void arch_halt(void) __noreturn;
 
 #endif

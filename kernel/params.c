@@ -57,6 +57,23 @@ static bool set_ktest_filter(const char *val)
 	return true;
 }
 
+static bool set_ktest_list(const char *val)
+{
+	boot_params.ktest_list = true;
+	return !val;
+}
+
+static bool set_ktest_scope(const char *val)
+{
+	if (val && !strcmp(val, "kernel"))
+		boot_params.ktest_scope = KTEST_SCOPE_KERNEL;
+	else if (val && !strcmp(val, "user"))
+		boot_params.ktest_scope = KTEST_SCOPE_USER;
+	else
+		return false;
+	return true;
+}
+
 static bool set_mem(const char *val)
 {
 	return val && parse_size(val, &boot_params.mem_limit) &&
@@ -77,6 +94,8 @@ static const struct {
 } params[] = {
 	{ "ktest", set_ktest },
 	{ "ktest.filter", set_ktest_filter },
+	{ "ktest.list", set_ktest_list },
+	{ "ktest.scope", set_ktest_scope },
 	{ "mem", set_mem },
 	{ "run", set_run },
 };

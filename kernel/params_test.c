@@ -42,6 +42,13 @@ static void command_line(struct ktest *t)
 	KTEST_EXPECT_EQ(t, boot_params.mem_limit, 0);
 
 	boot_params = (struct boot_params){ 0 };
+	parse_boot_params("ktest.list ktest.scope=user");
+	KTEST_EXPECT_TRUE(t, boot_params.ktest_list);
+	KTEST_EXPECT_EQ(t, boot_params.ktest_scope, KTEST_SCOPE_USER);
+	parse_boot_params("ktest.list=1 ktest.scope=kernel ktest.scope=both");
+	KTEST_EXPECT_EQ(t, boot_params.ktest_scope, KTEST_SCOPE_KERNEL);
+
+	boot_params = (struct boot_params){ 0 };
 	parse_boot_params(boot_command_line);
 }
 

@@ -2,15 +2,16 @@
 /*
  * Processes: fork, exit, waitpid, kill, and the signals that end a process.
  *
- * A process is a task with an mm.  fork copies the parent's address space
- * (eagerly, for now) and file table and makes the child return 0 from the
- * same system call.  exit frees all of that except the task itself, which
+ * A process is a task with an mm.  fork gives the child the parent's VMAs,
+ * sharing every page copy-on-write (dup_mm, copy_page_range), and its file
+ * table, and makes the child return 0 from the same system call.  exit frees all of that except the task itself, which
  * stays a zombie holding its status until the parent's waitpid collects it;
  * an exiting parent's children go to init, which reaps orphans.
  *
  * Signals are minimal: SIGKILL from kill(), and SIGSEGV/SIGILL/SIGFPE from
- * faults (SIGBUS comes with file mappings).  None can be caught; a pending signal ends the process the
- * next time it would return to user mode (or wakes it from a sleep first).
+ * faults (SIGBUS from file mappings past their end).  None can be caught; a
+ * pending signal ends the process the next time it would return to user
+ * mode (or wakes it from a sleep first).
  */
 #include <asm/irqflags.h>
 #include <asm/pgtable.h>

@@ -14,6 +14,8 @@
 void start_kernel(void) __noreturn;
 void setup_arch(void);
 void paging_init(void);
+/* Once the page allocator works: map what the firmware described. */
+void arch_late_setup(void);
 
 /* The initial RAM disk the boot loader loaded, if any (set by setup_arch). */
 extern phys_addr_t initrd_start, initrd_end;

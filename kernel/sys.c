@@ -17,7 +17,9 @@
 #include <mm/mm.h>
 #include <mm/memory.h>
 #include <mm/mmap.h>
+#include <mm/vm_audit.h>
 #include <pagoda/abi.h>
+#include <pagoda/syscall.h>
 
 /* brk(0) asks for the break; brk(addr) tries to move it there. */
 long sys_brk(unsigned long addr)
@@ -49,7 +51,7 @@ long sys_getrusage(int who, struct rusage __user *ru)
 	} else {
 		return -EINVAL;
 	}
-	return copy_to_user(ru, &r, sizeof(r));
+	return copy_to_user(ru, &r, sizeof(r)) ? -EFAULT : 0;
 }
 
 /* Both clocks count from boot, at the tick's resolution (1/HZ s). */
@@ -60,7 +62,7 @@ long sys_clock_gettime(int clock, struct timespec __user *tp)
 
 	if (clock != CLOCK_REALTIME && clock != CLOCK_MONOTONIC)
 		return -EINVAL;
-	return copy_to_user(tp, &ts, sizeof(ts));
+	return copy_to_user(tp, &ts, sizeof(ts)) ? -EFAULT : 0;
 }
 
 static struct wait_queue tick_wait = WAIT_QUEUE_INIT(tick_wait);
@@ -116,7 +118,7 @@ long sys_sysinfo(struct sysinfo __user *info)
 		.page_size = PAGE_SIZE,
 	};
 
-	return copy_to_user(info, &si, sizeof(si));
+	return copy_to_user(info, &si, sizeof(si)) ? -EFAULT : 0;
 }
 
 static char state_letter(const struct task_struct *t)
@@ -146,7 +148,7 @@ long sys_procinfo(int index, struct procinfo __user *info)
 		pi.utime_ticks = t->utime;
 		pi.stime_ticks = t->stime;
 		pi.hz = HZ;
-		return copy_to_user(info, &pi, sizeof(pi));
+		return copy_to_user(info, &pi, sizeof(pi)) ? -EFAULT : 0;
 	}
 	return -ESRCH;
 }
@@ -161,7 +163,9 @@ long sys_mapinfo(int pid, int index, struct mapinfo __user *info)
 	if (!t || !t->mm)
 		return -ESRCH;
 	err = vma_info(t->mm, index, &mi);
-	return err ? err : copy_to_user(info, &mi, sizeof(mi));
+	if (err)
+		return err;
+	return copy_to_user(info, &mi, sizeof(mi)) ? -EFAULT : 0;
 }
 
 long sys_vmstat(struct vmstat __user *out)
@@ -177,19 +181,48 @@ long sys_vmstat(struct vmstat __user *out)
 		.pagecache_pages = pagecache_pages(),
 	};
 
-	return copy_to_user(out, &vs, sizeof(vs));
+	return copy_to_user(out, &vs, sizeof(vs)) ? -EFAULT : 0;
 }
 
 /*
  * Power off, reporting status: the end of a test run (the runner reads the
- * EXIT line) or of a RUN= command.  Only init may do it.
+ * EXIT line), of a RUN= command, or /bin/poweroff; or restart (/bin/reboot).
+ * Pagoda has a single user, so any process may (Linux asks CAP_SYS_BOOT).
  */
-long sys_reboot(int status)
+long sys_reboot(int cmd, int status)
 {
-	if (current != init_task)
-		return -EPERM;
+	if (cmd == REBOOT_RESTART) {
+		printk("Restarting\n");
+		arch_restart();
+	}
+	if (cmd != REBOOT_POWER_OFF)
+		return -EINVAL;
 	printk("EXIT: STATUS=%d\n", status);
 	if (status == 0 && !boot_params.ktest)
 		arch_poweroff();
 	arch_exit(status);
+}
+
+/*
+ * Audit every address space and the page allocator (mm/vm_audit.h): the
+ * number of problems found, each printed on the console, 0 if none.
+ * Interrupts stay off throughout, so no process changes its memory
+ * meanwhile; the figures are exact when no other process is half-way
+ * through a memory system call (the fuzzer calls it between batches).
+ */
+long sys_vm_audit(void)
+{
+	struct task_struct *t;
+	struct vm_audit a;
+	unsigned long flags, problems;
+
+	if (vm_audit_begin(&a))
+		return -ENOMEM;
+	flags = arch_local_irq_save();
+	list_for_each_entry (t, &all_tasks, task_link)
+		if (t->mm)
+			vm_audit_mm(&a, t->mm);
+	problems = vm_audit_end(&a);
+	arch_local_irq_restore(flags);
+	return problems;
 }

@@ -14,9 +14,10 @@ long sys_nanosleep(const struct timespec __user *req,
 long sys_sched_yield(void);
 long sys_sysinfo(struct sysinfo __user *info);
 long sys_procinfo(int index, struct procinfo __user *info);
-long sys_reboot(int status);
+long sys_reboot(int cmd, int status);
 long sys_mapinfo(int pid, int index, struct mapinfo __user *info);
 long sys_vmstat(struct vmstat __user *out);
+long sys_vm_audit(void);
 
 /* Called every tick: sleepers in nanosleep check their deadline. */
 void wake_sleepers(void);

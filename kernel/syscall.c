@@ -70,6 +70,8 @@ long syscall_dispatch(unsigned long nr, const unsigned long a[6])
 		return sys_mapinfo(a[0], a[1], U(struct mapinfo *, 2));
 	case SYS_vmstat:
 		return sys_vmstat(U(struct vmstat *, 0));
+	case SYS_vm_audit:
+		return sys_vm_audit();
 	case SYS_dup:
 		return sys_dup(a[0]);
 	case SYS_dup2:
@@ -102,7 +104,7 @@ long syscall_dispatch(unsigned long nr, const unsigned long a[6])
 	case SYS_procinfo:
 		return sys_procinfo(a[0], U(struct procinfo *, 1));
 	case SYS_reboot:
-		return sys_reboot(a[0]);
+		return sys_reboot(a[0], a[1]);
 	default:
 		return -ENOSYS;
 	}

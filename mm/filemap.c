@@ -26,6 +26,31 @@ void address_space_init(struct address_space *mapping, struct inode *host)
 	mapping->pages = NULL;
 	mapping->nr_slots = 0;
 	mapping->nrpages = 0;
+	INIT_LIST_HEAD(&mapping->i_mmap);
+	mapping->i_mmap_locked = false;
+	init_wait_queue(&mapping->i_mmap_wait);
+}
+
+/* Called with interrupts off (by wait_event_uninterruptible). */
+static bool i_mmap_trylock(struct address_space *mapping)
+{
+	if (mapping->i_mmap_locked)
+		return false;
+	mapping->i_mmap_locked = true;
+	return true;
+}
+
+void i_mmap_lock_write(struct address_space *mapping)
+{
+	wait_event_uninterruptible(&mapping->i_mmap_wait,
+				   i_mmap_trylock(mapping));
+}
+
+void i_mmap_unlock_write(struct address_space *mapping)
+{
+	BUG_ON(!mapping->i_mmap_locked);
+	mapping->i_mmap_locked = false;
+	wake_up(&mapping->i_mmap_wait);
 }
 
 /* Caller holds page_cache_lock. */

@@ -32,7 +32,9 @@
 #ifndef _MM_FILEMAP_H
 #define _MM_FILEMAP_H
 
+#include <kernel/list.h>
 #include <kernel/types.h>
+#include <kernel/wait.h>
 
 struct inode;
 struct page;
@@ -44,7 +46,24 @@ struct address_space {
 	struct page **pages;	/* pages[index], NULL for a hole */
 	unsigned long nr_slots; /* length of pages[] */
 	unsigned long nrpages;	/* pages in the cache (non-NULL slots) */
+	/*
+	 * The VMAs that map this file, in any process (vma->shared links
+	 * them), so that truncation can unmap what it cuts off
+	 * (unmap_mapping_range, mm/truncate.c).  The i_mmap lock guards the
+	 * list and the bounds and PTEs of the VMAs on it (mm/mmap.c).  It
+	 * sleeps: a truncation calls MMU notifiers under it, which may.
+	 */
+	struct list_head i_mmap;
+	bool i_mmap_locked;
+	struct wait_queue i_mmap_wait;
 };
+
+/*
+ * The i_mmap lock (Linux: i_mmap_rwsem, taken for writing), deaf to
+ * signals: munmap and exit take it, and a dying process must still unmap.
+ */
+void i_mmap_lock_write(struct address_space *mapping);
+void i_mmap_unlock_write(struct address_space *mapping);
 
 /* An empty cache for host's data. */
 void address_space_init(struct address_space *mapping, struct inode *host);
@@ -69,6 +88,20 @@ struct page *find_or_create_page(struct address_space *mapping,
  * the array itself is freed too.
  */
 void truncate_inode_pages(struct address_space *mapping, loff_t lstart);
+
+/*
+ * mm/truncate.c.  Zap the PTEs that map bytes [holebegin, holebegin +
+ * holelen) of the file (holelen 0: to the end) in every VMA on
+ * mapping->i_mmap; with even_cows, private copy-on-write copies of those
+ * pages too, else only PTEs of the file's own pages.
+ */
+void unmap_mapping_range(struct address_space *mapping, loff_t holebegin,
+			 loff_t holelen, bool even_cows);
+/*
+ * After i_size has shrunk to newsize: unmap everything past it, in every
+ * process, then drop it from the page cache (truncate_inode_pages).
+ */
+void truncate_pagecache(struct inode *inode, loff_t newsize);
 
 /* Pages held by the page cache, all files together (for sysinfo). */
 unsigned long pagecache_pages(void);

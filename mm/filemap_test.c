@@ -135,7 +135,34 @@ static void sparse_index_grows_array(struct ktest *t)
 	truncate_inode_pages(&m, 0);
 }
 
+/*
+ * Each index gets a slot: filling 0, 1, 2 ... in order meets the array's
+ * end exactly (16, 32, 64), where it must grow past the index, not to it.
+ */
+static void index_at_array_end_grows_it(struct ktest *t)
+{
+	struct address_space m;
+	struct page *page;
+
+	address_space_init(&m, NULL);
+	for (unsigned long i = 0; i <= 64; i++) {
+		page = find_or_create_page(&m, i);
+		KTEST_ASSERT_NOT_NULL(t, page);
+		KTEST_EXPECT_GT(t, m.nr_slots, i);
+		put_page(page);
+	}
+	KTEST_EXPECT_EQ(t, m.nrpages, 65);
+	truncate_inode_pages(&m, 0);
+	/* A first index of exactly 16 (the smallest array's length). */
+	page = find_or_create_page(&m, 16);
+	KTEST_ASSERT_NOT_NULL(t, page);
+	KTEST_EXPECT_GT(t, m.nr_slots, 16);
+	put_page(page);
+	truncate_inode_pages(&m, 0);
+}
+
 KTEST_SUITE(filemap, KTEST_CASE(create_sets_mapping_and_index),
 	    KTEST_CASE(truncate_partial_page),
 	    KTEST_CASE(page_outlives_truncation),
-	    KTEST_CASE(sparse_index_grows_array));
+	    KTEST_CASE(sparse_index_grows_array),
+	    KTEST_CASE(index_at_array_end_grows_it));

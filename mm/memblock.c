@@ -71,6 +71,8 @@ void memblock_enforce_limit(phys_addr_t limit)
 {
 	struct memblock_type *mem = &memblock.memory;
 
+	if (mem->cnt && region_end(&mem->regions[mem->cnt - 1]) > limit)
+		memblock.hidden_end = region_end(&mem->regions[mem->cnt - 1]);
 	while (mem->cnt && mem->regions[mem->cnt - 1].base >= limit)
 		mem->cnt--;
 	if (mem->cnt && region_end(&mem->regions[mem->cnt - 1]) > limit)

@@ -26,6 +26,12 @@ struct memblock_type {
 struct memblock {
 	struct memblock_type memory;   /* RAM, sorted, non-overlapping */
 	struct memblock_type reserved; /* in use, sorted, non-overlapping */
+	/*
+	 * End of the RAM that mem= dropped (0: none dropped): frames in
+	 * [end of memory, hidden_end) exist but have no struct page -- what
+	 * the device-memory tests map as raw frames (seed 003).
+	 */
+	phys_addr_t hidden_end;
 };
 
 extern struct memblock memblock;

@@ -104,38 +104,55 @@ static int do_anonymous_page(struct mm_struct *mm, struct vm_area_struct *vma,
 }
 
 /*
- * A write to a present, read-only PTE of a COW mapping.  If this PTE holds
- * the only reference to the page, nobody else can see a write: make it
+ * The copy a COW fault makes of the frame a PTE maps: a counted page, the
+ * zero page, or a raw frame without struct page (device memory in a
+ * VM_PFNMAP or VM_MIXEDMAP mapping, seed 000), which has no direct-map
+ * address and is reached through kmap_local_pfn.
+ */
+static void cow_user_page(void *dst, unsigned long pfn)
+{
+	void *src;
+
+	if (pfn_valid(pfn)) {
+		copy_page(dst, page_address(pfn_to_page(pfn)));
+		return;
+	}
+	src = kmap_local_pfn(pfn);
+	copy_page(dst, src);
+	kunmap_local(src);
+}
+
+/*
+ * A write to a present, read-only PTE.  A shared mapping writes its frame
+ * in place, whoever else maps it (a counted page is marked dirty; a raw
+ * frame is the device's own).  In a COW mapping, if this PTE holds the
+ * only reference to a counted page, nobody else can see a write: make it
  * writable in place (the fork's other side has exited, say).  Otherwise
- * copy the page and point this PTE, writable, at the copy.  The zero page
- * (no struct page to count) is always copied -- from zeroes.
+ * copy the frame -- a shared page, the zero page, a raw device frame --
+ * and point this PTE, writable, at the copy.
  */
 static int do_wp_page(struct mm_struct *mm, struct vm_area_struct *vma,
 		      unsigned long addr, pte_t *pte)
 {
 	struct page *old = vm_normal_page(vma, addr, *pte);
+	unsigned long pfn = pte_pfn(*pte);
 	struct mmu_notifier_range range;
 	void *copy;
 
-	/*
-	 * A shared mapping writes its page in place, whoever else maps it.
-	 * (Never the zero page, old == NULL: that is copied, below.)
-	 */
 	if (!is_cow_mapping(vma->vm_flags) && old)
 		SetPageDirty(old);
-	if (old && (!is_cow_mapping(vma->vm_flags) ||
-		    (page_count(old) == 1 && page_mapcount(old) == 1))) {
+	if ((!is_cow_mapping(vma->vm_flags) && !is_zero_pfn(pfn)) ||
+	    (old && page_count(old) == 1 && page_mapcount(old) == 1)) {
 		set_pte(pte, pte_mkwrite(*pte));
 		flush_tlb_page(addr);
 		if (is_cow_mapping(vma->vm_flags))
 			vm_events.cow_reuses++;
 		return 0;
 	}
-	copy = old ? alloc_page_address() : get_zeroed_page();
+	copy = alloc_page_address();
 	if (!copy)
 		return VM_FAULT_OOM;
-	if (old)
-		copy_page(copy, page_address(old));
+	cow_user_page(copy, pfn);
 	/* A secondary MMU still maps the old page: it must let go first. */
 	mmu_notifier_range_init(&range, MMU_NOTIFY_COW_BREAK, mm, addr,
 				addr + PAGE_SIZE);
@@ -214,9 +231,30 @@ static int do_shared_fault(struct mm_struct *mm, struct vm_area_struct *vma,
 	return 0;
 }
 
+/*
+ * A VM_PFNMAP or VM_MIXEDMAP VMA's ->fault installs the PTE itself
+ * (vm_insert_pfn, vm_insert_mixed) and answers VM_FAULT_NOPAGE: there may
+ * be no struct page to hand back.  A private write then breaks COW on the
+ * frame just mapped read-only, as any write to a read-only PTE does.
+ */
+static int do_pfn_fault(struct mm_struct *mm, struct vm_area_struct *vma,
+			unsigned long addr, pte_t *pte, unsigned int flags)
+{
+	struct vm_fault vmf;
+	int ret = find_backing_page(vma, addr, flags, &vmf);
+
+	if (ret != VM_FAULT_NOPAGE)
+		return ret ? ret : VM_FAULT_SIGBUS; /* no PTE made */
+	if ((flags & FAULT_FLAG_WRITE) && !pte_write(*pte))
+		return do_wp_page(mm, vma, addr, pte);
+	return 0;
+}
+
 static int do_fault(struct mm_struct *mm, struct vm_area_struct *vma,
 		    unsigned long addr, pte_t *pte, unsigned int flags)
 {
+	if (vma->vm_flags & (VM_PFNMAP | VM_MIXEDMAP))
+		return do_pfn_fault(mm, vma, addr, pte, flags);
 	if (!(flags & FAULT_FLAG_WRITE))
 		return do_read_fault(mm, vma, addr, pte, flags);
 	if (is_cow_mapping(vma->vm_flags))
@@ -252,6 +290,9 @@ int handle_mm_fault(struct mm_struct *mm, unsigned long addr,
 		return VM_FAULT_OOM;
 	if (pte_none(*pte) && vma->vm_ops)
 		return do_fault(mm, vma, addr, pte, flags);
+	/* remap_pfn_range filled the VMA; a hole in it has nothing behind. */
+	if (pte_none(*pte) && (vma->vm_flags & (VM_PFNMAP | VM_MIXEDMAP)))
+		return VM_FAULT_SIGBUS;
 	if (pte_none(*pte))
 		return do_anonymous_page(mm, vma, addr, pte, flags);
 	if ((flags & FAULT_FLAG_WRITE) && !pte_write(*pte)) {
@@ -304,6 +345,9 @@ static int copy_ptes(struct mm_struct *dst, struct mm_struct *src,
 			get_page(page);
 			page->_mapcount++;
 			dst->rss++;
+		} else if (is_raw_pfn(vma, addr, *spte)) {
+			vm_events
+				.pfn_maps++; /* copied as is: no count to take */
 		}
 		set_pte(dpte, *spte);
 	}
@@ -346,4 +390,150 @@ void zap_page_range(struct mm_struct *mm, struct vm_area_struct *vma,
 		set_pte(pte, 0);
 		flush_tlb_page(addr);
 	}
+}
+
+/*
+ * Drivers put device memory into user space with the four calls below
+ * (Linux's names and rules, seed 000):
+ *
+ *   remap_pfn_range  a whole range of frames, at mmap time, into a
+ *                    VM_PFNMAP | VM_IO | VM_DONTEXPAND VMA
+ *   vm_insert_pfn    one raw frame, from ->fault, into a VM_PFNMAP or
+ *                    VM_MIXEDMAP VMA; never counted
+ *   vm_insert_mixed  one frame into a VM_MIXEDMAP VMA: counted if it has
+ *                    a struct page (pfn_valid), raw if not
+ *   vm_insert_page   one counted page (a driver's own kernel page)
+ *
+ * A raw PTE is made special where the arch has the bit; where it has
+ * not, vm_normal_page recognises it from the VMA, which is why the rules
+ * on the VMA below must hold.  Linux BUG()s on a driver breaking them;
+ * Pagoda answers -EINVAL, so the tests can show each rule.  Every call
+ * answers -EFAULT for an address outside the VMA and -EBUSY where a PTE
+ * is already present.
+ */
+
+/* The PTE for addr, made if need be; -errno if addr cannot take a frame. */
+static int insert_pte(struct vm_area_struct *vma, unsigned long addr,
+		      pte_t **ptep)
+{
+	pte_t *pte;
+
+	if (addr < vma->vm_start || addr >= vma->vm_end ||
+	    !IS_ALIGNED(addr, PAGE_SIZE))
+		return -EFAULT;
+	pte = pte_offset_alloc(vma->vm_mm->pgd, addr);
+	if (!pte)
+		return -ENOMEM;
+	if (!pte_none(*pte))
+		return -EBUSY;
+	*ptep = pte;
+	return 0;
+}
+
+/*
+ * The rights of a frame's PTE: the VMA's, less write in a COW mapping (a
+ * write must fault, to copy), as the zero page and fork's sharing do.
+ */
+static pte_t vma_pte(struct vm_area_struct *vma, unsigned long pfn)
+{
+	pte_t entry = pfn_pte(pfn, vm_get_page_prot(vma->vm_flags));
+
+	return is_cow_mapping(vma->vm_flags) ? pte_wrprotect(entry) : entry;
+}
+
+static int insert_raw_pfn(struct vm_area_struct *vma, unsigned long addr,
+			  unsigned long pfn)
+{
+	pte_t *pte;
+	int err = insert_pte(vma, addr, &pte);
+
+	if (err)
+		return err;
+	set_pte(pte, pte_mkspecial(vma_pte(vma, pfn)));
+	vm_events.pfn_maps++;
+	return 0;
+}
+
+int vm_insert_page(struct vm_area_struct *vma, unsigned long addr,
+		   struct page *page)
+{
+	pte_t *pte;
+	int err;
+
+	if ((vma->vm_flags & VM_PFNMAP) || !page_count(page))
+		return -EINVAL;
+	err = insert_pte(vma, addr, &pte);
+	if (err)
+		return err;
+	get_page(page);
+	map_page(vma->vm_mm, vma, pte, page, !is_cow_mapping(vma->vm_flags));
+	return 0;
+}
+
+/*
+ * Seed 000's checks: the VMA is one kind or the other; a PFNMAP VMA
+ * filled by faults cannot be COW (its frames would break the linearity
+ * rule, so nothing could tell a copy from a device frame without the
+ * special bit); a MIXEDMAP VMA takes raw frames only where there is no
+ * struct page -- one with a struct page must be counted (vm_insert_mixed).
+ */
+int vm_insert_pfn(struct vm_area_struct *vma, unsigned long addr,
+		  unsigned long pfn)
+{
+	unsigned long kind = vma->vm_flags & (VM_PFNMAP | VM_MIXEDMAP);
+
+	if (!kind || kind == (VM_PFNMAP | VM_MIXEDMAP))
+		return -EINVAL;
+	if ((kind & VM_PFNMAP) && is_cow_mapping(vma->vm_flags))
+		return -EINVAL;
+	if ((kind & VM_MIXEDMAP) && pfn_valid(pfn))
+		return -EINVAL;
+	return insert_raw_pfn(vma, addr, pfn);
+}
+
+int vm_insert_mixed(struct vm_area_struct *vma, unsigned long addr,
+		    unsigned long pfn)
+{
+	if ((vma->vm_flags & (VM_PFNMAP | VM_MIXEDMAP)) != VM_MIXEDMAP)
+		return -EINVAL;
+	if (pfn_valid(pfn))
+		return vm_insert_page(vma, addr, pfn_to_page(pfn));
+	return insert_raw_pfn(vma, addr, pfn);
+}
+
+/*
+ * Map size bytes of frames from pfn at addr, all at once.  The VMA becomes
+ * VM_PFNMAP (raw frames), VM_IO (device memory: never in a core dump, never
+ * reclaimed) and VM_DONTEXPAND (it may not grow).  A COW mapping must be
+ * mapped whole, and then vm_pgoff becomes the first frame: the linearity
+ * rule (pfn == vm_pgoff + page index) by which vm_normal_page, with no
+ * special bit, tells the device's frames from the pages COW put there.
+ * On failure the frames mapped so far stay; the caller's failed mmap
+ * removes the VMA, and them with it.
+ */
+int remap_pfn_range(struct vm_area_struct *vma, unsigned long addr,
+		    unsigned long pfn, unsigned long size, pgprot_t prot)
+{
+	unsigned long end = addr + ALIGN(size, PAGE_SIZE);
+	bool cow = is_cow_mapping(vma->vm_flags);
+
+	if (!IS_ALIGNED(addr, PAGE_SIZE) || end <= addr ||
+	    addr < vma->vm_start || end > vma->vm_end)
+		return -EINVAL;
+	if (cow) {
+		if (addr != vma->vm_start || end != vma->vm_end)
+			return -EINVAL;
+		vma->vm_pgoff = pfn;
+	}
+	vma->vm_flags |= VM_PFNMAP | VM_IO | VM_DONTEXPAND;
+	for (; addr < end; addr += PAGE_SIZE, pfn++) {
+		pte_t *pte, entry = pte_mkspecial(pfn_pte(pfn, prot));
+		int err = insert_pte(vma, addr, &pte);
+
+		if (err)
+			return err;
+		set_pte(pte, cow ? pte_wrprotect(entry) : entry);
+		vm_events.pfn_maps++;
+	}
+	return 0;
 }

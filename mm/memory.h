@@ -6,6 +6,7 @@
 #ifndef _MM_MEMORY_H
 #define _MM_MEMORY_H
 
+#include <mm/mm.h>
 #include <mm/mmap.h>
 
 /* What the faulting access was (flags of handle_mm_fault). */
@@ -19,6 +20,8 @@
 #define VM_FAULT_SIGSEGV 0x1 /* no VMA there, or it forbids the access */
 #define VM_FAULT_SIGBUS 0x2  /* a VMA, but nothing can back the address */
 #define VM_FAULT_OOM 0x4     /* no memory for a page or a page table */
+/* ->fault of a PFN or mixed map installed the PTE itself (no vmf->page). */
+#define VM_FAULT_NOPAGE 0x8
 
 int handle_mm_fault(struct mm_struct *mm, unsigned long addr,
 		    unsigned int flags);
@@ -45,6 +48,30 @@ struct page *get_user_page(struct mm_struct *mm, unsigned long addr,
 extern struct page *zero_page;
 void zero_page_init(void);
 
+static inline bool is_zero_pfn(unsigned long pfn)
+{
+	return pfn == page_to_pfn(zero_page);
+}
+
+/*
+ * Does pte map a raw frame, one the VM must not count (device memory,
+ * memory without struct page)?  The zero page is special too, but not raw.
+ */
+bool is_raw_pfn(struct vm_area_struct *vma, unsigned long addr, pte_t pte);
+
+/*
+ * Device memory into user space (see mm/memory.c); 0 or -errno.  prot is
+ * the PTE's rights, normally vm_get_page_prot(vma->vm_flags).
+ */
+int remap_pfn_range(struct vm_area_struct *vma, unsigned long addr,
+		    unsigned long pfn, unsigned long size, pgprot_t prot);
+int vm_insert_pfn(struct vm_area_struct *vma, unsigned long addr,
+		  unsigned long pfn);
+int vm_insert_mixed(struct vm_area_struct *vma, unsigned long addr,
+		    unsigned long pfn);
+int vm_insert_page(struct vm_area_struct *vma, unsigned long addr,
+		   struct page *page);
+
 /* System-wide figures, for vmstat. */
 struct vm_event_counts {
 	unsigned long pgfault; /* faults handled */
@@ -53,7 +80,9 @@ struct vm_event_counts {
 	unsigned long anon_pages; /* write faults given a fresh page */
 	unsigned long cow_copies; /* write faults that copied a page */
 	unsigned long
-		cow_reuses; /* write faults that kept the page: sole user */
+		cow_reuses;	/* write faults that kept the page: sole user */
+	unsigned long pfn_maps; /* PTEs made for raw frames (device memory:
+				 * nothing counted, seed 000), fork included */
 };
 extern struct vm_event_counts vm_events;
 

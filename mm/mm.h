@@ -132,6 +132,8 @@ void put_page(struct page *page);
 
 unsigned long nr_free_pages(void);
 unsigned long nr_free_blocks(unsigned int order);
+/* Problems found on the free lists (vm_audit; each is printed). */
+unsigned long audit_free_lists(void);
 /* Pages that mem_init handed to the allocator (the total it manages). */
 unsigned long nr_managed_pages(void);
 

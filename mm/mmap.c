@@ -7,7 +7,8 @@
  * Invariants: mm->mmap is sorted by address and VMAs do not overlap; every
  * present PTE lies inside a VMA; mm->rss counts the PTEs that map a normal
  * (counted) page.  Page tables go when munmap empties them (free_pgd_range)
- * or with the whole mm (pgd_free).
+ * or with the whole mm (pgd_free).  A file VMA is also on its file's
+ * mapping->i_mmap list from mmap (or fork, or a split) until it is removed.
  */
 #include <asm/irqflags.h>
 #include <kernel/err.h>
@@ -100,6 +101,33 @@ static void vma_rb_insert(struct mm_struct *mm, struct vm_area_struct *vma)
 	rb_insert_color(&vma->vm_rb, &mm->mm_rb);
 }
 
+/*
+ * A file VMA is on its mapping's i_mmap list, where truncation, running in
+ * any process, finds it and zaps its PTEs (mm/truncate.c).  So whoever
+ * changes a file VMA's bounds, its PTEs or its place on the list holds the
+ * mapping's i_mmap lock: a truncation must never meet a half-made split or
+ * a PTE being copied at fork.  Anonymous VMAs are this process's alone.
+ */
+static void i_mmap_lock_vma(struct vm_area_struct *vma)
+{
+	if (vma->vm_file)
+		i_mmap_lock_write(vma->vm_file->f_mapping);
+}
+
+static void i_mmap_unlock_vma(struct vm_area_struct *vma)
+{
+	if (vma->vm_file)
+		i_mmap_unlock_write(vma->vm_file->f_mapping);
+}
+
+/* Put a new file VMA on its mapping's list (Linux: __vma_link_file). */
+static void vma_link_file(struct vm_area_struct *vma)
+{
+	i_mmap_lock_vma(vma);
+	list_add_tail(&vma->shared, &vma->vm_file->f_mapping->i_mmap);
+	i_mmap_unlock_vma(vma);
+}
+
 /* Take vma off both structures and free it. */
 static void vma_free(struct mm_struct *mm, struct vm_area_struct *vma)
 {
@@ -172,6 +200,7 @@ static struct vm_area_struct *insert_vma(struct mm_struct *mm,
 	vma->vm_start = start;
 	vma->vm_end = end;
 	vma->vm_flags = vm_flags;
+	vma->vm_mm = mm;
 	list_add(&vma->vm_list, pos);
 	vma_rb_insert(mm, vma);
 	mm->total_vm += (end - start) >> PAGE_SHIFT;
@@ -180,7 +209,11 @@ static struct vm_area_struct *insert_vma(struct mm_struct *mm,
 
 static void remove_vma(struct mm_struct *mm, struct vm_area_struct *vma)
 {
+	i_mmap_lock_vma(vma);
 	zap_page_range(mm, vma, vma->vm_start, vma->vm_end);
+	if (vma->vm_file)
+		list_del(&vma->shared); /* unlink_file_vma */
+	i_mmap_unlock_vma(vma);
 	mm->total_vm -= (vma->vm_end - vma->vm_start) >> PAGE_SHIFT;
 	if (vma->vm_file)
 		fput(vma->vm_file);
@@ -237,12 +270,16 @@ static int split_vma(struct mm_struct *mm, struct vm_area_struct *vma,
 
 	if (!new)
 		return -ENOMEM;
+	i_mmap_lock_vma(vma);
 	*new = *vma;
 	new->vm_start = addr;
 	new->vm_pgoff = vma->vm_pgoff + ((addr - vma->vm_start) >> PAGE_SHIFT);
-	if (new->vm_file)
+	if (new->vm_file) {
 		get_file(new->vm_file);
+		list_add(&new->shared, &vma->shared);
+	}
 	vma->vm_end = addr;
+	i_mmap_unlock_vma(vma);
 	list_add(&new->vm_list, &vma->vm_list);
 	vma_rb_insert(mm, new);
 	return 0;
@@ -252,8 +289,7 @@ static int split_vma(struct mm_struct *mm, struct vm_area_struct *vma,
 static bool can_merge(struct vm_area_struct *a, struct vm_area_struct *b)
 {
 	return b && a->vm_end == b->vm_start && a->vm_flags == b->vm_flags &&
-	       !a->vm_file && !b->vm_file &&
-	       !(a->vm_flags & (VM_PFNMAP | VM_MIXEDMAP | VM_IO));
+	       !a->vm_file && !b->vm_file && !(a->vm_flags & VM_SPECIAL);
 }
 
 /* Merge vma with the VMAs before and after it where they can be one. */
@@ -335,6 +371,26 @@ int do_munmap(struct mm_struct *mm, unsigned long start, unsigned long len)
 }
 
 /*
+ * A device's own mmap, or the page cache's.  On success the VMA holds a
+ * reference to the file (generic_file_mmap takes its own); on failure it
+ * has no file, as it was never on the file's i_mmap list.
+ */
+static int call_mmap(struct file *file, struct vm_area_struct *vma)
+{
+	int err;
+
+	if (!file->f_op->mmap)
+		return generic_file_mmap(file, vma);
+	vma->vm_file = get_file(file);
+	err = file->f_op->mmap(file, vma);
+	if (err) {
+		vma->vm_file = NULL;
+		fput(file);
+	}
+	return err;
+}
+
+/*
  * Map [start, start + len), replacing whatever was there: anonymous memory
  * if file is NULL, else file from page pgoff on.
  */
@@ -352,11 +408,12 @@ static long mmap_region(struct mm_struct *mm, unsigned long start,
 		return PTR_ERR(vma);
 	if (file) {
 		vma->vm_pgoff = pgoff;
-		err = generic_file_mmap(file, vma);
+		err = call_mmap(file, vma);
 		if (err) {
 			remove_vma(mm, vma);
 			return err;
 		}
+		vma_link_file(vma);
 	}
 	vma_merge(mm, vma);
 	return start;
@@ -481,6 +538,7 @@ long do_mmap(struct mm_struct *mm, unsigned long addr, unsigned long len,
  */
 static void change_protection(struct mm_struct *mm, struct vm_area_struct *vma)
 {
+	i_mmap_lock_vma(vma);
 	for (unsigned long addr = vma->vm_start; addr < vma->vm_end;
 	     addr += PAGE_SIZE) {
 		pte_t *pte = pte_offset(mm->pgd, addr), entry;
@@ -495,6 +553,7 @@ static void change_protection(struct mm_struct *mm, struct vm_area_struct *vma)
 		set_pte(pte, entry);
 		flush_tlb_page(addr);
 	}
+	i_mmap_unlock_vma(vma);
 }
 
 /* Is [start, end) covered by VMAs with no hole?  (mprotect's ENOMEM) */
@@ -578,6 +637,11 @@ int do_madvise(struct mm_struct *mm, unsigned long start, unsigned long len,
 	end = ALIGN(start + len, PAGE_SIZE);
 	if (!range_mapped(mm, start, end))
 		return -ENOMEM;
+	/* A PFN map has no ->fault to bring its frames back (as Linux). */
+	list_for_each_entry (vma, &mm->mmap, vm_list)
+		if (vma->vm_start < end && vma->vm_end > start &&
+		    (vma->vm_flags & VM_PFNMAP))
+			return -EINVAL;
 	/*
 	 * Shared anonymous memory has no file behind its pages: they *are* the
 	 * memory, and dropping them would lose it.  Linux keeps such pages in
@@ -593,7 +657,9 @@ int do_madvise(struct mm_struct *mm, unsigned long start, unsigned long len,
 					max(start, vma->vm_start),
 					min(end, vma->vm_end));
 		mmu_notifier_invalidate_range_start(&range);
+		i_mmap_lock_vma(vma);
 		zap_page_range(mm, vma, range.start, range.end);
+		i_mmap_unlock_vma(vma);
 		mmu_notifier_invalidate_range_end(&range);
 	}
 	return 0;
@@ -673,17 +739,26 @@ struct mm_struct *dup_mm(struct mm_struct *old_mm)
 	mm->stack_start = old_mm->stack_start;
 	list_for_each_entry (vma, &old_mm->mmap, vm_list) {
 		struct vm_area_struct *new;
+		int err;
 
 		if (vma->vm_flags & VM_DONTCOPY)
 			continue;
 		new = insert_vma(mm, vma->vm_start, vma->vm_end, vma->vm_flags);
-		if (!IS_ERR(new)) {
-			new->vm_pgoff = vma->vm_pgoff;
-			new->vm_ops = vma->vm_ops;
-			new->vm_file =
-				vma->vm_file ? get_file(vma->vm_file) : NULL;
+		if (IS_ERR(new)) {
+			mmput(mm);
+			return NULL;
 		}
-		if (IS_ERR(new) || copy_page_range(mm, old_mm, vma)) {
+		new->vm_pgoff = vma->vm_pgoff;
+		new->vm_ops = vma->vm_ops;
+		/* The child's VMA goes on the list with its PTEs, at once. */
+		i_mmap_lock_vma(vma);
+		if (vma->vm_file) {
+			new->vm_file = get_file(vma->vm_file);
+			list_add(&new->shared, &vma->shared);
+		}
+		err = copy_page_range(mm, old_mm, vma);
+		i_mmap_unlock_vma(vma);
+		if (err) {
 			mmput(mm);
 			return NULL;
 		}

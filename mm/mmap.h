@@ -33,6 +33,13 @@
 #define VM_PFNMAP 0x400UL     /* raw page frames, no struct page (seed 000) */
 #define VM_MIXEDMAP 0x10000000UL /* raw frames and normal pages (seed 000) */
 
+/*
+ * VMAs that are never merged with a neighbour (nor grown into one): device
+ * memory, and driver memory (seed 001: VM_RESERVED).  Linux's VM_SPECIAL.
+ */
+#define VM_SPECIAL                                                             \
+	(VM_IO | VM_DONTEXPAND | VM_RESERVED | VM_PFNMAP | VM_MIXEDMAP)
+
 /* Private but possibly writable: writes must copy (seed 000's rule). */
 static inline bool is_cow_mapping(unsigned long vm_flags)
 {
@@ -67,8 +74,10 @@ struct vm_area_struct {
 				 * VM_PFNMAP: the first page frame mapped */
 	struct file *vm_file;	/* the mapped file (a reference), or NULL */
 	const struct vm_operations_struct *vm_ops;
+	struct mm_struct *vm_mm;  /* the address space it belongs to */
 	struct list_head vm_list; /* in mm->mmap, sorted by address */
 	struct rb_node vm_rb;	  /* in mm->mm_rb, keyed by address */
+	struct list_head shared;  /* file VMAs: in vm_file's mapping->i_mmap */
 };
 
 struct mm_struct {

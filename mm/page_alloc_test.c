@@ -159,8 +159,50 @@ static void distinct_pages(struct ktest *t)
 	free_pages(b, 0);
 }
 
+/*
+ * A free block merges only with a buddy of its own order.  Make the
+ * order-1 block [0, 1] of an order-2 block free while its buddy's first
+ * page, 2, is free on its own (order 0) and page 3 is still held: freeing
+ * [0, 1] must not merge, or page 3 would sit on a free list while in use.
+ */
+static void buddy_merges_same_order_only(struct ktest *t)
+{
+	unsigned long before = nr_free_pages();
+	struct page *p = alloc_pages(2);
+
+	KTEST_ASSERT_NOT_NULL(t, p);
+	p[2]._refcount = 1; /* pages 2 and 3 as if held on their own */
+	p[3]._refcount = 1;
+	free_pages(&p[2], 0);
+	KTEST_EXPECT_TRUE(t, PageBuddy(&p[2]) && p[2].private == 0);
+	free_pages(p, 1);
+	KTEST_EXPECT_TRUE(t, PageBuddy(p));
+	KTEST_EXPECT_EQ(t, p->private, 1); /* alone: no order-2 block */
+	KTEST_EXPECT_TRUE(t, PageBuddy(&p[2]) && p[2].private == 0);
+	free_pages(&p[3], 0); /* now all four merge (and maybe further) */
+	KTEST_EXPECT_FALSE(t, PageBuddy(&p[2]));
+	KTEST_EXPECT_EQ(t, nr_free_pages(), before);
+}
+
+/* A page's next owner sees none of the last owner's state (PG_dirty). */
+static void freed_page_forgets_dirty(struct ktest *t)
+{
+	struct page *page = alloc_page(), *again;
+
+	KTEST_ASSERT_NOT_NULL(t, page);
+	SetPageDirty(page);
+	free_pages(page, 0);
+	again = alloc_page(); /* the free list's head: the same page */
+	KTEST_ASSERT_NOT_NULL(t, again);
+	KTEST_EXPECT_TRUE(t, again == page);
+	KTEST_EXPECT_FALSE(t, PageDirty(again));
+	free_pages(again, 0);
+}
+
 KTEST_SUITE(page_alloc, KTEST_CASE(alloc_free_order0),
 	    KTEST_CASE(every_order_aligned), KTEST_CASE(order_too_large),
 	    KTEST_CASE(split_and_coalesce), KTEST_CASE(exhaustion),
 	    KTEST_CASE(refcount), KTEST_CASE(zeroed_page),
-	    KTEST_CASE(distinct_pages));
+	    KTEST_CASE(distinct_pages),
+	    KTEST_CASE(buddy_merges_same_order_only),
+	    KTEST_CASE(freed_page_forgets_dirty));

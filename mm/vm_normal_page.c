@@ -41,17 +41,13 @@ struct page *vm_normal_page(struct vm_area_struct *vma, unsigned long addr,
  * No special bit: decide from the VMA, as seed 000 lays down.
  *  - VM_MIXEDMAP: a frame with a struct page (pfn_valid) is counted, any
  *    other is raw.
- *  - VM_PFNMAP: remap_pfn_range maps frames linearly from vm_pgoff, so a
- *    frame at exactly its linear place is raw; anything else can only be a
- *    page that a COW fault put there, which is normal -- and that can
- *    happen only in a COW mapping.
+ *  - VM_PFNMAP: only a COW mapping can hold a normal page (the copy a
+ *    write made), so every frame of any other PFN map is raw.  In a COW
+ *    mapping remap_pfn_range has set vm_pgoff to the first frame, so a
+ *    frame at exactly its linear place is raw; anything else can only be
+ *    a page that a COW fault put there, which is normal.
  * The zero page is raw in every VMA.
  */
-static bool is_zero_pfn(unsigned long pfn)
-{
-	return pfn == page_to_pfn(zero_page);
-}
-
 struct page *vm_normal_page(struct vm_area_struct *vma, unsigned long addr,
 			    pte_t pte)
 {
@@ -63,12 +59,18 @@ struct page *vm_normal_page(struct vm_area_struct *vma, unsigned long addr,
 	} else if (vma->vm_flags & VM_PFNMAP) {
 		unsigned long off = (addr - vma->vm_start) >> PAGE_SHIFT;
 
-		if (pfn == vma->vm_pgoff + off)
+		if (!is_cow_mapping(vma->vm_flags) ||
+		    pfn == vma->vm_pgoff + off)
 			return NULL;
-		BUG_ON(!is_cow_mapping(vma->vm_flags));
 	}
 	if (is_zero_pfn(pfn))
 		return NULL;
 	return pfn_to_page(pfn);
 }
 #endif
+
+bool is_raw_pfn(struct vm_area_struct *vma, unsigned long addr, pte_t pte)
+{
+	return pte_present(pte) && !is_zero_pfn(pte_pfn(pte)) &&
+	       !vm_normal_page(vma, addr, pte);
+}

@@ -1,9 +1,11 @@
 #!/bin/sh
-# Build a bootable GRUB (BIOS) rescue ISO holding the kernel and its initrd.
+# Build a bootable GRUB rescue ISO holding the kernel and its initrd.
 # Usage: tools/mkiso.sh OUT.iso KERNEL.elf "kernel command line" [INITRD]
 #
 # grub-mkrescue writes a hybrid image: it boots from a CD in QEMU and, written
-# to a USB stick with dd, on a real PC.  GRUB's menu has no delay; the command
+# to a USB stick with dd, on a real PC; and it holds GRUB for each platform
+# installed, here BIOS (grub-pc-bin) and UEFI (grub-efi-amd64-bin, as
+# EFI/BOOT/BOOTX64.EFI in an embedded FAT image).  GRUB's menu has no delay; the command
 # line goes to the kernel through Multiboot2 and the initrd as its first
 # module.  GRUB splits the line into words and joins them again, putting a
 # word that holds spaces in double quotes: run="ls -l" reaches the kernel as
@@ -16,6 +18,14 @@ case $cmdline in *"'"*)
 	echo "mkiso: the kernel command line may not contain a single quote" >&2
 	exit 1 ;;
 esac
+
+# Without GRUB's UEFI platform the image would silently boot under BIOS only.
+for platform in i386-pc x86_64-efi; do
+	if [ ! -d /usr/lib/grub/$platform ]; then
+		echo "mkiso: GRUB for $platform is missing: run tools/install-deps.sh" >&2
+		exit 1
+	fi
+done
 
 dir=$(mktemp -d)
 trap 'rm -rf "$dir" "$dir.log"' EXIT

@@ -1,8 +1,13 @@
 #!/usr/bin/env python3
 """Boot Pagoda under QEMU, either interactively or as an automated test run.
 
-    tools/run.py run  --arch x86_64 --image build/x86_64/pagoda.iso
-    tools/run.py test [--timeout S] [--logdir DIR] [--quiet] SPEC...
+    tools/run.py run  --arch x86_64 --image build/x86_64/pagoda.iso [--gdb PORT]
+    tools/run.py test [--timeout S] [--logdir DIR] [--quiet] [--selection T] SPEC...
+    tools/run.py list SPEC...
+
+`list` runs SPECs built to name their tests rather than run them (each case
+reported as skipped, see kernel/ktest.c) and prints suite.case per line.
+`--qemu-args '...'` adds QEMU options to every boot (make's QEMU_ARGS).
 
 A SPEC is ARCH:IMAGE (boot IMAGE under QEMU in test mode) or host:PATH (run
 a test program built for the host).  Either prints KTAP (see tools/ktap.py).
@@ -17,6 +22,7 @@ is 0 only if every SPEC finished cleanly with no failing case.
 
 import argparse
 import collections
+import dataclasses
 import errno
 import os
 import queue
@@ -46,6 +52,7 @@ class Arch:
     devices: tuple = ()              # the machine's own devices, every boot
     kvm_cpu: str = None
     image_flag: str = "-cdrom"
+    firmware: tuple = ()             # () is QEMU's default (SeaBIOS on a PC)
 
 
 ARCHES = {
@@ -62,21 +69,29 @@ ARCHES = {
                    devices=("-vga", "none", "-nic", "none", "-device", "bochs-display",
                             "-device", "edu,dma_mask=0xffffffff"),
                    kvm_cpu="qemu64"),
+    # The same PC with UEFI firmware: OVMF (Debian's ovmf package), its code
+    # read-only and its variable store a throwaway copy (snapshot=on).
+    "x86_64-uefi": None,
     # Not bootable yet; their exit conventions are already known.
     "arm": Arch(exit_code=lambda n: n),                 # semihosting exit
     "s390": Arch(exit_code=lambda n: (n << 1) | 1),     # testdev
 }
+
+ARCHES["x86_64-uefi"] = dataclasses.replace(ARCHES["x86_64"], firmware=(
+    "-drive", "if=pflash,format=raw,readonly=on,file=/usr/share/OVMF/OVMF_CODE_4M.fd",
+    "-drive", "if=pflash,format=raw,snapshot=on,file=/usr/share/OVMF/OVMF_VARS_4M.fd"))
 
 # Kernel lines may carry a log prefix such as "[    0.123] ".
 MARKER_RE = re.compile(r"(?:\[[^\]]*\]\s*)?EXIT: STATUS=(\d+)\s*$")
 PANIC_RE = re.compile(r"(?:\[[^\]]*\]\s*)?PANIC:\s*(.*)$")
 
 
-def qemu_command(arch, image, mem, accel, icount, interactive):
-    """The QEMU argv for booting `image`; interactive mode keeps the monitor."""
+def qemu_command(arch, image, mem, accel, icount, interactive, extra=()):
+    """The QEMU argv for booting `image`; interactive mode keeps the monitor.
+    `extra` options come last, so they can add to or override the others."""
     serial = "mon:stdio" if interactive else "stdio"
     cmd = [arch.qemu, *arch.machine, "-m", str(mem), "-display", "none",
-           "-no-reboot", "-serial", serial, *arch.exit_device, *arch.devices,
+           "-no-reboot", "-serial", serial, *arch.firmware, *arch.exit_device, *arch.devices,
            arch.image_flag, image]
     if accel == "kvm":
         # qemu64 is also TCG's default model, so the kernel sees the same
@@ -86,7 +101,7 @@ def qemu_command(arch, image, mem, accel, icount, interactive):
         cmd += ["-accel", "tcg"]
     if icount:
         cmd += ["-icount", "shift=0"]  # deterministic timing for benchmarks
-    return cmd
+    return cmd + list(extra)
 
 
 # ---------------------------------------------------------------- outcome
@@ -107,11 +122,13 @@ def judge(report, exit_code, arch=None, status=None, timed_out=False,
 
     `arch` is None for a host program, whose own exit status plays the role
     of the marker.  A problem counts as one more failure, so a broken run
-    can never report "0 failed".
+    can never report "0 failed" -- unless the results its plan still owed
+    are already counted as crashed: then the counts are the plan's.
     """
     problem = find_problem(report, exit_code, arch, status, timed_out,
                            timeout, panic)
-    counts = report.counts + ktap.Counts(failed=1 if problem else 0)
+    extra = 1 if problem and not report.counts.crashed else 0
+    counts = report.counts + ktap.Counts(failed=extra)
     return Outcome(counts, problem)
 
 
@@ -187,7 +204,7 @@ def parse_spec(text, args):
     if arch.qemu is None:
         raise ValueError(f"arch {kind!r} cannot be booted yet")
     argv = qemu_command(arch, path, args.mem, args.accel, args.icount,
-                        interactive=False)
+                        interactive=False, extra=args.qemu_args)
     return Spec(kind, arch, path, argv,
                 os.path.join(args.logdir, kind, "test.log"))
 
@@ -281,6 +298,10 @@ def run_spec(spec, args):
             cannot_start = f"{e.filename}: {e.strerror}"
     elapsed = time.monotonic() - start
     report = watcher.parser.finish()
+    if report.completion:
+        with open(spec.log_path, "a") as log:
+            log.write("# tools/run.py: the output stopped; the rest of the plan:\n")
+            log.writelines(line + "\n" for line in report.completion)
     if cannot_start:
         outcome = Outcome(report.counts + ktap.Counts(failed=1), cannot_start)
     else:
@@ -293,6 +314,8 @@ def run_spec(spec, args):
 
 def describe(counts):
     parts = [f"{counts.failed} failed"] if counts.failed else []
+    if counts.crashed:
+        parts[0] += f" ({counts.crashed} crashed)"
     parts.append(f"{counts.passed} passed")
     if counts.skipped:
         parts.append(f"{counts.skipped} skipped")
@@ -331,6 +354,9 @@ def print_failures(results):
                 print(f"    {text}")
         if r.outcome.problem:
             print(f"{label}: {r.outcome.problem}")
+            if r.report.counts.crashed:
+                print(f"    {r.report.counts.crashed} result(s) the plan still owed: "
+                      f"not ok # {ktap.CRASHED} (added to the log)")
             if r.tail:
                 print(f"    last {len(r.tail)} lines of output:")
                 for text in r.tail:
@@ -342,8 +368,12 @@ def print_failures(results):
 
 def cmd_run(args):
     arch = ARCHES[args.arch]
+    extra = list(args.qemu_args)
+    if args.gdb:
+        # Stopped before the first instruction until gdb says "continue".
+        extra = ["-S", "-gdb", f"tcp:127.0.0.1:{args.gdb}"] + extra
     cmd = qemu_command(arch, args.image, args.mem, args.accel, args.icount,
-                       interactive=True)
+                       interactive=True, extra=extra)
     print("run.py:", shlex.join(cmd), "(quit: Ctrl-A X)", file=sys.stderr)
     try:
         os.execvp(cmd[0], cmd)
@@ -360,8 +390,36 @@ def cmd_test(args, specs):
         results.append(result)
     print_failures(results)
     total = sum((r.outcome.counts for r in results), ktap.Counts())
+    ok = all(r.outcome.ok for r in results)
+    if args.selection and total.total == 0:
+        # A typo in T= must not look like a clean run.
+        print(f"\nT={args.selection} matches no test here "
+              "(`make test-list` names them all)")
+        total.failed += 1
+        ok = False
     print(closing_line(total))
-    return 0 if all(r.outcome.ok for r in results) else 1
+    return 0 if ok else 1
+
+
+def cmd_list(args, specs):
+    """Name every test case the SPECs hold, as where: suite.case."""
+    failed = False
+    for spec in specs:
+        result = run_spec(spec, args)
+        if not result.outcome.ok:
+            print(spec_line(result), file=sys.stderr)
+            failed = True
+        for suite in result.report.suites:
+            for path in leaf_paths(suite):
+                print(f"{spec.label}: {path}")
+    return 1 if failed else 0
+
+
+def leaf_paths(test, prefix=""):
+    path = prefix + test.name
+    if not test.subtests:
+        return [path]
+    return [p for sub in test.subtests for p in leaf_paths(sub, path + ".")]
 
 
 def build_parser():
@@ -370,19 +428,30 @@ def build_parser():
     common.add_argument("--accel", choices=("tcg", "kvm"), default="tcg")
     common.add_argument("--icount", action="store_true",
                         help="run QEMU with -icount shift=0 (for benchmarks)")
+    common.add_argument("--qemu-args", type=shlex.split, default=[],
+                        help="more QEMU options, as one shell-quoted string")
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     sub = ap.add_subparsers(dest="command", required=True)
     run = sub.add_parser("run", parents=[common], help="boot interactively")
     bootable = [name for name, arch in ARCHES.items() if arch.qemu]
     run.add_argument("--arch", choices=bootable, default="x86_64")
     run.add_argument("--image", required=True)
+    run.add_argument("--gdb", type=int, metavar="PORT",
+                     help="wait for gdb on localhost:PORT before starting")
     test = sub.add_parser("test", parents=[common], help="run tests, report KTAP results")
     test.add_argument("--timeout", type=float, default=120, help="seconds per SPEC")
     test.add_argument("--logdir", default="build")
     test.add_argument("--quiet", action="store_true", help="print only failures and totals")
     test.add_argument("--verbose", action="store_true",
                       help="also echo every line of output (the serial console) as it arrives")
+    test.add_argument("--selection", metavar="T",
+                      help="the test selection in force: a run of no test then fails")
     test.add_argument("specs", nargs="+", metavar="SPEC", help="ARCH:IMAGE or host:PATH")
+    lst = sub.add_parser("list", parents=[common], help="name the tests SPECs hold")
+    lst.add_argument("--timeout", type=float, default=120, help="seconds per SPEC")
+    lst.add_argument("--logdir", default="build")
+    lst.add_argument("specs", nargs="+", metavar="SPEC", help="ARCH:IMAGE or host:PATH")
+    lst.set_defaults(quiet=True, verbose=False)
     return ap
 
 
@@ -398,6 +467,8 @@ def main(argv=None):
     # Results must appear as they happen even when piped (e.g. by make).
     sys.stdout.reconfigure(line_buffering=True)
     try:
+        if args.command == "list":
+            return cmd_list(args, specs)
         return cmd_test(args, specs)
     except KeyboardInterrupt:  # QEMU is already killed by run_process
         print("\ninterrupted", file=sys.stderr)

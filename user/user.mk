@@ -51,7 +51,7 @@ USER_OBJCOPY := $(CROSS_COMPILE)objcopy
 
 USER_LIB_SRCS := $(wildcard user/lib/*.c) \
 	$(filter-out %/crt0.S,$(wildcard user/lib/arch/$(ARCH)/*.S))
-USER_KLIB_SRCS := kernel/lib/string.c kernel/lib/vsprintf.c
+USER_KLIB_SRCS := kernel/lib/string.c kernel/lib/vsprintf.c kernel/lib/ktest_filter.c
 USER_LIB_OBJS := $(patsubst user/lib/%,$(UB)/lib/%.o,$(basename $(USER_LIB_SRCS))) \
 	$(patsubst kernel/lib/%.c,$(UB)/lib/kernel-%.o,$(USER_KLIB_SRCS))
 

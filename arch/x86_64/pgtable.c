@@ -8,13 +8,15 @@
  *  - the kernel image at KERNEL_VIRT_BASE in 4 KiB pages, each section with
  *    its own rights: text read-only and executable, rodata read-only, data
  *    and bss read-write and not executable -- except the guard page below
- *    the boot stack, which is left unmapped.
+ *    the boot stack, which is left unmapped;
+ *  - the page tables of the ioremap area, empty (see <asm/layout.h>).
  *
  * Nothing maps the low identity range any more, so a NULL dereference in the
  * kernel faults.  Page-table pages come from memblock: they exist before
  * mem_map does and stay reserved for good.
  */
 #include <asm/io.h>
+#include <asm/irqflags.h>
 #include <asm/page.h>
 #include <asm/pgtable.h>
 #include <kernel/errno.h>
@@ -122,6 +124,9 @@ void paging_init(void)
 	map_kernel_section(_rodata, _erodata, PAGE_KERNEL_RO);
 	map_kernel_section(_data, boot_stack_guard, PAGE_KERNEL);
 	map_kernel_section(boot_stack_guard + PAGE_SIZE, _end, PAGE_KERNEL);
+	/* The ioremap area's tables, down to kmap_local_pfn's slot. */
+	walk(kernel_pml4, KMAP_LOCAL_ADDR, 0, boot_alloc_table,
+	     _PAGE_PRESENT | _PAGE_RW);
 	asm volatile("mov %0, %%cr3" : : "r"(__pa(kernel_pml4)) : "memory");
 }
 
@@ -180,7 +185,7 @@ void __iomem *ioremap(phys_addr_t phys, size_t size)
 	unsigned long len = ALIGN(phys + size, PAGE_SIZE) - base;
 	unsigned long va = ioremap_next;
 
-	if (!size || len > IOREMAP_END - va)
+	if (!size || len > KMAP_LOCAL_ADDR - va)
 		return NULL;
 	for (unsigned long off = 0; off < len; off += PAGE_SIZE) {
 		u64 *pte = walk(kernel_pml4, va + off, 0, get_zeroed_page,
@@ -192,6 +197,29 @@ void __iomem *ioremap(phys_addr_t phys, size_t size)
 	}
 	ioremap_next += len;
 	return (void __iomem *)(va + (phys - base));
+}
+
+static unsigned long kmap_flags;
+
+void *kmap_local_pfn(unsigned long pfn)
+{
+	unsigned long flags = arch_local_irq_save();
+	u64 *pte = walk(kernel_pml4, KMAP_LOCAL_ADDR, 0, NULL, 0);
+
+	BUG_ON(*pte & _PAGE_PRESENT); /* nested */
+	*pte = PFN_PHYS(pfn) | PAGE_KERNEL;
+	kmap_flags = flags;
+	return (void *)KMAP_LOCAL_ADDR;
+}
+
+void kunmap_local(void *addr)
+{
+	u64 *pte = walk(kernel_pml4, KMAP_LOCAL_ADDR, 0, NULL, 0);
+
+	BUG_ON(addr != (void *)KMAP_LOCAL_ADDR);
+	*pte = 0;
+	flush_tlb_page(KMAP_LOCAL_ADDR);
+	arch_local_irq_restore(kmap_flags);
 }
 
 /*
@@ -278,6 +306,37 @@ void free_pgd_range(pgd_t *pgd, unsigned long start, unsigned long end)
 			     :
 			     :
 			     : "rax", "memory");
+}
+
+static void walk_table(u64 *table, int level, unsigned long base,
+		       void (*fn)(unsigned long, pte_t, void *), void *arg)
+{
+	unsigned long span = 1UL << (PAGE_SHIFT + 9 * level);
+
+	for (unsigned int i = 0; i < PTRS_PER_TABLE; i++) {
+		if (!table[i])
+			continue;
+		if (level)
+			walk_table(__va(table[i] & PTE_ADDR_MASK), level - 1,
+				   base + i * span, fn, arg);
+		else
+			fn(base + i * span, table[i], arg);
+	}
+}
+
+/*
+ * What the MMU would find, table by table, rather than VMA by VMA: an audit
+ * (mm/vm_audit.c) must also see a PTE that no VMA covers.
+ */
+void walk_user_ptes(pgd_t *pgd, void (*fn)(unsigned long, pte_t, void *),
+		    void *arg)
+{
+	unsigned long span = 1UL << (PAGE_SHIFT + 9 * 3);
+
+	for (unsigned int i = 0; i < USER_PTRS; i++)
+		if (pgd[i])
+			walk_table(__va(pgd[i] & PTE_ADDR_MASK), 2, i * span,
+				   fn, arg);
 }
 
 pte_t *pte_offset(pgd_t *pgd, unsigned long addr)

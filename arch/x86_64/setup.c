@@ -11,6 +11,7 @@
  *    image, where an allocator starting at _end would overwrite it),
  *    and every boot module (the initrd, later).
  */
+#include <asm/acpi.h>
 #include <asm/multiboot2.h>
 #include <asm/page.h>
 #include <asm/desc.h>
@@ -74,6 +75,10 @@ static void parse_tag(const struct mb2_tag *tag)
 			initrd_end = mod->mod_end;
 		}
 		break;
+	case MB2_TAG_ACPI_OLD:
+	case MB2_TAG_ACPI_NEW:
+		acpi_set_rsdp(tag + 1, tag->size - sizeof(*tag));
+		break;
 	}
 }
 
@@ -102,6 +107,11 @@ void setup_arch(void)
 	memblock_reserve(KERNEL_PHYS_BASE,
 			 __pa_symbol(_end) - KERNEL_PHYS_BASE);
 	desc_init();
+}
+
+void arch_late_setup(void)
+{
+	acpi_init();
 }
 
 /* Called by boot.S, in long mode, on the boot stack, with the loader's eax/ebx. */

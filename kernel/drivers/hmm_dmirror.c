@@ -437,13 +437,13 @@ int dmirror_snapshot(struct dmirror *dm, struct dmirror_xfer *x)
 static int user_to_caller(struct dmirror_xfer *x, unsigned long offset,
 			  const void *src, size_t size)
 {
-	return copy_to_user((char *)x->buf + offset, src, size);
+	return copy_to_user((char *)x->buf + offset, src, size) ? -EFAULT : 0;
 }
 
 static int user_from_caller(struct dmirror_xfer *x, unsigned long offset,
 			    void *dst, size_t size)
 {
-	return copy_from_user(dst, (char *)x->buf + offset, size);
+	return copy_from_user(dst, (char *)x->buf + offset, size) ? -EFAULT : 0;
 }
 
 /* Linux's checks: an aligned address, at least one page, no wrap. */

@@ -379,7 +379,7 @@ const struct file_operations ramfs_dir_operations = {
 };
 
 /* How many entries the directory at path holds, "." and ".." aside. */
-int vfs_dir_entries(const char *path)
+int vfs_dir_entries(const char *path, bool (*want)(const char *name))
 {
 	struct fs_struct fs;
 	struct inode *dir;
@@ -397,7 +397,7 @@ int vfs_dir_entries(const char *path)
 	}
 	flags = spin_lock_irqsave(&dcache_lock);
 	list_for_each_entry (d, &dir->i_entries, d_child)
-		n++;
+		n += !want || want(d->d_name);
 	spin_unlock_irqrestore(&dcache_lock, flags);
 	iput(dir);
 	return n;

@@ -31,8 +31,11 @@ struct file *filp_open(const char *path, int flags); /* ERR_PTR on error */
 long kernel_read(struct file *f, void *buf, size_t n, loff_t pos);
 /* Is the file executable as a program (a regular file)? */
 bool file_is_regular(const struct file *f);
-/* Number of entries in the directory at path (. and .. not counted), or -errno. */
-int vfs_dir_entries(const char *path);
+/*
+ * Number of entries in the directory at path (. and .. not counted) that
+ * want() accepts (all, if want is NULL), or -errno.
+ */
+int vfs_dir_entries(const char *path, bool (*want)(const char *name));
 
 /* Process life: fork copies the file table and cwd, exit drops them. */
 void files_fork(struct task_struct *child, const struct task_struct *parent);

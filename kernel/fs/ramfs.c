@@ -68,9 +68,10 @@ static long ramfs_read_iter(struct kiocb *iocb, struct iov_iter *to)
 }
 
 /*
- * Copy n bytes from the writer into the page at pos.  A failed copy may
- * have stored some bytes; those past i_size are zeroed again to keep the
- * invariant.  Returns the bytes copied, or -ENOMEM.
+ * Copy n bytes from the writer into the page at pos.  A copy cut short by a
+ * bad user page stores the first bytes only (they count, and i_size moves
+ * past them); what lies beyond them and past i_size is zeroed again to
+ * keep the invariant.  Returns the bytes copied, or -ENOMEM.
  */
 static long write_one_page(struct inode *inode, loff_t pos, size_t n,
 			   struct iov_iter *from)
@@ -85,7 +86,7 @@ static long write_one_page(struct inode *inode, loff_t pos, size_t n,
 	kaddr = (char *)page_address(page) + offset_in_page(pos);
 	copied = copy_from_iter(kaddr, n, from);
 	if (copied < n && pos + (loff_t)n > inode->i_size) {
-		loff_t from_eof = max(pos, inode->i_size);
+		loff_t from_eof = max(pos + (loff_t)copied, inode->i_size);
 
 		memset(kaddr + (from_eof - pos), 0, pos + n - from_eof);
 	}
@@ -137,6 +138,7 @@ static long ramfs_write_iter(struct kiocb *iocb, struct iov_iter *from)
  */
 int ramfs_setsize(struct inode *inode, loff_t size)
 {
+	loff_t old_size;
 	int err;
 
 	if (size < 0)
@@ -146,9 +148,10 @@ int ramfs_setsize(struct inode *inode, loff_t size)
 	err = inode_lock_killable(inode);
 	if (err)
 		return err;
-	if (size < inode->i_size)
-		truncate_inode_pages(&inode->i_data, size);
-	inode->i_size = size;
+	old_size = inode->i_size;
+	inode->i_size = size; /* first: from here a fault past it gets SIGBUS */
+	if (size < old_size)
+		truncate_pagecache(inode, size);
 	inode_unlock(inode);
 	return 0;
 }

@@ -12,15 +12,16 @@ HOST_CFLAGS := -std=gnu11 -O1 -g $(WARNINGS) -fsanitize=address,undefined \
 HOST_RENAME := -Dvsnprintf=kernel_vsnprintf -Dsnprintf=kernel_snprintf
 
 # Sources shared with the kernel, and the tests of them that run on the host.
-HOST_KSRCS := kernel/printk.c kernel/lib/vsprintf.c kernel/ktest.c kernel/panic.c \
+HOST_KSRCS := kernel/printk.c kernel/lib/vsprintf.c kernel/ktest.c kernel/lib/ktest_filter.c kernel/panic.c \
 	mm/memblock.c mm/page_alloc.c mm/slab.c mm/filemap.c \
 	kernel/printk_test.c mm/memblock_test.c mm/page_alloc_test.c mm/slab_test.c \
-	mm/filemap_test.c kernel/lib/rbtree.c kernel/lib/rbtree_test.c
+	mm/filemap_test.c kernel/lib/rbtree.c kernel/lib/rbtree_test.c \
+	kernel/lib/ktest_filter_test.c
 # Built twice: with a PTE special bit (as x86_64) and without (as 32-bit ARM).
 # and so the VM's fault path, which runs here on stand-in page tables.
 HOST_PTE_SRCS := mm/vm_normal_page.c mm/vm_normal_page_test.c mm/memory.c \
-	mm/mmap.c mm/memory_test.c mm/mmu_notifier.c mm/mmu_notifier_test.c \
-	tests/host/vm_host.c tests/host/mmap_fuzz_test.c
+	mm/mmap.c mm/memory_test.c mm/devmem_test.c mm/mmu_notifier.c \
+	mm/mmu_notifier_test.c tests/host/vm_host.c tests/host/mmap_fuzz_test.c
 HOST_SRCS := tests/host/main.c
 
 HOST_OBJS := $(addprefix $(HB)/,$(HOST_KSRCS:.c=.o)) $(addprefix $(HB)/,$(HOST_SRCS:.c=.o))
@@ -48,7 +49,8 @@ $(HOST_TEST): $(HOST_OBJS) $(addprefix $(HB)/special/,$(HOST_PTE_SRCS:.c=.o))
 	@echo "  HOSTLD  $@"
 	$(Q)$(HOST_CC) $(HOST_CFLAGS) -o $@ $^
 
-# The second build runs only the suites that differ (its default filter).
+# The second build runs only the suites that differ (HOST_SUITES narrows
+# every selection).
 $(HOST_TEST_NOSPECIAL): $(filter-out $(HB)/tests/host/main.o,$(HOST_OBJS)) \
 		$(HB)/nospecial/tests/host/main.o \
 		$(addprefix $(HB)/nospecial/,$(HOST_PTE_SRCS:.c=.o))
@@ -57,9 +59,10 @@ $(HOST_TEST_NOSPECIAL): $(filter-out $(HB)/tests/host/main.o,$(HOST_OBJS)) \
 
 $(HB)/nospecial/tests/host/main.o: tests/host/main.c
 	@mkdir -p $(dir $@)
-	$(Q)$(HOST_CC) $(HOST_CFLAGS) '-DHOST_DEFAULT_FILTER="vm_normal_page,memory,mmap_fuzz"' -c $< -o $@
+	$(Q)$(HOST_CC) $(HOST_CFLAGS) '-DHOST_SUITES="vm_normal_page,memory,devmem,mmap_fuzz"' -c $< -o $@
 
 host-test: $(HOST_TEST)
 	$(Q)$(HOST_TEST)
 
--include $(HOST_OBJS:.o=.d) $(wildcard $(HB)/special/*/*.d $(HB)/nospecial/*/*.d)
+-include $(HOST_OBJS:.o=.d) $(wildcard $(HB)/special/*/*.d $(HB)/nospecial/*/*.d \
+	$(HB)/special/*/*/*.d $(HB)/nospecial/*/*/*.d)

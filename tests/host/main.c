@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: MIT
 /*
- * The host test program: gives mm/ a 128 MiB arena as its "physical memory",
+ * The host test program: gives mm/ a 128 MiB arena as its "physical memory"
+ * (the top 8 MiB without struct page, as the test boot's mem= leaves it),
  * boots the page allocator on it the way start_kernel() does (memblock, then
  * mem_init), and runs the ktest suites linked in, printing KTAP on stdout.
  *
  *	build/host/ktest-host [FILTER]     FILTER as for ktest.filter=
  *
  * Without an argument, the filter comes from $KTEST_FILTER (set by make).
+ * With $KTEST_LIST set, the selected cases are named, not run.
  *
  * It also stands in for the arch hooks that the shared code calls.
  */
@@ -22,6 +24,7 @@
 #include <mm/mm.h>
 
 #define ARENA_SIZE (128UL << 20)
+#define HIDDEN_SIZE (8UL << 20)
 
 unsigned long host_phys_offset;
 struct boot_params boot_params;
@@ -63,9 +66,8 @@ int main(int argc, char **argv)
 	const char *filter = argc > 1 ? argv[1] : getenv("KTEST_FILTER");
 	int failed;
 
-#ifdef HOST_DEFAULT_FILTER
-	if (!filter || !*filter)
-		filter = HOST_DEFAULT_FILTER;
+#ifdef HOST_SUITES
+	ktest_limit = HOST_SUITES;
 #endif
 
 	if (!arena) {
@@ -76,9 +78,12 @@ int main(int argc, char **argv)
 	host_phys_offset = (unsigned long)arena;
 	memblock_add(0, ARENA_SIZE);
 	memblock_reserve(0, PAGE_SIZE);
+	/* As the test boot's mem=: the top has no struct page (device memory). */
+	memblock_enforce_limit(ARENA_SIZE - HIDDEN_SIZE);
 	mem_init();
 	zero_page_init();
-	failed = ktest_run_all(filter && *filter ? filter : NULL, 0);
+	failed = ktest_run_all(filter && *filter ? filter : NULL, 0,
+			       getenv("KTEST_LIST") ? KTEST_LIST : KTEST_RUN);
 	free(arena);
 	return failed ? 1 : 0;
 }

@@ -77,6 +77,26 @@ void free_pgd_range(pgd_t *pgd, unsigned long start, unsigned long end)
 	free_below(pgd, 3, false);
 }
 
+static void walk_below(u64 *table, int level, unsigned long base,
+		       void (*fn)(unsigned long, pte_t, void *), void *arg)
+{
+	for (unsigned long i = 0; i < 512; i++) {
+		unsigned long addr = base + (i << (PAGE_SHIFT + 9 * level));
+
+		if (table[i] && level)
+			walk_below(__va(table[i] & ADDR_MASK), level - 1, addr,
+				   fn, arg);
+		else if (table[i])
+			fn(addr, table[i], arg);
+	}
+}
+
+void walk_user_ptes(pgd_t *pgd, void (*fn)(unsigned long, pte_t, void *),
+		    void *arg)
+{
+	walk_below(pgd, 3, 0, fn, arg);
+}
+
 pte_t *pte_offset(pgd_t *pgd, unsigned long addr)
 {
 	return walk(pgd, addr, false);

@@ -41,6 +41,7 @@
 #include <string.h>
 #include <time.h>
 #include <kernel/lib/rbtree.h>
+#include <pagoda/ktest_filter.h>
 
 #define PAGE_SHIFT 12
 #define PAGE_SIZE (1UL << PAGE_SHIFT)
@@ -882,6 +883,28 @@ static unsigned long long random_seed(void)
 	return s % 1000000000; /* short enough to type back */
 }
 
+/*
+ * The test selection ($KTEST_FILTER, $KTEST_LIST: see tests/host/main.c):
+ * false, with the KTAP said, if the fuzzer is not to run.
+ */
+static bool selected(void)
+{
+	const char *filter = getenv("KTEST_FILTER");
+
+	if (filter && *filter &&
+	    !ktest_filter_match(filter, "vma_fuzz", "random_ops", 0)) {
+		printf("KTAP version 1\n1..0\n");
+		return false;
+	}
+	if (getenv("KTEST_LIST")) {
+		printf("KTAP version 1\n1..1\n    KTAP version 1\n"
+		       "    # Subtest: vma_fuzz\n    1..1\n"
+		       "    ok 1 random_ops # SKIP listed\nok 1 vma_fuzz\n");
+		return false;
+	}
+	return true;
+}
+
 int main(int argc, char **argv)
 {
 	unsigned long nr_ops = argc > 2 ? strtoul(argv[2], NULL, 0) : 200000;
@@ -890,6 +913,8 @@ int main(int argc, char **argv)
 	struct stats st = { .max_vmas = 0 };
 	clock_t t0 = clock();
 
+	if (!selected())
+		return 0;
 	if (argc > 1 && !strcmp(argv[1], "random"))
 		seed = random_seed();
 	else

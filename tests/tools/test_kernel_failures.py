@@ -17,12 +17,20 @@ ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 KERNEL = os.path.join(ROOT, "build", "x86_64", "pagoda.elf")
 
 
+INITRD = os.path.join(ROOT, "build", "x86_64", "initrd.cpio")
+
+
 def boot_demo(case, timeout=60):
     """Run ktest_demo.<case> under the runner; return (exit status, output)."""
+    return boot("ktest ktest.filter=ktest_demo." + case, timeout)
+
+
+def boot(cmdline, timeout=60, initrd=False):
+    """Boot the kernel (with the initrd: the user tests) under the runner."""
     with tempfile.TemporaryDirectory() as tmp:
         iso = os.path.join(tmp, "demo.iso")
         subprocess.run([os.path.join(ROOT, "tools", "mkiso.sh"), iso, KERNEL,
-                        "ktest ktest.filter=ktest_demo." + case], check=True)
+                        cmdline] + ([INITRD] if initrd else []), check=True)
         proc = subprocess.run(
             [os.path.join(ROOT, "tools", "run.py"), "test", "--timeout", str(timeout),
              "--logdir", tmp, "x86_64:" + iso],
@@ -61,6 +69,25 @@ class KernelFailureTest(unittest.TestCase):
 
     def test_hang(self):
         self.check("hang", "timed out after 5 s", timeout=5)
+
+
+class SelectionTest(unittest.TestCase):
+    """ktest.filter= selects kernel suites and user tests alike (make's T=),
+    down to single cases."""
+
+    @classmethod
+    def setUpClass(cls):
+        for path in (KERNEL, INITRD):
+            if not os.path.exists(path):
+                raise AssertionError("%s is missing: run `make` first" % path)
+
+    def test_kernel_and_user_cases(self):
+        status, out = boot("ktest ktest.filter=params.sizes,time_test.clock_mono*",
+                           initrd=True)
+        self.assertEqual(status, 0, out)
+        self.assertIn("[x86_64] params ......", out)
+        self.assertIn("[x86_64] time_test ......", out)
+        self.assertEqual(out.rstrip().splitlines()[-1], "2 passed, 0 failed", out)
 
 
 if __name__ == "__main__":

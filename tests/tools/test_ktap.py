@@ -75,16 +75,18 @@ class ParserTest(unittest.TestCase):
             "# leaked 1 page(s)"])])
         self.assertEqual(report.errors, [])
 
-    def test_skip_and_todo_directives(self):
+    def test_skip_directive(self):
+        # As KUnit: only "# SKIP" skips; TODO and other comments keep the
+        # ok/not ok they come with.
         report = ktap.parse(ktap_text("""
             KTAP version 1
             1..4
             ok 1 a # SKIP no disk
-            ok 2 b # skip lower case
+            not ok 2 b # SKIP not ok, but skipped
             not ok 3 c # TODO not written yet
             ok 4 d # just a comment
             """))
-        self.assertEqual(report.counts, ktap.Counts(passed=1, skipped=3))
+        self.assertEqual(report.counts, ktap.Counts(passed=1, failed=1, skipped=2))
 
     def test_deeper_nesting_counts_only_leaves(self):
         report = ktap.parse(ktap_text("""
@@ -153,8 +155,64 @@ class ParserTest(unittest.TestCase):
         self.assertIn("page_alloc", report.errors[0])
         self.assertIn("2 of 4", report.errors[0])
         self.assertIn("split_coalesce", report.errors[0])
-        # The cases that did report still count.
-        self.assertEqual(report.counts, ktap.Counts(passed=2))
+        # The cases that did report still count; the rest of the plan, two
+        # cases and two suites, counts as crashed.
+        self.assertEqual(report.counts, ktap.Counts(passed=2, failed=4, crashed=4))
+        self.assertEqual(report.failures, [])
+        self.assertEqual(report.completion, [
+            "    not ok 3 # ERROR crashed",
+            "    not ok 4 # ERROR crashed",
+            "not ok 1 page_alloc # ERROR crashed",
+            "not ok 2 # ERROR crashed",
+            "not ok 3 # ERROR crashed"])
+
+    def test_completed_log_is_whole_ktap(self):
+        log = ktap_text("""
+            KTAP version 1
+            1..2
+              KTAP version 1
+              # Subtest: outer
+              1..2
+                KTAP version 1
+                # Subtest: inner
+                1..3
+                ok 1 a
+            PANIC: boom
+            """)
+        report = ktap.parse(log)
+        self.assertEqual(report.counts, ktap.Counts(passed=1, failed=4, crashed=4))
+        again = ktap.parse(log + "\n" + "\n".join(report.completion))
+        self.assertEqual(again.errors, [])
+        self.assertEqual(again.counts, ktap.Counts(passed=1, failed=4))
+
+    def test_crash_between_cases_and_suite_result(self):
+        report = ktap.parse("KTAP version 1\n1..1\n  # Subtest: s\n  1..1\n  ok 1 a\n")
+        self.assertEqual(report.counts, ktap.Counts(passed=1))
+        self.assertEqual(report.completion, ["not ok 1 s # ERROR crashed"])
+        self.assertEqual(len(report.errors), 1)
+
+    def test_two_space_indentation(self):
+        report = ktap.parse(ktap_text("""
+            KTAP version 1
+            1..1
+              KTAP version 1
+              # Subtest: suite
+              1..2
+                KTAP version 1
+                # Subtest: param
+                1..1
+                not ok 1 p0
+              not ok 1 param
+              ok 2 plain
+            not ok 1 suite
+            """))
+        self.assertEqual(report.errors, [])
+        self.assertEqual(report.counts, ktap.Counts(passed=1, failed=1))
+        self.assertEqual([p for p, _ in report.failures], ["suite.param.p0"])
+
+    def test_result_numbers_are_checked(self):
+        report = ktap.parse("KTAP version 1\n1..2\nok 1 a\nok 3 b\n")
+        self.assertEqual(report.errors, ["top level: result number 3 where 2 was expected"])
 
     def test_fewer_top_level_results_than_planned(self):
         report = ktap.parse("KTAP version 1\n1..3\nok 1 a\nok 2 b\n")
@@ -311,6 +369,16 @@ class QemuCommandTest(unittest.TestCase):
             "-device", "edu,dma_mask=0xffffffff",
             "-cdrom", "k.iso", "-accel", "tcg"])
 
+    def test_extra_options_come_last(self):
+        cmd = run.qemu_command(X86, "k.iso", 64, "tcg", icount=False, interactive=False,
+                               extra=["-smp", "2"])
+        self.assertEqual(cmd[-4:], ["-accel", "tcg", "-smp", "2"])
+
+    def test_qemu_args_are_shell_quoted(self):
+        args = run.build_parser().parse_args(
+            ["test", "--qemu-args", "-smp 2 -name 'a b'", "host:x"])
+        self.assertEqual(args.qemu_args, ["-smp", "2", "-name", "a b"])
+
     def test_interactive_kvm_icount(self):
         cmd = run.qemu_command(X86, "k.iso", 64, "kvm", icount=True, interactive=True)
         self.assertIn("mon:stdio", cmd)
@@ -390,6 +458,36 @@ class EndToEndTest(unittest.TestCase):
         self.assertIn("host:hang: timed out after 1 s (hang?)", rest)
         self.assertEqual(rest.splitlines()[-1], "1 passed, 1 failed")
         self.assertEqual(proc.returncode, 1)
+
+    def test_crash_completes_the_plan_in_the_log(self):
+        result = self.run_py("--timeout", "1", f"host:{self.hang}")
+        self.assertIn("1 failed (1 crashed)", result.stdout)
+        self.assertIn("1 result(s) the plan still owed", result.stdout)
+        with open(os.path.join(self.dir, "host", "hang.log")) as f:
+            log = f.read()
+        self.assertTrue(log.endswith("# tools/run.py: the output stopped; "
+                                     "the rest of the plan:\nnot ok 2 # ERROR crashed\n"), log)
+
+    def test_selection_matching_nothing_fails(self):
+        empty = write_script(self.dir, "empty", 'echo "KTAP version 1"; echo "1..0"\n')
+        result = self.run_py("--selection", "no_such", f"host:{empty}")
+        self.assertEqual(result.returncode, 1)
+        self.assertIn("T=no_such matches no test", result.stdout)
+        self.assertEqual(result.stdout.splitlines()[-1], "0 passed, 1 failed")
+        # Without a selection, an empty run is what the programs said.
+        self.assertEqual(self.run_py(f"host:{empty}").returncode, 0)
+
+    def test_selection_reaches_programs_and_list_names_cases(self):
+        lister = write_script(self.dir, "lister", """\
+            echo "KTAP version 1"; echo "1..1"
+            echo "    KTAP version 1"; echo "    # Subtest: s"; echo "    1..1"
+            echo "    ok 1 $KTEST_FILTER # SKIP listed"; echo "ok 1 s"
+            """)
+        result = subprocess.run([sys.executable, RUN_PY, "list", "--logdir", self.dir,
+                                 f"host:{lister}"], capture_output=True, text=True,
+                                timeout=30, env=dict(os.environ, KTEST_FILTER="s.c1"))
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertEqual(result.stdout, "host:lister: s.s.c1\n")
 
     def test_missing_program(self):
         result = self.run_py(f"host:{self.dir}/nonexistent")

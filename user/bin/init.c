@@ -6,10 +6,12 @@
  *
  *   KTEST=1    test mode.  The kernel has run its own suites and printed
  *              the top of the KTAP report; init runs every program in
- *              /tests, prints one result line for each (results
- *              KTEST_FIRST, KTEST_FIRST+1, ...), then powers off with
- *              status 0 if nothing failed (KTEST_FAILED counts the kernel's
- *              failures), 1 otherwise.
+ *              /tests that KTEST_FILTER selects (all, if unset), prints one
+ *              result line for each (results KTEST_FIRST, KTEST_FIRST+1,
+ *              ...), then powers off with status 0 if nothing failed
+ *              (KTEST_FAILED counts the kernel's failures), 1 otherwise.
+ *              The programs inherit KTEST_FILTER, which also selects their
+ *              cases, and KTEST_LIST, which makes them list, not run.
  *   RUN=<cmd>  run the command line with /bin/sh -c, then power off with
  *              its exit status (128+N if signal N killed it).
  *   neither    print /etc/motd, then keep a shell on the console: when one
@@ -27,6 +29,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <pagoda.h>
+#include <pagoda/ktest_filter.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -94,7 +97,7 @@ static int exit_code(int status)
 /* Power off with this status.  Should that fail, go on reaping orphans. */
 static void __attribute__((noreturn)) power_off(int status)
 {
-	reboot(status);
+	reboot(REBOOT_POWER_OFF, status);
 	dprintf(2, "init: reboot: %s\n", strerror(errno));
 	for (;;)
 		if (waitpid(-1, NULL, 0) < 0)
@@ -117,9 +120,13 @@ static int by_name(const void *a, const void *b)
 	return strcmp(a, b);
 }
 
-/* The names of the programs in /tests, sorted; how many. */
+/*
+ * The names of the programs in /tests that the filter selects, sorted; how
+ * many.  The kernel counted them the same way for the plan.
+ */
 static int list_tests(char names[][TEST_NAME_MAX])
 {
+	const char *filter = getenv("KTEST_FILTER");
 	DIR *dir = opendir("/tests");
 	struct dirent *e;
 	int n = 0;
@@ -130,6 +137,9 @@ static int list_tests(char names[][TEST_NAME_MAX])
 	}
 	while ((e = readdir(dir)) && n < MAX_TESTS) {
 		if (e->d_name[0] == '.') /* ".", "..", hidden files */
+			continue;
+		if (filter && *filter &&
+		    !ktest_filter_match(filter, e->d_name, NULL, 0))
 			continue;
 		snprintf(names[n++], TEST_NAME_MAX, "%s", e->d_name);
 	}

@@ -6,7 +6,8 @@
 #ifndef _PAGODA_H
 #define _PAGODA_H
 
-#include <pagoda/abi.h> /* struct procinfo */
+#include <pagoda/abi.h>	    /* struct procinfo */
+#include <pagoda/syscall.h> /* REBOOT_* */
 
 /*
  * Fill *info for the index-th process (0, 1, 2 ...); -1 with errno ESRCH when
@@ -17,13 +18,20 @@ int procinfo(int index, struct procinfo *info);
 int mapinfo(int pid, int index, struct mapinfo *info);
 /* The VM's event counts since boot. */
 int vmstat(struct vmstat *out);
+/*
+ * Check the kernel's VM invariants in every process (page counts against
+ * the page tables, the VMA trees, the free lists): the number of problems
+ * found, each printed on the console; 0 if none.  Exact when no other
+ * process is in the middle of a memory system call.
+ */
+int vm_audit(void);
 
 /*
  * Switch the machine off.  Under QEMU, status becomes QEMU's exit status
  * (how test runs report their result).  Returns only on failure.
  * reboot() is the bare system call; poweroff() first flushes stdio.
  */
-int reboot(int status);
+int reboot(int cmd, int status); /* REBOOT_POWER_OFF or REBOOT_RESTART */
 int poweroff(int status);
 
 #endif

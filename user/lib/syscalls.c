@@ -134,14 +134,19 @@ int vmstat(struct vmstat *out)
 	return SYSCALL1(SYS_vmstat, out);
 }
 
+int vm_audit(void)
+{
+	return SYSCALL0(SYS_vm_audit);
+}
+
 int procinfo(int index, struct procinfo *info)
 {
 	return SYSCALL2(SYS_procinfo, index, info);
 }
 
-int reboot(int status)
+int reboot(int cmd, int status)
 {
-	return SYSCALL1(SYS_reboot, status);
+	return SYSCALL2(SYS_reboot, cmd, status);
 }
 
 /* Files */

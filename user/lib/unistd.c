@@ -31,5 +31,5 @@ int access(const char *path, int mode)
 int poweroff(int status)
 {
 	fflush(NULL); /* what the program printed must not be lost */
-	return reboot(status);
+	return reboot(REBOOT_POWER_OFF, status);
 }

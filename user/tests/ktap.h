@@ -29,6 +29,9 @@
  *		return ktap_main("my_test", cases, KTAP_NCASES(cases));
  *	}
  *
+ * $KTEST_FILTER (which init passes on from `make test T=...`) selects
+ * cases by name; $KTEST_LIST lists them without running them.
+ *
  * EXPECT_* records a failure and carries on; ASSERT_* also returns from the
  * case.  Every value is compared and printed as a long.
  *
@@ -42,6 +45,7 @@
 #define _PAGODA_TESTS_KTAP_H
 
 #include <errno.h>
+#include <pagoda/ktest_filter.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -234,18 +238,41 @@ static inline int ktap_run_case(const struct ktap_case *c)
 	return WEXITSTATUS(status) == 0;
 }
 
-/* Run every case and print the block; the program's exit status. */
+/* Is the case selected by $KTEST_FILTER (see <pagoda/ktest_filter.h>)? */
+static inline int ktap_selected(const char *suite, const char *name)
+{
+	const char *filter = getenv("KTEST_FILTER");
+
+	return !filter || !*filter ||
+	       ktest_filter_match(filter, suite, name, 0);
+}
+
+/*
+ * Run the selected cases and print the block; the program's exit status.
+ * With $KTEST_LIST set, name them instead, each reported skipped.
+ */
 static inline int ktap_main(const char *suite, const struct ktap_case *cases,
 			    int n)
 {
-	int failures = 0;
+	int list = getenv("KTEST_LIST") != NULL;
+	int planned = 0, done = 0, failures = 0;
 
+	for (int i = 0; i < n; i++)
+		planned += ktap_selected(suite, cases[i].name);
 	ktap_print("    KTAP version 1\n    # Subtest: %s\n    1..%d\n", suite,
-		   n);
+		   planned);
 	for (int i = 0; i < n; i++) {
-		int ok = ktap_run_case(&cases[i]);
+		int ok;
 
-		ktap_print("    %s %d %s\n", ok ? "ok" : "not ok", i + 1,
+		if (!ktap_selected(suite, cases[i].name))
+			continue;
+		if (list) {
+			ktap_print("    ok %d %s # SKIP listed\n", ++done,
+				   cases[i].name);
+			continue;
+		}
+		ok = ktap_run_case(&cases[i]);
+		ktap_print("    %s %d %s\n", ok ? "ok" : "not ok", ++done,
 			   cases[i].name);
 		failures += !ok;
 	}

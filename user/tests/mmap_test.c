@@ -312,6 +312,70 @@ static void past_eof_is_sigbus(void)
 	unlink(FILE_PATH);
 }
 
+/*
+ * ftruncate unmaps what it cuts off (issue 16's scenario): a shared mapping
+ * past the new end gets SIGBUS, and once the file grows back it sees the
+ * file's zeroes, and its stores reach the file again.
+ */
+static void truncate_unmaps_shared(void)
+{
+	int fd = open(FILE_PATH, O_RDWR | O_CREAT | O_TRUNC, 0644);
+	static char buf[2 * PAGE];
+	char *m, c = 0;
+
+	ASSERT_GE(fd, 0);
+	memset(buf, 'A', sizeof(buf));
+	ASSERT_EQ(write(fd, buf, sizeof(buf)), (long)sizeof(buf));
+	m = mmap(NULL, 2 * PAGE, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+	ASSERT_TRUE(m != MAP_FAILED);
+	m[PAGE] = 'B';
+	EXPECT_EQ(ftruncate(fd, PAGE), 0);
+	EXPECT_EQ(touch_in_child(m + PAGE, 0), SIGBUS);
+	EXPECT_EQ(m[0], 'A'); /* below the new end: untouched */
+	EXPECT_EQ(ftruncate(fd, 2 * PAGE), 0);
+	EXPECT_EQ(m[PAGE], 0);
+	m[PAGE] = 'C';
+	EXPECT_EQ(pread(fd, &c, 1, PAGE), 1);
+	EXPECT_EQ(c, 'C');
+	EXPECT_EQ(munmap(m, 2 * PAGE), 0);
+	close(fd);
+	unlink(FILE_PATH);
+}
+
+/*
+ * Every VMA mapping the file is found: a private copy-on-write copy past
+ * the new end goes too (as Linux's truncate_pagecache), in a forked child
+ * and in both halves of a split VMA.
+ */
+static void truncate_unmaps_every_vma(void)
+{
+	int fd = make_file(), status;
+	char *p, *s;
+	pid_t pid;
+
+	ASSERT_GE(fd, 0);
+	p = mmap(NULL, 3 * PAGE, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0);
+	s = mmap(NULL, 3 * PAGE, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+	ASSERT_TRUE(p != MAP_FAILED && s != MAP_FAILED);
+	p[2 * PAGE] = 'X'; /* a private copy */
+	EXPECT_EQ(s[2 * PAGE], 'c');
+	EXPECT_EQ(mprotect(s + PAGE, PAGE, PROT_READ), 0); /* three VMAs */
+	pid = fork();
+	if (pid == 0) {
+		ftruncate(fd, PAGE);
+		_exit(0);
+	}
+	ASSERT_EQ(waitpid(pid, &status, 0), pid);
+	EXPECT_EQ(touch_in_child(p + 2 * PAGE, 0), SIGBUS);
+	EXPECT_EQ(touch_in_child(s + 2 * PAGE, 0), SIGBUS);
+	EXPECT_EQ(touch_in_child(s + PAGE, 0), SIGBUS);
+	EXPECT_EQ(s[0], 'a');
+	EXPECT_EQ(munmap(p, 3 * PAGE), 0);
+	EXPECT_EQ(munmap(s, 3 * PAGE), 0);
+	close(fd);
+	unlink(FILE_PATH);
+}
+
 /* Writing a file means having it open for writing, now and later. */
 static void file_access_rights(void)
 {
@@ -405,6 +469,8 @@ static const struct ktap_case cases[] = {
 	KTAP_CASE(private_file_mapping),
 	KTAP_CASE(shared_file_mapping),
 	KTAP_CASE(past_eof_is_sigbus),
+	KTAP_CASE(truncate_unmaps_shared),
+	KTAP_CASE(truncate_unmaps_every_vma),
 	KTAP_CASE(file_access_rights),
 	KTAP_CASE(mprotect_merge_many_layouts),
 	KTAP_CASE(zero_page_stays_zero),

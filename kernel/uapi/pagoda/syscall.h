@@ -39,7 +39,7 @@
 #define SYS_getdents 27 /* directory entries, as struct pagoda_dirent */
 #define SYS_sysinfo 28	/* memory and process figures, struct sysinfo */
 #define SYS_procinfo 29 /* one process's figures, struct procinfo (for ps) */
-#define SYS_reboot 30	/* power off (RUN= mode and tests); arg: exit status */
+#define SYS_reboot 30	/* power off or restart: (REBOOT_*, exit status) */
 #define SYS_stat 31
 #define SYS_chdir 32
 #define SYS_getcwd 33
@@ -50,6 +50,12 @@
 #define SYS_madvise 38
 #define SYS_mapinfo 39 /* one VMA of a process, struct mapinfo (for pmap) */
 #define SYS_vmstat 40  /* system-wide VM event counts, struct vmstat */
-#define NR_SYSCALLS 41
+#define SYS_vm_audit                                                           \
+	41 /* check the VM's invariants: problems found (fuzzers) */
+#define NR_SYSCALLS 42
+
+/* SYS_reboot's first argument. */
+#define REBOOT_POWER_OFF 0 /* report the exit status, then power off */
+#define REBOOT_RESTART 1   /* reset the machine */
 
 #endif

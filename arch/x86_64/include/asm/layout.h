@@ -31,10 +31,14 @@
 
 /*
  * Device memory mapped for the kernel by ioremap (PCI BARs), handed out
- * upwards from here; 1 TiB of room, far from the direct map's RAM.
+ * upwards from here: 512 GiB, one top-level entry made at boot (so every
+ * address space, which copies the kernel's top level, sees later
+ * mappings), far from the direct map's RAM.  Its last page is
+ * kmap_local_pfn's slot.
  */
 #define IOREMAP_START _UL(0xffffc90000000000)
-#define IOREMAP_END _UL(0xffffca0000000000)
+#define IOREMAP_END _UL(0xffffc98000000000)
+#define KMAP_LOCAL_ADDR (IOREMAP_END - PAGE_SIZE)
 
 /* User space: the lower half, less a guard page at the top. */
 #define TASK_SIZE _UL(0x00007ffffffff000)

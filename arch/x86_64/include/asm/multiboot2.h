@@ -18,6 +18,9 @@ enum mb2_tag_type {
 	MB2_TAG_CMDLINE = 1,
 	MB2_TAG_MODULE = 3,
 	MB2_TAG_MMAP = 6,
+	MB2_TAG_FRAMEBUFFER = 8,
+	MB2_TAG_ACPI_OLD = 14, /* a copy of the ACPI 1.0 RSDP */
+	MB2_TAG_ACPI_NEW = 15, /* a copy of the ACPI 2.0+ RSDP */
 };
 
 struct mb2_info {

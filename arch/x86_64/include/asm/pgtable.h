@@ -54,11 +54,6 @@ typedef u64 pgprot_t;
  */
 #define PAGE_KERNEL_IO (PAGE_KERNEL | _PAGE_PCD | _PAGE_PWT)
 
-static inline pgprot_t pgprot_noncached(pgprot_t prot)
-{
-	return prot | _PAGE_PCD | _PAGE_PWT;
-}
-
 /*
  * The entry that decides how va is mapped in the kernel page table: the leaf
  * (a 4 KiB PTE or a 2 MiB PD entry), or the first non-present entry on the
@@ -86,6 +81,17 @@ pte_t *pte_offset(pgd_t *pgd, unsigned long addr);
 pte_t *pte_offset_alloc(pgd_t *pgd, unsigned long addr);
 /* Free the page tables of [start, end) left empty (after an munmap). */
 void free_pgd_range(pgd_t *pgd, unsigned long start, unsigned long end);
+/* Call fn for every user PTE that is not none, in address order (audits). */
+void walk_user_ptes(pgd_t *pgd,
+		    void (*fn)(unsigned long addr, pte_t pte, void *arg),
+		    void *arg);
+/*
+ * A kernel address for any page frame, RAM with or without struct page or
+ * device memory alike, until kunmap_local: the COW of a raw PFN copies
+ * from one.  One slot, with interrupts off in between; never nested.
+ */
+void *kmap_local_pfn(unsigned long pfn);
+void kunmap_local(void *addr);
 /* The hardware rights for VM_READ/VM_WRITE/VM_EXEC. */
 pgprot_t vm_get_page_prot(unsigned long vm_flags);
 /* Load mm's page table (the kernel's alone if mm is NULL). */

@@ -11,6 +11,7 @@
 #define _ASM_PGTABLE_H
 
 #include <asm/layout.h>
+#include <asm/page.h>
 #include <kernel/types.h>
 
 typedef u64 pte_t;
@@ -90,6 +91,17 @@ static inline void flush_tlb_page(unsigned long addr)
 	(void)addr;
 }
 
+/* Every frame of the arena, with struct page or not, is in reach. */
+static inline void *kmap_local_pfn(unsigned long pfn)
+{
+	return (void *)((pfn << PAGE_SHIFT) + host_phys_offset);
+}
+
+static inline void kunmap_local(void *addr)
+{
+	(void)addr;
+}
+
 /* A 4-level table like x86_64's, in tests/host/vm_host.c. */
 struct mm_struct;
 pgd_t *pgd_alloc(void);
@@ -97,6 +109,9 @@ void pgd_free(pgd_t *pgd);
 pte_t *pte_offset(pgd_t *pgd, unsigned long addr);
 pte_t *pte_offset_alloc(pgd_t *pgd, unsigned long addr);
 void free_pgd_range(pgd_t *pgd, unsigned long start, unsigned long end);
+void walk_user_ptes(pgd_t *pgd,
+		    void (*fn)(unsigned long addr, pte_t pte, void *arg),
+		    void *arg);
 pgprot_t vm_get_page_prot(unsigned long vm_flags);
 void switch_mm(struct mm_struct *mm);
 

@@ -1,0 +1,42 @@
+# Checks of the make knobs (the variables a user sets on the command line).
+# Included first by the Makefile, so a wrong value stops make before
+# anything is built, with one line saying what the knob accepts:
+#
+#   Makefile:...: *** ACCEL=qemu is not accepted; ACCEL takes one of: tcg kvm.  Stop.
+#
+# One mechanism for every knob: add a line at the end of this file.
+#
+#   $(call knob_choice,NAME,WORDS)        one of WORDS
+#   $(call knob_match,NAME,ERE,TEXT)      the whole value matches the extended
+#                                         regular expression ERE (TEXT says so)
+#
+# (Arguments of $(call) may not hold a comma: write $(comma).)
+#
+# An empty value is left alone: it means the knob's default or "none".
+
+comma := ,
+knob_fail = $(error $(1)=$($(1)) is not accepted; $(1) takes $(2))
+
+knob_choice = $(if $($(1)),$(if $(filter-out 1,$(words $($(1))))$(filter-out $(2),$($(1))),\
+	$(call knob_fail,$(1),one of: $(2))))
+
+# The value goes to grep inside single quotes, its own quotes escaped.
+knob_quote = '$(subst ','\'',$(1))'
+knob_match = $(if $($(1)),$(if $(shell printf '%s\n' $(call knob_quote,$($(1))) | \
+	grep -Eqx $(call knob_quote,$(2)) || echo bad),$(call knob_fail,$(1),$(3))))
+
+ARCHES := $(patsubst arch/%/arch.mk,%,$(wildcard arch/*/arch.mk))
+
+$(call knob_choice,ARCH,$(ARCHES))
+$(call knob_choice,ACCEL,tcg kvm)
+$(call knob_choice,FIRMWARE,bios uefi)
+$(call knob_choice,V,0 1)
+$(call knob_match,GDB_PORT,[0-9]{1$(comma)5},a TCP port number)
+# Globs of suite names and, after a dot, case names; commas between.
+T_GLOB := [A-Za-z0-9_*?]+(\.[A-Za-z0-9_*?]+)?
+$(call knob_match,T,$(T_GLOB)($(comma)$(T_GLOB))*,suite or suite.case globs \
+	separated by commas (T=page_alloc or T='mmap*.split*$(comma)cow_test'))
+# make fuzz: the in-guest fuzzer's seed, step count and duration (seconds).
+$(call knob_match,SEED,[0-9]+,a number)
+$(call knob_match,STEPS,[0-9]+,a number of steps)
+$(call knob_match,DURATION,[0-9]+,a number of seconds)

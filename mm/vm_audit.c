@@ -1,0 +1,143 @@
+// SPDX-License-Identifier: MIT
+/*
+ * vm_audit (see mm/vm_audit.h): the invariants the VM keeps, checked from
+ * the outside, as a fuzzer needs after each batch of random calls (issue
+ * 16).  Per address space:
+ *  - the VMA list is sorted, its VMAs page-aligned and disjoint, and the
+ *    red-black tree holds the same VMAs in the same order; total_vm is
+ *    their size;
+ *  - every PTE in use lies inside a VMA; a writable one is allowed by its
+ *    VMA, never maps the zero page, and in a private (COW) mapping maps an
+ *    anonymous page no one else maps; rss counts the PTEs of normal pages.
+ * Across all of them, page by page: _mapcount is the number of PTEs seen
+ * mapping the page, and _refcount covers those and the page cache's; then
+ * the buddy allocator's free lists (audit_free_lists).
+ */
+#include <kernel/errno.h>
+#include <kernel/printk.h>
+#include <kernel/string.h>
+#include <mm/memory.h>
+#include <mm/mm.h>
+#include <mm/mmap.h>
+#include <mm/vm_audit.h>
+
+/* Count a problem; print the first few (a broken rule repeats itself). */
+#define audit_problem(a, fmt, ...)                                             \
+	do {                                                                   \
+		if ((a)->problems++ < 8)                                       \
+			printk("vm_audit: " fmt "\n", ##__VA_ARGS__);          \
+	} while (0)
+
+int vm_audit_begin(struct vm_audit *a)
+{
+	unsigned long bytes = max_pfn * sizeof(*a->maps);
+	struct page *page;
+
+	a->order = 0;
+	while ((PAGE_SIZE << a->order) < bytes)
+		a->order++;
+	page = alloc_pages(a->order);
+	if (!page)
+		return -ENOMEM;
+	a->maps = page_address(page);
+	memset(a->maps, 0, PAGE_SIZE << a->order);
+	a->problems = 0;
+	return 0;
+}
+
+static void audit_vmas(struct vm_audit *a, struct mm_struct *mm)
+{
+	struct rb_node *node = rb_first(&mm->mm_rb);
+	struct vm_area_struct *vma, *prev = NULL;
+	unsigned long pages = 0;
+
+	list_for_each_entry (vma, &mm->mmap, vm_list) {
+		if (vma->vm_start >= vma->vm_end ||
+		    !IS_ALIGNED(vma->vm_start | vma->vm_end, PAGE_SIZE) ||
+		    vma->vm_end > TASK_SIZE ||
+		    (prev && prev->vm_end > vma->vm_start))
+			audit_problem(a, "VMA [%#lx, %#lx) after [%#lx, %#lx)",
+				      vma->vm_start, vma->vm_end,
+				      prev ? prev->vm_start : 0,
+				      prev ? prev->vm_end : 0);
+		if (!node ||
+		    rb_entry(node, struct vm_area_struct, vm_rb) != vma)
+			audit_problem(
+				a, "VMA [%#lx, %#lx) not in the tree's order",
+				vma->vm_start, vma->vm_end);
+		node = node ? rb_next(node) : NULL;
+		pages += (vma->vm_end - vma->vm_start) >> PAGE_SHIFT;
+		prev = vma;
+	}
+	if (node)
+		audit_problem(a, "the VMA tree holds more than the list");
+	if (pages != mm->total_vm)
+		audit_problem(a, "total_vm %lu, VMAs %lu pages", mm->total_vm,
+			      pages);
+}
+
+struct pte_audit {
+	struct vm_audit *a;
+	struct mm_struct *mm;
+	unsigned long rss;
+};
+
+static void audit_pte(unsigned long addr, pte_t pte, void *arg)
+{
+	struct pte_audit *pa = arg;
+	struct vm_area_struct *vma = find_vma(pa->mm, addr);
+	struct page *page;
+
+	if (!vma || !pte_present(pte)) {
+		audit_problem(pa->a, "PTE %#lx at %#lx: %s", (unsigned long)pte,
+			      addr, vma ? "not present" : "outside every VMA");
+		return;
+	}
+	page = vm_normal_page(vma, addr, pte);
+	if (page) {
+		pa->a->maps[page_to_pfn(page)]++;
+		pa->rss++;
+	}
+	if (!pte_write(pte))
+		return;
+	if (!(vma->vm_flags & VM_WRITE) ||
+	    pte_pfn(pte) == page_to_pfn(zero_page))
+		audit_problem(pa->a, "writable PTE at %#lx (VMA flags %#lx)",
+			      addr, vma->vm_flags);
+	else if (is_cow_mapping(vma->vm_flags) &&
+		 (!page || page->mapping || page_mapcount(page) != 1))
+		audit_problem(pa->a,
+			      "writable private PTE at %#lx maps a shared page",
+			      addr);
+}
+
+void vm_audit_mm(struct vm_audit *a, struct mm_struct *mm)
+{
+	struct pte_audit pa = { .a = a, .mm = mm };
+
+	audit_vmas(a, mm);
+	walk_user_ptes(mm->pgd, audit_pte, &pa);
+	if (pa.rss != mm->rss)
+		audit_problem(a, "rss %lu, normal pages mapped %lu", mm->rss,
+			      pa.rss);
+}
+
+unsigned long vm_audit_end(struct vm_audit *a)
+{
+	for (unsigned long pfn = 0; pfn < max_pfn; pfn++) {
+		struct page *page = pfn_to_page(pfn);
+		long maps = a->maps[pfn];
+
+		if (page_mapcount(page) != maps ||
+		    (maps && page_count(page) < maps + !!page->mapping))
+			audit_problem(a,
+				      "page %#lx: mapcount %d, count %d, %ld "
+				      "PTEs map it%s",
+				      pfn, page_mapcount(page),
+				      page_count(page), maps,
+				      page->mapping ? ", page cache" : "");
+	}
+	a->problems += audit_free_lists();
+	free_pages(virt_to_page(a->maps), a->order);
+	return a->problems;
+}

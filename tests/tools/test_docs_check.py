@@ -1,0 +1,204 @@
+"""Tests for tools/docs_check.py: true claims pass, false ones are named."""
+
+import io
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import unittest
+
+sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "..", "tools"))
+import docs_check  # noqa: E402
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+
+C_SOURCE = """\
+/* handle_fault: not a definition, only a comment */
+#define PAGE_SHIFT 12
+struct page {
+	int _refcount;
+};
+static int helper(int x)
+{
+	return x;
+}
+int do_thing(struct page *page)
+{
+	return helper(page->_refcount);
+}
+"""
+
+SYSCALLS = """\
+#define SYS_exit 0
+#define SYS_fork 1
+"""
+
+MAKEFILE = """\
+KNOB ?= 1
+run:
+\t@echo $(KNOB)
+"""
+
+
+class Sandbox:
+    """A small tree in a temporary directory."""
+
+    def __init__(self, files):
+        self.dir = tempfile.mkdtemp()
+        for path, text in files.items():
+            full = os.path.join(self.dir, path)
+            os.makedirs(os.path.dirname(full), exist_ok=True)
+            with open(full, "w") as f:
+                f.write(text)
+
+    def check(self, doc_text):
+        with open(os.path.join(self.dir, "docs", "ch.md"), "w") as f:
+            f.write(doc_text)
+        out = io.StringIO()
+        checker = docs_check.run(self.dir, ["docs/ch.md"], out=out)
+        return checker, out.getvalue()
+
+    def close(self):
+        shutil.rmtree(self.dir)
+
+
+class DocsCheckTest(unittest.TestCase):
+    def setUp(self):
+        self.box = Sandbox({"mm/thing.c": C_SOURCE,
+                            "kernel/uapi/pagoda/syscall.h": SYSCALLS,
+                            "Makefile": MAKEFILE,
+                            "docs/ch.md": ""})
+
+    def tearDown(self):
+        self.box.close()
+
+    def problems(self, text):
+        checker, _ = self.box.check(text)
+        return [str(p) for p in checker.problems]
+
+    def test_true_claims_pass(self):
+        text = ("`do_thing()` in `mm/thing.c` calls `helper(x)`; see `mm/thing.c:7`,\n"
+                "`struct page`, `page->_refcount`, `PAGE_SHIFT`, `make run KNOB=2`.\n")
+        checker, out = self.box.check(text)
+        self.assertEqual(checker.problems, [], out)
+        self.assertEqual(checker.claims, 8)
+        self.assertIn("ok 1 docs/ch.md", out)
+
+    def test_renamed_function_is_named_with_file_and_line(self):
+        self.assertEqual(self.problems("Intro.\n\nIt calls `do_thing()`.\n"), [])
+        with open(os.path.join(self.box.dir, "mm/thing.c"), "w") as f:
+            f.write(C_SOURCE.replace("do_thing", "do_other_thing"))
+        problems = self.problems("Intro.\n\nIt calls `do_thing()`.\n")
+        self.assertEqual(len(problems), 1)
+        self.assertIn("docs/ch.md:3: `do_thing()` (function)", problems[0])
+
+    def test_a_name_only_in_a_comment_does_not_count(self):
+        problems = self.problems("`handle_fault` does it.\n")
+        self.assertEqual(len(problems), 1, problems)
+
+    def test_false_paths_lines_and_make(self):
+        problems = self.problems("`mm/gone.c`, `mm/thing.c:99`, `make lab`, "
+                                 "`make run NOKNOB=1`, `struct folio`\n")
+        self.assertEqual(len(problems), 5, problems)
+        self.assertIn("mm/thing.c has only 13 lines", problems[1])
+
+    def test_linux_names_are_not_claims(self):
+        text = ("Linux's `handle_pte_fault` and `wp_page_copy` do more "
+                "(Linux: `do_user_addr_fault`).\n\n"
+                "| Pagoda | Linux |\n|---|---|\n| `do_thing` | `mm/memory.c` |\n")
+        self.assertEqual(self.problems(text), [])
+
+    def test_syscall_table_must_be_complete_and_right(self):
+        table = "| nr | call |\n|---|---|\n| 0 | `exit(code)` |\n"
+        problems = self.problems(table)
+        self.assertEqual(len(problems), 1)
+        self.assertIn("SYS_fork (1)", problems[0])
+        problems = self.problems(table + "| 2 | `fork()` |\n")
+        self.assertIn("the table says 2", problems[0])
+
+    def test_absent_names_must_be_absent(self):
+        self.assertEqual(self.problems("<!-- absent: remap_pfn_range -->\n"
+                                       "Not yet: `remap_pfn_range`.\n"), [])
+        problems = self.problems("<!-- absent: do_thing -->\nNot yet: `do_thing`.\n")
+        self.assertEqual(len(problems), 1)
+        self.assertIn("exists now", problems[0])
+
+    def test_copied_file_must_match(self):
+        text = "<!-- file: mm/thing.c -->\n```c\n" + C_SOURCE + "```\n"
+        self.assertEqual(self.problems(text), [])
+        problems = self.problems(text.replace("return x;", "return x + 1;"))
+        self.assertEqual(len(problems), 1)
+        self.assertIn("line 8", problems[0])
+
+
+    def test_links_need_the_file_and_the_heading(self):
+        self.assertEqual(self.problems("# Top\n\n## Seed 000: VM_MIXEDMAP\n\n"
+                                       "See [it](#seed-000-vm_mixedmap), [t](ch.md#top).\n"), [])
+        problems = self.problems("# Top\n\n[a](#nowhere) [b](gone.md)\n")
+        self.assertEqual(len(problems), 2, problems)
+
+    def test_linux_declared_names_are_skipped(self):
+        self.assertEqual(self.problems("<!-- linux: nopage -->\n\nThe `nopage` hook.\n"), [])
+        self.assertEqual(len(self.problems("The `nopage` hook.\n")), 1)
+
+    def test_output_marker_needs_a_recipe(self):
+        problems = self.problems("<!-- output: no_such_recipe -->\n```\nhi\n```\n")
+        self.assertEqual(len(problems), 1)
+        self.assertIn("no recipe 'no_such_recipe'", problems[0])
+
+
+class OutputCompareTest(unittest.TestCase):
+    """tools/docs_outputs.py's comparison, without booting anything."""
+
+    def test_exact_and_ellipsis(self):
+        import docs_outputs
+        compare = docs_outputs.compare
+        self.assertIsNone(compare(["a 1", "b"], ["a 1", "b"]))
+        self.assertIn("block line 1", compare(["a 1"], ["a 2"]))
+        self.assertIsNone(compare(["ip 0x..."], ["ip 0x4010b9"]))
+        self.assertIsNone(compare(["x", "...", "z"], ["x", "y1", "y2", "z"]))
+        self.assertIsNone(compare(["x", "...", "z"], ["x", "z"]))
+        self.assertIsNotNone(compare(["x", "...", "z"], ["x", "y"]))
+        self.assertIn("goes on", compare(["x"], ["x", "extra"]))
+        self.assertEqual(docs_outputs.merge(["ip 0x...", "n 1"], ["ip 0x42", "n 2"]),
+                         ["ip 0x...", "n 2"])
+
+    def test_every_marker_in_the_docs_names_a_recipe(self):
+        import docs_outputs
+        tree = docs_check.Tree(ROOT)
+        names = {b[3] for b in docs_outputs.find_blocks(docs_check.find_docs(tree))}
+        self.assertTrue(names)
+        self.assertLessEqual(names, set(docs_outputs.RECIPES))
+
+
+class RealTreeTest(unittest.TestCase):
+    def test_the_tree_passes_and_a_rename_in_it_fails(self):
+        """Copy the tree, rename a function the chapters name: docs-check
+        must fail and name the chapter's line."""
+        files = subprocess.run(["git", "ls-files", "--cached", "--others",
+                                "--exclude-standard"], cwd=ROOT, capture_output=True,
+                               text=True, check=True).stdout.split()
+        with tempfile.TemporaryDirectory() as tmp:
+            for f in files:
+                if os.path.exists(os.path.join(ROOT, f)):
+                    os.makedirs(os.path.join(tmp, os.path.dirname(f)), exist_ok=True)
+                    shutil.copy(os.path.join(ROOT, f), os.path.join(tmp, f))
+            out = io.StringIO()
+            self.assertEqual(docs_check.run(tmp, out=out).problems, [], out.getvalue())
+            for f in files:
+                if f.endswith((".c", ".h")) and os.path.exists(os.path.join(tmp, f)):
+                    path = os.path.join(tmp, f)
+                    with open(path) as src:
+                        text = src.read()
+                    with open(path, "w") as dst:
+                        dst.write(text.replace("zap_page_range", "zap_vma_range"))
+            out = io.StringIO()
+            problems = [str(p) for p in docs_check.run(tmp, out=out).problems]
+            self.assertTrue(problems)
+            self.assertTrue(all("zap_page_range" in p for p in problems), problems)
+            self.assertTrue(any(p.startswith("docs/03-") for p in problems), problems)
+
+
+if __name__ == "__main__":
+    unittest.main()
