@@ -271,7 +271,7 @@ static int dmirror_fault_page(struct dmirror *dm, unsigned long addr,
 
 		if (err)
 			return err;
-		pte = pte_offset(mm->pgd, addr);
+		pte = follow_pte(mm, addr);
 		if (!pte || !pte_present(*pte) || (write && !pte_write(*pte))) {
 			int ret = handle_mm_fault(mm, addr,
 						  write ? FAULT_FLAG_WRITE : 0);
