@@ -107,10 +107,10 @@ MUTATIONS = [
       "\tclear_page(page_address(new));\n", "", "host",
       "a page-cache page for a hole reads as zeroes"),
     # ---- arch/x86_64: page tables --------------------------------------------
-    M("prune-frees-prot-none-table", "arch/x86_64/pgtable.c",
+    M("prune-frees-prot-none-table", "arch/x86_64/pgtable_user.c",
       "\t\tif (!*e)\n\t\t\tcontinue;\n\t\tif (level > 0 && lo < end",
       "\t\tif (!(*e & _PAGE_PRESENT))\n\t\t\tcontinue;\n\t\tif (level > 0 && lo < end",
-      "kernel:memory", "munmap keeps a page table that holds a PROT_NONE PTE"),
+      "host", "munmap keeps a page table that holds a PROT_NONE PTE"),
     M("prot-none-is-present", "arch/x86_64/pgtable.c",
       "return _PAGE_PROTNONE | _PAGE_USER | _PAGE_NX;",
       "return _PAGE_PRESENT | _PAGE_USER | _PAGE_NX;", "user:mmap_test",

@@ -1,7 +1,9 @@
 # Host tests: mm/ (and the pure parts of kernel/) built for Linux with
 # AddressSanitizer and UBSan, running the same ktest suites as the kernel.
 # The arch interface is replaced by tests/host/include/asm/, whose "physical
-# memory" is a malloc'd arena; kernel/lib/string.c is replaced by libc.
+# memory" is a malloc'd arena -- except x86_64's user page tables
+# (arch/x86_64/pgtable_user.c), built here as they are; kernel/lib/string.c
+# is replaced by libc.
 #
 # The kernel's vsnprintf/snprintf would clash with libc's, so the host build
 # renames them; the printk tests then test the kernel's code under new names.
@@ -21,7 +23,9 @@ HOST_KSRCS := kernel/printk.c kernel/lib/vsprintf.c kernel/ktest.c kernel/lib/kt
 # and so the VM's fault path, which runs here on stand-in page tables.
 HOST_PTE_SRCS := mm/vm_normal_page.c mm/vm_normal_page_test.c mm/memory.c \
 	mm/mmap.c mm/memory_test.c mm/devmem_test.c mm/mmu_notifier.c \
-	mm/mmu_notifier_test.c tests/host/vm_host.c tests/host/mmap_fuzz_test.c
+	mm/mmu_notifier_test.c mm/vm_audit.c mm/filemap_mmap.c mm/truncate.c \
+	arch/x86_64/pgtable_user.c \
+	tests/host/vm_host.c tests/host/mmap_fuzz_test.c
 HOST_SRCS := tests/host/main.c
 
 HOST_OBJS := $(addprefix $(HB)/,$(HOST_KSRCS:.c=.o)) $(addprefix $(HB)/,$(HOST_SRCS:.c=.o))

@@ -39,10 +39,25 @@
 #define PTE_ADDR_MASK 0x000ffffffffff000UL
 #define PTRS_PER_TABLE 512
 #define PMD_SIZE (1UL << 21)
+/* The top table's lower half maps user space, its upper half the kernel. */
+#define USER_PTRS_PER_PGD (PTRS_PER_TABLE / 2)
 
 typedef u64 pte_t;
 typedef u64 pgd_t;
 typedef u64 pgprot_t;
+
+/* The index of va's entry in its table of the given level (0: PTEs). */
+static inline unsigned int pgtable_index(unsigned long va, int level)
+{
+	return (va >> (PAGE_SHIFT + 9 * level)) & (PTRS_PER_TABLE - 1);
+}
+
+/*
+ * The entry for va at level in the tables under top, making missing tables
+ * with alloc (with table_flags) if it is not NULL; NULL if one is missing.
+ */
+u64 *pgtable_walk(u64 *top, unsigned long va, int level, void *(*alloc)(void),
+		  u64 table_flags);
 
 #define PAGE_KERNEL_TEXT (_PAGE_PRESENT)
 #define PAGE_KERNEL_RO (_PAGE_PRESENT | _PAGE_NX)
@@ -161,6 +176,15 @@ static inline void set_pte(pte_t *ptep, pte_t pte)
 static inline void flush_tlb_page(unsigned long addr)
 {
 	asm volatile("invlpg (%0)" : : "r"(addr) : "memory");
+}
+
+/* Every non-global TLB entry, and the cached upper-level entries: reload CR3. */
+static inline void flush_tlb_all(void)
+{
+	asm volatile("mov %%cr3, %%rax; mov %%rax, %%cr3"
+		     :
+		     :
+		     : "rax", "memory");
 }
 
 #endif

@@ -18,6 +18,19 @@ typedef u64 pte_t;
 typedef u64 pgd_t;
 typedef u64 pgprot_t;
 
+/* x86_64's table geometry: arch/x86_64/pgtable_user.c is built here too. */
+#define PTE_ADDR_MASK 0x000ffffffffff000UL
+#define PTRS_PER_TABLE 512
+#define USER_PTRS_PER_PGD (PTRS_PER_TABLE / 2)
+
+static inline unsigned int pgtable_index(unsigned long va, int level)
+{
+	return (va >> (PAGE_SHIFT + 9 * level)) & (PTRS_PER_TABLE - 1);
+}
+
+u64 *pgtable_walk(u64 *top, unsigned long va, int level, void *(*alloc)(void),
+		  u64 table_flags);
+
 #define _PAGE_PRESENT 0x1UL
 #define _PAGE_RW 0x2UL
 #define _PAGE_USER 0x4UL
@@ -91,6 +104,10 @@ static inline void flush_tlb_page(unsigned long addr)
 	(void)addr;
 }
 
+static inline void flush_tlb_all(void)
+{
+}
+
 /* Every frame of the arena, with struct page or not, is in reach. */
 static inline void *kmap_local_pfn(unsigned long pfn)
 {
@@ -102,7 +119,10 @@ static inline void kunmap_local(void *addr)
 	(void)addr;
 }
 
-/* A 4-level table like x86_64's, in tests/host/vm_host.c. */
+/*
+ * x86_64's own user page tables (arch/x86_64/pgtable_user.c); pgd_alloc,
+ * vm_get_page_prot and switch_mm are stand-ins in tests/host/vm_host.c.
+ */
 struct mm_struct;
 pgd_t *pgd_alloc(void);
 void pgd_free(pgd_t *pgd);
