@@ -13,6 +13,7 @@ KTEST_FILTER ?=##  T's older name
 TIMEOUT ?= 300##  seconds one test boot may take before it counts as a hang
 QEMU_ARGS ?=##  more QEMU options for every boot, e.g. QEMU_ARGS='-smp 2'
 V ?=##  V=1 shows commands and, in tests, the whole serial output
+GDB_PORT ?= $(shell echo $$((20000 + $$(id -u) % 20000)))##  where make gdb's QEMU waits for gdb (per user)
 
 # The test boot has TEST_MEM MiB (room to read 256 MiB of fresh memory under
 # the overcommit limit) and leaves its top 32 MiB without struct page (mem=),
@@ -78,7 +79,7 @@ all: $(KERNEL) $(IMAGE)
 iso: $(IMAGE)
 
 deps:
-	$(Q)tools/install-deps.sh $(ARCH)
+	$(Q)tools/install-deps.sh $(ARCH) $(DEPS_EXTRA)
 
 $(B)/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -152,6 +153,7 @@ run: deps $(IMAGE) ## boot in QEMU on the serial console; Ctrl-A X quits (RUN=, 
 		--qemu-args '$(QEMU_ARGS)'
 
 include bench.mk
+include debug.mk
 include tests/host/host.mk
 include tests/host/fuzz.mk
 
@@ -165,7 +167,7 @@ $(UB)/demos/%.o: docs/demos/%.c
 $(DOCS_DEMOS): %: %.o $(USER_CRT0) $(USER_LIBC)
 	$(user_link)
 
-tools-test: $(KERNEL) $(INITRD) ## the runner's own tests (tests/tools), failure demos included
+tools-test: $(KERNEL) $(INITRD) $(GDB_CONSTS) ## the runner's own tests (tests/tools), failure demos included
 	$(Q)python3 -m unittest discover -s tests/tools -t .
 
 # The host programs that print KTAP, and the runner's command for them and

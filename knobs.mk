@@ -14,6 +14,7 @@
 #
 # An empty value is left alone: it means the knob's default or "none".
 
+comma := ,
 knob_fail = $(error $(1)=$($(1)) is not accepted; $(1) takes $(2))
 
 knob_choice = $(if $($(1)),$(if $(filter-out 1,$(words $($(1))))$(filter-out $(2),$($(1))),\
@@ -30,8 +31,8 @@ $(call knob_choice,ARCH,$(ARCHES))
 $(call knob_choice,ACCEL,tcg kvm)
 $(call knob_choice,FIRMWARE,bios uefi)
 $(call knob_choice,V,0 1)
+$(call knob_match,GDB_PORT,[0-9]{1$(comma)5},a TCP port number)
 # Globs of suite names and, after a dot, case names; commas between.
-comma := ,
 T_GLOB := [A-Za-z0-9_*?]+(\.[A-Za-z0-9_*?]+)?
 $(call knob_match,T,$(T_GLOB)($(comma)$(T_GLOB))*,suite or suite.case globs \
 	separated by commas (T=page_alloc or T='mmap*.split*$(comma)cow_test'))

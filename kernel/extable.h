@@ -19,10 +19,11 @@ struct exception_table_entry {
 const struct exception_table_entry *search_exception_tables(unsigned long ip);
 
 /*
- * Copy n bytes where either side may be unmapped or protected: returns 0, or
- * -EFAULT if an access faulted.  The arch implements it with an ex_table
- * entry on its copy instruction.
+ * Copy n bytes where either side may be unmapped or protected, in address
+ * order, stopping at the first byte that faults: returns the bytes not
+ * copied (0: all were).  The arch implements it with an ex_table entry on
+ * its copy instruction.
  */
-long copy_nofault(void *dst, const void *src, size_t n);
+size_t copy_nofault(void *dst, const void *src, size_t n);
 
 #endif

@@ -51,7 +51,7 @@ long sys_getrusage(int who, struct rusage __user *ru)
 	} else {
 		return -EINVAL;
 	}
-	return copy_to_user(ru, &r, sizeof(r));
+	return copy_to_user(ru, &r, sizeof(r)) ? -EFAULT : 0;
 }
 
 /* Both clocks count from boot, at the tick's resolution (1/HZ s). */
@@ -62,7 +62,7 @@ long sys_clock_gettime(int clock, struct timespec __user *tp)
 
 	if (clock != CLOCK_REALTIME && clock != CLOCK_MONOTONIC)
 		return -EINVAL;
-	return copy_to_user(tp, &ts, sizeof(ts));
+	return copy_to_user(tp, &ts, sizeof(ts)) ? -EFAULT : 0;
 }
 
 static struct wait_queue tick_wait = WAIT_QUEUE_INIT(tick_wait);
@@ -118,7 +118,7 @@ long sys_sysinfo(struct sysinfo __user *info)
 		.page_size = PAGE_SIZE,
 	};
 
-	return copy_to_user(info, &si, sizeof(si));
+	return copy_to_user(info, &si, sizeof(si)) ? -EFAULT : 0;
 }
 
 static char state_letter(const struct task_struct *t)
@@ -148,7 +148,7 @@ long sys_procinfo(int index, struct procinfo __user *info)
 		pi.utime_ticks = t->utime;
 		pi.stime_ticks = t->stime;
 		pi.hz = HZ;
-		return copy_to_user(info, &pi, sizeof(pi));
+		return copy_to_user(info, &pi, sizeof(pi)) ? -EFAULT : 0;
 	}
 	return -ESRCH;
 }
@@ -163,7 +163,9 @@ long sys_mapinfo(int pid, int index, struct mapinfo __user *info)
 	if (!t || !t->mm)
 		return -ESRCH;
 	err = vma_info(t->mm, index, &mi);
-	return err ? err : copy_to_user(info, &mi, sizeof(mi));
+	if (err)
+		return err;
+	return copy_to_user(info, &mi, sizeof(mi)) ? -EFAULT : 0;
 }
 
 long sys_vmstat(struct vmstat __user *out)
@@ -179,7 +181,7 @@ long sys_vmstat(struct vmstat __user *out)
 		.pagecache_pages = pagecache_pages(),
 	};
 
-	return copy_to_user(out, &vs, sizeof(vs));
+	return copy_to_user(out, &vs, sizeof(vs)) ? -EFAULT : 0;
 }
 
 /*

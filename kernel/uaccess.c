@@ -3,7 +3,7 @@
  * Copying to and from user memory (see kernel/uaccess.h).  The range check
  * keeps user pointers out of the kernel half; the fault-tolerant copy
  * catches everything else (unmapped pages, read-only pages: CR0.WP makes the
- * kernel obey user page rights too).
+ * kernel obey user page rights too) and says how far it got.
  */
 #include <asm/page.h>
 #include <kernel/errno.h>
@@ -17,17 +17,17 @@ bool access_ok(const void __user *ptr, size_t n)
 	return addr <= TASK_SIZE && n <= TASK_SIZE - addr;
 }
 
-long copy_from_user(void *dst, const void __user *src, size_t n)
+size_t copy_from_user(void *dst, const void __user *src, size_t n)
 {
 	if (!access_ok(src, n))
-		return -EFAULT;
+		return n;
 	return copy_nofault(dst, src, n);
 }
 
-long copy_to_user(void __user *dst, const void *src, size_t n)
+size_t copy_to_user(void __user *dst, const void *src, size_t n)
 {
 	if (!access_ok(dst, n))
-		return -EFAULT;
+		return n;
 	return copy_nofault(dst, src, n);
 }
 
@@ -43,17 +43,20 @@ long strncpy_from_user(char *dst, const char __user *src, size_t size)
 	return -ENAMETOOLONG;
 }
 
-long clear_user(void __user *dst, size_t n)
+size_t clear_user(void __user *dst, size_t n)
 {
 	static const char zeros[256];
 
+	if (!access_ok(dst, n))
+		return n;
 	while (n) {
 		size_t chunk = n < sizeof(zeros) ? n : sizeof(zeros);
+		size_t left = copy_nofault(dst, zeros, chunk);
 
-		if (copy_to_user(dst, zeros, chunk))
-			return -EFAULT;
+		n -= chunk - left;
+		if (left)
+			break;
 		dst = (char __user *)dst + chunk;
-		n -= chunk;
 	}
-	return 0;
+	return n;
 }

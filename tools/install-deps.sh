@@ -1,6 +1,7 @@
 #!/bin/sh
 # Install what building and running Pagoda needs, if it is missing.
-# Usage: tools/install-deps.sh [ARCH]      (called by `make run` and `make test`)
+# Usage: tools/install-deps.sh [ARCH [EXTRA...]]  (called by `make run`, `make test`;
+#        `make gdb` adds the extra gdb)
 #
 # Each needed command, or file given by its absolute path, maps to the
 # Debian/Ubuntu package that provides it.  As root, missing packages are
@@ -13,6 +14,7 @@
 # host tests and `make bench-host` include <stdint.h>, <stdio.h> ...
 set -eu
 arch=${1:-x86_64}
+[ $# -gt 0 ] && shift
 
 # command  package
 common="gcc:gcc ld:binutils make:make python3:python3 cpio:cpio
@@ -29,6 +31,16 @@ x86_64)
 	exit 1
 	;;
 esac
+# Tools only some targets use: make gdb asks for gdb.
+for extra in "$@"; do
+	case $extra in
+	gdb) need="$need gdb:gdb" ;;
+	*)
+		echo "install-deps: unknown extra '$extra' (known: gdb)" >&2
+		exit 1
+		;;
+	esac
+done
 
 missing=
 for pair in $need; do

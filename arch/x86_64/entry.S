@@ -115,16 +115,17 @@ arch_save_regs:
 	ret
 
 /*
- * long copy_nofault(void *dst, const void *src, size_t n): 0, or -EFAULT
- * if a byte could not be read or written.  The fixup entry makes a fault on
- * the movsb resume at 2: with rax already set by the trap handler.
+ * size_t copy_nofault(void *dst, const void *src, size_t n): the bytes NOT
+ * copied, 0 if all were.  The fixup entry makes a fault on the movsb resume
+ * at 2:, where rcx still counts the bytes left: every byte before the
+ * faulting one has been copied (a string instruction's faults are precise).
  */
 	.globl copy_nofault
 copy_nofault:
 	mov	%rdx, %rcx
-	xor	%eax, %eax
 1:	rep movsb
-2:	ret
+2:	mov	%rcx, %rax
+	ret
 	_ASM_EXTABLE(1b, 2b)
 
 	.section .note.GNU-stack, "", @progbits

@@ -41,11 +41,42 @@ static void *boot_alloc_table(void)
 	return memset(__va(pa), 0, PAGE_SIZE);
 }
 
+static unsigned int level_index(unsigned long va, int level)
+{
+	return table_index(va, PAGE_SHIFT + 9 * level);
+}
+
+/*
+ * Walk from the top table towards va, down to the entry at the given level
+ * (0 = the 4 KiB PTE), making missing tables with alloc (none if NULL: the
+ * walk then fails).  Upper-level entries allow everything their table_flags
+ * allow; the leaf entry alone decides the rights.
+ */
+static u64 *walk(u64 *top, unsigned long va, int level, void *(*alloc)(void),
+		 u64 table_flags)
+{
+	u64 *table = top;
+
+	for (int l = 3; l > level; l--) {
+		u64 *entry = &table[level_index(va, l)];
+
+		if (!(*entry & _PAGE_PRESENT)) {
+			void *new = alloc ? alloc() : NULL;
+
+			if (!new)
+				return NULL;
+			*entry = __pa(new) | table_flags;
+		}
+		table = __va(*entry & PTE_ADDR_MASK);
+	}
+	return &table[level_index(va, level)];
+}
+
 /* Map one page: level 0 is a 4 KiB page, level 1 a 2 MiB page. */
 static void map_one(unsigned long va, phys_addr_t pa, u64 prot, int level)
 {
-	u64 *entry = pgtable_walk(kernel_pml4, va, level, boot_alloc_table,
-				  _PAGE_PRESENT | _PAGE_RW);
+	u64 *entry = walk(kernel_pml4, va, level, boot_alloc_table,
+			  _PAGE_PRESENT | _PAGE_RW);
 
 	*entry = pa | prot | (level ? _PAGE_PSE : 0);
 }
@@ -94,8 +125,8 @@ void paging_init(void)
 	map_kernel_section(_data, boot_stack_guard, PAGE_KERNEL);
 	map_kernel_section(boot_stack_guard + PAGE_SIZE, _end, PAGE_KERNEL);
 	/* The ioremap area's tables, down to kmap_local_pfn's slot. */
-	pgtable_walk(kernel_pml4, KMAP_LOCAL_ADDR, 0, boot_alloc_table,
-		     _PAGE_PRESENT | _PAGE_RW);
+	walk(kernel_pml4, KMAP_LOCAL_ADDR, 0, boot_alloc_table,
+	     _PAGE_PRESENT | _PAGE_RW);
 	asm volatile("mov %0, %%cr3" : : "r"(__pa(kernel_pml4)) : "memory");
 }
 
@@ -104,13 +135,13 @@ u64 *lookup_kernel_address(unsigned long va)
 	u64 *table = kernel_pml4;
 
 	for (int level = 3; level > 0; level--) {
-		u64 *entry = &table[pgtable_index(va, level)];
+		u64 *entry = &table[level_index(va, level)];
 
 		if (!(*entry & _PAGE_PRESENT) || (*entry & _PAGE_PSE))
 			return entry;
 		table = __va(*entry & PTE_ADDR_MASK);
 	}
-	return &table[pgtable_index(va, 0)];
+	return &table[level_index(va, 0)];
 }
 
 /*
@@ -120,8 +151,8 @@ u64 *lookup_kernel_address(unsigned long va)
  */
 int map_kernel_page(unsigned long va, struct page *page)
 {
-	u64 *pte = pgtable_walk(kernel_pml4, va, 0, get_zeroed_page,
-				_PAGE_PRESENT | _PAGE_RW);
+	u64 *pte = walk(kernel_pml4, va, 0, get_zeroed_page,
+			_PAGE_PRESENT | _PAGE_RW);
 
 	if (!pte)
 		return -ENOMEM;
@@ -131,7 +162,7 @@ int map_kernel_page(unsigned long va, struct page *page)
 
 struct page *unmap_kernel_page(unsigned long va)
 {
-	u64 *pte = pgtable_walk(kernel_pml4, va, 0, NULL, 0);
+	u64 *pte = walk(kernel_pml4, va, 0, NULL, 0);
 	struct page *page;
 
 	if (!pte || !(*pte & _PAGE_PRESENT))
@@ -157,9 +188,8 @@ void __iomem *ioremap(phys_addr_t phys, size_t size)
 	if (!size || len > KMAP_LOCAL_ADDR - va)
 		return NULL;
 	for (unsigned long off = 0; off < len; off += PAGE_SIZE) {
-		u64 *pte =
-			pgtable_walk(kernel_pml4, va + off, 0, get_zeroed_page,
-				     _PAGE_PRESENT | _PAGE_RW);
+		u64 *pte = walk(kernel_pml4, va + off, 0, get_zeroed_page,
+				_PAGE_PRESENT | _PAGE_RW);
 
 		if (!pte)
 			return NULL;
@@ -174,7 +204,7 @@ static unsigned long kmap_flags;
 void *kmap_local_pfn(unsigned long pfn)
 {
 	unsigned long flags = arch_local_irq_save();
-	u64 *pte = pgtable_walk(kernel_pml4, KMAP_LOCAL_ADDR, 0, NULL, 0);
+	u64 *pte = walk(kernel_pml4, KMAP_LOCAL_ADDR, 0, NULL, 0);
 
 	BUG_ON(*pte & _PAGE_PRESENT); /* nested */
 	*pte = PFN_PHYS(pfn) | PAGE_KERNEL;
@@ -184,7 +214,7 @@ void *kmap_local_pfn(unsigned long pfn)
 
 void kunmap_local(void *addr)
 {
-	u64 *pte = pgtable_walk(kernel_pml4, KMAP_LOCAL_ADDR, 0, NULL, 0);
+	u64 *pte = walk(kernel_pml4, KMAP_LOCAL_ADDR, 0, NULL, 0);
 
 	BUG_ON(addr != (void *)KMAP_LOCAL_ADDR);
 	*pte = 0;
@@ -196,16 +226,63 @@ void kunmap_local(void *addr)
  * User page tables.  The top table's upper half (the kernel) is copied from
  * the kernel's own table, so every address space maps the kernel the same
  * way; the lower half is the process's, made table by table from the page
- * allocator as pages are mapped (arch/x86_64/pgtable_user.c).
+ * allocator as pages are mapped.
  */
+#define USER_PTRS (PTRS_PER_TABLE / 2)
+
 pgd_t *pgd_alloc(void)
 {
 	pgd_t *pgd = get_zeroed_page();
 
 	if (pgd)
-		memcpy(pgd + USER_PTRS_PER_PGD, kernel_pml4 + USER_PTRS_PER_PGD,
-		       USER_PTRS_PER_PGD * sizeof(pgd_t));
+		memcpy(pgd + USER_PTRS, kernel_pml4 + USER_PTRS,
+		       USER_PTRS * sizeof(pgd_t));
 	return pgd;
+}
+
+static void free_table(u64 *table, int level, unsigned int entries)
+{
+	for (unsigned int i = 0; level > 0 && i < entries; i++)
+		if (table[i] & _PAGE_PRESENT)
+			free_table(__va(table[i] & PTE_ADDR_MASK), level - 1,
+				   PTRS_PER_TABLE);
+	free_page(table);
+}
+
+void pgd_free(pgd_t *pgd)
+{
+	free_table(pgd, 3, USER_PTRS);
+}
+
+static void walk_table(u64 *table, int level, unsigned long base,
+		       void (*fn)(unsigned long, pte_t, void *), void *arg)
+{
+	unsigned long span = 1UL << (PAGE_SHIFT + 9 * level);
+
+	for (unsigned int i = 0; i < PTRS_PER_TABLE; i++) {
+		if (!table[i])
+			continue;
+		if (level)
+			walk_table(__va(table[i] & PTE_ADDR_MASK), level - 1,
+				   base + i * span, fn, arg);
+		else
+			fn(base + i * span, table[i], arg);
+	}
+}
+
+/*
+ * What the MMU would find, table by table, rather than VMA by VMA: an audit
+ * (mm/vm_audit.c) must also see a PTE that no VMA covers.
+ */
+void walk_user_ptes(pgd_t *pgd, void (*fn)(unsigned long, pte_t, void *),
+		    void *arg)
+{
+	unsigned long span = 1UL << (PAGE_SHIFT + 9 * 3);
+
+	for (unsigned int i = 0; i < USER_PTRS; i++)
+		if (pgd[i])
+			walk_table(__va(pgd[i] & PTE_ADDR_MASK), 2, i * span,
+				   fn, arg);
 }
 
 pgprot_t vm_get_page_prot(unsigned long vm_flags)

@@ -142,7 +142,7 @@ static long console_read(struct kiocb *iocb, struct iov_iter *to)
 	while (!end && iov_iter_count(to)) {
 		char chunk[128];
 		unsigned long flags;
-		size_t n;
+		size_t n, copied;
 
 		if (!done) {
 			long err =
@@ -155,9 +155,10 @@ static long console_read(struct kiocb *iocb, struct iov_iter *to)
 		n = tty_take(chunk, min(sizeof(chunk), iov_iter_count(to)),
 			     !done, &end);
 		spin_unlock_irqrestore(&tty.lock, flags);
-		if (copy_to_iter(chunk, n, to) < n)
+		copied = copy_to_iter(chunk, n, to);
+		done += copied;
+		if (copied < n) /* the rest of the chunk is dropped */
 			return done ? (long)done : -EFAULT;
-		done += n;
 	}
 	return done;
 }
@@ -169,11 +170,12 @@ static long console_write(struct kiocb *iocb, struct iov_iter *from)
 	while (iov_iter_count(from)) {
 		char chunk[128];
 		size_t n = min(sizeof(chunk), iov_iter_count(from));
+		size_t copied = copy_from_iter(chunk, n, from);
 
-		if (copy_from_iter(chunk, n, from) < n)
+		arch_console_write(chunk, copied);
+		done += copied;
+		if (copied < n)
 			return done ? (long)done : -EFAULT;
-		arch_console_write(chunk, n);
-		done += n;
 	}
 	return done;
 }

@@ -68,9 +68,10 @@ static long ramfs_read_iter(struct kiocb *iocb, struct iov_iter *to)
 }
 
 /*
- * Copy n bytes from the writer into the page at pos.  A failed copy may
- * have stored some bytes; those past i_size are zeroed again to keep the
- * invariant.  Returns the bytes copied, or -ENOMEM.
+ * Copy n bytes from the writer into the page at pos.  A copy cut short by a
+ * bad user page stores the first bytes only (they count, and i_size moves
+ * past them); what lies beyond them and past i_size is zeroed again to
+ * keep the invariant.  Returns the bytes copied, or -ENOMEM.
  */
 static long write_one_page(struct inode *inode, loff_t pos, size_t n,
 			   struct iov_iter *from)
@@ -85,7 +86,7 @@ static long write_one_page(struct inode *inode, loff_t pos, size_t n,
 	kaddr = (char *)page_address(page) + offset_in_page(pos);
 	copied = copy_from_iter(kaddr, n, from);
 	if (copied < n && pos + (loff_t)n > inode->i_size) {
-		loff_t from_eof = max(pos, inode->i_size);
+		loff_t from_eof = max(pos + (loff_t)copied, inode->i_size);
 
 		memset(kaddr + (from_eof - pos), 0, pos + n - from_eof);
 	}

@@ -13,16 +13,57 @@
 #include <kernel/errno.h>
 #include <kernel/fs/vfs.h>
 
+/*
+ * Is this position and count wrong for a transfer (Linux's rw_verify_area,
+ * which says EINVAL)?  For a seekable file the position must not be
+ * negative and pos + count must not overflow, whether or not the bytes
+ * exist.  A stream (a pipe, a device without llseek) has no position.
+ */
+static bool rw_verify_area(struct file *file, loff_t pos, size_t count)
+{
+	loff_t end;
+
+	if (!file->f_op->llseek)
+		return false;
+	return pos < 0 || (loff_t)count < 0 ||
+	       __builtin_add_overflow(pos, (loff_t)count, &end);
+}
+
+/*
+ * The checks every read and write makes, in Linux's order: the file's
+ * mode (EBADF), an operation to call (EINVAL), the whole buffer against
+ * the user address range (EFAULT, before a byte moves: a huge count from a
+ * good pointer is refused, not copied until it faults), the position; then
+ * the count is cut to MAX_RW_COUNT.
+ */
+static long rw_checks(struct file *file, struct iov_iter *iter, loff_t pos,
+		      unsigned int mode, bool has_op)
+{
+	if (!(file->f_mode & mode))
+		return -EBADF;
+	if (!has_op)
+		return -EINVAL;
+	if (!iov_iter_access_ok(iter))
+		return -EFAULT;
+	if (rw_verify_area(file, pos, iov_iter_count(iter)))
+		return -EINVAL;
+	iov_iter_truncate(iter, MAX_RW_COUNT);
+	return 0;
+}
+
 /* Read at *pos and move it: bytes read, 0 at the end, or -errno. */
 long vfs_read(struct file *file, struct iov_iter *to, loff_t *pos)
 {
 	struct kiocb kiocb = { .ki_filp = file, .ki_pos = *pos };
-	long ret;
+	/* A directory has no read_iter, but is EISDIR only after EFAULT. */
+	long ret = rw_checks(file, to, *pos, FMODE_READ,
+			     file->f_op->read_iter ||
+				     S_ISDIR(file->f_inode->i_mode));
 
-	if (!(file->f_mode & FMODE_READ))
-		return -EBADF;
+	if (ret)
+		return ret;
 	if (!file->f_op->read_iter)
-		return S_ISDIR(file->f_inode->i_mode) ? -EISDIR : -EINVAL;
+		return -EISDIR;
 	if (!iov_iter_count(to))
 		return 0;
 	ret = file->f_op->read_iter(&kiocb, to);
@@ -35,12 +76,11 @@ static long do_write(struct file *file, struct iov_iter *from, loff_t *pos,
 		     int ki_flags)
 {
 	struct kiocb kiocb = { .ki_filp = file, .ki_pos = *pos };
-	long ret;
+	long ret = rw_checks(file, from, *pos, FMODE_WRITE,
+			     file->f_op->write_iter);
 
-	if (!(file->f_mode & FMODE_WRITE))
-		return -EBADF;
-	if (!file->f_op->write_iter)
-		return -EINVAL;
+	if (ret)
+		return ret;
 	if (!iov_iter_count(from))
 		return 0;
 	kiocb.ki_flags = ki_flags;
@@ -73,7 +113,7 @@ long sys_read(int fd, void __user *buf, size_t n)
 
 	if (!f)
 		return -EBADF;
-	iov_iter_ubuf(&iter, buf, min(n, (size_t)MAX_RW_COUNT));
+	iov_iter_ubuf(&iter, buf, n);
 	ret = vfs_read(f, &iter, &f->f_pos);
 	fput(f);
 	return ret;
@@ -87,7 +127,7 @@ long sys_write(int fd, const void __user *buf, size_t n)
 
 	if (!f)
 		return -EBADF;
-	iov_iter_ubuf(&iter, (void __user *)buf, min(n, (size_t)MAX_RW_COUNT));
+	iov_iter_ubuf(&iter, (void __user *)buf, n);
 	ret = vfs_write(f, &iter, &f->f_pos);
 	fput(f);
 	return ret;
@@ -101,23 +141,23 @@ static long write_at(struct file *file, struct iov_iter *from, loff_t *pos)
 
 /*
  * pread and pwrite: rw (vfs_read or write_at) at pos, their own position,
- * which must not be negative (EINVAL) and needs a seekable file (ESPIPE).
+ * which must not be negative (EINVAL, checked first, as Linux does) and
+ * needs a seekable file (ESPIPE).
  */
 static long rw_at(int fd, void __user *buf, size_t n, loff_t pos,
 		  long (*rw)(struct file *, struct iov_iter *, loff_t *))
 {
-	struct file *f = fget(fd);
+	struct file *f;
 	struct iov_iter iter;
-	long ret;
+	long ret = -ESPIPE;
 
+	if (pos < 0)
+		return -EINVAL;
+	f = fget(fd);
 	if (!f)
 		return -EBADF;
-	if (pos < 0) {
-		ret = -EINVAL;
-	} else if (!f->f_op->llseek) {
-		ret = -ESPIPE;
-	} else {
-		iov_iter_ubuf(&iter, buf, min(n, (size_t)MAX_RW_COUNT));
+	if (f->f_op->llseek) {
+		iov_iter_ubuf(&iter, buf, n);
 		ret = rw(f, &iter, &pos);
 	}
 	fput(f);

@@ -9,9 +9,9 @@
  * Linux's iov_iter also walks vectors of buffers (readv), pages and pipes;
  * this one is a single buffer, either kind (Linux: ITER_UBUF, ITER_KVEC).
  * The copy helpers advance the iterator past what they copied and return
- * how many bytes that was: fewer than asked means a bad user pointer.  They
- * then report 0 bytes, although copy_nofault may already have moved part of
- * the buffer: a caller must treat the destination as unspecified.
+ * how many bytes that was, exactly: fewer than asked means a bad user page
+ * after that many bytes, and the caller reports the partial count (or
+ * EFAULT if it moved nothing).
  */
 #ifndef _KERNEL_FS_UIO_H
 #define _KERNEL_FS_UIO_H
@@ -36,6 +36,11 @@ static inline size_t iov_iter_count(const struct iov_iter *i)
 {
 	return i->count;
 }
+
+/* Does the whole buffer lie in user space (access_ok)?  Kernel: yes. */
+bool iov_iter_access_ok(const struct iov_iter *i);
+/* Shorten the buffer to at most count bytes. */
+void iov_iter_truncate(struct iov_iter *i, size_t count);
 
 /* Copy bytes from addr into the buffer (a read): bytes copied. */
 size_t copy_to_iter(const void *addr, size_t bytes, struct iov_iter *i);

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: MIT
 /*
- * Host stand-ins that let mm/mmap.c and mm/memory.c run in a test process
- * (the page tables themselves are x86_64's, arch/x86_64/pgtable_user.c,
- * their tables from the page allocator, so a leaked table shows in the
- * free-page count): the top table, PTE rights, a task to be `current`, and
- * the file references mm/mmap.c takes (the host fuzzer's file lives as long
- * as the test).
+ * Host stand-ins that let mm/mmap.c and mm/memory.c run in a test process:
+ * a 4-level page table like x86_64's (its walk is in
+ * tests/host/include/asm/pgtable.h), whose tables come from the page
+ * allocator (so a leaked table shows in the free-page count), a task to be
+ * `current`, and the file references mm/mmap.c takes (the host fuzzer's
+ * file lives as long as the test).
  */
 #include <stdio.h>
 #include <asm/pgtable.h>
@@ -17,10 +17,45 @@
 static struct task_struct host_task;
 struct task_struct *current = &host_task;
 
-/* No kernel half to copy: the host's top table is all user space. */
 pgd_t *pgd_alloc(void)
 {
 	return get_zeroed_page();
+}
+
+static void free_below(u64 *table, int level)
+{
+	for (int i = 0; i < 512; i++) {
+		if (level > 0 && table[i]) {
+			free_below(__va(table[i] & HOST_TABLE_ADDR), level - 1);
+			free_page(__va(table[i] & HOST_TABLE_ADDR));
+		}
+	}
+}
+
+void pgd_free(pgd_t *pgd)
+{
+	free_below(pgd, 3);
+	free_page(pgd);
+}
+
+static void walk_below(u64 *table, int level, unsigned long base,
+		       void (*fn)(unsigned long, pte_t, void *), void *arg)
+{
+	for (unsigned long i = 0; i < 512; i++) {
+		unsigned long addr = base + (i << (PAGE_SHIFT + 9 * level));
+
+		if (table[i] && level)
+			walk_below(__va(table[i] & HOST_TABLE_ADDR), level - 1,
+				   addr, fn, arg);
+		else if (table[i])
+			fn(addr, table[i], arg);
+	}
+}
+
+void walk_user_ptes(pgd_t *pgd, void (*fn)(unsigned long, pte_t, void *),
+		    void *arg)
+{
+	walk_below(pgd, 3, 0, fn, arg);
 }
 
 pgprot_t vm_get_page_prot(unsigned long vm_flags)

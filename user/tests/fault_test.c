@@ -17,6 +17,9 @@
 #include <signal.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <stdint.h>
+#include <string.h>
+#include <sys/mman.h>
 #include <sys/sysinfo.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -192,6 +195,96 @@ static void efault_write(void)
 	unlink("/tmp/fault_test.f");
 }
 
+/*
+ * Two pages, the second PROT_NONE: a buffer starting 2048 bytes before the
+ * end of the first is good for 2048 bytes only.
+ */
+static char *half_good_buffer(void)
+{
+	char *p = mmap(NULL, 8192, PROT_READ | PROT_WRITE,
+		       MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+
+	if (p == MAP_FAILED || mprotect(p + 4096, 4096, PROT_NONE))
+		return NULL;
+	memset(p, 'h', 4096);
+	return p + 2048;
+}
+
+/* A transfer cut short by a bad page returns what it moved (POSIX, Linux). */
+static void partial_file_transfers(void)
+{
+	int fd = open("/tmp/fault_test.f", O_RDWR | O_CREAT | O_TRUNC, 0644);
+	static char data[4096];
+	char *buf = half_good_buffer(), c = 0;
+
+	ASSERT_GE(fd, 0);
+	ASSERT_TRUE(buf != NULL);
+	EXPECT_EQ(pwrite(fd, buf, 4096, 0), 2048);
+	EXPECT_EQ(lseek(fd, 0, SEEK_END), 2048);
+	EXPECT_EQ(pread(fd, &c, 1, 2047), 1);
+	EXPECT_EQ(c, 'h'); /* the bytes written are in the file */
+	EXPECT_EQ(write(fd, buf, 4096), 2048);
+	memset(data, 'd', sizeof(data));
+	EXPECT_EQ(pwrite(fd, data, sizeof(data), 0), (long)sizeof(data));
+	EXPECT_EQ(pread(fd, buf, 4096, 0), 2048);
+	EXPECT_EQ(buf[2047], 'd');
+	EXPECT_EQ(lseek(fd, 0, SEEK_SET), 0);
+	EXPECT_EQ(read(fd, buf, 4096), 2048);
+	EXPECT_EQ(lseek(fd, 0, SEEK_CUR), 2048); /* moved by what it read */
+	munmap(buf - 2048, 8192);
+	close(fd);
+	unlink("/tmp/fault_test.f");
+}
+
+/*
+ * A pipe moves bytes one at a time as far as they go: the partial count.
+ * (Linux copies a page at a time into and out of a pipe and returns EFAULT
+ * for a page it could not copy whole, moving nothing; POSIX allows both.)
+ */
+static void partial_pipe_and_device_transfers(void)
+{
+	char *buf = half_good_buffer();
+	int p[2], zero = open("/dev/zero", O_RDONLY);
+
+	ASSERT_TRUE(buf != NULL);
+	ASSERT_GE(zero, 0);
+	ASSERT_EQ(pipe(p), 0);
+	ASSERT_EQ(write(p[1], buf, 4096), 2048);
+	EXPECT_EQ(read(p[0], buf - 2048, 4096), 2048); /* all that is there */
+	ASSERT_EQ(write(p[1], buf - 2048, 4096), 4096);
+	EXPECT_EQ(read(p[0], buf, 4096), 2048);
+	EXPECT_EQ(read(p[0], buf - 2048, 4096), 2048); /* the rest is kept */
+	EXPECT_EQ(read(zero, buf, 4096), 2048);
+	EXPECT_EQ(buf[2047], 0);
+	munmap(buf - 2048, 8192);
+	close(zero);
+	close(p[0]);
+	close(p[1]);
+}
+
+/*
+ * A count is checked against the user address range before anything
+ * moves (Linux's access_ok): SIZE_MAX from a good buffer is EFAULT, and no
+ * byte of whatever follows the buffer reaches the file.
+ */
+static void huge_counts_are_efault(void)
+{
+	int fd = open("/tmp/fault_test.f", O_RDWR | O_CREAT | O_TRUNC, 0644);
+	static char buf[64];
+
+	ASSERT_GE(fd, 0);
+	EXPECT_ERRNO(write(fd, buf, SIZE_MAX), EFAULT);
+	EXPECT_ERRNO(write(fd, buf, SIZE_MAX / 2), EFAULT);
+	EXPECT_EQ(lseek(fd, 0, SEEK_END), 0);
+	EXPECT_EQ(write(fd, buf, sizeof(buf)), (long)sizeof(buf));
+	EXPECT_ERRNO(read(fd, buf, SIZE_MAX), EFAULT);
+	EXPECT_ERRNO(pread(fd, buf, SIZE_MAX, 0), EFAULT);
+	EXPECT_ERRNO(pwrite(fd, buf, SIZE_MAX, 0), EFAULT);
+	EXPECT_EQ(lseek(fd, 0, SEEK_END), (long)sizeof(buf));
+	close(fd);
+	unlink("/tmp/fault_test.f");
+}
+
 /* System calls taking a path: a bad path pointer is EFAULT. */
 static void efault_path(void)
 {
@@ -262,11 +355,18 @@ static void efault_out_params(void)
 }
 
 static const struct ktap_case cases[] = {
-	KTAP_CASE(segv_bad_address),  KTAP_CASE(segv_bad_jump),
-	KTAP_CASE(segv_write_text),   KTAP_CASE(segv_reaped),
-	KTAP_CASE(efault_read),	      KTAP_CASE(efault_write),
-	KTAP_CASE(efault_path),	      KTAP_CASE(efault_execve),
+	KTAP_CASE(segv_bad_address),
+	KTAP_CASE(segv_bad_jump),
+	KTAP_CASE(segv_write_text),
+	KTAP_CASE(segv_reaped),
+	KTAP_CASE(efault_read),
+	KTAP_CASE(efault_write),
+	KTAP_CASE(efault_path),
+	KTAP_CASE(efault_execve),
 	KTAP_CASE(efault_out_params),
+	KTAP_CASE(partial_file_transfers),
+	KTAP_CASE(partial_pipe_and_device_transfers),
+	KTAP_CASE(huge_counts_are_efault),
 };
 
 int main(void)

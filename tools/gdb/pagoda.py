@@ -1,0 +1,207 @@
+"""gdb helpers for Pagoda's VM: look at a stopped kernel the way the course
+text draws it.  Loaded by the gdbinit that `make gdb` writes:
+
+    pagoda-ps                 every task: pid, name, state, mm
+    pagoda-vmas [PID]         a process's VMAs (default: current's)
+    pagoda-pte ADDR [PID]     walk the page tables for ADDR, level by level
+    pagoda-page PFN|ADDR      decode a struct page: flags, _refcount,
+                              _mapcount, mapping, index
+
+pagoda-pte leaves the frame it found in $pfn, so `pagoda-page $pfn` follows.
+Arguments are gdb expressions: `pagoda-pte $rsp`, `pagoda-page vma->vm_start`.
+
+Types, fields and enums (struct page, enum pageflags) come from the kernel's
+debug information; the macros (the _PAGE_* bits, PAGE_OFFSET, VM_*) from
+pagoda_consts, which the build generates from the headers
+(tools/gdb/mkconsts.py).  Like Linux's scripts/gdb, these read memory only:
+they never call kernel functions or change state.
+"""
+
+import gdb
+
+from pagoda_consts import CONSTS
+
+PAGE_SHIFT = CONSTS["PAGE_SHIFT"]
+PAGE_OFFSET = CONSTS["PAGE_OFFSET"]
+ADDR_MASK = CONSTS["PTE_ADDR_MASK"]
+TABLE_BITS = CONSTS["PTRS_PER_TABLE"].bit_length() - 1
+# x86_64's four levels, named as Linux's generic code names them.
+LEVELS = ("pgd", "pud", "pmd", "pte")
+PTE_BITS = {name[len("_PAGE_"):].lower(): value
+            for name, value in CONSTS.items() if name.startswith("_PAGE_")}
+
+
+def ulong(value):
+    return int(value.cast(gdb.lookup_type("unsigned long")))
+
+
+def read_u64(addr):
+    data = gdb.selected_inferior().read_memory(addr, 8)
+    return int.from_bytes(bytes(data), "little")
+
+
+def list_entries(head, type_name, member):
+    """The structs on a list_head ring, as Linux's list_for_each_entry."""
+    struct = gdb.lookup_type(type_name)
+    offset = next(f.bitpos // 8 for f in struct.fields() if f.name == member)
+    pointer = struct.pointer()
+    node = head["next"]
+    while ulong(node) != ulong(head.address):
+        yield gdb.Value(ulong(node) - offset).cast(pointer).dereference()
+        node = node["next"]
+
+
+def find_task(arg):
+    """The task whose pid is arg, or current if arg is empty."""
+    if not arg.strip():
+        return gdb.parse_and_eval("current").dereference()
+    pid = int(gdb.parse_and_eval(arg))
+    for task in list_entries(gdb.parse_and_eval("all_tasks"), "struct task_struct",
+                             "task_link"):
+        if int(task["pid"]) == pid:
+            return task
+    raise gdb.GdbError(f"no task with pid {pid}")
+
+
+def task_mm(task):
+    mm = task["mm"]
+    if ulong(mm) == 0:
+        raise gdb.GdbError(f"pid {int(task['pid'])} is a kernel thread: no mm")
+    return mm.dereference()
+
+
+def bit_names(value, bits):
+    """Names of the bits set in value, from a {name: bit value} table."""
+    names = [name for name, bit in sorted(bits.items(), key=lambda nb: nb[1])
+             if bit and bit & (bit - 1) == 0 and value & bit]
+    return " ".join(names)
+
+
+class PagodaPs(gdb.Command):
+    """List every task: pagoda-ps."""
+
+    def __init__(self):
+        super().__init__("pagoda-ps", gdb.COMMAND_DATA)
+
+    def invoke(self, arg, from_tty):
+        current = ulong(gdb.parse_and_eval("current"))
+        print("  PID NAME             MM")
+        for task in list_entries(gdb.parse_and_eval("all_tasks"), "struct task_struct",
+                                 "task_link"):
+            mark = "*" if ulong(task.address) == current else " "
+            name = task["comm"].string()
+            print(f"{mark}{int(task['pid']):4} {name:16} {ulong(task['mm']):#x}")
+
+
+class PagodaVmas(gdb.Command):
+    """Print a process's VMAs: pagoda-vmas [PID] (default: current)."""
+
+    def __init__(self):
+        super().__init__("pagoda-vmas", gdb.COMMAND_DATA)
+
+    def invoke(self, arg, from_tty):
+        task = find_task(arg)
+        mm = task_mm(task)
+        vm_bits = {n[3:].lower(): v for n, v in CONSTS.items() if n.startswith("VM_")}
+        print(f"pid {int(task['pid'])} ({task['comm'].string()}): mm {ulong(mm.address):#x}, "
+              f"pgd {ulong(mm['pgd']):#x}, rss {int(mm['rss'])} pages")
+        for vma in list_entries(mm["mmap"], "struct vm_area_struct", "vm_list"):
+            flags = ulong(vma["vm_flags"])
+            perms = "".join(c if flags & CONSTS[f"VM_{n}"] else "-"
+                            for c, n in (("r", "READ"), ("w", "WRITE"), ("x", "EXEC")))
+            perms += "s" if flags & CONSTS["VM_SHARED"] else "p"
+            start, end = ulong(vma["vm_start"]), ulong(vma["vm_end"])
+            what = "anon"
+            if ulong(vma["vm_file"]):
+                what = f"file inode {int(vma['vm_file']['f_inode']['i_ino'])}"
+            print(f"  {start:#014x}-{end:#014x} {perms} {(end - start) >> 10:7} KiB "
+                  f"pgoff {ulong(vma['vm_pgoff']):#x} {what}  [{bit_names(flags, vm_bits)}]")
+
+
+class PagodaPte(gdb.Command):
+    """Walk the page tables for an address: pagoda-pte ADDR [PID].
+
+    Prints each level's entry (index, raw value, flag bits) down to the
+    leaf or the first entry that is not present, and sets $pfn to the page
+    frame mapped, if any.  A kernel address is walked in current's tables,
+    whose top half every address space shares."""
+
+    def __init__(self):
+        super().__init__("pagoda-pte", gdb.COMMAND_DATA)
+
+    def invoke(self, arg, from_tty):
+        args = gdb.string_to_argv(arg)
+        if not args:
+            raise gdb.GdbError("usage: pagoda-pte ADDR [PID]")
+        addr = ulong(gdb.parse_and_eval(args[0])) & 0xFFFFFFFFFFFFFFFF
+        table = ulong(task_mm(find_task(" ".join(args[1:])))["pgd"])
+        print(f"{addr:#x}:")
+        for level, name in enumerate(LEVELS):
+            shift = PAGE_SHIFT + TABLE_BITS * (len(LEVELS) - 1 - level)
+            index = (addr >> shift) & ((1 << TABLE_BITS) - 1)
+            entry = read_u64(table + 8 * index)
+            phys = entry & ADDR_MASK
+            print(f"  {name} [{index:3}] {entry:#018x} phys {phys:#x} "
+                  f"[{bit_names(entry, PTE_BITS)}]")
+            if not entry & CONSTS["_PAGE_PRESENT"]:
+                if entry:
+                    print("  not present: swapped out or PROT_NONE (see the bits)")
+                else:
+                    print("  not present: nothing mapped here")
+                return
+            leaf = name == "pte" or (name != "pgd" and entry & CONSTS["_PAGE_PSE"])
+            if leaf:
+                offset = addr & ((1 << shift) - 1)
+                pfn = (phys + offset) >> PAGE_SHIFT
+                gdb.set_convenience_variable("pfn", pfn)
+                print(f"  -> pfn {pfn:#x}, physical {phys + offset:#x}"
+                      f"{' (a large page)' if name != 'pte' else ''}; "
+                      "pagoda-page $pfn decodes its struct page")
+                return
+            table = PAGE_OFFSET + phys  # the next table, through the direct map
+
+
+class PagodaPage(gdb.Command):
+    """Decode a struct page: pagoda-page PFN, or a direct-map address, or a
+    struct page pointer.  Shows the flags (by enum pageflags' names),
+    _refcount, _mapcount (as stored: the number of PTEs mapping the page),
+    mapping and index."""
+
+    def __init__(self):
+        super().__init__("pagoda-page", gdb.COMMAND_DATA)
+
+    def invoke(self, arg, from_tty):
+        if not arg.strip():
+            raise gdb.GdbError("usage: pagoda-page PFN|ADDR")
+        value = gdb.parse_and_eval(arg)
+        mem_map = gdb.parse_and_eval("mem_map")
+        max_pfn = int(gdb.parse_and_eval("max_pfn"))
+        size = mem_map.dereference().type.sizeof
+        number = ulong(value)
+        start = ulong(mem_map)
+        if start <= number < start + max_pfn * size:
+            pfn = (number - start) // size
+        elif number >= PAGE_OFFSET:
+            pfn = (number - PAGE_OFFSET) >> PAGE_SHIFT
+        else:
+            pfn = number
+        if pfn >= max_pfn:
+            raise gdb.GdbError(f"pfn {pfn:#x} has no struct page (max_pfn {max_pfn:#x})")
+        page = mem_map[pfn]
+        flags = ulong(page["flags"])
+        enum = gdb.lookup_type("enum pageflags")
+        names = [f.name for f in enum.fields() if flags & (1 << f.enumval)]
+        print(f"struct page {ulong(page.address):#x}: pfn {pfn:#x}, "
+              f"physical {pfn << PAGE_SHIFT:#x}")
+        print(f"  flags     {flags:#x} [{' '.join(names)}]")
+        print(f"  _refcount {int(page['_refcount'])}")
+        print(f"  _mapcount {int(page['_mapcount'])}")
+        owner = "slab_cache" if "PG_slab" in names else "mapping"
+        print(f"  {owner:9} {ulong(page['mapping']):#x}")
+        print(f"  index     {ulong(page['index']):#x}")
+
+
+PagodaPs()
+PagodaVmas()
+PagodaPte()
+PagodaPage()
