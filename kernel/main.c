@@ -132,6 +132,7 @@ static int kernel_init(void *unused)
 	int failed = 0, suites = 0, user_tests, err;
 
 	init_task = current;
+	init_task->pgid = init_task->pid;
 	vfs_init();
 	load_initrd();
 	dma_soft_init();

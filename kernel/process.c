@@ -54,6 +54,7 @@ long sys_fork(void)
 	files_fork(child, parent);
 	copy_thread_fork(child, parent);
 	child->mm = mm;
+	child->pgid = parent->pgid;
 	adopt(parent, child);
 	wake_up_task(child);
 	return child->pid;
@@ -208,12 +209,18 @@ void send_signal(struct task_struct *t, int sig)
 	wake_up_task(t);
 }
 
+/* A process (not a kernel thread) that has not exited. */
+static bool is_live_process(const struct task_struct *t)
+{
+	return t->mm && t->state != TASK_ZOMBIE;
+}
+
 struct task_struct *find_process(int pid)
 {
 	struct task_struct *t;
 
 	list_for_each_entry (t, &all_tasks, task_link)
-		if (t->pid == pid && t->mm && t->state != TASK_ZOMBIE)
+		if (t->pid == pid && is_live_process(t))
 			return t;
 	return NULL;
 }
@@ -224,6 +231,8 @@ long sys_kill(int pid, int sig)
 
 	if (sig != SIGKILL && sig != 0)
 		return -EINVAL;
+	if (pid < 0) /* a whole process group */
+		return pid < -0x7fffffff ? -ESRCH : kill_pgrp(-pid, sig);
 	t = find_process(pid);
 	if (!t)
 		return -ESRCH;
@@ -244,4 +253,48 @@ void exit_to_user_mode(void)
 	if (pending & (1UL << SIGKILL))
 		do_exit(__W_SIGNALED(SIGKILL));
 	do_exit(__W_SIGNALED(__builtin_ctzl(pending)));
+}
+
+/*
+ * Process groups, for job control: the shell puts each job in a group of
+ * its own, and the console kills the foreground group on ^C.  A group is
+ * named by the pid of its first member; fork inherits the group, init is
+ * alone in group 1.
+ */
+/* pid 0 is the caller, pgid 0 the process's own pid (a new group). */
+long sys_setpgid(int pid, int pgid)
+{
+	struct task_struct *t;
+
+	if (pid < 0 || pgid < 0)
+		return -EINVAL;
+	t = pid ? find_process(pid) : current;
+	if (!t || (t != current && t->parent != current))
+		return -ESRCH;
+	if (!pgid)
+		pgid = t->pid;
+	if (pgid != t->pid && kill_pgrp(pgid, 0))
+		return -EPERM;
+	t->pgid = pgid;
+	return 0;
+}
+
+/*
+ * Send sig (0: none, only check) to every process of group pgrp but init.
+ * Safe in interrupt context (the console's ^C): all_tasks changes only
+ * with interrupts off.  0, or -ESRCH if the group has no process.
+ */
+int kill_pgrp(int pgrp, int sig)
+{
+	struct task_struct *t;
+	bool found = false;
+
+	list_for_each_entry (t, &all_tasks, task_link) {
+		if (t->pgid != pgrp || !is_live_process(t) || t == init_task)
+			continue;
+		if (sig)
+			send_signal(t, sig);
+		found = true;
+	}
+	return found ? 0 : -ESRCH;
 }

@@ -12,6 +12,8 @@ long sys_waitpid(int pid, int __user *status, int options);
 long sys_getpid(void);
 long sys_getppid(void);
 long sys_kill(int pid, int sig);
+long sys_setpgid(int pid, int pgid);
+int kill_pgrp(int pgrp, int sig);
 long sys_execve(const char __user *path, const char __user *const __user *argv,
 		const char __user *const __user *envp);
 

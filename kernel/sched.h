@@ -52,6 +52,7 @@ struct task_struct {
 	struct list_head sibling;
 	struct wait_queue child_exit;  /* the parent waits here in waitpid */
 	int exit_status;	       /* waitpid() encoding (pagoda/abi.h) */
+	int pgid;		       /* process group (job control) */
 	unsigned long pending_signals; /* bit n: signal n */
 
 	struct file *files[NR_OPEN];

@@ -103,6 +103,8 @@ long syscall_dispatch(unsigned long nr, const unsigned long a[6])
 		return sys_sysinfo(U(struct sysinfo *, 0));
 	case SYS_procinfo:
 		return sys_procinfo(a[0], U(struct procinfo *, 1));
+	case SYS_setpgid:
+		return sys_setpgid(a[0], a[1]);
 	case SYS_reboot:
 		return sys_reboot(a[0], a[1]);
 	default:

@@ -1,35 +1,57 @@
 // SPDX-License-Identifier: MIT
 /*
- * /dev/console: the serial console as a terminal (a tty in canonical
- * mode, the line discipline of Linux's n_tty, much reduced).
+ * /dev/console: the console as a terminal (a tty, the line discipline of
+ * Linux's n_tty, much reduced).  Input arrives one byte at a time from the
+ * UART's and the keyboard's interrupts (console_receive); output goes to
+ * every console (the serial port and the screen).
  *
- * Input arrives one character at a time from the UART's receive interrupt
- * (console_receive) and is edited in a line buffer before any program
- * sees it:
+ * In canonical mode (the default) input is edited in a line buffer
+ * before any program sees it:
  *   printable characters  are added to the line and echoed
  *   backspace (^H, DEL)   erases the last character of the line ("\b \b")
+ *   ^U                    erases the whole line
+ *   ^W                    erases the last word (and the blanks after it)
  *   CR or LF              ends the line (as LF): it becomes readable
  *   ^D                    on an empty line: end of file (a read returns 0);
  *                         otherwise the line so far becomes readable as is
- * A read waits until a whole line is there and returns at most one line
- * (up to the count asked; the rest stays for the next read).  Output goes
- * straight to the console.  ioctl TCGETECHO/TCSETECHO read and set echo.
+ *   ^C                    discards the input, echoes "^C", and kills the
+ *                         foreground job (below)
+ *   ESC [ ... or ESC O x  a terminal's key sequence (an arrow key ...):
+ *                         dropped whole, so it never lands in a line
+ * Other control characters are dropped.  A read waits until a whole line
+ * is there and returns at most one line (up to the count asked; the rest
+ * stays for the next read).
  *
- * buf holds the readable lines first (committed bytes), then the line
- * being edited.  An end of file is kept in buf as a ^D byte, which no
- * other input can produce, so it is seen in its place in the input.
+ * Without canonical mode (TCSETCANON 0, for a program that edits its own
+ * line, as the shell does) every byte is readable at once and a read
+ * returns what is there; CR still becomes LF, nothing else is special.
  *
- * Locking: console_receive runs in interrupt context, so buf is guarded by
- * a spinlock (interrupts off).  Readers copy a chunk out under the lock and
- * then to the user without it, since the copy may fault.
+ * The foreground job: TIOCSPGRP names a process group (the shell sets the
+ * job it waits for; 0 is none).  Pagoda has no SIGINT yet, so ^C kills
+ * the group with SIGKILL; with signals it will send SIGINT, as Linux's
+ * n_tty does (isig).  ioctl TCGETECHO/TCSETECHO read and set echo,
+ * TCGETCANON/TCSETCANON canonical mode, TIOCGPGRP/TIOCSPGRP the group.
+ *
+ * buf holds the readable bytes first (committed), then the line being
+ * edited.  An end of file is kept in buf as a ^D byte, seen in its place
+ * in the input.
+ *
+ * Locking: console_receive runs in interrupt context, so the tty is
+ * guarded by a spinlock (interrupts off).  Readers copy a chunk out under
+ * the lock and then to the user without it, since the copy may fault.
  */
 #include <kernel/errno.h>
 #include <kernel/fs/vfs.h>
 #include <kernel/printk.h>
+#include <kernel/process.h>
 #include <kernel/string.h>
 
 #define TTY_BUF_SIZE 1024
-#define CTRL_D 0x04
+#define CTRL(c) ((c)&0x1f)
+#define CTRL_D CTRL('D')
+#define ESC 0x1b
+
+enum esc_state { ESC_NONE, ESC_START, ESC_CSI };
 
 static struct tty {
 	struct spinlock lock;
@@ -37,61 +59,154 @@ static struct tty {
 	size_t len;	  /* bytes in buf */
 	size_t committed; /* bytes of buf that readers may take */
 	bool echo;
+	bool canon;	    /* canonical mode: input edited in lines */
+	int fg_pgrp;	    /* the foreground job's group, 0 if none */
+	enum esc_state esc; /* inside a key sequence being dropped */
 	struct wait_queue read_wait;
 } tty = {
 	.lock = SPINLOCK_INIT,
 	.echo = true,
+	.canon = true,
 	.read_wait = WAIT_QUEUE_INIT(tty.read_wait),
 };
 
-/*
- * Add c to the input and put its echo (at most 3 bytes) in echo; returns
- * the echo's length.  Lock held.
- */
-static size_t tty_input(char c, char *echo)
+/* What one input byte echoes: some bytes, then erasing some characters. */
+struct tty_echo {
+	char text[3];
+	size_t len;
+	size_t erase; /* characters to erase ("\b \b" each) after text */
+	int kill_pgrp;
+};
+
+static void echo_text(struct tty_echo *echo, const char *s, size_t n)
 {
+	memcpy(echo->text, s, n);
+	echo->len = n;
+}
+
+/* Remove the last n characters of the line being edited; how many. */
+static size_t erase_chars(size_t n)
+{
+	n = min(n, tty.len - tty.committed);
+	tty.len -= n;
+	return n;
+}
+
+/* ^W: the blanks at the end of the line and the word before them. */
+static size_t last_word(void)
+{
+	size_t i = tty.len;
+
+	while (i > tty.committed && tty.buf[i - 1] == ' ')
+		i--;
+	while (i > tty.committed && tty.buf[i - 1] != ' ')
+		i--;
+	return tty.len - i;
+}
+
+/*
+ * A key sequence: ESC, then '[' with parameters and a final byte (0x40 to
+ * 0x7e), or 'O' and one byte.  True while c belongs to one.
+ */
+static bool in_key_sequence(char c)
+{
+	switch (tty.esc) {
+	case ESC_NONE:
+		if (c != ESC)
+			return false;
+		tty.esc = ESC_START;
+		return true;
+	case ESC_START:
+		/* ESC O x: x is a final byte too; ESC x (Alt-x) ends here. */
+		tty.esc = c == '[' || c == 'O' ? ESC_CSI : ESC_NONE;
+		return true;
+	case ESC_CSI:
+		if (c >= 0x40 && c <= 0x7e)
+			tty.esc = ESC_NONE;
+		return true;
+	}
+	return false;
+}
+
+static void commit_line(struct tty_echo *echo)
+{
+	if (tty.len == TTY_BUF_SIZE)
+		return; /* full: the line is lost */
+	tty.buf[tty.len++] = '\n';
+	tty.committed = tty.len;
+	echo_text(echo, "\n", 1);
+}
+
+/* Canonical mode: edit the line.  Lock held. */
+static void canon_input(char c, struct tty_echo *echo)
+{
+	if (in_key_sequence(c))
+		return;
 	switch (c) {
-	case '\r':
 	case '\n':
-		if (tty.len == TTY_BUF_SIZE)
-			return 0; /* full: the line is lost */
-		tty.buf[tty.len++] = '\n';
-		tty.committed = tty.len;
-		echo[0] = '\n';
-		return 1;
+		commit_line(echo);
+		return;
 	case '\b':
 	case 0x7f:
-		if (tty.len == tty.committed)
-			return 0; /* nothing to erase on this line */
-		tty.len--;
-		memcpy(echo, "\b \b", 3);
-		return 3;
+		echo->erase = erase_chars(1);
+		return;
+	case CTRL('U'):
+		echo->erase = erase_chars(tty.len - tty.committed);
+		return;
+	case CTRL('W'):
+		echo->erase = erase_chars(last_word());
+		return;
+	case CTRL('C'):
+		tty.len = tty.committed = 0;
+		echo_text(echo, "^C\n", 3);
+		echo->kill_pgrp = tty.fg_pgrp;
+		return;
 	case CTRL_D:
 		if (tty.len == tty.committed && tty.len < TTY_BUF_SIZE)
 			tty.buf[tty.len++] = CTRL_D;
 		tty.committed = tty.len;
-		return 0;
+		return;
 	}
 	/* Other control characters are ignored; keep room for a newline. */
 	if (c < 0x20 || c > 0x7e || tty.len >= TTY_BUF_SIZE - 1)
-		return 0;
+		return;
 	tty.buf[tty.len++] = c;
-	echo[0] = c;
-	return 1;
+	echo_text(echo, &c, 1);
 }
 
-/* From the UART's receive interrupt. */
+/* Not canonical: every byte is readable as it comes.  Lock held. */
+static void raw_input(char c, struct tty_echo *echo)
+{
+	if (tty.len == TTY_BUF_SIZE)
+		return;
+	tty.buf[tty.len++] = c;
+	tty.committed = tty.len;
+	if (c >= 0x20 && c <= 0x7e)
+		echo_text(echo, &c, 1);
+}
+
+/* From the UART's and the keyboard's receive interrupts. */
 void console_receive(char c)
 {
 	unsigned long flags = spin_lock_irqsave(&tty.lock);
-	char echo[3];
-	size_t n = tty_input(c, echo);
-	bool readable = tty.committed > 0;
+	struct tty_echo echo = { .len = 0 };
+	bool readable;
 
-	if (!tty.echo)
-		n = 0;
+	if (c == '\r')
+		c = '\n'; /* as Linux's ICRNL: Enter sends CR */
+	if (tty.canon)
+		canon_input(c, &echo);
+	else
+		raw_input(c, &echo);
+	readable = tty.committed > 0;
 	spin_unlock_irqrestore(&tty.lock, flags);
-	call_console_drivers(echo, n);
+	if (tty.echo) {
+		call_console_drivers(echo.text, echo.len);
+		while (echo.erase--)
+			call_console_drivers("\b \b", 3);
+	}
+	if (echo.kill_pgrp)
+		kill_pgrp(echo.kill_pgrp, SIGKILL);
 	if (readable)
 		wake_up(&tty.read_wait);
 }
@@ -180,6 +295,22 @@ static long console_write(struct kiocb *iocb, struct iov_iter *from)
 	return done;
 }
 
+/* Leaving canonical mode makes the line being edited readable. */
+static void set_canon(bool canon)
+{
+	unsigned long flags = spin_lock_irqsave(&tty.lock);
+	bool readable;
+
+	tty.canon = canon;
+	tty.esc = ESC_NONE;
+	if (!canon)
+		tty.committed = tty.len;
+	readable = tty.committed > 0;
+	spin_unlock_irqrestore(&tty.lock, flags);
+	if (readable)
+		wake_up(&tty.read_wait);
+}
+
 static long console_ioctl(struct file *file, unsigned long cmd,
 			  unsigned long arg)
 {
@@ -188,6 +319,18 @@ static long console_ioctl(struct file *file, unsigned long cmd,
 		return tty.echo;
 	case TCSETECHO:
 		tty.echo = arg != 0;
+		return 0;
+	case TCGETCANON:
+		return tty.canon;
+	case TCSETCANON:
+		set_canon(arg != 0);
+		return 0;
+	case TIOCGPGRP:
+		return tty.fg_pgrp;
+	case TIOCSPGRP:
+		if (arg > 0x7fffffff)
+			return -EINVAL;
+		tty.fg_pgrp = arg;
 		return 0;
 	default:
 		return -ENOTTY;

@@ -106,6 +106,76 @@ static void ctrl_d(struct ktest *t)
 	console_fops.ioctl(&console_file, TCSETECHO, echo);
 }
 
+/* ^U erases the line being edited, ^W its last word and the blanks after. */
+static void erase_line_and_word(struct ktest *t)
+{
+	long echo = echo_off();
+	char buf[64];
+
+	type("kept\npart\x15wrong\x15right\n");
+	KTEST_EXPECT_EQ(t, read_line(buf, sizeof(buf) - 1), 5);
+	KTEST_EXPECT_STREQ(t, buf, "kept\n"); /* ^U leaves finished lines */
+	KTEST_EXPECT_EQ(t, read_line(buf, sizeof(buf) - 1), 6);
+	KTEST_EXPECT_STREQ(t, buf, "right\n");
+	type("echo one two  \x17three\n");
+	KTEST_EXPECT_EQ(t, read_line(buf, sizeof(buf) - 1), 15);
+	KTEST_EXPECT_STREQ(t, buf, "echo one three\n");
+	type("a b\x17\x17\x17\x15"
+	     "c\n"); /* too many: no harm */
+	KTEST_EXPECT_EQ(t, read_line(buf, sizeof(buf) - 1), 2);
+	KTEST_EXPECT_STREQ(t, buf, "c\n");
+	console_fops.ioctl(&console_file, TCSETECHO, echo);
+}
+
+/* An arrow key's ESC [ A (or ESC O A) never becomes "[A" in a line. */
+static void key_sequences_are_dropped(struct ktest *t)
+{
+	long echo = echo_off();
+	char buf[64];
+
+	type("ls\x1b[A\x1b[3~\x1bOB -l\x1b[1;5C\n");
+	KTEST_EXPECT_EQ(t, read_line(buf, sizeof(buf) - 1), 6);
+	KTEST_EXPECT_STREQ(t, buf, "ls -l\n");
+	console_fops.ioctl(&console_file, TCSETECHO, echo);
+}
+
+/* ^C throws away what was typed, finished lines included. */
+static void ctrl_c_discards_input(struct ktest *t)
+{
+	long echo = echo_off();
+	long fg = console_fops.ioctl(&console_file, TIOCGPGRP, 0);
+	char buf[64];
+
+	/* No foreground job: nothing is killed. */
+	KTEST_EXPECT_EQ(t, console_fops.ioctl(&console_file, TIOCSPGRP, 0), 0);
+	type("ahead\nhalf\x03new\n");
+	KTEST_EXPECT_EQ(t, read_line(buf, sizeof(buf) - 1), 4);
+	KTEST_EXPECT_STREQ(t, buf, "new\n");
+	KTEST_EXPECT_EQ(t, console_fops.ioctl(&console_file, TIOCSPGRP, -1),
+			-EINVAL);
+	console_fops.ioctl(&console_file, TIOCSPGRP, fg);
+	console_fops.ioctl(&console_file, TCSETECHO, echo);
+}
+
+/* Without canonical mode every byte is readable at once, ^U included. */
+static void raw_mode(struct ktest *t)
+{
+	long echo = echo_off();
+	char buf[64];
+
+	type("par");
+	KTEST_EXPECT_EQ(t, console_fops.ioctl(&console_file, TCSETCANON, 0), 0);
+	KTEST_EXPECT_EQ(t, console_fops.ioctl(&console_file, TCGETCANON, 0), 0);
+	KTEST_EXPECT_EQ(t, read_line(buf, sizeof(buf) - 1), 3);
+	KTEST_EXPECT_STREQ(t, buf, "par"); /* the line so far, released */
+	type("\x15\x1b[A\r");
+	KTEST_EXPECT_EQ(t, read_line(buf, sizeof(buf) - 1), 5);
+	KTEST_EXPECT_STREQ(t, buf, "\x15\x1b[A\n"); /* CR still reads as LF */
+	console_fops.ioctl(&console_file, TCSETCANON, 1);
+	KTEST_EXPECT_EQ(t, console_fops.ioctl(&console_file, TCGETCANON, 0), 1);
+	console_fops.ioctl(&console_file, TCSETECHO, echo);
+}
+
 static bool reader_slept;
 
 static int typist(void *arg)
@@ -176,5 +246,8 @@ static void null_and_zero(struct ktest *t)
 
 KTEST_SUITE(console, KTEST_CASE(editing), KTEST_CASE(one_line_per_read),
 	    KTEST_CASE(long_line), KTEST_CASE(ctrl_d),
+	    KTEST_CASE(erase_line_and_word),
+	    KTEST_CASE(key_sequences_are_dropped),
+	    KTEST_CASE(ctrl_c_discards_input), KTEST_CASE(raw_mode),
 	    KTEST_CASE(read_waits_for_line), KTEST_CASE(ioctl_and_write),
 	    KTEST_CASE(null_and_zero));

@@ -247,6 +247,46 @@ class Cases:
                     "alt-f4", "ctrl-f1")
         return self.run_line("echo keys", "$ echo keys", "keys")
 
+    def ctrl_u_and_ctrl_w(self):
+        self.m.type("echo wrong")
+        self.m.keys("ctrl-u")
+        problems = self.run_line("echo one two", "$ echo one two", "one two")
+        self.m.type("echo x y")
+        self.m.keys("ctrl-w")
+        return problems + self.run_line("z", "$ echo x z", "x z")
+
+    def arrows_recall_history(self):
+        # Up twice: "echo one two"; down once: "echo x z"; left, right and
+        # Home do nothing.  No key may leave "[A" or the like in the line.
+        self.m.keys("up", "up", "down", "left", "right", "home")
+        problems = self.run_line("", "$ echo x z", "x z")
+        if "[A" in self.m.serial_text() or "[D" in self.m.serial_text():
+            problems.append("an arrow key's sequence reached a command line")
+        return problems
+
+    def ctrl_c_kills_the_job(self):
+        # cat reads the console until killed: ^C must end it, not the shell.
+        mark = len(self.m.serial_text())
+        self.m.type("cat\n")
+        if not self.m.wait_serial("cat\n", since=mark):
+            return ["cat did not start"]
+        time.sleep(0.5)
+        self.m.keys("ctrl-c")
+        lines, _ = self.m.wait_screen(self.sigs, tail_is(
+            "$ cat", "^C", "cat: killed by signal 9", "$"))
+        got = shown(lines)[-4:]
+        if got != ["$ cat", "^C", "cat: killed by signal 9", "$"]:
+            return [f"screen ends {got!r}"]
+        return self.run_line("echo alive", "$ echo alive", "alive")
+
+    def clear_empties_the_screen(self):
+        self.m.type("clear\n")
+        lines, cursor = self.m.wait_screen(
+            self.sigs, lambda lines, cursor: shown(lines) == ["$"])
+        if shown(lines) != ["$"] or cursor != (2, 0):
+            return [f"screen holds {shown(lines)[:3]!r}..., cursor at {cursor}"]
+        return []
+
     def poweroff_through_acpi(self):
         self.m.type("poweroff\n")
         try:
@@ -260,7 +300,8 @@ class Cases:
 
 
 CASES = ["prompt_on_screen", "same_text_as_serial", "typing_runs_commands",
-         "unknown_keys_type_nothing", "poweroff_through_acpi"]
+         "unknown_keys_type_nothing", "ctrl_u_and_ctrl_w", "arrows_recall_history",
+         "ctrl_c_kills_the_job", "clear_empties_the_screen", "poweroff_through_acpi"]
 
 
 def main(argv):

@@ -14,8 +14,13 @@
  * exit [n], pwd.  Other commands are /bin/<name>, or the path itself if the
  * name has a '/'.
  * $? (outside single quotes) is the last command's status.  There are no
- * other variables, no globs and no job control: Pagoda does not need them
- * to be studied, and each would double this file.
+ * other variables and no globs: Pagoda does not need them to be studied.
+ *
+ * Jobs: each pipeline runs in a process group of its own (setpgid), and
+ * while the shell waits for one it is the console's foreground group
+ * (tcsetpgrp), so ^C kills that job and not the shell.  (No fg, bg or
+ * stopped jobs: Pagoda has no signals but SIGKILL yet.)  On the console
+ * the shell edits its own lines, with a history (see "line editing").
  *
  * The shell prints with dprintf(), one write() per message and no stdio
  * buffer, so there is nothing to flush before fork() and nothing that a
@@ -23,9 +28,11 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -375,8 +382,9 @@ static void expand_status(struct pipeline *p)
 /* Run one pipeline; its status (that of its last command). */
 static int run_pipeline(struct pipeline *p)
 {
-	pid_t pids[MAX_CMDS];
+	pid_t pids[MAX_CMDS], pgid = 0;
 	int in = -1, st = 0, last = p->ncmds - 1;
+	bool foreground;
 
 	expand_status(p);
 	/* cd must change the shell's own directory, so it cannot fork. */
@@ -393,6 +401,7 @@ static int run_pipeline(struct pipeline *p)
 		}
 		pids[i] = fork();
 		if (pids[i] == 0) {
+			setpgid(0, pgid); /* the job's group: its first pid */
 			if (in >= 0) {
 				dup2(in, 0);
 				close(in);
@@ -410,6 +419,11 @@ static int run_pipeline(struct pipeline *p)
 		}
 		if (pids[i] < 0)
 			dprintf(2, "sh: fork: %s\n", strerror(errno));
+		if (pids[i] > 0) {
+			/* Also here, so the group exists before we wait. */
+			pgid = pgid ? pgid : pids[i];
+			setpgid(pids[i], pgid);
+		}
 		/* The parent keeps no pipe ends: a reader sees EOF when its
 		 * writer exits only if no one else holds the write end. */
 		if (in >= 0)
@@ -426,6 +440,8 @@ static int run_pipeline(struct pipeline *p)
 			dprintf(2, "[%d]\n", pids[last]);
 		return 0;
 	}
+	/* On the console, ^C now kills this job (and not the shell). */
+	foreground = pgid && tcsetpgrp(0, pgid) == 0;
 	for (int i = 0; i <= last; i++) {
 		int ws;
 
@@ -438,6 +454,8 @@ static int run_pipeline(struct pipeline *p)
 		if (i == last)
 			st = exit_code(ws);
 	}
+	if (foreground)
+		tcsetpgrp(0, 0);
 	return last >= 0 && pids[last] > 0 ? st : 1;
 }
 
@@ -481,6 +499,158 @@ static int read_line(char *buf, int size)
 	return n == 0 && got != 1 ? -1 : n;
 }
 
+/* ---- line editing ---------------------------------------------------- */
+
+/*
+ * On the console the shell edits its own line, as readline does for bash:
+ * while a line is typed the tty is out of canonical mode and does not
+ * echo, and the shell draws the line itself.  Keys: printable characters,
+ * backspace, ^U (erase the line), ^W (erase the last word), ^C (abandon
+ * the line), ^D (end of input, on an empty line), Enter, and the up and
+ * down arrows, which step through the last HISTORY_MAX lines.  Any other
+ * key, or key sequence (left, right, Home ...), is ignored: the cursor
+ * stays at the end of the line.  The tty goes back to canonical mode,
+ * with echo, for the commands the line runs.
+ */
+#define HISTORY_MAX 32
+#define CTRL(c) ((c)&0x1f)
+#define ESC 0x1b
+
+static char history[HISTORY_MAX][SH_LINE_MAX];
+static int history_len; /* lines kept, the newest at (history_len - 1) % MAX */
+
+static void history_add(const char *line)
+{
+	if (!*line || (history_len &&
+		       !strcmp(history[(history_len - 1) % HISTORY_MAX], line)))
+		return;
+	strcpy(history[history_len++ % HISTORY_MAX], line);
+}
+
+/* The line back steps up the history (1: the newest), or NULL. */
+static const char *history_get(int back)
+{
+	if (back < 1 || back > history_len || back > HISTORY_MAX)
+		return NULL;
+	return history[(history_len - back) % HISTORY_MAX];
+}
+
+/* Draw the prompt and line anew, erasing what was there (ESC [ K). */
+static void show_line(const char *line)
+{
+	dprintf(1, "\r$ %s\033[K", line);
+}
+
+/* After ESC: '[' or 'O', parameters, then a final byte; that byte, or 0. */
+static char read_key_sequence(void)
+{
+	char c;
+
+	if (read(0, &c, 1) != 1 || (c != '[' && c != 'O'))
+		return 0;
+	do {
+		if (read(0, &c, 1) != 1)
+			return 0;
+	} while (c < 0x40 || c > 0x7e);
+	return c;
+}
+
+/* Up (A) or down (B) the history: the line to show in buf. */
+static void history_step(char key, int *back, char *buf, char *draft)
+{
+	int to = *back + (key == 'A' ? 1 : -1);
+	const char *line = to ? history_get(to) : draft;
+
+	if (!line)
+		return;
+	if (*back == 0)
+		strcpy(draft, buf);
+	*back = to;
+	strcpy(buf, line);
+	show_line(buf);
+}
+
+static void erase_word(char *buf)
+{
+	size_t n = strlen(buf);
+
+	while (n && buf[n - 1] == ' ')
+		n--;
+	while (n && buf[n - 1] != ' ')
+		n--;
+	buf[n] = '\0';
+	show_line(buf);
+}
+
+/* Edit a line on the console (tty already raw); its length, or -1 at EOF. */
+static int edit_line(char *buf, int size)
+{
+	static char draft[SH_LINE_MAX];
+	int back = 0;
+	size_t n;
+	char c;
+
+	buf[0] = '\0';
+	for (;;) {
+		long got = read(0, &c, 1);
+
+		n = strlen(buf);
+		if (got < 0 || (got == 0 && n == 0))
+			return -1; /* ^D on an empty line, or an error */
+		if (got == 0)
+			continue; /* ^D inside a line: ignored */
+		switch (c) {
+		case '\n':
+			write(1, "\n", 1);
+			history_add(buf);
+			return n;
+		case '\b':
+		case 0x7f:
+			if (n) {
+				buf[n - 1] = '\0';
+				write(1, "\b \b", 3);
+			}
+			break;
+		case CTRL('U'):
+			buf[0] = '\0';
+			show_line(buf);
+			break;
+		case CTRL('W'):
+			erase_word(buf);
+			break;
+		case CTRL('C'):
+			write(1, "^C\n", 3);
+			buf[0] = '\0';
+			return 0;
+		case ESC:
+			c = read_key_sequence();
+			if (c == 'A' || c == 'B')
+				history_step(c, &back, buf, draft);
+			break;
+		default:
+			if (c >= ' ' && c <= '~' && n < (size_t)size - 1) {
+				buf[n] = c;
+				buf[n + 1] = '\0';
+				write(1, &c, 1);
+			}
+		}
+	}
+}
+
+/* Read the next command line: edited on the console, else plainly. */
+static int next_line(char *buf, int size)
+{
+	int n;
+
+	if (!isatty(0) || ioctl(0, TCSETCANON, 0) < 0)
+		return read_line(buf, size);
+	ioctl(0, TCSETECHO, 0);
+	n = edit_line(buf, size);
+	ioctl(0, TCSETECHO, 1);
+	ioctl(0, TCSETCANON, 1);
+	return n;
+}
+
 int main(int argc, char **argv)
 {
 	static char line[SH_LINE_MAX];
@@ -496,7 +666,7 @@ int main(int argc, char **argv)
 	for (;;) {
 		reap_background();
 		write(1, "$ ", 2);
-		if (read_line(line, sizeof(line)) < 0)
+		if (next_line(line, sizeof(line)) < 0)
 			break;
 		run_line(line);
 	}

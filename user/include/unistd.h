@@ -34,6 +34,10 @@ int execlp(const char *file, const char *arg, ... /* (char *)NULL */);
 __attribute__((noreturn)) void _exit(int status);
 pid_t getpid(void);
 pid_t getppid(void);
+/* Job control: process groups, and the terminal's foreground group. */
+int setpgid(pid_t pid, pid_t pgid);
+int tcsetpgrp(int fd, pid_t pgrp);
+pid_t tcgetpgrp(int fd);
 unsigned int sleep(unsigned int seconds);
 int usleep(useconds_t usec);
 

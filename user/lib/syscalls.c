@@ -104,6 +104,11 @@ int kill(pid_t pid, int sig)
 	return SYSCALL2(SYS_kill, pid, sig);
 }
 
+int setpgid(pid_t pid, pid_t pgid)
+{
+	return SYSCALL2(SYS_setpgid, pid, pgid);
+}
+
 int raise(int sig)
 {
 	return kill(getpid(), sig);

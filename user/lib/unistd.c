@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 /*
- * Small helpers built on system calls: isatty(), access(), poweroff().
+ * Small helpers built on system calls: isatty(), tcsetpgrp(), tcgetpgrp(),
+ * access(), poweroff().
  */
 #include <errno.h>
 #include <pagoda.h>
@@ -18,6 +19,17 @@ int isatty(int fd)
 		return 0;
 	}
 	return 1;
+}
+
+/* The console's foreground job (the ioctls take the group itself). */
+int tcsetpgrp(int fd, pid_t pgrp)
+{
+	return ioctl(fd, TIOCSPGRP, pgrp);
+}
+
+pid_t tcgetpgrp(int fd)
+{
+	return ioctl(fd, TIOCGPGRP, 0);
 }
 
 /* Pagoda has no users or permissions: a file that exists can be used. */

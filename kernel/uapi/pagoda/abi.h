@@ -184,7 +184,11 @@ struct kmsg_header {
 };
 
 /* ioctl() requests of /dev/console */
-#define TCGETECHO 0x5401 /* returns 1 if the console echoes input */
-#define TCSETECHO 0x5402 /* arg 0 or 1 */
+#define TCGETECHO 0x5401  /* returns 1 if the console echoes input */
+#define TCSETECHO 0x5402  /* arg 0 or 1 */
+#define TCGETCANON 0x5403 /* returns 1 in canonical mode (lines, edited) */
+#define TCSETCANON 0x5404 /* arg 0 (every byte readable at once) or 1 */
+#define TIOCGPGRP 0x540f  /* returns the foreground process group, 0 if none */
+#define TIOCSPGRP 0x5410  /* arg: the foreground process group (^C kills it) */
 
 #endif

@@ -51,7 +51,8 @@
 #define SYS_mapinfo 39	/* one VMA of a process, struct mapinfo (for pmap) */
 #define SYS_vmstat 40	/* system-wide VM event counts, struct vmstat */
 #define SYS_vm_audit 41 /* VM invariants: problems found (fuzzers) */
-#define NR_SYSCALLS 42
+#define SYS_setpgid 42	/* job control: put a process in a process group */
+#define NR_SYSCALLS 43
 
 /* SYS_reboot's first argument. */
 #define REBOOT_POWER_OFF 0 /* report the exit status, then power off */
