@@ -411,14 +411,20 @@ static void procinfo_self(void)
 }
 
 static const struct ktap_case cases[] = {
-	KTAP_CASE(exit_status),	 KTAP_CASE(waitpid_which),
-	KTAP_CASE(echild),	 KTAP_CASE(getpid_getppid),
-	KTAP_CASE(wnohang),	 KTAP_CASE(orphan_reparented),
-	KTAP_CASE(execve_args),	 KTAP_CASE(execve_echo),
-	KTAP_CASE(execve_fails), KTAP_CASE(kill_sleeping),
+	KTAP_CASE(exit_status),
+	KTAP_CASE(waitpid_which),
+	KTAP_CASE(echild),
+	KTAP_CASE(getpid_getppid),
+	KTAP_CASE(wnohang),
+	KTAP_CASE(orphan_reparented),
+	KTAP_CASE(execve_args),
+	KTAP_CASE(execve_echo),
+	KTAP_CASE(execve_fails),
+	KTAP_CASE(kill_sleeping),
 	KTAP_CASE(kill_errors),
 	KTAP_CASE(kill_zombie),
-	KTAP_CASE(waitpid_process_group),	 KTAP_CASE(procinfo_self),
+	KTAP_CASE(waitpid_process_group),
+	KTAP_CASE(procinfo_self),
 };
 
 int main(int argc, char **argv)
