@@ -371,6 +371,26 @@ int do_munmap(struct mm_struct *mm, unsigned long start, unsigned long len)
 }
 
 /*
+ * A device's own mmap, or the page cache's.  On success the VMA holds a
+ * reference to the file (generic_file_mmap takes its own); on failure it
+ * has no file, as it was never on the file's i_mmap list.
+ */
+static int call_mmap(struct file *file, struct vm_area_struct *vma)
+{
+	int err;
+
+	if (!file->f_op->mmap)
+		return generic_file_mmap(file, vma);
+	vma->vm_file = get_file(file);
+	err = file->f_op->mmap(file, vma);
+	if (err) {
+		vma->vm_file = NULL;
+		fput(file);
+	}
+	return err;
+}
+
+/*
  * Map [start, start + len), replacing whatever was there: anonymous memory
  * if file is NULL, else file from page pgoff on.
  */
@@ -388,7 +408,7 @@ static long mmap_region(struct mm_struct *mm, unsigned long start,
 		return PTR_ERR(vma);
 	if (file) {
 		vma->vm_pgoff = pgoff;
-		err = generic_file_mmap(file, vma);
+		err = call_mmap(file, vma);
 		if (err) {
 			remove_vma(mm, vma);
 			return err;

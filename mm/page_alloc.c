@@ -124,7 +124,8 @@ void free_pages(struct page *page, unsigned int order)
 	unsigned long flags = spin_lock_irqsave(&zone_lock);
 
 	BUG_ON(page_count(page) <= 0);
-	BUG_ON(PageReserved(page));
+	/* A reserved page keeps the kernel's own reference for ever. */
+	BUG_ON(PageReserved(page) && page_count(page) == 1);
 	if (--page->_refcount == 0) {
 		/* The next owner must not inherit this one's state. */
 		ClearPageDirty(page);
@@ -246,8 +247,10 @@ static bool free_boot_range(phys_addr_t start, phys_addr_t end, void *arg)
 	while (pfn < end_pfn) {
 		unsigned int order = max_block_order(pfn, end_pfn);
 
-		for (unsigned long i = 0; i < (1UL << order); i++)
+		for (unsigned long i = 0; i < (1UL << order); i++) {
 			ClearPageReserved(pfn_to_page(pfn + i));
+			pfn_to_page(pfn + i)->_refcount = 0;
+		}
 		free_one_block(pfn_to_page(pfn), order);
 		free_page_count += 1UL << order;
 		managed_pages += 1UL << order;
@@ -258,7 +261,11 @@ static bool free_boot_range(phys_addr_t start, phys_addr_t end, void *arg)
 
 /*
  * mem_map covers every pfn from 0 to the end of RAM, holes included (a
- * "flat" memory model): a hole's pages stay PG_reserved forever.  The array
+ * "flat" memory model): a hole's pages stay PG_reserved forever.  As in
+ * Linux, every page starts with one reference, the kernel's; a page handed
+ * to the buddy allocator loses it.  A reserved page keeps it, so a driver
+ * may map one of its own kernel pages (/dev/kmsg's log buffer) and the
+ * mapping's get_page/put_page never free it.  The array
  * itself is the first big allocation, taken from memblock, so it is
  * reserved like the kernel image.
  */
@@ -274,8 +281,10 @@ void mem_init(void)
 		panic("mem_init: no room for mem_map (%lu pages)", max_pfn);
 	mem_map = __va(pa);
 	memset(mem_map, 0, size);
-	for (unsigned long pfn = 0; pfn < max_pfn; pfn++)
+	for (unsigned long pfn = 0; pfn < max_pfn; pfn++) {
 		SetPageReserved(&mem_map[pfn]);
+		mem_map[pfn]._refcount = 1;
+	}
 	for (unsigned int o = 0; o < MAX_ORDER; o++)
 		INIT_LIST_HEAD(&free_area[o].free_list);
 	memblock_for_each_free(free_boot_range, NULL);

@@ -41,6 +41,7 @@ void vfs_init(void)
 	iput(boot_mknod(dev, "console", S_IFCHR | 0600, &console_fops));
 	iput(boot_mknod(dev, "null", S_IFCHR | 0666, &null_fops));
 	iput(boot_mknod(dev, "zero", S_IFCHR | 0666, &zero_fops));
+	iput(boot_mknod(dev, "kmsg", S_IFCHR | 0644, &kmsg_fops));
 	iput(dev);
 }
 

@@ -49,6 +49,7 @@
 
 struct file;
 struct kiocb;
+struct vm_area_struct;
 struct pipe_inode_info;
 
 struct inode {
@@ -112,6 +113,12 @@ struct file_operations {
 	loff_t (*llseek)(struct file *file, loff_t offset, int whence);
 	/* Linux: unlocked_ioctl (NULL: ENOTTY). */
 	long (*ioctl)(struct file *file, unsigned long cmd, unsigned long arg);
+	/*
+	 * Map the file into vma (vm_file already set; vm_pgoff is the page
+	 * offset asked for): set up vm_ops or map the frames, adjust vm_flags;
+	 * 0 or -errno (NULL: a regular file's page cache, else ENODEV).
+	 */
+	int (*mmap)(struct file *file, struct vm_area_struct *vma);
 	/* Entry number pos into *d: 1, or 0 past the last (NULL: ENOTDIR). */
 	int (*readdir)(struct file *file, loff_t pos, struct pagoda_dirent *d);
 };
@@ -191,6 +198,7 @@ void free_pipe_info(struct pipe_inode_info *pipe);
 extern const struct file_operations null_fops;
 extern const struct file_operations zero_fops;
 extern const struct file_operations console_fops;
+extern const struct file_operations kmsg_fops;
 
 /* initrd.c: unpack into a given directory (the tests use their own). */
 int cpio_unpack(struct inode *root, const void *data, size_t size);

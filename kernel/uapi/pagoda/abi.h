@@ -164,6 +164,25 @@ struct vmstat {
 	unsigned long free_pages, total_pages, pagecache_pages;
 };
 
+/*
+ * /dev/kmsg mapped read-only (Pagoda's own interface: Linux's /dev/kmsg is
+ * read() record by record and cannot be mapped).  The first page holds
+ * this header; the log ring, KMSG_RING_SIZE bytes, fills the pages after
+ * it.  The ring holds the last min(head, size) bytes written, ending at
+ * offset head % size.  The kernel writes while a program reads: a reader
+ * copies what it wants, then checks head did not move past it.
+ */
+#define KMSG_MAGIC 0x67736d6bUL /* "kmsg" */
+#define KMSG_RING_PAGES 16
+#define KMSG_PAGE_SIZE 4096
+#define KMSG_RING_SIZE (KMSG_RING_PAGES * KMSG_PAGE_SIZE)
+#define KMSG_MAP_SIZE (KMSG_PAGE_SIZE + KMSG_RING_SIZE)
+struct kmsg_header {
+	unsigned long magic;
+	unsigned long size; /* bytes in the ring */
+	unsigned long head; /* bytes ever written */
+};
+
 /* ioctl() requests of /dev/console */
 #define TCGETECHO 0x5401 /* returns 1 if the console echoes input */
 #define TCSETECHO 0x5402 /* arg 0 or 1 */
