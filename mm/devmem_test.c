@@ -21,7 +21,7 @@
 
 static pte_t pte_at(struct mm_struct *mm, unsigned long addr)
 {
-	pte_t *pte = pte_offset(mm->pgd, addr);
+	pte_t *pte = follow_pte(mm, addr);
 
 	return pte ? *pte : 0;
 }

@@ -14,9 +14,9 @@
  *	                         mapping: reuse the page if this mapping is its
  *	                         only user, else copy it
  *
- * and the walks over a range of PTEs: copy_page_range (fork: share every
- * page, write-protecting both sides of a COW mapping) and zap_page_range
- * (munmap, exit).  Each asks vm_normal_page() (mm/vm_normal_page.c) before
+ * and the walks over a range of PTEs, level by level (mm/pagewalk.c):
+ * copy_page_range (fork: share every page, write-protecting both sides of
+ * a COW mapping) and zap_page_range (munmap, exit).  Each asks vm_normal_page() (mm/vm_normal_page.c) before
  * it touches a struct page -- the rule seeds 000 and 003 are about.
  *
  * Counting: page->_refcount is references (a mapping holds one),
@@ -34,6 +34,8 @@
 #include <mm/memory.h>
 #include <mm/mm.h>
 #include <mm/mmu_notifier.h>
+#include <mm/pagewalk.h>
+#include <mm/pgtable.h>
 
 struct vm_event_counts vm_events;
 
@@ -285,7 +287,7 @@ int handle_mm_fault(struct mm_struct *mm, unsigned long addr,
 	vm_events.pgfault++;
 	if (current->mm == mm)
 		current->min_flt++;
-	pte = pte_offset_alloc(mm->pgd, addr);
+	pte = walk_to_pte(mm, addr);
 	if (!pte)
 		return VM_FAULT_OOM;
 	if (pte_none(*pte) && vma->vm_ops)
@@ -311,48 +313,130 @@ int handle_mm_fault(struct mm_struct *mm, unsigned long addr,
 struct page *get_user_page(struct mm_struct *mm, unsigned long addr,
 			   unsigned int flags)
 {
-	pte_t *pte = pte_offset(mm->pgd, addr);
+	pte_t *pte = follow_pte(mm, addr);
 
 	if (!pte || pte_none(*pte)) {
 		if (handle_mm_fault(mm, addr, flags))
 			return NULL;
-		pte = pte_offset(mm->pgd, addr);
+		pte = follow_pte(mm, addr);
 	}
 	return vm_normal_page(find_vma(mm, addr), addr, *pte);
 }
 
-static int copy_ptes(struct mm_struct *dst, struct mm_struct *src,
-		     struct vm_area_struct *vma)
+/*
+ * The walk down to a user address, level by level through the arch's
+ * helpers.  follow_pte only looks: NULL where a table is missing.
+ * walk_to_pte makes the missing tables (NULL if out of memory): a fault,
+ * fork's copy into the child.
+ */
+pte_t *follow_pte(struct mm_struct *mm, unsigned long addr)
 {
-	bool cow = is_cow_mapping(vma->vm_flags);
+	pgd_t *pgd = pgd_offset(mm, addr);
+	pud_t *pud;
+	pmd_t *pmd;
 
-	for (unsigned long addr = vma->vm_start; addr < vma->vm_end;
-	     addr += PAGE_SIZE) {
-		pte_t *spte = pte_offset(src->pgd, addr), *dpte;
-		struct page *page;
+	if (pgd_none(*pgd))
+		return NULL;
+	pud = pud_offset(pgd, addr);
+	if (pud_none(*pud))
+		return NULL;
+	pmd = pmd_offset(pud, addr);
+	if (pmd_none(*pmd))
+		return NULL;
+	return pte_offset_map(pmd, addr);
+}
 
-		if (!spte || pte_none(*spte))
+/* A zeroed page to hang below an empty entry; populate() links it. */
+static void *new_table(void)
+{
+	return get_zeroed_page();
+}
+
+static pmd_t *walk_to_pmd(struct mm_struct *mm, unsigned long addr)
+{
+	pgd_t *pgd = pgd_offset(mm, addr);
+	pud_t *pud, *new_pud;
+	pmd_t *new_pmd;
+
+	if (pgd_none(*pgd)) {
+		new_pud = new_table();
+		if (!new_pud)
+			return NULL;
+		pgd_populate(pgd, new_pud);
+	}
+	pud = pud_offset(pgd, addr);
+	if (pud_none(*pud)) {
+		new_pmd = new_table();
+		if (!new_pmd)
+			return NULL;
+		pud_populate(pud, new_pmd);
+	}
+	return pmd_offset(pud, addr);
+}
+
+/* The PTE table under pmd, made if missing; NULL if out of memory. */
+static pte_t *pte_alloc_map(pmd_t *pmd, unsigned long addr)
+{
+	pte_t *new;
+
+	if (pmd_none(*pmd)) {
+		new = new_table();
+		if (!new)
+			return NULL;
+		pmd_populate(pmd, new);
+	}
+	return pte_offset_map(pmd, addr);
+}
+
+pte_t *walk_to_pte(struct mm_struct *mm, unsigned long addr)
+{
+	pmd_t *pmd = walk_to_pmd(mm, addr);
+
+	return pmd ? pte_alloc_map(pmd, addr) : NULL;
+}
+
+/*
+ * fork, one PTE table of the parent: the child's PTE is the parent's,
+ * write-protected on both sides where the mapping is COW (the first write
+ * on either side then copies, in do_wp_page); each normal page gains a
+ * reference and a map count for the child.
+ */
+static int copy_pte_range(pmd_t *src_pmd, unsigned long addr, unsigned long end,
+			  struct mm_walk *walk)
+{
+	struct mm_struct *dst = walk->private;
+	bool cow = is_cow_mapping(walk->vma->vm_flags);
+	pmd_t *dst_pmd = walk_to_pmd(dst, addr);
+	pte_t *src_pte = pte_offset_map(src_pmd, addr), *dst_pte;
+	struct page *page;
+
+	dst_pte = dst_pmd ? pte_alloc_map(dst_pmd, addr) : NULL;
+	if (!dst_pte)
+		return -ENOMEM;
+	for (; addr != end; addr += PAGE_SIZE, src_pte++, dst_pte++) {
+		if (pte_none(*src_pte))
 			continue;
-		dpte = pte_offset_alloc(dst->pgd, addr);
-		if (!dpte)
-			return -ENOMEM;
-		if (cow && pte_write(*spte)) {
-			set_pte(spte, pte_wrprotect(*spte));
+		if (cow && pte_write(*src_pte)) {
+			set_pte(src_pte, pte_wrprotect(*src_pte));
 			flush_tlb_page(addr);
 		}
-		page = vm_normal_page(vma, addr, *spte);
+		page = vm_normal_page(walk->vma, addr, *src_pte);
 		if (page) {
 			get_page(page);
 			page->_mapcount++;
 			dst->rss++;
-		} else if (is_raw_pfn(vma, addr, *spte)) {
+		} else if (is_raw_pfn(walk->vma, addr, *src_pte)) {
 			vm_events
 				.pfn_maps++; /* copied as is: no count to take */
 		}
-		set_pte(dpte, *spte);
+		set_pte(dst_pte, *src_pte);
 	}
 	return 0;
 }
+
+static const struct mm_walk_ops copy_walk_ops = {
+	.pmd_entry = copy_pte_range,
+};
 
 /*
  * A COW mapping's pages become read-only in the parent too: a secondary
@@ -362,33 +446,142 @@ static int copy_ptes(struct mm_struct *dst, struct mm_struct *src,
 int copy_page_range(struct mm_struct *dst, struct mm_struct *src,
 		    struct vm_area_struct *vma)
 {
+	bool cow = is_cow_mapping(vma->vm_flags);
 	struct mmu_notifier_range range;
 	int err;
 
-	if (!is_cow_mapping(vma->vm_flags))
-		return copy_ptes(dst, src, vma);
 	mmu_notifier_range_init(&range, MMU_NOTIFY_FORK_WRPROTECT, src,
 				vma->vm_start, vma->vm_end);
-	mmu_notifier_invalidate_range_start(&range);
-	err = copy_ptes(dst, src, vma);
-	mmu_notifier_invalidate_range_end(&range);
+	if (cow)
+		mmu_notifier_invalidate_range_start(&range);
+	err = walk_page_range(src, vma, vma->vm_start, vma->vm_end,
+			      &copy_walk_ops, dst);
+	if (cow)
+		mmu_notifier_invalidate_range_end(&range);
 	return err;
 }
+
+/*
+ * munmap, exit, MADV_DONTNEED, one PTE table: clear each PTE and flush it
+ * from the TLB before the page loses this mapping's reference, so the CPU
+ * can never reach a page that has been freed.
+ */
+static int zap_pte_range(pmd_t *pmd, unsigned long addr, unsigned long end,
+			 struct mm_walk *walk)
+{
+	pte_t *pte = pte_offset_map(pmd, addr);
+	struct page *page;
+
+	for (; addr != end; addr += PAGE_SIZE, pte++) {
+		if (pte_none(*pte))
+			continue;
+		page = vm_normal_page(walk->vma, addr, *pte);
+		set_pte(pte, 0);
+		flush_tlb_page(addr);
+		if (page)
+			unmap_page(walk->mm, page);
+	}
+	return 0;
+}
+
+static const struct mm_walk_ops zap_walk_ops = {
+	.pmd_entry = zap_pte_range,
+};
 
 void zap_page_range(struct mm_struct *mm, struct vm_area_struct *vma,
 		    unsigned long start, unsigned long end)
 {
-	for (unsigned long addr = start; addr < end; addr += PAGE_SIZE) {
-		pte_t *pte = pte_offset(mm->pgd, addr);
-		struct page *page;
+	walk_page_range(mm, vma, start, end, &zap_walk_ops, NULL);
+}
 
-		if (!pte || pte_none(*pte))
+/*
+ * After munmap, the page tables under [addr, end).  Only VMAs have PTEs, so
+ * a table whose whole span lies in the hole [floor, ceiling) between the
+ * VMAs left on either side maps nothing and can go, without a look inside;
+ * one that reaches past the hole may hold a neighbour's PTEs and stays
+ * (until the neighbour's own munmap, or exit).  Linux's rule, and its
+ * names; ceiling 0 is the top of the address space.  The table pages are
+ * freed only after the TLB has let go of them.
+ */
+static bool span_in_hole(unsigned long addr, unsigned long size,
+			 unsigned long floor, unsigned long ceiling)
+{
+	unsigned long first = addr & ~(size - 1);
+
+	return first >= floor && first + size - 1 <= ceiling - 1;
+}
+
+struct free_range {
+	unsigned long floor, ceiling;
+	struct list_head tables; /* freed tables, linked through their page */
+};
+
+/* Unhook a table; its page goes to fr->tables until the TLB flush. */
+static void free_table_later(struct free_range *fr, void *table)
+{
+	list_add(&virt_to_page(table)->lru, &fr->tables);
+}
+
+static void free_pmd_range(pud_t *pud, unsigned long addr, unsigned long end,
+			   struct free_range *fr)
+{
+	unsigned long start = addr, next;
+	pmd_t *pmd = pmd_offset(pud, addr);
+
+	do {
+		next = pmd_addr_end(addr, end);
+		if (pmd_none(*pmd) ||
+		    !span_in_hole(addr, PMD_SIZE, fr->floor, fr->ceiling))
 			continue;
-		page = vm_normal_page(vma, addr, *pte);
-		if (page)
-			unmap_page(mm, page);
-		set_pte(pte, 0);
-		flush_tlb_page(addr);
+		free_table_later(fr, pte_offset_map(pmd, 0));
+		pmd_clear(pmd);
+	} while (pmd++, addr = next, addr != end);
+	if (span_in_hole(start, PUD_SIZE, fr->floor, fr->ceiling)) {
+		free_table_later(fr, pmd_offset(pud, 0));
+		pud_clear(pud);
+	}
+}
+
+static void free_pud_range(pgd_t *pgd, unsigned long addr, unsigned long end,
+			   struct free_range *fr)
+{
+	unsigned long start = addr, next;
+	pud_t *pud = pud_offset(pgd, addr);
+
+	do {
+		next = pud_addr_end(addr, end);
+		if (!pud_none(*pud))
+			free_pmd_range(pud, addr, next, fr);
+	} while (pud++, addr = next, addr != end);
+	if (span_in_hole(start, PGDIR_SIZE, fr->floor, fr->ceiling)) {
+		free_table_later(fr, pud_offset(pgd, 0));
+		pgd_clear(pgd);
+	}
+}
+
+void free_pgd_range(struct mm_struct *mm, unsigned long addr, unsigned long end,
+		    unsigned long floor, unsigned long ceiling)
+{
+	struct free_range fr = { .floor = floor, .ceiling = ceiling };
+	pgd_t *pgd = pgd_offset(mm, addr);
+	struct page *page;
+	unsigned long next;
+
+	if (addr >= end)
+		return;
+	INIT_LIST_HEAD(&fr.tables);
+	do {
+		next = pgd_addr_end(addr, end);
+		if (!pgd_none(*pgd))
+			free_pud_range(pgd, addr, next, &fr);
+	} while (pgd++, addr = next, addr != end);
+	if (list_empty(&fr.tables))
+		return;
+	flush_tlb_mm(mm);
+	while (!list_empty(&fr.tables)) {
+		page = list_first_entry(&fr.tables, struct page, lru);
+		list_del(&page->lru);
+		free_page(page_address(page));
 	}
 }
 
@@ -421,7 +614,7 @@ static int insert_pte(struct vm_area_struct *vma, unsigned long addr,
 	if (addr < vma->vm_start || addr >= vma->vm_end ||
 	    !IS_ALIGNED(addr, PAGE_SIZE))
 		return -EFAULT;
-	pte = pte_offset_alloc(vma->vm_mm->pgd, addr);
+	pte = walk_to_pte(vma->vm_mm, addr);
 	if (!pte)
 		return -ENOMEM;
 	if (!pte_none(*pte))

@@ -33,12 +33,27 @@ int handle_mm_fault(struct mm_struct *mm, unsigned long addr,
 struct page *vm_normal_page(struct vm_area_struct *vma, unsigned long addr,
 			    pte_t pte);
 
+/*
+ * The PTE for a user address: follow_pte looks (NULL where a table is
+ * missing), walk_to_pte makes missing tables (NULL if out of memory).
+ */
+pte_t *follow_pte(struct mm_struct *mm, unsigned long addr);
+pte_t *walk_to_pte(struct mm_struct *mm, unsigned long addr);
+
 /* fork: give dst the pages of vma, shared, copy-on-write where private. */
 int copy_page_range(struct mm_struct *dst, struct mm_struct *src,
 		    struct vm_area_struct *vma);
 /* Unmap [start, end) of vma, dropping the pages' map and reference counts. */
 void zap_page_range(struct mm_struct *mm, struct vm_area_struct *vma,
 		    unsigned long start, unsigned long end);
+
+/*
+ * After an munmap of [addr, end): free the page tables whose span lies in
+ * [floor, ceiling), the hole between the VMAs left around it (ceiling 0:
+ * no VMA above).
+ */
+void free_pgd_range(struct mm_struct *mm, unsigned long addr, unsigned long end,
+		    unsigned long floor, unsigned long ceiling);
 
 /* The page at addr of a fresh mm, faulted in if need be (exec fills it). */
 struct page *get_user_page(struct mm_struct *mm, unsigned long addr,

@@ -16,7 +16,7 @@
 
 static pte_t pte_at(struct mm_struct *mm, unsigned long addr)
 {
-	pte_t *pte = pte_offset(mm->pgd, addr);
+	pte_t *pte = follow_pte(mm, addr);
 
 	return pte ? *pte : 0;
 }
@@ -136,7 +136,7 @@ static void munmap_frees_pages_and_tables(struct ktest *t)
 	KTEST_EXPECT_GT(t, before - nr_free_pages(), pages);
 	KTEST_EXPECT_EQ(t, do_munmap(mm, BASE, pages * PAGE_SIZE), 0);
 	KTEST_EXPECT_EQ(t, nr_free_pages(), before);
-	KTEST_EXPECT_TRUE(t, pte_offset(mm->pgd, BASE) == NULL);
+	KTEST_EXPECT_TRUE(t, follow_pte(mm, BASE) == NULL);
 	mmput(mm);
 }
 
@@ -310,7 +310,7 @@ static void munmap_keeps_table_of_prot_none_pte(struct ktest *t)
 	KTEST_EXPECT_EQ(
 		t, do_mprotect(mm, BASE + PAGE_SIZE, PAGE_SIZE, PROT_NONE), 0);
 	KTEST_EXPECT_EQ(t, do_munmap(mm, BASE, PAGE_SIZE), 0);
-	KTEST_ASSERT_NOT_NULL(t, pte_offset(mm->pgd, BASE + PAGE_SIZE));
+	KTEST_ASSERT_NOT_NULL(t, follow_pte(mm, BASE + PAGE_SIZE));
 	KTEST_EXPECT_EQ(t, pte_pfn(pte_at(mm, BASE + PAGE_SIZE)),
 			page_to_pfn(page));
 	KTEST_EXPECT_EQ(t,

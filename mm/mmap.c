@@ -6,9 +6,10 @@
  *
  * Invariants: mm->mmap is sorted by address and VMAs do not overlap; every
  * present PTE lies inside a VMA; mm->rss counts the PTEs that map a normal
- * (counted) page.  Page tables go when munmap empties them (free_pgd_range)
- * or with the whole mm (pgd_free).  A file VMA is also on its file's
- * mapping->i_mmap list from mmap (or fork, or a split) until it is removed.
+ * (counted) page.  Page tables go when munmap leaves a hole that covers
+ * them (free_pgd_range) or with the whole mm (pgd_free).  A file VMA is
+ * also on its file's mapping->i_mmap list from mmap (or fork, or a split)
+ * until it is removed.
  */
 #include <asm/irqflags.h>
 #include <kernel/err.h>
@@ -21,6 +22,7 @@
 #include <mm/mm.h>
 #include <mm/mmap.h>
 #include <mm/mmu_notifier.h>
+#include <mm/pagewalk.h>
 #include <mm/slab.h>
 #include <pagoda/abi.h>
 
@@ -157,7 +159,7 @@ struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr)
 struct page *follow_page(struct mm_struct *mm, unsigned long addr)
 {
 	struct vm_area_struct *vma = find_vma(mm, addr);
-	pte_t *pte = pte_offset(mm->pgd, addr);
+	pte_t *pte = follow_pte(mm, addr);
 
 	if (!vma || !pte || pte_none(*pte))
 		return NULL;
@@ -336,7 +338,7 @@ static int split_at(struct mm_struct *mm, unsigned long start,
 
 int do_munmap(struct mm_struct *mm, unsigned long start, unsigned long len)
 {
-	unsigned long end = start + len;
+	unsigned long end = start + len, floor = 0, ceiling = 0;
 	struct mmu_notifier_range range;
 	struct vm_area_struct *vma, *next;
 	bool mapped;
@@ -363,8 +365,12 @@ int do_munmap(struct mm_struct *mm, unsigned long start, unsigned long len)
 				  vm_list);
 		if (vma->vm_start >= start && vma->vm_end <= end)
 			remove_vma(mm, vma);
+		else if (vma->vm_end <= start)
+			floor = vma->vm_end;
+		else if (vma->vm_start >= end && !ceiling)
+			ceiling = vma->vm_start;
 	}
-	free_pgd_range(mm->pgd, start, end);
+	free_pgd_range(mm, start, end, floor, ceiling);
 	if (mapped)
 		mmu_notifier_invalidate_range_end(&range);
 	return 0;
@@ -531,21 +537,22 @@ long do_mmap(struct mm_struct *mm, unsigned long addr, unsigned long len,
 }
 
 /*
- * Give every PTE of vma the VMA's new rights.  Rights are taken away at
- * once; none is granted here: a PTE that was not writable stays so (its
+ * Give every PTE of vma the VMA's new rights, one PTE table at a time
+ * (mm/pagewalk.c skips the spans with no table).  Rights are taken away
+ * at once; none is granted here: a PTE that was not writable stays so (its
  * page may be COW-shared, or the zero page), and the next write faults for
  * do_wp_page to decide -- rights are granted lazily.
  */
-static void change_protection(struct mm_struct *mm, struct vm_area_struct *vma)
+static int change_pte_range(pmd_t *pmd, unsigned long addr, unsigned long end,
+			    struct mm_walk *walk)
 {
-	i_mmap_lock_vma(vma);
-	for (unsigned long addr = vma->vm_start; addr < vma->vm_end;
-	     addr += PAGE_SIZE) {
-		pte_t *pte = pte_offset(mm->pgd, addr), entry;
+	pgprot_t prot = vm_get_page_prot(walk->vma->vm_flags);
+	pte_t *pte = pte_offset_map(pmd, addr), entry;
 
-		if (!pte || !pte_present(*pte))
+	for (; addr != end; addr += PAGE_SIZE, pte++) {
+		if (!pte_present(*pte))
 			continue;
-		entry = pfn_pte(pte_pfn(*pte), vm_get_page_prot(vma->vm_flags));
+		entry = pfn_pte(pte_pfn(*pte), prot);
 		if (pte_special(*pte))
 			entry = pte_mkspecial(entry);
 		if (!pte_write(*pte))
@@ -553,6 +560,18 @@ static void change_protection(struct mm_struct *mm, struct vm_area_struct *vma)
 		set_pte(pte, entry);
 		flush_tlb_page(addr);
 	}
+	return 0;
+}
+
+static const struct mm_walk_ops change_walk_ops = {
+	.pmd_entry = change_pte_range,
+};
+
+static void change_protection(struct mm_struct *mm, struct vm_area_struct *vma)
+{
+	i_mmap_lock_vma(vma);
+	walk_page_range(mm, vma, vma->vm_start, vma->vm_end, &change_walk_ops,
+			NULL);
 	i_mmap_unlock_vma(vma);
 }
 
@@ -800,18 +819,30 @@ static const struct {
 	{ VM_RESERVED, MAPINFO_RESERVED }, { VM_IO, MAPINFO_IO },
 };
 
+/* Counts the normal pages mapped, into *(unsigned long *)walk->private. */
+static int count_pte_range(pmd_t *pmd, unsigned long addr, unsigned long end,
+			   struct mm_walk *walk)
+{
+	unsigned long *n = walk->private;
+	pte_t *pte = pte_offset_map(pmd, addr);
+
+	for (; addr != end; addr += PAGE_SIZE, pte++)
+		*n += pte_present(*pte) &&
+		      vm_normal_page(walk->vma, addr, *pte);
+	return 0;
+}
+
+static const struct mm_walk_ops count_walk_ops = {
+	.pmd_entry = count_pte_range,
+};
+
 static unsigned long resident_pages(struct mm_struct *mm,
 				    struct vm_area_struct *vma)
 {
 	unsigned long n = 0;
 
-	for (unsigned long addr = vma->vm_start; addr < vma->vm_end;
-	     addr += PAGE_SIZE) {
-		pte_t *pte = pte_offset(mm->pgd, addr);
-
-		n += pte && pte_present(*pte) &&
-		     vm_normal_page(vma, addr, *pte);
-	}
+	walk_page_range(mm, vma, vma->vm_start, vma->vm_end, &count_walk_ops,
+			&n);
 	return n;
 }
 

@@ -48,7 +48,7 @@ static void add(struct recorder *r, int kind,
 	rec->kind = kind;
 	if (!range)
 		return;
-	pte = pte_offset(range->mm->pgd, range->start);
+	pte = follow_pte(range->mm, range->start);
 	*rec = (struct record){ kind, range->event, range->start, range->end,
 				pte && pte_present(*pte) };
 }

@@ -121,7 +121,9 @@ static void exhaustion(struct ktest *t)
 		n++;
 	}
 	KTEST_EXPECT_GT(t, n, 0);
-	KTEST_EXPECT_LT(t, nr_free_pages(), 256); /* less than one more MiB */
+	/* No free block left that could hold one more MiB (order 8). */
+	for (unsigned int order = 8; order < MAX_ORDER; order++)
+		KTEST_EXPECT_EQ(t, nr_free_blocks(order), 0);
 	while (head) {
 		p = *head;
 		kfree(head);

@@ -41,9 +41,9 @@ static void *boot_alloc_table(void)
 	return memset(__va(pa), 0, PAGE_SIZE);
 }
 
-static unsigned int table_index(unsigned long va, int level)
+static unsigned int level_index(unsigned long va, int level)
 {
-	return (va >> (PAGE_SHIFT + 9 * level)) & (PTRS_PER_TABLE - 1);
+	return table_index(va, PAGE_SHIFT + 9 * level);
 }
 
 /*
@@ -58,7 +58,7 @@ static u64 *walk(u64 *top, unsigned long va, int level, void *(*alloc)(void),
 	u64 *table = top;
 
 	for (int l = 3; l > level; l--) {
-		u64 *entry = &table[table_index(va, l)];
+		u64 *entry = &table[level_index(va, l)];
 
 		if (!(*entry & _PAGE_PRESENT)) {
 			void *new = alloc ? alloc() : NULL;
@@ -69,7 +69,7 @@ static u64 *walk(u64 *top, unsigned long va, int level, void *(*alloc)(void),
 		}
 		table = __va(*entry & PTE_ADDR_MASK);
 	}
-	return &table[table_index(va, level)];
+	return &table[level_index(va, level)];
 }
 
 /* Map one page: level 0 is a 4 KiB page, level 1 a 2 MiB page. */
@@ -135,13 +135,13 @@ u64 *lookup_kernel_address(unsigned long va)
 	u64 *table = kernel_pml4;
 
 	for (int level = 3; level > 0; level--) {
-		u64 *entry = &table[table_index(va, level)];
+		u64 *entry = &table[level_index(va, level)];
 
 		if (!(*entry & _PAGE_PRESENT) || (*entry & _PAGE_PSE))
 			return entry;
 		table = __va(*entry & PTE_ADDR_MASK);
 	}
-	return &table[table_index(va, 0)];
+	return &table[level_index(va, 0)];
 }
 
 /*
@@ -254,60 +254,6 @@ void pgd_free(pgd_t *pgd)
 	free_table(pgd, 3, USER_PTRS);
 }
 
-/*
- * Free the tables below table (a table of the given level, its first entry
- * mapping base) that hold nothing, where they lie in [start, end).  True if
- * table itself is now empty.  Only present tables are visited, so the cost
- * follows what is mapped, not the size of the range.
- */
-static bool prune_tables(u64 *table, int level, unsigned long base,
-			 unsigned long start, unsigned long end, bool *freed)
-{
-	unsigned long span = 1UL << (PAGE_SHIFT + 9 * level);
-	bool empty = true;
-
-	for (unsigned int i = 0; i < PTRS_PER_TABLE; i++) {
-		unsigned long lo = base + i * span;
-		u64 *e = &table[i];
-
-		if (!*e)
-			continue;
-		if (level > 0 && lo < end && lo + span > start &&
-		    prune_tables(__va(*e & PTE_ADDR_MASK), level - 1, lo, start,
-				 end, freed)) {
-			free_page(__va(*e & PTE_ADDR_MASK));
-			*e = 0;
-			*freed = true;
-			continue;
-		}
-		empty = false;
-	}
-	return empty;
-}
-
-void free_pgd_range(pgd_t *pgd, unsigned long start, unsigned long end)
-{
-	unsigned long span = 1UL << (PAGE_SHIFT + 9 * 3);
-	bool freed = false;
-
-	for (unsigned int i = 0; i < USER_PTRS; i++) {
-		unsigned long lo = i * span;
-
-		if (pgd[i] && lo < end && lo + span > start &&
-		    prune_tables(__va(pgd[i] & PTE_ADDR_MASK), 2, lo, start,
-				 end, &freed)) {
-			free_page(__va(pgd[i] & PTE_ADDR_MASK));
-			pgd[i] = 0;
-		}
-	}
-	/* The CPU may cache upper-level entries: drop them with a CR3 reload. */
-	if (freed)
-		asm volatile("mov %%cr3, %%rax; mov %%rax, %%cr3"
-			     :
-			     :
-			     : "rax", "memory");
-}
-
 static void walk_table(u64 *table, int level, unsigned long base,
 		       void (*fn)(unsigned long, pte_t, void *), void *arg)
 {
@@ -337,17 +283,6 @@ void walk_user_ptes(pgd_t *pgd, void (*fn)(unsigned long, pte_t, void *),
 		if (pgd[i])
 			walk_table(__va(pgd[i] & PTE_ADDR_MASK), 2, i * span,
 				   fn, arg);
-}
-
-pte_t *pte_offset(pgd_t *pgd, unsigned long addr)
-{
-	return walk(pgd, addr, 0, NULL, 0);
-}
-
-pte_t *pte_offset_alloc(pgd_t *pgd, unsigned long addr)
-{
-	return walk(pgd, addr, 0, get_zeroed_page,
-		    _PAGE_PRESENT | _PAGE_RW | _PAGE_USER);
 }
 
 pgprot_t vm_get_page_prot(unsigned long vm_flags)

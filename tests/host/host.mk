@@ -20,8 +20,9 @@ HOST_KSRCS := kernel/printk.c kernel/lib/vsprintf.c kernel/ktest.c kernel/lib/kt
 # Built twice: with a PTE special bit (as x86_64) and without (as 32-bit ARM).
 # and so the VM's fault path, which runs here on stand-in page tables.
 HOST_PTE_SRCS := mm/vm_normal_page.c mm/vm_normal_page_test.c mm/memory.c \
-	mm/mmap.c mm/memory_test.c mm/devmem_test.c mm/mmu_notifier.c \
-	mm/mmu_notifier_test.c tests/host/vm_host.c tests/host/mmap_fuzz_test.c
+	mm/pagewalk.c mm/pagewalk_test.c mm/mmap.c mm/memory_test.c \
+	mm/devmem_test.c mm/mmu_notifier.c mm/mmu_notifier_test.c \
+	tests/host/vm_host.c tests/host/mmap_fuzz_test.c
 HOST_SRCS := tests/host/main.c
 
 HOST_OBJS := $(addprefix $(HB)/,$(HOST_KSRCS:.c=.o)) $(addprefix $(HB)/,$(HOST_SRCS:.c=.o))
@@ -59,7 +60,7 @@ $(HOST_TEST_NOSPECIAL): $(filter-out $(HB)/tests/host/main.o,$(HOST_OBJS)) \
 
 $(HB)/nospecial/tests/host/main.o: tests/host/main.c
 	@mkdir -p $(dir $@)
-	$(Q)$(HOST_CC) $(HOST_CFLAGS) '-DHOST_SUITES="vm_normal_page,memory,devmem,mmap_fuzz"' -c $< -o $@
+	$(Q)$(HOST_CC) $(HOST_CFLAGS) '-DHOST_SUITES="vm_normal_page,memory,pagewalk,devmem,mmap_fuzz"' -c $< -o $@
 
 host-test: $(HOST_TEST)
 	$(Q)$(HOST_TEST)

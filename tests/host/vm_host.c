@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 /*
  * Host stand-ins that let mm/mmap.c and mm/memory.c run in a test process:
- * a 4-level page table like x86_64's, whose tables come from the page
+ * a 4-level page table like x86_64's (its walk is in
+ * tests/host/include/asm/pgtable.h), whose tables come from the page
  * allocator (so a leaked table shows in the free-page count), a task to be
  * `current`, and the file calls mm/mmap.c makes -- the host tests map no
  * files, so those must never be reached.
@@ -13,68 +14,28 @@
 #include <mm/mm.h>
 #include <mm/mmap.h>
 
-#define ADDR_MASK 0x000ffffffffff000UL
-
 static struct task_struct host_task;
 struct task_struct *current = &host_task;
-
-static unsigned int index_at(unsigned long addr, int level)
-{
-	return (addr >> (PAGE_SHIFT + 9 * level)) & 511;
-}
-
-static pte_t *walk(pgd_t *pgd, unsigned long addr, bool alloc)
-{
-	u64 *table = pgd;
-
-	for (int level = 3; level > 0; level--) {
-		u64 *e = &table[index_at(addr, level)];
-
-		if (!*e) {
-			void *new = alloc ? get_zeroed_page() : NULL;
-
-			if (!new)
-				return NULL;
-			*e = __pa(new) | _PAGE_PRESENT;
-		}
-		table = __va(*e & ADDR_MASK);
-	}
-	return &table[index_at(addr, 0)];
-}
 
 pgd_t *pgd_alloc(void)
 {
 	return get_zeroed_page();
 }
 
-static bool free_below(u64 *table, int level, bool all)
+static void free_below(u64 *table, int level)
 {
-	bool empty = true;
-
 	for (int i = 0; i < 512; i++) {
-		if (!table[i])
-			continue;
-		if (level > 0 &&
-		    free_below(__va(table[i] & ADDR_MASK), level - 1, all)) {
-			free_page(__va(table[i] & ADDR_MASK));
-			table[i] = 0;
-			continue;
+		if (level > 0 && table[i]) {
+			free_below(__va(table[i] & HOST_TABLE_ADDR), level - 1);
+			free_page(__va(table[i] & HOST_TABLE_ADDR));
 		}
-		empty = false;
 	}
-	return all || empty;
 }
 
 void pgd_free(pgd_t *pgd)
 {
-	free_below(pgd, 3, true);
+	free_below(pgd, 3);
 	free_page(pgd);
-}
-
-/* The host frees every empty table, wherever it is: simpler, as correct. */
-void free_pgd_range(pgd_t *pgd, unsigned long start, unsigned long end)
-{
-	free_below(pgd, 3, false);
 }
 
 static void walk_below(u64 *table, int level, unsigned long base,
@@ -84,8 +45,8 @@ static void walk_below(u64 *table, int level, unsigned long base,
 		unsigned long addr = base + (i << (PAGE_SHIFT + 9 * level));
 
 		if (table[i] && level)
-			walk_below(__va(table[i] & ADDR_MASK), level - 1, addr,
-				   fn, arg);
+			walk_below(__va(table[i] & HOST_TABLE_ADDR), level - 1,
+				   addr, fn, arg);
 		else if (table[i])
 			fn(addr, table[i], arg);
 	}
@@ -95,16 +56,6 @@ void walk_user_ptes(pgd_t *pgd, void (*fn)(unsigned long, pte_t, void *),
 		    void *arg)
 {
 	walk_below(pgd, 3, 0, fn, arg);
-}
-
-pte_t *pte_offset(pgd_t *pgd, unsigned long addr)
-{
-	return walk(pgd, addr, false);
-}
-
-pte_t *pte_offset_alloc(pgd_t *pgd, unsigned long addr)
-{
-	return walk(pgd, addr, true);
 }
 
 pgprot_t vm_get_page_prot(unsigned long vm_flags)

@@ -15,6 +15,9 @@
  *                   parent's waitpid()
  *   munmap_page     ticks per page to munmap() a populated region
  *   mprotect_page   ticks per page to mprotect() a populated region
+ *   munmap_untouched_<M>m, mprotect_untouched_<M>m   ticks for munmap() or
+ *                   mprotect() of an M MiB mapping no page of which was
+ *                   ever touched (no page tables under it)
  *   find_vma_10, find_vma_<V>   ticks per write fault while the program
  *                   has 10 (or V) one-page mappings of its own, with
  *                   alternating protections so that none can merge; each
@@ -53,7 +56,7 @@
 
 static struct {
 	long pages;    /* for the fault, munmap and mprotect benchmarks */
-	long fork_mib; /* memory populated before fork_<M>m */
+	long fork_mib; /* MiB populated before fork_<M>m; size of *_untouched */
 	long vmas;     /* mappings for find_vma_<V> */
 	int runs;      /* the median of this many runs is reported */
 	int boot;      /* -b: print boot_to_main first */
@@ -286,31 +289,52 @@ static uint64_t run_fork_exit_wait(void)
 	return now() - t0;
 }
 
-static uint64_t run_munmap(void)
+/* munmap, or mprotect then munmap, of len bytes; touch: populate first. */
+static uint64_t time_unmap(size_t len, int touch)
 {
-	size_t len = cfg.pages * page_size;
 	char *p = map_anon(len, PROT_READ | PROT_WRITE);
 	uint64_t t0;
 
-	write_pages(p, cfg.pages);
+	if (touch)
+		write_pages(p, len / page_size);
 	t0 = now();
 	unmap(p, len);
 	return now() - t0;
 }
 
-static uint64_t run_mprotect(void)
+static uint64_t time_mprotect(size_t len, int touch)
 {
-	size_t len = cfg.pages * page_size;
 	char *p = map_anon(len, PROT_READ | PROT_WRITE);
 	uint64_t t0;
 
-	write_pages(p, cfg.pages);
+	if (touch)
+		write_pages(p, len / page_size);
 	t0 = now();
 	if (mprotect(p, len, PROT_READ) < 0)
 		die("mprotect");
 	t0 = now() - t0;
 	unmap(p, len);
 	return t0;
+}
+
+static uint64_t run_munmap(void)
+{
+	return time_unmap(cfg.pages * page_size, 1);
+}
+
+static uint64_t run_mprotect(void)
+{
+	return time_mprotect(cfg.pages * page_size, 1);
+}
+
+static uint64_t run_munmap_untouched(void)
+{
+	return time_unmap((size_t)cfg.fork_mib << 20, 0);
+}
+
+static uint64_t run_mprotect_untouched(void)
+{
+	return time_mprotect((size_t)cfg.fork_mib << 20, 0);
 }
 
 static char **vma_pages; /* cfg.vmas one-page mappings */
@@ -408,6 +432,16 @@ static void bench_mprotect(void)
 	report("mprotect_page", per(measure(run_mprotect), cfg.pages), "/page");
 }
 
+static void bench_untouched(void)
+{
+	char name[48];
+
+	snprintf(name, sizeof(name), "munmap_untouched_%ldm", cfg.fork_mib);
+	report(name, measure(run_munmap_untouched), "");
+	snprintf(name, sizeof(name), "mprotect_untouched_%ldm", cfg.fork_mib);
+	report(name, measure(run_mprotect_untouched), "");
+}
+
 static void bench_find_vma(void)
 {
 	long sizes[2] = { 10, cfg.vmas };
@@ -433,7 +467,7 @@ static const struct bench {
 	{ "anon_fault", bench_anon_fault }, { "zero_fault", bench_zero_fault },
 	{ "cow_fault", bench_cow_fault },   { "fork", bench_fork },
 	{ "munmap_page", bench_munmap },    { "mprotect_page", bench_mprotect },
-	{ "find_vma", bench_find_vma },
+	{ "untouched", bench_untouched },   { "find_vma", bench_find_vma },
 };
 
 #define NR_BENCHES (sizeof(benches) / sizeof(benches[0]))
@@ -447,7 +481,8 @@ static void usage(void)
 		"[-r RUNS] [BENCH...]\n"
 		"  -b  first print boot_to_main (ticks since power-on)\n"
 		"  -n  pages per fault/munmap/mprotect run (default 4096)\n"
-		"  -m  MiB populated before fork (default 64)\n"
+		"  -m  MiB populated before fork; MiB of *_untouched (default "
+		"64)\n"
 		"  -v  mappings for find_vma_<V> (default 10000, at least 10)\n"
 		"  -r  runs, the median is reported (default 5, at most %d)\n"
 		"BENCH:",

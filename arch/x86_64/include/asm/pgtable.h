@@ -9,6 +9,7 @@
 #define _ASM_PGTABLE_H
 
 #include <asm/layout.h>
+#include <asm/page.h>
 #include <kernel/types.h>
 
 #define _PAGE_PRESENT (1UL << 0)
@@ -38,11 +39,29 @@
 
 #define PTE_ADDR_MASK 0x000ffffffffff000UL
 #define PTRS_PER_TABLE 512
-#define PMD_SIZE (1UL << 21)
+
+/*
+ * The levels under Linux's names: a pgd entry covers 512 GiB, a pud entry
+ * 1 GiB, a pmd entry 2 MiB, a pte 4 KiB.  (Linux has a p4d level between
+ * pgd and pud that is folded away with 4-level tables; so it is here.)
+ */
+#define PMD_SHIFT 21
+#define PUD_SHIFT 30
+#define PGDIR_SHIFT 39
+#define PMD_SIZE (1UL << PMD_SHIFT)
+#define PUD_SIZE (1UL << PUD_SHIFT)
+#define PGDIR_SIZE (1UL << PGDIR_SHIFT)
+#define PTRS_PER_PTE PTRS_PER_TABLE
 
 typedef u64 pte_t;
+typedef u64 pmd_t;
+typedef u64 pud_t;
 typedef u64 pgd_t;
 typedef u64 pgprot_t;
+
+/* An entry pointing at a user page table: the leaf PTE alone decides the
+ * rights, so the levels above allow everything. */
+#define _PAGE_TABLE (_PAGE_PRESENT | _PAGE_RW | _PAGE_USER)
 
 #define PAGE_KERNEL_TEXT (_PAGE_PRESENT)
 #define PAGE_KERNEL_RO (_PAGE_PRESENT | _PAGE_NX)
@@ -75,12 +94,6 @@ struct page *unmap_kernel_page(unsigned long va);
 pgd_t *pgd_alloc(void);
 /* Free the page tables of the user half (not the pages they map). */
 void pgd_free(pgd_t *pgd);
-/* The PTE for a user address: NULL if a table is missing (or, for the
- * _alloc form, could not be allocated). */
-pte_t *pte_offset(pgd_t *pgd, unsigned long addr);
-pte_t *pte_offset_alloc(pgd_t *pgd, unsigned long addr);
-/* Free the page tables of [start, end) left empty (after an munmap). */
-void free_pgd_range(pgd_t *pgd, unsigned long start, unsigned long end);
 /* Call fn for every user PTE that is not none, in address order (audits). */
 void walk_user_ptes(pgd_t *pgd,
 		    void (*fn)(unsigned long addr, pte_t pte, void *arg),
@@ -96,6 +109,90 @@ void kunmap_local(void *addr);
 pgprot_t vm_get_page_prot(unsigned long vm_flags);
 /* Load mm's page table (the kernel's alone if mm is NULL). */
 void switch_mm(struct mm_struct *mm);
+
+/*
+ * The walk, one level at a time, in Linux's names: pgd_offset gives the top
+ * entry for an address, pud_offset/pmd_offset/pte_offset_map the entry in
+ * the table the one above points to.  pXd_none says no table is there (the
+ * walk skips the whole span of that entry); pXd_populate hangs a fresh,
+ * zeroed table under an empty entry.  mm/ walks user addresses only.
+ */
+static inline unsigned int table_index(unsigned long addr, unsigned int shift)
+{
+	return (addr >> shift) & (PTRS_PER_TABLE - 1);
+}
+
+static inline u64 *table_below(u64 entry)
+{
+	return __va(entry & PTE_ADDR_MASK);
+}
+
+static inline pgd_t *pgd_offset_pgd(pgd_t *pgd, unsigned long addr)
+{
+	return pgd + table_index(addr, PGDIR_SHIFT);
+}
+
+#define pgd_offset(mm, addr) pgd_offset_pgd((mm)->pgd, (addr))
+
+static inline pud_t *pud_offset(pgd_t *pgd, unsigned long addr)
+{
+	return table_below(*pgd) + table_index(addr, PUD_SHIFT);
+}
+
+static inline pmd_t *pmd_offset(pud_t *pud, unsigned long addr)
+{
+	return table_below(*pud) + table_index(addr, PMD_SHIFT);
+}
+
+static inline pte_t *pte_offset_map(pmd_t *pmd, unsigned long addr)
+{
+	return table_below(*pmd) + table_index(addr, PAGE_SHIFT);
+}
+
+static inline bool pgd_none(pgd_t pgd)
+{
+	return pgd == 0;
+}
+
+static inline bool pud_none(pud_t pud)
+{
+	return pud == 0;
+}
+
+static inline bool pmd_none(pmd_t pmd)
+{
+	return pmd == 0;
+}
+
+static inline void pgd_clear(pgd_t *pgd)
+{
+	*pgd = 0;
+}
+
+static inline void pud_clear(pud_t *pud)
+{
+	*pud = 0;
+}
+
+static inline void pmd_clear(pmd_t *pmd)
+{
+	*pmd = 0;
+}
+
+static inline void pgd_populate(pgd_t *pgd, pud_t *pud)
+{
+	*pgd = __pa(pud) | _PAGE_TABLE;
+}
+
+static inline void pud_populate(pud_t *pud, pmd_t *pmd)
+{
+	*pud = __pa(pmd) | _PAGE_TABLE;
+}
+
+static inline void pmd_populate(pmd_t *pmd, pte_t *pte)
+{
+	*pmd = __pa(pte) | _PAGE_TABLE;
+}
 
 /* Holds a page, even if the CPU may not touch it (PROT_NONE). */
 static inline bool pte_present(pte_t pte)
@@ -161,6 +258,20 @@ static inline void set_pte(pte_t *ptep, pte_t pte)
 static inline void flush_tlb_page(unsigned long addr)
 {
 	asm volatile("invlpg (%0)" : : "r"(addr) : "memory");
+}
+
+/*
+ * Forget every user translation, the cached upper-level entries too (after
+ * page tables are freed).  One CPU and no PCIDs: only the loaded address
+ * space can be cached, so reloading cr3 is enough whatever mm is.
+ */
+static inline void flush_tlb_mm(struct mm_struct *mm)
+{
+	(void)mm;
+	asm volatile("mov %%cr3, %%rax; mov %%rax, %%cr3"
+		     :
+		     :
+		     : "rax", "memory");
 }
 
 #endif

@@ -15,8 +15,19 @@
 #include <kernel/types.h>
 
 typedef u64 pte_t;
+typedef u64 pmd_t;
+typedef u64 pud_t;
 typedef u64 pgd_t;
 typedef u64 pgprot_t;
+
+/* Four levels of 512 entries, as on x86_64. */
+#define PMD_SHIFT 21
+#define PUD_SHIFT 30
+#define PGDIR_SHIFT 39
+#define PMD_SIZE (1UL << PMD_SHIFT)
+#define PUD_SIZE (1UL << PUD_SHIFT)
+#define PGDIR_SIZE (1UL << PGDIR_SHIFT)
+#define PTRS_PER_PTE 512
 
 #define _PAGE_PRESENT 0x1UL
 #define _PAGE_RW 0x2UL
@@ -91,6 +102,94 @@ static inline void flush_tlb_page(unsigned long addr)
 	(void)addr;
 }
 
+struct mm_struct;
+static inline void flush_tlb_mm(struct mm_struct *mm)
+{
+	(void)mm;
+}
+
+/*
+ * The level-by-level walk, the same interface as the arch's; an upper
+ * entry is the "physical" address of the table below, plus the present
+ * bit.  Table allocation and freeing are in tests/host/vm_host.c.
+ */
+#define HOST_TABLE_ADDR 0x000ffffffffff000UL
+
+static inline u64 *host_table_entry(u64 entry, unsigned long addr,
+				    unsigned int shift)
+{
+	u64 *table = __va(entry & HOST_TABLE_ADDR);
+
+	return table + ((addr >> shift) & 511);
+}
+
+static inline pgd_t *pgd_offset_pgd(pgd_t *pgd, unsigned long addr)
+{
+	return pgd + ((addr >> PGDIR_SHIFT) & 511);
+}
+
+#define pgd_offset(mm, addr) pgd_offset_pgd((mm)->pgd, (addr))
+
+static inline pud_t *pud_offset(pgd_t *pgd, unsigned long addr)
+{
+	return host_table_entry(*pgd, addr, PUD_SHIFT);
+}
+
+static inline pmd_t *pmd_offset(pud_t *pud, unsigned long addr)
+{
+	return host_table_entry(*pud, addr, PMD_SHIFT);
+}
+
+static inline pte_t *pte_offset_map(pmd_t *pmd, unsigned long addr)
+{
+	return host_table_entry(*pmd, addr, PAGE_SHIFT);
+}
+
+static inline bool pgd_none(pgd_t pgd)
+{
+	return !pgd;
+}
+
+static inline bool pud_none(pud_t pud)
+{
+	return !pud;
+}
+
+static inline bool pmd_none(pmd_t pmd)
+{
+	return !pmd;
+}
+
+static inline void pgd_clear(pgd_t *pgd)
+{
+	*pgd = 0;
+}
+
+static inline void pud_clear(pud_t *pud)
+{
+	*pud = 0;
+}
+
+static inline void pmd_clear(pmd_t *pmd)
+{
+	*pmd = 0;
+}
+
+static inline void pgd_populate(pgd_t *pgd, pud_t *pud)
+{
+	*pgd = __pa(pud) | _PAGE_PRESENT;
+}
+
+static inline void pud_populate(pud_t *pud, pmd_t *pmd)
+{
+	*pud = __pa(pmd) | _PAGE_PRESENT;
+}
+
+static inline void pmd_populate(pmd_t *pmd, pte_t *pte)
+{
+	*pmd = __pa(pte) | _PAGE_PRESENT;
+}
+
 /* Every frame of the arena, with struct page or not, is in reach. */
 static inline void *kmap_local_pfn(unsigned long pfn)
 {
@@ -102,13 +201,10 @@ static inline void kunmap_local(void *addr)
 	(void)addr;
 }
 
-/* A 4-level table like x86_64's, in tests/host/vm_host.c. */
+/* Table allocation and freeing, in tests/host/vm_host.c. */
 struct mm_struct;
 pgd_t *pgd_alloc(void);
 void pgd_free(pgd_t *pgd);
-pte_t *pte_offset(pgd_t *pgd, unsigned long addr);
-pte_t *pte_offset_alloc(pgd_t *pgd, unsigned long addr);
-void free_pgd_range(pgd_t *pgd, unsigned long start, unsigned long end);
 void walk_user_ptes(pgd_t *pgd,
 		    void (*fn)(unsigned long addr, pte_t pte, void *arg),
 		    void *arg);
