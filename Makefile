@@ -8,6 +8,7 @@ ARCH ?= x86_64##  the port: one of the directories arch/*/ with an arch.mk
 MEM ?= 256##  RAM in MiB for make run, gdb and bench
 ACCEL ?= tcg##  tcg, or kvm on a host with hardware virtualization
 CMDLINE ?=##  kernel parameters, e.g. CMDLINE=mem=64M
+RUN ?=##  make run: a command line run instead of the shell, then power off
 T ?= $(KTEST_FILTER)##  the tests to run: suite or suite.case globs, commas between
 KTEST_FILTER ?=##  T's older name
 TIMEOUT ?= 300##  seconds one test boot may take before it counts as a hang

@@ -16,7 +16,7 @@
 # BENCH_TIMEOUT is in seconds.  The serial log is kept in $(B)/bench.log, the
 # metric lines in $(B)/bench.txt.
 
-BENCH_ARGS ?=
+BENCH_ARGS ?=##  vmbench's options for make bench
 BENCH_TIMEOUT ?= 600
 BENCH_IMAGE := $(B)/pagoda-bench.$(IMAGE_EXT)
 CMDLINE_bench := $(CMDLINE) run="$(strip vmbench -b $(BENCH_ARGS))"
@@ -26,9 +26,10 @@ $(BENCH_IMAGE): $(KERNEL) $(INITRD) $(B)/cmdline.bench tools/mkiso.sh
 	$(Q)$(call make_image,$@,$(KERNEL),$(CMDLINE_bench),$(INITRD))
 
 .PHONY: bench bench-host
-bench: deps $(BENCH_IMAGE)
+bench: deps $(BENCH_IMAGE) ## the VM benchmarks (vmbench) under TCG, -icount shift=0 (BENCH_ARGS=)
 	$(Q)tools/bench.py boot --arch $(ARCH) --image $(BENCH_IMAGE) --mem $(MEM) \
 		--accel $(ACCEL) --timeout $(BENCH_TIMEOUT) --log $(B)/bench.log \
+		--qemu-args '$(QEMU_ARGS)' \
 		--out $(B)/bench.txt $(if $(filter 1,$(V)),--verbose)
 
 $(HB)/vmbench: user/bin/vmbench.c
@@ -36,7 +37,7 @@ $(HB)/vmbench: user/bin/vmbench.c
 	@echo "  HOSTCC  $<"
 	$(Q)$(HOST_CC) -O2 -Wall -Wextra -Werror $< -o $@
 
-bench-host: $(HB)/vmbench
+bench-host: $(HB)/vmbench ## vmbench natively on the host
 	$(Q)tools/bench.py host --timeout $(BENCH_TIMEOUT) --log $(HB)/bench.log \
 		--out $(HB)/bench.txt $(HB)/vmbench $(BENCH_ARGS)
 
@@ -61,7 +62,7 @@ $(LB)/initramfs.cpio: user/bin/vmbench.c tools/mkinitrd.py
 	$(Q)tools/mkinitrd.py $@ --exec=/vmbench=$(LB)/vmbench
 
 .PHONY: bench-linux
-bench-linux: deps $(LB)/vmlinuz $(LB)/initramfs.cpio
+bench-linux: deps $(LB)/vmlinuz $(LB)/initramfs.cpio ## vmbench as the init of Debian's Linux, same QEMU
 	$(Q)timeout $(BENCH_TIMEOUT) qemu-system-x86_64 -machine pc -m $(MEM) \
 		-display none -no-reboot -serial stdio -accel tcg -icount shift=0 \
 		-kernel $(LB)/vmlinuz -initrd $(LB)/initramfs.cpio \

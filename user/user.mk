@@ -16,7 +16,7 @@
 # one of the same name in the initrd.
 
 INITRD := $(B)/initrd.cpio
-EXTRA ?=
+EXTRA ?=##  C files (from anywhere) built into /bin: EXTRA='a.c b.c'
 
 UB := $(B)/user
 USER_LIBC := $(UB)/libc.a

@@ -27,10 +27,10 @@ fuzz: $(VMA_FUZZ) guest-fuzz ## the fuzzers: vmfuzz in the guest (SEED=, STEPS=,
 # The in-guest fuzzer (user/bin/vmfuzz.c) in a boot of its own, with the
 # test boot's memory: SEED (default: from the clock, printed), STEPS
 # (default 100000) or DURATION in seconds (then no step limit).
-SEED ?=
+SEED ?=##  make fuzz: the in-guest fuzzer's seed (default: the clock)
 FUZZ_SEED := $(or $(SEED),$(shell date +%s))
-STEPS ?= 100000
-DURATION ?=
+STEPS ?= 100000##  make fuzz: its number of steps
+DURATION ?=##  make fuzz: run for this many seconds instead
 # With DURATION, STEPS limits the run only if given too.
 VMFUZZ_STEPS = $(if $(and $(DURATION),$(filter-out command line,$(origin STEPS))),,-n $(STEPS))
 VMFUZZ_ARGS = -s $(FUZZ_SEED) $(if $(DURATION),-t $(DURATION)) $(VMFUZZ_STEPS)

@@ -62,7 +62,7 @@ $(HB)/nospecial/tests/host/main.o: tests/host/main.c
 	@mkdir -p $(dir $@)
 	$(Q)$(HOST_CC) $(HOST_CFLAGS) '-DHOST_SUITES="vm_normal_page,memory,pagewalk,devmem,mmap_fuzz"' -c $< -o $@
 
-host-test: $(HOST_TEST)
+host-test: $(HOST_TEST) ## the first host test program alone, without the runner
 	$(Q)$(HOST_TEST)
 
 -include $(HOST_OBJS:.o=.d) $(wildcard $(HB)/special/*/*.d $(HB)/nospecial/*/*.d \

@@ -1,0 +1,76 @@
+"""The Makefile's front door: `make help` (tools/mkhelp.py) and the knob
+checks (knobs.mk) that answer a bad value with one line and a failure."""
+
+import os
+import subprocess
+import sys
+import tempfile
+import textwrap
+import unittest
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+sys.path.insert(0, os.path.join(ROOT, "tools"))
+import mkhelp  # noqa: E402
+
+
+def make(*args):
+    # A make of its own, not a child of the make running these tests.
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL")}
+    return subprocess.run(["make", "--no-print-directory", "-C", ROOT, *args],
+                          capture_output=True, text=True, timeout=60, env=env)
+
+
+class HelpTest(unittest.TestCase):
+    def test_scan(self):
+        with tempfile.NamedTemporaryFile("w", suffix=".mk", delete=False) as f:
+            f.write(textwrap.dedent("""\
+                MEM ?= 256##  RAM in MiB
+                T ?= $(OLD)##  tests
+                hidden ?= 1
+                run: deps $(IMAGE) ## boot it
+                test: deps \\
+                		$(A) ## all tests
+                quiet: deps
+                """))
+        try:
+            targets, knobs = mkhelp.scan([f.name])
+        finally:
+            os.unlink(f.name)
+        self.assertEqual(targets, [("run", "boot it"), ("test", "all tests")])
+        self.assertEqual(knobs, [("MEM", "256", "RAM in MiB"), ("T", "$(OLD)", "tests")])
+
+    def test_make_help_lists_the_test_targets_and_knobs(self):
+        result = make("help")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        for word in ("test-kernel", "test-user", "test-host", "test-list", "gdb",
+                     "compile_commands.json", "QEMU_ARGS", "GDB_PORT"):
+            self.assertRegex(result.stdout, rf"(?m)^  {word} ")
+        self.assertRegex(result.stdout, r"(?m)^  T +the tests to run")
+
+
+class KnobTest(unittest.TestCase):
+    def check_refused(self, knob, accepted):
+        result = make(knob, "help")
+        self.assertNotEqual(result.returncode, 0)
+        lines = result.stderr.strip().splitlines()
+        self.assertEqual(len(lines), 1, result.stderr)
+        self.assertIn(f"{knob} is not accepted", lines[0])
+        self.assertIn(accepted, lines[0])
+
+    def test_bad_values(self):
+        self.check_refused("ARCH=arm64", "one of: x86_64")
+        self.check_refused("ACCEL=qemu", "one of: tcg kvm")
+        self.check_refused("T=a b", "suite or suite.case globs")
+        self.check_refused("T=x'y", "suite or suite.case globs")
+        self.check_refused("GDB_PORT=12ab", "a TCP port number")
+
+    def test_good_values(self):
+        for knob in ("ARCH=x86_64", "T=page_alloc,mmap*.split?,cow_test", "GDB_PORT=1234",
+                     "KTEST_FILTER=kmalloc"):
+            with self.subTest(knob=knob):
+                self.assertEqual(make(knob, "help").returncode, 0)
+
+
+if __name__ == "__main__":
+    unittest.main()
