@@ -157,6 +157,7 @@ include bench.mk
 include debug.mk
 include tests/host/host.mk
 include tests/host/fuzz.mk
+include labs.mk
 
 # The docs' demo programs (docs/demos/) must keep building: make test builds
 # them; make docs-outputs runs them.
@@ -180,9 +181,9 @@ RUN_PY = KTEST_FILTER='$(T)' tools/run.py $(1) --timeout $(TIMEOUT) --mem $(TEST
 	--accel $(ACCEL) --qemu-args '$(QEMU_ARGS)'
 
 # make test also boots once under OVMF (see UEFI_TEST_SUITES), and runs the
-# docs check: not when T= aims the run elsewhere.
+# docs check and the labs' check (labs.mk): not when T= aims the run elsewhere.
 UEFI_TEST_SPEC := $(if $(T),,$(ARCH)-uefi:$(UEFI_TEST_IMAGE))
-DOCS_SPEC := $(if $(T),,host:tools/docs_check.py)
+DOCS_SPEC := $(if $(T),,host:tools/docs_check.py host:tools/lab.py)
 
 # Every path, function, macro, system call and make target the README and
 # docs/ name must exist (the rules are in tools/docs_check.py); make test
