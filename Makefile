@@ -66,9 +66,12 @@ KERNEL_SRCS := $(wildcard kernel/*.c kernel/lib/*.c kernel/fs/*.c kernel/drivers
 	$(ARCH_SRCS)
 KERNEL_OBJS := $(addprefix $(B)/,$(addsuffix .o,$(basename $(KERNEL_SRCS))))
 
-KERNEL := $(B)/pagoda.elf
-IMAGE := $(B)/pagoda.$(IMAGE_EXT)
+PTE_SPECIAL ?= y##  n: the kernel without a PTE special bit (vm_normal_page's VMA rules)
+VARIANT := $(if $(filter n,$(PTE_SPECIAL)),-nospecial)
+KERNEL := $(B)/$(if $(VARIANT),nospecial/)pagoda.elf
+IMAGE := $(B)/pagoda$(VARIANT).$(IMAGE_EXT)
 TEST_IMAGE := $(B)/pagoda-test.$(IMAGE_EXT)
+NS_TEST_IMAGE := $(B)/pagoda-nospecial-test.$(IMAGE_EXT)
 UEFI_TEST_IMAGE := $(B)/pagoda-uefi-test.$(IMAGE_EXT)
 
 .PHONY: all run test iso clean deps host-test tools-test format-check check-fresh FORCE \
@@ -100,27 +103,50 @@ $(B)/linker.ld: linker.ld arch/$(ARCH)/include/asm/layout.h
 # kernel is linked twice: once with an empty table, to learn the addresses,
 # and once with the real one.  The table sits in .rodata, after all code, so
 # adding it moves no function; the check below proves that on every build.
-LINK = $(LD) -n -nostdlib -T $(B)/linker.ld $(ARCH_LDFLAGS) -o $@ $(KERNEL_OBJS)
+# One link of a kernel in directory $(1) from objects $(2): the symbol table
+# pass described above, then the image.
+define kernel_link
+$(1)/ksyms0.o $(1)/ksyms.o: %.o: %.S
+	$$(Q)$$(CC) $$(KASFLAGS) -c $$< -o $$@
 
-$(B)/ksyms0.o $(B)/ksyms.o: %.o: %.S
-	$(Q)$(CC) $(KASFLAGS) -c $< -o $@
+$(1)/ksyms0.S:
+	@mkdir -p $$(dir $$@)
+	$$(Q)tools/ksyms.py < /dev/null > $$@
 
-$(B)/ksyms0.S:
+$(1)/pass1.elf: $(2) $(1)/ksyms0.o $(B)/linker.ld
+	$$(Q)$$(LD) -n -nostdlib -T $(B)/linker.ld $$(ARCH_LDFLAGS) -o $$@ $(2) $(1)/ksyms0.o
+
+$(1)/ksyms.S: $(1)/pass1.elf tools/ksyms.py
+	$$(Q)$$(NM) -n $$< | tools/ksyms.py > $$@
+
+$(1)/pagoda.elf: $(2) $(1)/ksyms.o $(B)/linker.ld
+	@echo "  LD      $$@"
+	$$(Q)$$(LD) -n -nostdlib -T $(B)/linker.ld $$(ARCH_LDFLAGS) -o $$@ $(2) $(1)/ksyms.o
+	$$(Q)$$(NM) -n $$@ | tools/ksyms.py | cmp -s - $(1)/ksyms.S || \
+		{ echo "ksyms: symbol addresses moved between links" >&2; rm -f $$@; exit 1; }
+	$$(Q)$$(SIZE) $$@ | tail -1 | awk '{ printf "  kernel: text %d, data %d, bss %d bytes\n", $$$$1, $$$$2, $$$$3 }'
+endef
+
+# PTE_SPECIAL=n: the kernel without ARCH_HAS_PTE_SPECIAL, so vm_normal_page
+# and the whole fault path run on the VMA-based rules 32-bit ARM needs
+# (seeds 000, 003).  Only mm/ looks at the special bit (kernel/ never
+# touches page-table bits), so only mm/ is compiled twice, into
+# $(NS)/mm/; the rest of the objects, the user programs and the initrd are
+# shared.  make test boots both kernels; the knob picks the one make run,
+# make iso and make bench use.
+NS := $(B)/nospecial
+NS_KERNEL_OBJS := $(filter-out $(B)/mm/%,$(KERNEL_OBJS)) \
+	$(patsubst %.c,$(NS)/%.o,$(wildcard mm/*.c))
+KERNEL_Y := $(B)/pagoda.elf
+KERNEL_N := $(NS)/pagoda.elf
+
+$(NS)/mm/%.o: mm/%.c
 	@mkdir -p $(dir $@)
-	$(Q)tools/ksyms.py < /dev/null > $@
+	@echo "  CC      $< (PTE_SPECIAL=n)"
+	$(Q)$(CC) $(KCFLAGS) -DNO_PTE_SPECIAL -c $< -o $@
 
-$(B)/pass1.elf: $(KERNEL_OBJS) $(B)/ksyms0.o $(B)/linker.ld
-	$(Q)$(LINK) $(B)/ksyms0.o
-
-$(B)/ksyms.S: $(B)/pass1.elf tools/ksyms.py
-	$(Q)$(NM) -n $< | tools/ksyms.py > $@
-
-$(KERNEL): $(KERNEL_OBJS) $(B)/ksyms.o $(B)/linker.ld
-	@echo "  LD      $@"
-	$(Q)$(LINK) $(B)/ksyms.o
-	$(Q)$(NM) -n $@ | tools/ksyms.py | cmp -s - $(B)/ksyms.S || \
-		{ echo "ksyms: symbol addresses moved between links" >&2; rm -f $@; exit 1; }
-	$(Q)$(SIZE) $@ | tail -1 | awk '{ printf "  kernel: text %d, data %d, bss %d bytes\n", $$1, $$2, $$3 }'
+$(eval $(call kernel_link,$(B),$(KERNEL_OBJS)))
+$(eval $(call kernel_link,$(NS),$(NS_KERNEL_OBJS)))
 
 include user/user.mk
 
@@ -138,9 +164,13 @@ $(IMAGE): $(KERNEL) $(INITRD) $(B)/cmdline.run tools/mkiso.sh
 	@echo "  IMAGE   $@"
 	$(Q)$(call make_image,$@,$(KERNEL),$(CMDLINE_run),$(INITRD))
 
-$(TEST_IMAGE): $(KERNEL) $(INITRD) $(B)/cmdline.test tools/mkiso.sh
+$(TEST_IMAGE): $(KERNEL_Y) $(INITRD) $(B)/cmdline.test tools/mkiso.sh
 	@echo "  IMAGE   $@"
-	$(Q)$(call make_image,$@,$(KERNEL),$(CMDLINE_test),$(INITRD))
+	$(Q)$(call make_image,$@,$(KERNEL_Y),$(CMDLINE_test),$(INITRD))
+
+$(NS_TEST_IMAGE): $(KERNEL_N) $(INITRD) $(B)/cmdline.test tools/mkiso.sh
+	@echo "  IMAGE   $@"
+	$(Q)$(call make_image,$@,$(KERNEL_N),$(CMDLINE_test),$(INITRD))
 
 $(UEFI_TEST_IMAGE): $(KERNEL) $(INITRD) $(B)/cmdline.uefi-test tools/mkiso.sh
 	@echo "  IMAGE   $@"
@@ -195,9 +225,10 @@ RUN_TESTS = $(call RUN_PY,test) --logdir build $(if $(filter 1,$(V)),--verbose) 
 	$(if $(T),--selection '$(T)')
 
 # With T= set, only the selection runs: not the runner's own tests.
-test: deps $(if $(T),,tools-test) $(DOCS_DEMOS) $(HOST_PROGS) $(TEST_IMAGE) \
-		$(if $(UEFI_TEST_SPEC),$(UEFI_TEST_IMAGE)) ## everything; ends with "N passed, N failed" (T=)
-	$(Q)$(RUN_TESTS) $(DOCS_SPEC) $(HOST_SPECS) $(ARCH):$(TEST_IMAGE) $(UEFI_TEST_SPEC)
+test: deps $(if $(T),,tools-test) $(DOCS_DEMOS) $(HOST_PROGS) $(TEST_IMAGE) $(NS_TEST_IMAGE) \
+		$(if $(UEFI_TEST_SPEC),$(UEFI_TEST_IMAGE)) ## everything, both PTE_SPECIAL kernels; ends with "N passed, N failed" (T=)
+	$(Q)$(RUN_TESTS) $(DOCS_SPEC) $(HOST_SPECS) $(ARCH):$(TEST_IMAGE) \
+		$(ARCH)-nospecial:$(NS_TEST_IMAGE) $(UEFI_TEST_SPEC)
 
 test-kernel: TEST_SCOPE := kernel
 test-kernel: deps $(TEST_IMAGE) ## one boot, the in-kernel suites only (T=)
@@ -243,4 +274,4 @@ help: ## this list
 
 FORCE:
 
--include $(KERNEL_OBJS:.o=.d) $(B)/ksyms.d $(B)/ksyms0.d
+-include $(KERNEL_OBJS:.o=.d) $(B)/ksyms.d $(B)/ksyms0.d $(wildcard $(NS)/mm/*.d)

@@ -18,7 +18,7 @@
 
 BENCH_ARGS ?=##  vmbench's options for make bench
 BENCH_TIMEOUT ?= 600
-BENCH_IMAGE := $(B)/pagoda-bench.$(IMAGE_EXT)
+BENCH_IMAGE := $(B)/pagoda$(VARIANT)-bench.$(IMAGE_EXT)
 CMDLINE_bench := $(CMDLINE) run="$(strip vmbench -b $(BENCH_ARGS))"
 
 $(BENCH_IMAGE): $(KERNEL) $(INITRD) $(B)/cmdline.bench tools/mkiso.sh

@@ -77,6 +77,24 @@ remapped_vma(struct mm_struct **mmp, unsigned long vm_flags, unsigned long pfn)
 	return vma;
 }
 
+/*
+ * Which form of vm_normal_page this build runs: the special bit is made
+ * and seen only where the arch has it (PTE_SPECIAL=n builds x86_64
+ * without).  Every other case must pass either way.
+ */
+static void pte_special_form(struct ktest *t)
+{
+	pte_t pte = pte_mkspecial(pfn_pte(1, vm_get_page_prot(VM_READ)));
+
+#ifdef ARCH_HAS_PTE_SPECIAL
+	ktest_log(t, "vm_normal_page: the PTE special bit");
+	KTEST_EXPECT_TRUE(t, pte_special(pte));
+#else
+	ktest_log(t, "vm_normal_page: the VMA rules (no special bit)");
+	KTEST_EXPECT_FALSE(t, pte_special(pte));
+#endif
+}
+
 #define SHARED_RW (VM_READ | VM_WRITE | VM_SHARED | VM_MAYSHARE)
 #define PRIVATE_RW (VM_READ | VM_WRITE)
 
@@ -359,9 +377,9 @@ static void pfnmap_hole_is_sigbus(struct ktest *t)
 	mmput(mm);
 }
 
-KTEST_SUITE(devmem, KTEST_CASE(remap_maps_raw_frames),
-	    KTEST_CASE(remap_cow_sets_pgoff), KTEST_CASE(cow_copies_raw_frame),
-	    KTEST_CASE(fork_copies_raw_ptes),
+KTEST_SUITE(devmem, KTEST_CASE(pte_special_form),
+	    KTEST_CASE(remap_maps_raw_frames), KTEST_CASE(remap_cow_sets_pgoff),
+	    KTEST_CASE(cow_copies_raw_frame), KTEST_CASE(fork_copies_raw_ptes),
 	    KTEST_CASE(munmap_part_keeps_linearity),
 	    KTEST_CASE(insert_pfn_rules), KTEST_CASE(mixed_map_holds_both),
 	    KTEST_CASE(insert_page_counts), KTEST_CASE(pfnmap_hole_is_sigbus));

@@ -78,6 +78,10 @@ ARCHES["x86_64-uefi"] = dataclasses.replace(ARCHES["x86_64"], firmware=(
     "-drive", "if=pflash,format=raw,readonly=on,file=/usr/share/OVMF/OVMF_CODE_4M.fd",
     "-drive", "if=pflash,format=raw,snapshot=on,file=/usr/share/OVMF/OVMF_VARS_4M.fd"))
 
+# The same PC booting the kernel built with PTE_SPECIAL=n (the Makefile):
+# a label of its own, for its results and its log.
+ARCHES["x86_64-nospecial"] = ARCHES["x86_64"]
+
 # Kernel lines may carry a log prefix such as "[    0.123] ".
 MARKER_RE = re.compile(r"(?:\[[^\]]*\]\s*)?EXIT: STATUS=(\d+)\s*$")
 PANIC_RE = re.compile(r"(?:\[[^\]]*\]\s*)?PANIC:\s*(.*)$")

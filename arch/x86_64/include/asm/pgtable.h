@@ -34,8 +34,15 @@
 #define _PAGE_PROTNONE (1UL << 10)
 #define _PAGE_NX (1UL << 63)
 
-/* This arch has a PTE bit for special mappings (seed 003). */
+/*
+ * This arch has a PTE bit for special mappings (seed 003) -- unless built
+ * with PTE_SPECIAL=n (NO_PTE_SPECIAL, mm/ only: see the Makefile), which
+ * makes the VM run on the VMA-based rules of vm_normal_page, as on 32-bit
+ * ARM: no PTE is ever marked, and none reads as special.
+ */
+#ifndef NO_PTE_SPECIAL
 #define ARCH_HAS_PTE_SPECIAL 1
+#endif
 
 #define PTE_ADDR_MASK 0x000ffffffffff000UL
 #define PTRS_PER_TABLE 512
@@ -220,6 +227,7 @@ static inline bool pte_none(pte_t pte)
 	return pte == 0;
 }
 
+#ifdef ARCH_HAS_PTE_SPECIAL
 static inline bool pte_special(pte_t pte)
 {
 	return pte & _PAGE_SPECIAL;
@@ -229,6 +237,17 @@ static inline pte_t pte_mkspecial(pte_t pte)
 {
 	return pte | _PAGE_SPECIAL;
 }
+#else
+static inline bool pte_special(pte_t pte)
+{
+	return false;
+}
+
+static inline pte_t pte_mkspecial(pte_t pte)
+{
+	return pte;
+}
+#endif
 
 static inline pte_t pte_wrprotect(pte_t pte)
 {
