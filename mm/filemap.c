@@ -142,6 +142,7 @@ struct page *find_or_create_page(struct address_space *mapping,
 	if (!new)
 		return NULL;
 	clear_page(page_address(new));
+	SetPageUptodate(new); /* a hole reads as zeroes: these are its bytes */
 
 	flags = spin_lock_irqsave(&page_cache_lock);
 	/* We ran unlocked: another task may have filled the slot meanwhile. */

@@ -5,7 +5,8 @@
  * mapping a file sees what write() put there, and read() sees what a
  * shared mapping wrote.  Linux's filemap_fault, much reduced: ramfs keeps
  * every file in memory, so there is never anything to read from a disk
- * (no major faults, no readahead yet).
+ * (no major faults, no readahead yet); and filemap_map_pages, the
+ * fault-around of seed 002.
  */
 #include <kernel/errno.h>
 #include <kernel/fs/vfs.h>
@@ -31,8 +32,42 @@ static int filemap_fault(struct vm_area_struct *vma, struct vm_fault *vmf)
 	return vmf->page ? 0 : VM_FAULT_OOM;
 }
 
+/*
+ * Fault-around's ->map_pages (seed 002): map the pages of vmf->pgoff ..
+ * vmf->max_pgoff that the page cache holds up to date, each at its PTE
+ * from vmf->pte on, read-only (do_set_pte).  Nothing here may sleep or
+ * allocate, so a hole, a page not up to date, or a present PTE is skipped
+ * (the fault's own page then comes from ->fault), and nothing at or past
+ * the end of the file is mapped: that stays SIGBUS.
+ */
+static void filemap_map_pages(struct vm_area_struct *vma, struct vm_fault *vmf)
+{
+	struct inode *inode = vma->vm_file->f_inode;
+	unsigned long eof = (inode->i_size + PAGE_SIZE - 1) >> PAGE_SHIFT;
+	unsigned long last = min(vmf->max_pgoff, eof - 1);
+	pte_t *pte = vmf->pte;
+	struct page *page;
+
+	if (!eof)
+		return;
+	for (unsigned long pgoff = vmf->pgoff; pgoff <= last; pgoff++, pte++) {
+		if (!pte_none(*pte))
+			continue;
+		page = find_get_page(vma->vm_file->f_mapping, pgoff);
+		if (!page)
+			continue;
+		if (!PageUptodate(page)) {
+			put_page(page);
+			continue;
+		}
+		do_set_pte(vma, page,
+			   pte); /* takes find_get_page's reference */
+	}
+}
+
 static const struct vm_operations_struct filemap_vm_ops = {
 	.fault = filemap_fault,
+	.map_pages = filemap_map_pages,
 };
 
 int generic_file_mmap(struct file *file, struct vm_area_struct *vma)

@@ -178,23 +178,109 @@ static int do_wp_page(struct mm_struct *mm, struct vm_area_struct *vma,
  *    writable, and marks it dirty.
  * Each gets the page, with a reference, from ->fault.
  */
+/* The offset, in pages, of addr's page in what vma maps. */
+static unsigned long linear_page_index(struct vm_area_struct *vma,
+				       unsigned long addr)
+{
+	return vma->vm_pgoff + ((addr - vma->vm_start) >> PAGE_SHIFT);
+}
+
 static int find_backing_page(struct vm_area_struct *vma, unsigned long addr,
 			     unsigned int flags, struct vm_fault *vmf)
 {
 	*vmf = (struct vm_fault){
 		.address = addr,
-		.pgoff = vma->vm_pgoff + ((addr - vma->vm_start) >> PAGE_SHIFT),
+		.pgoff = linear_page_index(vma, addr),
 		.flags = flags,
 	};
 	return vma->vm_ops->fault(vma, vmf);
 }
 
+/*
+ * Fault-around (seed 002).  A read fault on a file mapping first asks
+ * ->map_pages to map the pages around the address that are already in the
+ * page cache: a file read from start to end then traps once per window,
+ * not once per page.  The window is fault_around_bytes long, aligned down
+ * to its own size, and clipped to the VMA and to the page table holding
+ * the faulting PTE, so it is one run of PTEs in one table.  The cost: more
+ * PTEs to set up now (and to tear down at munmap) for pages that may never
+ * be read.  4096 turns it off.
+ */
+unsigned long fault_around_bytes = 65536;
+
+int set_fault_around_bytes(unsigned long bytes)
+{
+	if (bytes < PAGE_SIZE || bytes > PTRS_PER_PTE * PAGE_SIZE ||
+	    (bytes & (bytes - 1)))
+		return -EINVAL;
+	fault_around_bytes = bytes;
+	return 0;
+}
+
+void fault_around_window(unsigned long addr, unsigned long bytes,
+			 unsigned long vm_start, unsigned long vm_end,
+			 unsigned long *start, unsigned long *end)
+{
+	unsigned long first = addr & ~(bytes - 1);
+	unsigned long table = addr & ~(PMD_SIZE - 1);
+
+	*start = max(first, max(vm_start, table));
+	*end = min(first + bytes, min(vm_end, table + PMD_SIZE));
+}
+
+void do_set_pte(struct vm_area_struct *vma, struct page *page, pte_t *pte)
+{
+	map_page(vma->vm_mm, vma, pte, page, false);
+	vm_events.fault_around_pages++;
+}
+
+/*
+ * pte is addr's own PTE; the window's PTEs are its neighbours in the same
+ * table.  As in the seed, a window whose leading PTEs are all present
+ * starts after them, and one with none left is not worth the call.
+ */
+static void do_fault_around(struct vm_area_struct *vma, unsigned long addr,
+			    pte_t *pte, unsigned int flags)
+{
+	unsigned long start, end;
+	struct vm_fault vmf;
+
+	if (fault_around_bytes <= PAGE_SIZE)
+		return;
+	fault_around_window(addr, fault_around_bytes, vma->vm_start,
+			    vma->vm_end, &start, &end);
+	pte -= (addr - start) >> PAGE_SHIFT;
+	for (; !pte_none(*pte); pte++) {
+		start += PAGE_SIZE;
+		if (start == end)
+			return;
+	}
+	vmf = (struct vm_fault){
+		.address = start,
+		.pgoff = linear_page_index(vma, start),
+		.max_pgoff = linear_page_index(vma, end - PAGE_SIZE),
+		.flags = flags,
+		.pte = pte,
+	};
+	vma->vm_ops->map_pages(vma, &vmf);
+}
+
+/*
+ * With ->map_pages, fault-around may map addr's own page too; ->fault is
+ * the fallback for a page that was not ready (not cached, say).
+ */
 static int do_read_fault(struct mm_struct *mm, struct vm_area_struct *vma,
 			 unsigned long addr, pte_t *pte, unsigned int flags)
 {
 	struct vm_fault vmf;
-	int ret = find_backing_page(vma, addr, flags, &vmf);
+	int ret;
 
+	if (vma->vm_ops->map_pages) {
+		do_fault_around(vma, addr, pte, flags);
+		if (!pte_none(*pte))
+			return 0;
+	}
+	ret = find_backing_page(vma, addr, flags, &vmf);
 	if (!ret)
 		map_page(mm, vma, pte, vmf.page,
 			 false); /* takes vmf's reference */

@@ -59,6 +59,27 @@ void free_pgd_range(struct mm_struct *mm, unsigned long addr, unsigned long end,
 struct page *get_user_page(struct mm_struct *mm, unsigned long addr,
 			   unsigned int flags);
 
+/*
+ * Fault-around (seed 002): bytes of a file mapping around a read fault that
+ * ->map_pages may map at once; a power of two from PAGE_SIZE (off) to
+ * what one page table maps.  set_fault_around_bytes: 0 or -EINVAL.
+ */
+extern unsigned long fault_around_bytes;
+int set_fault_around_bytes(unsigned long bytes);
+/*
+ * The window of a fault at addr: [start, end), bytes long and aligned to
+ * bytes, clipped to [vm_start, vm_end) and to addr's page table.
+ */
+void fault_around_window(unsigned long addr, unsigned long bytes,
+			 unsigned long vm_start, unsigned long vm_end,
+			 unsigned long *start, unsigned long *end);
+/*
+ * For ->map_pages: map page at *pte, read-only whatever the VMA allows (a
+ * write must still fault: COW, or marking a shared page dirty); the PTE
+ * takes over the caller's reference to page.
+ */
+void do_set_pte(struct vm_area_struct *vma, struct page *page, pte_t *pte);
+
 /* The shared zero page: read faults on fresh anonymous memory map it. */
 extern struct page *zero_page;
 void zero_page_init(void);
@@ -98,6 +119,7 @@ struct vm_event_counts {
 		cow_reuses;	/* write faults that kept the page: sole user */
 	unsigned long pfn_maps; /* PTEs made for raw frames (device memory:
 				 * nothing counted, seed 000), fork included */
+	unsigned long fault_around_pages; /* mapped by ->map_pages (seed 002) */
 };
 extern struct vm_event_counts vm_events;
 

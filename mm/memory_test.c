@@ -10,6 +10,7 @@
 #include <mm/memory.h>
 #include <mm/mm.h>
 #include <mm/mmap.h>
+#include <mm/testing.h>
 #include <pagoda/abi.h>
 
 #define BASE 0x10000000UL
@@ -23,14 +24,7 @@ static pte_t pte_at(struct mm_struct *mm, unsigned long addr)
 
 static struct mm_struct *anon_mm(unsigned long pages)
 {
-	struct mm_struct *mm = mm_alloc();
-
-	if (mm &&
-	    map_anon(mm, BASE, BASE + pages * PAGE_SIZE, VM_READ | VM_WRITE)) {
-		mmput(mm);
-		return NULL;
-	}
-	return mm;
+	return test_anon_mm(BASE, pages);
 }
 
 /* A read maps the shared zero page: special, read-only, not counted. */
@@ -351,6 +345,45 @@ static void shared_and_private_do_not_merge(struct ktest *t)
 	mmput(mm);
 }
 
+/*
+ * Fault-around's window (seed 002): aligned down to its size, clipped to
+ * the VMA and to the faulting PTE's page table, always holding addr.
+ */
+static void fault_around_window_arithmetic(struct ktest *t)
+{
+	static const struct {
+		unsigned long addr, bytes, vm_start, vm_end, start, end;
+	} cases[] = {
+		{ 0x10005000, 65536, 0x10000000, 0x10400000, 0x10000000,
+		  0x10010000 },
+		{ 0x1001f000, 65536, 0x10000000, 0x10400000, 0x10010000,
+		  0x10020000 },
+		{ 0x10005000, 16384, 0x10000000, 0x10400000, 0x10004000,
+		  0x10008000 },
+		{ 0x10005000, 4096, 0x10000000, 0x10400000, 0x10005000,
+		  0x10006000 },
+		{ 0x10005000, 65536, 0x10003000, 0x10007000, 0x10003000,
+		  0x10007000 }, /* the VMA is smaller */
+		{ 0x101ff000, 0x200000, 0x10100000, 0x10300000, 0x10100000,
+		  0x10200000 }, /* a 2 MiB window ends with the table */
+		{ 0x10200000, 0x200000, 0x10100000, 0x10300000, 0x10200000,
+		  0x10300000 },
+	};
+
+	for (size_t i = 0; i < ARRAY_SIZE(cases); i++) {
+		unsigned long start, end;
+
+		fault_around_window(cases[i].addr, cases[i].bytes,
+				    cases[i].vm_start, cases[i].vm_end, &start,
+				    &end);
+		KTEST_EXPECT_EQ(t, start, cases[i].start);
+		KTEST_EXPECT_EQ(t, end, cases[i].end);
+		KTEST_EXPECT_TRUE(t, start <= cases[i].addr &&
+					     cases[i].addr < end);
+		KTEST_EXPECT_EQ(t, (start ^ (end - 1)) & ~(PMD_SIZE - 1), 0);
+	}
+}
+
 KTEST_SUITE(memory, KTEST_CASE(read_maps_zero_page),
 	    KTEST_CASE(reading_allocates_no_pages),
 	    KTEST_CASE(write_after_read_copies_zero_page),
@@ -362,4 +395,5 @@ KTEST_SUITE(memory, KTEST_CASE(read_maps_zero_page),
 	    KTEST_CASE(shared_write_dirties_page),
 	    KTEST_CASE(split_vma_keeps_file_offsets),
 	    KTEST_CASE(munmap_keeps_table_of_prot_none_pte),
-	    KTEST_CASE(shared_and_private_do_not_merge));
+	    KTEST_CASE(shared_and_private_do_not_merge),
+	    KTEST_CASE(fault_around_window_arithmetic));

@@ -43,6 +43,7 @@ enum pageflags {
 	PG_slab,  /* owned by a kmalloc cache */
 	PG_large, /* first page of a large kmalloc (private holds the order) */
 	PG_dirty, /* page cache: written through a shared mapping */
+	PG_uptodate, /* page cache: holds the file's bytes (map_pages may map it) */
 };
 
 #define PAGEFLAG(name, bit)                                                    \
@@ -64,6 +65,7 @@ PAGEFLAG(Buddy, PG_buddy)
 PAGEFLAG(Slab, PG_slab)
 PAGEFLAG(Large, PG_large)
 PAGEFLAG(Dirty, PG_dirty)
+PAGEFLAG(Uptodate, PG_uptodate)
 
 /* Orders 0 .. MAX_ORDER - 1: the largest block is 4 MiB with 4 KiB pages. */
 #define MAX_ORDER 11

@@ -56,14 +56,21 @@ struct vm_fault {
 	unsigned long pgoff;   /* its page's offset in the backing object */
 	unsigned int flags;    /* FAULT_FLAG_* */
 	struct page *page;     /* out: the page, with a reference */
+	/* ->map_pages only: map pgoff .. max_pgoff (inclusive) from address */
+	unsigned long max_pgoff;
+	pte_t *pte; /* the PTE for pgoff; the others follow it */
 };
 
 /*
  * A VMA backed by something (a file, a driver) says how to find its pages:
  * ->fault returns the page for vmf->pgoff, or VM_FAULT_* on failure.
+ * ->map_pages (seed 002, optional) maps whichever of the pages pgoff ..
+ * max_pgoff it can reach at once, with do_set_pte: it must not sleep or
+ * allocate, and skips a page that is not ready and a PTE already present.
  */
 struct vm_operations_struct {
 	int (*fault)(struct vm_area_struct *vma, struct vm_fault *vmf);
+	void (*map_pages)(struct vm_area_struct *vma, struct vm_fault *vmf);
 };
 
 struct vm_area_struct {
@@ -115,6 +122,12 @@ struct mm_struct *dup_mm(struct mm_struct *mm);
 /* Add an anonymous VMA [start, end); 0, -ENOMEM, or -EINVAL on overlap. */
 int map_anon(struct mm_struct *mm, unsigned long start, unsigned long end,
 	     unsigned long vm_flags);
+/*
+ * exec: a private mapping of file at [start, end) from page pgoff on, as
+ * map_anon does it (-EINVAL on overlap); the file must be open for reading.
+ */
+int map_file(struct mm_struct *mm, unsigned long start, unsigned long end,
+	     unsigned long vm_flags, struct file *file, unsigned long pgoff);
 /* The VMA containing addr, or NULL. */
 struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr);
 /* The page mapped at a user address, or NULL. */

@@ -129,6 +129,7 @@ void free_pages(struct page *page, unsigned int order)
 	if (--page->_refcount == 0) {
 		/* The next owner must not inherit this one's state. */
 		ClearPageDirty(page);
+		ClearPageUptodate(page);
 		free_one_block(page, order);
 		free_page_count += 1UL << order;
 	}

@@ -1,6 +1,7 @@
 """The Makefile's front door: `make help` (tools/mkhelp.py) and the knob
 checks (knobs.mk) that answer a bad value with one line and a failure."""
 
+import json
 import os
 import subprocess
 import sys
@@ -47,6 +48,28 @@ class HelpTest(unittest.TestCase):
                      "compile_commands.json", "QEMU_ARGS", "GDB_PORT"):
             self.assertRegex(result.stdout, rf"(?m)^  {word} ")
         self.assertRegex(result.stdout, r"(?m)^  T +the tests to run")
+
+
+class CompileCommandsTest(unittest.TestCase):
+    def test_entries_are_the_builds_commands(self):
+        env = {k: v for k, v in os.environ.items()
+               if k not in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL")}
+        result = subprocess.run([sys.executable, os.path.join(ROOT, "tools", "compile_commands.py"),
+                                 "make", "all", "build/host/ktest-host"],
+                                cwd=ROOT, capture_output=True, text=True, timeout=120, env=env)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        entries = json.loads(result.stdout)
+        by_output = {e["output"]: e for e in entries}
+        kernel = by_output["build/x86_64/mm/memory.o"]
+        self.assertEqual(kernel["file"], "mm/memory.c")
+        self.assertEqual(kernel["directory"], ROOT)
+        for flag in ("-mcmodel=kernel", "-ffreestanding", "-Iarch/x86_64/include", "-c"):
+            self.assertIn(flag, kernel["arguments"])
+        host = by_output["build/host/special/mm/memory.o"]
+        self.assertIn("-fsanitize=address,undefined", host["arguments"])
+        user = by_output["build/x86_64/user/tests/cow_test.o"]
+        self.assertIn("-Iuser/include", user["arguments"])
+        self.assertFalse([e for e in entries if "-c" not in e["arguments"]])
 
 
 class KnobTest(unittest.TestCase):
