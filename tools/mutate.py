@@ -12,7 +12,8 @@ its command fails (or times out), and survives if it passes: a survivor is a
 rule that no test checks.  A mutation whose text is missing, or is found more
 than once, is an error before anything runs.  The work tree is never written.
 
-    tools/mutate.py [--only SUBSTRING] [--list] [--keep] [--timeout S]
+    tools/mutate.py [--only SUBSTRING] [--test TEST] [--list] [--keep]
+                    [--timeout S]
 
 Exit status: 0 if every mutation was killed, 1 if any survived, 2 on error.
 """
@@ -121,6 +122,8 @@ def run(root, test, timeout, log):
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--only", help="run the mutations whose name contains this")
+    ap.add_argument("--test", help="run this test (as in the table) for every "
+                    "mutation: what does one test catch?")
     ap.add_argument("--list", action="store_true", help="list them and stop")
     ap.add_argument("--keep", action="store_true",
                     help="keep the copy (its logs: mutate-*.log)")
@@ -133,6 +136,8 @@ def main(argv=None):
                           text=True).stdout.strip()
     mutations = [m for m in load_table()
                  if not args.only or args.only in m.name]
+    if args.test:
+        mutations = [m._replace(test=args.test) for m in mutations]
     errors = check_table(root, mutations)
     if errors:
         for e in errors:

@@ -1,30 +1,56 @@
 // SPDX-License-Identifier: MIT
 /*
- * Random mmap/munmap/mprotect/fork/touch sequences on a real address space
- * (mm/mmap.c and mm/memory.c, built for the host under ASan/UBSan), checked
- * after every step against a model: one entry per page of a small window
- * saying whether it is mapped, with which rights, and what byte it holds.
- * Deterministic for its seed; a failure names the step.
+ * Random mmap/munmap/mprotect/madvise/fork/touch sequences on a real
+ * address space (mm/mmap.c, mm/memory.c, mm/filemap_mmap.c, mm/truncate.c
+ * and x86_64's page tables, built for the host under ASan/UBSan), with
+ * private and shared anonymous memory and private and shared mappings of a
+ * file in a stand-in page cache, which is written, grown and truncated
+ * too.  After every step the address space is checked against a model: one
+ * entry per page of a small window saying what maps it, with which rights,
+ * and what its first byte must read; every few steps vm_audit checks the
+ * page counts against the page tables.  Deterministic for its seed; a
+ * failure names the step.
  */
 #include <kernel/errno.h>
+#include <kernel/fs/vfs.h>
 #include <kernel/ktest.h>
+#include <mm/filemap.h>
 #include <mm/memory.h>
 #include <mm/mm.h>
 #include <mm/mmap.h>
+#include <mm/vm_audit.h>
 #include <pagoda/abi.h>
 
 #define BASE 0x40000000UL
 #define PAGES 256
-#define STEPS 100000
+#define FILE_PAGES 32
+#define STEPS 60000
+#define AUDIT_EVERY 500
+
+enum kind { UNMAPPED, ANON, ANON_SHARED, FILE_PRIVATE, FILE_SHARED };
 
 struct model_page {
-	bool mapped;
-	unsigned long prot; /* PROT_* */
-	unsigned char byte; /* what the page's first byte holds */
+	enum kind kind;
+	unsigned long prot;  /* PROT_* */
+	unsigned long pgoff; /* file pages: the page of the file */
+	bool cowed;	     /* FILE_PRIVATE: holds a copy of its own */
+	unsigned char byte;  /* ANON, ANON_SHARED, cowed FILE_PRIVATE */
 };
 
 static struct model_page model[PAGES];
+static unsigned char file_byte[FILE_PAGES]; /* each file page's first byte */
+static unsigned long file_pages;	    /* the file's size, in pages */
 static unsigned long rng = 1;
+
+static const struct file_operations host_fops;
+static struct inode host_inode = { .i_mode = S_IFREG | 0644 };
+static struct file host_file = {
+	.f_inode = &host_inode,
+	.f_mapping = &host_inode.i_data,
+	.f_op = &host_fops,
+	.f_mode = FMODE_READ | FMODE_WRITE,
+	.f_count = 1,
+};
 
 static unsigned long rnd(unsigned long n)
 {
@@ -37,12 +63,21 @@ static unsigned long addr_of(unsigned long page)
 	return BASE + page * PAGE_SIZE;
 }
 
-/* The byte at page's start, through the page tables (0 if none mapped). */
-static int byte_at(struct mm_struct *mm, unsigned long page)
+static bool is_file(const struct model_page *m)
 {
-	struct page *p = follow_page(mm, addr_of(page));
+	return m->kind == FILE_PRIVATE || m->kind == FILE_SHARED;
+}
 
-	return p ? *(unsigned char *)page_address(p) : 0;
+/* Past the end of the file, with no copy of its own: a fault is SIGBUS. */
+static bool past_eof(const struct model_page *m)
+{
+	return is_file(m) && !m->cowed && m->pgoff >= file_pages;
+}
+
+/* What page i's first byte must read (if it can be read). */
+static unsigned char expected(const struct model_page *m)
+{
+	return is_file(m) && !m->cowed ? file_byte[m->pgoff] : m->byte;
 }
 
 static bool check(struct ktest *t, struct mm_struct *mm, int step)
@@ -53,7 +88,8 @@ static bool check(struct ktest *t, struct mm_struct *mm, int step)
 		if (vma->vm_start >= vma->vm_end ||
 		    (prev && prev->vm_end > vma->vm_start) ||
 		    (prev && prev->vm_end == vma->vm_start &&
-		     prev->vm_flags == vma->vm_flags)) {
+		     prev->vm_flags == vma->vm_flags && !prev->vm_file &&
+		     !vma->vm_file)) {
 			ktest_fail(t, __FILE__, __LINE__,
 				   "step %d: VMAs [%#lx, %#lx) %#lx and [%#lx, "
 				   "%#lx) %#lx: overlapping or unmerged",
@@ -66,77 +102,190 @@ static bool check(struct ktest *t, struct mm_struct *mm, int step)
 		prev = vma;
 	}
 	for (unsigned long i = 0; i < PAGES; i++) {
+		struct model_page *m = &model[i];
 		struct vm_area_struct *v = find_vma(mm, addr_of(i));
-		bool ok = model[i].mapped
-				  ? v && (v->vm_flags & 7) == model[i].prot &&
-					    byte_at(mm, i) == model[i].byte
-				  : !v;
+		struct page *p = follow_page(mm, addr_of(i));
+		bool ok = m->kind == UNMAPPED;
 
+		if (m->kind != UNMAPPED && v)
+			ok = (v->vm_flags & 7) == m->prot &&
+			     !(v->vm_flags & VM_SHARED) ==
+				     (m->kind == ANON ||
+				      m->kind == FILE_PRIVATE) &&
+			     (!is_file(m) ||
+			      v->vm_pgoff + ((addr_of(i) - v->vm_start) >>
+					     PAGE_SHIFT) ==
+				      m->pgoff);
+		else if (v)
+			ok = false;
+		/* A mapped page reads as the model says; none past EOF. */
+		if (ok && p)
+			ok = !past_eof(m) &&
+			     *(unsigned char *)page_address(p) == expected(m);
+		else if (ok && !is_file(m) && m->kind != UNMAPPED)
+			ok = m->byte == 0; /* untouched, or the zero page */
 		if (!ok) {
-			ktest_fail(t, __FILE__, __LINE__,
-				   "step %d: page %lu disagrees with the model",
-				   step, i);
+			ktest_fail(
+				t, __FILE__, __LINE__,
+				"step %d: page %lu (kind %d, prot %lu, pgoff "
+				"%lu) disagrees with the model",
+				step, i, m->kind, m->prot, m->pgoff);
 			return false;
 		}
 	}
 	return true;
 }
 
-static void model_set(unsigned long first, unsigned long n, bool mapped,
-		      unsigned long prot, bool keep_bytes)
+static bool audit(struct ktest *t, struct mm_struct *mm, int step)
 {
-	for (unsigned long i = first; i < first + n; i++) {
-		model[i].mapped = mapped;
-		model[i].prot = prot;
-		if (!keep_bytes)
-			model[i].byte = 0;
-	}
+	struct vm_audit a;
+	unsigned long problems;
+
+	if (vm_audit_begin(&a))
+		return true; /* no room for the count array: not this time */
+	vm_audit_mm(&a, mm);
+	problems = vm_audit_end(&a);
+	if (problems)
+		ktest_fail(t, __FILE__, __LINE__,
+			   "step %d: vm_audit found %lu problems", step,
+			   problems);
+	return !problems;
 }
 
 static bool all_mapped(unsigned long first, unsigned long n)
 {
 	for (unsigned long i = first; i < first + n; i++)
-		if (!model[i].mapped)
+		if (model[i].kind == UNMAPPED)
 			return false;
 	return true;
 }
 
-/* Touch a page as the program would; the fault must agree with the rights. */
+static void model_set(unsigned long first, unsigned long n, enum kind kind,
+		      unsigned long prot, unsigned long pgoff)
+{
+	for (unsigned long i = first; i < first + n; i++)
+		model[i] = (struct model_page){
+			.kind = kind,
+			.prot = prot,
+			.pgoff = pgoff + (i - first),
+		};
+}
+
+/* A new mapping of one of the four kinds, MAP_FIXED over the window. */
+static void do_map(struct ktest *t, struct mm_struct *mm, unsigned long first,
+		   unsigned long n, unsigned long prot)
+{
+	enum kind kind = 1 + rnd(4);
+	bool file = kind == FILE_PRIVATE || kind == FILE_SHARED;
+	unsigned long pgoff = file ? rnd(FILE_PAGES - n + 1) : 0;
+	unsigned long type = kind == ANON_SHARED || kind == FILE_SHARED
+				     ? MAP_SHARED
+				     : MAP_PRIVATE;
+	long r = do_mmap(mm, addr_of(first), n * PAGE_SIZE, prot,
+			 type | MAP_FIXED | (file ? 0 : MAP_ANONYMOUS),
+			 file ? &host_file : NULL, pgoff);
+
+	KTEST_EXPECT_EQ(t, r, (long)addr_of(first));
+	model_set(first, n, kind, prot, pgoff);
+}
+
+/* Touch a page as the program would; the fault must agree with the model. */
 static bool touch(struct ktest *t, struct mm_struct *mm, unsigned long i,
 		  int step)
 {
+	struct model_page *m = &model[i];
 	bool write = rnd(2);
-	unsigned long prot = model[i].mapped ? model[i].prot : 0;
-	bool allowed = write ? prot & PROT_WRITE : prot != 0;
+	bool allowed = write ? m->prot & PROT_WRITE : m->prot != 0;
+	int want = m->kind == UNMAPPED || !allowed ? VM_FAULT_SIGSEGV
+		   : past_eof(m)		   ? VM_FAULT_SIGBUS
+						   : 0;
 	int fault =
 		handle_mm_fault(mm, addr_of(i), write ? FAULT_FLAG_WRITE : 0);
+	unsigned char *p;
 
-	if ((fault == 0) != allowed) {
+	if (fault != want) {
 		ktest_fail(t, __FILE__, __LINE__,
-			   "step %d: fault %d on page %lu", step, fault, i);
+			   "step %d: fault %d on page %lu, model %d", step,
+			   fault, i, want);
 		return false;
 	}
-	if (allowed && write) {
-		model[i].byte = 1 + rnd(255);
-		*(unsigned char *)page_address(follow_page(mm, addr_of(i))) =
-			model[i].byte;
+	if (fault || !write)
+		return true;
+	p = page_address(follow_page(mm, addr_of(i)));
+	*p = 1 + rnd(255);
+	if (m->kind == FILE_SHARED) {
+		file_byte[m->pgoff] = *p;
+	} else {
+		m->byte = *p;
+		m->cowed = m->kind == FILE_PRIVATE;
 	}
 	return true;
 }
 
-/* fork, write in the child: the parent's bytes must not change. */
+/* fork, write in the child: only shared pages change for the parent. */
 static void fork_and_write(struct mm_struct *mm)
 {
 	struct mm_struct *child = dup_mm(mm);
 
 	if (!child)
 		return;
-	for (unsigned long i = 0; i < PAGES; i++)
-		if (model[i].mapped && (model[i].prot & PROT_WRITE) &&
-		    !handle_mm_fault(child, addr_of(i), FAULT_FLAG_WRITE))
-			*(unsigned char *)page_address(
-				follow_page(child, addr_of(i))) = 0xee;
+	for (unsigned long i = 0; i < PAGES; i++) {
+		struct model_page *m = &model[i];
+
+		if (m->kind == UNMAPPED || !(m->prot & PROT_WRITE) ||
+		    handle_mm_fault(child, addr_of(i), FAULT_FLAG_WRITE))
+			continue;
+		*(unsigned char *)page_address(follow_page(child, addr_of(i))) =
+			0xee;
+		if (m->kind == ANON_SHARED)
+			m->byte = 0xee;
+		else if (m->kind == FILE_SHARED)
+			file_byte[m->pgoff] = 0xee;
+	}
 	mmput(child);
+}
+
+/* MADV_DONTNEED: private pages start again; shared ones keep their data. */
+static void dontneed(struct ktest *t, struct mm_struct *mm, unsigned long first,
+		     unsigned long n)
+{
+	int r = do_madvise(mm, addr_of(first), n * PAGE_SIZE, MADV_DONTNEED);
+
+	KTEST_EXPECT_EQ(t, r, all_mapped(first, n) ? 0 : -ENOMEM);
+	for (unsigned long i = first; !r && i < first + n; i++) {
+		if (model[i].kind == ANON)
+			model[i].byte = 0;
+		model[i].cowed = false;
+	}
+}
+
+/* write(2) one byte at the start of a file page, growing the file. */
+static void file_write(unsigned long pgoff)
+{
+	struct page *page = find_or_create_page(&host_inode.i_data, pgoff);
+
+	if (!page)
+		return;
+	file_byte[pgoff] = 1 + rnd(255);
+	*(unsigned char *)page_address(page) = file_byte[pgoff];
+	put_page(page);
+	if (pgoff >= file_pages) {
+		file_pages = pgoff + 1;
+		host_inode.i_size = file_pages * PAGE_SIZE;
+	}
+}
+
+/* ftruncate to whole pages: what is cut off leaves every mapping. */
+static void file_truncate(unsigned long pages)
+{
+	host_inode.i_size = pages * PAGE_SIZE;
+	truncate_pagecache(&host_inode, host_inode.i_size);
+	for (unsigned long p = pages; p < FILE_PAGES; p++)
+		file_byte[p] = 0;
+	for (unsigned long i = 0; i < PAGES; i++)
+		if (is_file(&model[i]) && model[i].pgoff >= pages)
+			model[i].cowed = false; /* even private copies go */
+	file_pages = pages;
 }
 
 static void random_operations(struct ktest *t)
@@ -146,40 +295,50 @@ static void random_operations(struct ktest *t)
 	KTEST_ASSERT_NOT_NULL(t, mm);
 	mm->stack_start = BASE + 2 * PAGES * PAGE_SIZE;
 	memset(model, 0, sizeof(model));
+	memset(file_byte, 0, sizeof(file_byte));
+	address_space_init(&host_inode.i_data, &host_inode);
+	host_inode.i_size = 0;
+	file_pages = 0;
 	for (int step = 0; step < STEPS; step++) {
 		unsigned long first = rnd(PAGES),
 			      n = 1 + rnd(min(16UL, PAGES - first));
 		unsigned long prot = rnd(8), op = rnd(100);
-		long r;
 
-		if (op < 25) {
-			r = do_mmap(mm, addr_of(first), n * PAGE_SIZE, prot,
-				    MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED,
-				    NULL, 0);
-			KTEST_ASSERT_EQ(t, r, (long)addr_of(first));
-			model_set(first, n, true, prot, false);
-		} else if (op < 40) {
+		if (op < 20) {
+			do_map(t, mm, first, n, prot);
+		} else if (op < 30) {
 			KTEST_ASSERT_EQ(
 				t, do_munmap(mm, addr_of(first), n * PAGE_SIZE),
 				0);
-			model_set(first, n, false, 0, false);
-		} else if (op < 60) {
+			model_set(first, n, UNMAPPED, 0, 0);
+		} else if (op < 45) {
 			bool mapped = all_mapped(first, n);
+			long r = do_mprotect(mm, addr_of(first), n * PAGE_SIZE,
+					     prot);
 
-			r = do_mprotect(mm, addr_of(first), n * PAGE_SIZE,
-					prot);
 			KTEST_ASSERT_EQ(t, r, mapped ? 0 : -ENOMEM);
-			if (mapped)
-				model_set(first, n, true, prot, true);
-		} else if (op < 62) {
+			for (unsigned long i = first; mapped && i < first + n;
+			     i++)
+				model[i].prot = prot;
+		} else if (op < 48) {
+			dontneed(t, mm, first, n);
+		} else if (op < 50) {
 			fork_and_write(mm);
+		} else if (op < 54) {
+			file_write(rnd(FILE_PAGES));
+		} else if (op < 55) {
+			file_truncate(rnd(FILE_PAGES + 1));
 		} else if (!touch(t, mm, first, step)) {
 			break;
 		}
-		if (!check(t, mm, step))
+		if (!check(t, mm, step) ||
+		    (step % AUDIT_EVERY == 0 && !audit(t, mm, step)))
 			break;
 	}
+	KTEST_EXPECT_TRUE(t, audit(t, mm, STEPS));
 	mmput(mm);
+	truncate_inode_pages(&host_inode.i_data, 0);
+	KTEST_EXPECT_EQ(t, host_file.f_count, 1);
 }
 
 KTEST_SUITE(mmap_fuzz, KTEST_CASE(random_operations));

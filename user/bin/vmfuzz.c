@@ -61,7 +61,8 @@ enum kind {
 struct model_page {
 	unsigned char kind; /* enum kind; NONE: unmapped */
 	unsigned char prot;
-	short byte;	     /* the page's first byte, -1 if not known */
+	bool cowed; /* FILE_PRIVATE: a copy of its own, not the file's */
+	short byte; /* the first byte (not the file's), -1: not known */
 	unsigned long pgoff; /* file pages: page of the file */
 };
 
@@ -208,6 +209,7 @@ static void do_mmap_step(void)
 			     : (type == MAP_SHARED ? ANON_SHARED
 						   : ANON_PRIVATE);
 		model[i].byte = file ? -1 : 0;
+		model[i].cowed = false;
 		model[i].pgoff = off / PAGE + (i - first);
 	}
 }
@@ -271,9 +273,15 @@ static void do_madvise_step(void)
 	for (unsigned long i = first; i < first + n; i++) {
 		if (model[i].kind == ANON_PRIVATE)
 			model[i].byte = 0;
-		else if (model[i].kind != ANON_SHARED)
-			model[i].byte = -1;
+		model[i].cowed = false; /* a private file page reads the file */
 	}
+}
+
+/* Does page i show the file's byte (a shared, or uncopied private, page)? */
+static bool reads_file(unsigned long i)
+{
+	return model[i].kind == FILE_SHARED ||
+	       (model[i].kind == FILE_PRIVATE && !model[i].cowed);
 }
 
 /* May page i be touched directly (no fault signal)? */
@@ -284,29 +292,54 @@ static bool touchable(unsigned long i, bool write)
 	if (m->kind <= UNKNOWN || !(m->prot & (write ? PROT_WRITE : PROT_READ)))
 		return false;
 	/* A file page must lie inside the file, or it is SIGBUS. */
-	return (m->kind != FILE_PRIVATE && m->kind != FILE_SHARED) ||
-	       (m->pgoff + 1) * PAGE <= file_size;
+	return !reads_file(i) || (m->pgoff + 1) * PAGE <= file_size;
+}
+
+/* The file's byte under page i of a file mapping; -1 for other pages. */
+static int file_byte(unsigned long i)
+{
+	unsigned char c = 0;
+
+	if (model[i].kind != FILE_PRIVATE && model[i].kind != FILE_SHARED)
+		return -1;
+	if (pread(file_fd, &c, 1, model[i].pgoff * PAGE) != 1)
+		mismatch("pread of file page %lu: errno %d", model[i].pgoff,
+			 errno);
+	return c;
 }
 
 static void do_touch_step(void)
 {
 	unsigned long i = rnd(WIN_PAGES);
-	volatile char *p = WIN + i * PAGE;
+	volatile unsigned char *p = (unsigned char *)WIN + i * PAGE;
 	bool write = rnd(2);
+	int before, after;
 
 	if (!touchable(i, write))
 		return;
 	if (!write) {
-		char c = *p;
+		int c = *p, want = reads_file(i) ? file_byte(i) : model[i].byte;
 
-		if (model[i].byte >= 0 && c != model[i].byte)
-			mismatch("page %lu reads %d, model %d", i, c,
-				 model[i].byte);
+		if (want >= 0 && c != want)
+			mismatch("page %lu (kind %d, file page %lu) reads %d, "
+				 "not %d",
+				 i, model[i].kind, model[i].pgoff, c, want);
 		return;
 	}
-	*p = 1 + rnd(255);
-	/* A shared file page written here is the file's byte too. */
-	model[i].byte = model[i].kind == FILE_SHARED ? -1 : *p;
+	before = file_byte(i);
+	if (rnd(2))
+		(void)*p; /* a read first maps the page cache's page itself */
+	/* A byte the file does not hold: a write to it shows. */
+	*p = before < 0 ? 1 + rnd(255) : before ^ (1 + rnd(255));
+	model[i].byte = *p;
+	model[i].cowed = model[i].kind == FILE_PRIVATE;
+	/* A shared mapping's write is the file's; a private one's never. */
+	after = file_byte(i);
+	if (before >= 0 &&
+	    after != (model[i].kind == FILE_SHARED ? *p : before))
+		mismatch("page %lu (file page %lu): wrote %d, the file holds "
+			 "%d (held %d)",
+			 i, model[i].pgoff, *p, after, before);
 }
 
 /* read/write/pread/pwrite between the window (or worse) and a file. */
@@ -336,8 +369,10 @@ static void do_io_step(void)
 		file_size = lseek(fd, 0, SEEK_END);
 	if (r <= 0 || op >= 2 || !span(addr, r, &first, &n))
 		return;
-	for (unsigned long i = first; i < first + n; i++)
-		model[i].byte = -1;
+	for (unsigned long i = first; i < first + n; i++) {
+		model[i].byte = -1; /* read() wrote into it */
+		model[i].cowed = model[i].kind == FILE_PRIVATE;
+	}
 }
 
 static void do_file_step(void)
@@ -348,11 +383,12 @@ static void do_file_step(void)
 
 		if (ftruncate(file_fd, len))
 			break;
-		/* Truncation may take pages from private mappings too. */
+		/* What is cut off leaves private mappings too. */
 		file_size = len;
 		for (int i = 0; i < WIN_PAGES; i++)
-			if (model[i].kind >= FILE_PRIVATE)
-				model[i].byte = -1;
+			if (model[i].pgoff * PAGE >=
+			    (len + PAGE - 1) / PAGE * PAGE)
+				model[i].cowed = false;
 		break;
 	}
 	case 1:
@@ -416,6 +452,56 @@ static void do_proc_step(void)
 	}
 }
 
+/*
+ * The signal touching page i must raise (0: none is sure): SIGSEGV where
+ * nothing is mapped or the rights forbid it (on x86 any mapping but
+ * PROT_NONE can be read), SIGBUS for a file page wholly past the end.
+ */
+static int forbidden(unsigned long i, bool write)
+{
+	struct model_page *m = &model[i];
+
+	if (m->kind == UNKNOWN)
+		return 0;
+	if (m->kind == NONE || (!write && m->prot == PROT_NONE) ||
+	    (write && !(m->prot & PROT_WRITE)))
+		return SIGSEGV;
+	if (reads_file(i) && m->pgoff * PAGE >= file_size)
+		return SIGBUS;
+	return 0;
+}
+
+/* Touch what the model forbids, in a child: it must die of that signal. */
+static void do_forbidden_step(void)
+{
+	unsigned long i = rnd(WIN_PAGES);
+	volatile char *p = WIN + i * PAGE;
+	bool write = rnd(2);
+	int sig = forbidden(i, write), status;
+	pid_t pid;
+
+	if (!sig)
+		return;
+	pid = fork();
+	if (pid == 0) {
+		if (write)
+			*p = 1;
+		else
+			(void)*p;
+		_exit(0);
+	}
+	if (pid < 0)
+		return;
+	if (waitpid(pid, &status, 0) != pid)
+		mismatch("waitpid(%d): errno %d", pid, errno);
+	if (!WIFSIGNALED(status) || WTERMSIG(status) != sig)
+		mismatch(
+			"%s page %lu (kind %d, prot %d, file page %lu): status "
+			"%#x, not signal %d",
+			write ? "writing" : "reading", i, model[i].kind,
+			model[i].prot, model[i].pgoff, status, sig);
+}
+
 static void random_step(void);
 
 /*
@@ -461,8 +547,7 @@ static void do_fork_step(void)
 	/* Children may have written shared pages and the file. */
 	file_size = lseek(file_fd, 0, SEEK_END);
 	for (int i = 0; i < WIN_PAGES; i++)
-		if (model[i].kind == ANON_SHARED ||
-		    model[i].kind >= FILE_PRIVATE)
+		if (model[i].kind == ANON_SHARED)
 			model[i].byte = -1;
 }
 
@@ -495,6 +580,8 @@ static void random_step(void)
 		do_fork_step();
 	else if (r == 1 && depth == 0)
 		do_pressure_step();
+	else if (r == 2)
+		do_forbidden_step();
 	else
 		steps[r % (sizeof(steps) / sizeof(steps[0]))]();
 }

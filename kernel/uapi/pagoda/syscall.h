@@ -48,10 +48,9 @@
 #define SYS_munmap 36
 #define SYS_mprotect 37
 #define SYS_madvise 38
-#define SYS_mapinfo 39 /* one VMA of a process, struct mapinfo (for pmap) */
-#define SYS_vmstat 40  /* system-wide VM event counts, struct vmstat */
-#define SYS_vm_audit                                                           \
-	41 /* check the VM's invariants: problems found (fuzzers) */
+#define SYS_mapinfo 39	/* one VMA of a process, struct mapinfo (for pmap) */
+#define SYS_vmstat 40	/* system-wide VM event counts, struct vmstat */
+#define SYS_vm_audit 41 /* VM invariants: problems found (fuzzers) */
 #define NR_SYSCALLS 42
 
 /* SYS_reboot's first argument. */
