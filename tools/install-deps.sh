@@ -32,13 +32,13 @@ x86_64)
 	;;
 esac
 # Tools only some targets use: make gdb asks for gdb, make run GRAPHIC=1 for
-# QEMU's window (its GTK display is a module of its own package).
+# QEMU's window (its GTK display module).
 for extra in "$@"; do
 	case $extra in
 	gdb) need="$need gdb:gdb" ;;
-	graphic) need="$need /usr/lib/x86_64-linux-gnu/qemu/ui-gtk.so:qemu-system-gui" ;;
+	gui) need="$need /usr/lib/x86_64-linux-gnu/qemu/ui-gtk.so:qemu-system-gui" ;;
 	*)
-		echo "install-deps: unknown extra '$extra' (known: gdb graphic)" >&2
+		echo "install-deps: unknown extra '$extra' (known: gdb, gui)" >&2
 		exit 1
 		;;
 	esac
