@@ -38,10 +38,18 @@ void *log_buf_page(unsigned long index)
 
 static struct console *console_drivers;
 
+/*
+ * At the end of the list: the first registered (the serial port) is
+ * written first, so a crash inside a later console still shows there.
+ */
 void register_console(struct console *con)
 {
-	con->next = console_drivers;
-	console_drivers = con;
+	struct console **pos = &console_drivers;
+
+	while (*pos)
+		pos = &(*pos)->next;
+	con->next = NULL;
+	*pos = con;
 }
 
 void call_console_drivers(const char *s, size_t n)

@@ -20,8 +20,12 @@
  * stays as it was -- which is why remap_pfn_range sets vm_pgoff to the
  * first frame (the linearity rule).  A machine without the device: the
  * node is there, open says ENODEV.
+ *
+ * The screen console (fbcon.c) moves to this mode when the driver sets
+ * it, and stays off the screen while the file is open.
  */
 #include <asm/io.h>
+#include <kernel/drivers/fbcon.h>
 #include <kernel/drivers/pci.h>
 #include <kernel/errno.h>
 #include <kernel/fs/vfs.h>
@@ -82,6 +86,19 @@ static void set_mode(void)
 		dispi_write(mode[i][0], mode[i][1]);
 }
 
+/* The mode, as the screen console (kernel/drivers/fbcon.c) draws it. */
+static const struct fb_screen fb_screen = {
+	.width = FB_WIDTH,
+	.height = FB_HEIGHT,
+	.pitch = FB_LINE,
+	.bpp = FB_BPP,
+	.red_shift = 16,
+	.red_bits = 8,
+	.green_shift = 8,
+	.green_bits = 8,
+	.blue_bits = 8,
+};
+
 static int fb_probe(struct pci_dev *pdev, const struct pci_device_id *id)
 {
 	int err = pci_enable_device(pdev);
@@ -105,6 +122,7 @@ static int fb_probe(struct pci_dev *pdev, const struct pci_device_id *id)
 	set_mode();
 	memset((void *)fb.screen, 0, FB_SIZE);
 	fb.phys = pci_resource_start(pdev, 0);
+	fbcon_set_screen(&fb_screen, (void *)fb.screen);
 	printk("fb0: %ux%u, %u bits a pixel, framebuffer at %#llx\n", FB_WIDTH,
 	       FB_HEIGHT, FB_BPP, (unsigned long long)fb.phys);
 	return 0;
@@ -122,9 +140,18 @@ static const struct pci_driver fb_driver = {
 };
 PCI_DRIVER(fb_driver);
 
+/* While the file is open, the screen console leaves the screen alone. */
 static int fb_open(struct inode *inode, struct file *file)
 {
-	return fb.screen ? 0 : -ENODEV;
+	if (!fb.screen)
+		return -ENODEV;
+	fbcon_set_graphics(true);
+	return 0;
+}
+
+static void fb_release(struct inode *inode, struct file *file)
+{
+	fbcon_set_graphics(false);
 }
 
 static long fb_read(struct kiocb *iocb, struct iov_iter *to)
@@ -214,6 +241,7 @@ static int fb_mmap(struct file *file, struct vm_area_struct *vma)
 
 const struct file_operations fb_fops = {
 	.open = fb_open,
+	.release = fb_release,
 	.read_iter = fb_read,
 	.write_iter = fb_write,
 	.llseek = fb_llseek,

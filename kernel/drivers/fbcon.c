@@ -66,7 +66,8 @@ static struct fbcon {
 	u32 fg, bg; /* pixel values */
 	unsigned int dirty_top, dirty_bottom; /* rows to compare */
 	bool pending;			      /* text changed since drawn */
-	unsigned int scrolled;		      /* lines, since drawn */
+	unsigned int graphics; /* programs drawing on the screen themselves */
+	unsigned int scrolled; /* lines, since drawn */
 	enum parser_state state;
 	unsigned int params[CSI_MAX_PARAMS], nparams;
 } fbcon = { .lock = SPINLOCK_INIT };
@@ -156,9 +157,10 @@ static void flush(void)
 {
 	unsigned int cursor_x = min(fbcon.x, fbcon.cols - 1);
 
-	if (!fbcon.base || !fbcon.pending)
+	if (!fbcon.base || !fbcon.pending || fbcon.graphics)
 		return;
-	for (unsigned int r = fbcon.dirty_top; r <= fbcon.dirty_bottom; r++)
+	for (unsigned int r = fbcon.dirty_top;
+	     r <= fbcon.dirty_bottom && r < fbcon.rows; r++)
 		for (unsigned int c = 0; c < fbcon.cols; c++)
 			if (text[r][c] != shown[r][c])
 				draw_cell(c, r, false);
@@ -356,32 +358,104 @@ static void load_font(void)
 							<< (FONT_COLS - 1 - c);
 }
 
-bool fbcon_init(const struct fb_screen *screen)
+/* The screen's cell grid and pixel format; false if fbcon cannot draw it. */
+static bool set_geometry(const struct fb_screen *screen)
 {
 	unsigned int cell_w = screen->text ? 1 : FONT_CELL_WIDTH;
 	unsigned int cell_h = screen->text ? 1 : FONT_CELL_HEIGHT;
+	unsigned int cols = min(screen->width / cell_w, (unsigned int)MAX_COLS);
+	unsigned int rows =
+		min(screen->height / cell_h, (unsigned int)MAX_ROWS);
 
 	if (!screen->text && screen->bpp != 16 && screen->bpp != 24 &&
 	    screen->bpp != 32)
 		return false;
+	if (!cols || !rows)
+		return false;
 	fbcon.screen = *screen;
 	fbcon.bytes_pp = screen->bpp / 8;
-	fbcon.cols = min(screen->width / cell_w, (unsigned int)MAX_COLS);
-	fbcon.rows = min(screen->height / cell_h, (unsigned int)MAX_ROWS);
-	if (!fbcon.cols || !fbcon.rows)
-		return false;
+	fbcon.cols = cols;
+	fbcon.rows = rows;
 	fbcon.fg = pixel_value(0xc0, 0xc0, 0xc0);
 	fbcon.bg = pixel_value(0, 0, 0);
-	load_font();
-	for (unsigned int r = 0; r < fbcon.rows; r++)
-		erase(r, 0, fbcon.cols);
-	register_console(&fbcon_console);
 	return true;
+}
+
+static void start(void)
+{
+	load_font();
+	for (unsigned int r = 0; r < MAX_ROWS; r++)
+		memset(text[r], ' ', MAX_COLS);
+	register_console(&fbcon_console);
+}
+
+bool fbcon_init(const struct fb_screen *screen)
+{
+	if (!set_geometry(screen))
+		return false;
+	start();
+	return true;
+}
+
+/* Everything is to be drawn again (a new mode, or the screen given back). */
+static void redraw_all(void)
+{
+	memset(shown, NOT_DRAWN, sizeof(shown));
+	mark_dirty(0, fbcon.rows - 1);
+	fbcon.pending = true;
+	flush();
 }
 
 void fbcon_map(void *base)
 {
+	unsigned long flags = spin_lock_irqsave(&fbcon.lock);
+
 	fbcon.base = base;
-	fbcon.pending = true;
-	fbcon_flush(&fbcon_console);
+	redraw_all();
+	spin_unlock_irqrestore(&fbcon.lock, flags);
+}
+
+/*
+ * A display driver set a mode of its own (the bochs-display's /dev/fb0):
+ * the text moves there, the cursor's line kept on the screen.  Linux's
+ * fbcon likewise moves from the firmware's framebuffer to the real
+ * driver's.  Also starts the console if the boot loader gave no screen.
+ */
+void fbcon_set_screen(const struct fb_screen *screen, void *base)
+{
+	unsigned long flags = spin_lock_irqsave(&fbcon.lock);
+	bool started = fbcon.cols != 0;
+	unsigned int up;
+
+	if (!set_geometry(screen)) {
+		fbcon.base = NULL;
+		spin_unlock_irqrestore(&fbcon.lock, flags);
+		return;
+	}
+	if (!started)
+		start();
+	up = fbcon.y >= fbcon.rows ? fbcon.y - fbcon.rows + 1 : 0;
+	memmove(text[0], text[up], (MAX_ROWS - up) * MAX_COLS);
+	fbcon.y -= up;
+	fbcon.x = min(fbcon.x, fbcon.cols);
+	fbcon.base = base;
+	redraw_all();
+	spin_unlock_irqrestore(&fbcon.lock, flags);
+}
+
+/*
+ * While a program draws on the screen itself (has /dev/fb0 open), the
+ * console keeps its text but does not draw it, as Linux's does for a
+ * virtual terminal in KD_GRAPHICS mode; the last one to close gets the
+ * text back on the screen.
+ */
+void fbcon_set_graphics(bool on)
+{
+	unsigned long flags = spin_lock_irqsave(&fbcon.lock);
+
+	if (on)
+		fbcon.graphics++;
+	else if (fbcon.graphics && !--fbcon.graphics)
+		redraw_all();
+	spin_unlock_irqrestore(&fbcon.lock, flags);
 }

@@ -34,5 +34,9 @@ struct fb_screen {
  */
 bool fbcon_init(const struct fb_screen *screen);
 void fbcon_map(void *base);
+/* A display driver set its own mode: draw there from now on. */
+void fbcon_set_screen(const struct fb_screen *screen, void *base);
+/* A program draws on the screen itself (true) or is done (false). */
+void fbcon_set_graphics(bool on);
 
 #endif

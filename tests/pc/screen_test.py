@@ -75,8 +75,8 @@ def read_ppm(path):
 
 
 def screen_text(path, sigs):
-    """The screen as lines of text, trailing blanks removed, and the cursor
-    position (column, row) or None."""
+    """The screen as lines of text, trailing blanks removed, the cursor
+    position (column, row) or None, and the width in pixels."""
     whole, top = sigs
     w, h, px = read_ppm(path)
 
@@ -98,7 +98,7 @@ def screen_text(path, sigs):
             else:
                 line.append(whole.get(glyph, "?"))
         lines.append("".join(line).rstrip())
-    return lines, cursor
+    return lines, cursor, w
 
 
 # ---------------------------------------------------------------- the machine
@@ -164,7 +164,8 @@ class Machine:
         if os.path.exists(self.shot):
             os.unlink(self.shot)
         self.command(f"screendump {self.shot}")
-        return screen_text(self.shot, sigs)
+        lines, cursor, self.screen_width = screen_text(self.shot, sigs)
+        return lines, cursor
 
     def wait_serial(self, text, since=0):
         deadline = time.monotonic() + WAIT
@@ -227,11 +228,18 @@ class Cases:
     def same_text_as_serial(self):
         lines, _ = self.m.screen(self.sigs)
         screen = shown(lines)
-        serial = [line.rstrip() for line in self.m.serial_text().split("\n")]
-        serial = [line for line in serial if line][-len(screen):]
-        # The firmware and GRUB print to the serial port before the kernel
-        # does; the kernel's part, the screen's last lines, must agree.
-        n = min(len(screen), 20)
+        cols = self.m.screen_width // CELL_W
+        serial = []
+        for line in self.m.serial_text().split("\n"):
+            # The screen wraps a line at its last column.
+            serial += [line[i:i + cols].rstrip() for i in range(0, len(line), cols)]
+        serial = [line for line in serial if line]
+        # The firmware and GRUB print to the serial port before the kernel,
+        # and the boot log before /dev/fb0 changed the mode was laid out for
+        # a wider screen: the last lines must agree.
+        n = min(len(screen), 6)
+        if not n:
+            return ["the screen shows nothing"]
         if screen[-n:] != serial[-n:]:
             diff = next(i for i in range(n) if screen[-n + i] != serial[-n + i])
             return [f"screen: {screen[-n + diff]!r}", f"serial: {serial[-n + diff]!r}"]
