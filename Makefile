@@ -76,7 +76,7 @@ NS_TEST_IMAGE := $(B)/pagoda-nospecial-test.$(IMAGE_EXT)
 UEFI_TEST_IMAGE := $(B)/pagoda-uefi-test.$(IMAGE_EXT)
 
 .PHONY: all run test iso clean deps host-test tools-test format-check check-fresh FORCE \
-	test-kernel test-user test-host test-list help docs-check docs-outputs mutate
+	test-kernel test-user test-host test-list help docs-check docs-outputs vmfigure mutate
 .DELETE_ON_ERROR:
 
 all: $(KERNEL) $(IMAGE)
@@ -259,6 +259,11 @@ docs-outputs: deps ## run the commands the docs show and compare their outputs (
 # Ten to twenty minutes, so not in make test.  MUTATE= narrows by name.
 mutate: deps ## break each VM rule in turn in a copy of the tree; report the kill rate
 	$(Q)tools/mutate.py $(if $(MUTATE),--only '$(MUTATE)')
+
+# The figure of a running process's VMAs and page tables in chapter 3
+# (tools/vmfigure.py: boots docs/demos/vmfigure.c, asks QEMU's monitor).
+vmfigure: deps ## redraw docs/figures/address-space.svg from a running kernel
+	$(Q)tools/vmfigure.py --out docs/figures/address-space.svg
 
 format-check: ## the C sources against .clang-format
 	$(Q)clang-format --dry-run --Werror $$(git ls-files '*.c' '*.h')
