@@ -21,16 +21,16 @@ static void reasons(struct ktest *t)
 	char why[48];
 
 	KTEST_ASSERT_NOT_NULL(t, mm);
-	KTEST_EXPECT_EQ(t,
-			do_mmap(mm, BASE, PAGE_SIZE, PROT_NONE,
-				MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, NULL,
-				0),
-			(long)BASE);
-	KTEST_EXPECT_EQ(t,
-			do_mmap(mm, BASE + PAGE_SIZE, PAGE_SIZE, PROT_READ,
-				MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, NULL,
-				0),
-			(long)(BASE + PAGE_SIZE));
+	for (unsigned long i = 0; i < 2; i++) {
+		unsigned long addr = BASE + i * PAGE_SIZE;
+
+		/* Page 0 PROT_NONE, page 1 PROT_READ. */
+		KTEST_EXPECT_EQ(t,
+				do_mmap(mm, addr, PAGE_SIZE, i ? PROT_READ : 0,
+					MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED,
+					NULL, 0),
+				(long)addr);
+	}
 
 	describe_user_fault(why, sizeof(why), mm, BASE, VM_FAULT_SIGSEGV);
 	KTEST_EXPECT_STREQ(t, why, "protection fault on a --- mapping");
