@@ -258,6 +258,7 @@ static int exec_image(const char *path, const struct exec_args *args,
 		return err;
 	}
 	current->mm = mm;
+	current->kthread = false; /* kernel_init becomes init, a process */
 	switch_mm(mm);
 	if (old)
 		mmput(old);
