@@ -78,7 +78,7 @@ NS_TEST_IMAGE := $(B)/pagoda-nospecial-test.$(IMAGE_EXT)
 UEFI_TEST_IMAGE := $(B)/pagoda-uefi-test.$(IMAGE_EXT)
 
 .PHONY: all run test iso clean deps host-test tools-test format-check check-fresh FORCE \
-	test-kernel test-user test-host test-list help docs-check docs-outputs mutate \
+	test-kernel test-user test-host test-list help docs-check docs-outputs vmfigure mutate \
 	errno-linux
 .DELETE_ON_ERROR:
 
@@ -272,6 +272,11 @@ errno-linux: ## check the errno table's Linux column against this host's Linux
 	$(Q)$(HOST_CC) -std=gnu11 -O1 $(WARNINGS) -DERRNO_LINUX -Ikernel/uapi \
 		-o $(HB)/errno_test user/tests/errno_test.c kernel/lib/ktest_filter.c
 	$(Q)$(HB)/errno_test
+
+# The figure of a running process's VMAs and page tables in chapter 3
+# (tools/vmfigure.py: boots docs/demos/vmfigure.c, asks QEMU's monitor).
+vmfigure: deps ## redraw docs/figures/address-space.svg from a running kernel
+	$(Q)tools/vmfigure.py --out docs/figures/address-space.svg
 
 format-check: ## the C sources against .clang-format
 	$(Q)clang-format --dry-run --Werror $$(git ls-files '*.c' '*.h')
