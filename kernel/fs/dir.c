@@ -75,8 +75,8 @@ static struct inode *ramfs_get_inode(unsigned int mode,
 	if (!inode)
 		return NULL;
 	switch (mode & S_IFMT) {
-	case S_IFREG:
-		inode->i_fop = &ramfs_file_operations;
+	case S_IFREG: /* a ramfs file, unless another store gives its own */
+		inode->i_fop = fops ? fops : &ramfs_file_operations;
 		break;
 	case S_IFDIR:
 		inode->i_fop = &ramfs_dir_operations;
@@ -131,6 +131,8 @@ struct inode *ramfs_mknod(struct inode *dir, const char *name,
 	old = d_find(dir, name);
 	if (old) {
 		inode = excl ? ERR_PTR(-EEXIST) : igrab(old->d_inode);
+	} else if (IS_RDONLY(dir)) {
+		inode = ERR_PTR(-EROFS);
 	} else if (!dir->i_nlink) {
 		inode = ERR_PTR(-ENOENT); /* dir has been removed */
 	} else {
@@ -149,9 +151,14 @@ out_free:
 
 int ramfs_unlink(struct inode *dir, const char *name)
 {
-	unsigned long flags = spin_lock_irqsave(&dcache_lock);
-	struct dentry *d = d_find(dir, name);
+	unsigned long flags;
+	struct dentry *d;
 	struct inode *inode;
+
+	if (IS_RDONLY(dir))
+		return -EROFS;
+	flags = spin_lock_irqsave(&dcache_lock);
+	d = d_find(dir, name);
 
 	if (!d || S_ISDIR(d->d_inode->i_mode)) {
 		spin_unlock_irqrestore(&dcache_lock, flags);
@@ -194,10 +201,15 @@ static int __ramfs_rmdir(struct inode *dir, const char *name,
 /* rmdir: remove the empty directory name in dir (the rmdir system call). */
 int ramfs_rmdir(struct inode *dir, const char *name)
 {
-	unsigned long flags = spin_lock_irqsave(&dcache_lock);
+	unsigned long flags;
 	struct inode *child;
 	struct dentry *d;
-	int err = __ramfs_rmdir(dir, name, &child, &d);
+	int err;
+
+	if (IS_RDONLY(dir))
+		return -EROFS;
+	flags = spin_lock_irqsave(&dcache_lock);
+	err = __ramfs_rmdir(dir, name, &child, &d);
 
 	spin_unlock_irqrestore(&dcache_lock, flags);
 	if (err)

@@ -69,7 +69,17 @@ struct inode {
 	struct inode *i_parent; /* "..": itself for a root, NULL once removed */
 
 	struct pipe_inode_info *i_pipe; /* S_IFIFO */
+	unsigned int i_flags;		/* S_RDONLY */
+	void *i_private; /* the file system's own (the XIP store: its entry) */
 };
+
+/*
+ * A file or directory of a read-only store (/xip): no writes, no new or
+ * removed names -- EROFS.  Linux asks the superblock (SB_RDONLY); Pagoda
+ * has none, so each inode says it.
+ */
+#define S_RDONLY 0x1
+#define IS_RDONLY(inode) ((inode)->i_flags & S_RDONLY)
 
 /* One entry of a directory: a name for an inode, which holds a link. */
 struct dentry {

@@ -20,6 +20,7 @@ int main(void)
 	printf("anon_pages       %lu\n", v.anon_pages);
 	printf("cow_copies       %lu\n", v.cow_copies);
 	printf("cow_reuses       %lu\n", v.cow_reuses);
+	printf("pfn_maps         %lu\n", v.pfn_maps);
 	printf("free_pages       %lu\n", v.free_pages);
 	printf("total_pages      %lu\n", v.total_pages);
 	printf("pagecache_pages  %lu\n", v.pagecache_pages);
