@@ -247,8 +247,9 @@ static struct task_struct *find_task_by_pid(int pid)
 
 /*
  * kill signals one process, or with pid < 0 the process group -pid; a pid
- * of 0 (Linux: the caller's group) finds none.  A zombie exists until it is reaped, so it can be
- * signalled (POSIX's rationale): success, and nothing happens.
+ * of 0 (Linux: the caller's group) finds none.  A zombie exists until it
+ * is reaped, so it can be signalled (POSIX's rationale): success, and
+ * nothing happens.
  */
 long sys_kill(int pid, int sig)
 {
