@@ -808,7 +808,8 @@ static uint64_t run_fb_remap(void)
 {
 	size_t len = dev_pages * page_size;
 	uint64_t t0 = now();
-	char *p = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_SHARED, dev_fd, 0);
+	char *p =
+		mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_SHARED, dev_fd, 0);
 
 	if (p == MAP_FAILED)
 		die("mmap (/dev/fb0)");
@@ -890,14 +891,15 @@ static void bench_devmem(void)
 		report("exec_bin", measure(run_exec), "");
 		exec_path = "/xip/bin/true";
 		report("exec_xip", measure(run_exec), "");
-		printf("exec_ram_pages_bin %ld pages\n", ram_pages_of_pmap("/bin"));
+		printf("exec_ram_pages_bin %ld pages\n",
+		       ram_pages_of_pmap("/bin"));
 		printf("exec_ram_pages_xip %ld pages\n",
 		       ram_pages_of_pmap("/xip/bin"));
 	}
 	open_dev("/dev/fb0", 300); /* 640x480x4 bytes */
 	if (dev_fd >= 0) {
-		report("pfn_cow_fault", per(measure(run_pfn_cow_fault), dev_pages),
-		       "/page");
+		report("pfn_cow_fault",
+		       per(measure(run_pfn_cow_fault), dev_pages), "/page");
 		report("fb_remap_page", per(measure(run_fb_remap), dev_pages),
 		       "/page");
 		close(dev_fd);
