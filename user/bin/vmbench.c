@@ -329,20 +329,30 @@ static uint64_t run_fork(void)
 	return (child < back ? child : back) - t0;
 }
 
-static uint64_t run_fork_exit_wait(void)
+static const char *exec_path; /* run_exec's program; NULL: none */
+
+/* fork, the child's exec of exec_path (or plain _exit), waitpid. */
+static uint64_t run_exec(void)
 {
 	uint64_t t0;
 	pid_t pid;
 
 	fflush(stdout);
 	t0 = now();
-	pid = fork();
-	if (pid == 0)
-		_exit(0);
-	if (pid < 0)
-		die("fork");
+	pid = fork_or_die();
+	if (pid == 0) {
+		if (exec_path)
+			execl(exec_path, exec_path, (char *)NULL);
+		_exit(exec_path ? 127 : 0);
+	}
 	reap(pid);
 	return now() - t0;
+}
+
+static uint64_t run_fork_exit_wait(void)
+{
+	exec_path = NULL;
+	return run_exec();
 }
 
 /* munmap, or mprotect then munmap, of len bytes; touch: populate first. */
@@ -776,7 +786,6 @@ static void bench_fault_around(void)
 
 static int dev_fd = -1; /* the file or device the run maps */
 static long dev_pages;
-static const char *exec_path;
 
 /* Map dev_fd's dev_pages privately; time touch over them; unmap. */
 static uint64_t time_dev_touch(int prot, void (*touch)(char *, size_t))
@@ -814,22 +823,6 @@ static uint64_t run_fb_remap(void)
 	if (p == MAP_FAILED)
 		die("mmap (/dev/fb0)");
 	unmap(p, len);
-	return now() - t0;
-}
-
-static uint64_t run_exec(void)
-{
-	uint64_t t0;
-	pid_t pid;
-
-	fflush(stdout);
-	t0 = now();
-	pid = fork_or_die();
-	if (pid == 0) {
-		execl(exec_path, exec_path, (char *)NULL);
-		_exit(127);
-	}
-	reap(pid);
 	return now() - t0;
 }
 
