@@ -5,7 +5,8 @@
  * The arguments and environment are copied into the kernel first (the old
  * address space, where they live, is about to go).  The ELF image is checked
  * completely before anything is mapped.  A new mm is built beside the old
- * one -- segments, then the stack holding the strings and the argv/envp
+ * one -- segments (the file itself, mapped privately as Linux's ELF loader
+ * does), then the stack holding the strings and the argv/envp
  * arrays in the System V layout -- and only when all of that has worked is
  * the old mm dropped: a failed exec leaves the caller running, with an error.
  */
@@ -16,6 +17,7 @@
 #include <kernel/err.h>
 #include <kernel/errno.h>
 #include <kernel/fs/fs.h>
+#include <kernel/fs/vfs.h>
 #include <kernel/process.h>
 #include <kernel/sched.h>
 #include <kernel/string.h>
@@ -89,28 +91,18 @@ static int copy_to_mm(struct mm_struct *mm, unsigned long addr, const void *src,
 	return 0;
 }
 
-/* Read the file's part of a segment into its (mapped, zeroed) pages. */
-static int load_segment(struct mm_struct *mm, struct file *f,
-			const struct elf64_phdr *p)
+/* Zero [addr, end) of the new mm, within one page (a private copy). */
+static int zero_in_mm(struct mm_struct *mm, unsigned long addr,
+		      unsigned long end)
 {
-	unsigned long addr = p->p_vaddr;
-	u64 done = 0;
+	struct page *page;
 
-	while (done < p->p_filesz) {
-		size_t off = addr % PAGE_SIZE;
-		size_t chunk = min((u64)(PAGE_SIZE - off), p->p_filesz - done);
-		struct page *page = get_user_page(mm, addr, EXEC_FILL);
-		char *dst;
-
-		if (!page)
-			return -ENOMEM;
-		dst = (char *)page_address(page) + off;
-		if (kernel_read(f, dst, chunk, p->p_offset + done) !=
-		    (long)chunk)
-			return -ENOEXEC; /* the file is shorter than it says */
-		addr += chunk;
-		done += chunk;
-	}
+	if (addr >= end)
+		return 0;
+	page = get_user_page(mm, addr, EXEC_FILL);
+	if (!page)
+		return -ENOMEM;
+	memset((char *)page_address(page) + addr % PAGE_SIZE, 0, end - addr);
 	return 0;
 }
 
@@ -118,6 +110,39 @@ static unsigned long vm_flags_of(u32 p_flags)
 {
 	return (p_flags & PF_R ? VM_READ : 0) |
 	       (p_flags & PF_W ? VM_WRITE : 0) | (p_flags & PF_X ? VM_EXEC : 0);
+}
+
+/*
+ * One PT_LOAD segment, as Linux's ELF loader maps it: the pages holding
+ * the segment's file bytes map the file itself, privately -- page-cache
+ * pages, faulted in when first touched, fault-around included (seed 002),
+ * and copied only where written.  If the segment goes on past its file
+ * bytes (.bss), the rest of the last file page is zeroed (which makes it a
+ * private copy) and the pages after it are anonymous.
+ */
+static int map_segment(struct mm_struct *mm, struct file *f,
+		       const struct elf64_phdr *p)
+{
+	unsigned long start = ALIGN_DOWN(p->p_vaddr, PAGE_SIZE);
+	unsigned long file_end = ALIGN(p->p_vaddr + p->p_filesz, PAGE_SIZE);
+	unsigned long end = ALIGN(p->p_vaddr + p->p_memsz, PAGE_SIZE);
+	unsigned long vm_flags = vm_flags_of(p->p_flags);
+	int err = 0;
+
+	if (p->p_offset + p->p_filesz > (u64)f->f_inode->i_size)
+		return -ENOEXEC; /* the file is shorter than it says */
+	if (p->p_filesz)
+		err = map_file(mm, start, file_end, vm_flags, f,
+			       (p->p_offset - (p->p_vaddr - start)) >>
+				       PAGE_SHIFT);
+	else
+		file_end = start;
+	if (!err && p->p_memsz > p->p_filesz)
+		err = zero_in_mm(mm, p->p_vaddr + p->p_filesz,
+				 min(file_end, p->p_vaddr + p->p_memsz));
+	if (!err && end > file_end)
+		err = map_anon(mm, file_end, end, vm_flags);
+	return err;
 }
 
 /* Map every PT_LOAD segment of a checked image into mm; sets the heap. */
@@ -128,19 +153,15 @@ static int map_segments(struct mm_struct *mm, struct file *f,
 
 	for (int i = 0; i < eh->e_phnum; i++) {
 		const struct elf64_phdr *p = &ph[i];
-		unsigned long start = ALIGN_DOWN(p->p_vaddr, PAGE_SIZE);
-		unsigned long end = ALIGN(p->p_vaddr + p->p_memsz, PAGE_SIZE);
 		int err;
 
 		if (p->p_type != PT_LOAD || !p->p_memsz)
 			continue;
-		err = map_anon(mm, start, end, vm_flags_of(p->p_flags));
-		if (!err)
-			err = load_segment(mm, f, p);
+		err = map_segment(mm, f, p);
 		if (err)
 			return err == -EINVAL ? -ENOEXEC
 					      : err; /* EINVAL: overlap */
-		top = max(top, end);
+		top = max(top, ALIGN(p->p_vaddr + p->p_memsz, PAGE_SIZE));
 	}
 	mm->start_brk = mm->brk = top;
 	return 0;
@@ -237,6 +258,7 @@ static int exec_image(const char *path, const struct exec_args *args,
 		return err;
 	}
 	current->mm = mm;
+	current->kthread = false; /* kernel_init becomes init, a process */
 	switch_mm(mm);
 	if (old)
 		mmput(old);

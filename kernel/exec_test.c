@@ -9,8 +9,11 @@
 #include <kernel/err.h>
 #include <kernel/errno.h>
 #include <kernel/fs/fs.h>
+#include <kernel/fs/vfs.h>
 #include <kernel/ktest.h>
 #include <kernel/string.h>
+#include <mm/memory.h>
+#include <mm/mm.h>
 #include <mm/mmap.h>
 #include <pagoda/abi.h>
 
@@ -108,6 +111,7 @@ static void loads_real_program(struct ktest *t)
 	struct mm_struct *mm;
 	struct vm_area_struct *vma;
 	unsigned long entry = 0;
+	struct page *page;
 	int err;
 
 	if (IS_ERR(f)) {
@@ -122,8 +126,14 @@ static void loads_real_program(struct ktest *t)
 	vma = find_vma(mm, entry);
 	KTEST_EXPECT_TRUE(t, vma && (vma->vm_flags & VM_EXEC));
 	KTEST_EXPECT_TRUE(t, vma && !(vma->vm_flags & VM_WRITE));
-	KTEST_EXPECT_GT(t, mm->rss, 0);
-	KTEST_EXPECT_TRUE(t, follow_page(mm, entry) != NULL);
+	/* The text maps the file itself, faulted in on first touch. */
+	KTEST_EXPECT_TRUE(t, vma && vma->vm_file != NULL);
+	KTEST_EXPECT_TRUE(t, follow_page(mm, entry) == NULL);
+	KTEST_EXPECT_EQ(t, handle_mm_fault(mm, entry, FAULT_FLAG_INSTRUCTION),
+			0);
+	page = follow_page(mm, entry);
+	KTEST_EXPECT_TRUE(t, page && page->mapping == vma->vm_file->f_mapping);
+	KTEST_EXPECT_GT(t, mm->rss, 1); /* fault-around mapped neighbours */
 	mmput(mm);
 }
 

@@ -12,6 +12,7 @@
  * by executing /bin/init -- as Linux's kernel_init does.
  */
 #include <asm/processor.h>
+#include <kernel/drivers/dma_engine.h>
 #include <kernel/drivers/pci.h>
 #include <kernel/fs/fs.h>
 #include <kernel/ktest.h>
@@ -133,6 +134,7 @@ static int kernel_init(void *unused)
 	init_task = current;
 	vfs_init();
 	load_initrd();
+	dma_soft_init();
 	pci_init();
 	arch_console_enable_input();
 	if (boot_params.ktest) {

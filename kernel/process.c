@@ -110,12 +110,19 @@ void sys_exit(int code)
 	do_exit(__W_EXITCODE(code));
 }
 
-/* A child matching pid (-1 or 0: any): a zombie if there is one. */
+/*
+ * A child matching pid: a zombie if there is one.  Pagoda has no process
+ * groups: it behaves as if every process were in one group, whose id is 1
+ * (init's pid).  So 0 (the caller's group) and -1 (any child) both mean any
+ * child, and a pid below -1 names a group that does not exist: ECHILD.
+ */
 static struct task_struct *find_child(int pid, bool *found)
 {
 	struct task_struct *c;
 
 	*found = false;
+	if (pid < -1)
+		return NULL;
 	list_for_each_entry (c, &current->children, sibling) {
 		if (pid > 0 && c->pid != pid)
 			continue;
@@ -218,18 +225,34 @@ struct task_struct *find_process(int pid)
 	return NULL;
 }
 
+/* The process (running or a zombie, not a kernel thread) called pid. */
+static struct task_struct *find_task_by_pid(int pid)
+{
+	struct task_struct *t;
+
+	list_for_each_entry (t, &all_tasks, task_link)
+		if (t->pid == pid && !t->kthread)
+			return t;
+	return NULL;
+}
+
+/*
+ * kill signals one process; a pid of 0 or below (Linux: a group, or every
+ * process) finds none.  A zombie exists until it is reaped, so it can be
+ * signalled (POSIX's rationale): success, and nothing happens.
+ */
 long sys_kill(int pid, int sig)
 {
 	struct task_struct *t;
 
 	if (sig != SIGKILL && sig != 0)
 		return -EINVAL;
-	t = find_process(pid);
+	t = pid > 0 ? find_task_by_pid(pid) : NULL;
 	if (!t)
 		return -ESRCH;
 	if (t == init_task)
 		return -EPERM;
-	if (sig)
+	if (sig && t->state != TASK_ZOMBIE)
 		send_signal(t, sig);
 	return 0;
 }

@@ -288,6 +288,7 @@ struct task_struct *kthread_create(int (*fn)(void *arg), void *arg,
 
 	if (IS_ERR(t))
 		return NULL;
+	t->kthread = true;
 	t->parent = current; /* who collects it, with kthread_wait */
 	list_add_tail(&t->sibling, &current->children);
 	copy_thread_kernel(t, fn, arg);

@@ -36,6 +36,7 @@ struct pt_regs;
 struct task_struct {
 	int pid;
 	enum task_state state;
+	bool kthread; /* a kernel thread (Linux: PF_KTHREAD), zombie or not */
 	char comm[TASK_COMM_LEN];
 	struct thread_struct thread; /* arch: saved kernel stack pointer, FPU */
 	void *stack;		   /* kernel stack (KERNEL_STACK_ORDER pages) */

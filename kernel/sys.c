@@ -73,6 +73,9 @@ void wake_sleepers(void)
 	wake_up(&tick_wait);
 }
 
+/* The longest wait the jiffies comparison in sys_nanosleep can express. */
+#define NANOSLEEP_MAX_TICKS (~0UL >> 2)
+
 long sys_nanosleep(const struct timespec __user *req,
 		   struct timespec __user *rem)
 {
@@ -83,9 +86,20 @@ long sys_nanosleep(const struct timespec __user *req,
 		return -EFAULT;
 	if (ts.tv_sec < 0 || ts.tv_nsec < 0 || ts.tv_nsec >= 1000000000L)
 		return -EINVAL;
-	/* Round up: sleeping at least as long as asked, plus the partial tick. */
-	ticks = ts.tv_sec * HZ +
-		(ts.tv_nsec + 1000000000L / HZ - 1) / (1000000000L / HZ) + 1;
+	/*
+	 * Round up: sleeping at least as long as asked, plus the partial tick.
+	 * A sleep longer than the tick counter can wait for (half its range:
+	 * the deadline test below compares differences) waits that long,
+	 * some 10^9 years at HZ 100; tv_sec * HZ must not overflow into a
+	 * deadline already past.
+	 */
+	if ((unsigned long)ts.tv_sec >= NANOSLEEP_MAX_TICKS / HZ)
+		ticks = NANOSLEEP_MAX_TICKS;
+	else
+		ticks = ts.tv_sec * HZ +
+			(ts.tv_nsec + 1000000000L / HZ - 1) /
+				(1000000000L / HZ) +
+			1;
 	until = jiffies + ticks;
 	if (wait_event(&tick_wait, (long)(jiffies - until) >= 0)) {
 		if (rem) {

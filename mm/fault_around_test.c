@@ -61,8 +61,8 @@ static void fixture_exit(struct fixture *x)
 		ramfs_kill_tree(x->root);
 }
 
-static bool map_file(struct fixture *x, unsigned long addr, unsigned long pages,
-		     unsigned long prot, unsigned long flags)
+static bool map_at(struct fixture *x, unsigned long addr, unsigned long pages,
+		   unsigned long prot, unsigned long flags)
 {
 	return do_mmap(x->mm, addr, pages * PAGE_SIZE, prot, flags | MAP_FIXED,
 		       x->f, 0) == (long)addr;
@@ -110,11 +110,11 @@ static void faults_follow_the_window(struct ktest *t)
 	for (int i = 0; i < 3; i++) {
 		KTEST_EXPECT_EQ(t, set_fault_around_bytes(sizes[i]), 0);
 		KTEST_EXPECT_TRUE(
-			t, map_file(&x, BASE, pages, PROT_READ, MAP_PRIVATE));
+			t, map_at(&x, BASE, pages, PROT_READ, MAP_PRIVATE));
 		KTEST_EXPECT_EQ(t, read_all(x.mm, BASE, pages), aligned[i]);
 		KTEST_EXPECT_EQ(t, x.mm->rss, pages);
-		KTEST_EXPECT_TRUE(t, map_file(&x, BASE + 3 * PAGE_SIZE, pages,
-					      PROT_READ, MAP_PRIVATE));
+		KTEST_EXPECT_TRUE(t, map_at(&x, BASE + 3 * PAGE_SIZE, pages,
+					    PROT_READ, MAP_PRIVATE));
 		KTEST_EXPECT_EQ(t, read_all(x.mm, BASE + 3 * PAGE_SIZE, pages),
 				skewed[i]);
 		KTEST_EXPECT_EQ(t,
@@ -143,7 +143,7 @@ static void only_cached_uptodate_pages_are_mapped(struct ktest *t)
 	struct fixture x;
 
 	KTEST_ASSERT_TRUE(t, fixture_init(&x, 16 * PAGE_SIZE, not_page_5));
-	KTEST_ASSERT_TRUE(t, map_file(&x, BASE, 16, PROT_READ, MAP_PRIVATE));
+	KTEST_ASSERT_TRUE(t, map_at(&x, BASE, 16, PROT_READ, MAP_PRIVATE));
 	stale = x.f->f_mapping->pages[9];
 	ClearPageUptodate(stale);
 	KTEST_EXPECT_EQ(t, handle_mm_fault(x.mm, BASE, 0), 0);
@@ -187,9 +187,9 @@ static void window_stays_in_vma_and_page_table(struct ktest *t)
 	KTEST_EXPECT_EQ(t, end, BASE + 7 * PAGE_SIZE);
 	KTEST_ASSERT_TRUE(t, fixture_init(&x, 64 * PAGE_SIZE, NULL));
 	KTEST_EXPECT_EQ(t, set_fault_around_bytes(PMD_SIZE), 0);
-	KTEST_EXPECT_TRUE(t, map_file(&x, addr, 8, PROT_READ, MAP_PRIVATE));
-	KTEST_EXPECT_TRUE(t, map_file(&x, addr - 2 * PAGE_SIZE, 1, PROT_READ,
-				      MAP_PRIVATE));
+	KTEST_EXPECT_TRUE(t, map_at(&x, addr, 8, PROT_READ, MAP_PRIVATE));
+	KTEST_EXPECT_TRUE(
+		t, map_at(&x, addr - 2 * PAGE_SIZE, 1, PROT_READ, MAP_PRIVATE));
 	KTEST_EXPECT_EQ(t, handle_mm_fault(x.mm, addr, 0), 0);
 	KTEST_EXPECT_EQ(t, x.mm->rss, 4); /* up to the table's end */
 	KTEST_EXPECT_FALSE(t, mapped(x.mm, addr - PAGE_SIZE));
@@ -212,7 +212,7 @@ static void shared_write_still_faults_and_dirties(struct ktest *t)
 
 	KTEST_ASSERT_TRUE(t, fixture_init(&x, 16 * PAGE_SIZE, NULL));
 	KTEST_ASSERT_TRUE(
-		t, map_file(&x, BASE, 16, PROT_READ | PROT_WRITE, MAP_SHARED));
+		t, map_at(&x, BASE, 16, PROT_READ | PROT_WRITE, MAP_SHARED));
 	KTEST_EXPECT_EQ(t, handle_mm_fault(x.mm, BASE, 0), 0);
 	KTEST_EXPECT_EQ(t, x.mm->rss, 16);
 	page = follow_page(x.mm, BASE + 3 * PAGE_SIZE);
@@ -243,7 +243,7 @@ static void never_past_eof(struct ktest *t)
 	struct fixture x;
 
 	KTEST_ASSERT_TRUE(t, fixture_init(&x, 10 * PAGE_SIZE + 100, NULL));
-	KTEST_ASSERT_TRUE(t, map_file(&x, BASE, 16, PROT_READ, MAP_SHARED));
+	KTEST_ASSERT_TRUE(t, map_at(&x, BASE, 16, PROT_READ, MAP_SHARED));
 	KTEST_EXPECT_EQ(t, handle_mm_fault(x.mm, BASE, 0), 0);
 	KTEST_EXPECT_EQ(t, x.mm->rss, 11);
 	KTEST_EXPECT_EQ(t, handle_mm_fault(x.mm, BASE + 12 * PAGE_SIZE, 0),
@@ -251,7 +251,7 @@ static void never_past_eof(struct ktest *t)
 	KTEST_EXPECT_EQ(t, ramfs_setsize(x.f->f_inode, 3 * PAGE_SIZE), 0);
 	KTEST_EXPECT_EQ(t, x.mm->rss, 3);
 	KTEST_EXPECT_EQ(t, do_munmap(x.mm, BASE, 16 * PAGE_SIZE), 0);
-	KTEST_ASSERT_TRUE(t, map_file(&x, BASE, 16, PROT_READ, MAP_SHARED));
+	KTEST_ASSERT_TRUE(t, map_at(&x, BASE, 16, PROT_READ, MAP_SHARED));
 	KTEST_EXPECT_EQ(t, handle_mm_fault(x.mm, BASE + PAGE_SIZE, 0), 0);
 	KTEST_EXPECT_EQ(t, x.mm->rss, 3);
 	KTEST_EXPECT_FALSE(t, mapped(x.mm, BASE + 3 * PAGE_SIZE));
@@ -273,7 +273,7 @@ static void fork_after_fault_around(struct ktest *t)
 	struct fixture x;
 
 	KTEST_ASSERT_TRUE(t, fixture_init(&x, 16 * PAGE_SIZE, NULL));
-	KTEST_ASSERT_TRUE(t, map_file(&x, BASE, 16, PROT_READ, MAP_PRIVATE));
+	KTEST_ASSERT_TRUE(t, map_at(&x, BASE, 16, PROT_READ, MAP_PRIVATE));
 	KTEST_EXPECT_EQ(t, handle_mm_fault(x.mm, BASE + 7 * PAGE_SIZE, 0), 0);
 	child = dup_mm(x.mm);
 	KTEST_ASSERT_TRUE(t, child != NULL);

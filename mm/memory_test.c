@@ -10,6 +10,7 @@
 #include <mm/memory.h>
 #include <mm/mm.h>
 #include <mm/mmap.h>
+#include <mm/testing.h>
 #include <pagoda/abi.h>
 
 #define BASE 0x10000000UL
@@ -23,14 +24,7 @@ static pte_t pte_at(struct mm_struct *mm, unsigned long addr)
 
 static struct mm_struct *anon_mm(unsigned long pages)
 {
-	struct mm_struct *mm = mm_alloc();
-
-	if (mm &&
-	    map_anon(mm, BASE, BASE + pages * PAGE_SIZE, VM_READ | VM_WRITE)) {
-		mmput(mm);
-		return NULL;
-	}
-	return mm;
+	return test_anon_mm(BASE, pages);
 }
 
 /* A read maps the shared zero page: special, read-only, not counted. */

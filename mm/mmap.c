@@ -228,15 +228,23 @@ static unsigned long may_flags(unsigned long vm_flags)
 	return vm_flags | VM_MAYREAD | VM_MAYWRITE | VM_MAYEXEC;
 }
 
+/* A new VMA for map_anon and map_file: no overlap, nothing replaced. */
+static struct vm_area_struct *new_fixed_vma(struct mm_struct *mm,
+					    unsigned long start,
+					    unsigned long end,
+					    unsigned long vm_flags)
+{
+	if (!IS_ALIGNED(start | end, PAGE_SIZE) || start >= end ||
+	    end > TASK_SIZE)
+		return ERR_PTR(-EINVAL);
+	return insert_vma(mm, start, end, may_flags(vm_flags));
+}
+
 int map_anon(struct mm_struct *mm, unsigned long start, unsigned long end,
 	     unsigned long vm_flags)
 {
-	struct vm_area_struct *vma;
+	struct vm_area_struct *vma = new_fixed_vma(mm, start, end, vm_flags);
 
-	if (!IS_ALIGNED(start | end, PAGE_SIZE) || start >= end ||
-	    end > TASK_SIZE)
-		return -EINVAL;
-	vma = insert_vma(mm, start, end, may_flags(vm_flags));
 	return IS_ERR(vma) ? PTR_ERR(vma) : 0;
 }
 
@@ -396,6 +404,22 @@ static int call_mmap(struct file *file, struct vm_area_struct *vma)
 	return err;
 }
 
+/* Back vma with file from page pgoff on; on failure vma is removed. */
+static int attach_file(struct mm_struct *mm, struct vm_area_struct *vma,
+		       struct file *file, unsigned long pgoff)
+{
+	int err;
+
+	vma->vm_pgoff = pgoff;
+	err = call_mmap(file, vma);
+	if (err) {
+		remove_vma(mm, vma);
+		return err;
+	}
+	vma_link_file(vma);
+	return 0;
+}
+
 /*
  * Map [start, start + len), replacing whatever was there: anonymous memory
  * if file is NULL, else file from page pgoff on.
@@ -413,16 +437,22 @@ static long mmap_region(struct mm_struct *mm, unsigned long start,
 	if (IS_ERR(vma))
 		return PTR_ERR(vma);
 	if (file) {
-		vma->vm_pgoff = pgoff;
-		err = call_mmap(file, vma);
-		if (err) {
-			remove_vma(mm, vma);
+		err = attach_file(mm, vma, file, pgoff);
+		if (err)
 			return err;
-		}
-		vma_link_file(vma);
 	}
 	vma_merge(mm, vma);
 	return start;
+}
+
+int map_file(struct mm_struct *mm, unsigned long start, unsigned long end,
+	     unsigned long vm_flags, struct file *file, unsigned long pgoff)
+{
+	struct vm_area_struct *vma = new_fixed_vma(mm, start, end, vm_flags);
+
+	if (IS_ERR(vma))
+		return PTR_ERR(vma);
+	return attach_file(mm, vma, file, pgoff);
 }
 
 /*

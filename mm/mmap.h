@@ -122,6 +122,12 @@ struct mm_struct *dup_mm(struct mm_struct *mm);
 /* Add an anonymous VMA [start, end); 0, -ENOMEM, or -EINVAL on overlap. */
 int map_anon(struct mm_struct *mm, unsigned long start, unsigned long end,
 	     unsigned long vm_flags);
+/*
+ * exec: a private mapping of file at [start, end) from page pgoff on, as
+ * map_anon does it (-EINVAL on overlap); the file must be open for reading.
+ */
+int map_file(struct mm_struct *mm, unsigned long start, unsigned long end,
+	     unsigned long vm_flags, struct file *file, unsigned long pgoff);
 /* The VMA containing addr, or NULL. */
 struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr);
 /* The page mapped at a user address, or NULL. */

@@ -63,8 +63,11 @@ ARCHES = {
                    machine=("-machine", "pc"),
                    exit_device=("-device", "isa-debug-exit,iobase=0xf4,iosize=0x04"),
                    # PCI devices the drivers in kernel/drivers/ use: no
-                   # legacy VGA, no network card, a bochs-display for /dev/fb0.
-                   devices=("-vga", "none", "-nic", "none", "-device", "bochs-display"),
+                   # legacy VGA, no network card, a bochs-display for /dev/fb0,
+                   # edu as the mirror device's DMA engine (a 32-bit DMA
+                   # mask: QEMU's default of 28 bits reaches 256 MiB only).
+                   devices=("-vga", "none", "-nic", "none", "-device", "bochs-display",
+                            "-device", "edu,dma_mask=0xffffffff"),
                    kvm_cpu="qemu64"),
     # The same PC with UEFI firmware: OVMF (Debian's ovmf package), its code
     # read-only and its variable store a throwaway copy (snapshot=on).

@@ -11,6 +11,7 @@
 #include <asm/i8259.h>
 #include <asm/serial.h>
 #include <asm/traps.h>
+#include <kernel/irq.h>
 #include <kernel/time.h>
 
 #define PIC1_CMD 0x20
@@ -41,13 +42,21 @@ void pic_unmask(unsigned int irq)
 	outb(inb(port) & ~(1 << (irq % 8)), port);
 }
 
+/*
+ * The end-of-interrupt goes after the handler: a PCI line is level
+ * triggered and stays up until the handler has told its device; an EOI
+ * before that would let the controller raise it again, then find it gone
+ * (a spurious IRQ 7 or 15).
+ */
 void x86_irq(unsigned int irq, bool user_mode)
 {
-	if (irq >= 8)
-		outb(PIC_EOI, PIC2_CMD);
-	outb(PIC_EOI, PIC1_CMD);
 	if (irq == IRQ_TIMER)
 		timer_tick(user_mode);
 	else if (irq == IRQ_COM1)
 		serial_interrupt();
+	else
+		handle_irq(irq); /* PCI devices' lines (kernel/irq.c) */
+	if (irq >= 8)
+		outb(PIC_EOI, PIC2_CMD);
+	outb(PIC_EOI, PIC1_CMD);
 }

@@ -89,7 +89,8 @@ struct file {
 	unsigned int f_flags; /* O_* flags given to open */
 	unsigned int f_mode;  /* FMODE_* */
 	loff_t f_pos;
-	int f_count; /* fd-table slots and calls in progress using it */
+	int f_count;	    /* fd-table slots and calls in progress using it */
+	void *private_data; /* the driver's, for a device file */
 };
 
 /* One read or write: the file, where, and how (Linux's struct kiocb). */
@@ -199,6 +200,7 @@ extern const struct file_operations null_fops;
 extern const struct file_operations zero_fops;
 extern const struct file_operations console_fops;
 extern const struct file_operations kmsg_fops;
+extern const struct file_operations hmm_dmirror_fops[2];
 
 /* initrd.c: unpack into a given directory (the tests use their own). */
 int cpio_unpack(struct inode *root, const void *data, size_t size);

@@ -94,10 +94,11 @@ class GdbHelpersTest(unittest.TestCase):
 
     def test_vmas(self):
         self.check_line(r"^pid 1 \(init\): mm 0x[0-9a-f]+, pgd 0x[0-9a-f]+, rss \d+ pages$")
-        # The ELF loader copies the program into private anonymous memory:
-        # headers, code (readable and executable), data; the stack at the top.
-        self.check_line(r"^  0x000000400000-0x[0-9a-f]+ r--p +\d+ KiB pgoff 0x0 anon  \[read ")
-        self.check_line(r"^  0x000000401000-0x[0-9a-f]+ r-xp +\d+ KiB pgoff 0x0 anon  \[read exec ")
+        # The ELF loader maps the program file privately: headers, code
+        # (readable and executable, from file page 1), data; the stack at
+        # the top is anonymous.
+        self.check_line(r"^  0x000000400000-0x[0-9a-f]+ r--p +\d+ KiB pgoff 0x0 file inode \d+  \[read ")
+        self.check_line(r"^  0x000000401000-0x[0-9a-f]+ r-xp +\d+ KiB pgoff 0x1 file inode \d+  \[read exec ")
         self.check_line(r"^  0x7ffff[0-9a-f]+-0x7ffffffff000 rw-p +\d+ KiB pgoff 0x0 anon  "
                         r"\[read write ")
 

@@ -366,6 +366,7 @@ class QemuCommandTest(unittest.TestCase):
             "-no-reboot", "-serial", "stdio",
             "-device", "isa-debug-exit,iobase=0xf4,iosize=0x04",
             "-vga", "none", "-nic", "none", "-device", "bochs-display",
+            "-device", "edu,dma_mask=0xffffffff",
             "-cdrom", "k.iso", "-accel", "tcg"])
 
     def test_extra_options_come_last(self):

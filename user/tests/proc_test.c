@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <pagoda.h>
+#include <sched.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -321,8 +322,63 @@ static void kill_errors(void)
 	/* Reaped: its pid names no process now. */
 	EXPECT_ERRNO(kill(pid, SIGKILL), ESRCH);
 	EXPECT_ERRNO(kill(99999, SIGKILL), ESRCH);
+	EXPECT_ERRNO(kill(1, SIGKILL), EPERM); /* init */
+	EXPECT_ERRNO(kill(1, 0), EPERM);
 	EXPECT_ERRNO(kill(getpid(), -1), EINVAL);
 	EXPECT_ERRNO(kill(getpid(), NSIG + 5), EINVAL);
+}
+
+/*
+ * A zombie still exists until it is reaped: kill(zombie, 0) and even
+ * kill(zombie, SIGKILL) succeed and change nothing (POSIX's rationale,
+ * Linux).  After waitpid its pid names nothing: ESRCH.
+ */
+static char state_of(pid_t pid)
+{
+	struct procinfo pi;
+
+	for (int i = 0; procinfo(i, &pi) == 0; i++)
+		if (pi.pid == pid)
+			return pi.state;
+	return 0;
+}
+
+static void kill_zombie(void)
+{
+	int status, tries = 0;
+	pid_t pid = fork();
+
+	ASSERT_GE(pid, 0);
+	if (pid == 0)
+		_exit(7);
+	while (state_of(pid) != 'Z' && tries++ < 1000)
+		sched_yield();
+	ASSERT_EQ(state_of(pid), 'Z');
+	EXPECT_EQ(kill(pid, 0), 0);
+	EXPECT_EQ(kill(pid, SIGKILL), 0);
+	EXPECT_EQ(waitpid(pid, &status, 0), pid);
+	EXPECT_TRUE(WIFEXITED(status));
+	EXPECT_EQ(WEXITSTATUS(status), 7); /* the SIGKILL changed nothing */
+	EXPECT_ERRNO(kill(pid, 0), ESRCH);
+}
+
+/*
+ * Pagoda has no process groups (docs/02, section 2.6): waitpid(0) waits
+ * for any child, like -1, and a pid below -1 names a process group that
+ * cannot exist: ECHILD, even with children about, which are left alone.
+ */
+static void waitpid_process_group(void)
+{
+	int status;
+	pid_t pid = fork();
+
+	ASSERT_GE(pid, 0);
+	if (pid == 0)
+		_exit(3);
+	EXPECT_ERRNO(waitpid(-99999, &status, 0), ECHILD);
+	EXPECT_ERRNO(waitpid(-2, &status, WNOHANG), ECHILD);
+	EXPECT_EQ(waitpid(0, &status, 0), pid);
+	EXPECT_EQ(WEXITSTATUS(status), 3);
 }
 
 /*
@@ -355,12 +411,20 @@ static void procinfo_self(void)
 }
 
 static const struct ktap_case cases[] = {
-	KTAP_CASE(exit_status),	 KTAP_CASE(waitpid_which),
-	KTAP_CASE(echild),	 KTAP_CASE(getpid_getppid),
-	KTAP_CASE(wnohang),	 KTAP_CASE(orphan_reparented),
-	KTAP_CASE(execve_args),	 KTAP_CASE(execve_echo),
-	KTAP_CASE(execve_fails), KTAP_CASE(kill_sleeping),
-	KTAP_CASE(kill_errors),	 KTAP_CASE(procinfo_self),
+	KTAP_CASE(exit_status),
+	KTAP_CASE(waitpid_which),
+	KTAP_CASE(echild),
+	KTAP_CASE(getpid_getppid),
+	KTAP_CASE(wnohang),
+	KTAP_CASE(orphan_reparented),
+	KTAP_CASE(execve_args),
+	KTAP_CASE(execve_echo),
+	KTAP_CASE(execve_fails),
+	KTAP_CASE(kill_sleeping),
+	KTAP_CASE(kill_errors),
+	KTAP_CASE(kill_zombie),
+	KTAP_CASE(waitpid_process_group),
+	KTAP_CASE(procinfo_self),
 };
 
 int main(int argc, char **argv)

@@ -6,6 +6,8 @@
  * runs is for benchmarks, not tests.
  */
 #include <errno.h>
+#include <limits.h>
+#include <signal.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -129,6 +131,36 @@ static void nanosleep_args(void)
 }
 
 /*
+ * A sleep too long to count in ticks (LONG_MAX seconds) still sleeps: it
+ * must not overflow into a deadline in the past and return at once.
+ */
+static void nanosleep_huge(void)
+{
+	static const struct timespec huge[] = {
+		{ LONG_MAX, NSEC_PER_SEC - 1 },
+		{ LONG_MAX / 100 + 1, 0 }, /* overflows tv_sec * HZ */
+	};
+
+	for (unsigned int i = 0; i < sizeof(huge) / sizeof(huge[0]); i++) {
+		struct timespec pause = { 0, 50 * 1000 * 1000 };
+		int status;
+		pid_t r, pid = fork();
+
+		ASSERT_GE(pid, 0);
+		if (pid == 0)
+			_exit(nanosleep(&huge[i], NULL) == 0 ? 0 : 1);
+		nanosleep(&pause, NULL);
+		r = waitpid(pid, &status, WNOHANG);
+		EXPECT_EQ(r, 0); /* still asleep */
+		if (r)
+			continue;
+		EXPECT_EQ(kill(pid, SIGKILL), 0);
+		EXPECT_EQ(waitpid(pid, &status, 0), pid);
+		EXPECT_TRUE(WIFSIGNALED(status));
+	}
+}
+
+/*
  * getrusage(RUSAGE_SELF): sane values, and a process that has spun for
  * 100 ms has been charged some CPU time.  Time asleep is not CPU time, but
  * that is a measurement, left to benchmarks.
@@ -175,7 +207,8 @@ static void rusage_children(void)
 static const struct ktap_case cases[] = {
 	KTAP_CASE(clock_monotonic), KTAP_CASE(clock_others),
 	KTAP_CASE(nanosleep_20ms),  KTAP_CASE(nanosleep_args),
-	KTAP_CASE(rusage_self),	    KTAP_CASE(rusage_children),
+	KTAP_CASE(nanosleep_huge),  KTAP_CASE(rusage_self),
+	KTAP_CASE(rusage_children),
 };
 
 int main(void)
