@@ -28,7 +28,7 @@ $(GDB_CONSTS): tools/gdb/mkconsts.py $(KERNEL)
 $(GDB_INIT): tools/gdb/gdbinit.in FORCE
 	@mkdir -p $(dir $@)
 	$(Q)sed -e 's|@B@|$(abspath $(B))|g' -e 's|@ROOT@|$(CURDIR)|g' \
-		-e 's|@PORT@|$(GDB_PORT)|g' $< > $@
+		-e 's|@KERNEL@|$(abspath $(KERNEL))|g' -e 's|@PORT@|$(GDB_PORT)|g' $< > $@
 
 gdb: DEPS_EXTRA := gdb
 gdb: deps $(IMAGE) $(GDB_CONSTS) $(GDB_INIT) ## make run, stopped for gdb on GDB_PORT: attach with gdb -x build/<arch>/gdbinit

@@ -66,6 +66,7 @@ class GdbHelpersTest(unittest.TestCase):
                 text = f.read()
             with open(gdbinit, "w") as f:
                 f.write(text.replace("@B@", B).replace("@ROOT@", ROOT)
+                        .replace("@KERNEL@", os.path.join(B, "pagoda.elf"))
                         .replace("@PORT@", str(port)))
             script = os.path.join(tmp, "script")
             with open(script, "w") as f:

@@ -23,6 +23,18 @@
  *                   alternating protections so that none can merge; each
  *                   fault is in a different mapping
  *
+ * Where the mirror device exists (Pagoda's /dev/hmm_dmirror1, Linux's
+ * test_hmm interface, software DMA engine), "mirror" adds:
+ *   anon_fault_notifier, cow_fault_notifier   anon_fault and cow_fault
+ *                   with the device following the faulting process (an
+ *                   MMU notifier registered on its mm)
+ *   dev_read_1m_cold, dev_read_1m_warm   ticks for HMM_DMIRROR_READ of
+ *                   1 MiB the CPU has populated, the device's table empty
+ *                   (device faults, then DMA) or already filled (DMA only)
+ *   dev_fault       (cold - warm) per page: one device fault
+ *   munmap_page_mirrored   munmap_page with every page in the device's
+ *                   table: the invalidation's share on top of munmap_page
+ *
  * A tick is a time-stamp counter tick on x86 (rdtsc): a cycle on real
  * hardware or under KVM, one guest instruction under QEMU's
  * "-icount shift=0" (where each iteration of a rep-prefixed string
@@ -51,6 +63,12 @@
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
+#if __has_include(<linux/test_hmm.h>)
+#include <fcntl.h>
+#include <linux/test_hmm.h>
+#include <sys/ioctl.h>
+#define HAVE_MIRROR 1
+#endif
 
 #define MAX_RUNS 99
 
@@ -223,6 +241,9 @@ static uint64_t run_zero_fault(void)
 	return time_first_touch(read_pages);
 }
 
+/* What a cow_fault child does before its timed writes (NULL: nothing). */
+static void (*cow_child_setup)(void);
+
 static uint64_t run_cow_fault(void)
 {
 	size_t len = cfg.pages * page_size;
@@ -236,7 +257,11 @@ static uint64_t run_cow_fault(void)
 		die("pipe");
 	pid = fork_or_die();
 	if (pid == 0) {
-		uint64_t t0 = now();
+		uint64_t t0;
+
+		if (cow_child_setup)
+			cow_child_setup();
+		t0 = now();
 
 		write_pages(p, cfg.pages);
 		send_and_exit(fds[1], now() - t0);
@@ -460,6 +485,115 @@ static void bench_find_vma(void)
 	free(vma_pages);
 }
 
+#ifdef HAVE_MIRROR
+/* ---- the mirror device: a secondary MMU following this process -------- */
+
+#define MIRROR_DEV "/dev/hmm_dmirror1"
+#define MIRROR_PAGES 256 /* 1 MiB */
+
+static int mirror_fd = -1;
+static char *mirror_buf; /* MIRROR_PAGES pages: where device reads land */
+
+static void mirror_open(void)
+{
+	mirror_fd = open(MIRROR_DEV, O_RDWR);
+	if (mirror_fd < 0)
+		die("open " MIRROR_DEV);
+}
+
+static void mirror_close(void)
+{
+	close(mirror_fd);
+	mirror_fd = -1;
+}
+
+/* The device reads pages at p, MIRROR_PAGES at a time. */
+static void mirror_read(char *p, long pages)
+{
+	for (long done = 0; done < pages; done += MIRROR_PAGES) {
+		long n = pages - done < MIRROR_PAGES ? pages - done
+						     : MIRROR_PAGES;
+		struct hmm_dmirror_cmd cmd = {
+			.addr = (unsigned long)(p + done * page_size),
+			.ptr = (unsigned long)mirror_buf,
+			.npages = n,
+		};
+
+		if (ioctl(mirror_fd, HMM_DMIRROR_READ, &cmd))
+			die("HMM_DMIRROR_READ");
+	}
+}
+
+/* 1 MiB populated, mirrored from scratch (warm: read once before). */
+static uint64_t time_mirror_read(int warm)
+{
+	size_t len = MIRROR_PAGES * page_size;
+	char *p = map_anon(len, PROT_READ | PROT_WRITE);
+	uint64_t t0;
+
+	write_pages(p, MIRROR_PAGES);
+	mirror_open();
+	if (warm)
+		mirror_read(p, MIRROR_PAGES);
+	t0 = now();
+	mirror_read(p, MIRROR_PAGES);
+	t0 = now() - t0;
+	mirror_close();
+	unmap(p, len);
+	return t0;
+}
+
+static uint64_t run_mirror_cold(void)
+{
+	return time_mirror_read(0);
+}
+
+static uint64_t run_mirror_warm(void)
+{
+	return time_mirror_read(1);
+}
+
+static uint64_t run_munmap_mirrored(void)
+{
+	size_t len = cfg.pages * page_size;
+	char *p = map_anon(len, PROT_READ | PROT_WRITE);
+	uint64_t t0;
+
+	write_pages(p, cfg.pages);
+	mirror_open();
+	mirror_read(p, cfg.pages);
+	t0 = now();
+	unmap(p, len);
+	t0 = now() - t0;
+	mirror_close();
+	return t0;
+}
+
+static void bench_mirror(void)
+{
+	uint64_t cold, warm;
+
+	mirror_buf = map_anon(MIRROR_PAGES * page_size, PROT_READ | PROT_WRITE);
+	mirror_open();
+	report("anon_fault_notifier", per(measure(run_anon_fault), cfg.pages),
+	       "/page");
+	mirror_close();
+	cow_child_setup = mirror_open;
+	report("cow_fault_notifier", per(measure(run_cow_fault), cfg.pages),
+	       "/page");
+	cow_child_setup = NULL;
+	cold = measure(run_mirror_cold);
+	warm = measure(run_mirror_warm);
+	report("dev_read_1m_cold", cold, "");
+	report("dev_read_1m_warm", warm, "");
+	report("dev_fault", per(cold > warm ? cold - warm : 0, MIRROR_PAGES),
+	       "/page");
+	report("munmap_page_mirrored",
+	       per(measure(run_munmap_mirrored), cfg.pages), "/page");
+	unmap(mirror_buf, MIRROR_PAGES * page_size);
+}
+#endif
+
 static const struct bench {
 	const char *name;
 	void (*fn)(void);
@@ -468,6 +602,9 @@ static const struct bench {
 	{ "cow_fault", bench_cow_fault },   { "fork", bench_fork },
 	{ "munmap_page", bench_munmap },    { "mprotect_page", bench_mprotect },
 	{ "untouched", bench_untouched },   { "find_vma", bench_find_vma },
+#ifdef HAVE_MIRROR
+	{ "mirror", bench_mirror },
+#endif
 };
 
 #define NR_BENCHES (sizeof(benches) / sizeof(benches[0]))
