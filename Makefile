@@ -32,6 +32,7 @@ TEST_CMDLINE = ktest mem=$(TEST_MEM_LIMIT) $(if $(T),ktest.filter=$(T)) \
 UEFI_TEST_SUITES := boot_memmap,acpi,pci,initrd,kernel_pgtable
 UEFI_TEST_CMDLINE := ktest mem=$(TEST_MEM_LIMIT) ktest.filter=$(UEFI_TEST_SUITES) $(CMDLINE)
 
+GRAPHIC ?=##  1: make run shows the screen (/dev/fb0) in a window, beside the serial console
 FIRMWARE ?= bios##  make run under SeaBIOS (bios) or OVMF (uefi)
 RUN_ARCH := $(ARCH)$(if $(filter uefi,$(FIRMWARE)),-uefi)
 
@@ -179,9 +180,10 @@ $(UEFI_TEST_IMAGE): $(KERNEL) $(INITRD) $(B)/cmdline.uefi-test tools/mkiso.sh
 ##@targets
 all: ## build the kernel and the image (the default)
 iso: ## the bootable image, build/<arch>/pagoda.iso (RUN=, CMDLINE=)
-run: deps $(IMAGE) ## boot in QEMU on the serial console; Ctrl-A X quits (RUN=, EXTRA=, FIRMWARE=)
+run: DEPS_EXTRA := $(if $(filter 1,$(GRAPHIC)),gui)
+run: deps $(IMAGE) ## boot in QEMU on the serial console; Ctrl-A X quits (RUN=, EXTRA=, FIRMWARE=, GRAPHIC=)
 	$(Q)tools/run.py run --arch $(RUN_ARCH) --image $(IMAGE) --mem $(MEM) --accel $(ACCEL) \
-		--qemu-args '$(QEMU_ARGS)'
+		$(if $(filter 1,$(GRAPHIC)),--graphic) --qemu-args '$(QEMU_ARGS)'
 
 include bench.mk
 include debug.mk

@@ -31,12 +31,14 @@ x86_64)
 	exit 1
 	;;
 esac
-# Tools only some targets use: make gdb asks for gdb.
+# Tools only some targets use: make gdb asks for gdb, make run GRAPHIC=1 for
+# QEMU's window (its GTK display module).
 for extra in "$@"; do
 	case $extra in
 	gdb) need="$need gdb:gdb" ;;
+	gui) need="$need /usr/lib/x86_64-linux-gnu/qemu/ui-gtk.so:qemu-system-gui" ;;
 	*)
-		echo "install-deps: unknown extra '$extra' (known: gdb)" >&2
+		echo "install-deps: unknown extra '$extra' (known: gdb, gui)" >&2
 		exit 1
 		;;
 	esac

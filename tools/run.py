@@ -38,6 +38,7 @@ from typing import Callable
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import ktap  # noqa: E402  (lives next to this file)
+import screendump  # noqa: E402
 
 TAIL_LINES = 25
 
@@ -182,6 +183,7 @@ class Spec:
     target: str      # the image or program, which must exist
     argv: list
     log_path: str
+    monitor: str = None  # QEMU's monitor socket, for screendumps
 
 
 @dataclass
@@ -207,17 +209,21 @@ def parse_spec(text, args):
                          f"(known: host, {', '.join(ARCHES)})")
     if arch.qemu is None:
         raise ValueError(f"arch {kind!r} cannot be booted yet")
+    # The monitor, on a socket, answers the guest's screendump requests.
+    monitor = os.path.join(args.logdir, kind, "monitor.sock")
     argv = qemu_command(arch, path, args.mem, args.accel, args.icount,
                         interactive=False, extra=args.qemu_args)
+    argv += ["-monitor", f"unix:{monitor},server=on,wait=off"]
     return Spec(kind, arch, path, argv,
-                os.path.join(args.logdir, kind, "test.log"))
+                os.path.join(args.logdir, kind, "test.log"), monitor)
 
 
 class Watcher:
     """Follows one SPEC's output line by line as it arrives."""
 
-    def __init__(self, label, quiet, verbose=False):
+    def __init__(self, label, quiet, verbose=False, monitor=None):
         self.label = label
+        self.monitor = monitor  # QEMU's monitor socket (None: a host program)
         self.quiet = quiet
         self.verbose = verbose
         self.parser = ktap.KtapParser()
@@ -236,13 +242,18 @@ class Watcher:
         suite = self.parser.feed(text)
         if suite is not None and not self.quiet:
             print(suite_line(self.label, suite))
+        if self.monitor:
+            return screendump.answer(text, self.monitor)
+        return None
 
 
-def run_process(argv, log, timeout, on_line):
+def run_process(argv, log, timeout, on_line, answers=False):
     """Run argv, copying its output to `log` and to on_line() one line at a
-    time.  Returns (exit status, timed out?)."""
+    time; with `answers`, what on_line() returns goes to its input (the
+    guest's serial console).  Returns (exit status, timed out?)."""
     # A session of its own lets a timeout kill QEMU together with any helpers.
-    proc = subprocess.Popen(argv, stdin=subprocess.DEVNULL,
+    proc = subprocess.Popen(argv,
+                            stdin=subprocess.PIPE if answers else subprocess.DEVNULL,
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                             start_new_session=True)
     lines = queue.Queue()
@@ -254,7 +265,9 @@ def run_process(argv, log, timeout, on_line):
         for raw in _lines_until(lines, deadline):
             log.write(raw)
             log.flush()
-            on_line(raw.decode("utf-8", "replace").rstrip("\r\n"))
+            reply = on_line(raw.decode("utf-8", "replace").rstrip("\r\n"))
+            if reply and answers:
+                _send(proc, reply)
         proc.wait(timeout=max(0.0, deadline - time.monotonic()))
     except (TimeoutError, subprocess.TimeoutExpired):
         timed_out = True
@@ -266,6 +279,14 @@ def run_process(argv, log, timeout, on_line):
                 pass
         proc.wait()
     return proc.returncode, timed_out
+
+
+def _send(proc, text):
+    try:
+        proc.stdin.write(text.encode())
+        proc.stdin.flush()
+    except (BrokenPipeError, OSError):
+        pass  # the machine is gone; its exit tells the rest
 
 
 def _read_lines(stream, lines):
@@ -288,7 +309,9 @@ def _lines_until(lines, deadline):
 
 def run_spec(spec, args):
     os.makedirs(os.path.dirname(spec.log_path) or ".", exist_ok=True)
-    watcher = Watcher(spec.label, args.quiet, args.verbose)
+    watcher = Watcher(spec.label, args.quiet, args.verbose, spec.monitor)
+    if spec.monitor and os.path.exists(spec.monitor):
+        os.unlink(spec.monitor)  # a stale socket from an earlier run
     exit_code, timed_out, cannot_start = None, False, None
     start = time.monotonic()
     with open(spec.log_path, "wb") as log:
@@ -297,7 +320,8 @@ def run_spec(spec, args):
                 raise FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT),
                                         spec.target)
             exit_code, timed_out = run_process(spec.argv, log, args.timeout,
-                                               watcher.line)
+                                               watcher.line,
+                                               answers=bool(spec.monitor))
         except OSError as e:  # missing image, program or QEMU binary
             cannot_start = f"{e.filename}: {e.strerror}"
     elapsed = time.monotonic() - start
@@ -376,6 +400,10 @@ def cmd_run(args):
     if args.gdb:
         # Stopped before the first instruction until gdb says "continue".
         extra = ["-S", "-gdb", f"tcp:127.0.0.1:{args.gdb}"] + extra
+    if args.graphic:
+        # A window showing the display device (/dev/fb0); the last -display
+        # given is the one QEMU uses.  The console stays on the terminal.
+        extra = ["-display", "gtk"] + extra
     cmd = qemu_command(arch, args.image, args.mem, args.accel, args.icount,
                        interactive=True, extra=extra)
     print("run.py:", shlex.join(cmd), "(quit: Ctrl-A X)", file=sys.stderr)
@@ -440,6 +468,8 @@ def build_parser():
     bootable = [name for name, arch in ARCHES.items() if arch.qemu]
     run.add_argument("--arch", choices=bootable, default="x86_64")
     run.add_argument("--image", required=True)
+    run.add_argument("--graphic", action="store_true",
+                     help="show the screen in a window (QEMU's GTK display)")
     run.add_argument("--gdb", type=int, metavar="PORT",
                      help="wait for gdb on localhost:PORT before starting")
     test = sub.add_parser("test", parents=[common], help="run tests, report KTAP results")

@@ -181,6 +181,13 @@ long sys_pwrite(int fd, const void __user *buf, size_t n, loff_t pos)
  */
 loff_t generic_file_llseek(struct file *file, loff_t offset, int whence)
 {
+	return fixed_size_llseek(file, offset, whence, file->f_inode->i_size);
+}
+
+/* lseek for a file of a given size (a device's memory, say). */
+loff_t fixed_size_llseek(struct file *file, loff_t offset, int whence,
+			 loff_t size)
+{
 	loff_t base, pos;
 
 	switch (whence) {
@@ -191,7 +198,7 @@ loff_t generic_file_llseek(struct file *file, loff_t offset, int whence)
 		base = file->f_pos;
 		break;
 	case SEEK_END:
-		base = file->f_inode->i_size;
+		base = size;
 		break;
 	default:
 		return -EINVAL;

@@ -187,6 +187,8 @@ struct file *dentry_open(struct inode *inode, int flags);
 long vfs_read(struct file *file, struct iov_iter *to, loff_t *pos);
 long vfs_write(struct file *file, struct iov_iter *from, loff_t *pos);
 loff_t generic_file_llseek(struct file *file, loff_t offset, int whence);
+loff_t fixed_size_llseek(struct file *file, loff_t offset, int whence,
+			 loff_t size);
 
 /* stat.c */
 void vfs_getattr(struct inode *inode, struct stat *st);
@@ -200,6 +202,7 @@ extern const struct file_operations null_fops;
 extern const struct file_operations zero_fops;
 extern const struct file_operations console_fops;
 extern const struct file_operations kmsg_fops;
+extern const struct file_operations fb_fops;
 extern const struct file_operations hmm_dmirror_fops[2];
 
 /* initrd.c: unpack into a given directory (the tests use their own). */

@@ -205,15 +205,33 @@ static inline void ktap_child_exit(void)
 	} while (0)
 
 /*
- * Run one case in a child; 1 if it passed.  The case's own EXPECTs have
- * printed their diagnostics; here we add one for a death or an odd status.
+ * A case that cannot run here (a device the machine lacks) calls
+ * ktap_skip(reason) and ends: it is reported "ok N name # SKIP reason",
+ * never as passed.  The child prints that line itself (it knows its
+ * number), so the parent, seeing KTAP_SKIP_STATUS, prints none.
  */
-static inline int ktap_run_case(const struct ktap_case *c)
+#define KTAP_SKIP_STATUS 77
+static int ktap_case_number;
+
+static inline void __attribute__((noreturn)) ktap_skip(const char *reason)
+{
+	ktap_print("    ok %d %s # SKIP %s\n", ktap_case_number, ktap_case_name,
+		   reason);
+	exit(KTAP_SKIP_STATUS);
+}
+
+/*
+ * Run case number n in a child; 1 if it passed, 0 if it failed, -1 if it
+ * skipped itself.  The case's own EXPECTs have printed their diagnostics;
+ * here we add one for a death or an odd status.
+ */
+static inline int ktap_run_case(const struct ktap_case *c, int n)
 {
 	int status;
 	pid_t pid;
 
 	ktap_case_name = c->name;
+	ktap_case_number = n;
 	ktap_case_failed = 0;
 	pid = fork();
 	if (pid < 0) {
@@ -229,6 +247,8 @@ static inline int ktap_run_case(const struct ktap_case *c)
 		ktap_log("waitpid failed, errno %d", errno);
 		return 0;
 	}
+	if (WIFEXITED(status) && WEXITSTATUS(status) == KTAP_SKIP_STATUS)
+		return -1;
 	if (WIFSIGNALED(status)) {
 		ktap_log("killed by signal %d", WTERMSIG(status));
 		return 0;
@@ -271,8 +291,10 @@ static inline int ktap_main(const char *suite, const struct ktap_case *cases,
 				   cases[i].name);
 			continue;
 		}
-		ok = ktap_run_case(&cases[i]);
-		ktap_print("    %s %d %s\n", ok ? "ok" : "not ok", ++done,
+		ok = ktap_run_case(&cases[i], ++done);
+		if (ok < 0)
+			continue;
+		ktap_print("    %s %d %s\n", ok ? "ok" : "not ok", done,
 			   cases[i].name);
 		failures += !ok;
 	}
