@@ -142,11 +142,16 @@ static char state_letter(const struct task_struct *t)
 	return t->state == TASK_SLEEPING ? 'S' : 'R';
 }
 
-/* The index-th task (kernel threads included), or -ESRCH past the last. */
+/*
+ * The index-th task (kernel threads included), -ESRCH past the last,
+ * -EINVAL before the first.
+ */
 long sys_procinfo(int index, struct procinfo __user *info)
 {
 	struct task_struct *t;
 
+	if (index < 0)
+		return -EINVAL;
 	list_for_each_entry (t, &all_tasks, task_link) {
 		struct procinfo pi = { 0 };
 
@@ -174,6 +179,8 @@ long sys_mapinfo(int pid, int index, struct mapinfo __user *info)
 	struct mapinfo mi;
 	int err;
 
+	if (index < 0)
+		return -EINVAL;
 	if (!t || !t->mm)
 		return -ESRCH;
 	err = vma_info(t->mm, index, &mi);
