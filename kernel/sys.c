@@ -48,6 +48,8 @@ long sys_getrusage(int who, struct rusage __user *ru)
 	} else if (who == RUSAGE_CHILDREN) {
 		ticks_to_timeval(t->cutime, &r.ru_utime);
 		ticks_to_timeval(t->cstime, &r.ru_stime);
+		r.ru_minflt = t->cmin_flt;
+		r.ru_majflt = t->cmaj_flt;
 	} else {
 		return -EINVAL;
 	}
