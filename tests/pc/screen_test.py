@@ -220,7 +220,10 @@ class Cases:
     def prompt_on_screen(self):
         if not self.m.wait_serial("\n$ "):
             return ["no shell prompt on the serial port"]
-        lines, cursor = self.m.wait_screen(self.sigs, tail_is("$"))
+        # A screenshot may catch the console between drawing the text and
+        # the cursor: wait for both.
+        lines, cursor = self.m.wait_screen(
+            self.sigs, lambda lines, cursor: tail_is("$")(lines, cursor) and cursor)
         if shown(lines)[-1:] != ["$"] or cursor != (2, len(shown(lines)) - 1):
             return [f"screen ends {shown(lines)[-3:]!r}, cursor at {cursor}"]
         return []
