@@ -63,10 +63,13 @@ static bool valid_signal(int sig)
 	return sig >= 1 && sig < NSIG;
 }
 
+/* Kernel threads ignore every signal but SIGKILL, as in Linux. */
 static bool sig_ignored(const struct task_struct *t, int sig)
 {
 	void (*h)(int) = t->signal.action[sig].sa_handler;
 
+	if (t->kthread && sig != SIGKILL)
+		return true;
 	if (h == SIG_IGN)
 		return true;
 	return h == SIG_DFL && default_action[sig] == SIG_DFL_IGNORE;
