@@ -5,7 +5,7 @@
 
 ##@knobs
 ARCH ?= x86_64##  the port: one of the directories arch/*/ with an arch.mk
-MEM ?= 256##  RAM in MiB for make run, gdb and bench
+MEM ?= 256##  RAM for make run, gdb and bench: MiB, or with M or G (64M, 1G)
 ACCEL ?= tcg##  tcg, or kvm on a host with hardware virtualization
 CMDLINE ?=##  kernel parameters, e.g. CMDLINE=mem=64M
 RUN ?=##  make run: a command line run instead of the shell, then power off
@@ -19,8 +19,10 @@ GDB_PORT ?= $(shell echo $$((20000 + $$(id -u) % 20000)))##  where make gdb's QE
 # The test boot has TEST_MEM MiB (room to read 256 MiB of fresh memory under
 # the overcommit limit) and leaves its top 32 MiB without struct page (mem=),
 # as later device-memory work needs; the boot memory-map tests check it.
-TEST_MEM ?= 512##  RAM in MiB for a test boot
-TEST_MEM_LIMIT := $(shell echo $$(($(TEST_MEM) - 32)))M
+TEST_MEM ?= 512##  RAM for a test boot: MiB, or with M or G (at least 64M)
+MEM_MIB = $(call mib,$(MEM))
+TEST_MEM_MIB = $(call mib,$(TEST_MEM))
+TEST_MEM_LIMIT = $(shell echo $$(($(TEST_MEM_MIB) - 32)))M
 # Recursive, for the targets that set TEST_SCOPE or TEST_LIST (test-kernel,
 # test-user, test-list): the test image takes their values.
 TEST_CMDLINE = ktest mem=$(TEST_MEM_LIMIT) $(if $(T),ktest.filter=$(T)) \
@@ -30,7 +32,7 @@ TEST_CMDLINE = ktest mem=$(TEST_MEM_LIMIT) $(if $(T),ktest.filter=$(T)) \
 # that see what the firmware handed over: the memory map, ACPI, PCI, the
 # initrd GRUB loaded.  (Skipped when T= aims the run elsewhere.)
 UEFI_TEST_SUITES := boot_memmap,acpi,pci,initrd,kernel_pgtable
-UEFI_TEST_CMDLINE := ktest mem=$(TEST_MEM_LIMIT) ktest.filter=$(UEFI_TEST_SUITES) $(CMDLINE)
+UEFI_TEST_CMDLINE = ktest mem=$(TEST_MEM_LIMIT) ktest.filter=$(UEFI_TEST_SUITES) $(CMDLINE)
 
 GRAPHIC ?=##  1: make run shows the screen (/dev/fb0) in a window, beside the serial console
 FIRMWARE ?= bios##  make run under SeaBIOS (bios) or OVMF (uefi)
@@ -76,7 +78,7 @@ NS_TEST_IMAGE := $(B)/pagoda-nospecial-test.$(IMAGE_EXT)
 UEFI_TEST_IMAGE := $(B)/pagoda-uefi-test.$(IMAGE_EXT)
 
 .PHONY: all run test iso clean deps host-test tools-test format-check check-fresh FORCE \
-	test-kernel test-user test-host test-list help docs-check docs-outputs mutate
+	test-kernel test-user test-host test-list help docs-check docs-outputs vmfigure mutate
 .DELETE_ON_ERROR:
 
 all: $(KERNEL) $(IMAGE)
@@ -182,7 +184,7 @@ all: ## build the kernel and the image (the default)
 iso: ## the bootable image, build/<arch>/pagoda.iso (RUN=, CMDLINE=)
 run: DEPS_EXTRA := $(if $(filter 1,$(GRAPHIC)),gui)
 run: deps $(IMAGE) ## boot in QEMU on the serial console; Ctrl-A X quits (RUN=, EXTRA=, FIRMWARE=, GRAPHIC=)
-	$(Q)tools/run.py run --arch $(RUN_ARCH) --image $(IMAGE) --mem $(MEM) --accel $(ACCEL) \
+	$(Q)tools/run.py run --arch $(RUN_ARCH) --image $(IMAGE) --mem $(MEM_MIB) --accel $(ACCEL) \
 		$(if $(filter 1,$(GRAPHIC)),--graphic) --qemu-args '$(QEMU_ARGS)'
 
 include bench.mk
@@ -209,7 +211,7 @@ tools-test: $(KERNEL) $(INITRD) $(GDB_CONSTS) ## the runner's own tests (tests/t
 # kernel as ktest.filter=.
 HOST_PROGS := $(HOST_TEST) $(HOST_TEST_NOSPECIAL) $(VMA_FUZZ)
 HOST_SPECS := $(addprefix host:,$(HOST_PROGS))
-RUN_PY = KTEST_FILTER='$(T)' tools/run.py $(1) --timeout $(TIMEOUT) --mem $(TEST_MEM) \
+RUN_PY = KTEST_FILTER='$(T)' tools/run.py $(1) --timeout $(TIMEOUT) --mem $(TEST_MEM_MIB) \
 	--accel $(ACCEL) --qemu-args '$(QEMU_ARGS)'
 
 # make test also boots once under OVMF (see UEFI_TEST_SUITES), and runs the
@@ -259,6 +261,11 @@ docs-outputs: deps ## run the commands the docs show and compare their outputs (
 # Ten to twenty minutes, so not in make test.  MUTATE= narrows by name.
 mutate: deps ## break each VM rule in turn in a copy of the tree; report the kill rate
 	$(Q)tools/mutate.py $(if $(MUTATE),--only '$(MUTATE)')
+
+# The figure of a running process's VMAs and page tables in chapter 3
+# (tools/vmfigure.py: boots docs/demos/vmfigure.c, asks QEMU's monitor).
+vmfigure: deps ## redraw docs/figures/address-space.svg from a running kernel
+	$(Q)tools/vmfigure.py --out docs/figures/address-space.svg
 
 format-check: ## the C sources against .clang-format
 	$(Q)clang-format --dry-run --Werror $$(git ls-files '*.c' '*.h')

@@ -27,7 +27,7 @@ $(BENCH_IMAGE): $(KERNEL) $(INITRD) $(B)/cmdline.bench tools/mkiso.sh
 
 .PHONY: bench bench-host
 bench: deps $(BENCH_IMAGE) ## the VM benchmarks (vmbench) under TCG, -icount shift=0 (BENCH_ARGS=)
-	$(Q)tools/bench.py boot --arch $(ARCH) --image $(BENCH_IMAGE) --mem $(MEM) \
+	$(Q)tools/bench.py boot --arch $(ARCH) --image $(BENCH_IMAGE) --mem $(MEM_MIB) \
 		--accel $(ACCEL) --timeout $(BENCH_TIMEOUT) --log $(B)/bench.log \
 		--qemu-args '$(QEMU_ARGS)' \
 		--out $(B)/bench.txt $(if $(filter 1,$(V)),--verbose)
@@ -63,7 +63,7 @@ $(LB)/initramfs.cpio: user/bin/vmbench.c tools/mkinitrd.py
 
 .PHONY: bench-linux
 bench-linux: deps $(LB)/vmlinuz $(LB)/initramfs.cpio ## vmbench as the init of Debian's Linux, same QEMU
-	$(Q)timeout $(BENCH_TIMEOUT) qemu-system-x86_64 -machine pc -m $(MEM) \
+	$(Q)timeout $(BENCH_TIMEOUT) qemu-system-x86_64 -machine pc -m $(MEM_MIB) \
 		-display none -no-reboot -serial stdio -accel tcg -icount shift=0 \
 		-kernel $(LB)/vmlinuz -initrd $(LB)/initramfs.cpio \
 		-append "console=ttyS0 quiet panic=-1 rdinit=/vmbench -- -b $(BENCH_ARGS)" \

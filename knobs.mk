@@ -27,6 +27,18 @@ knob_match = $(if $($(1)),$(if $(shell printf '%s\n' $(call knob_quote,$($(1))) 
 
 ARCHES := $(patsubst arch/%/arch.mk,%,$(wildcard arch/*/arch.mk))
 
+# Sizes of RAM: MiB, or a number with M or G as QEMU's -m takes it (64,
+# 64M, 1G).  mib gives the MiB the tools are handed (MEM_MIB, TEST_MEM_MIB).
+MEM_SIZE := MiB as a number$(comma) or a size with M or G (64$(comma) 64M$(comma) 1G)
+mib = $(if $(filter %G,$(1)),$(shell echo $$(($(1:G=) * 1024))),$(1:M=))
+$(call knob_match,MEM,[1-9][0-9]*[MG]?,$(MEM_SIZE))
+$(call knob_match,TEST_MEM,[1-9][0-9]*[MG]?,$(MEM_SIZE)$(comma) at least 64M)
+# The test boot leaves its top 32 MiB without struct page (mem=).
+$(if $(TEST_MEM),$(if $(shell [ $(call mib,$(TEST_MEM)) -ge 64 ] || echo small),\
+	$(call knob_fail,TEST_MEM,$(MEM_SIZE)$(comma) at least 64M)))
+$(call knob_match,TIMEOUT,[1-9][0-9]*,a number of seconds)
+$(call knob_match,BENCH_TIMEOUT,[1-9][0-9]*,a number of seconds)
+
 $(call knob_choice,ARCH,$(ARCHES))
 $(call knob_choice,ACCEL,tcg kvm)
 $(call knob_choice,FIRMWARE,bios uefi)

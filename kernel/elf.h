@@ -7,6 +7,7 @@
 #ifndef _KERNEL_ELF_H
 #define _KERNEL_ELF_H
 
+#include <asm/page.h>
 #include <kernel/types.h>
 
 #define EI_NIDENT 16
@@ -14,6 +15,7 @@
 #define ELFDATA2LSB 1
 #define ET_EXEC 2
 #define PT_LOAD 1
+#define PT_NOTE 4
 #define PF_X 1
 #define PF_W 2
 #define PF_R 4
@@ -46,7 +48,13 @@ struct elf64_phdr {
 	u64 p_align;
 };
 
-#define ELF_MAX_PHDRS 16
+/*
+ * The program headers must fit in one page, as Linux's load_elf_phdrs
+ * demands: 73 of them, far more than a linker makes (a PT_LOAD per
+ * segment, and PT_NOTE, PT_GNU_STACK, PT_TLS ...).  A bound keeps a forged
+ * e_phnum from costing a large allocation.
+ */
+#define ELF_MAX_PHDRS (PAGE_SIZE / sizeof(struct elf64_phdr))
 
 /*
  * Is this a program this kernel can load?  Checks the header and every

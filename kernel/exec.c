@@ -170,22 +170,30 @@ static int map_segments(struct mm_struct *mm, struct file *f,
 int load_elf_binary(struct mm_struct *mm, struct file *f, unsigned long *entry)
 {
 	struct elf64_hdr eh;
-	struct elf64_phdr ph[ELF_MAX_PHDRS];
+	struct elf64_phdr *ph;
+	size_t size;
 	int err;
 
 	if (!file_is_regular(f))
 		return -EACCES;
 	if (kernel_read(f, &eh, sizeof(eh), 0) != sizeof(eh))
 		return -ENOEXEC;
-	if (eh.e_phnum > ELF_MAX_PHDRS || eh.e_phentsize != sizeof(ph[0]) ||
-	    kernel_read(f, ph, eh.e_phnum * sizeof(ph[0]), eh.e_phoff) !=
-		    (long)(eh.e_phnum * sizeof(ph[0])))
+	if (!eh.e_phnum || eh.e_phnum > ELF_MAX_PHDRS ||
+	    eh.e_phentsize != sizeof(*ph))
 		return -ENOEXEC;
-	err = elf_check(&eh, ph);
-	if (err)
-		return err;
-	*entry = eh.e_entry;
-	return map_segments(mm, f, &eh, ph);
+	size = eh.e_phnum * sizeof(*ph);
+	ph = kmalloc(size);
+	if (!ph)
+		return -ENOMEM;
+	err = -ENOEXEC;
+	if (kernel_read(f, ph, size, eh.e_phoff) == (long)size)
+		err = elf_check(&eh, ph);
+	if (!err) {
+		*entry = eh.e_entry;
+		err = map_segments(mm, f, &eh, ph);
+	}
+	kfree(ph);
+	return err;
 }
 
 /*

@@ -9,12 +9,14 @@
 #include <kernel/err.h>
 #include <kernel/errno.h>
 #include <kernel/fs/fs.h>
+#include <kernel/fs/testing.h>
 #include <kernel/fs/vfs.h>
 #include <kernel/ktest.h>
 #include <kernel/string.h>
 #include <mm/memory.h>
 #include <mm/mm.h>
 #include <mm/mmap.h>
+#include <mm/slab.h>
 #include <pagoda/abi.h>
 
 struct image {
@@ -137,6 +139,53 @@ static void loads_real_program(struct ktest *t)
 	mmput(mm);
 }
 
+/*
+ * A program may have many program headers besides its PT_LOADs (notes,
+ * GNU_STACK, TLS ...): up to a page of them loads, as in Linux; one more
+ * is refused.  The good image's two segments, then PT_NOTEs, in a file.
+ */
+static long load_with_phnum(struct inode *root, unsigned int phnum)
+{
+	size_t size = 2 * PAGE_SIZE;
+	char *buf = kzalloc(size);
+	struct image *im = (struct image *)buf;
+	struct elf64_phdr *ph = (struct elf64_phdr *)(buf + sizeof(im->eh));
+	struct mm_struct *mm = mm_alloc();
+	struct file *f = test_open(root, "/many", O_CREAT | O_RDWR | O_TRUNC);
+	unsigned long entry = 0;
+	loff_t pos = 0;
+	long err = -ENOMEM;
+
+	if (buf && mm && !IS_ERR(f)) {
+		good_image(im);
+		im->eh.e_phoff = sizeof(im->eh);
+		im->eh.e_phnum = phnum;
+		for (unsigned int i = 2; i < phnum; i++)
+			ph[i] = (struct elf64_phdr){ .p_type = PT_NOTE };
+		err = kwrite(f, buf, size, &pos);
+		if (err == (long)size)
+			err = load_elf_binary(mm, f, &entry);
+	}
+	if (!IS_ERR(f))
+		fput(f);
+	if (mm)
+		mmput(mm);
+	kfree(buf);
+	return err;
+}
+
+static void loads_many_program_headers(struct ktest *t)
+{
+	struct inode *root = ramfs_new_root();
+
+	KTEST_ASSERT_NOT_NULL(t, root);
+	KTEST_EXPECT_EQ(t, load_with_phnum(root, 20), 0);
+	KTEST_EXPECT_EQ(t, load_with_phnum(root, ELF_MAX_PHDRS), 0);
+	KTEST_EXPECT_EQ(t, load_with_phnum(root, ELF_MAX_PHDRS + 1), -ENOEXEC);
+	ramfs_kill_tree(root);
+}
+
 KTEST_SUITE(exec, KTEST_CASE(accepts_good_image),
+	    KTEST_CASE(loads_many_program_headers),
 	    KTEST_CASE(refuses_malformed_images),
 	    KTEST_CASE(loads_real_program));

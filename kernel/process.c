@@ -171,6 +171,8 @@ static long reap(struct task_struct *c, int *status)
 	list_del(&c->sibling);
 	current->cutime += c->utime + c->cutime;
 	current->cstime += c->stime + c->cstime;
+	current->cmin_flt += c->min_flt + c->cmin_flt;
+	current->cmaj_flt += c->maj_flt + c->cmaj_flt;
 	free_task(c);
 	return pid;
 }

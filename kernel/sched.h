@@ -66,6 +66,7 @@ struct task_struct {
 	unsigned long utime, stime;   /* ticks spent in user and kernel mode */
 	unsigned long cutime, cstime; /* of reaped children */
 	unsigned long min_flt, maj_flt;
+	unsigned long cmin_flt, cmaj_flt; /* of reaped children */
 	unsigned long cow_flt; /* write faults that copied a shared page */
 	unsigned long slice;   /* ticks left in the time slice */
 };

@@ -48,6 +48,8 @@ long sys_getrusage(int who, struct rusage __user *ru)
 	} else if (who == RUSAGE_CHILDREN) {
 		ticks_to_timeval(t->cutime, &r.ru_utime);
 		ticks_to_timeval(t->cstime, &r.ru_stime);
+		r.ru_minflt = t->cmin_flt;
+		r.ru_majflt = t->cmaj_flt;
 	} else {
 		return -EINVAL;
 	}
@@ -144,11 +146,16 @@ static char state_letter(const struct task_struct *t)
 	return t->state == TASK_SLEEPING ? 'S' : 'R';
 }
 
-/* The index-th task (kernel threads included), or -ESRCH past the last. */
+/*
+ * The index-th task (kernel threads included), -ESRCH past the last,
+ * -EINVAL before the first.
+ */
 long sys_procinfo(int index, struct procinfo __user *info)
 {
 	struct task_struct *t;
 
+	if (index < 0)
+		return -EINVAL;
 	list_for_each_entry (t, &all_tasks, task_link) {
 		struct procinfo pi = { 0 };
 
@@ -176,6 +183,8 @@ long sys_mapinfo(int pid, int index, struct mapinfo __user *info)
 	struct mapinfo mi;
 	int err;
 
+	if (index < 0)
+		return -EINVAL;
 	if (!t || !t->mm)
 		return -ESRCH;
 	err = vma_info(t->mm, index, &mi);

@@ -540,9 +540,18 @@ long do_mmap(struct mm_struct *mm, unsigned long addr, unsigned long len,
 			return err;
 	}
 	if (flags & MAP_FIXED) {
-		if (!IS_ALIGNED(addr, PAGE_SIZE) || addr < MMAP_MIN_ADDR ||
-		    addr > TASK_SIZE - len)
+		/*
+		 * Linux's order and errors: no user memory there (the kernel
+		 * half, non-canonical, over the top) is ENOMEM, then an
+		 * unaligned address EINVAL, then one below MMAP_MIN_ADDR
+		 * EPERM (what Linux says to an unprivileged program).
+		 */
+		if (addr > TASK_SIZE - len)
+			return -ENOMEM;
+		if (!IS_ALIGNED(addr, PAGE_SIZE))
 			return -EINVAL;
+		if (addr < MMAP_MIN_ADDR)
+			return -EPERM;
 		start = addr;
 	} else {
 		/* A hint is taken if it is free; otherwise look elsewhere. */
@@ -681,10 +690,14 @@ int do_madvise(struct mm_struct *mm, unsigned long start, unsigned long len,
 
 	if (!IS_ALIGNED(start, PAGE_SIZE) || advice != MADV_DONTNEED)
 		return -EINVAL;
-	if (len > TASK_SIZE || start > TASK_SIZE - len)
+	/* Linux: a range that wraps is EINVAL, an empty one 0 wherever it is. */
+	if (__builtin_add_overflow(start, len, &end) ||
+	    end > ALIGN_DOWN(~0UL, PAGE_SIZE))
 		return -EINVAL;
-	end = ALIGN(start + len, PAGE_SIZE);
-	if (!range_mapped(mm, start, end))
+	end = ALIGN(end, PAGE_SIZE);
+	if (end == start)
+		return 0;
+	if (end > TASK_SIZE || !range_mapped(mm, start, end))
 		return -ENOMEM;
 	/* A PFN map has no ->fault to bring its frames back (as Linux). */
 	list_for_each_entry (vma, &mm->mmap, vm_list)

@@ -62,6 +62,8 @@ Not claims, so not checked:
   (`gdb`, `readelf`: HOST_COMMANDS), and quoted messages: spans with a
   space that parse as neither C nor make are searched for paths only (a
   message the kernel prints is checked where it is pasted as output).
+* Sections headed "In the real world": prose about what Linux and other
+  kernels do instead.
 * Names a document declares Linux's with `<!-- linux: a b -->` (from that
   line to the document's end), for texts about Linux such as docs/seeds.md.
 * Names a paragraph declares missing with `<!-- absent: a b -->` on the
@@ -107,6 +109,7 @@ MARKER_RE = re.compile(r"^<!--\s*(output|file):\s*(.*?)\s*-->\s*$")
 FENCE_RE = re.compile(r"^(```|~~~)")
 LINUX_BEFORE_RE = re.compile(
     r"\bLinux(?:'s)?(?::|,?(?:\s+[a-z]+){1,3},?)?\s*(?:\(\s*)?$")
+OTHER_KERNELS_RE = re.compile(r"\bin the real world\b", re.I)
 ABSENT_RE = re.compile(r"^<!--\s*(absent|linux):\s*(.*?)\s*-->\s*$")
 PARAM_RE = re.compile(r"^([A-Za-z_][\w.]*)=(\S.*)?$")
 
@@ -461,6 +464,7 @@ class Checker:
     def check_doc(self, doc, recipes):
         self.absent = set()
         self.linux = set()
+        self.section = ""
         for block in doc.blocks():
             if block[0] == "absent":
                 self.check_absent(doc, block[1], block[2])
@@ -468,8 +472,12 @@ class Checker:
             if block[0] == "linux":
                 self.linux.update(block[2])
                 continue
+            if block[0] == "para" and block[2][0].startswith("#"):
+                self.section = block[2][0].lstrip("#").strip()
             if block[0] == "fence":
                 self.check_fence(doc, block, recipes)
+            elif OTHER_KERNELS_RE.search(self.section):
+                pass  # prose about Linux and other kernels
             elif is_table(block[2]):
                 self.check_table(doc, block[1], block[2])
             else:

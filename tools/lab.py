@@ -203,6 +203,13 @@ def tree_files(root):
     return [f for f in out.splitlines() if os.path.isfile(os.path.join(root, f))]
 
 
+def not_files(directory, names):
+    """What copytree must skip: sockets and pipes (a QEMU monitor's)."""
+    return [n for n in names
+            if not (os.path.isfile(os.path.join(directory, n))
+                    or os.path.isdir(os.path.join(directory, n)))]
+
+
 def prepare(name, dest=None, quiet=False):
     lab = LABS[name]
     dest = dest or os.path.join(ROOT, "build", "labs", name)
@@ -215,7 +222,8 @@ def prepare(name, dest=None, quiet=False):
     for sub in (ARCH, "host"):
         src = os.path.join(ROOT, "build", sub)
         if os.path.isdir(src):
-            shutil.copytree(src, os.path.join(dest, "build", sub), symlinks=True)
+            shutil.copytree(src, os.path.join(dest, "build", sub), symlinks=True,
+                            ignore=not_files)
     git = ["git", "-c", "user.name=Pagoda lab", "-c", "user.email=lab@pagoda.invalid"]
     subprocess.run(git + ["init", "-q"], cwd=dest, check=True)
     subprocess.run(git + ["add", "-A"], cwd=dest, check=True)

@@ -151,21 +151,46 @@ static int exception_code(const struct pt_regs *regs, int sig,
 	return SEGV_MAPERR;
 }
 
+/*
+ * The VM's verdict, not the hardware's error code: a PROT_NONE page is not
+ * present to the MMU (PF_PROT clear), yet it is mapped, and the access is
+ * refused by its rights.  So a VMA at the address means a protection fault.
+ */
+void describe_user_fault(char *buf, size_t size, struct mm_struct *mm,
+			 unsigned long addr, int fault)
+{
+	struct vm_area_struct *vma =
+		mm && addr < TASK_SIZE ? find_vma(mm, addr) : NULL;
+
+	if (fault & VM_FAULT_OOM)
+		snprintf(buf, size, "out of memory");
+	else if (fault & VM_FAULT_SIGBUS)
+		snprintf(buf, size, "nothing to map");
+	else if (vma)
+		snprintf(buf, size, "protection fault on a %c%c%c mapping",
+			 vma->vm_flags & VM_READ ? 'r' : '-',
+			 vma->vm_flags & VM_WRITE ? 'w' : '-',
+			 vma->vm_flags & VM_EXEC ? 'x' : '-');
+	else
+		snprintf(buf, size, "no mapping");
+}
+
 /* The console line for an exception that ends the process. */
 static void report_user_exception(struct pt_regs *regs, const char *name,
-				  int sig)
+				  int sig, int fault)
 {
-	if (regs->vector == X86_TRAP_PF)
+	char why[48];
+
+	if (regs->vector == X86_TRAP_PF) {
+		describe_user_fault(why, sizeof(why), current->mm, read_cr2(),
+				    fault);
 		printk("pid %d (%s): signal %d: %s %s at %#lx, ip %#lx\n",
-		       current->pid, current->comm, sig,
-		       sig == SIGBUS		    ? "nothing to map"
-		       : regs->error_code & PF_PROT ? "protection fault"
-						    : "no mapping",
+		       current->pid, current->comm, sig, why,
 		       regs->error_code & PF_INSTR   ? "executing"
 		       : regs->error_code & PF_WRITE ? "writing"
 						     : "reading",
 		       read_cr2(), regs->rip);
-	else
+	} else
 		printk("pid %d (%s): signal %d: %s, ip %#lx\n", current->pid,
 		       current->comm, sig, name ? name : "exception",
 		       regs->rip);
@@ -177,14 +202,15 @@ static void report_user_exception(struct pt_regs *regs, const char *name,
  * the process (no handler, or one that cannot run: force_sig_fault), one
  * line on the console saying why.
  */
-static void user_exception(struct pt_regs *regs, const char *name, int sig)
+static void user_exception(struct pt_regs *regs, const char *name, int sig,
+			   int fault)
 {
 	unsigned long addr;
 	int code = exception_code(regs, sig, &addr);
 
 	force_sig_fault(sig, code, addr);
 	if (sig_kills_current(sig))
-		report_user_exception(regs, name, sig);
+		report_user_exception(regs, name, sig, fault);
 }
 
 /*
@@ -229,12 +255,10 @@ static void do_exception(struct pt_regs *regs)
 			return;
 	}
 	if (user_mode(regs)) {
-		if (fault & VM_FAULT_OOM)
-			printk("pid %d (%s): out of memory, killed\n",
-			       current->pid, current->comm);
 		user_exception(regs, name,
 			       fault ? fault_signal(fault)
-				     : exception_signal(regs->vector));
+				     : exception_signal(regs->vector),
+			       fault);
 		return;
 	}
 	if (fixup_exception(regs))

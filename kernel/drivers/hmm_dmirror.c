@@ -152,7 +152,8 @@ static void dmirror_invalidate(struct dmirror *dm, unsigned long start,
 		wait_event_uninterruptible(&dm->dma_done,
 					   !dma_on(dm, start, end));
 	}
-	if (dm->pgd)
+	/* Most invalidations miss what the device ever mapped: no walk. */
+	if (dm->pgd && start < dm->hi && end > dm->lo)
 		dm->dropped += dpt_walk(dm->pgd, DPT_LEVELS - 1, 0, start, end,
 					clear_entry);
 	dm->invalidations++;
@@ -288,9 +289,12 @@ static int dmirror_fault_page(struct dmirror *dm, unsigned long addr,
 		if (!e)
 			return -ENOMEM;
 		flags = arch_local_irq_save();
-		if (seq == dm->seq && !dm->released)
+		if (seq == dm->seq && !dm->released) {
 			*e = PFN_PHYS(pfn) | DPT_VALID |
 			     (pte_write(*pte) ? DPT_WRITE : 0);
+			dm->lo = dm->hi ? min(dm->lo, addr) : addr;
+			dm->hi = max(dm->hi, addr + PAGE_SIZE);
+		}
 		arch_local_irq_restore(flags);
 		if (dm->released)
 			return -EFAULT;

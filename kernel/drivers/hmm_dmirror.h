@@ -24,6 +24,7 @@ struct dmirror {
 	 */
 	u64 *pgd;
 	unsigned long table_pages;
+	unsigned long lo, hi;	/* every entry ever made lies in [lo, hi) */
 	unsigned long seq;	/* invalidations so far: a device fault that
 			    * raced with one installs nothing and retries */
 	bool released;		/* the mm has gone (exit): no more mapping */

@@ -45,6 +45,27 @@ static struct dentry *d_find_inode(struct inode *dir, struct inode *inode)
 	return NULL;
 }
 
+/*
+ * The directory at or below dir that has an entry for inode, searched
+ * depth first, or NULL.  Caller holds dcache_lock.
+ */
+static struct inode *d_find_dir_of(struct inode *dir, struct inode *inode)
+{
+	struct inode *found;
+	struct dentry *d;
+
+	list_for_each_entry (d, &dir->i_entries, d_child) {
+		if (d->d_inode == inode)
+			return dir;
+		if (!S_ISDIR(d->d_inode->i_mode))
+			continue;
+		found = d_find_dir_of(d->d_inode, inode);
+		if (found)
+			return found;
+	}
+	return NULL;
+}
+
 struct inode *ramfs_lookup(struct inode *dir, const char *name)
 {
 	unsigned long flags = spin_lock_irqsave(&dcache_lock);
@@ -52,6 +73,8 @@ struct inode *ramfs_lookup(struct inode *dir, const char *name)
 	struct inode *inode = d ? igrab(d->d_inode) : NULL;
 
 	spin_unlock_irqrestore(&dcache_lock, flags);
+	if (!inode && dir->i_lookup)
+		inode = dir->i_lookup(dir, name);
 	return inode;
 }
 
@@ -75,11 +98,11 @@ static struct inode *ramfs_get_inode(unsigned int mode,
 	if (!inode)
 		return NULL;
 	switch (mode & S_IFMT) {
-	case S_IFREG:
-		inode->i_fop = &ramfs_file_operations;
+	case S_IFREG: /* fops: a file that is not data in pages (/proc) */
+		inode->i_fop = fops ? fops : &ramfs_file_operations;
 		break;
 	case S_IFDIR:
-		inode->i_fop = &ramfs_dir_operations;
+		inode->i_fop = fops ? fops : &ramfs_dir_operations;
 		break;
 	case S_IFCHR:
 		inode->i_fop = fops;
@@ -274,7 +297,9 @@ void ramfs_kill_tree(struct inode *root)
 
 /*
  * Write the path of inode, seen from root, at the start of buf ("/" for
- * root itself).  Built backwards from the end of buf, one parent at a time.
+ * root itself).  Built backwards from the end of buf, one parent at a time;
+ * a file that is not a directory has no i_parent, and the directory
+ * holding it is searched for (its first name, if it has several).
  * Returns its length with the NUL, -ENOENT if the directory or one above
  * it has been removed, or -ENAMETOOLONG if it does not fit.
  */
@@ -290,6 +315,10 @@ static int __ramfs_path(struct inode *root, struct inode *inode, char *buf,
 		struct inode *parent = inode->i_parent;
 		struct dentry *d;
 		size_t len;
+
+		/* Only a directory knows its parent: find a file's by search. */
+		if (!S_ISDIR(inode->i_mode))
+			parent = d_find_dir_of(root, inode);
 
 		if (!parent || parent == inode) /* removed, or above root */
 			return -ENOENT;

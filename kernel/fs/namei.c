@@ -166,6 +166,23 @@ static int unlink_slash_error(const struct fs_struct *fs, struct inode *dir,
 }
 
 /*
+ * What removing ".", ".." or the root says, as Linux does: unlink calls
+ * them all directories (EISDIR); rmdir says "." is an invalid argument,
+ * ".." a directory not empty (it holds at least the caller's), and "/"
+ * (only slashes) busy: the root is always in use.
+ */
+static int remove_special_error(const char *path, const char *last, bool is_dir)
+{
+	while (*path == '/')
+		path++;
+	if (!is_dir)
+		return -EISDIR;
+	if (!*path)
+		return -EBUSY;
+	return strcmp(last, "..") ? -EINVAL : -ENOTEMPTY;
+}
+
+/*
  * unlink (is_dir 0) or rmdir (is_dir 1): remove the name at path, which must
  * be a file, or an empty directory.  The unsigned argument gives both the
  * shape of do_mkdir, so one system-call wrapper serves all three.
@@ -182,7 +199,7 @@ static int do_remove(const struct fs_struct *fs, const char *path,
 	if (IS_ERR(dir))
 		return PTR_ERR(dir);
 	if (is_dot_or_dotdot(last))
-		err = is_dir ? -EINVAL : -EISDIR;
+		err = remove_special_error(path, last, is_dir);
 	else if (is_dir)
 		err = ramfs_rmdir(dir, last); /* a trailing slash is fine */
 	else if (slash)

@@ -12,9 +12,8 @@
 struct inode *vfs_root;
 
 /* Make name in dir at boot; running out of memory this early is fatal. */
-static struct inode *boot_mknod(struct inode *dir, const char *name,
-				unsigned int mode,
-				const struct file_operations *fops)
+struct inode *boot_mknod(struct inode *dir, const char *name, unsigned int mode,
+			 const struct file_operations *fops)
 {
 	struct inode *inode = ramfs_mknod(dir, name, mode, fops, true);
 
@@ -36,6 +35,7 @@ void vfs_init(void)
 	for (size_t i = 0; i < ARRAY_SIZE(dirs); i++)
 		iput(boot_mknod(vfs_root, dirs[i], S_IFDIR | 0755, NULL));
 	iput(boot_mknod(vfs_root, "tmp", S_IFDIR | 01777, NULL));
+	proc_init(vfs_root);
 
 	dev = boot_mknod(vfs_root, "dev", S_IFDIR | 0755, NULL);
 	iput(boot_mknod(dev, "console", S_IFCHR | 0600, &console_fops));

@@ -69,6 +69,13 @@ struct inode {
 	struct inode *i_parent; /* "..": itself for a root, NULL once removed */
 
 	struct pipe_inode_info *i_pipe; /* S_IFIFO */
+
+	/*
+	 * A directory whose entries are made on demand (/proc): asked for a
+	 * name its fixed entries lack; a new inode (one reference) or NULL.
+	 */
+	struct inode *(*i_lookup)(struct inode *dir, const char *name);
+	void *i_private; /* the maker's own (/proc: a pid) */
 };
 
 /* One entry of a directory: a name for an inode, which holds a link. */
@@ -160,6 +167,9 @@ int ramfs_setsize(struct inode *inode, loff_t size);
 /* namespace.c: the root, and the calling task's view of the tree. */
 extern struct inode *vfs_root;
 void current_fs(struct fs_struct *fs);
+/* A node made at boot (vfs_init, proc_init): panics if it cannot be. */
+struct inode *boot_mknod(struct inode *dir, const char *name, unsigned int mode,
+			 const struct file_operations *fops);
 
 /* namei.c: from paths to inodes. */
 struct inode *lookup_path(const struct fs_struct *fs, const char *path);
@@ -196,6 +206,9 @@ void vfs_getattr(struct inode *inode, struct stat *st);
 /* pipe.c */
 int create_pipe_files(struct file *res[2]);
 void free_pipe_info(struct pipe_inode_info *pipe);
+
+/* proc.c: /proc under root, made at boot. */
+void proc_init(struct inode *root);
 
 /* kernel/drivers/: the character devices vfs_init puts in /dev. */
 extern const struct file_operations null_fops;

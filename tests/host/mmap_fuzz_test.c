@@ -10,7 +10,15 @@
  * and what its first byte must read; every few steps vm_audit checks the
  * page counts against the page tables.  Deterministic for its seed; a
  * failure names the step.
+ *
+ * A secondary MMU follows the address space throughout: the mirror device
+ * (kernel/drivers/hmm_dmirror.c, software DMA engine) reads and writes
+ * random ranges, its results checked against the model, and after every
+ * step each entry of its table must map the frame the CPU's PTE maps
+ * there now, writable only if the PTE is -- or be absent.
  */
+#include <kernel/drivers/hmm_dmirror.h>
+#include <kernel/err.h>
 #include <kernel/errno.h>
 #include <kernel/fs/vfs.h>
 #include <kernel/ktest.h>
@@ -41,6 +49,8 @@ static struct model_page model[PAGES];
 static unsigned char file_byte[FILE_PAGES]; /* each file page's first byte */
 static unsigned long file_pages;	    /* the file's size, in pages */
 static unsigned long rng = 1;
+static struct dmirror *dm;
+static unsigned char dev_buf[16 * PAGE_SIZE]; /* a device request's data */
 
 static const struct file_operations host_fops;
 static struct inode host_inode = { .i_mode = S_IFREG | 0644 };
@@ -136,6 +146,30 @@ static bool check(struct ktest *t, struct mm_struct *mm, int step)
 	return true;
 }
 
+/* The device's view equals the CPU's, or is absent. */
+static bool check_device(struct ktest *t, struct mm_struct *mm, int step)
+{
+	for (unsigned long i = 0; i < PAGES; i++) {
+		u64 e = dmirror_entry(dm, addr_of(i));
+		pte_t *pte;
+
+		if (!(e & DPT_VALID))
+			continue;
+		pte = follow_pte(mm, addr_of(i));
+		if (!pte || !pte_present(*pte) ||
+		    pte_pfn(*pte) != e >> PAGE_SHIFT ||
+		    ((e & DPT_WRITE) && !pte_write(*pte))) {
+			ktest_fail(t, __FILE__, __LINE__,
+				   "step %d: device entry %#llx for page %lu, "
+				   "CPU PTE %#lx",
+				   step, (unsigned long long)e, i,
+				   pte ? (unsigned long)*pte : 0);
+			return false;
+		}
+	}
+	return true;
+}
+
 static bool audit(struct ktest *t, struct mm_struct *mm, int step)
 {
 	struct vm_audit a;
@@ -222,6 +256,88 @@ static bool touch(struct ktest *t, struct mm_struct *mm, unsigned long i,
 	return true;
 }
 
+static int dev_to(struct dmirror_xfer *x, unsigned long offset, const void *src,
+		  size_t size)
+{
+	memcpy(dev_buf + offset, src, size);
+	return 0;
+}
+
+static int dev_from(struct dmirror_xfer *x, unsigned long offset, void *dst,
+		    size_t size)
+{
+	memcpy(dst, dev_buf + offset, size);
+	return 0;
+}
+
+/* What a device access to page i must answer (Linux's rules). */
+static int device_errno(const struct model_page *m, bool write)
+{
+	if (m->kind == UNMAPPED || !(m->prot & PROT_READ))
+		return -EFAULT;
+	if (write && !(m->prot & PROT_WRITE))
+		return -EPERM; /* before any fault, as Linux's hmm_vma_fault */
+	return past_eof(m) ? -EFAULT : 0;
+}
+
+/*
+ * The device reads or writes pages [first, first + n): it stops at the
+ * first page it may not reach, with that page's errno; what it read is
+ * what the CPU would read, and what it wrote the CPU now reads.
+ */
+static bool device_access(struct ktest *t, unsigned long first, unsigned long n,
+			  int step)
+{
+	bool write = rnd(2);
+	struct hmm_dmirror_cmd cmd = { .addr = addr_of(first), .npages = n };
+	struct dmirror_xfer x = { .cmd = &cmd,
+				  .buf = dev_buf,
+				  .to_caller = dev_to,
+				  .from_caller = dev_from };
+	unsigned long bad = 0;
+	int want = 0, err;
+
+	while (bad < n && !(want = device_errno(&model[first + bad], write)))
+		bad++;
+	for (unsigned long j = 0; write && j < n; j++)
+		dev_buf[j * PAGE_SIZE] = 1 + rnd(255);
+	err = write ? dmirror_write(dm, &x) : dmirror_read(dm, &x);
+	/*
+	 * A write faults the whole range in for writing before it fails at
+	 * page bad: private file pages up to there have their copies now,
+	 * whether or not the device wrote them.
+	 */
+	for (unsigned long j = 0; write && j < bad; j++) {
+		struct model_page *m = &model[first + j];
+
+		if (m->kind == FILE_PRIVATE && !m->cowed) {
+			m->byte = expected(m);
+			m->cowed = true;
+		}
+	}
+	for (unsigned long j = 0; j < cmd.cpages && j < n; j++) {
+		struct model_page *m = &model[first + j];
+		unsigned char b = dev_buf[j * PAGE_SIZE];
+
+		if (!write && b != expected(m))
+			err = 1;
+		else if (write && m->kind == FILE_SHARED)
+			file_byte[m->pgoff] = b;
+		else if (write)
+			*m = (struct model_page){ m->kind, m->prot, m->pgoff,
+						  m->kind == FILE_PRIVATE, b };
+	}
+	if (err != want || cmd.cpages > bad || (!want && cmd.cpages != n)) {
+		ktest_fail(t, __FILE__, __LINE__,
+			   "step %d: device %s of pages %lu+%lu: %d, %llu "
+			   "pages; model %d at page %lu",
+			   step, write ? "write" : "read", first, n, err,
+			   cmd.cpages, want, bad);
+		return false;
+	}
+	return true;
+}
+
 /* fork, write in the child: only shared pages change for the parent. */
 static void fork_and_write(struct mm_struct *mm)
 {
@@ -288,11 +404,21 @@ static void file_truncate(unsigned long pages)
 	file_pages = pages;
 }
 
+/* The software engine, registered once for the whole program. */
+static struct dma_engine *soft_engine(void)
+{
+	if (!dma_get_engine("soft"))
+		dma_soft_init();
+	return dma_get_engine("soft");
+}
+
 static void random_operations(struct ktest *t)
 {
 	struct mm_struct *mm = mm_alloc();
 
 	KTEST_ASSERT_NOT_NULL(t, mm);
+	dm = dmirror_create(mm, soft_engine());
+	KTEST_ASSERT_TRUE(t, !IS_ERR(dm));
 	mm->stack_start = BASE + 2 * PAGES * PAGE_SIZE;
 	memset(model, 0, sizeof(model));
 	memset(file_byte, 0, sizeof(file_byte));
@@ -328,14 +454,18 @@ static void random_operations(struct ktest *t)
 			file_write(rnd(FILE_PAGES));
 		} else if (op < 55) {
 			file_truncate(rnd(FILE_PAGES + 1));
+		} else if (op < 70) {
+			if (!device_access(t, first, n, step))
+				break;
 		} else if (!touch(t, mm, first, step)) {
 			break;
 		}
-		if (!check(t, mm, step) ||
+		if (!check(t, mm, step) || !check_device(t, mm, step) ||
 		    (step % AUDIT_EVERY == 0 && !audit(t, mm, step)))
 			break;
 	}
 	KTEST_EXPECT_TRUE(t, audit(t, mm, STEPS));
+	dmirror_destroy(dm);
 	mmput(mm);
 	truncate_inode_pages(&host_inode.i_data, 0);
 	KTEST_EXPECT_EQ(t, host_file.f_count, 1);

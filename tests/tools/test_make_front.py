@@ -87,12 +87,30 @@ class KnobTest(unittest.TestCase):
         self.check_refused("T=a b", "suite or suite.case globs")
         self.check_refused("T=x'y", "suite or suite.case globs")
         self.check_refused("GDB_PORT=12ab", "a TCP port number")
+        for mem in ("MEM=64X", "MEM=abc", "MEM=0", "MEM=1.5G", "TEST_MEM=64K"):
+            with self.subTest(knob=mem):
+                self.check_refused(mem, "MiB as a number, or a size with M or G")
+        self.check_refused("TEST_MEM=32", "at least 64M")
+        self.check_refused("TIMEOUT=5m", "a number of seconds")
+        self.check_refused("V=2", "one of: 0 1")
 
     def test_good_values(self):
         for knob in ("ARCH=x86_64", "T=page_alloc,mmap*.split?,cow_test", "GDB_PORT=1234",
-                     "KTEST_FILTER=kmalloc"):
+                     "KTEST_FILTER=kmalloc", "MEM=64", "MEM=64M", "MEM=1G",
+                     "TEST_MEM=1G", "TIMEOUT=30", "V=1"):
             with self.subTest(knob=knob):
                 self.assertEqual(make(knob, "help").returncode, 0)
+
+    def test_memory_sizes_reach_qemu_in_mib(self):
+        for mem, mib in (("64", "64"), ("64M", "64"), ("1G", "1024")):
+            with self.subTest(mem=mem):
+                result = make("-n", "run", f"MEM={mem}")
+                self.assertEqual(result.returncode, 0, result.stderr)
+                self.assertRegex(result.stdout, rf"--mem {mib} ")
+        result = make("-n", "test", "TEST_MEM=1G")
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertRegex(result.stdout, r"--mem 1024 ")
+        self.assertIn("mem=992M", result.stdout)  # the top 32 MiB left out
 
 
 if __name__ == "__main__":

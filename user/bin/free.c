@@ -1,26 +1,54 @@
 // SPDX-License-Identifier: MIT
 /*
- * free: memory in KiB, from sysinfo(): all the page allocator manages,
- * what is in use, what is free, and how much of the used memory is
- * page cache (file data, here the whole ramfs); then the process count.
+ * free: memory in KiB, from /proc/meminfo: all the page allocator manages
+ * (MemTotal), what is in use, what is free (MemFree), and how much of the
+ * used memory is page cache (Cached: file data, here the whole ramfs);
+ * then the processes, one directory each in /proc.
  */
-#include <errno.h>
+#include <dirent.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
-#include <sys/sysinfo.h>
+
+/* The kB value of field name ("MemTotal:") in /proc/meminfo, or 0. */
+static unsigned long meminfo(const char *name)
+{
+	FILE *f = fopen("/proc/meminfo", "r");
+	unsigned long kb = 0;
+	char line[128];
+
+	while (f && fgets(line, sizeof(line), f))
+		if (!strncmp(line, name, strlen(name)))
+			kb = strtoul(line + strlen(name), NULL, 10);
+	if (f)
+		fclose(f);
+	return kb;
+}
+
+static unsigned long processes(void)
+{
+	DIR *d = opendir("/proc");
+	unsigned long n = 0;
+	struct dirent *e;
+
+	while (d && (e = readdir(d)))
+		n += e->d_name[0] >= '0' && e->d_name[0] <= '9';
+	if (d)
+		closedir(d);
+	return n;
+}
 
 int main(void)
 {
-	struct sysinfo si;
+	unsigned long total = meminfo("MemTotal:"), free = meminfo("MemFree:");
 
-	if (sysinfo(&si) < 0) {
-		fprintf(stderr, "free: sysinfo: %s\n", strerror(errno));
+	if (!total) {
+		perror("free: /proc/meminfo");
 		return 1;
 	}
 	printf("%16s %10s %10s %10s\n", "total", "used", "free", "cache");
-	printf("Mem: %11lu %10lu %10lu %10lu\n", si.totalram / 1024,
-	       (si.totalram - si.freeram) / 1024, si.freeram / 1024,
-	       si.pagecache / 1024);
-	printf("Processes: %lu\n", si.procs);
+	printf("Mem: %11lu %10lu %10lu %10lu\n", total, total - free, free,
+	       meminfo("Cached:"));
+	printf("Processes: %lu\n", processes());
 	return 0;
 }

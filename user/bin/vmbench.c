@@ -23,6 +23,16 @@
  *                   alternating protections so that none can merge; each
  *                   fault is in a different mapping
  *
+ *   file_read_<B>   ticks per page to read a cached file of -n pages
+ *                   through a MAP_PRIVATE mapping, one byte a page, with
+ *                   fault_around_bytes set to B (4096: fault-around off,
+ *                   16384, 65536); file_faults_<B>: the faults that took
+ *   exec_true_<B>   ticks for fork, exec of "/bin/sh -c true", exit and
+ *                   waitpid, with the same window; exec_faults_<B>: the
+ *                   child's faults (where /bin/sh exists)
+ *   The window is set through /proc/sys/vm/fault_around_bytes (Pagoda) or
+ *   Linux's debugfs file (mounted if need be), and put back afterwards.
+ *
  * Where the mirror device exists (Pagoda's /dev/hmm_dmirror1, Linux's
  * test_hmm interface, software DMA engine), "mirror" adds:
  *   anon_fault_notifier, cow_fault_notifier   anon_fault and cow_fault
@@ -61,8 +71,14 @@
 #include <sys/mman.h>
 #include <sys/types.h>
 #include <sys/wait.h>
+#include <fcntl.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
+#if __has_include(<sys/mount.h>)
+#include <sys/mount.h> /* Linux: debugfs holds fault_around_bytes */
+#endif
 #if __has_include(<linux/test_hmm.h>)
 #include <fcntl.h>
 #include <linux/test_hmm.h>
@@ -362,6 +378,124 @@ static uint64_t run_mprotect_untouched(void)
 	return time_mprotect((size_t)cfg.fork_mib << 20, 0);
 }
 
+/* ---- fault-around ------------------------------------------------------- */
+
+static const char *const window_knobs[] = {
+	"/proc/sys/vm/fault_around_bytes",	/* Pagoda */
+	"/sys/kernel/debug/fault_around_bytes", /* Linux, in debugfs */
+};
+
+/* The fault_around_bytes file that can be written here, or NULL. */
+static const char *window_knob(void)
+{
+#ifdef MS_RDONLY
+	mkdir("/sys", 0755);
+	mkdir("/sys/kernel", 0755);
+	mkdir("/sys/kernel/debug", 0755);
+	(void)mount("debugfs", "/sys/kernel/debug", "debugfs", 0, NULL);
+#endif
+	for (size_t i = 0; i < sizeof(window_knobs) / sizeof(*window_knobs);
+	     i++)
+		if (access(window_knobs[i], W_OK) == 0)
+			return window_knobs[i];
+	return NULL;
+}
+
+static long read_knob(const char *knob)
+{
+	char buf[32] = "";
+	int fd = open(knob, O_RDONLY);
+
+	if (fd < 0 || read(fd, buf, sizeof(buf) - 1) <= 0)
+		die(knob);
+	close(fd);
+	return strtol(buf, NULL, 10);
+}
+
+static void write_knob(const char *knob, long bytes)
+{
+	char buf[32];
+	int fd = open(knob, O_WRONLY), n;
+
+	n = snprintf(buf, sizeof(buf), "%ld\n", bytes);
+	if (fd < 0 || write(fd, buf, n) != n)
+		die(knob);
+	close(fd);
+}
+
+static long minor_faults(int who)
+{
+	struct rusage ru;
+
+	if (getrusage(who, &ru) < 0)
+		die("getrusage");
+	return ru.ru_minflt;
+}
+
+static int file_fd;	     /* a cached file of cfg.pages pages */
+static uint64_t last_faults; /* of the last run_file_read or run_exec_true */
+
+static void make_cached_file(void)
+{
+	static char page[65536];
+
+	mkdir("/tmp", 01777);
+	file_fd = open("/tmp/vmbench.data", O_RDWR | O_CREAT | O_TRUNC, 0600);
+	if (file_fd < 0)
+		die("/tmp/vmbench.data");
+	unlink("/tmp/vmbench.data");
+	memset(page, 'f', page_size);
+	for (long i = 0; i < cfg.pages; i++)
+		if (write(file_fd, page, page_size) != (ssize_t)page_size)
+			die("write /tmp/vmbench.data");
+}
+
+static uint64_t run_file_read(void)
+{
+	size_t len = cfg.pages * page_size;
+	char *p = mmap(NULL, len, PROT_READ, MAP_PRIVATE, file_fd, 0);
+	long faults;
+	uint64_t t0;
+
+	if (p == MAP_FAILED)
+		die("mmap (file)");
+	faults = minor_faults(RUSAGE_SELF);
+	t0 = now();
+	read_pages(p, cfg.pages);
+	t0 = now() - t0;
+	last_faults = minor_faults(RUSAGE_SELF) - faults;
+	unmap(p, len);
+	return t0;
+}
+
+static uint64_t run_exec_true(void)
+{
+	long faults = minor_faults(RUSAGE_CHILDREN);
+	uint64_t t0;
+	pid_t pid;
+
+	fflush(stdout);
+	t0 = now();
+	pid = fork();
+	if (pid == 0) {
+		execl("/bin/sh", "sh", "-c", "true", (char *)NULL);
+		_exit(127);
+	}
+	if (pid < 0)
+		die("fork");
+	reap(pid);
+	t0 = now() - t0;
+	last_faults = minor_faults(RUSAGE_CHILDREN) - faults;
+	return t0;
+}
+
+static void report_count(const char *metric, long bytes, uint64_t n,
+			 const char *unit)
+{
+	printf("%s_%ld %" PRIu64 " %s\n", metric, bytes, n, unit);
+	fflush(stdout);
+}
+
 static char **vma_pages; /* cfg.vmas one-page mappings */
 
 /*
@@ -594,14 +728,48 @@ static void bench_mirror(void)
 }
 #endif
 
+static void bench_fault_around(void)
+{
+	static const long sizes[] = { 4096, 16384, 65536 };
+	const char *knob = window_knob();
+	long saved = knob ? read_knob(knob) : 0;
+	char unit[32];
+
+	if (!knob)
+		printf("# fault_around_bytes cannot be set here: skipped\n");
+	make_cached_file();
+	snprintf(unit, sizeof(unit), "faults/%ldpages", cfg.pages);
+	for (size_t i = 0; knob && i < sizeof(sizes) / sizeof(*sizes); i++) {
+		char name[48];
+
+		write_knob(knob, sizes[i]);
+		snprintf(name, sizeof(name), "file_read_%ld", sizes[i]);
+		report(name, per(measure(run_file_read), cfg.pages), "/page");
+		report_count("file_faults", sizes[i], last_faults, unit);
+		if (access("/bin/sh", X_OK) < 0)
+			continue;
+		snprintf(name, sizeof(name), "exec_true_%ld", sizes[i]);
+		report(name, measure(run_exec_true), "");
+		report_count("exec_faults", sizes[i], last_faults, "faults");
+	}
+	if (knob)
+		write_knob(knob, saved);
+	close(file_fd);
+}
+
 static const struct bench {
 	const char *name;
 	void (*fn)(void);
 } benches[] = {
-	{ "anon_fault", bench_anon_fault }, { "zero_fault", bench_zero_fault },
-	{ "cow_fault", bench_cow_fault },   { "fork", bench_fork },
-	{ "munmap_page", bench_munmap },    { "mprotect_page", bench_mprotect },
-	{ "untouched", bench_untouched },   { "find_vma", bench_find_vma },
+	{ "anon_fault", bench_anon_fault },
+	{ "zero_fault", bench_zero_fault },
+	{ "cow_fault", bench_cow_fault },
+	{ "fork", bench_fork },
+	{ "munmap_page", bench_munmap },
+	{ "mprotect_page", bench_mprotect },
+	{ "untouched", bench_untouched },
+	{ "find_vma", bench_find_vma },
+	{ "fault_around", bench_fault_around },
 #ifdef HAVE_MIRROR
 	{ "mirror", bench_mirror },
 #endif

@@ -375,6 +375,39 @@ static void exit_release(void)
 	EXPECT_EQ(bad, 0);
 }
 
+/*
+ * execve replaces the address space: the old one is released, and the
+ * descriptor, still open in the new program, no longer reaches anything.
+ * The new program is this one again, told to check that (main).
+ */
+static int after_exec(int fd)
+{
+	char *p = map(1, PROT_READ | PROT_WRITE), buf[PAGE];
+
+	return p && dev_read(fd, p, buf, 1) == -EINVAL ? 0 : 1;
+}
+
+static void exec_release(void)
+{
+	int status;
+	pid_t pid = fork();
+
+	if (pid == 0) {
+		int fd = open_mirror();
+		char *p = map(1, PROT_READ | PROT_WRITE), buf[PAGE], arg[16];
+
+		if (fd < 0 || !p || dev_read(fd, p, buf, 1))
+			_exit(2);
+		snprintf(arg, sizeof(arg), "%d", fd);
+		execl("/tests/dmirror_test", "dmirror_test", "after-exec", arg,
+		      (char *)NULL);
+		_exit(3);
+	}
+	ASSERT_GT(pid, 0);
+	EXPECT_EQ(waitpid(pid, &status, 0), pid);
+	EXPECT_EQ(status, 0);
+}
+
 /* No pinning, no leak: memory is the same before and after many uses. */
 static unsigned long free_bytes(void)
 {
@@ -441,10 +474,13 @@ static const struct ktap_case cases[] = {
 	KTAP_CASE(madvise_dontneed), KTAP_CASE(mprotect_read_only),
 	KTAP_CASE(munmap_efault),    KTAP_CASE(bad_input),
 	KTAP_CASE(fork_shared_fd),   KTAP_CASE(exit_release),
-	KTAP_CASE(no_leak),	     KTAP_CASE(edu_engine),
+	KTAP_CASE(exec_release),     KTAP_CASE(no_leak),
+	KTAP_CASE(edu_engine),
 };
 
-int main(void)
+int main(int argc, char **argv)
 {
+	if (argc == 3 && !strcmp(argv[1], "after-exec"))
+		return after_exec(atoi(argv[2]));
 	return ktap_main("dmirror_test", cases, KTAP_NCASES(cases));
 }

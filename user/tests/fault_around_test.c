@@ -97,6 +97,62 @@ static void default_window_is_16_pages(void)
 	remove_file(fd);
 }
 
+/* Set /proc/sys/vm/fault_around_bytes; 0, or -1 with errno. */
+static int set_window(const char *bytes)
+{
+	int fd = open("/proc/sys/vm/fault_around_bytes", O_WRONLY);
+	long n = fd < 0 ? -1 : write(fd, bytes, strlen(bytes));
+
+	if (fd >= 0)
+		close(fd);
+	return n == (long)strlen(bytes) ? 0 : -1;
+}
+
+/* Map len bytes of fd privately, read-only, at a 64 KiB boundary. */
+static char *map_aligned(int fd, long len)
+{
+	char *area = mmap(NULL, len + 65536, PROT_NONE,
+			  MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	char *p;
+
+	if (area == MAP_FAILED)
+		return area;
+	p = (char *)(((unsigned long)area + 65535) & ~65535UL);
+	munmap(area, len + 65536);
+	return mmap(p, len, PROT_READ, MAP_PRIVATE | MAP_FIXED, fd, 0);
+}
+
+/*
+ * Each window size through /proc, on a 4 MiB file mapped at a 64 KiB
+ * boundary: exactly 1024, 256 and 64 faults, that is 1000, 250 and 62.5
+ * per 1000 pages (printed).
+ */
+static void faults_per_window_size(void)
+{
+	static const char *const sizes[] = { "4096", "16384", "65536" };
+	long len = 4 << 20, pages = len / PAGE, faults;
+	int fd = make_file(len), bad = 0;
+
+	ASSERT_TRUE(fd >= 0);
+	for (int i = 0; i < 3; i++) {
+		char *p;
+
+		EXPECT_EQ(set_window(sizes[i]), 0);
+		p = map_aligned(fd, len);
+		ASSERT_TRUE(p != MAP_FAILED);
+		faults = read_pages(p, pages, &bad);
+		EXPECT_EQ(faults, pages * 4096 / atol(sizes[i]));
+		ktap_print("    # fault_around_bytes %s: %ld faults, %ld.%ld "
+			   "per 1000 pages\n",
+			   sizes[i], faults, faults * 1000 / pages,
+			   faults * 10000 / pages % 10);
+		EXPECT_EQ(munmap(p, len), 0);
+	}
+	EXPECT_EQ(bad, 0);
+	EXPECT_EQ(set_window("65536\n"), 0);
+	remove_file(fd);
+}
+
 /*
  * Fault-around maps read-only even where the mapping may write: the first
  * write to a page faults again (to mark it dirty), and read() sees it.
@@ -189,6 +245,7 @@ static void nothing_past_eof(void)
 
 static const struct ktap_case cases[] = {
 	KTAP_CASE(default_window_is_16_pages),
+	KTAP_CASE(faults_per_window_size),
 	KTAP_CASE(shared_write_still_faults),
 	KTAP_CASE(child_inherits_the_window),
 	KTAP_CASE(nothing_past_eof),

@@ -10,6 +10,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -283,6 +284,13 @@ static void remove_dir(void)
 	EXPECT_ERRNO(stat(TDIR, &st), ENOENT);
 	EXPECT_ERRNO(rmdir(TDIR), ENOENT);
 	EXPECT_ERRNO(rmdir("/tmp/."), EINVAL);
+	/* Linux's answers for what cannot go: "..", the root. */
+	EXPECT_ERRNO(rmdir(".."), ENOTEMPTY);
+	EXPECT_ERRNO(rmdir("/tmp/.."), ENOTEMPTY);
+	EXPECT_ERRNO(rmdir("/"), EBUSY);
+	EXPECT_ERRNO(rmdir("//"), EBUSY);
+	EXPECT_ERRNO(unlink("/"), EISDIR);
+	EXPECT_ERRNO(unlink(".."), EISDIR);
 	EXPECT_ERRNO(rmdir("/etc/motd"), ENOTDIR);
 }
 
@@ -484,14 +492,46 @@ static void path_errors(void)
 	EXPECT_ERRNO(open(long_name, O_RDWR | O_CREAT, 0644), ENAMETOOLONG);
 }
 
+/*
+ * pos + count must not overflow (Linux's rw_verify_area: EINVAL), whether
+ * or not the bytes exist; a file's size limit past that is EFBIG; a
+ * negative position is EINVAL before the fd is even looked at.
+ */
+static void offset_overflow(void)
+{
+	int fd = open(F1, O_RDWR | O_CREAT | O_TRUNC, 0644);
+	char c = 'x';
+
+	ASSERT_GE(fd, 0);
+	EXPECT_ERRNO(pread(fd, &c, 1, LLONG_MAX), EINVAL);
+	EXPECT_ERRNO(pwrite(fd, &c, 1, LLONG_MAX), EINVAL);
+	EXPECT_EQ(pread(fd, &c, 0, LLONG_MAX), 0); /* nothing to overflow */
+	EXPECT_ERRNO(pwrite(fd, &c, 1, LLONG_MAX - 1), EFBIG);
+	EXPECT_ERRNO(pread(-1, &c, 1, -1), EINVAL);
+	EXPECT_EQ(lseek(fd, LLONG_MAX, SEEK_SET), LLONG_MAX);
+	EXPECT_ERRNO(read(fd, &c, 1), EINVAL);
+	EXPECT_ERRNO(write(fd, &c, 1), EINVAL);
+	EXPECT_EQ(lseek(fd, 0, SEEK_END), 0); /* nothing was written */
+	close(fd);
+	unlink(F1);
+}
+
 static const struct ktap_case cases[] = {
-	KTAP_CASE(create_write_read), KTAP_CASE(lseek_and_holes),
-	KTAP_CASE(pread_pwrite),      KTAP_CASE(o_append),
-	KTAP_CASE(o_trunc),	      KTAP_CASE(o_excl),
-	KTAP_CASE(ftruncate_sizes),   KTAP_CASE(fstat_stat),
-	KTAP_CASE(unlink_open_file),  KTAP_CASE(mkdir_and_files),
-	KTAP_CASE(big_file),	      KTAP_CASE(shared_offset),
-	KTAP_CASE(access_modes),      KTAP_CASE(bad_fds),
+	KTAP_CASE(create_write_read),
+	KTAP_CASE(lseek_and_holes),
+	KTAP_CASE(pread_pwrite),
+	KTAP_CASE(o_append),
+	KTAP_CASE(offset_overflow),
+	KTAP_CASE(o_trunc),
+	KTAP_CASE(o_excl),
+	KTAP_CASE(ftruncate_sizes),
+	KTAP_CASE(fstat_stat),
+	KTAP_CASE(unlink_open_file),
+	KTAP_CASE(mkdir_and_files),
+	KTAP_CASE(big_file),
+	KTAP_CASE(shared_offset),
+	KTAP_CASE(access_modes),
+	KTAP_CASE(bad_fds),
 	KTAP_CASE(path_errors),
 };
 

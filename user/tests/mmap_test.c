@@ -239,6 +239,53 @@ static void bad_arguments(void)
 	EXPECT_ERRNO(madvise(p, PAGE, MADV_DONTNEED), ENOMEM);
 }
 
+/* mmap's result as 0 or -1 with errno, for EXPECT_ERRNO. */
+static long mmap_fixed(unsigned long addr, size_t len)
+{
+	return mmap((void *)addr, len, PROT_READ,
+		    MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1,
+		    0) == MAP_FAILED
+		       ? -1
+		       : 0;
+}
+
+/*
+ * Addresses outside user space are "no memory there" (POSIX, Linux):
+ * ENOMEM for MAP_FIXED and madvise, whether the kernel half, the first
+ * non-canonical address or a range straddling the top; below the lowest
+ * address mmap may use, EPERM, as Linux says to a program without
+ * privileges (Pagoda's programs have none).  A zero-length madvise is 0,
+ * wherever it points.
+ */
+static void outside_user_space(void)
+{
+	static const unsigned long outside[][2] = {
+		{ 0xffff800000000000UL, PAGE },	    /* the kernel half */
+		{ 0x0000800000000000UL, PAGE },	    /* non-canonical */
+		{ 0x00007ffffffff000UL, PAGE },	    /* TASK_SIZE itself */
+		{ 0x00007fffffffe000UL, 2 * PAGE }, /* straddling the top */
+		{ 0x10000000UL, 0x0000800000000000UL },
+	};
+
+	for (unsigned int i = 0; i < sizeof(outside) / sizeof(outside[0]);
+	     i++) {
+		EXPECT_ERRNO(mmap_fixed(outside[i][0], outside[i][1]), ENOMEM);
+		EXPECT_ERRNO(madvise((void *)outside[i][0], outside[i][1],
+				     MADV_DONTNEED),
+			     ENOMEM);
+	}
+	EXPECT_ERRNO(mmap_fixed(0, PAGE), EPERM);
+	EXPECT_ERRNO(mmap_fixed(0x1000, PAGE), EPERM);
+	EXPECT_ERRNO(mmap_fixed(0x10001, PAGE), EINVAL); /* unaligned */
+	EXPECT_EQ(madvise((void *)0x10000000UL, 0, MADV_DONTNEED),
+		  0); /* hole */
+	EXPECT_EQ(madvise((void *)0xffff800000000000UL, 0, MADV_DONTNEED), 0);
+	EXPECT_ERRNO(madvise((void *)0x10000000UL, ~0UL, MADV_DONTNEED),
+		     EINVAL); /* wraps */
+	EXPECT_ERRNO(madvise((void *)0x10000001UL, 0, MADV_DONTNEED), EINVAL);
+	EXPECT_ERRNO(madvise((void *)0x10000000UL, 0, 12345), EINVAL);
+}
+
 #define FILE_PATH "/tmp/mmap_test.f"
 
 /* A file of 2 pages and 100 bytes: byte i is 'a' + i / PAGE. */
@@ -466,6 +513,7 @@ static const struct ktap_case cases[] = {
 	KTAP_CASE(madv_dontneed_zero_fills),
 	KTAP_CASE(map_fixed_replaces),
 	KTAP_CASE(bad_arguments),
+	KTAP_CASE(outside_user_space),
 	KTAP_CASE(private_file_mapping),
 	KTAP_CASE(shared_file_mapping),
 	KTAP_CASE(past_eof_is_sigbus),

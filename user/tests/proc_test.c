@@ -328,6 +328,20 @@ static void kill_errors(void)
 	EXPECT_ERRNO(kill(getpid(), NSIG + 5), EINVAL);
 }
 
+/* procinfo and mapinfo index a list: a negative index is EINVAL. */
+static void info_negative_index(void)
+{
+	struct procinfo pi;
+	struct mapinfo mi;
+
+	EXPECT_EQ(procinfo(0, &pi), 0);
+	EXPECT_ERRNO(procinfo(-1, &pi), EINVAL);
+	EXPECT_ERRNO(procinfo(-2147483647 - 1, &pi), EINVAL);
+	EXPECT_EQ(mapinfo(0, 0, &mi), 0);
+	EXPECT_ERRNO(mapinfo(0, -1, &mi), EINVAL);
+	EXPECT_ERRNO(mapinfo(getpid(), -5, &mi), EINVAL);
+}
+
 /*
  * A zombie still exists until it is reaped: kill(zombie, 0) and even
  * kill(zombie, SIGKILL) succeed and change nothing (POSIX's rationale,
@@ -423,6 +437,7 @@ static const struct ktap_case cases[] = {
 	KTAP_CASE(kill_sleeping),
 	KTAP_CASE(kill_errors),
 	KTAP_CASE(kill_zombie),
+	KTAP_CASE(info_negative_index),
 	KTAP_CASE(waitpid_process_group),
 	KTAP_CASE(procinfo_self),
 };

@@ -178,12 +178,19 @@ struct sigaction {
 	sigset_t sa_mask;
 };
 
-/* An alternate signal stack (sigaltstack), as Linux's. */
+/*
+ * An alternate signal stack, as Linux's (the type and constants exist so
+ * that programs naming them build; Pagoda has no sigaltstack yet).
+ */
 typedef struct {
 	void *ss_sp;
 	int ss_flags;
 	unsigned long ss_size;
 } stack_t;
+#define SS_ONSTACK 1
+#define SS_DISABLE 2
+#define MINSIGSTKSZ 2048
+#define SIGSTKSZ 8192
 
 /*
  * waitpid() status, encoded as Linux does: exit status in bits 8-15, or
