@@ -78,7 +78,8 @@ NS_TEST_IMAGE := $(B)/pagoda-nospecial-test.$(IMAGE_EXT)
 UEFI_TEST_IMAGE := $(B)/pagoda-uefi-test.$(IMAGE_EXT)
 
 .PHONY: all run test iso clean deps host-test tools-test format-check check-fresh FORCE \
-	test-kernel test-user test-host test-list help docs-check docs-outputs vmfigure mutate
+	test-kernel test-user test-host test-list help docs-check docs-outputs vmfigure mutate \
+	errno-linux
 .DELETE_ON_ERROR:
 
 all: $(KERNEL) $(IMAGE)
@@ -261,6 +262,16 @@ docs-outputs: deps ## run the commands the docs show and compare their outputs (
 # Ten to twenty minutes, so not in make test.  MUTATE= narrows by name.
 mutate: deps ## break each VM rule in turn in a copy of the tree; report the kill rate
 	$(Q)tools/mutate.py $(if $(MUTATE),--only '$(MUTATE)')
+
+# The errno table (user/tests/errno_test.c) built natively and run on this
+# host's Linux, checking its Linux column: where the rows' expectations come
+# from.  Not in make test: the host's kernel and privileges vary (rows that
+# depend on privilege are skipped as root).
+errno-linux: ## check the errno table's Linux column against this host's Linux
+	@mkdir -p $(HB)
+	$(Q)$(HOST_CC) -std=gnu11 -O1 $(WARNINGS) -DERRNO_LINUX -Ikernel/uapi \
+		-o $(HB)/errno_test user/tests/errno_test.c kernel/lib/ktest_filter.c
+	$(Q)$(HB)/errno_test
 
 # The figure of a running process's VMAs and page tables in chapter 3
 # (tools/vmfigure.py: boots docs/demos/vmfigure.c, asks QEMU's monitor).

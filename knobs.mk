@@ -54,3 +54,7 @@ $(call knob_match,T,$(T_GLOB)($(comma)$(T_GLOB))*,suite or suite.case globs \
 $(call knob_match,SEED,[0-9]+,a number)
 $(call knob_match,STEPS,[0-9]+,a number of steps)
 $(call knob_match,DURATION,[0-9]+,a number of seconds)
+$(call knob_match,VMA_FUZZ_OPS,[0-9]+,a number of steps)
+# make docs-outputs
+$(call knob_choice,SLOW,0 1)
+$(call knob_choice,UPDATE,0 1)

@@ -201,6 +201,7 @@ long sys_vmstat(struct vmstat __user *out)
 		.anon_pages = vm_events.anon_pages,
 		.cow_copies = vm_events.cow_copies,
 		.cow_reuses = vm_events.cow_reuses,
+		.pfn_maps = vm_events.pfn_maps,
 		.free_pages = nr_free_pages(),
 		.total_pages = nr_managed_pages(),
 		.pagecache_pages = pagecache_pages(),

@@ -862,16 +862,25 @@ static const struct {
 	{ VM_RESERVED, MAPINFO_RESERVED }, { VM_IO, MAPINFO_IO },
 };
 
-/* Counts the normal pages mapped, into *(unsigned long *)walk->private. */
+/* A VMA's mapped frames: counted pages, and raw frames (seed 000). */
+struct page_counts {
+	unsigned long counted, raw;
+};
+
 static int count_pte_range(pmd_t *pmd, unsigned long addr, unsigned long end,
 			   struct mm_walk *walk)
 {
-	unsigned long *n = walk->private;
+	struct page_counts *n = walk->private;
 	pte_t *pte = pte_offset_map(pmd, addr);
 
-	for (; addr != end; addr += PAGE_SIZE, pte++)
-		*n += pte_present(*pte) &&
-		      vm_normal_page(walk->vma, addr, *pte);
+	for (; addr != end; addr += PAGE_SIZE, pte++) {
+		if (!pte_present(*pte))
+			continue;
+		if (vm_normal_page(walk->vma, addr, *pte))
+			n->counted++;
+		else if (is_raw_pfn(walk->vma, addr, *pte))
+			n->raw++;
+	}
 	return 0;
 }
 
@@ -879,10 +888,10 @@ static const struct mm_walk_ops count_walk_ops = {
 	.pmd_entry = count_pte_range,
 };
 
-static unsigned long resident_pages(struct mm_struct *mm,
-				    struct vm_area_struct *vma)
+static struct page_counts resident_pages(struct mm_struct *mm,
+					 struct vm_area_struct *vma)
 {
-	unsigned long n = 0;
+	struct page_counts n = { 0, 0 };
 
 	walk_page_range(mm, vma, vma->vm_start, vma->vm_end, &count_walk_ops,
 			&n);
@@ -907,12 +916,15 @@ int vma_info(struct mm_struct *mm, int index, struct mapinfo *info)
 	list_for_each_entry (vma, &mm->mmap, vm_list) {
 		if (index-- > 0)
 			continue;
+		struct page_counts n = resident_pages(mm, vma);
+
 		*info = (struct mapinfo){
 			.start = vma->vm_start,
 			.end = vma->vm_end,
 			.offset =
 				vma->vm_file ? vma->vm_pgoff << PAGE_SHIFT : 0,
-			.resident = resident_pages(mm, vma),
+			.resident = n.counted,
+			.raw = n.raw,
 		};
 		for (size_t i = 0; i < ARRAY_SIZE(mapinfo_flags); i++)
 			if (vma->vm_flags & mapinfo_flags[i].vm)

@@ -43,6 +43,10 @@ import docs_check  # noqa: E402  (lives next to this file)
 BUILD_LINE_RE = re.compile(r"^(  [A-Z]+ +\S|  kernel: |run\.py: |make(\[\d+\])?: (Entering|Leaving)"
                            r"|tools/install-deps\.sh|Pagoda .* ready)")
 PROMPT = b"$ "
+# The commands run as a reader types them, not as a sub-make of
+# `make docs-outputs` (which would print make[1]: and pass its flags on).
+ENV = {k: v for k, v in os.environ.items()
+       if k not in ("MAKELEVEL", "MAKEFLAGS", "MFLAGS", "MAKEOVERRIDES")}
 
 
 @dataclass
@@ -96,7 +100,7 @@ def run_recipe(recipe, block, cache):
         return run_session(recipe, [ln[2:] for ln in block if ln.startswith("$ ")])
     key = tuple(recipe.argv)
     if key not in cache:
-        proc = subprocess.run(recipe.argv, cwd=ROOT, stdin=subprocess.DEVNULL,
+        proc = subprocess.run(recipe.argv, cwd=ROOT, env=ENV, stdin=subprocess.DEVNULL,
                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                               timeout=recipe.timeout)
         cache[key] = [ln for ln in clean(proc.stdout.decode("utf-8", "replace"))
@@ -119,7 +123,7 @@ def run_recipe(recipe, block, cache):
 def run_session(recipe, commands):
     """Type each command at a fresh prompt; the transcript from the first
     prompt to the last, as the reader sees it (the console echoes)."""
-    proc = subprocess.Popen(list(recipe.argv), cwd=ROOT, stdin=subprocess.PIPE,
+    proc = subprocess.Popen(list(recipe.argv), cwd=ROOT, env=ENV, stdin=subprocess.PIPE,
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     out = b""
     deadline = time.monotonic() + recipe.timeout

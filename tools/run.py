@@ -91,13 +91,26 @@ MARKER_RE = re.compile(r"(?:\[[^\]]*\]\s*)?EXIT: STATUS=(\d+)\s*$")
 PANIC_RE = re.compile(r"(?:\[[^\]]*\]\s*)?PANIC:\s*(.*)$")
 
 
+def xip_device(image):
+    """The execute-in-place store (/xip): the build writes xip.img next to
+    the boot image (tools/mkxip.py), and QEMU shows it as the memory of an
+    ivshmem-plain PCI device.  share=off: the guest's writes (it makes
+    none) would stay private to this run, never reach the file."""
+    path = os.path.join(os.path.dirname(image), "xip.img")
+    if not os.path.exists(path):
+        return ()
+    return ("-object", f"memory-backend-file,id=xip,mem-path={path},"
+            f"size={os.path.getsize(path)},share=off",
+            "-device", "ivshmem-plain,memdev=xip")
+
+
 def qemu_command(arch, image, mem, accel, icount, interactive, extra=()):
     """The QEMU argv for booting `image`; interactive mode keeps the monitor.
     `extra` options come last, so they can add to or override the others."""
     serial = "mon:stdio" if interactive else "stdio"
     cmd = [arch.qemu, *arch.machine, "-m", str(mem), "-display", "none",
            "-no-reboot", "-serial", serial, *arch.firmware, *arch.exit_device, *arch.devices,
-           arch.image_flag, image]
+           *xip_device(image), arch.image_flag, image]
     if accel == "kvm":
         # qemu64 is also TCG's default model, so the kernel sees the same
         # CPU features under either accelerator.

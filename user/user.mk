@@ -147,6 +147,16 @@ $(B)/initrd.list: FORCE
 	@printf '%s\n' $(USER_INITRD_ARGS) | cmp -s - $@ || \
 		printf '%s\n' $(USER_INITRD_ARGS) > $@
 
+# The execute-in-place image (/xip): every program of /bin, in the format
+# of tools/mkxip.py; QEMU shows it as an ivshmem-plain device's memory
+# (tools/run.py adds the device when the image sits next to the boot image).
+XIP_IMAGE := $(B)/xip.img
+
+$(XIP_IMAGE): $(call USER_STRIPPED,$(USER_INITRD_BINS)) tools/mkxip.py
+	@echo "  XIP     $@"
+	$(Q)tools/mkxip.py $@ $(addprefix bin=,$(call USER_STRIPPED,$(USER_INITRD_BINS)))
+
+$(INITRD): | $(XIP_IMAGE)
 $(INITRD): $(B)/initrd.list $(call USER_STRIPPED,$(USER_INITRD_BINS) $(USER_TESTS)) \
 		$(USER_ETC) tools/mkinitrd.py
 	@echo "  INITRD  $@"

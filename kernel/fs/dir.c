@@ -98,7 +98,7 @@ static struct inode *ramfs_get_inode(unsigned int mode,
 	if (!inode)
 		return NULL;
 	switch (mode & S_IFMT) {
-	case S_IFREG: /* fops: a file that is not data in pages (/proc) */
+	case S_IFREG: /* fops: a file that is not data in pages (/proc, /xip) */
 		inode->i_fop = fops ? fops : &ramfs_file_operations;
 		break;
 	case S_IFDIR:
@@ -154,6 +154,8 @@ struct inode *ramfs_mknod(struct inode *dir, const char *name,
 	old = d_find(dir, name);
 	if (old) {
 		inode = excl ? ERR_PTR(-EEXIST) : igrab(old->d_inode);
+	} else if (IS_RDONLY(dir)) {
+		inode = ERR_PTR(-EROFS);
 	} else if (!dir->i_nlink) {
 		inode = ERR_PTR(-ENOENT); /* dir has been removed */
 	} else {
@@ -172,9 +174,14 @@ out_free:
 
 int ramfs_unlink(struct inode *dir, const char *name)
 {
-	unsigned long flags = spin_lock_irqsave(&dcache_lock);
-	struct dentry *d = d_find(dir, name);
+	unsigned long flags;
+	struct dentry *d;
 	struct inode *inode;
+
+	if (IS_RDONLY(dir))
+		return -EROFS;
+	flags = spin_lock_irqsave(&dcache_lock);
+	d = d_find(dir, name);
 
 	if (!d || S_ISDIR(d->d_inode->i_mode)) {
 		spin_unlock_irqrestore(&dcache_lock, flags);
@@ -217,10 +224,15 @@ static int __ramfs_rmdir(struct inode *dir, const char *name,
 /* rmdir: remove the empty directory name in dir (the rmdir system call). */
 int ramfs_rmdir(struct inode *dir, const char *name)
 {
-	unsigned long flags = spin_lock_irqsave(&dcache_lock);
+	unsigned long flags;
 	struct inode *child;
 	struct dentry *d;
-	int err = __ramfs_rmdir(dir, name, &child, &d);
+	int err;
+
+	if (IS_RDONLY(dir))
+		return -EROFS;
+	flags = spin_lock_irqsave(&dcache_lock);
+	err = __ramfs_rmdir(dir, name, &child, &d);
 
 	spin_unlock_irqrestore(&dcache_lock, flags);
 	if (err)

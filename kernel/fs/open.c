@@ -34,6 +34,8 @@ struct file *dentry_open(struct inode *inode, int flags)
 		return ERR_PTR(-EISDIR);
 	if ((flags & O_DIRECTORY) && !S_ISDIR(inode->i_mode))
 		return ERR_PTR(-ENOTDIR);
+	if (IS_RDONLY(inode) && (writing || (flags & O_TRUNC)))
+		return ERR_PTR(-EROFS);
 
 	file = alloc_file(inode, flags, inode->i_fop);
 	if (IS_ERR(file))

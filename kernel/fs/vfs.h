@@ -69,14 +69,23 @@ struct inode {
 	struct inode *i_parent; /* "..": itself for a root, NULL once removed */
 
 	struct pipe_inode_info *i_pipe; /* S_IFIFO */
+	unsigned int i_flags; /* S_RDONLY */
 
 	/*
 	 * A directory whose entries are made on demand (/proc): asked for a
 	 * name its fixed entries lack; a new inode (one reference) or NULL.
 	 */
 	struct inode *(*i_lookup)(struct inode *dir, const char *name);
-	void *i_private; /* the maker's own (/proc: a pid) */
+	void *i_private; /* the maker's own (/proc: a pid; /xip: its entry) */
 };
+
+/*
+ * A file or directory of a read-only store (/xip): no writes, no new or
+ * removed names -- EROFS.  Linux asks the superblock (SB_RDONLY); Pagoda
+ * has none, so each inode says it.
+ */
+#define S_RDONLY 0x1
+#define IS_RDONLY(inode) ((inode)->i_flags & S_RDONLY)
 
 /* One entry of a directory: a name for an inode, which holds a link. */
 struct dentry {

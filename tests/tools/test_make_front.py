@@ -93,6 +93,8 @@ class KnobTest(unittest.TestCase):
         self.check_refused("TEST_MEM=32", "at least 64M")
         self.check_refused("TIMEOUT=5m", "a number of seconds")
         self.check_refused("V=2", "one of: 0 1")
+        self.check_refused("SLOW=yes", "one of: 0 1")
+        self.check_refused("VMA_FUZZ_OPS=1e6", "a number of steps")
 
     def test_good_values(self):
         for knob in ("ARCH=x86_64", "T=page_alloc,mmap*.split?,cow_test", "GDB_PORT=1234",

@@ -7,7 +7,8 @@
  *	                                                resident pages, backing
  *
  * with the VMA flags the seeds are about (pfnmap, mixedmap, reserved, io)
- * after the name.
+ * after the name, and for a PFN or mixed map the pages mapped to raw
+ * frames ("raw N"), which the resident count (counted pages) leaves out.
  */
 #include <errno.h>
 #include <pagoda.h>
@@ -36,6 +37,9 @@ static void print_area(const struct mapinfo *m)
 	for (size_t i = 0; i < sizeof(extra) / sizeof(extra[0]); i++)
 		if (m->flags & extra[i].flag)
 			fputs(extra[i].name, stdout);
+	/* Frames without a count (device memory): the resident column omits them. */
+	if (m->flags & (MAPINFO_PFNMAP | MAPINFO_MIXEDMAP))
+		printf(" raw %lu", m->raw);
 	putchar('\n');
 }
 

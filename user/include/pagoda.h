@@ -16,6 +16,8 @@
 int procinfo(int index, struct procinfo *info);
 /* The index-th memory area of process pid (0: the caller); -1/ESRCH past the last. */
 int mapinfo(int pid, int index, struct mapinfo *info);
+/* The caller's memory area holding addr; -1 with errno ENOENT if none. */
+int mapinfo_at(const void *addr, struct mapinfo *info);
 /* The VM's event counts since boot. */
 int vmstat(struct vmstat *out);
 /*

@@ -36,6 +36,7 @@ static const char *const messages[] = {
 	[ENOTTY] = "Not a terminal",
 	[EFBIG] = "File too large",
 	[ENOSPC] = "No space left on device",
+	[EROFS] = "Read-only file system",
 	[ESPIPE] = "Illegal seek",
 	[EPIPE] = "Broken pipe",
 	[ERANGE] = "Result out of range",

@@ -129,6 +129,16 @@ int mapinfo(int pid, int index, struct mapinfo *info)
 	return SYSCALL3(SYS_mapinfo, pid, index, info);
 }
 
+int mapinfo_at(const void *addr, struct mapinfo *info)
+{
+	for (int i = 0; mapinfo(0, i, info) == 0; i++)
+		if (info->start <= (unsigned long)addr &&
+		    (unsigned long)addr < info->end)
+			return 0;
+	errno = ENOENT;
+	return -1;
+}
+
 int vmstat(struct vmstat *out)
 {
 	return SYSCALL1(SYS_vmstat, out);

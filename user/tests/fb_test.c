@@ -36,16 +36,6 @@ static unsigned int *map_fb(int fd, int flags)
 	return mmap(NULL, SIZE, PROT_READ | PROT_WRITE, flags, fd, 0);
 }
 
-/* The VMA of addr as pmap sees it. */
-static int area_of(void *addr, struct mapinfo *m)
-{
-	for (int i = 0; mapinfo(0, i, m) == 0; i++)
-		if (m->start <= (unsigned long)addr &&
-		    (unsigned long)addr < m->end)
-			return 0;
-	return -1;
-}
-
 static void ioctls_as_linux(void)
 {
 	struct fb_var_screeninfo var;
@@ -103,7 +93,7 @@ static void shared_map_is_pfnmap(void)
 	fb[WIDTH + 1] = 0x00abcdef;
 	EXPECT_EQ(pread(fd, &back, 4, 4 * (WIDTH + 1)), 4);
 	EXPECT_EQ(back, 0x00abcdef);
-	ASSERT_EQ(area_of(fb, &m), 0);
+	ASSERT_EQ(mapinfo_at(fb, &m), 0);
 	EXPECT_EQ(m.flags & (MAPINFO_PFNMAP | MAPINFO_IO),
 		  MAPINFO_PFNMAP | MAPINFO_IO);
 	EXPECT_EQ(m.resident, 0); /* raw frames: nothing counted */
@@ -132,7 +122,7 @@ static void private_map_copies_on_write(void)
 	EXPECT_EQ(pread(fd, &back, 4, 4 * 2 * WIDTH), 4);
 	EXPECT_EQ(back, px);
 	EXPECT_EQ(fb[2 * WIDTH + 1024], 0); /* the next page: still the frame */
-	ASSERT_EQ(area_of(fb, &m), 0);
+	ASSERT_EQ(mapinfo_at(fb, &m), 0);
 	EXPECT_EQ(m.resident, 1);
 	munmap(fb, SIZE);
 	close(fd);

@@ -269,9 +269,10 @@ struct procinfo {
 #define MAPINFO_IO 0x80
 struct mapinfo {
 	unsigned long start, end;
-	unsigned long flags;	     /* MAPINFO_* */
-	unsigned long offset;	     /* in bytes, into the file */
-	unsigned long resident;	     /* pages mapped to counted pages */
+	unsigned long flags;	/* MAPINFO_* */
+	unsigned long offset;	/* in bytes, into the file */
+	unsigned long resident; /* pages mapped to counted pages */
+	unsigned long raw;	/* pages mapped to raw frames (device memory) */
 	char name[MAPINFO_NAME_MAX]; /* "[heap]", "[stack]", "file", or "" */
 };
 
@@ -282,6 +283,7 @@ struct vmstat {
 	unsigned long anon_pages;     /* fresh pages for first writes */
 	unsigned long cow_copies;     /* writes that copied a shared page */
 	unsigned long cow_reuses; /* writes that kept a page nobody shared */
+	unsigned long pfn_maps;	  /* PTEs made for raw frames (device memory) */
 	unsigned long free_pages, total_pages, pagecache_pages;
 };
 

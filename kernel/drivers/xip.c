@@ -1,0 +1,196 @@
+// SPDX-License-Identifier: MIT
+/*
+ * /xip: an execute-in-place store, the VM_MIXEDMAP case of device memory
+ * (seeds 000 and 003).
+ *
+ * The store is a read-only image (tools/mkxip.py: a header page, then each
+ * file on page boundaries) that QEMU shows as the memory of an
+ * ivshmem-plain PCI device (1af4:1110): BAR2, above RAM, without struct
+ * page.  Like a NOR flash on a board or s390's DCSS segments (seed 003),
+ * it is memory the CPU can run from directly, so nothing is copied: a
+ * mapping of a file points its PTEs at the image's own frames.
+ *
+ * At probe the files are entered in the tree under /xip (read-only inodes
+ * of the ramfs, S_RDONLY: EROFS for writes, O_TRUNC, new or removed
+ * names).  A file's mmap makes a VM_MIXEDMAP VMA whose ->fault calls
+ * vm_insert_mixed with the frame in the BAR: a raw PTE (special, or known
+ * raw by pfn_valid being false), never counted.  A write to a private
+ * mapping faults again and do_wp_page copies the frame into a normal,
+ * counted page -- so one VMA holds both kinds, and vm_normal_page's
+ * pfn_valid rule tells them apart.  exec maps a program's read-only
+ * segments this way (kernel/exec.c): its text runs in place.
+ */
+#include <asm/io.h>
+#include <kernel/drivers/pci.h>
+#include <kernel/err.h>
+#include <kernel/errno.h>
+#include <kernel/fs/vfs.h>
+#include <kernel/printk.h>
+#include <kernel/string.h>
+#include <mm/memory.h>
+#include <mm/mmap.h>
+
+#define XIP_MAGIC "PXIP0001"
+#define XIP_PAGE 4096
+#define XIP_NAME_MAX 48
+
+struct xip_header {
+	char magic[8];
+	u32 nr_files;
+	u32 page_size;
+};
+
+struct xip_entry {
+	char name[XIP_NAME_MAX]; /* "dir/name" */
+	u64 offset;		 /* of the data in the image, page-aligned */
+	u64 size;
+};
+
+static struct {
+	const char __iomem *image; /* the BAR, mapped for read() */
+	u64 phys;		   /* its physical address */
+	u64 len;
+} xip;
+
+static const struct xip_entry *entry_of(struct file *file)
+{
+	return file->f_inode->i_private;
+}
+
+static long xip_read(struct kiocb *iocb, struct iov_iter *to)
+{
+	const struct xip_entry *e = entry_of(iocb->ki_filp);
+	loff_t pos = iocb->ki_pos;
+	size_t n;
+
+	if (pos >= (loff_t)e->size)
+		return 0;
+	n = min(iov_iter_count(to), (size_t)(e->size - pos));
+	n = copy_to_iter((const void *)(xip.image + e->offset + pos), n, to);
+	iocb->ki_pos += n;
+	return n ? (long)n : -EFAULT;
+}
+
+/* The frame of the file's page vmf->pgoff, into the page table directly. */
+static int xip_fault(struct vm_area_struct *vma, struct vm_fault *vmf)
+{
+	const struct xip_entry *e = entry_of(vma->vm_file);
+	unsigned long pages = ALIGN(e->size, PAGE_SIZE) >> PAGE_SHIFT;
+	unsigned long pfn = PHYS_PFN(xip.phys + e->offset) + vmf->pgoff;
+
+	if (vmf->pgoff >= pages)
+		return VM_FAULT_SIGBUS; /* past the end of the file */
+	if (vm_insert_mixed(vma, ALIGN_DOWN(vmf->address, PAGE_SIZE), pfn))
+		return VM_FAULT_OOM;
+	return VM_FAULT_NOPAGE;
+}
+
+static const struct vm_operations_struct xip_vm_ops = {
+	.fault = xip_fault,
+};
+
+/*
+ * Any range may be mapped (past the end faults SIGBUS, as for a regular
+ * file); a shared writable mapping was already refused (EACCES: the file
+ * cannot be open for writing).
+ */
+static int xip_mmap(struct file *file, struct vm_area_struct *vma)
+{
+	vma->vm_flags |= VM_MIXEDMAP;
+	vma->vm_ops = &xip_vm_ops;
+	return 0;
+}
+
+const struct file_operations xip_file_operations = {
+	.read_iter = xip_read,
+	.llseek = generic_file_llseek,
+	.mmap = xip_mmap,
+};
+
+/* Enter one file, making its directory first if need be. */
+static int xip_add(struct inode *root, const struct xip_entry *e)
+{
+	char dir[XIP_NAME_MAX];
+	const char *slash = strchr(e->name, '/');
+	struct inode *parent, *inode;
+
+	if (!slash || slash == e->name || strchr(slash + 1, '/') ||
+	    e->offset % XIP_PAGE || e->offset + e->size > xip.len)
+		return -EINVAL;
+	memcpy(dir, e->name, slash - e->name);
+	dir[slash - e->name] = '\0';
+	parent = ramfs_mknod(root, dir, S_IFDIR | 0555, NULL, false);
+	if (IS_ERR(parent))
+		return PTR_ERR(parent);
+	inode = ramfs_mknod(parent, slash + 1, S_IFREG | 0555,
+			    &xip_file_operations, true);
+	if (!IS_ERR(inode)) {
+		inode->i_size = e->size;
+		inode->i_private = (void *)e;
+		inode->i_flags |= S_RDONLY;
+		iput(inode);
+	}
+	iput(parent);
+	return IS_ERR(inode) ? PTR_ERR(inode) : 0;
+}
+
+/* Mark the directories read-only once everything is in them. */
+static void xip_seal(struct inode *root)
+{
+	struct dentry *d;
+
+	list_for_each_entry (d, &root->i_entries, d_child)
+		d->d_inode->i_flags |= S_RDONLY;
+	root->i_flags |= S_RDONLY;
+}
+
+static int xip_mount(void)
+{
+	const struct xip_header *h = (const void *)xip.image;
+	const struct xip_entry *e = (const void *)(h + 1);
+	struct inode *root;
+	int err = 0;
+
+	if (memcmp(h->magic, XIP_MAGIC, 8) || h->page_size != XIP_PAGE ||
+	    sizeof(*h) + h->nr_files * sizeof(*e) > XIP_PAGE)
+		return -EINVAL;
+	root = ramfs_mknod(vfs_root, "xip", S_IFDIR | 0555, NULL, true);
+	if (IS_ERR(root))
+		return PTR_ERR(root);
+	for (u32 i = 0; i < h->nr_files && !err; i++)
+		err = xip_add(root, &e[i]);
+	xip_seal(root);
+	iput(root);
+	printk("xip: %u files at %#llx (%llu KiB), mounted on /xip\n",
+	       h->nr_files, (unsigned long long)xip.phys,
+	       (unsigned long long)(xip.len / KiB));
+	return err;
+}
+
+static int xip_probe(struct pci_dev *pdev, const struct pci_device_id *id)
+{
+	int err = pci_enable_device(pdev);
+
+	if (err)
+		return err;
+	xip.phys = pci_resource_start(pdev, 2);
+	xip.len = pci_resource_len(pdev, 2);
+	if (!xip.len || xip.phys % PAGE_SIZE)
+		return -ENODEV;
+	xip.image = ioremap(xip.phys, xip.len);
+	if (!xip.image)
+		return -ENOMEM;
+	return xip_mount();
+}
+
+static const struct pci_device_id xip_ids[] = {
+	{ 0x1af4, 0x1110 }, /* ivshmem (plain) */
+	{ 0 },
+};
+
+static const struct pci_driver xip_driver = {
+	.name = "xip (ivshmem-plain)",
+	.id_table = xip_ids,
+	.probe = xip_probe,
+};
+PCI_DRIVER(xip_driver);
