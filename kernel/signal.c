@@ -154,6 +154,20 @@ bool sig_kills_current(int sig)
 	       default_action[sig] == SIG_DFL_CORE;
 }
 
+void fill_siginfo(siginfo_t *si, int sig, const struct kernel_siginfo *k)
+{
+	memset(si, 0, sizeof(*si));
+	si->si_signo = sig;
+	si->si_code = k->si_code;
+	if (k->si_addr || sig == SIGSEGV || sig == SIGBUS || sig == SIGILL ||
+	    sig == SIGFPE) {
+		si->si_addr = (void *)k->si_addr;
+		return;
+	}
+	si->si_pid = k->si_pid;
+	si->si_status = k->si_status;
+}
+
 /* SIGCHLD to t's parent: t exited, was killed, stopped or continued. */
 void notify_parent(struct task_struct *t, int code, int status)
 {
@@ -183,16 +197,18 @@ static void do_signal_stop(int sig)
 	arch_local_irq_restore(flags);
 }
 
-/* The next signal to act on, taken off the pending set; 0 if none. */
-static int dequeue_signal(struct kernel_siginfo *info)
+/*
+ * The next pending signal of mask, taken off the pending set; 0 if none.
+ * SIGKILL first: a killed process reports being killed.
+ */
+static int dequeue_signal(sigset_t mask, struct kernel_siginfo *info)
 {
 	struct signal_state *s = &current->signal;
 	unsigned long flags = arch_local_irq_save();
-	unsigned long ready = s->pending & ~(s->blocked & ~UNBLOCKABLE);
+	unsigned long ready = s->pending & mask;
 	int sig = 0;
 
 	if (ready) {
-		/* SIGKILL first: a killed process reports being killed. */
 		sig = ready & sigmask(SIGKILL) ? SIGKILL
 					       : __builtin_ctzl(ready) + 1;
 		s->pending &= ~sigmask(sig);
@@ -247,7 +263,7 @@ void exit_to_user_mode(struct pt_regs *regs)
 	struct kernel_siginfo info;
 	int sig;
 
-	while ((sig = dequeue_signal(&info))) {
+	while ((sig = dequeue_signal(~(s->blocked & ~UNBLOCKABLE), &info))) {
 		struct sigaction *ka = &s->action[sig];
 
 		if (ka->sa_handler == SIG_IGN && sig != SIGKILL)
@@ -401,6 +417,39 @@ long sys_sigsuspend(const sigset_t __user *umask)
 		;
 	arch_local_irq_restore(flags);
 	return -EINTR;
+}
+
+/*
+ * Take a signal of set (which the caller keeps blocked) without running
+ * its handler.  During the wait set is unblocked, so that sending one
+ * wakes the task (Linux's real_blocked); any other signal the task must
+ * act on ends the wait with EINTR.
+ */
+long sys_sigwaitinfo(const sigset_t __user *uset, siginfo_t __user *uinfo)
+{
+	struct signal_state *s = &current->signal;
+	struct kernel_siginfo info;
+	sigset_t set, saved = s->blocked;
+	unsigned long flags;
+	siginfo_t si;
+	int sig;
+
+	if (copy_from_user(&set, uset, sizeof(set)))
+		return -EFAULT;
+	set &= ~UNBLOCKABLE;
+	flags = arch_local_irq_save();
+	s->blocked &= ~set;
+	while (!(sig = dequeue_signal(set, &info)))
+		if (sleep_on(&sigsuspend_wait) && !(s->pending & set))
+			break;
+	s->blocked = saved;
+	arch_local_irq_restore(flags);
+	if (!sig)
+		return -EINTR;
+	fill_siginfo(&si, sig, &info);
+	if (uinfo && copy_to_user(uinfo, &si, sizeof(si)))
+		return -EFAULT;
+	return sig;
 }
 
 long sys_sigreturn(void)

@@ -54,6 +54,8 @@ void send_signal_info(struct task_struct *t, int sig,
  * than retry the faulting instruction for ever).
  */
 void force_sig_fault(int sig, int code, unsigned long addr);
+/* The user's siginfo_t for signal sig, from what the kernel kept. */
+void fill_siginfo(siginfo_t *si, int sig, const struct kernel_siginfo *k);
 /* Would sig, sent to the current task, end it (no handler, not ignored)? */
 bool sig_kills_current(int sig);
 /* A signal t must act on: pending and not blocked. */
@@ -74,6 +76,7 @@ long sys_sigprocmask(int how, const sigset_t __user *set,
 		     sigset_t __user *oset);
 long sys_sigpending(sigset_t __user *set);
 long sys_sigsuspend(const sigset_t __user *mask);
+long sys_sigwaitinfo(const sigset_t __user *set, siginfo_t __user *info);
 long sys_sigreturn(void);
 long sys_alarm(unsigned int seconds);
 

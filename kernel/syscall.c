@@ -118,6 +118,9 @@ long syscall_dispatch(unsigned long nr, const unsigned long a[6])
 		return sys_sigpending(U(sigset_t *, 0));
 	case SYS_sigsuspend:
 		return sys_sigsuspend(U(const sigset_t *, 0));
+	case SYS_sigwaitinfo:
+		return sys_sigwaitinfo(U(const sigset_t *, 0),
+				       U(siginfo_t *, 1));
 	case SYS_alarm:
 		return sys_alarm(a[0]);
 	default:

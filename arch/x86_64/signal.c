@@ -61,20 +61,6 @@ struct fxsave_image {
 	u8 bytes[FXSAVE_SIZE];
 } __attribute__((aligned(16)));
 
-static void fill_siginfo(siginfo_t *si, int sig, const struct kernel_siginfo *k)
-{
-	memset(si, 0, sizeof(*si));
-	si->si_signo = sig;
-	si->si_code = k->si_code;
-	if (k->si_addr || sig == SIGSEGV || sig == SIGBUS || sig == SIGILL ||
-	    sig == SIGFPE) {
-		si->si_addr = (void *)k->si_addr;
-		return;
-	}
-	si->si_pid = k->si_pid;
-	si->si_status = k->si_status;
-}
-
 static void save_sigcontext(struct sigcontext *sc, const struct pt_regs *regs)
 {
 	sc->r8 = regs->r8, sc->r9 = regs->r9, sc->r10 = regs->r10;

@@ -28,6 +28,9 @@ sighandler_t signal(int sig, sighandler_t handler);
 int sigprocmask(int how, const sigset_t *set, sigset_t *oset);
 int sigpending(sigset_t *set);
 int sigsuspend(const sigset_t *mask);
+/* Take a pending signal of set (blocked by the caller) without a handler. */
+int sigwaitinfo(const sigset_t *set, siginfo_t *info);
+int sigwait(const sigset_t *set, int *sig);
 
 int sigemptyset(sigset_t *set);
 int sigfillset(sigset_t *set);

@@ -52,6 +52,22 @@ int sigsuspend(const sigset_t *mask)
 	return __syscall_ret(__syscall1(SYS_sigsuspend, mask));
 }
 
+int sigwaitinfo(const sigset_t *set, siginfo_t *info)
+{
+	return __syscall_ret(__syscall2(SYS_sigwaitinfo, set, info));
+}
+
+/* POSIX: the error number comes back as the result, errno untouched. */
+int sigwait(const sigset_t *set, int *sig)
+{
+	long r = __syscall2(SYS_sigwaitinfo, set, NULL);
+
+	if (r < 0)
+		return (int)-r;
+	*sig = (int)r;
+	return 0;
+}
+
 int pause(void)
 {
 	sigset_t mask;

@@ -5,7 +5,7 @@
  * Handlers and their siginfo_t, the mask and pending set, the default
  * actions, SA_NODEFER / SA_RESETHAND / SA_RESTART, sigsuspend, alarm and
  * pause, SIGCHLD, SIGPIPE, EINTR from a sleeping read, job control with
- * waitpid's WUNTRACED / WCONTINUED, and a SIGSEGV / SIGBUS handler that
+ * waitpid's WUNTRACED / WCONTINUED, sigwait, abort, and a SIGSEGV / SIGBUS handler that
  * fixes the cause (mprotect, mmap, ftruncate) and returns to retry the
  * access.  And the bad input: signal numbers out of range, bad pointers, a
  * handler that cannot run, a handler faulting again, forged signal frames.
@@ -676,6 +676,49 @@ static void kill_stopped(void)
 	EXPECT_EQ(WTERMSIG(status), SIGKILL);
 }
 
+/* sigwait takes a blocked pending signal without running its handler. */
+static void sigwait_takes(void)
+{
+	sigset_t set = 0, pending;
+	siginfo_t si;
+	int sig = 0;
+	pid_t pid;
+
+	ASSERT_EQ(signal(SIGUSR1, count), SIG_DFL);
+	sigaddset(&set, SIGUSR1);
+	sigaddset(&set, SIGUSR2);
+	ASSERT_EQ(sigprocmask(SIG_BLOCK, &set, NULL), 0);
+	raise(SIGUSR2);
+	EXPECT_EQ(sigwait(&set, &sig), 0);
+	EXPECT_EQ(sig, SIGUSR2); /* not delivered: SIGUSR2 would kill */
+	pid = fork();
+	ASSERT_GE(pid, 0);
+	if (pid == 0) {
+		kill(getppid(), SIGUSR1);
+		_exit(0);
+	}
+	EXPECT_EQ(sigwaitinfo(&set, &si), SIGUSR1);
+	EXPECT_EQ(si.si_pid, pid);
+	EXPECT_EQ(si.si_code, SI_USER);
+	EXPECT_EQ(hits, 0);
+	ASSERT_EQ(sigpending(&pending), 0);
+	EXPECT_EQ(pending, 0);
+	EXPECT_EQ(sigwait((void *)KERNEL_ADDR, &sig), EFAULT);
+	EXPECT_EQ(waitpid(pid, NULL, 0), pid);
+}
+
+static void call_abort(void)
+{
+	signal(SIGABRT, count); /* a handler that returns cannot stop it */
+	abort();
+}
+
+/* abort() ends the process with SIGABRT. */
+static void abort_is_sigabrt(void)
+{
+	EXPECT_KILLED_BY(call_abort, SIGABRT);
+}
+
 static const struct ktap_case cases[] = {
 	KTAP_CASE(handler_runs),
 	KTAP_CASE(bad_input),
@@ -696,6 +739,8 @@ static const struct ktap_case cases[] = {
 	KTAP_CASE(eintr_and_restart),
 	KTAP_CASE(job_control),
 	KTAP_CASE(kill_stopped),
+	KTAP_CASE(sigwait_takes),
+	KTAP_CASE(abort_is_sigabrt),
 };
 
 int main(void)

@@ -57,7 +57,8 @@
 #define SYS_sigpending 45
 #define SYS_sigsuspend 46
 #define SYS_alarm 47
-#define NR_SYSCALLS 48
+#define SYS_sigwaitinfo 48
+#define NR_SYSCALLS 49
 
 /* SYS_reboot's first argument. */
 #define REBOOT_POWER_OFF 0 /* report the exit status, then power off */
