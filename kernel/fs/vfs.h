@@ -69,7 +69,7 @@ struct inode {
 	struct inode *i_parent; /* "..": itself for a root, NULL once removed */
 
 	struct pipe_inode_info *i_pipe; /* S_IFIFO */
-	unsigned int i_flags; /* S_RDONLY */
+	unsigned int i_flags;		/* S_RDONLY */
 
 	/*
 	 * A directory whose entries are made on demand (/proc): asked for a
