@@ -69,3 +69,17 @@ bench-linux: deps $(LB)/vmlinuz $(LB)/initramfs.cpio ## vmbench as the init of D
 		-append "console=ttyS0 quiet panic=-1 rdinit=/vmbench -- -b $(BENCH_ARGS)" \
 		< /dev/null > $(LB)/bench.log 2>&1 || true
 	$(Q)tools/bench.py log --out $(LB)/bench.txt $(LB)/bench.log
+
+# PTE_SPECIAL=y against =n: the same vmbench on both kernels, then each
+# figure of the kernel without a special bit as a multiple of the other's
+# (the price of vm_normal_page's VMA rules on the fault paths).
+PTE_BENCH_ARGS ?= anon_fault zero_fault cow_fault munmap_page fork devmem
+
+.PHONY: bench-pte-special
+bench-pte-special: deps ## make bench on both PTE_SPECIAL kernels, with the ratio of each figure
+	$(Q)$(MAKE) --no-print-directory bench PTE_SPECIAL=y BENCH_ARGS='$(PTE_BENCH_ARGS)'
+	$(Q)cp $(B)/bench.txt $(B)/bench-special.txt
+	$(Q)$(MAKE) --no-print-directory bench PTE_SPECIAL=n BENCH_ARGS='$(PTE_BENCH_ARGS)'
+	$(Q)cp $(B)/bench.txt $(B)/bench-nospecial.txt
+	$(Q)tools/bench.py compare --a-name special --b-name nospecial \
+		$(B)/bench-special.txt $(B)/bench-nospecial.txt

@@ -4,6 +4,7 @@
     tools/bench.py boot --image build/x86_64/pagoda-bench.iso [--accel tcg|kvm]
     tools/bench.py host build/host/vmbench [ARGS...]
     tools/bench.py log linux.log [--accel tcg|kvm] [--no-icount]
+    tools/bench.py compare A.txt B.txt     (two --out files: B / A per metric)
 
 `boot` boots an image whose command line is run="vmbench ..." (bench.mk
 builds it) and reads the serial console; `host` runs a vmbench built for
@@ -271,6 +272,29 @@ def cmd_log(args):
     return finish(capture, problem, ("boot", args.accel, icount), args.file, args.out)
 
 
+def read_metrics(path):
+    """The Metrics of a file written by --out, by name."""
+    with open(path) as f:
+        return {m.name: m for m in map(parse_line, f) if m is not None}
+
+
+def cmd_compare(args):
+    """Two runs side by side, with B's figure as a multiple of A's."""
+    try:
+        a, b = read_metrics(args.a), read_metrics(args.b)
+    except OSError as e:
+        print(f"bench: {e.filename}: {e.strerror}")
+        return 1
+    print(f"  {'metric':<20} {args.a_name:>12} {args.b_name:>12}  ratio  unit")
+    for name, ma in a.items():
+        mb = b.get(name)
+        if mb is None or name == "boot_to_main":
+            continue
+        ratio = f"{mb.value / ma.value:.3f}" if ma.value else "-"
+        print(f"  {name:<20} {ma.value:>12} {mb.value:>12}  {ratio:>5}  {ma.unit}")
+    return 0
+
+
 def build_parser():
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--timeout", type=float, default=600,
@@ -305,6 +329,11 @@ def build_parser():
                      help="how the run was made, for the table's heading")
     log.add_argument("--no-icount", action="store_true",
                      help="the run was under TCG without -icount shift=0")
+    compare = sub.add_parser("compare", help="two runs' figures and their ratio")
+    compare.add_argument("a")
+    compare.add_argument("b")
+    compare.add_argument("--a-name", default="A")
+    compare.add_argument("--b-name", default="B")
     return ap
 
 
@@ -314,7 +343,8 @@ def main(argv=None):
     if hasattr(sys.stdout, "reconfigure"):
         sys.stdout.reconfigure(line_buffering=True)
     try:
-        commands = {"boot": cmd_boot, "host": cmd_host, "log": cmd_log}
+        commands = {"boot": cmd_boot, "host": cmd_host, "log": cmd_log,
+                    "compare": cmd_compare}
         return commands[args.command](args)
     except KeyboardInterrupt:  # the child is already killed by run_process
         print("\ninterrupted", file=sys.stderr)

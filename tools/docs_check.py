@@ -19,7 +19,8 @@ What counts as a claim (everything else in a document is prose):
     the basename of some file; `[ch]`-style globs and `*` are allowed.
     `build/...` paths are the build's products: their last component must
     occur in a build file (Makefile, *.mk, tools/).  Guest paths: `/bin/X`
-    needs user/bin/X.c, `/tests/X` user/tests/X.c, `/etc/X` user/etc/X,
+    needs user/bin/X.c (`/xip/bin/X` too: the XIP store holds /bin), `/tests/X`
+    user/tests/X.c, `/etc/X` user/etc/X,
     `/dev/X` and `/proc/...` a string literal in the kernel's sources;
     `/tmp/...` is the reader's own.  `<sys/wait.h>` is a header found in
     one of the include directories.
@@ -784,6 +785,11 @@ class Checker:
         if top == "tmp" or top == "":
             return None, None
         kind = "guest path"
+        if top == "xip":  # the XIP store holds every program of /bin
+            parts = parts[1:]
+            top = parts[0] if parts else ""
+            if top in ("", "bin") and len(parts) <= 1:
+                return kind, None
         if top in ("bin", "tests") and len(parts) == 2:
             src = f"user/{top}/{parts[1]}.c"
             return kind, None if src in t.files else f"no {src} to build it from"

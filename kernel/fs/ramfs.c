@@ -120,7 +120,8 @@ static long ramfs_write_iter(struct kiocb *iocb, struct iov_iter *from)
 		}
 		iocb->ki_pos += copied;
 		done += copied;
-		if (iocb->ki_pos > inode->i_size)
+		/* Only bytes written move the end: not a write that failed. */
+		if (copied && iocb->ki_pos > inode->i_size)
 			inode->i_size = iocb->ki_pos;
 		if ((size_t)copied < n) {
 			err = -EFAULT;

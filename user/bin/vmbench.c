@@ -33,6 +33,21 @@
  *   The window is set through /proc/sys/vm/fault_around_bytes (Pagoda) or
  *   Linux's debugfs file (mounted if need be), and put back afterwards.
  *
+ * Device memory, where the devices exist (Pagoda's /dev/fb0 and /xip;
+ * "devmem"):
+ *   pfn_fault       ticks per read fault on a raw-frame mapping: a file of
+ *                   /xip mapped privately, each fault a vm_insert_mixed of
+ *                   a frame without struct page
+ *   pfn_cow_fault   ticks per first write to a private mapping of
+ *                   /dev/fb0: a copy of the device frame into a new page
+ *   fb_remap_page   ticks per page for mmap and munmap of the whole
+ *                   framebuffer (remap_pfn_range fills every PTE at mmap)
+ *   exec_bin, exec_xip   ticks for fork, exec of /bin/true or
+ *                   /xip/bin/true (in place), exit and waitpid
+ *   exec_ram_pages_bin, exec_ram_pages_xip   the RAM pages (counted pages)
+ *                   pmap finds mapped in its own address space when run
+ *                   from /bin and from /xip: text from /xip takes none
+ *
  * Where the mirror device exists (Pagoda's /dev/hmm_dmirror1, Linux's
  * test_hmm interface, software DMA engine), "mirror" adds:
  *   anon_fault_notifier, cow_fault_notifier   anon_fault and cow_fault
@@ -314,20 +329,30 @@ static uint64_t run_fork(void)
 	return (child < back ? child : back) - t0;
 }
 
-static uint64_t run_fork_exit_wait(void)
+static const char *exec_path; /* run_exec's program; NULL: none */
+
+/* fork, the child's exec of exec_path (or plain _exit), waitpid. */
+static uint64_t run_exec(void)
 {
 	uint64_t t0;
 	pid_t pid;
 
 	fflush(stdout);
 	t0 = now();
-	pid = fork();
-	if (pid == 0)
-		_exit(0);
-	if (pid < 0)
-		die("fork");
+	pid = fork_or_die();
+	if (pid == 0) {
+		if (exec_path)
+			execl(exec_path, exec_path, (char *)NULL);
+		_exit(exec_path ? 127 : 0);
+	}
 	reap(pid);
 	return now() - t0;
+}
+
+static uint64_t run_fork_exit_wait(void)
+{
+	exec_path = NULL;
+	return run_exec();
 }
 
 /* munmap, or mprotect then munmap, of len bytes; touch: populate first. */
@@ -757,6 +782,123 @@ static void bench_fault_around(void)
 	close(file_fd);
 }
 
+/* ---- device memory: /dev/fb0, /xip --------------------------------------- */
+
+static int dev_fd = -1; /* the file or device the run maps */
+static long dev_pages;
+
+/* Map dev_fd's dev_pages privately; time touch over them; unmap. */
+static uint64_t time_dev_touch(int prot, void (*touch)(char *, size_t))
+{
+	size_t len = dev_pages * page_size;
+	char *p = mmap(NULL, len, prot, MAP_PRIVATE, dev_fd, 0);
+	uint64_t t0;
+
+	if (p == MAP_FAILED)
+		die("mmap (device)");
+	t0 = now();
+	touch(p, dev_pages);
+	t0 = now() - t0;
+	unmap(p, len);
+	return t0;
+}
+
+static uint64_t run_pfn_fault(void)
+{
+	return time_dev_touch(PROT_READ, read_pages);
+}
+
+static uint64_t run_pfn_cow_fault(void)
+{
+	return time_dev_touch(PROT_READ | PROT_WRITE, write_pages);
+}
+
+static uint64_t run_fb_remap(void)
+{
+	size_t len = dev_pages * page_size;
+	uint64_t t0 = now();
+	char *p =
+		mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_SHARED, dev_fd, 0);
+
+	if (p == MAP_FAILED)
+		die("mmap (/dev/fb0)");
+	unmap(p, len);
+	return now() - t0;
+}
+
+/* Counted pages in pmap's own address space, pmap run from dir. */
+static long ram_pages_of_pmap(const char *dir)
+{
+	char path[64], line[256];
+	long total = 0;
+	int fds[2];
+	FILE *f;
+	pid_t pid;
+
+	snprintf(path, sizeof(path), "%s/pmap", dir);
+	if (pipe(fds))
+		die("pipe");
+	fflush(stdout);
+	pid = fork_or_die();
+	if (pid == 0) {
+		dup2(fds[1], 1);
+		execl(path, "pmap", (char *)NULL);
+		_exit(127);
+	}
+	close(fds[1]);
+	f = fdopen(fds[0], "r");
+	if (!f)
+		die(path);
+	/* Each line: range, rights, offset, counted pages, ... */
+	while (fgets(line, sizeof(line), f)) {
+		char *field = strtok(line, " ");
+
+		for (int i = 0; field && i < 3; i++)
+			field = strtok(NULL, " ");
+		if (field)
+			total += strtol(field, NULL, 10);
+	}
+	fclose(f);
+	reap(pid);
+	return total;
+}
+
+static void open_dev(const char *path, long pages)
+{
+	dev_fd = open(path, O_RDWR);
+	if (dev_fd < 0)
+		dev_fd = open(path, O_RDONLY);
+	dev_pages = pages;
+}
+
+static void bench_devmem(void)
+{
+	struct stat st;
+
+	if (stat("/xip/bin/vmbench", &st) == 0) {
+		open_dev("/xip/bin/vmbench", st.st_size / page_size);
+		report("pfn_fault", per(measure(run_pfn_fault), dev_pages),
+		       "/page");
+		close(dev_fd);
+		exec_path = "/bin/true";
+		report("exec_bin", measure(run_exec), "");
+		exec_path = "/xip/bin/true";
+		report("exec_xip", measure(run_exec), "");
+		printf("exec_ram_pages_bin %ld pages\n",
+		       ram_pages_of_pmap("/bin"));
+		printf("exec_ram_pages_xip %ld pages\n",
+		       ram_pages_of_pmap("/xip/bin"));
+	}
+	open_dev("/dev/fb0", 300); /* 640x480x4 bytes */
+	if (dev_fd >= 0) {
+		report("pfn_cow_fault",
+		       per(measure(run_pfn_cow_fault), dev_pages), "/page");
+		report("fb_remap_page", per(measure(run_fb_remap), dev_pages),
+		       "/page");
+		close(dev_fd);
+	}
+}
+
 static const struct bench {
 	const char *name;
 	void (*fn)(void);
@@ -770,6 +912,7 @@ static const struct bench {
 	{ "untouched", bench_untouched },
 	{ "find_vma", bench_find_vma },
 	{ "fault_around", bench_fault_around },
+	{ "devmem", bench_devmem },
 #ifdef HAVE_MIRROR
 	{ "mirror", bench_mirror },
 #endif

@@ -295,12 +295,16 @@ static bool touchable(unsigned long i, bool write)
 	return !reads_file(i) || (m->pgoff + 1) * PAGE <= file_size;
 }
 
-/* The file's byte under page i of a file mapping; -1 for other pages. */
+/*
+ * The file's byte under page i of a file mapping; -1 for other pages, and
+ * in a fork storm's child, whose siblings write the same file at once.
+ */
 static int file_byte(unsigned long i)
 {
 	unsigned char c = 0;
 
-	if (model[i].kind != FILE_PRIVATE && model[i].kind != FILE_SHARED)
+	if ((model[i].kind != FILE_PRIVATE && model[i].kind != FILE_SHARED) ||
+	    depth)
 		return -1;
 	if (pread(file_fd, &c, 1, model[i].pgoff * PAGE) != 1)
 		mismatch("pread of file page %lu: errno %d", model[i].pgoff,
@@ -331,7 +335,8 @@ static void do_touch_step(void)
 		(void)*p; /* a read first maps the page cache's page itself */
 	/* A byte the file does not hold: a write to it shows. */
 	*p = before < 0 ? 1 + rnd(255) : before ^ (1 + rnd(255));
-	model[i].byte = *p;
+	/* A child's siblings write shared pages too. */
+	model[i].byte = depth && model[i].kind == ANON_SHARED ? -1 : *p;
 	model[i].cowed = model[i].kind == FILE_PRIVATE;
 	/* A shared mapping's write is the file's; a private one's never. */
 	after = file_byte(i);
@@ -381,7 +386,8 @@ static void do_file_step(void)
 	case 0: {
 		long len = rnd(8) ? (long)rnd(6 * PAGE) : -1;
 
-		if (ftruncate(file_fd, len))
+		/* Not in a child: a sibling would fault past the new end. */
+		if (depth || ftruncate(file_fd, len))
 			break;
 		/* What is cut off leaves private mappings too. */
 		file_size = len;
@@ -466,7 +472,8 @@ static int forbidden(unsigned long i, bool write)
 	if (m->kind == NONE || (!write && m->prot == PROT_NONE) ||
 	    (write && !(m->prot & PROT_WRITE)))
 		return SIGSEGV;
-	if (reads_file(i) && m->pgoff * PAGE >= file_size)
+	/* (A child's siblings may grow the file meanwhile.) */
+	if (reads_file(i) && m->pgoff * PAGE >= file_size && !depth)
 		return SIGBUS;
 	return 0;
 }
@@ -495,11 +502,12 @@ static void do_forbidden_step(void)
 	if (waitpid(pid, &status, 0) != pid)
 		mismatch("waitpid(%d): errno %d", pid, errno);
 	if (!WIFSIGNALED(status) || WTERMSIG(status) != sig)
-		mismatch(
-			"%s page %lu (kind %d, prot %d, file page %lu): status "
-			"%#x, not signal %d",
-			write ? "writing" : "reading", i, model[i].kind,
-			model[i].prot, model[i].pgoff, status, sig);
+		mismatch("%s page %lu (kind %d, prot %d, file page %lu, file "
+			 "size %ld, model %lu): status %#x, not signal %d",
+			 write ? "writing" : "reading", i, model[i].kind,
+			 model[i].prot, model[i].pgoff,
+			 (long)lseek(file_fd, 0, SEEK_END), file_size, status,
+			 sig);
 }
 
 static void random_step(void);
@@ -525,6 +533,9 @@ static void do_fork_step(void)
 
 			depth++;
 			rng = child_seed;
+			for (int i = 0; i < WIN_PAGES; i++)
+				if (model[i].kind == ANON_SHARED)
+					model[i].byte = -1;
 			for (int s = 0; s < steps; s++)
 				random_step();
 			_exit(0);

@@ -121,6 +121,27 @@ static void pread_pwrite(void)
 	unlink(F1);
 }
 
+/*
+ * A write past the end that fails before a byte moves leaves the size
+ * alone; one cut short grows the file by what it wrote.  (vmfuzz found the
+ * first growing the file to the write's offset.)
+ */
+static void failed_write_keeps_size(void)
+{
+	int fd = make_file(F1, "abcdefgh", 8);
+
+	ASSERT_GE(fd, 0);
+	EXPECT_ERRNO(pwrite(fd, (void *)PAGE, 10, 20000), EFAULT);
+	EXPECT_EQ(lseek(fd, 0, SEEK_END), 8);
+	EXPECT_ERRNO(write(fd, (void *)PAGE, 10), EFAULT);
+	EXPECT_EQ(lseek(fd, 0, SEEK_END), 8);
+	EXPECT_EQ(lseek(fd, 30000, SEEK_SET), 30000);
+	EXPECT_ERRNO(write(fd, (void *)PAGE, 10), EFAULT);
+	EXPECT_EQ(lseek(fd, 0, SEEK_END), 8);
+	close(fd);
+	unlink(F1);
+}
+
 /* With O_APPEND every write goes to the end, wherever the offset was. */
 static void o_append(void)
 {
@@ -533,6 +554,7 @@ static const struct ktap_case cases[] = {
 	KTAP_CASE(access_modes),
 	KTAP_CASE(bad_fds),
 	KTAP_CASE(path_errors),
+	KTAP_CASE(failed_write_keeps_size),
 };
 
 int main(void)
