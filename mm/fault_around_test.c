@@ -261,6 +261,25 @@ static void never_past_eof(struct ktest *t)
 }
 
 /*
+ * Truncation sets i_size before it drops the pages past it: a fault in
+ * between finds them still cached, and fault-around must stop at i_size,
+ * not at the last cached page.
+ */
+static void eof_checked_before_the_cache_is_trimmed(struct ktest *t)
+{
+	struct fixture x;
+
+	KTEST_ASSERT_TRUE(t, fixture_init(&x, 16 * PAGE_SIZE, NULL));
+	KTEST_ASSERT_TRUE(t, map_at(&x, BASE, 16, PROT_READ, MAP_PRIVATE));
+	x.f->f_inode->i_size = 5 * PAGE_SIZE; /* as ramfs_setsize does first */
+	KTEST_EXPECT_EQ(t, handle_mm_fault(x.mm, BASE, 0), 0);
+	KTEST_EXPECT_EQ(t, x.mm->rss, 5);
+	KTEST_EXPECT_FALSE(t, mapped(x.mm, BASE + 5 * PAGE_SIZE));
+	x.f->f_inode->i_size = 16 * PAGE_SIZE;
+	fixture_exit(&x);
+}
+
+/*
  * fork after fault-around: the child maps the same pages, each with one
  * more reference and map count; when both are gone, only the cache's
  * reference is left and every page and table is free again.
@@ -309,5 +328,7 @@ KTEST_SUITE(fault_around, KTEST_CASE(faults_follow_the_window),
 	    KTEST_CASE(only_cached_uptodate_pages_are_mapped),
 	    KTEST_CASE(window_stays_in_vma_and_page_table),
 	    KTEST_CASE(shared_write_still_faults_and_dirties),
-	    KTEST_CASE(never_past_eof), KTEST_CASE(fork_after_fault_around),
+	    KTEST_CASE(never_past_eof),
+	    KTEST_CASE(eof_checked_before_the_cache_is_trimmed),
+	    KTEST_CASE(fork_after_fault_around),
 	    KTEST_CASE(tunable_takes_powers_of_two));

@@ -3,9 +3,11 @@
  * fbdemo: draw this process's own address space on /dev/fb0, one bar per
  * memory area (VMA), top to bottom in address order, its length growing
  * with the area's size (log scale: 4 KiB to 128 TiB share one screen),
- * its colour saying what it is.  Among the areas is the framebuffer
- * mapping fbdemo draws through: a VM_PFNMAP area, white.  The legend goes
- * to the console.  See the window with `make run GRAPHIC=1 RUN=fbdemo`.
+ * its colour saying what it is.  A stripe through each bar shows how much
+ * of it is mapped: solid for counted pages (RAM the VM owns), a checker
+ * for raw frames (device memory, nothing counted).  Among the areas is
+ * the framebuffer mapping fbdemo draws through: a VM_PFNMAP area, white,
+ * all of it raw.  The legend goes to the console.  See the window with `make run GRAPHIC=1 RUN=fbdemo`.
  *
  * It uses the framebuffer as a Linux program would: FBIOGET_VSCREENINFO
  * and FBIOGET_FSCREENINFO for the mode, then mmap of smem_len bytes.
@@ -57,12 +59,20 @@ static unsigned int log2_of(unsigned long n)
 	return l;
 }
 
+/* A rectangle; with checker set, every other 4x4 cell only. */
 static void fill(unsigned int *fb, unsigned int stride, int x0, int y0, int w,
-		 int h, unsigned int rgb)
+		 int h, unsigned int rgb, int checker)
 {
 	for (int y = y0; y < y0 + h; y++)
 		for (int x = x0; x < x0 + w; x++)
-			fb[y * stride + x] = rgb;
+			if (!checker || ((x / 4 + y / 4) & 1))
+				fb[y * stride + x] = rgb;
+}
+
+/* The share of a bar's length that n of its pages take. */
+static int part(int len, unsigned long n, unsigned long pages)
+{
+	return (int)((unsigned long long)len * (n < pages ? n : pages) / pages);
 }
 
 int main(void)
@@ -92,19 +102,25 @@ int main(void)
 	/* The areas now, the framebuffer's among them. */
 	while (n < MAX_AREAS && mapinfo(0, n, &areas[n]) == 0)
 		n++;
-	fill(fb, stride, 0, 0, var.xres, var.yres, 0x101018);
+	fill(fb, stride, 0, 0, var.xres, var.yres, 0x101018, 0);
 	row = var.yres / (n ? n : 1);
 	printf("%dx%d framebuffer at %#lx; %d areas, top to bottom:\n",
 	       var.xres, var.yres, fix.smem_start, n);
 	for (int i = 0; i < n; i++) {
 		const struct mapinfo *m = &areas[i];
 		unsigned long pages = (m->end - m->start) / 4096;
-		int len = (log2_of(pages) + 1) * (var.xres - 20) / 36;
+		int len = (log2_of(pages) + 1) * (var.xres - 20) / 24;
 		struct kind k = kind_of(m);
 
-		fill(fb, stride, 10, i * row + 2, len, row - 4, k.rgb);
-		printf("  %08lx-%08lx %6lu pages %s\n", m->start, m->end, pages,
-		       k.name);
+		int y = i * row + 2, counted = part(len, m->resident, pages);
+
+		fill(fb, stride, 10, y, len, row - 4, k.rgb, 0);
+		fill(fb, stride, 10, y + row / 3, counted, row / 4, 0x202020,
+		     0);
+		fill(fb, stride, 10 + counted, y + row / 3,
+		     part(len, m->raw, pages), row / 4, 0x202020, 1);
+		printf("  %08lx-%08lx %6lu pages (%lu counted, %lu raw) %s\n",
+		       m->start, m->end, pages, m->resident, m->raw, k.name);
 	}
 	return 0;
 }

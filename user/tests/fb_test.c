@@ -102,6 +102,27 @@ static void shared_map_is_pfnmap(void)
 }
 
 /*
+ * A shared map made read-only and then writable again: the write faults
+ * on a read-only raw PTE, and do_wp_page makes it writable in place --
+ * the device's frame, never a copy.
+ */
+static void mprotect_shared_writes_in_place(void)
+{
+	int fd = open_fb(O_RDWR);
+	unsigned int *fb, back = 0;
+
+	ASSERT_GE(fd, 0);
+	fb = mmap(NULL, 4096, PROT_READ, MAP_SHARED, fd, 0);
+	ASSERT_TRUE(fb != MAP_FAILED);
+	ASSERT_EQ(mprotect(fb, 4096, PROT_READ | PROT_WRITE), 0);
+	fb[7] = 0x00c0ffee;
+	EXPECT_EQ(pread(fd, &back, 4, 4 * 7), 4);
+	EXPECT_EQ(back, 0x00c0ffee);
+	munmap(fb, 4096);
+	close(fd);
+}
+
+/*
  * MAP_PRIVATE of the framebuffer is a COW PFN map (seed 000): reads see
  * the device's frame, a write copies it into a normal page -- the screen
  * keeps its pixel, and the copy is counted.
@@ -241,9 +262,13 @@ static void pixels_on_screen(void)
 }
 
 static const struct ktap_case cases[] = {
-	KTAP_CASE(ioctls_as_linux),	 KTAP_CASE(read_write_lseek),
-	KTAP_CASE(shared_map_is_pfnmap), KTAP_CASE(private_map_copies_on_write),
-	KTAP_CASE(fork_shares_frames),	 KTAP_CASE(bad_requests),
+	KTAP_CASE(ioctls_as_linux),
+	KTAP_CASE(read_write_lseek),
+	KTAP_CASE(shared_map_is_pfnmap),
+	KTAP_CASE(mprotect_shared_writes_in_place),
+	KTAP_CASE(private_map_copies_on_write),
+	KTAP_CASE(fork_shares_frames),
+	KTAP_CASE(bad_requests),
 	KTAP_CASE(pixels_on_screen),
 };
 
