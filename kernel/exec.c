@@ -256,7 +256,9 @@ static int exec_image(const char *path, const struct exec_args *args,
 	if (IS_ERR(f))
 		return PTR_ERR(f);
 	mm = mm_alloc();
-	err = mm ? load_elf_binary(mm, f, &entry) : -ENOMEM;
+	err = mm ? set_mm_exe_file(mm, f) : -ENOMEM;
+	if (!err)
+		err = load_elf_binary(mm, f, &entry);
 	fput(f);
 	if (!err)
 		err = setup_stack(mm, args, &sp);

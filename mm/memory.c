@@ -136,8 +136,9 @@ static void cow_user_page(void *dst, unsigned long pfn)
 static int do_wp_page(struct mm_struct *mm, struct vm_area_struct *vma,
 		      unsigned long addr, pte_t *pte)
 {
-	struct page *old = vm_normal_page(vma, addr, *pte);
-	unsigned long pfn = pte_pfn(*pte);
+	pte_t orig = *pte;
+	struct page *old = vm_normal_page(vma, addr, orig);
+	unsigned long pfn = pte_pfn(orig);
 	struct mmu_notifier_range range;
 	void *copy;
 
@@ -159,6 +160,16 @@ static int do_wp_page(struct mm_struct *mm, struct vm_area_struct *vma,
 	mmu_notifier_range_init(&range, MMU_NOTIFY_COW_BREAK, mm, addr,
 				addr + PAGE_SIZE);
 	mmu_notifier_invalidate_range_start(&range);
+	/*
+	 * A listener may sleep (waiting for DMA in flight), and whoever ran
+	 * meanwhile may have changed the PTE (a truncation zaps it): then
+	 * this fault is stale.  Drop the copy; the access faults again.
+	 */
+	if (*pte != orig) {
+		free_page(copy);
+		mmu_notifier_invalidate_range_end(&range);
+		return 0;
+	}
 	if (old)
 		unmap_page(mm, old);
 	map_page(mm, vma, pte, virt_to_page(copy), true);

@@ -796,6 +796,10 @@ struct mm_struct *dup_mm(struct mm_struct *old_mm)
 
 	if (!mm)
 		return NULL;
+	if (old_mm->exe_file && set_mm_exe_file(mm, old_mm->exe_file)) {
+		mmput(mm);
+		return NULL;
+	}
 	mm->start_brk = old_mm->start_brk;
 	mm->brk = old_mm->brk;
 	mm->stack_start = old_mm->stack_start;
@@ -829,6 +833,24 @@ struct mm_struct *dup_mm(struct mm_struct *old_mm)
 }
 
 /*
+ * exec maps a program's pages from the page cache, so a write to the file,
+ * or a truncation (which unmaps what it cuts off), would change or remove
+ * the code of every process running it.  As Linux does, such a file cannot
+ * be opened for writing while an address space runs it, and a file open
+ * for writing cannot be run: deny_write_access, held until exit_mmap.
+ * (A fork's copy takes its own: the parent's hold means it cannot fail.)
+ */
+int set_mm_exe_file(struct mm_struct *mm, struct file *file)
+{
+	int err = deny_write_access(file);
+
+	if (err)
+		return err;
+	mm->exe_file = get_file(file);
+	return 0;
+}
+
+/*
  * The address space goes (exit, execve): secondary MMUs let go first
  * (seed 004: ->release before the page tables are torn down), then every
  * page and table.  The mm_struct stays while a notifier holds it.
@@ -842,6 +864,11 @@ static void exit_mmap(struct mm_struct *mm)
 					    vm_list));
 	pgd_free(mm->pgd);
 	mm->pgd = NULL;
+	if (mm->exe_file) {
+		allow_write_access(mm->exe_file);
+		fput(mm->exe_file);
+		mm->exe_file = NULL;
+	}
 }
 
 void mmput(struct mm_struct *mm)

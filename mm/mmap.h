@@ -106,6 +106,8 @@ struct mm_struct {
 	int mm_count;
 	/* Secondary MMUs following this mm; NULL until one registers. */
 	struct mmu_notifier_mm *mmu_notifier_mm;
+	/* The program it runs (execve), denied to writers (Linux: exe_file). */
+	struct file *exe_file;
 };
 
 struct mm_struct *mm_alloc(void);
@@ -118,6 +120,8 @@ void mmgrab(struct mm_struct *mm);
 void mmdrop(struct mm_struct *mm);
 /* fork: a copy of mm sharing every page, COW where private (copy_page_range). */
 struct mm_struct *dup_mm(struct mm_struct *mm);
+/* mm runs file from now on: ETXTBSY if the file is open for writing. */
+int set_mm_exe_file(struct mm_struct *mm, struct file *file);
 
 /* Add an anonymous VMA [start, end); 0, -ENOMEM, or -EINVAL on overlap. */
 int map_anon(struct mm_struct *mm, unsigned long start, unsigned long end,

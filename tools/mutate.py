@@ -9,13 +9,16 @@ temporary directory, builds it once and runs the tests there unmutated (they
 must pass), then for each mutation: writes the mutated file, runs the
 mutation's test command, writes the original back.  A mutation is killed if
 its command fails (or times out), and survives if it passes: a survivor is a
-rule that no test checks.  A mutation whose text is missing, or is found more
+rule that no test checks.  A mutated tree must build first: one that does
+not is reported as a build error (the row needs a better replacement), never
+counted as killed.  A mutation whose text is missing, or is found more
 than once, is an error before anything runs.  The work tree is never written.
 
     tools/mutate.py [--only SUBSTRING] [--test TEST] [--list] [--keep]
                     [--timeout S]
 
-Exit status: 0 if every mutation was killed, 1 if any survived, 2 on error.
+Exit status: 0 if every mutation was killed, 1 if any survived, 2 on an
+error (a missing text, a mutation that does not build, a failing baseline).
 """
 
 import argparse
@@ -40,6 +43,20 @@ def command(test):
     where, _, selection = test.partition(":")
     argv = ["make", "-j2", TARGETS[where], "TIMEOUT=120"]
     return argv + ([f"T={selection}"] if selection else [])
+
+
+# What must build first: a mutation that does not compile is not one the
+# tests caught (it is reported as a build error, and needs a better row).
+BUILDS = {
+    "host": ["make", "-j2", "build/host/ktest-host",
+             "build/host/ktest-host-nospecial", "build/host/vma-fuzz"],
+    "kernel": ["make", "-j2", "all"],
+    "user": ["make", "-j2", "all"],
+}
+
+
+def build_command(test):
+    return BUILDS[test.partition(":")[0]]
 
 
 class MutationError(Exception):
@@ -108,15 +125,21 @@ def copy_tree(src, dst):
         shutil.copy2(s, d)
 
 
-def run(root, test, timeout, log):
-    """True if the test command passed."""
+def run_one(argv, root, timeout, log):
     try:
-        r = subprocess.run(command(test), cwd=root, stdout=log,
+        r = subprocess.run(argv, cwd=root, stdout=log,
                            stderr=subprocess.STDOUT, timeout=timeout)
         return r.returncode == 0
     except subprocess.TimeoutExpired:
         log.write(b"\n*** timed out\n")
         return False
+
+
+def run(root, test, timeout, log):
+    """'passed', 'failed', or 'build error' (the tree does not build)."""
+    if not run_one(build_command(test), root, timeout, log):
+        return "build error"
+    return "passed" if run_one(command(test), root, timeout, log) else "failed"
 
 
 def main(argv=None):
@@ -149,13 +172,13 @@ def main(argv=None):
         return 0
 
     work = tempfile.mkdtemp(prefix="pagoda-mutate-")
-    survivors = []
+    survivors, broken = [], []
     try:
         copy_tree(root, work)
         for test in sorted({m.test for m in mutations}):
             with open(os.path.join(work, f"mutate-baseline-{test}.log"),
                       "wb") as log:
-                if not run(work, test, args.timeout, log):
+                if run(work, test, args.timeout, log) != "passed":
                     print(f"mutate: the unmutated tree fails '{test}' "
                           f"(log in {work})", file=sys.stderr)
                     args.keep = True
@@ -167,20 +190,25 @@ def main(argv=None):
             try:
                 with open(os.path.join(work, f"mutate-{m.name}.log"),
                           "wb") as log:
-                    passed = run(work, m.test, args.timeout, log)
+                    result = run(work, m.test, args.timeout, log)
             finally:
                 restore(work, m, original)
-            verdict = "SURVIVED" if passed else "killed"
-            print(f"[{i:2}/{len(mutations)}] {verdict:8} {m.name} "
+            verdict = {"passed": "SURVIVED", "failed": "killed"}.get(
+                result, "BUILD ERROR")
+            print(f"[{i:2}/{len(mutations)}] {verdict:11} {m.name} "
                   f"({m.test}, {time.monotonic() - start:.0f} s): {m.rule}",
                   flush=True)
-            if passed:
+            if result == "passed":
                 survivors.append(m)
-        killed = len(mutations) - len(survivors)
+            elif result == "build error":
+                broken.append(m)
+        killed = len(mutations) - len(survivors) - len(broken)
         print(f"kill rate: {killed} of {len(mutations)}")
         for m in survivors:
             print(f"  survivor: {m.name} ({m.file}): {m.rule}")
-        return 1 if survivors else 0
+        for m in broken:
+            print(f"  does not build (fix the row): {m.name} ({m.file})")
+        return 2 if broken else 1 if survivors else 0
     finally:
         if args.keep:
             print(f"mutate: the copy is kept in {work}")

@@ -86,6 +86,11 @@ ARCHES["x86_64-uefi"] = dataclasses.replace(ARCHES["x86_64"], firmware=(
 # a label of its own, for its results and its log.
 ARCHES["x86_64-nospecial"] = ARCHES["x86_64"]
 
+# The PC without the devices the drivers use (no framebuffer, no XIP store,
+# no edu): their tests must report themselves skipped, saying why.
+ARCHES["x86_64-bare"] = dataclasses.replace(ARCHES["x86_64"],
+                                            devices=("-vga", "none", "-nic", "none"))
+
 # Kernel lines may carry a log prefix such as "[    0.123] ".
 MARKER_RE = re.compile(r"(?:\[[^\]]*\]\s*)?EXIT: STATUS=(\d+)\s*$")
 PANIC_RE = re.compile(r"(?:\[[^\]]*\]\s*)?PANIC:\s*(.*)$")

@@ -78,6 +78,46 @@ struct file *get_file(struct file *f)
 	return f;
 }
 
+/*
+ * i_writecount as Linux keeps it: +1 for each file open to write or
+ * truncate a regular file, -1 for each address space running it.  Taking
+ * one kind fails (ETXTBSY) while the other kind is held; giving back
+ * (undo) never fails.
+ */
+static int writecount_add(struct inode *inode, int delta, bool undo)
+{
+	unsigned long flags = spin_lock_irqsave(&inode->i_lock);
+	int err = 0;
+
+	if (undo)
+		inode->i_writecount -= delta;
+	else if (inode->i_writecount * delta < 0)
+		err = -ETXTBSY;
+	else
+		inode->i_writecount += delta;
+	spin_unlock_irqrestore(&inode->i_lock, flags);
+	return err;
+}
+
+int get_write_access(struct file *f)
+{
+	int err = writecount_add(f->f_inode, 1, false);
+
+	if (!err)
+		f->f_mode |= FMODE_WRITER;
+	return err;
+}
+
+int deny_write_access(struct file *f)
+{
+	return writecount_add(f->f_inode, -1, false);
+}
+
+void allow_write_access(struct file *f)
+{
+	writecount_add(f->f_inode, -1, true);
+}
+
 void fput(struct file *f)
 {
 	unsigned long flags = spin_lock_irqsave(&files_lock);
@@ -92,6 +132,8 @@ void fput(struct file *f)
 		return;
 	if (f->f_op->release)
 		f->f_op->release(f->f_inode, f);
+	if (f->f_mode & FMODE_WRITER)
+		writecount_add(f->f_inode, 1, true);
 	iput(f->f_inode);
 	kfree(f);
 }

@@ -25,6 +25,14 @@ int initrd_unpack(const void *data, size_t size);
 /* Reference counting of open files (the fd table holds references). */
 struct file *get_file(struct file *f);
 void fput(struct file *f);
+/*
+ * A program's file cannot change while a process runs it (ETXTBSY), since
+ * exec maps its pages from the page cache: execve denies write access for
+ * as long as an address space runs the file, and opening it to write or
+ * truncate fails meanwhile (and execve of a file open for writing fails).
+ */
+int deny_write_access(struct file *f);
+void allow_write_access(struct file *f);
 
 /* For the kernel itself (the ELF loader): open by path, read at pos. */
 struct file *filp_open(const char *path, int flags); /* ERR_PTR on error */

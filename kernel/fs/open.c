@@ -40,7 +40,9 @@ struct file *dentry_open(struct inode *inode, int flags)
 	file = alloc_file(inode, flags, inode->i_fop);
 	if (IS_ERR(file))
 		return file;
-	if (file->f_op->open)
+	if (S_ISREG(inode->i_mode) && (writing || (flags & O_TRUNC)))
+		err = get_write_access(file);
+	if (!err && file->f_op->open)
 		err = file->f_op->open(inode, file);
 	if (!err && (flags & O_TRUNC) && S_ISREG(inode->i_mode))
 		err = ramfs_setsize(inode, 0);

@@ -70,6 +70,12 @@ struct inode {
 
 	struct pipe_inode_info *i_pipe; /* S_IFIFO */
 	unsigned int i_flags;		/* S_RDONLY */
+	/*
+	 * Writers (> 0: files open to write or truncate it) or running
+	 * programs (< 0: address spaces executing it), never both: see
+	 * deny_write_access (i_lock).
+	 */
+	int i_writecount;
 
 	/*
 	 * A directory whose entries are made on demand (/proc): asked for a
@@ -97,6 +103,7 @@ struct dentry {
 /* file->f_mode: what the file was opened for (from the O_ACCMODE bits). */
 #define FMODE_READ 1
 #define FMODE_WRITE 2
+#define FMODE_WRITER 4 /* holds write access to a regular file's inode */
 
 struct file {
 	struct inode *f_inode;
@@ -191,6 +198,8 @@ void putname(char *name);
 struct inode *lookup_user_path(const char __user *path); /* or ERR_PTR */
 
 /* file.c: open files and the fd table. */
+/* Write access to a regular file's inode for f (FMODE_WRITER), or ETXTBSY. */
+int get_write_access(struct file *f);
 struct file *alloc_file(struct inode *inode, unsigned int flags,
 			const struct file_operations *fops); /* or ERR_PTR */
 struct file *fget(int fd); /* with a reference, or NULL */

@@ -89,6 +89,17 @@ void fput(struct file *f)
 		__builtin_trap(); /* the fuzzer's own reference is gone */
 }
 
+/* The host runs no programs: no address space has an exe_file to deny. */
+int deny_write_access(struct file *f)
+{
+	__builtin_trap();
+}
+
+void allow_write_access(struct file *f)
+{
+	__builtin_trap();
+}
+
 /* kernel/lib/string.c is not built here (libc stands in); libc has no strscpy. */
 void strscpy(char *dst, const char *src, size_t size)
 {

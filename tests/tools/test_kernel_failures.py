@@ -25,7 +25,7 @@ def boot_demo(case, timeout=60):
     return boot("ktest ktest.filter=ktest_demo." + case, timeout)
 
 
-def boot(cmdline, timeout=60, initrd=False):
+def boot(cmdline, timeout=60, initrd=False, arch="x86_64"):
     """Boot the kernel (with the initrd: the user tests) under the runner."""
     with tempfile.TemporaryDirectory() as tmp:
         iso = os.path.join(tmp, "demo.iso")
@@ -33,7 +33,7 @@ def boot(cmdline, timeout=60, initrd=False):
                         cmdline] + ([INITRD] if initrd else []), check=True)
         proc = subprocess.run(
             [os.path.join(ROOT, "tools", "run.py"), "test", "--timeout", str(timeout),
-             "--logdir", tmp, "x86_64:" + iso],
+             "--logdir", tmp, arch + ":" + iso],
             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
         return proc.returncode, proc.stdout
 
@@ -88,6 +88,18 @@ class SelectionTest(unittest.TestCase):
         self.assertIn("[x86_64] params ......", out)
         self.assertIn("[x86_64] time_test ......", out)
         self.assertEqual(out.rstrip().splitlines()[-1], "2 passed, 0 failed", out)
+
+
+class MissingDeviceTest(unittest.TestCase):
+    """On a PC without the framebuffer and the XIP store, their tests are
+    reported skipped, with the reason, and nothing fails."""
+
+    def test_device_tests_skip(self):
+        status, out = boot("ktest ktest.filter=pci.bar_sizes,fb_test.ioctls*,"
+                           "xip_test.read_only*", initrd=True, arch="x86_64-bare")
+        self.assertEqual(status, 0, out)
+        self.assertEqual(out.rstrip().splitlines()[-1],
+                         "0 passed, 0 failed, 3 skipped", out)
 
 
 if __name__ == "__main__":

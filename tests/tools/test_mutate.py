@@ -62,6 +62,16 @@ class TestMutate(unittest.TestCase):
                          ["test-user", "TIMEOUT=120", "T=vm_rules_test"])
         self.assertEqual(mutate.command("host")[2], "test-host")
 
+    def test_a_tree_that_does_not_build_is_no_kill(self):
+        saved = mutate.BUILDS, mutate.TARGETS
+        mutate.BUILDS = {"host": ["false"]}
+        try:
+            with open(os.devnull, "wb") as log:
+                self.assertEqual(mutate.run(self.root, "host", 10, log),
+                                 "build error")
+        finally:
+            mutate.BUILDS, mutate.TARGETS = saved
+
     def test_the_table_matches_the_tree(self):
         table = mutate.load_table()
         self.assertGreaterEqual(len(table), 20)

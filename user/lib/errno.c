@@ -34,6 +34,7 @@ static const char *const messages[] = {
 	[ENFILE] = "Too many open files in system",
 	[EMFILE] = "Too many open files",
 	[ENOTTY] = "Not a terminal",
+	[ETXTBSY] = "Text file busy",
 	[EFBIG] = "File too large",
 	[ENOSPC] = "No space left on device",
 	[EROFS] = "Read-only file system",

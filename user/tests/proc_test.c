@@ -271,6 +271,63 @@ static void execve_fails(void)
 	EXPECT_GT(getpid(), 1); /* still here */
 }
 
+/* Copy the file at from to a new file at to; the open copy's fd. */
+static int copy_file(const char *from, const char *to)
+{
+	char buf[512];
+	int in = open(from, O_RDONLY), out;
+	long n;
+
+	if (in < 0)
+		return -1;
+	out = open(to, O_CREAT | O_RDWR | O_TRUNC, 0755);
+	while (out >= 0 && (n = read(in, buf, sizeof(buf))) > 0)
+		if (write(out, buf, n) != n)
+			break;
+	close(in);
+	return out;
+}
+
+/* Run path in a child; its exit status, or 100 + errno if execve failed. */
+static int run_status(const char *path)
+{
+	char *argv[] = { (char *)path, NULL };
+	int status = -1;
+	pid_t pid = fork();
+
+	if (pid == 0) {
+		execve(path, argv, environ);
+		_exit(100 + errno);
+	}
+	if (pid < 0 || waitpid(pid, &status, 0) != pid || !WIFEXITED(status))
+		return -1;
+	return WEXITSTATUS(status);
+}
+
+/*
+ * exec maps a program's pages from the page cache, so its file may not
+ * change while it runs: opening it to write or truncate is ETXTBSY (this
+ * program runs self), and a file open for writing cannot be run.
+ */
+static void text_busy(void)
+{
+	const char *copy = "/tmp/proc_test.true";
+	int fd;
+
+	EXPECT_ERRNO(open(self, O_WRONLY), ETXTBSY);
+	EXPECT_ERRNO(open(self, O_RDONLY | O_TRUNC), ETXTBSY);
+	fd = open(self, O_RDONLY);
+	EXPECT_GE(fd, 0); /* reading it is fine */
+	close(fd);
+
+	fd = copy_file("/bin/true", copy);
+	ASSERT_GE(fd, 0);
+	EXPECT_EQ(run_status(copy), 100 + ETXTBSY);
+	close(fd);
+	EXPECT_EQ(run_status(copy), 0);
+	unlink(copy);
+}
+
 /*
  * SIGKILL ends a child that sleeps in nanosleep, or blocks in read; the
  * parent sees WTERMSIG == 9.  The child says "ready" first so that it is
@@ -434,6 +491,7 @@ static const struct ktap_case cases[] = {
 	KTAP_CASE(execve_args),
 	KTAP_CASE(execve_echo),
 	KTAP_CASE(execve_fails),
+	KTAP_CASE(text_busy),
 	KTAP_CASE(kill_sleeping),
 	KTAP_CASE(kill_errors),
 	KTAP_CASE(kill_zombie),
