@@ -30,7 +30,9 @@ $(GDB_INIT): tools/gdb/gdbinit.in FORCE
 	$(Q)sed -e 's|@B@|$(abspath $(B))|g' -e 's|@ROOT@|$(CURDIR)|g' \
 		-e 's|@KERNEL@|$(abspath $(KERNEL))|g' -e 's|@PORT@|$(GDB_PORT)|g' $< > $@
 
-gdb: DEPS_EXTRA := gdb
+# make test installs gdb too, so the helpers' test (tests/tools/test_gdb.py)
+# runs everywhere make test does, CI included, instead of being skipped.
+gdb test: DEPS_EXTRA := gdb
 gdb: deps $(IMAGE) $(GDB_CONSTS) $(GDB_INIT) ## make run, stopped for gdb on GDB_PORT: attach with gdb -x build/<arch>/gdbinit
 	@echo "make gdb: QEMU waits for gdb on 127.0.0.1:$(GDB_PORT); in another terminal:"
 	@echo "    gdb -x $(GDB_INIT)"

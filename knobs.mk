@@ -58,3 +58,5 @@ $(call knob_match,VMA_FUZZ_OPS,[0-9]+,a number of steps)
 # make docs-outputs
 $(call knob_choice,SLOW,0 1)
 $(call knob_choice,UPDATE,0 1)
+# make mutate: part of a mutation's name (tools/mutations.py).
+$(call knob_match,MUTATE,[A-Za-z0-9_-]+,part of a mutation's name (letters$(comma) digits$(comma) - and _))

@@ -8,8 +8,8 @@ structures, and against facts of the process: init (pid 1) is running,
 its program starts at 0x400000 with its code executable and not writable
 just above, and the page under that code is mapped once.
 
-Needs gdb (`make gdb` installs it; `make test` does not): without it the
-test is skipped, and says so.  It also needs the kernel, the initrd and
+Needs gdb (`make gdb` and `make test` install it): run by hand without it,
+the test is skipped, and says so.  It also needs the kernel, the initrd and
 build/x86_64/gdb/pagoda_consts.py, which `make tools-test` builds first.
 """
 
