@@ -273,6 +273,7 @@ static int exec_image(const char *path, const struct exec_args *args,
 	if (old)
 		mmput(old);
 	strscpy(current->comm, basename(path), sizeof(current->comm));
+	flush_signal_handlers(current); /* the handlers were in the old image */
 	start_thread(regs, entry, sp);
 	return 0;
 }

@@ -8,10 +8,8 @@
  * stays a zombie holding its status until the parent's waitpid collects it;
  * an exiting parent's children go to init, which reaps orphans.
  *
- * Signals are minimal: SIGKILL from kill(), and SIGSEGV/SIGILL/SIGFPE from
- * faults (SIGBUS from file mappings past their end).  None can be caught; a
- * pending signal ends the process the next time it would return to user
- * mode (or wakes it from a sleep first).
+ * Signals are kernel/signal.c's; here a dying or stopping child tells its
+ * parent (SIGCHLD, and waitpid's wake-up).
  */
 #include <asm/irqflags.h>
 #include <asm/pgtable.h>
@@ -52,6 +50,7 @@ long sys_fork(void)
 		return -ENOMEM;
 	}
 	files_fork(child, parent);
+	signals_fork(child, parent);
 	copy_thread_fork(child, parent);
 	child->mm = mm;
 	child->pgid = parent->pgid;
@@ -83,6 +82,7 @@ void do_exit(int status)
 	if (t->mm) {
 		struct mm_struct *mm = t->mm;
 
+		signals_exit(t);
 		files_exit(t);
 		/*
 		 * Forget the mm before freeing it: were the task preempted in
@@ -96,7 +96,12 @@ void do_exit(int status)
 	reparent_children(t);
 	t->exit_status = status;
 	t->state = TASK_ZOMBIE;
-	wake_up(&t->parent->child_exit);
+	if (t->kthread)
+		wake_up(&t->parent->child_exit);
+	else if (WIFEXITED(status))
+		notify_parent(t, CLD_EXITED, WEXITSTATUS(status));
+	else
+		notify_parent(t, CLD_KILLED, WTERMSIG(status));
 	schedule();
 	panic("a zombie ran again");
 }
@@ -111,13 +116,24 @@ void sys_exit(int code)
 	do_exit(__W_EXITCODE(code));
 }
 
+/* Has c something for waitpid with these options to report? */
+static bool child_reportable(const struct task_struct *c, int options)
+{
+	if (c->state == TASK_ZOMBIE)
+		return true;
+	if ((options & WUNTRACED) && c->stop_report)
+		return true;
+	return (options & WCONTINUED) && c->continued_report;
+}
+
 /*
- * A child matching pid: a zombie if there is one.  Pagoda has no process
+ * A child matching pid: a zombie if there is one (or, with WUNTRACED or
+ * WCONTINUED, one that stopped or continued since it was last reported).  Pagoda has no process
  * groups: it behaves as if every process were in one group, whose id is 1
  * (init's pid).  So 0 (the caller's group) and -1 (any child) both mean any
  * child, and a pid below -1 names a group that does not exist: ECHILD.
  */
-static struct task_struct *find_child(int pid, bool *found)
+static struct task_struct *find_child(int pid, int options, bool *found)
 {
 	struct task_struct *c;
 
@@ -128,17 +144,30 @@ static struct task_struct *find_child(int pid, bool *found)
 		if (pid > 0 && c->pid != pid)
 			continue;
 		*found = true;
-		if (c->state == TASK_ZOMBIE)
+		if (child_reportable(c, options))
 			return c;
 	}
 	return NULL;
 }
 
-/* Collect a zombie child: its pid, with its status in *status. */
+/*
+ * Collect a zombie child, or a stopped or continued one's news: its pid,
+ * with its status in *status.
+ */
 static long reap(struct task_struct *c, int *status)
 {
 	int pid = c->pid;
 
+	if (c->state != TASK_ZOMBIE && c->stop_report) {
+		*status = __W_STOPCODE(c->stop_report);
+		c->stop_report = 0;
+		return pid;
+	}
+	if (c->state != TASK_ZOMBIE) {
+		*status = __W_CONTINUED;
+		c->continued_report = false;
+		return pid;
+	}
 	*status = c->exit_status;
 	list_del(&c->sibling);
 	current->cutime += c->utime + c->cutime;
@@ -157,7 +186,7 @@ static long do_wait(int pid, int *status, int options)
 
 	for (;;) {
 		bool found;
-		struct task_struct *c = find_child(pid, &found);
+		struct task_struct *c = find_child(pid, options, &found);
 
 		if (c) {
 			ret = reap(c, status);
@@ -185,7 +214,7 @@ long sys_waitpid(int pid, int __user *ustatus, int options)
 	int status = 0;
 	long ret;
 
-	if (options & ~WNOHANG)
+	if (options & ~(WNOHANG | WUNTRACED | WCONTINUED))
 		return -EINVAL;
 	ret = do_wait(pid, &status, options);
 	if (ret > 0 && ustatus &&
@@ -212,12 +241,6 @@ long sys_getppid(void)
 	return current->parent ? current->parent->pid : 0;
 }
 
-void send_signal(struct task_struct *t, int sig)
-{
-	t->pending_signals |= 1UL << sig;
-	wake_up_task(t);
-}
-
 /* A process (not a kernel thread) that has not exited. */
 static bool is_live_process(const struct task_struct *t)
 {
@@ -235,7 +258,7 @@ struct task_struct *find_process(int pid)
 }
 
 /* The process (running or a zombie, not a kernel thread) called pid. */
-static struct task_struct *find_task_by_pid(int pid)
+struct task_struct *find_task_by_pid(int pid)
 {
 	struct task_struct *t;
 
@@ -243,42 +266,6 @@ static struct task_struct *find_task_by_pid(int pid)
 		if (t->pid == pid && !t->kthread)
 			return t;
 	return NULL;
-}
-
-/*
- * kill signals one process, or with pid < 0 the process group -pid; a pid
- * of 0 (Linux: the caller's group) finds none.  A zombie exists until it
- * is reaped, so it can be signalled (POSIX's rationale): success, and
- * nothing happens.
- */
-long sys_kill(int pid, int sig)
-{
-	struct task_struct *t;
-
-	if (sig != SIGKILL && sig != 0)
-		return -EINVAL;
-	if (pid < 0) /* a whole process group */
-		return pid < -0x7fffffff ? -ESRCH : kill_pgrp(-pid, sig);
-	t = pid > 0 ? find_task_by_pid(pid) : NULL;
-	if (!t)
-		return -ESRCH;
-	if (t == init_task)
-		return -EPERM;
-	if (sig && t->state != TASK_ZOMBIE)
-		send_signal(t, sig);
-	return 0;
-}
-
-void exit_to_user_mode(void)
-{
-	unsigned long pending = current->pending_signals;
-
-	if (!pending)
-		return;
-	/* SIGKILL first: a killed process reports being killed. */
-	if (pending & (1UL << SIGKILL))
-		do_exit(__W_SIGNALED(SIGKILL));
-	do_exit(__W_SIGNALED(__builtin_ctzl(pending)));
 }
 
 /*

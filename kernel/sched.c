@@ -84,6 +84,17 @@ void wake_up_task(struct task_struct *t)
 	arch_local_irq_restore(flags);
 }
 
+void resume_stopped_task(struct task_struct *t)
+{
+	unsigned long flags = arch_local_irq_save();
+
+	if (t->state == TASK_STOPPED) {
+		t->state = TASK_SLEEPING;
+		wake_up_task(t);
+	}
+	arch_local_irq_restore(flags);
+}
+
 void wake_up(struct wait_queue *wq)
 {
 	unsigned long flags = arch_local_irq_save();
@@ -104,15 +115,15 @@ int sleep_on(struct wait_queue *wq)
 
 	BUG_ON(!arch_irqs_disabled());
 	BUG_ON(t == &idle_task); /* the idle task must never sleep */
-	if (fatal_signal_pending(t))
-		return -EINTR;
+	if (signal_pending(t))
+		return -ERESTARTSYS;
 	t->state = TASK_SLEEPING;
 	list_add_tail(&t->wait_link, &wq->sleepers);
 	schedule();
-	/* Woken by wake_up (off the queue already) or by a kill (still on it). */
+	/* Woken by wake_up (off the queue already) or a signal (still on it). */
 	if (t->wait_link.next)
 		list_del(&t->wait_link);
-	return fatal_signal_pending(t) ? -EINTR : 0;
+	return signal_pending(t) ? -ERESTARTSYS : 0;
 }
 
 /* Tasks in sleep_on_timeout with a deadline, for the tick to wake. */
@@ -151,6 +162,7 @@ void scheduler_tick(bool user_mode)
 	struct task_struct *t = current;
 
 	wake_timed_sleepers();
+	run_alarms();
 
 	if (user_mode)
 		t->utime++;

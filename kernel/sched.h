@@ -12,6 +12,7 @@
 #include <asm/page.h>
 #include <asm/switch_to.h>
 #include <kernel/list.h>
+#include <kernel/signal.h>
 #include <kernel/wait.h>
 
 #define TASK_COMM_LEN 16
@@ -25,7 +26,8 @@
 enum task_state {
 	TASK_RUNNABLE,
 	TASK_SLEEPING,
-	TASK_ZOMBIE, /* exited; the parent has not collected the status yet */
+	TASK_STOPPED, /* by a stop signal, until SIGCONT or SIGKILL */
+	TASK_ZOMBIE,  /* exited; the parent has not collected the status yet */
 };
 
 struct file;
@@ -51,10 +53,12 @@ struct task_struct {
 	struct task_struct *parent;
 	struct list_head children; /* struct task_struct, by sibling */
 	struct list_head sibling;
-	struct wait_queue child_exit;  /* the parent waits here in waitpid */
-	int exit_status;	       /* waitpid() encoding (pagoda/abi.h) */
-	int pgid;		       /* process group (job control) */
-	unsigned long pending_signals; /* bit n: signal n */
+	struct wait_queue child_exit; /* the parent waits here in waitpid */
+	int exit_status;	      /* waitpid() encoding (pagoda/abi.h) */
+	struct signal_state signal;
+	int stop_report;       /* stopped by this signal: for WUNTRACED */
+	bool continued_report; /* continued since: for WCONTINUED */
+	int pgid;	       /* process group (job control) */
 
 	struct file *files[NR_OPEN];
 	struct inode *cwd;
@@ -101,15 +105,11 @@ extern struct task_struct *init_task;
 
 /* The live process with this pid, or NULL. */
 struct task_struct *find_process(int pid);
-
-/* Mark signal sig pending for t and wake it to act on it. */
-void send_signal(struct task_struct *t, int sig);
-/* On the way back to user mode: act on pending signals (that is, exit). */
-void exit_to_user_mode(void);
-
-static inline bool fatal_signal_pending(const struct task_struct *t)
-{
-	return t->pending_signals != 0;
-}
+/* The process (running, stopped or a zombie, not a kernel thread) pid. */
+struct task_struct *find_task_by_pid(int pid);
+/* Make a stopped task runnable again (SIGCONT, SIGKILL). */
+void resume_stopped_task(struct task_struct *t);
+/* Wake t's parent in waitpid and send it SIGCHLD with this si_code. */
+void notify_parent(struct task_struct *t, int code, int status);
 
 #endif

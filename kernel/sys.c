@@ -141,6 +141,8 @@ static char state_letter(const struct task_struct *t)
 {
 	if (t->state == TASK_ZOMBIE)
 		return 'Z';
+	if (t->state == TASK_STOPPED)
+		return 'T';
 	return t->state == TASK_SLEEPING ? 'S' : 'R';
 }
 

@@ -9,6 +9,7 @@
 #include <kernel/errno.h>
 #include <kernel/fs/fs.h>
 #include <kernel/process.h>
+#include <kernel/signal.h>
 #include <kernel/syscall.h>
 #include <kernel/sys.h>
 #include <mm/mmap.h>
@@ -107,6 +108,23 @@ long syscall_dispatch(unsigned long nr, const unsigned long a[6])
 		return sys_setpgid(a[0], a[1]);
 	case SYS_reboot:
 		return sys_reboot(a[0], a[1]);
+	case SYS_sigaction:
+		return sys_sigaction(a[0], U(const struct sigaction *, 1),
+				     U(struct sigaction *, 2));
+	case SYS_sigprocmask:
+		return sys_sigprocmask(a[0], U(const sigset_t *, 1),
+				       U(sigset_t *, 2));
+	case SYS_sigreturn:
+		return sys_sigreturn();
+	case SYS_sigpending:
+		return sys_sigpending(U(sigset_t *, 0));
+	case SYS_sigsuspend:
+		return sys_sigsuspend(U(const sigset_t *, 0));
+	case SYS_sigwaitinfo:
+		return sys_sigwaitinfo(U(const sigset_t *, 0),
+				       U(siginfo_t *, 1));
+	case SYS_alarm:
+		return sys_alarm(a[0]);
 	default:
 		return -ENOSYS;
 	}

@@ -8,8 +8,9 @@
  *
  * The condition is tested with interrupts off, so a wake-up cannot slip in
  * between the test and going to sleep; it must be quick and must not sleep.
- * wait_event returns 0 when the condition holds, or -EINTR if the task was
- * killed meanwhile (the caller then unwinds and returns -EINTR).
+ * wait_event returns 0 when the condition holds, or -ERESTARTSYS if a
+ * signal came meanwhile (the caller then unwinds and returns it: the
+ * signal code turns it into EINTR or restarts the call, kernel/signal.c).
  */
 #ifndef _KERNEL_WAIT_H
 #define _KERNEL_WAIT_H
@@ -37,7 +38,7 @@ void wake_up(struct wait_queue *wq);
 
 /*
  * Sleep on wq once (interrupts must be off; they are off again on return).
- * Returns -EINTR if the task has a fatal signal pending, else 0.
+ * Returns -ERESTARTSYS if the task has a signal to act on, else 0.
  */
 int sleep_on(struct wait_queue *wq);
 

@@ -33,7 +33,7 @@ USER_ARCH_CFLAGS_x86_64 := -m64
 USER_CFLAGS = -std=gnu11 -O2 -g -Wall -Wextra -Werror -Wno-unused-parameter \
 	-Wno-format-truncation \
 	-nostdinc -isystem $(shell $(CC) -print-file-name=include) \
-	-Iuser/include -Ikernel/uapi \
+	-Iuser/include -Ikernel/uapi -Iarch/$(ARCH)/include/uapi \
 	-fno-stack-protector -fno-pie -fno-asynchronous-unwind-tables \
 	$(USER_ARCH_CFLAGS_$(ARCH)) -MMD -MP
 

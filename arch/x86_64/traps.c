@@ -22,8 +22,10 @@
 #include <kernel/panic.h>
 #include <kernel/printk.h>
 #include <kernel/sched.h>
+#include <kernel/signal.h>
 #include <kernel/syscall.h>
 #include <mm/memory.h>
+#include <mm/mmap.h>
 #include <pagoda/abi.h>
 
 extern const char boot_stack_guard[];
@@ -124,6 +126,31 @@ static int exception_signal(unsigned long vector)
 	}
 }
 
+/* si_code and si_addr for a user exception's siginfo_t. */
+static int exception_code(const struct pt_regs *regs, int sig,
+			  unsigned long *addr)
+{
+	*addr = regs->rip;
+	switch (sig) {
+	case SIGBUS:
+		*addr = read_cr2();
+		return BUS_ADRERR;
+	case SIGFPE:
+		return FPE_INTDIV;
+	case SIGILL:
+		return ILL_ILLOPN;
+	}
+	if (regs->vector != X86_TRAP_PF) {
+		*addr = 0; /* a #GP says nothing of the address */
+		return SI_KERNEL;
+	}
+	*addr = read_cr2();
+	/* A mapping there that forbids the access, or no mapping at all. */
+	if (*addr < TASK_SIZE && current->mm && find_vma(current->mm, *addr))
+		return SEGV_ACCERR;
+	return SEGV_MAPERR;
+}
+
 /*
  * The VM's verdict, not the hardware's error code: a PROT_NONE page is not
  * present to the MMU (PF_PROT clear), yet it is mapped, and the access is
@@ -148,12 +175,9 @@ void describe_user_fault(char *buf, size_t size, struct mm_struct *mm,
 		snprintf(buf, size, "no mapping");
 }
 
-/*
- * A user program did something it may not: one line on the console, and
- * the process dies of the signal on its way back to user mode.
- */
-static void user_exception(struct pt_regs *regs, const char *name, int sig,
-			   int fault)
+/* The console line for an exception that ends the process. */
+static void report_user_exception(struct pt_regs *regs, const char *name,
+				  int sig, int fault)
 {
 	char why[48];
 
@@ -170,7 +194,23 @@ static void user_exception(struct pt_regs *regs, const char *name, int sig,
 		printk("pid %d (%s): signal %d: %s, ip %#lx\n", current->pid,
 		       current->comm, sig, name ? name : "exception",
 		       regs->rip);
-	send_signal(current, sig);
+}
+
+/*
+ * A user program did something it may not: the signal, with what a
+ * handler needs to fix the cause and retry; and, when the signal will end
+ * the process (no handler, or one that cannot run: force_sig_fault), one
+ * line on the console saying why.
+ */
+static void user_exception(struct pt_regs *regs, const char *name, int sig,
+			   int fault)
+{
+	unsigned long addr;
+	int code = exception_code(regs, sig, &addr);
+
+	force_sig_fault(sig, code, addr);
+	if (sig_kills_current(sig))
+		report_user_exception(regs, name, sig, fault);
 }
 
 /*
@@ -241,6 +281,7 @@ static void do_syscall(struct pt_regs *regs)
 	unsigned long args[6];
 
 	local_irq_enable();
+	regs->error_code = syscall_nr(regs); /* orig_ax, for a restart */
 	syscall_args(regs, args);
 	syscall_set_return(regs, syscall_dispatch(syscall_nr(regs), args));
 	local_irq_disable();
@@ -248,7 +289,8 @@ static void do_syscall(struct pt_regs *regs)
 
 /*
  * Every trap ends here.  Before going back to user mode a task may be
- * switched away (its slice is used up) and dies if it has a signal; an
+ * switched away (its slice is used up) and acts on its signals, with
+ * interrupts on, since writing a signal frame may fault pages in; an
  * interrupt of kernel code preempts it only where it had interrupts on,
  * which is to say where it held no spinlock.
  */
@@ -265,7 +307,9 @@ void x86_trap(struct pt_regs *regs)
 
 	if (user) {
 		preempt_if_needed();
-		exit_to_user_mode();
+		local_irq_enable();
+		exit_to_user_mode(regs);
+		local_irq_disable();
 	} else if (regs->rflags & X86_EFLAGS_IF) {
 		preempt_if_needed();
 	}

@@ -110,7 +110,7 @@ void drop_nlink(struct inode *inode)
  * The inode lock sleeps, so a task holding it may take a page fault or be
  * preempted.  Taking it is the condition of a wait_event: the condition is
  * tested with interrupts off, so testing and setting i_locked is atomic.
- * A task killed while it waits gives up with -EINTR.
+ * A task signalled while it waits gives up with -ERESTARTSYS.
  */
 static bool inode_trylock(struct inode *inode)
 {

@@ -9,20 +9,21 @@
  *   read   blocks while the pipe is empty and some writer remains; returns
  *          what is there (up to the count asked), or 0 (end of file) when
  *          it is empty and every write end is closed
- *   write  blocks while the pipe is full and some reader remains; EPIPE
- *          when no reader remains (Linux also sends SIGPIPE).  A write of
+ *   write  blocks while the pipe is full and some reader remains; SIGPIPE
+ *          and EPIPE when no reader remains.  A write of
  *          at most PIPE_BUF bytes waits until it fits whole, so it is never
  *          interleaved with another writer's (POSIX requires it)
  *
- * Sleeping uses wait_event, which returns -EINTR for a killed task: the
- * call then returns what it had transferred, or -EINTR.
+ * Sleeping uses wait_event, which returns -ERESTARTSYS for a signalled
+ * task: the call then returns what it had transferred, or that (EINTR or a
+ * restart, kernel/signal.c).
  *
  * Locking: the pipe inode's lock (a sleeping lock) serializes readers and
  * writers while they copy, which may fault on a user buffer.  Sleepers
  * drop it and wait on rd_wait or wr_wait; whoever changes len, readers or
  * writers wakes the other side.  readers and writers change only when an
  * end is released, under the pipe's spinlock, since release cannot fail
- * (it runs on exit, where a sleeping lock could answer -EINTR).
+ * (it runs on exit, where a sleeping lock could answer -ERESTARTSYS).
  */
 #include <kernel/err.h>
 #include <kernel/errno.h>
@@ -127,6 +128,8 @@ static long pipe_write(struct kiocb *iocb, struct iov_iter *from)
 		size_t want, copied;
 
 		if (!pipe->readers) {
+			/* EPIPE is what a writer that ignores SIGPIPE sees. */
+			send_signal(current, SIGPIPE);
 			err = -EPIPE;
 			break;
 		}

@@ -226,10 +226,10 @@ static int blocked_reader(void *arg)
 {
 	char c;
 
-	return pipe_read_k(thread_end, &c, 1) == -EINTR ? 0 : 1;
+	return pipe_read_k(thread_end, &c, 1) == -ERESTARTSYS ? 0 : 1;
 }
 
-/* A reader killed while it waits gives up with EINTR. */
+/* A reader killed while it waits gives up (EINTR, once it is a signal's). */
 static void killed_reader_gets_eintr(struct ktest *t)
 {
 	struct task_struct *th;

@@ -159,7 +159,7 @@ struct inode *igrab(struct inode *inode);
 void iput(struct inode *inode);
 void inc_nlink(struct inode *inode);
 void drop_nlink(struct inode *inode);
-int inode_lock_killable(struct inode *inode); /* 0 or -EINTR */
+int inode_lock_killable(struct inode *inode); /* 0 or -ERESTARTSYS */
 void inode_unlock(struct inode *inode);
 
 /* dir.c: directories, the tree and its lock. */

@@ -1,32 +1,41 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * <signal.h>: signal numbers (Linux's) and kill().  Pagoda has no signal
- * handlers: kill() can send SIGKILL (or 0, to test that a process exists),
- * and the kernel itself ends a process that faults with SIGSEGV, SIGBUS,
- * SIGILL or SIGFPE.  The other numbers are defined so that programs naming
- * them compile; kill() refuses them with EINVAL.
+ * <signal.h>: POSIX signals.  The numbers, struct sigaction, siginfo_t,
+ * sigset_t and stack_t are the kernel's (pagoda/abi.h, Linux's values and
+ * layouts); a handler's ucontext is the arch's (asm/sigcontext.h).
+ * sigaction() always installs the library's restorer (user/lib/arch/<arch>/
+ * sigreturn.S), the trampoline a handler returns to, which calls sigreturn.
+ * Signals 1 to NSIG - 1; no real-time signals, no sigqueue.
  */
 #ifndef _SIGNAL_H
 #define _SIGNAL_H
 
 #include <sys/types.h>
-#include <pagoda/abi.h> /* SIGKILL and the fault signals, NSIG */
-
-#define SIGHUP 1
-#define SIGINT 2
-#define SIGQUIT 3
-#define SIGTRAP 5
-#define SIGABRT 6
-#define SIGUSR1 10
-#define SIGUSR2 12
-#define SIGALRM 14
-#define SIGTERM 15
-#define SIGCHLD 17
+#include <pagoda/abi.h>
+#include <asm/sigcontext.h>
 
 typedef int sig_atomic_t;
+typedef void (*sighandler_t)(int);
+typedef struct ucontext ucontext_t;
 
 int kill(pid_t pid, int sig);
 /* kill(getpid(), sig) */
 int raise(int sig);
+
+int sigaction(int sig, const struct sigaction *act, struct sigaction *oact);
+/* sigaction with sa_mask empty and SA_RESTART, as glibc's signal() */
+sighandler_t signal(int sig, sighandler_t handler);
+int sigprocmask(int how, const sigset_t *set, sigset_t *oset);
+int sigpending(sigset_t *set);
+int sigsuspend(const sigset_t *mask);
+/* Take a pending signal of set (blocked by the caller) without a handler. */
+int sigwaitinfo(const sigset_t *set, siginfo_t *info);
+int sigwait(const sigset_t *set, int *sig);
+
+int sigemptyset(sigset_t *set);
+int sigfillset(sigset_t *set);
+int sigaddset(sigset_t *set, int sig);
+int sigdelset(sigset_t *set, int sig);
+int sigismember(const sigset_t *set, int sig);
 
 #endif

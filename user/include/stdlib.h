@@ -24,7 +24,7 @@ __attribute__((noreturn)) void exit(int status);
 int atexit(void (*fn)(void));
 /* Leave at once: no handlers, no flushing. */
 __attribute__((noreturn)) void _Exit(int status);
-/* Prints "abort" on stderr and exits with status 134 (128 + SIGABRT). */
+/* Prints "abort" on stderr and ends the process with SIGABRT. */
 __attribute__((noreturn)) void abort(void);
 
 /* Base 0 means: "0x" prefix hexadecimal, "0" octal, otherwise decimal. */

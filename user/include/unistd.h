@@ -40,6 +40,10 @@ int tcsetpgrp(int fd, pid_t pgrp);
 pid_t tcgetpgrp(int fd);
 unsigned int sleep(unsigned int seconds);
 int usleep(useconds_t usec);
+/* SIGALRM in seconds (0 cancels); the seconds left of the previous alarm. */
+unsigned int alarm(unsigned int seconds);
+/* Sleep until a signal's handler has run (or it ended the process): -1, EINTR. */
+int pause(void);
 
 /* Files */
 ssize_t read(int fd, void *buf, size_t n);

@@ -3,6 +3,7 @@
  * Ending a process: exit() with its atexit() handlers, _Exit(), abort().
  * The system call itself is _exit() (syscalls.c).
  */
+#include <signal.h>
 #include <stdlib.h>
 #include <unistd.h>
 
@@ -42,12 +43,18 @@ void _Exit(int status)
 void abort(void)
 {
 	/*
-	 * Pagoda has no SIGABRT to deliver, so end as a shell reports a
-	 * process killed by it: status 128 + 6.  No stdio flushing: abort()
-	 * is called when the program's state may be broken.
+	 * SIGABRT, even if blocked; a handler that returns does not stop it
+	 * (POSIX), so the second time it is the default action.  No stdio
+	 * flushing: abort() is called when the program's state may be broken.
 	 */
 	static const char msg[] = "abort\n";
+	sigset_t set = 0;
 
 	write(STDERR_FILENO, msg, sizeof(msg) - 1);
-	_exit(134);
+	sigaddset(&set, SIGABRT);
+	sigprocmask(SIG_UNBLOCK, &set, NULL);
+	raise(SIGABRT);
+	signal(SIGABRT, SIG_DFL);
+	raise(SIGABRT);
+	_exit(134); /* not reached */
 }

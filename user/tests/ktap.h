@@ -161,6 +161,21 @@ static inline void ktap_child_exit(void)
 		}                                                              \
 	} while (0)
 
+/* Run fn in a child, which exits 0 if fn returns: its waitpid status, or -1. */
+static inline int ktap_child_status(void (*fn)(void))
+{
+	int status;
+	pid_t pid = fork();
+
+	if (pid == 0) {
+		fn();
+		_exit(0);
+	}
+	if (pid < 0 || waitpid(pid, &status, 0) != pid)
+		return -1;
+	return status;
+}
+
 #define EXPECT_EQ(a, b) __KTAP_CMP(a, ==, b, (void)0)
 #define EXPECT_NE(a, b) __KTAP_CMP(a, !=, b, (void)0)
 #define EXPECT_LT(a, b) __KTAP_CMP(a, <, b, (void)0)

@@ -44,14 +44,9 @@ static void drop_file(int fd)
 /* The signal the child running fn dies of (0: it exited, -1: no child). */
 static int signal_of(void (*fn)(void))
 {
-	int status;
-	pid_t pid = fork();
+	int status = ktap_child_status(fn);
 
-	if (pid == 0) {
-		fn();
-		_exit(0);
-	}
-	if (pid < 0 || waitpid(pid, &status, 0) != pid)
+	if (status < 0)
 		return -1;
 	return WIFSIGNALED(status) ? WTERMSIG(status) : 0;
 }

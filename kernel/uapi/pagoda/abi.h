@@ -71,26 +71,147 @@ struct pagoda_dirent {
 #define DT_DIR 4
 #define DT_REG 8
 
-/* Signals (Linux numbers): only SIGKILL can be sent; the rest report faults. */
+/*
+ * Signals: Linux's numbers and, where the kernel reads or writes them,
+ * Linux's x86_64 structure layouts.  Signals 1 to 31, no real-time signals:
+ * a signal is pending or not, never queued twice.
+ */
+#define SIGHUP 1
+#define SIGINT 2
+#define SIGQUIT 3
 #define SIGILL 4
+#define SIGTRAP 5
+#define SIGABRT 6
 #define SIGBUS 7
 #define SIGFPE 8
 #define SIGKILL 9
+#define SIGUSR1 10
 #define SIGSEGV 11
+#define SIGUSR2 12
 #define SIGPIPE 13
-#define NSIG 32
+#define SIGALRM 14
+#define SIGTERM 15
+#define SIGSTKFLT 16
+#define SIGCHLD 17
+#define SIGCONT 18
+#define SIGSTOP 19
+#define SIGTSTP 20
+#define SIGTTIN 21
+#define SIGTTOU 22
+#define SIGURG 23
+#define SIGXCPU 24
+#define SIGXFSZ 25
+#define SIGVTALRM 26
+#define SIGPROF 27
+#define SIGWINCH 28
+#define SIGIO 29
+#define SIGPWR 30
+#define SIGSYS 31
+#define NSIG 32 /* signal numbers are 1 .. NSIG - 1 */
+
+#define SIG_DFL ((void (*)(int))0)
+#define SIG_IGN ((void (*)(int))1)
+#define SIG_ERR ((void (*)(int)) - 1)
+
+/* sa_flags (Linux values) */
+#define SA_NOCLDSTOP 0x00000001
+#define SA_SIGINFO 0x00000004
+#define SA_RESTORER 0x04000000 /* sa_restorer is the handler's return */
+#define SA_ONSTACK 0x08000000
+#define SA_RESTART 0x10000000
+#define SA_NODEFER 0x40000000
+#define SA_RESETHAND 0x80000000
+
+/* sigprocmask() how */
+#define SIG_BLOCK 0
+#define SIG_UNBLOCK 1
+#define SIG_SETMASK 2
+
+/* Bit n - 1 stands for signal n, as in Linux's kernel sigset. */
+typedef unsigned long sigset_t;
+
+union sigval {
+	int sival_int;
+	void *sival_ptr;
+};
+
+/* 128 bytes, the fields at Linux's offsets (si_addr, si_pid at 16). */
+typedef struct siginfo {
+	int si_signo;
+	int si_errno;
+	int si_code;
+	union {
+		int __si_pad[28];
+		struct {
+			int si_pid;
+			unsigned int si_uid;
+			int si_status; /* SIGCHLD: exit code or signal */
+		};
+		void *si_addr; /* SIGSEGV, SIGBUS, SIGILL, SIGFPE */
+	};
+} siginfo_t;
+
+/* si_code */
+#define SI_USER 0	/* kill(), raise() */
+#define SI_KERNEL 0x80	/* the kernel, for no more precise reason */
+#define SEGV_MAPERR 1	/* no mapping at si_addr */
+#define SEGV_ACCERR 2	/* a mapping that forbids the access */
+#define BUS_ADRERR 2	/* a mapping with nothing behind it (past EOF) */
+#define ILL_ILLOPN 2	/* undefined opcode */
+#define FPE_INTDIV 1	/* integer division by zero */
+#define CLD_EXITED 1	/* SIGCHLD: the child exited */
+#define CLD_KILLED 2	/* the child was killed by a signal */
+#define CLD_STOPPED 5	/* the child stopped */
+#define CLD_CONTINUED 6 /* the child continued */
 
 /*
- * waitpid() status, encoded as Linux does: exit status in bits 8-15,
- * or the terminating signal in bits 0-6.
+ * The kernel's struct sigaction, as Linux's on x86_64: the library always
+ * sets SA_RESTORER, pointing at its trampoline that calls sigreturn.
+ */
+struct sigaction {
+	union {
+		void (*sa_handler)(int);
+		void (*sa_sigaction)(int, siginfo_t *, void *);
+	};
+	unsigned long sa_flags;
+	void (*sa_restorer)(void);
+	sigset_t sa_mask;
+};
+
+/*
+ * An alternate signal stack, as Linux's (the type and constants exist so
+ * that programs naming them build; Pagoda has no sigaltstack yet).
+ */
+typedef struct {
+	void *ss_sp;
+	int ss_flags;
+	unsigned long ss_size;
+} stack_t;
+#define SS_ONSTACK 1
+#define SS_DISABLE 2
+#define MINSIGSTKSZ 2048
+#define SIGSTKSZ 8192
+
+/*
+ * waitpid() status, encoded as Linux does: exit status in bits 8-15, or
+ * the terminating signal in bits 0-6, or 0x7f and the stop signal in bits
+ * 8-15 for a stopped child, or 0xffff for a continued one.
  */
 #define WNOHANG 1
+#define WUNTRACED 2  /* report stopped children too */
+#define WCONTINUED 8 /* report continued children too */
 #define __W_EXITCODE(code) (((code)&0xff) << 8)
 #define __W_SIGNALED(sig) ((sig)&0x7f)
+#define __W_STOPCODE(sig) (((sig) << 8) | 0x7f)
+#define __W_CONTINUED 0xffff
 #define WIFEXITED(s) (((s)&0x7f) == 0)
 #define WEXITSTATUS(s) (((s) >> 8) & 0xff)
-#define WIFSIGNALED(s) (((s)&0x7f) != 0)
+#define WIFSIGNALED(s) (((s)&0x7f) != 0 && ((s)&0x7f) != 0x7f)
 #define WTERMSIG(s) ((s)&0x7f)
+#define WCOREDUMP(s) ((s)&0x80) /* never set: no core files */
+#define WIFSTOPPED(s) (((s)&0xff) == 0x7f)
+#define WSTOPSIG(s) WEXITSTATUS(s)
+#define WIFCONTINUED(s) ((s) == __W_CONTINUED)
 
 struct timespec {
 	long tv_sec;
@@ -128,7 +249,7 @@ struct sysinfo {
 struct procinfo {
 	int pid;
 	int ppid;
-	char state; /* R running/runnable, S sleeping, Z zombie */
+	char state; /* R running/runnable, S sleeping, T stopped, Z zombie */
 	char name[PROCINFO_NAME_MAX];
 	unsigned long rss_pages;
 	unsigned long utime_ticks, stime_ticks; /* at HZ */

@@ -51,8 +51,15 @@
 #define SYS_mapinfo 39	/* one VMA of a process, struct mapinfo (for pmap) */
 #define SYS_vmstat 40	/* system-wide VM event counts, struct vmstat */
 #define SYS_vm_audit 41 /* VM invariants: problems found (fuzzers) */
-#define SYS_setpgid 42	/* job control: put a process in a process group */
-#define NR_SYSCALLS 43
+#define SYS_sigaction 42
+#define SYS_sigprocmask 43
+#define SYS_sigreturn 44 /* only from the restorer, on a signal frame */
+#define SYS_sigpending 45
+#define SYS_sigsuspend 46
+#define SYS_alarm 47
+#define SYS_sigwaitinfo 48
+#define SYS_setpgid 49 /* job control: put a process in a process group */
+#define NR_SYSCALLS 50
 
 /* SYS_reboot's first argument. */
 #define REBOOT_POWER_OFF 0 /* report the exit status, then power off */

@@ -54,4 +54,34 @@ static inline void syscall_set_return(struct pt_regs *regs, long ret)
 	regs->rax = ret;
 }
 
+static inline unsigned long syscall_get_return(const struct pt_regs *regs)
+{
+	return regs->rax;
+}
+
+/*
+ * For restarting a system call: int $0x80 pushes no error code, so
+ * do_syscall keeps the call's number in that slot (Linux's orig_ax), and
+ * the vector says the registers are a system call's.
+ */
+#define SYSCALL_TRAP_VECTOR 0x80
+
+static inline bool in_syscall(const struct pt_regs *regs)
+{
+	return regs->vector == SYSCALL_TRAP_VECTOR;
+}
+
+/* Not a system call any more (sigreturn): nothing to restart. */
+static inline void forget_syscall(struct pt_regs *regs)
+{
+	regs->vector = ~0UL;
+}
+
+/* Run the call again: back over the 2-byte int $0x80, number in rax. */
+static inline void syscall_rewind(struct pt_regs *regs)
+{
+	regs->rax = regs->error_code;
+	regs->rip -= 2;
+}
+
 #endif

@@ -1,0 +1,529 @@
+// SPDX-License-Identifier: MIT
+/*
+ * POSIX signals: sending, blocking, catching, and the default actions.
+ *
+ * A signal sent to a task sets its bit in the task's pending set (standard
+ * signals do not queue: a second one before the first is acted on is lost)
+ * and wakes the task if it may act on it.  Acting happens in one place, on
+ * the way back to user mode (exit_to_user_mode): for each pending signal
+ * not blocked, lowest number first, the task either takes the default
+ * action -- end the process, ignore, stop, continue -- or runs its handler.
+ * Running a handler means the arch code (arch/<arch>/signal.c) saves the
+ * interrupted user registers and signal mask in a frame on the user stack
+ * and points the registers at the handler, whose return address is the
+ * library's restorer: a two-instruction trampoline calling sigreturn, which
+ * reads the frame back.  The frame is user memory, so sigreturn treats it
+ * as untrusted input (see the arch code for what it checks).
+ *
+ * A system call a signal interrupts in its sleep returns -ERESTARTSYS
+ * (sleep_on); here that becomes EINTR when a handler without SA_RESTART
+ * runs, and otherwise the call is made again from the start.
+ *
+ * The design is Linux's (kernel/signal.c, arch/x86/kernel/signal.c), much
+ * reduced: one thread per process, no real-time signals, no process groups.
+ */
+#include <asm/irqflags.h>
+#include <asm/ptrace.h>
+#include <kernel/errno.h>
+#include <kernel/printk.h>
+#include <kernel/process.h>
+#include <kernel/sched.h>
+#include <kernel/signal.h>
+#include <kernel/string.h>
+#include <kernel/time.h>
+
+enum sig_default {
+	SIG_DFL_TERM,
+	SIG_DFL_CORE, /* terminate (Pagoda writes no core file) */
+	SIG_DFL_IGNORE,
+	SIG_DFL_STOP,
+	SIG_DFL_CONT,
+};
+
+/* POSIX's table of default actions; unlisted signals terminate. */
+static const unsigned char default_action[NSIG] = {
+	[SIGQUIT] = SIG_DFL_CORE,    [SIGILL] = SIG_DFL_CORE,
+	[SIGTRAP] = SIG_DFL_CORE,    [SIGABRT] = SIG_DFL_CORE,
+	[SIGBUS] = SIG_DFL_CORE,     [SIGFPE] = SIG_DFL_CORE,
+	[SIGSEGV] = SIG_DFL_CORE,    [SIGXCPU] = SIG_DFL_CORE,
+	[SIGXFSZ] = SIG_DFL_CORE,    [SIGSYS] = SIG_DFL_CORE,
+	[SIGCHLD] = SIG_DFL_IGNORE,  [SIGURG] = SIG_DFL_IGNORE,
+	[SIGWINCH] = SIG_DFL_IGNORE, [SIGCONT] = SIG_DFL_CONT,
+	[SIGSTOP] = SIG_DFL_STOP,    [SIGTSTP] = SIG_DFL_STOP,
+	[SIGTTIN] = SIG_DFL_STOP,    [SIGTTOU] = SIG_DFL_STOP,
+};
+
+/* Neither can be caught, blocked or ignored. */
+#define UNBLOCKABLE (sigmask(SIGKILL) | sigmask(SIGSTOP))
+#define STOP_SIGNALS                                                           \
+	(sigmask(SIGSTOP) | sigmask(SIGTSTP) | sigmask(SIGTTIN) |              \
+	 sigmask(SIGTTOU))
+
+static bool valid_signal(int sig)
+{
+	return sig >= 1 && sig < NSIG;
+}
+
+/* Kernel threads ignore every signal but SIGKILL, as in Linux. */
+static bool sig_ignored(const struct task_struct *t, int sig)
+{
+	void (*h)(int) = t->signal.action[sig].sa_handler;
+
+	if (t->kthread && sig != SIGKILL)
+		return true;
+	if (h == SIG_IGN)
+		return true;
+	return h == SIG_DFL && default_action[sig] == SIG_DFL_IGNORE;
+}
+
+bool signal_pending(const struct task_struct *t)
+{
+	return t->signal.pending & ~(t->signal.blocked & ~UNBLOCKABLE);
+}
+
+/*
+ * A stopped task resumes on SIGCONT or SIGKILL; SIGCONT also discards any
+ * stop signal still pending, and a stop signal any pending SIGCONT.
+ */
+static void prepare_signal(struct task_struct *t, int sig)
+{
+	if (sigmask(sig) & STOP_SIGNALS)
+		t->signal.pending &= ~sigmask(SIGCONT);
+	if (sig != SIGCONT && sig != SIGKILL)
+		return;
+	if (sig == SIGCONT)
+		t->signal.pending &= ~STOP_SIGNALS;
+	if (t->state == TASK_STOPPED) {
+		t->stop_report = 0;
+		if (sig == SIGCONT) {
+			t->continued_report = true;
+			notify_parent(t, CLD_CONTINUED, SIGCONT);
+		}
+		resume_stopped_task(t);
+	}
+}
+
+void send_signal_info(struct task_struct *t, int sig,
+		      const struct kernel_siginfo *info)
+{
+	unsigned long flags = arch_local_irq_save();
+	struct signal_state *s = &t->signal;
+
+	prepare_signal(t, sig);
+	/* An ignored signal is dropped now, unless blocked (it may be
+	 * unblocked after its action changed). */
+	if (!(s->blocked & sigmask(sig)) && sig_ignored(t, sig))
+		goto out;
+	if (!(s->pending & sigmask(sig)))
+		s->info[sig] = *info;
+	s->pending |= sigmask(sig);
+	if (signal_pending(t))
+		wake_up_task(t);
+out:
+	arch_local_irq_restore(flags);
+}
+
+void send_signal(struct task_struct *t, int sig)
+{
+	struct kernel_siginfo info = { .si_code = SI_USER };
+
+	if (current->mm)
+		info.si_pid = current->pid;
+	send_signal_info(t, sig, &info);
+}
+
+void force_sig_fault(int sig, int code, unsigned long addr)
+{
+	struct signal_state *s = &current->signal;
+	struct kernel_siginfo info = { .si_code = code, .si_addr = addr };
+
+	if ((s->blocked & sigmask(sig)) ||
+	    s->action[sig].sa_handler == SIG_IGN) {
+		s->action[sig].sa_handler = SIG_DFL;
+		s->blocked &= ~sigmask(sig);
+	}
+	send_signal_info(current, sig, &info);
+}
+
+bool sig_kills_current(int sig)
+{
+	const struct signal_state *s = &current->signal;
+
+	if (s->action[sig].sa_handler != SIG_DFL && sig != SIGKILL)
+		return false;
+	return default_action[sig] == SIG_DFL_TERM ||
+	       default_action[sig] == SIG_DFL_CORE;
+}
+
+void fill_siginfo(siginfo_t *si, int sig, const struct kernel_siginfo *k)
+{
+	memset(si, 0, sizeof(*si));
+	si->si_signo = sig;
+	si->si_code = k->si_code;
+	if (k->si_addr || sig == SIGSEGV || sig == SIGBUS || sig == SIGILL ||
+	    sig == SIGFPE) {
+		si->si_addr = (void *)k->si_addr;
+		return;
+	}
+	si->si_pid = k->si_pid;
+	si->si_status = k->si_status;
+}
+
+/* SIGCHLD to t's parent: t exited, was killed, stopped or continued. */
+void notify_parent(struct task_struct *t, int code, int status)
+{
+	struct task_struct *p = t->parent;
+	struct kernel_siginfo info = { .si_code = code,
+				       .si_pid = t->pid,
+				       .si_status = status };
+
+	wake_up(&p->child_exit);
+	if (p->kthread || ((code == CLD_STOPPED || code == CLD_CONTINUED) &&
+			   (p->signal.action[SIGCHLD].sa_flags & SA_NOCLDSTOP)))
+		return;
+	send_signal_info(p, SIGCHLD, &info);
+}
+
+/* Stop until SIGCONT or SIGKILL, telling the parent (waitpid WUNTRACED). */
+static void do_signal_stop(int sig)
+{
+	struct task_struct *t = current;
+	unsigned long flags = arch_local_irq_save();
+
+	t->stop_report = sig;
+	t->continued_report = false;
+	t->state = TASK_STOPPED;
+	notify_parent(t, CLD_STOPPED, sig);
+	schedule();
+	arch_local_irq_restore(flags);
+}
+
+/*
+ * The next pending signal of mask, taken off the pending set; 0 if none.
+ * SIGKILL first: a killed process reports being killed.
+ */
+static int dequeue_signal(sigset_t mask, struct kernel_siginfo *info)
+{
+	struct signal_state *s = &current->signal;
+	unsigned long flags = arch_local_irq_save();
+	unsigned long ready = s->pending & mask;
+	int sig = 0;
+
+	if (ready) {
+		sig = ready & sigmask(SIGKILL) ? SIGKILL
+					       : __builtin_ctzl(ready) + 1;
+		s->pending &= ~sigmask(sig);
+		*info = s->info[sig];
+	}
+	arch_local_irq_restore(flags);
+	return sig;
+}
+
+/*
+ * A system call cut short by a signal: -ERESTARTSYS becomes EINTR if a
+ * handler without SA_RESTART is about to run, and otherwise the call is
+ * made again (the arch rewinds the instruction and its number).
+ */
+static void syscall_restart(struct pt_regs *regs, const struct sigaction *ka)
+{
+	if ((long)syscall_get_return(regs) != -ERESTARTSYS)
+		return;
+	if (ka && !(ka->sa_flags & SA_RESTART))
+		syscall_set_return(regs, -EINTR);
+	else
+		syscall_rewind(regs);
+}
+
+/* Enter sig's handler; a frame that cannot be written kills with SIGSEGV. */
+static void handle_signal(int sig, const struct kernel_siginfo *info,
+			  struct pt_regs *regs)
+{
+	struct signal_state *s = &current->signal;
+	struct sigaction *ka = &s->action[sig];
+	sigset_t old = s->restore_blocked ? s->saved_blocked : s->blocked;
+
+	if (!(ka->sa_flags & SA_RESTORER) ||
+	    arch_setup_rt_frame(sig, info, ka, old, regs)) {
+		printk("pid %d (%s): signal %d: cannot enter its handler\n",
+		       current->pid, current->comm, sig);
+		do_exit(__W_SIGNALED(SIGSEGV));
+	}
+	s->restore_blocked = false;
+	s->blocked |= ka->sa_mask;
+	if (!(ka->sa_flags & SA_NODEFER))
+		s->blocked |= sigmask(sig);
+	s->blocked &= ~UNBLOCKABLE;
+	if (ka->sa_flags & SA_RESETHAND)
+		ka->sa_handler = SIG_DFL;
+}
+
+void exit_to_user_mode(struct pt_regs *regs)
+{
+	struct signal_state *s = &current->signal;
+	bool syscall = in_syscall(regs);
+	struct kernel_siginfo info;
+	int sig;
+
+	while ((sig = dequeue_signal(~(s->blocked & ~UNBLOCKABLE), &info))) {
+		struct sigaction *ka = &s->action[sig];
+
+		if (ka->sa_handler == SIG_IGN && sig != SIGKILL)
+			continue;
+		if (ka->sa_handler != SIG_DFL && sig != SIGKILL) {
+			if (syscall)
+				syscall_restart(regs, ka);
+			syscall = false;
+			handle_signal(sig, &info, regs);
+			continue;
+		}
+		switch (default_action[sig]) {
+		case SIG_DFL_IGNORE:
+		case SIG_DFL_CONT:
+			break;
+		case SIG_DFL_STOP:
+			do_signal_stop(sig);
+			break;
+		default:
+			do_exit(__W_SIGNALED(sig));
+		}
+	}
+	if (syscall)
+		syscall_restart(regs, NULL);
+	if (s->restore_blocked) {
+		s->restore_blocked = false;
+		s->blocked = s->saved_blocked;
+	}
+}
+
+void signals_fork(struct task_struct *child, const struct task_struct *parent)
+{
+	memcpy(child->signal.action, parent->signal.action,
+	       sizeof(child->signal.action));
+	child->signal.blocked = parent->signal.blocked;
+}
+
+/* exec: caught signals go back to their default; ignored ones stay so. */
+void flush_signal_handlers(struct task_struct *t)
+{
+	for (int sig = 1; sig < NSIG; sig++) {
+		struct sigaction *ka = &t->signal.action[sig];
+
+		if (ka->sa_handler != SIG_IGN)
+			ka->sa_handler = SIG_DFL;
+		ka->sa_flags = 0;
+		ka->sa_mask = 0;
+		ka->sa_restorer = NULL;
+	}
+}
+
+long sys_kill(int pid, int sig)
+{
+	struct task_struct *t;
+
+	if (sig && !valid_signal(sig))
+		return -EINVAL;
+	if (pid < 0) /* a whole process group */
+		return pid < -0x7fffffff ? -ESRCH : kill_pgrp(-pid, sig);
+	t = pid > 0 ? find_task_by_pid(pid) : NULL;
+	if (!t)
+		return -ESRCH;
+	if (t == init_task)
+		return -EPERM;
+	if (sig && t->state != TASK_ZOMBIE)
+		send_signal(t, sig);
+	return 0;
+}
+
+long sys_sigaction(int sig, const struct sigaction __user *act,
+		   struct sigaction __user *oact)
+{
+	struct sigaction *ka, new;
+
+	if (!valid_signal(sig))
+		return -EINVAL;
+	ka = &current->signal.action[sig];
+	if (act && copy_from_user(&new, act, sizeof(new)))
+		return -EFAULT;
+	if (act && (sigmask(sig) & UNBLOCKABLE))
+		return -EINVAL;
+	if (oact && copy_to_user(oact, ka, sizeof(*ka)))
+		return -EFAULT;
+	if (!act)
+		return 0;
+	new.sa_mask &= ~UNBLOCKABLE;
+	*ka = new;
+	/* Ignoring a signal discards it if pending (POSIX). */
+	if (sig_ignored(current, sig))
+		current->signal.pending &= ~sigmask(sig);
+	return 0;
+}
+
+long sys_sigprocmask(int how, const sigset_t __user *uset,
+		     sigset_t __user *oset)
+{
+	struct signal_state *s = &current->signal;
+	sigset_t set, old = s->blocked;
+
+	if (uset && copy_from_user(&set, uset, sizeof(set)))
+		return -EFAULT;
+	if (uset) {
+		switch (how) {
+		case SIG_BLOCK:
+			s->blocked |= set;
+			break;
+		case SIG_UNBLOCK:
+			s->blocked &= ~set;
+			break;
+		case SIG_SETMASK:
+			s->blocked = set;
+			break;
+		default:
+			return -EINVAL;
+		}
+		s->blocked &= ~UNBLOCKABLE;
+	}
+	if (oset && copy_to_user(oset, &old, sizeof(old))) {
+		s->blocked = old;
+		return -EFAULT;
+	}
+	return 0;
+}
+
+long sys_sigpending(sigset_t __user *uset)
+{
+	sigset_t set = current->signal.pending & current->signal.blocked;
+
+	return copy_to_user(uset, &set, sizeof(set)) ? -EFAULT : 0;
+}
+
+/* Woken by any signal sent to the sleeper (send_signal_info), never else. */
+static struct wait_queue sigsuspend_wait = WAIT_QUEUE_INIT(sigsuspend_wait);
+
+/*
+ * Wait for a signal with mask as the mask; the old mask comes back after
+ * the handler ran (the frame saves it: restore_blocked), so a signal
+ * blocked before the call cannot slip in between unblocking and sleeping.
+ */
+long sys_sigsuspend(const sigset_t __user *umask)
+{
+	struct signal_state *s = &current->signal;
+	unsigned long flags;
+	sigset_t mask;
+
+	if (copy_from_user(&mask, umask, sizeof(mask)))
+		return -EFAULT;
+	s->saved_blocked = s->blocked;
+	s->restore_blocked = true;
+	s->blocked = mask & ~UNBLOCKABLE;
+	flags = arch_local_irq_save();
+	while (!sleep_on(&sigsuspend_wait))
+		;
+	arch_local_irq_restore(flags);
+	return -EINTR;
+}
+
+/*
+ * Take a signal of set (which the caller keeps blocked) without running
+ * its handler.  During the wait set is unblocked, so that sending one
+ * wakes the task (Linux's real_blocked); any other signal the task must
+ * act on ends the wait with EINTR.
+ */
+long sys_sigwaitinfo(const sigset_t __user *uset, siginfo_t __user *uinfo)
+{
+	struct signal_state *s = &current->signal;
+	struct kernel_siginfo info;
+	sigset_t set, saved = s->blocked;
+	unsigned long flags;
+	siginfo_t si;
+	int sig;
+
+	if (copy_from_user(&set, uset, sizeof(set)))
+		return -EFAULT;
+	set &= ~UNBLOCKABLE;
+	flags = arch_local_irq_save();
+	s->blocked &= ~set;
+	while (!(sig = dequeue_signal(set, &info)))
+		if (sleep_on(&sigsuspend_wait) && !(s->pending & set))
+			break;
+	s->blocked = saved;
+	arch_local_irq_restore(flags);
+	if (!sig)
+		return -EINTR;
+	fill_siginfo(&si, sig, &info);
+	if (uinfo && copy_to_user(uinfo, &si, sizeof(si)))
+		return -EFAULT;
+	return sig;
+}
+
+long sys_sigreturn(void)
+{
+	struct pt_regs *regs = task_pt_regs(current);
+	sigset_t blocked;
+
+	if (arch_restore_rt_frame(regs, &blocked)) {
+		printk("pid %d (%s): sigreturn: bad signal frame\n",
+		       current->pid, current->comm);
+		do_exit(__W_SIGNALED(SIGSEGV));
+	}
+	current->signal.blocked = blocked & ~UNBLOCKABLE;
+	forget_syscall(regs);
+	/* The interrupted code's rax, which the dispatcher stores back. */
+	return syscall_get_return(regs);
+}
+
+/* Tasks with an alarm set, for the tick to check. */
+static LIST_HEAD(alarms);
+
+static void alarm_cancel(struct signal_state *s)
+{
+	if (s->alarm_at)
+		list_del(&s->alarm_link);
+	s->alarm_at = 0;
+}
+
+/* The seconds left of the previous alarm (rounded up), as POSIX says. */
+long sys_alarm(unsigned int seconds)
+{
+	struct signal_state *s = &current->signal;
+	unsigned long flags = arch_local_irq_save();
+	long left = 0;
+
+	/* An alarm still to come, however close, counts as 1 second. */
+	if (s->alarm_at)
+		left = max(((long)(s->alarm_at - jiffies) + HZ - 1) / HZ, 1L);
+	alarm_cancel(s);
+	if (seconds) {
+		/* Tick 0 is the "no alarm" mark: move off it. */
+		s->alarm_at = (jiffies + (unsigned long)seconds * HZ) ?: 1;
+		list_add_tail(&s->alarm_link, &alarms);
+	}
+	arch_local_irq_restore(flags);
+	return left;
+}
+
+void run_alarms(void)
+{
+	static const struct kernel_siginfo alarm_info = { .si_code =
+								  SI_KERNEL };
+	struct list_head *p = alarms.next;
+
+	while (p != &alarms) {
+		struct signal_state *s =
+			list_entry(p, struct signal_state, alarm_link);
+
+		p = p->next; /* before alarm_cancel takes s off the list */
+		if ((long)(jiffies - s->alarm_at) < 0)
+			continue;
+		alarm_cancel(s);
+		send_signal_info(container_of(s, struct task_struct, signal),
+				 SIGALRM, &alarm_info);
+	}
+}
+
+void signals_exit(struct task_struct *t)
+{
+	unsigned long flags = arch_local_irq_save();
+
+	alarm_cancel(&t->signal);
+	arch_local_irq_restore(flags);
+}

@@ -1,0 +1,94 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * POSIX signals (kernel/signal.c): what a task holds, the calls that send
+ * and catch them, and the door to the arch code that builds and checks the
+ * signal frame on the user stack (arch/<arch>/signal.c).
+ */
+#ifndef _KERNEL_SIGNAL_H
+#define _KERNEL_SIGNAL_H
+
+#include <kernel/list.h>
+#include <kernel/types.h>
+#include <kernel/uaccess.h>
+#include <pagoda/abi.h>
+
+/*
+ * Returned by a sleep that a signal cut short.  It never reaches user space:
+ * on the way out the signal code makes it EINTR, or restarts the call (the
+ * handler has SA_RESTART, or no handler ran).  Linux's value.
+ */
+#define ERESTARTSYS 512
+
+#define sigmask(sig) (1UL << ((sig)-1))
+
+/* What the kernel keeps of a pending signal, for the handler's siginfo_t. */
+struct kernel_siginfo {
+	int si_code;
+	int si_pid;
+	int si_status;
+	unsigned long si_addr;
+};
+
+/* A task's signal state (Linux splits it into sighand and signal). */
+struct signal_state {
+	sigset_t pending;
+	sigset_t blocked;
+	sigset_t saved_blocked; /* sigsuspend's mask, until a handler ran */
+	bool restore_blocked;
+	struct sigaction action[NSIG];
+	struct kernel_siginfo info[NSIG];
+	unsigned long alarm_at; /* jiffies; 0: no alarm */
+	struct list_head alarm_link;
+};
+
+struct task_struct;
+struct pt_regs;
+
+/* Mark sig pending for t (as if sent by kill), and wake t to act on it. */
+void send_signal(struct task_struct *t, int sig);
+void send_signal_info(struct task_struct *t, int sig,
+		      const struct kernel_siginfo *info);
+/*
+ * A fault's signal to the current task, which cannot be ignored or
+ * blocked: if it is, its action becomes the default (the task dies rather
+ * than retry the faulting instruction for ever).
+ */
+void force_sig_fault(int sig, int code, unsigned long addr);
+/* The user's siginfo_t for signal sig, from what the kernel kept. */
+void fill_siginfo(siginfo_t *si, int sig, const struct kernel_siginfo *k);
+/* Would sig, sent to the current task, end it (no handler, not ignored)? */
+bool sig_kills_current(int sig);
+/* A signal t must act on: pending and not blocked. */
+bool signal_pending(const struct task_struct *t);
+/* On the way back to user mode: deliver pending signals (or die of one). */
+void exit_to_user_mode(struct pt_regs *regs);
+
+/* fork, exec and exit: what the child inherits, what exec resets. */
+void signals_fork(struct task_struct *child, const struct task_struct *parent);
+void flush_signal_handlers(struct task_struct *t);
+void signals_exit(struct task_struct *t);
+/* From the timer tick: send SIGALRM to tasks whose alarm is due. */
+void run_alarms(void);
+
+long sys_sigaction(int sig, const struct sigaction __user *act,
+		   struct sigaction __user *oact);
+long sys_sigprocmask(int how, const sigset_t __user *set,
+		     sigset_t __user *oset);
+long sys_sigpending(sigset_t __user *set);
+long sys_sigsuspend(const sigset_t __user *mask);
+long sys_sigwaitinfo(const sigset_t __user *set, siginfo_t __user *info);
+long sys_sigreturn(void);
+long sys_alarm(unsigned int seconds);
+
+/*
+ * The arch's half: build the frame for a handler (regs then enter it), or
+ * restore regs and *blocked from the frame sigreturn finds at the user
+ * stack pointer.  Both return 0, or -EFAULT for a stack that cannot be
+ * written or a frame that is unreadable or forged.
+ */
+int arch_setup_rt_frame(int sig, const struct kernel_siginfo *info,
+			const struct sigaction *ka, sigset_t blocked,
+			struct pt_regs *regs);
+int arch_restore_rt_frame(struct pt_regs *regs, sigset_t *blocked);
+
+#endif

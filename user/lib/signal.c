@@ -1,0 +1,125 @@
+// SPDX-License-Identifier: MIT
+/*
+ * Signals: the system calls (kernel/signal.c) and the sigset_t helpers.
+ * sigaction() adds SA_RESTORER and the arch's restorer to every handler,
+ * as glibc does: the kernel makes that trampoline the handler's return
+ * address, and it calls sigreturn.
+ */
+#include <errno.h>
+#include <signal.h>
+#include <unistd.h>
+
+#include "libc.h"
+
+void __restore_rt(void);
+
+int sigaction(int sig, const struct sigaction *act, struct sigaction *oact)
+{
+	struct sigaction k;
+
+	if (act) {
+		k = *act;
+		k.sa_flags |= SA_RESTORER;
+		k.sa_restorer = __restore_rt;
+		act = &k;
+	}
+	return __syscall_ret(__syscall3(SYS_sigaction, sig, act, oact));
+}
+
+sighandler_t signal(int sig, sighandler_t handler)
+{
+	struct sigaction act = { .sa_handler = handler,
+				 .sa_flags = SA_RESTART },
+			 old;
+
+	if (sigaction(sig, &act, &old) < 0)
+		return SIG_ERR;
+	return old.sa_handler;
+}
+
+int sigprocmask(int how, const sigset_t *set, sigset_t *oset)
+{
+	return __syscall_ret(__syscall3(SYS_sigprocmask, how, set, oset));
+}
+
+int sigpending(sigset_t *set)
+{
+	return __syscall_ret(__syscall1(SYS_sigpending, set));
+}
+
+int sigsuspend(const sigset_t *mask)
+{
+	return __syscall_ret(__syscall1(SYS_sigsuspend, mask));
+}
+
+int sigwaitinfo(const sigset_t *set, siginfo_t *info)
+{
+	return __syscall_ret(__syscall2(SYS_sigwaitinfo, set, info));
+}
+
+/* POSIX: the error number comes back as the result, errno untouched. */
+int sigwait(const sigset_t *set, int *sig)
+{
+	long r = __syscall2(SYS_sigwaitinfo, set, NULL);
+
+	if (r < 0)
+		return (int)-r;
+	*sig = (int)r;
+	return 0;
+}
+
+int pause(void)
+{
+	sigset_t mask;
+
+	sigprocmask(SIG_BLOCK, NULL, &mask);
+	return sigsuspend(&mask);
+}
+
+unsigned int alarm(unsigned int seconds)
+{
+	return __syscall1(SYS_alarm, seconds);
+}
+
+static int bad_signal(int sig)
+{
+	if (sig >= 1 && sig < NSIG)
+		return 0;
+	errno = EINVAL;
+	return -1;
+}
+
+int sigemptyset(sigset_t *set)
+{
+	*set = 0;
+	return 0;
+}
+
+int sigfillset(sigset_t *set)
+{
+	*set = ~0UL;
+	return 0;
+}
+
+int sigaddset(sigset_t *set, int sig)
+{
+	if (bad_signal(sig))
+		return -1;
+	*set |= 1UL << (sig - 1);
+	return 0;
+}
+
+int sigdelset(sigset_t *set, int sig)
+{
+	if (bad_signal(sig))
+		return -1;
+	*set &= ~(1UL << (sig - 1));
+	return 0;
+}
+
+int sigismember(const sigset_t *set, int sig)
+{
+	if (bad_signal(sig))
+		return -1;
+	return (*set >> (sig - 1)) & 1;
+}
