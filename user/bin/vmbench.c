@@ -18,6 +18,12 @@
  *   munmap_untouched_<M>m, mprotect_untouched_<M>m   ticks for munmap() or
  *                   mprotect() of an M MiB mapping no page of which was
  *                   ever touched (no page tables under it)
+ *   signal_roundtrip   ticks per kill() of the program itself with SIGUSR1:
+ *                   the system call, the frame on the stack, an empty
+ *                   handler, the restorer and sigreturn
+ *   segv_mprotect   ticks per page for a write to a read-only page whose
+ *                   SIGSEGV handler makes the page writable (mprotect) and
+ *                   returns to retry: a write barrier's cost
  *   find_vma_10, find_vma_<V>   ticks per write fault while the program
  *                   has 10 (or V) one-page mappings of its own, with
  *                   alternating protections so that none can merge; each
@@ -79,6 +85,7 @@
 
 #include <errno.h>
 #include <inttypes.h>
+#include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -626,6 +633,68 @@ static void bench_untouched(void)
 	report(name, measure(run_mprotect_untouched), "");
 }
 
+/* ---- signals ----------------------------------------------------------- */
+
+static void empty_handler(int sig)
+{
+	(void)sig;
+}
+
+/* The write barrier: let the faulting page be written, then retry. */
+static void unprotect_handler(int sig, siginfo_t *si, void *uc)
+{
+	uintptr_t page = (uintptr_t)si->si_addr & ~(uintptr_t)(page_size - 1);
+
+	(void)sig, (void)uc;
+	if (mprotect((void *)page, page_size, PROT_READ | PROT_WRITE) < 0)
+		_exit(3);
+}
+
+static uint64_t run_signal(void)
+{
+	pid_t self = getpid();
+	uint64_t t0 = now();
+
+	for (long i = 0; i < cfg.pages; i++)
+		kill(self, SIGUSR1);
+	return now() - t0;
+}
+
+/* Populated pages made read-only: each first write runs the handler. */
+static uint64_t run_segv_mprotect(void)
+{
+	size_t len = cfg.pages * page_size;
+	char *p = map_anon(len, PROT_READ | PROT_WRITE);
+	uint64_t t0;
+
+	write_pages(p, cfg.pages);
+	if (mprotect(p, len, PROT_READ) < 0)
+		die("mprotect");
+	t0 = now();
+	write_pages(p, cfg.pages);
+	t0 = now() - t0;
+	unmap(p, len);
+	return t0;
+}
+
+static void bench_signal(void)
+{
+	struct sigaction usr = { 0 }, segv = { 0 };
+
+	usr.sa_handler = empty_handler;
+	segv.sa_sigaction = unprotect_handler;
+	segv.sa_flags = SA_SIGINFO;
+	if (sigaction(SIGUSR1, &usr, NULL) < 0 ||
+	    sigaction(SIGSEGV, &segv, NULL) < 0)
+		die("sigaction");
+	report("signal_roundtrip", per(measure(run_signal), cfg.pages),
+	       "/signal");
+	report("segv_mprotect", per(measure(run_segv_mprotect), cfg.pages),
+	       "/page");
+	signal(SIGUSR1, SIG_DFL);
+	signal(SIGSEGV, SIG_DFL);
+}
+
 static void bench_find_vma(void)
 {
 	long sizes[2] = { 10, cfg.vmas };
@@ -911,6 +980,7 @@ static const struct bench {
 	{ "mprotect_page", bench_mprotect },
 	{ "untouched", bench_untouched },
 	{ "find_vma", bench_find_vma },
+	{ "signal", bench_signal },
 	{ "fault_around", bench_fault_around },
 	{ "devmem", bench_devmem },
 #ifdef HAVE_MIRROR
