@@ -14,8 +14,8 @@
  *   CR or LF              ends the line (as LF): it becomes readable
  *   ^D                    on an empty line: end of file (a read returns 0);
  *                         otherwise the line so far becomes readable as is
- *   ^C                    discards the input, echoes "^C", and kills the
- *                         foreground job (below)
+ *   ^C                    discards the input, echoes "^C", and sends the
+ *                         foreground job SIGINT (below)
  *   ESC [ ... or ESC O x  a terminal's key sequence (an arrow key ...):
  *                         dropped whole, so it never lands in a line
  * Other control characters are dropped.  A read waits until a whole line
@@ -27,9 +27,9 @@
  * returns what is there; CR still becomes LF, nothing else is special.
  *
  * The foreground job: TIOCSPGRP names a process group (the shell sets the
- * job it waits for; 0 is none).  Pagoda has no SIGINT yet, so ^C kills
- * the group with SIGKILL; with signals it will send SIGINT, as Linux's
- * n_tty does (isig).  ioctl TCGETECHO/TCSETECHO read and set echo,
+ * job it waits for; 0 is none).  ^C sends that group SIGINT, as Linux's
+ * n_tty does (isig): its default action ends the job, and a program
+ * may catch it.  ioctl TCGETECHO/TCSETECHO read and set echo,
  * TCGETCANON/TCSETCANON canonical mode, TIOCGPGRP/TIOCSPGRP the group.
  *
  * buf holds the readable bytes first (committed), then the line being
@@ -206,7 +206,7 @@ void console_receive(char c)
 			call_console_drivers("\b \b", 3);
 	}
 	if (echo.kill_pgrp)
-		kill_pgrp(echo.kill_pgrp, SIGKILL);
+		kill_pgrp(echo.kill_pgrp, SIGINT);
 	if (readable)
 		wake_up(&tty.read_wait);
 }

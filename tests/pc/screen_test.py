@@ -275,7 +275,7 @@ class Cases:
             problems.append("an arrow key's sequence reached a command line")
         return problems
 
-    def ctrl_c_kills_the_job(self):
+    def ctrl_c_interrupts_the_job(self):
         # cat reads the console until killed: ^C must end it, not the shell.
         mark = len(self.m.serial_text())
         self.m.type("cat\n")
@@ -284,9 +284,9 @@ class Cases:
         time.sleep(0.5)
         self.m.keys("ctrl-c")
         lines, _ = self.m.wait_screen(self.sigs, tail_is(
-            "$ cat", "^C", "cat: killed by signal 9", "$"))
+            "$ cat", "^C", "cat: killed by signal 2", "$"))
         got = shown(lines)[-4:]
-        if got != ["$ cat", "^C", "cat: killed by signal 9", "$"]:
+        if got != ["$ cat", "^C", "cat: killed by signal 2", "$"]:
             return [f"screen ends {got!r}"]
         return self.run_line("echo alive", "$ echo alive", "alive")
 
@@ -312,7 +312,7 @@ class Cases:
 
 CASES = ["prompt_on_screen", "same_text_as_serial", "typing_runs_commands",
          "unknown_keys_type_nothing", "ctrl_u_and_ctrl_w", "arrows_recall_history",
-         "ctrl_c_kills_the_job", "clear_empties_the_screen", "poweroff_through_acpi"]
+         "ctrl_c_interrupts_the_job", "clear_empties_the_screen", "poweroff_through_acpi"]
 
 
 def main(argv):

@@ -18,8 +18,8 @@
  *
  * Jobs: each pipeline runs in a process group of its own (setpgid), and
  * while the shell waits for one it is the console's foreground group
- * (tcsetpgrp), so ^C kills that job and not the shell.  (No fg, bg or
- * stopped jobs: Pagoda has no signals but SIGKILL yet.)  On the console
+ * (tcsetpgrp), so ^C's SIGINT ends that job and not the shell.  (No fg
+ * or bg: the shell does no job control of stopped jobs yet.)  On the console
  * the shell edits its own lines, with a history (see "line editing").
  *
  * The shell prints with dprintf(), one write() per message and no stdio
