@@ -12,7 +12,8 @@ RUN ?=##  make run: a command line run instead of the shell, then power off
 T ?= $(KTEST_FILTER)##  the tests to run: suite or suite.case globs, commas between
 KTEST_FILTER ?=##  T's older name
 TIMEOUT ?= 300##  seconds one test boot may take before it counts as a hang
-QEMU_ARGS ?=##  more QEMU options for every boot, e.g. QEMU_ARGS='-smp 2'
+QEMU_ARGS ?=##  more QEMU options for every boot, e.g. QEMU_ARGS='-d int'
+SMP ?= 1##  CPUs of the machine QEMU makes (1..8): make run, test, bench, gdb
 V ?=##  V=1 shows commands and, in tests, the whole serial output
 GDB_PORT ?= $(shell echo $$((20000 + $$(id -u) % 20000)))##  where make gdb's QEMU waits for gdb (per user)
 
@@ -192,7 +193,7 @@ all: ## build the kernel and the image (the default)
 iso: ## the bootable image, build/<arch>/pagoda.iso (RUN=, CMDLINE=)
 run: DEPS_EXTRA := $(if $(filter 1,$(GRAPHIC)),gui)
 run: deps $(IMAGE) ## boot in QEMU on the serial console; Ctrl-A X quits (RUN=, EXTRA=, FIRMWARE=, GRAPHIC=)
-	$(Q)tools/run.py run --arch $(RUN_ARCH) --image $(IMAGE) --mem $(MEM_MIB) --accel $(ACCEL) \
+	$(Q)tools/run.py run --arch $(RUN_ARCH) --image $(IMAGE) --mem $(MEM_MIB) --accel $(ACCEL) --smp $(SMP) \
 		$(if $(filter 1,$(GRAPHIC)),--graphic) --qemu-args '$(QEMU_ARGS)'
 
 include bench.mk
@@ -220,7 +221,7 @@ tools-test: $(KERNEL) $(INITRD) $(GDB_CONSTS) ## the runner's own tests (tests/t
 HOST_PROGS := $(HOST_TEST) $(HOST_TEST_NOSPECIAL) $(VMA_FUZZ)
 HOST_SPECS := $(addprefix host:,$(HOST_PROGS))
 RUN_PY = KTEST_FILTER='$(T)' tools/run.py $(1) --timeout $(TIMEOUT) --mem $(TEST_MEM_MIB) \
-	--accel $(ACCEL) --qemu-args '$(QEMU_ARGS)'
+	--accel $(ACCEL) --smp $(SMP) --qemu-args '$(QEMU_ARGS)'
 
 # make test also boots once under OVMF (see UEFI_TEST_SUITES), and runs the
 # docs check and the labs' check (labs.mk): not when T= aims the run elsewhere.

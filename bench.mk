@@ -28,7 +28,7 @@ $(BENCH_IMAGE): $(KERNEL) $(INITRD) $(B)/cmdline.bench tools/mkiso.sh
 .PHONY: bench bench-host
 bench: deps $(BENCH_IMAGE) ## the VM benchmarks (vmbench) under TCG, -icount shift=0 (BENCH_ARGS=)
 	$(Q)tools/bench.py boot --arch $(ARCH) --image $(BENCH_IMAGE) --mem $(MEM_MIB) \
-		--accel $(ACCEL) --timeout $(BENCH_TIMEOUT) --log $(B)/bench.log \
+		--accel $(ACCEL) --smp $(SMP) --timeout $(BENCH_TIMEOUT) --log $(B)/bench.log \
 		--qemu-args '$(QEMU_ARGS)' \
 		--out $(B)/bench.txt $(if $(filter 1,$(V)),--verbose)
 

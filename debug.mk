@@ -36,7 +36,7 @@ gdb test: DEPS_EXTRA := gdb
 gdb: deps $(IMAGE) $(GDB_CONSTS) $(GDB_INIT) ## make run, stopped for gdb on GDB_PORT: attach with gdb -x build/<arch>/gdbinit
 	@echo "make gdb: QEMU waits for gdb on 127.0.0.1:$(GDB_PORT); in another terminal:"
 	@echo "    gdb -x $(GDB_INIT)"
-	$(Q)tools/run.py run --arch $(RUN_ARCH) --image $(IMAGE) --mem $(MEM_MIB) --accel $(ACCEL) \
+	$(Q)tools/run.py run --arch $(RUN_ARCH) --image $(IMAGE) --mem $(MEM_MIB) --accel $(ACCEL) --smp $(SMP) \
 		--gdb $(GDB_PORT) --qemu-args '$(QEMU_ARGS)'
 
 compile_commands.json: ## build/compile_commands.json for clangd, from the commands make runs

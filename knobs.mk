@@ -45,6 +45,7 @@ $(call knob_choice,FIRMWARE,bios uefi)
 $(call knob_choice,V,0 1)
 $(call knob_choice,PTE_SPECIAL,y n)
 $(call knob_choice,GRAPHIC,0 1)
+$(call knob_choice,SMP,1 2 3 4 5 6 7 8)
 $(call knob_match,GDB_PORT,[0-9]{1$(comma)5},a TCP port number)
 # Globs of suite names and, after a dot, case names; commas between.
 T_GLOB := [A-Za-z0-9_*?]+(\.[A-Za-z0-9_*?]+)?

@@ -6,6 +6,7 @@
  * apply the command line, map all RAM (paging_init), build mem_map and the
  * buddy allocator (mem_init), start the scheduler and the tick, and hand
  * over to kernel_init, pid 1.  The boot thread then becomes the idle task.
+ * kernel_init starts the other CPUs (smp_init) before anything else runs.
  *
  * kernel_init builds the root file system from the initrd, runs the
  * in-kernel tests in test mode, and finally becomes the first user process
@@ -22,6 +23,7 @@
 #include <kernel/process.h>
 #include <kernel/sched.h>
 #include <kernel/setup.h>
+#include <kernel/smp.h>
 #include <kernel/string.h>
 #include <kernel/time.h>
 #include <mm/memblock.h>
@@ -138,6 +140,7 @@ static int kernel_init(void *unused)
 	dma_soft_init();
 	pci_init();
 	arch_console_enable_input();
+	smp_init();
 	if (boot_params.ktest) {
 		failed = run_ktests(&suites, &user_tests);
 		if (!user_tests) {
@@ -169,14 +172,10 @@ void start_kernel(void)
 	print_memory();
 	arch_late_setup();
 	sched_init();
+	lock_kernel(); /* from now on, kernel code runs under it (kernel/smp.h) */
 	arch_timer_init();
 	if (!kthread_create(kernel_init, NULL, "kernel_init"))
 		panic("cannot create kernel_init");
-	local_irq_enable();
 	/* The idle task: sleep until an interrupt makes something runnable. */
-	for (;;) {
-		preempt_if_needed();
-		console_flush();
-		arch_wait_for_interrupt();
-	}
+	cpu_idle();
 }

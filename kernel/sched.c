@@ -5,13 +5,21 @@
  * Every task is on all_tasks; runnable ones are also on run_queue, in the
  * order they will run.  schedule() moves the current task (if still
  * runnable) to the back and switches to the front one.  When nothing is
- * runnable, the idle task -- the boot thread, pid 0, never on the queue --
- * runs and halts the CPU until an interrupt.
+ * runnable, the CPU's idle task -- pid 0, never on the queue; the boot
+ * thread on the boot CPU -- runs and halts the CPU until an interrupt.
  *
- * Locking: the queues are touched with interrupts off, which on one CPU is
- * the whole story (see kernel/spinlock.h).  schedule() is entered and left
- * with interrupts in whatever state the caller had; a task switched away in
- * the middle of schedule() resumes there.
+ * Several CPUs share the one run queue: a CPU that calls schedule() takes
+ * the task at the front, wherever it ran before, so tasks migrate freely.
+ * One queue rather than one per CPU because the kernel lock serializes the
+ * scheduler anyway (kernel/smp.h): per-CPU queues would buy nothing but
+ * the balancing they need.  A task made runnable while a CPU idles is
+ * handed to it by a reschedule IPI.
+ *
+ * Locking: the queues are under the kernel lock, and touched with
+ * interrupts off (an interrupt on this CPU may wake a task).  schedule() is
+ * entered and left with interrupts in whatever state the caller had; a
+ * task switched away in the middle of schedule() resumes there, perhaps on
+ * another CPU.
  */
 #include <asm/irqflags.h>
 #include <asm/pgtable.h>
@@ -21,6 +29,7 @@
 #include <kernel/panic.h>
 #include <kernel/printk.h>
 #include <kernel/sched.h>
+#include <kernel/smp.h>
 #include <kernel/string.h>
 #include <kernel/time.h>
 #include <mm/mm.h>
@@ -28,47 +37,75 @@
 
 #define TIME_SLICE 5 /* ticks: 50 ms at HZ = 100 */
 
-static struct task_struct idle_task = { .comm = "idle" };
-struct task_struct *current = &idle_task;
+struct task_struct boot_idle_task = { .comm = "idle" };
 
 LIST_HEAD(all_tasks);
 static LIST_HEAD(run_queue);
-static bool need_resched;
 unsigned int nr_tasks;
+
+void init_idle_task(struct task_struct *idle, unsigned int cpu)
+{
+	strscpy(idle->comm, "idle", sizeof(idle->comm));
+	INIT_LIST_HEAD(&idle->children);
+	idle->cpu = cpu;
+}
 
 void sched_init(void)
 {
-	INIT_LIST_HEAD(&idle_task.children);
-	list_add_tail(&idle_task.task_link, &all_tasks);
+	init_idle_task(&boot_idle_task, 0);
+	list_add_tail(&boot_idle_task.task_link, &all_tasks);
 	fpu_init();
 }
 
-static struct task_struct *pick_next(void)
+static bool is_idle_task(const struct task_struct *t)
+{
+	return t == this_cpu()->idle_task;
+}
+
+static struct task_struct *pick_next(struct per_cpu *c)
 {
 	if (list_empty(&run_queue))
-		return &idle_task;
+		return c->idle_task;
 	return list_first_entry(&run_queue, struct task_struct, run_link);
 }
 
+/* Do not touch c after switch_to: prev may come back on another CPU. */
 void schedule(void)
 {
 	unsigned long flags = arch_local_irq_save();
-	struct task_struct *prev = current, *next;
+	struct per_cpu *c = this_cpu();
+	struct task_struct *prev = c->current_task, *next;
 
-	need_resched = false;
-	if (prev != &idle_task && prev->state == TASK_RUNNABLE)
+	c->need_resched = false;
+	if (prev != c->idle_task && prev->state == TASK_RUNNABLE)
 		list_add_tail(&prev->run_link, &run_queue);
-	next = pick_next();
-	if (next != &idle_task)
+	next = pick_next(c);
+	if (next != c->idle_task)
 		list_del(&next->run_link);
 	next->slice = TIME_SLICE;
+	next->cpu = c->cpu;
 	if (next != prev) {
-		current = next;
-		if (next->mm)
+		c->current_task = next;
+		/* A kernel thread gets the kernel's table: no lazy TLB. */
+		if (next->mm || c->loaded_mm)
 			switch_mm(next->mm);
 		switch_to(prev, next);
 	}
 	arch_local_irq_restore(flags);
+}
+
+/* Hand the run queue's news to a CPU that is idling, if one is. */
+static void kick_idle_cpu(void)
+{
+	for_each_cpu (cpu, cpu_online_mask) {
+		struct per_cpu *c = &per_cpu_data[cpu];
+
+		if (cpu != smp_processor_id() &&
+		    c->current_task == c->idle_task) {
+			smp_send_reschedule(cpu);
+			return;
+		}
+	}
 }
 
 void wake_up_task(struct task_struct *t)
@@ -77,9 +114,11 @@ void wake_up_task(struct task_struct *t)
 
 	if (t->state == TASK_SLEEPING) {
 		t->state = TASK_RUNNABLE;
-		if (t != current)
+		if (t != current) {
 			list_add_tail(&t->run_link, &run_queue);
-		need_resched = true;
+			kick_idle_cpu();
+		}
+		this_cpu()->need_resched = true;
 	}
 	arch_local_irq_restore(flags);
 }
@@ -114,7 +153,7 @@ int sleep_on(struct wait_queue *wq)
 	struct task_struct *t = current;
 
 	BUG_ON(!arch_irqs_disabled());
-	BUG_ON(t == &idle_task); /* the idle task must never sleep */
+	BUG_ON(is_idle_task(t)); /* the idle task must never sleep */
 	if (signal_pending(t))
 		return -ERESTARTSYS;
 	t->state = TASK_SLEEPING;
@@ -134,7 +173,7 @@ void sleep_on_timeout(struct wait_queue *wq, unsigned long until)
 	struct task_struct *t = current;
 
 	BUG_ON(!arch_irqs_disabled());
-	BUG_ON(t == &idle_task);
+	BUG_ON(is_idle_task(t));
 	t->state = TASK_SLEEPING;
 	list_add_tail(&t->wait_link, &wq->sleepers);
 	t->wake_at = until;
@@ -157,26 +196,29 @@ static void wake_timed_sleepers(void)
 			wake_up_task(t);
 }
 
+/* Every CPU's tick; the boot CPU's also keeps time (kernel/time.c). */
 void scheduler_tick(bool user_mode)
 {
-	struct task_struct *t = current;
+	struct per_cpu *c = this_cpu();
+	struct task_struct *t = c->current_task;
 
-	wake_timed_sleepers();
-	run_alarms();
-
+	if (c->cpu == 0) {
+		wake_timed_sleepers();
+		run_alarms();
+	}
 	if (user_mode)
 		t->utime++;
-	else if (t != &idle_task)
+	else if (t != c->idle_task)
 		t->stime++;
 	if (t->slice && --t->slice == 0)
-		need_resched = true;
-	if (t == &idle_task && !list_empty(&run_queue))
-		need_resched = true;
+		c->need_resched = true;
+	if (t == c->idle_task && !list_empty(&run_queue))
+		c->need_resched = true;
 }
 
 void preempt_if_needed(void)
 {
-	if (need_resched)
+	if (this_cpu()->need_resched)
 		schedule();
 }
 

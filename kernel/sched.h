@@ -4,11 +4,13 @@
  * kernel thread that also has a user address space (mm) and returns to user
  * mode.  The scheduler is round-robin over the runnable tasks; the timer
  * preempts a task after its time slice, in kernel mode too, wherever
- * interrupts are enabled (holding a spinlock disables them).
+ * interrupts are enabled (holding a spinlock disables them).  `current`
+ * is the task running on this CPU (<asm/current.h>).
  */
 #ifndef _KERNEL_SCHED_H
 #define _KERNEL_SCHED_H
 
+#include <asm/current.h>
 #include <asm/page.h>
 #include <asm/switch_to.h>
 #include <kernel/list.h>
@@ -70,10 +72,13 @@ struct task_struct {
 	unsigned long cmin_flt, cmaj_flt; /* of reaped children */
 	unsigned long cow_flt; /* write faults that copied a shared page */
 	unsigned long slice;   /* ticks left in the time slice */
+	unsigned int cpu;      /* the CPU it runs on, or last ran on */
 };
 
-/* The task running on this CPU. */
-extern struct task_struct *current;
+/* The idle task of the boot CPU: the boot thread. */
+extern struct task_struct boot_idle_task;
+/* Make idle the idle task of cpu (pid 0, never on the run queue). */
+void init_idle_task(struct task_struct *idle, unsigned int cpu);
 
 void sched_init(void);
 /* Give up the CPU: run the next runnable task (may return at once). */

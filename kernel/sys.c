@@ -171,6 +171,7 @@ long sys_procinfo(int index, struct procinfo __user *info)
 		pi.utime_ticks = t->utime;
 		pi.stime_ticks = t->stime;
 		pi.hz = HZ;
+		pi.cpu = t->cpu;
 		return copy_to_user(info, &pi, sizeof(pi)) ? -EFAULT : 0;
 	}
 	return -ESRCH;

@@ -108,6 +108,8 @@ struct mm_struct {
 	struct mmu_notifier_mm *mmu_notifier_mm;
 	/* The program it runs (execve), denied to writers (Linux: exe_file). */
 	struct file *exe_file;
+	/* CPUs that may cache its translations (Linux: mm_cpumask). */
+	unsigned long cpu_mask;
 };
 
 struct mm_struct *mm_alloc(void);

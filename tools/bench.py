@@ -219,7 +219,7 @@ def boot_command(args):
     arch = run.ARCHES[args.arch]
     icount = args.accel == "tcg" and not args.no_icount
     argv = run.qemu_command(arch, args.image, args.mem, args.accel, icount,
-                            interactive=False, extra=args.qemu_args)
+                            interactive=False, extra=args.qemu_args, smp=args.smp)
     return argv, icount
 
 
@@ -313,6 +313,8 @@ def build_parser():
     boot.add_argument("--image", required=True)
     boot.add_argument("--mem", type=int, default=256, help="RAM in MiB (default 256)")
     boot.add_argument("--accel", choices=("tcg", "kvm"), default="tcg")
+    boot.add_argument("--smp", type=int, default=1, choices=range(1, 9),
+                      metavar="N", help="CPUs (1..8, default 1)")
     boot.add_argument("--qemu-args", type=shlex.split, default=[],
                       help="more QEMU options, as one shell-quoted string")
     boot.add_argument("--no-icount", action="store_true",

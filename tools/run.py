@@ -109,9 +109,10 @@ def xip_device(image):
             "-device", "ivshmem-plain,memdev=xip")
 
 
-def qemu_command(arch, image, mem, accel, icount, interactive, extra=()):
-    """The QEMU argv for booting `image`; interactive mode keeps the monitor.
-    `extra` options come last, so they can add to or override the others."""
+def qemu_command(arch, image, mem, accel, icount, interactive, extra=(), smp=1):
+    """The QEMU argv for booting `image` on `smp` CPUs; interactive mode keeps
+    the monitor.  `extra` options come last, so they can add to or override
+    the others."""
     serial = "mon:stdio" if interactive else "stdio"
     cmd = [arch.qemu, *arch.machine, "-m", str(mem), "-display", "none",
            "-no-reboot", "-serial", serial, *arch.firmware, *arch.exit_device, *arch.devices,
@@ -122,8 +123,12 @@ def qemu_command(arch, image, mem, accel, icount, interactive, extra=()):
         cmd += ["-accel", "kvm", "-cpu", arch.kvm_cpu]
     else:
         cmd += ["-accel", "tcg"]
+    if smp != 1:
+        cmd += ["-smp", str(smp)]
     if icount:
-        cmd += ["-icount", "shift=0"]  # deterministic timing for benchmarks
+        # Deterministic timing for benchmarks; with several CPUs QEMU then
+        # runs them in turn on one host thread.
+        cmd += ["-icount", "shift=0"]
     return cmd + list(extra)
 
 
@@ -230,7 +235,7 @@ def parse_spec(text, args):
     # The monitor, on a socket, answers the guest's screendump requests.
     monitor = os.path.join(args.logdir, kind, "monitor.sock")
     argv = qemu_command(arch, path, args.mem, args.accel, args.icount,
-                        interactive=False, extra=args.qemu_args)
+                        interactive=False, extra=args.qemu_args, smp=args.smp)
     argv += ["-monitor", f"unix:{monitor},server=on,wait=off"]
     return Spec(kind, arch, path, argv,
                 os.path.join(args.logdir, kind, "test.log"), monitor)
@@ -423,7 +428,7 @@ def cmd_run(args):
         # given is the one QEMU uses.  The console stays on the terminal.
         extra = ["-display", "gtk"] + extra
     cmd = qemu_command(arch, args.image, args.mem, args.accel, args.icount,
-                       interactive=True, extra=extra)
+                       interactive=True, extra=extra, smp=args.smp)
     print("run.py:", shlex.join(cmd), "(quit: Ctrl-A X)", file=sys.stderr)
     try:
         os.execvp(cmd[0], cmd)
@@ -476,6 +481,8 @@ def build_parser():
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--mem", type=int, default=256, help="RAM in MiB (default 256)")
     common.add_argument("--accel", choices=("tcg", "kvm"), default="tcg")
+    common.add_argument("--smp", type=int, default=1, choices=range(1, 9),
+                        metavar="N", help="CPUs (1..8, default 1)")
     common.add_argument("--icount", action="store_true",
                         help="run QEMU with -icount shift=0 (for benchmarks)")
     common.add_argument("--qemu-args", type=shlex.split, default=[],

@@ -100,6 +100,28 @@ _start:
 	lgdt	boot_gdt_ptr
 	ljmp	$BOOT_CS, $start64
 
+/*
+ * The other CPUs, from the trampoline (trampoline.S), in 32-bit protected
+ * mode: the same steps to long mode on the same boot page table, then to
+ * secondary_startup in the high kernel image.
+ */
+	.globl ap_start32
+ap_start32:
+	mov	$boot_pml4, %eax
+	mov	%eax, %cr3
+	mov	%cr4, %eax
+	or	$CR4_PAE, %eax
+	mov	%eax, %cr4
+	mov	$MSR_EFER, %ecx
+	rdmsr
+	or	$(EFER_LME | EFER_NXE), %eax
+	wrmsr
+	mov	%cr0, %eax
+	or	$(CR0_PG | CR0_WP | CR0_PE), %eax
+	mov	%eax, %cr0
+	lgdt	boot_gdt_ptr
+	ljmp	$BOOT_CS, $ap_start64
+
 no_long_mode:
 	mov	$no_long_mode_msg, %esi
 1:	lodsb
@@ -129,6 +151,32 @@ start64:
 	call	*%rax
 3:	hlt
 	jmp	3b
+
+ap_start64:
+	mov	$BOOT_DS, %ax
+	mov	%ax, %ds
+	mov	%ax, %es
+	mov	%ax, %ss
+	xor	%eax, %eax
+	mov	%ax, %fs
+	mov	%ax, %gs
+	movabs	$secondary_startup, %rax
+	jmp	*%rax
+
+/*
+ * Now in the high kernel image: the kernel's own page table (the boot one
+ * maps only the first GiB), this CPU's stack, and C.  smpboot.c fills
+ * ap_boot_cr3 and ap_boot_stack before it starts each CPU.
+ */
+	.text
+secondary_startup:
+	mov	ap_boot_cr3(%rip), %rax
+	mov	%rax, %cr3
+	mov	ap_boot_stack(%rip), %rsp
+	xor	%ebp, %ebp
+	call	start_secondary
+4:	hlt
+	jmp	4b
 
 	.section .boot.data, "aw"
 no_long_mode_msg:

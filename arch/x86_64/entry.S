@@ -5,9 +5,19 @@
  * frame has the same shape), pushes the vector number and jumps to
  * trap_common, which saves the general registers as a struct pt_regs and
  * calls x86_trap(regs).  Returning restores them and irets.
+ *
+ * Crossing from user mode to the kernel and back, swapgs exchanges the GS
+ * base with the one kept in MSR_KERNEL_GS_BASE, so the kernel always finds
+ * its per-CPU data through GS (<asm/smp.h>), whatever the program did with
+ * its own.  On the way back to user mode the CPU drops the kernel lock
+ * (kernel/smp.h), the last thing it does in C.
  */
 #include <asm/desc.h>
 #include <asm/extable.h>
+#include <asm/smp.h>
+
+/* Offset of the saved cs in the frame, once the vector is pushed. */
+#define FRAME_CS 24
 
 /* Vectors for which the CPU pushes an error code itself. */
 #define HAS_ERROR_CODE(v) \
@@ -31,6 +41,19 @@ trap_stubs:
 	.set	vec, vec + 1
 	.endr
 
+/* The local APIC's vectors (<asm/smp.h>): no error codes. */
+	.balign 16
+	.globl apic_stubs
+apic_stubs:
+	.set	vec, FIRST_APIC_VECTOR
+	.rept	NR_APIC_STUBS
+	.balign	16
+	pushq	$0
+	pushq	$vec
+	jmp	trap_common
+	.set	vec, vec + 1
+	.endr
+
 /* int $0x80 from user mode: the system call. */
 	.balign	16
 	.globl	syscall_stub
@@ -40,7 +63,10 @@ syscall_stub:
 	jmp	trap_common
 
 trap_common:
-	pushq	%rax
+	testb	$3, FRAME_CS(%rsp)	/* from user mode? */
+	jz	1f
+	swapgs
+1:	pushq	%rax
 	pushq	%rbx
 	pushq	%rcx
 	pushq	%rdx
@@ -60,7 +86,10 @@ trap_common:
 	call	x86_trap
 	.globl	ret_from_trap
 ret_from_trap:
-	popq	%r15
+	testb	$3, FRAME_CS + 15 * 8(%rsp)
+	jz	2f
+	call	unlock_kernel_to_user
+2:	popq	%r15
 	popq	%r14
 	popq	%r13
 	popq	%r12
@@ -76,7 +105,10 @@ ret_from_trap:
 	popq	%rbx
 	popq	%rax
 	add	$16, %rsp		/* vector and error code */
-	iretq
+	testb	$3, 8(%rsp)		/* the saved cs */
+	jz	3f
+	swapgs
+3:	iretq
 
 /*
  * void arch_save_regs(struct pt_regs *regs): the caller's registers, for

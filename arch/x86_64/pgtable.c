@@ -208,6 +208,8 @@ void *kmap_local_pfn(unsigned long pfn)
 
 	BUG_ON(*pte & _PAGE_PRESENT); /* nested */
 	*pte = PFN_PHYS(pfn) | PAGE_KERNEL;
+	/* Another CPU used the slot last: this one may hold a stale entry. */
+	flush_tlb_page(KMAP_LOCAL_ADDR);
 	kmap_flags = flags;
 	return (void *)KMAP_LOCAL_ADDR;
 }
@@ -298,10 +300,7 @@ pgprot_t vm_get_page_prot(unsigned long vm_flags)
 	return prot;
 }
 
-void switch_mm(struct mm_struct *mm)
+unsigned long read_kernel_cr3(void)
 {
-	asm volatile("mov %0, %%cr3"
-		     :
-		     : "r"(__pa(mm ? mm->pgd : kernel_pml4))
-		     : "memory");
+	return __pa(kernel_pml4);
 }

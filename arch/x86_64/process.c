@@ -38,7 +38,7 @@ struct pt_regs *task_pt_regs(struct task_struct *t)
 }
 
 /* Let user programs use x87 and SSE: no emulation, fxsave/fxrstor enabled. */
-void fpu_init(void)
+void fpu_setup_cpu(void)
 {
 	unsigned long cr0, cr4;
 
@@ -48,6 +48,11 @@ void fpu_init(void)
 	asm volatile("mov %%cr4, %0" : "=r"(cr4));
 	cr4 |= (1UL << 9) | (1UL << 10); /* OSFXSR, OSXMMEXCPT */
 	asm volatile("mov %0, %%cr4" : : "r"(cr4));
+}
+
+void fpu_init(void)
+{
+	fpu_setup_cpu();
 	asm volatile("fninit; fxsave %0" : "=m"(init_thread.fpu));
 }
 

@@ -12,6 +12,7 @@
  *    and every boot module (the initrd, later).
  */
 #include <asm/acpi.h>
+#include <asm/apic.h>
 #include <asm/multiboot2.h>
 #include <asm/page.h>
 #include <asm/desc.h>
@@ -23,6 +24,7 @@
 #include <kernel/params.h>
 #include <kernel/printk.h>
 #include <kernel/setup.h>
+#include <kernel/smp.h>
 #include <kernel/string.h>
 #include <mm/memblock.h>
 
@@ -175,6 +177,7 @@ void arch_late_setup(void)
 	if (fb)
 		fbcon_map(fb);
 	acpi_init();
+	lapic_init();
 }
 
 /* Called by boot.S, in long mode, on the boot stack, with the loader's eax/ebx. */
@@ -182,6 +185,7 @@ void __noreturn x86_64_start_kernel(u32 magic, u32 info_pa)
 {
 	const struct mb2_tag *tag;
 
+	smp_prepare_boot_cpu(); /* current and the per-CPU data, first */
 	serial_init();
 	if (magic != MB2_BOOTLOADER_MAGIC)
 		panic("not started by a Multiboot2 boot loader (magic %#x)",

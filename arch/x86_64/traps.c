@@ -10,6 +10,7 @@
  * the console and a signal that ends the process (user_exception).  System
  * calls (int $0x80) and interrupts come through here too (x86_trap).
  */
+#include <asm/apic.h>
 #include <asm/desc.h>
 #include <asm/irqflags.h>
 #include <asm/page.h>
@@ -23,6 +24,7 @@
 #include <kernel/printk.h>
 #include <kernel/sched.h>
 #include <kernel/signal.h>
+#include <kernel/smp.h>
 #include <kernel/syscall.h>
 #include <mm/memory.h>
 #include <mm/mmap.h>
@@ -287,21 +289,46 @@ static void do_syscall(struct pt_regs *regs)
 	local_irq_disable();
 }
 
+/* The local APIC's own interrupts: the timer of a CPU other than the boot CPU, IPIs. */
+static void do_apic_interrupt(struct pt_regs *regs)
+{
+	if (regs->vector == LOCAL_TIMER_VECTOR)
+		scheduler_tick(user_mode(regs));
+	else if (regs->vector == RESCHEDULE_VECTOR)
+		smp_reschedule_interrupt();
+	if (regs->vector != SPURIOUS_APIC_VECTOR)
+		lapic_eoi();
+}
+
 /*
  * Every trap ends here.  Before going back to user mode a task may be
  * switched away (its slice is used up) and acts on its signals, with
  * interrupts on, since writing a signal frame may fault pages in; an
  * interrupt of kernel code preempts it only where it had interrupts on,
  * which is to say where it held no spinlock.
+ *
+ * The kernel lock (kernel/smp.h): a trap from user mode or from the idle
+ * loop's halt takes it; a trap of kernel code finds it held already.  The
+ * TLB shootdown IPI is answered without it (its sender holds it).  The
+ * lock is dropped on the way back to user mode (entry.S) or to the halt.
  */
 void x86_trap(struct pt_regs *regs)
 {
-	bool user = user_mode(regs);
+	bool user = user_mode(regs), held = this_cpu()->kernel_locked;
 
+	if (regs->vector == TLB_FLUSH_VECTOR) {
+		smp_flush_tlb_interrupt();
+		lapic_eoi();
+		return;
+	}
+	if (!held)
+		lock_kernel();
 	if (regs->vector == SYSCALL_VECTOR)
 		do_syscall(regs);
 	else if (regs->vector < FIRST_IRQ_VECTOR)
 		do_exception(regs);
+	else if (regs->vector >= FIRST_APIC_VECTOR)
+		do_apic_interrupt(regs);
 	else
 		x86_irq(regs->vector - FIRST_IRQ_VECTOR, user);
 
@@ -313,6 +340,8 @@ void x86_trap(struct pt_regs *regs)
 	} else if (regs->rflags & X86_EFLAGS_IF) {
 		preempt_if_needed();
 	}
+	if (!held && !user)
+		unlock_kernel();
 }
 
 #define GPR(name, field)                                                       \

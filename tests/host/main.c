@@ -19,9 +19,13 @@
 #include <kernel/panic.h>
 #include <kernel/params.h>
 #include <kernel/printk.h>
+#include <kernel/smp.h>
 #include <mm/memblock.h>
 #include <mm/memory.h>
 #include <mm/mm.h>
+
+/* The one CPU of the host tests (<asm/smp.h>'s stand-in). */
+struct per_cpu host_per_cpu;
 
 #define ARENA_SIZE (128UL << 20)
 #define HIDDEN_SIZE (8UL << 20)

@@ -18,6 +18,8 @@
 
 #ifndef __ASSEMBLER__
 void desc_init(void);
+/* Load this CPU's own GDT and TSS, and the IDT. */
+void desc_init_cpu(unsigned int cpu);
 /* The kernel stack the CPU switches to on a trap from user mode. */
 void set_kernel_stack(unsigned long top);
 #endif

@@ -22,6 +22,8 @@ struct pt_regs;
 void switch_to(struct task_struct *prev, struct task_struct *next);
 
 void fpu_init(void);
+/* The control bits x87/SSE need, on each CPU. */
+void fpu_setup_cpu(void);
 /* Prepare a new task's stack: to run fn(arg), or to return from fork. */
 void copy_thread_kernel(struct task_struct *t, int (*fn)(void *), void *arg);
 void copy_thread_fork(struct task_struct *child, struct task_struct *parent);

@@ -1,0 +1,90 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Atomic integers and bit operations, the arch's half of SMP (listed in
+ * docs/08-concurrency.md).  On x86 each is one instruction with a lock
+ * prefix (lock xadd, lock cmpxchg, lock bts...), which the compiler's
+ * __atomic builtins emit; a lock-prefixed instruction is also a full
+ * memory barrier, so every operation here orders the accesses around it.
+ */
+#ifndef _ASM_ATOMIC_H
+#define _ASM_ATOMIC_H
+
+#include <kernel/types.h>
+
+/* A counter several CPUs may change at once (Linux's atomic_t). */
+typedef struct {
+	int counter;
+} atomic_t;
+
+#define ATOMIC_INIT(n)                                                         \
+	{                                                                      \
+		(n)                                                            \
+	}
+
+static inline int atomic_read(const atomic_t *v)
+{
+	return __atomic_load_n(&v->counter, __ATOMIC_RELAXED);
+}
+
+static inline void atomic_set(atomic_t *v, int n)
+{
+	__atomic_store_n(&v->counter, n, __ATOMIC_RELAXED);
+}
+
+/* The new value. */
+static inline int atomic_add_return(int n, atomic_t *v)
+{
+	return __atomic_add_fetch(&v->counter, n, __ATOMIC_SEQ_CST);
+}
+
+static inline void atomic_add(int n, atomic_t *v)
+{
+	atomic_add_return(n, v);
+}
+
+static inline void atomic_inc(atomic_t *v)
+{
+	atomic_add_return(1, v);
+}
+
+static inline void atomic_dec(atomic_t *v)
+{
+	atomic_add_return(-1, v);
+}
+
+/* True when the counter reached 0: the caller dropped the last reference. */
+static inline bool atomic_dec_and_test(atomic_t *v)
+{
+	return atomic_add_return(-1, v) == 0;
+}
+
+/* Set to new if it holds old; the value it held. */
+static inline int atomic_cmpxchg(atomic_t *v, int old, int new)
+{
+	__atomic_compare_exchange_n(&v->counter, &old, new, false,
+				    __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST);
+	return old;
+}
+
+static inline void set_bit(unsigned int nr, volatile unsigned long *addr)
+{
+	__atomic_fetch_or(addr, 1UL << nr, __ATOMIC_SEQ_CST);
+}
+
+static inline void clear_bit(unsigned int nr, volatile unsigned long *addr)
+{
+	__atomic_fetch_and(addr, ~(1UL << nr), __ATOMIC_SEQ_CST);
+}
+
+static inline bool test_bit(unsigned int nr, const volatile unsigned long *addr)
+{
+	return (__atomic_load_n(addr, __ATOMIC_RELAXED) >> nr) & 1;
+}
+
+/* A full barrier, for the few orderings no atomic operation gives. */
+static inline void smp_mb(void)
+{
+	__atomic_thread_fence(__ATOMIC_SEQ_CST);
+}
+
+#endif

@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: MIT
+/*
+ * The TLB of one x86_64 CPU, and which address space it holds.
+ *
+ * switch_mm loads an address space and keeps mm->cpu_mask, the CPUs that
+ * may cache its translations (Linux: mm_cpumask): the bit is set before
+ * CR3 is loaded, and cleared when the CPU loads another mm (writing CR3
+ * drops every translation that is not global; Pagoda uses no PCIDs).  A
+ * kernel thread or the idle loop loads the kernel's own table (mm NULL),
+ * so a CPU never holds an address space nobody runs on it: a freed page
+ * table can never be the one a CPU walks.  (Linux keeps the last user mm
+ * loaded instead, "lazy TLB", and pays with more care at exit.)
+ *
+ * A range longer than FLUSH_ALL_PAGES is flushed whole, as Linux does
+ * past its tlb_single_page_flush_ceiling: one CR3 write costs less than
+ * many invlpg.
+ */
+#include <asm/atomic.h>
+#include <asm/pgtable.h>
+#include <asm/tlbflush.h>
+#include <kernel/smp.h>
+#include <mm/mmap.h>
+
+#define FLUSH_ALL_PAGES 32
+
+static void flush_all_user(void)
+{
+	asm volatile("mov %%cr3, %%rax; mov %%rax, %%cr3"
+		     :
+		     :
+		     : "rax", "memory");
+}
+
+static void invlpg(unsigned long addr)
+{
+	asm volatile("invlpg (%0)" : : "r"(addr) : "memory");
+}
+
+void local_flush_tlb_range(unsigned long start, unsigned long end)
+{
+	if (!end || end - start > FLUSH_ALL_PAGES * PAGE_SIZE) {
+		flush_all_user();
+		return;
+	}
+	for (unsigned long addr = start; addr < end; addr += PAGE_SIZE)
+		invlpg(addr);
+}
+
+/* Kernel mappings are not global (no _PAGE_GLOBAL): CR3 drops them too. */
+void local_flush_tlb_kernel_range(unsigned long start, unsigned long end)
+{
+	local_flush_tlb_range(start, end);
+}
+
+static void load_cr3(unsigned long pa)
+{
+	asm volatile("mov %0, %%cr3" : : "r"(pa) : "memory");
+}
+
+void switch_mm(struct mm_struct *mm)
+{
+	struct per_cpu *c = this_cpu();
+	struct mm_struct *prev = c->loaded_mm;
+
+	if (prev && prev != mm)
+		clear_bit(c->cpu, &prev->cpu_mask);
+	if (mm)
+		set_bit(c->cpu, &mm->cpu_mask);
+	c->loaded_mm = mm;
+	load_cr3(mm ? __pa(mm->pgd) : read_kernel_cr3());
+}
