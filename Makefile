@@ -13,7 +13,7 @@ T ?= $(KTEST_FILTER)##  the tests to run: suite or suite.case globs, commas betw
 KTEST_FILTER ?=##  T's older name
 TIMEOUT ?= 300##  seconds one test boot may take before it counts as a hang
 QEMU_ARGS ?=##  more QEMU options for every boot, e.g. QEMU_ARGS='-d int'
-SMP ?= 1##  CPUs of the machine QEMU makes (1..8): make run, test, bench, gdb
+SMP ?= 2##  CPUs of the machine QEMU makes (1..8): make run, test, bench, gdb
 V ?=##  V=1 shows commands and, in tests, the whole serial output
 GDB_PORT ?= $(shell echo $$((20000 + $$(id -u) % 20000)))##  where make gdb's QEMU waits for gdb (per user)
 

@@ -94,18 +94,24 @@ void schedule(void)
 	arch_local_irq_restore(flags);
 }
 
-/* Hand the run queue's news to a CPU that is idling, if one is. */
-static void kick_idle_cpu(void)
+/*
+ * Hand the run queue's news to another CPU that is idling, if one is: it
+ * will take the woken task, and this CPU need not stop what it does (Linux
+ * too prefers an idle CPU for a woken task).  False if none is idle.
+ */
+static bool kick_idle_cpu(void)
 {
 	for_each_cpu (cpu, cpu_online_mask) {
 		struct per_cpu *c = &per_cpu_data[cpu];
 
 		if (cpu != smp_processor_id() &&
-		    c->current_task == c->idle_task) {
+		    c->current_task == c->idle_task && !c->need_resched) {
+			c->need_resched = true;
 			smp_send_reschedule(cpu);
-			return;
+			return true;
 		}
 	}
+	return false;
 }
 
 void wake_up_task(struct task_struct *t)
@@ -114,11 +120,10 @@ void wake_up_task(struct task_struct *t)
 
 	if (t->state == TASK_SLEEPING) {
 		t->state = TASK_RUNNABLE;
-		if (t != current) {
+		if (t != current)
 			list_add_tail(&t->run_link, &run_queue);
-			kick_idle_cpu();
-		}
-		this_cpu()->need_resched = true;
+		if (t == current || !kick_idle_cpu())
+			this_cpu()->need_resched = true;
 	}
 	arch_local_irq_restore(flags);
 }
@@ -202,10 +207,6 @@ void scheduler_tick(bool user_mode)
 	struct per_cpu *c = this_cpu();
 	struct task_struct *t = c->current_task;
 
-	if (c->cpu == 0) {
-		wake_timed_sleepers();
-		run_alarms();
-	}
 	if (user_mode)
 		t->utime++;
 	else if (t != c->idle_task)
@@ -214,6 +215,11 @@ void scheduler_tick(bool user_mode)
 		c->need_resched = true;
 	if (t == c->idle_task && !list_empty(&run_queue))
 		c->need_resched = true;
+	/* After the test above: a task woken now goes to an idle CPU first. */
+	if (c->cpu == 0) {
+		wake_timed_sleepers();
+		run_alarms();
+	}
 }
 
 void preempt_if_needed(void)

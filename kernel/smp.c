@@ -112,6 +112,9 @@ void smp_flush_tlb_interrupt(void)
 					     flush_request.end);
 	else if (this_cpu()->loaded_mm == mm)
 		local_flush_tlb_range(flush_request.start, flush_request.end);
+	/* Outside the kernel lock: other CPUs may count at the same time. */
+	__atomic_fetch_add(&vm_events.nr_tlb_remote_flush_received, 1,
+			   __ATOMIC_RELAXED);
 	__atomic_fetch_and(&flush_request.pending, ~(1UL << cpu),
 			   __ATOMIC_RELEASE);
 }

@@ -53,7 +53,11 @@ static inline unsigned int smp_processor_id(void)
 
 static inline unsigned int num_online_cpus(void)
 {
-	return __builtin_popcountl(cpu_online_mask);
+	unsigned int n = 0;
+
+	for (unsigned long m = cpu_online_mask; m; m &= m - 1)
+		n++;
+	return n;
 }
 
 #define for_each_cpu(cpu, mask)                                                \

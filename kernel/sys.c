@@ -206,6 +206,7 @@ long sys_vmstat(struct vmstat __user *out)
 		.free_pages = nr_free_pages(),
 		.total_pages = nr_managed_pages(),
 		.pagecache_pages = pagecache_pages(),
+		.tlb_shootdowns = vm_events.nr_tlb_remote_flush,
 	};
 
 	return copy_to_user(out, &vs, sizeof(vs)) ? -EFAULT : 0;

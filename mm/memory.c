@@ -33,6 +33,7 @@
 #include <kernel/string.h>
 #include <mm/memory.h>
 #include <mm/mm.h>
+#include <mm/mmu_gather.h>
 #include <mm/mmu_notifier.h>
 #include <mm/pagewalk.h>
 #include <mm/pgtable.h>
@@ -147,7 +148,7 @@ static int do_wp_page(struct mm_struct *mm, struct vm_area_struct *vma,
 	if ((!is_cow_mapping(vma->vm_flags) && !is_zero_pfn(pfn)) ||
 	    (old && page_count(old) == 1 && page_mapcount(old) == 1)) {
 		set_pte(pte, pte_mkwrite(*pte));
-		flush_tlb_page(addr);
+		flush_tlb_page(vma, addr);
 		if (is_cow_mapping(vma->vm_flags))
 			vm_events.cow_reuses++;
 		return 0;
@@ -170,10 +171,17 @@ static int do_wp_page(struct mm_struct *mm, struct vm_area_struct *vma,
 		mmu_notifier_invalidate_range_end(&range);
 		return 0;
 	}
+	/*
+	 * Clear and flush before the new PTE goes in (Linux:
+	 * ptep_clear_flush): a thread on another CPU writing through a stale
+	 * TLB entry would write the old page, after the copy was taken.
+	 * Until the new PTE is set it faults, and waits for this one.
+	 */
+	set_pte(pte, 0);
+	flush_tlb_page(vma, addr);
 	if (old)
 		unmap_page(mm, old);
 	map_page(mm, vma, pte, virt_to_page(copy), true);
-	flush_tlb_page(addr);
 	mmu_notifier_invalidate_range_end(&range);
 	count_cow(mm);
 	return 0;
@@ -502,9 +510,10 @@ static int copy_pte_range(pmd_t *src_pmd, unsigned long addr, unsigned long end,
 			  struct mm_walk *walk)
 {
 	struct mm_struct *dst = walk->private;
-	bool cow = is_cow_mapping(walk->vma->vm_flags);
+	bool cow = is_cow_mapping(walk->vma->vm_flags), wrprotected = false;
 	pmd_t *dst_pmd = walk_to_pmd(dst, addr);
 	pte_t *src_pte = pte_offset_map(src_pmd, addr), *dst_pte;
+	unsigned long start = addr;
 	struct page *page;
 
 	dst_pte = dst_pmd ? pte_alloc_map(dst_pmd, addr) : NULL;
@@ -515,7 +524,7 @@ static int copy_pte_range(pmd_t *src_pmd, unsigned long addr, unsigned long end,
 			continue;
 		if (cow && pte_write(*src_pte)) {
 			set_pte(src_pte, pte_wrprotect(*src_pte));
-			flush_tlb_page(addr);
+			wrprotected = true;
 		}
 		page = vm_normal_page(walk->vma, addr, *src_pte);
 		if (page) {
@@ -528,6 +537,9 @@ static int copy_pte_range(pmd_t *src_pmd, unsigned long addr, unsigned long end,
 		}
 		set_pte(dst_pte, *src_pte);
 	}
+	/* One flush for the table: the parent's other threads see COW now. */
+	if (wrprotected)
+		flush_tlb_range(walk->vma, start, end);
 	return 0;
 }
 
@@ -559,9 +571,10 @@ int copy_page_range(struct mm_struct *dst, struct mm_struct *src,
 }
 
 /*
- * munmap, exit, MADV_DONTNEED, one PTE table: clear each PTE and flush it
- * from the TLB before the page loses this mapping's reference, so the CPU
- * can never reach a page that has been freed.
+ * munmap, exit, MADV_DONTNEED, one PTE table: clear each PTE; the page
+ * loses this mapping at once, but its reference waits in the mmu_gather
+ * until every TLB has been flushed of it, so no CPU can ever reach a page
+ * that has been freed.
  */
 static int zap_pte_range(pmd_t *pmd, unsigned long addr, unsigned long end,
 			 struct mm_walk *walk)
@@ -574,9 +587,11 @@ static int zap_pte_range(pmd_t *pmd, unsigned long addr, unsigned long end,
 			continue;
 		page = vm_normal_page(walk->vma, addr, *pte);
 		set_pte(pte, 0);
-		flush_tlb_page(addr);
-		if (page)
-			unmap_page(walk->mm, page);
+		if (page) {
+			page->_mapcount--;
+			walk->mm->rss--;
+		}
+		tlb_remove_page(walk->private, addr, page);
 	}
 	return 0;
 }
@@ -588,7 +603,11 @@ static const struct mm_walk_ops zap_walk_ops = {
 void zap_page_range(struct mm_struct *mm, struct vm_area_struct *vma,
 		    unsigned long start, unsigned long end)
 {
-	walk_page_range(mm, vma, start, end, &zap_walk_ops, NULL);
+	struct mmu_gather tlb;
+
+	tlb_gather_mmu(&tlb, mm);
+	walk_page_range(mm, vma, start, end, &zap_walk_ops, &tlb);
+	tlb_finish_mmu(&tlb);
 }
 
 /*

@@ -120,8 +120,9 @@ struct vm_event_counts {
 	unsigned long pfn_maps; /* PTEs made for raw frames (device memory:
 				 * nothing counted, seed 000), fork included */
 	unsigned long fault_around_pages; /* mapped by ->map_pages (seed 002) */
-	unsigned long
-		nr_tlb_remote_flush; /* TLB shootdowns sent (IPI rounds) */
+	/* TLB shootdowns: rounds of IPIs sent, and flushes CPUs did for them. */
+	unsigned long nr_tlb_remote_flush;
+	unsigned long nr_tlb_remote_flush_received;
 };
 extern struct vm_event_counts vm_events;
 

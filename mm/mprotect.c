@@ -26,6 +26,8 @@ static int change_pte_range(pmd_t *pmd, unsigned long addr, unsigned long end,
 {
 	pgprot_t prot = vm_get_page_prot(walk->vma->vm_flags);
 	pte_t *pte = pte_offset_map(pmd, addr), entry;
+	unsigned long start = addr;
+	bool changed = false;
 
 	for (; addr != end; addr += PAGE_SIZE, pte++) {
 		if (!pte_present(*pte))
@@ -36,8 +38,11 @@ static int change_pte_range(pmd_t *pmd, unsigned long addr, unsigned long end,
 		if (!pte_write(*pte))
 			entry = pte_wrprotect(entry);
 		set_pte(pte, entry);
-		flush_tlb_page(addr);
+		changed = true;
 	}
+	/* One shootdown for the table, before mprotect returns. */
+	if (changed)
+		flush_tlb_range(walk->vma, start, end);
 	return 0;
 }
 

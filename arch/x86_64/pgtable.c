@@ -169,7 +169,7 @@ struct page *unmap_kernel_page(unsigned long va)
 		return NULL;
 	page = pfn_to_page(PHYS_PFN(*pte & PTE_ADDR_MASK));
 	*pte = 0;
-	flush_tlb_page(va);
+	flush_tlb_kernel_range(va, va + PAGE_SIZE);
 	return page;
 }
 
@@ -209,7 +209,8 @@ void *kmap_local_pfn(unsigned long pfn)
 	BUG_ON(*pte & _PAGE_PRESENT); /* nested */
 	*pte = PFN_PHYS(pfn) | PAGE_KERNEL;
 	/* Another CPU used the slot last: this one may hold a stale entry. */
-	flush_tlb_page(KMAP_LOCAL_ADDR);
+	local_flush_tlb_kernel_range(KMAP_LOCAL_ADDR,
+				     KMAP_LOCAL_ADDR + PAGE_SIZE);
 	kmap_flags = flags;
 	return (void *)KMAP_LOCAL_ADDR;
 }
@@ -220,7 +221,8 @@ void kunmap_local(void *addr)
 
 	BUG_ON(addr != (void *)KMAP_LOCAL_ADDR);
 	*pte = 0;
-	flush_tlb_page(KMAP_LOCAL_ADDR);
+	local_flush_tlb_kernel_range(KMAP_LOCAL_ADDR,
+				     KMAP_LOCAL_ADDR + PAGE_SIZE);
 	arch_local_irq_restore(kmap_flags);
 }
 

@@ -111,6 +111,9 @@ static const struct {
 	unsigned long *count;
 } vm_event_names[] = {
 	{ "pgfault", &vm_events.pgfault },
+	{ "nr_tlb_remote_flush", &vm_events.nr_tlb_remote_flush },
+	{ "nr_tlb_remote_flush_received",
+	  &vm_events.nr_tlb_remote_flush_received },
 	/* Pagoda's own, in no Linux kernel: */
 	{ "fault_around_pages", &vm_events.fault_around_pages },
 	{ "zero_page_maps", &vm_events.zero_page_maps },

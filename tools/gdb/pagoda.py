@@ -8,6 +8,8 @@ text draws it.  Loaded by the gdbinit that `make gdb` writes:
                               _mapcount, mapping, index
 
 pagoda-pte leaves the frame it found in $pfn, so `pagoda-page $pfn` follows.
+`$current()` is the task running on the CPU gdb shows (`current` is a
+macro over per-CPU data): `print $current()->mm->rss`.
 Arguments are gdb expressions: `pagoda-pte $rsp`, `pagoda-page vma->vm_start`.
 
 Types, fields and enums (struct page, enum pageflags) come from the kernel's
@@ -51,10 +53,28 @@ def list_entries(head, type_name, member):
         node = node["next"]
 
 
+def current_task():
+    """current on the CPU gdb looks at: QEMU shows each CPU as a thread,
+    numbered from 1, and the kernel's `current` is per-CPU data."""
+    cpu = gdb.selected_thread().num - 1
+    return gdb.parse_and_eval(f"per_cpu_data[{cpu}].current_task")
+
+
+class CurrentFunction(gdb.Function):
+    """$current(): the kernel's current, the task on the CPU gdb looks at
+    (`current` itself is a macro over per-CPU data, unknown to gdb)."""
+
+    def __init__(self):
+        super().__init__("current")
+
+    def invoke(self):
+        return current_task()
+
+
 def find_task(arg):
     """The task whose pid is arg, or current if arg is empty."""
     if not arg.strip():
-        return gdb.parse_and_eval("current").dereference()
+        return current_task().dereference()
     pid = int(gdb.parse_and_eval(arg))
     for task in list_entries(gdb.parse_and_eval("all_tasks"), "struct task_struct",
                              "task_link"):
@@ -84,7 +104,7 @@ class PagodaPs(gdb.Command):
         super().__init__("pagoda-ps", gdb.COMMAND_DATA)
 
     def invoke(self, arg, from_tty):
-        current = ulong(gdb.parse_and_eval("current"))
+        current = ulong(current_task())
         print("  PID NAME             MM")
         for task in list_entries(gdb.parse_and_eval("all_tasks"), "struct task_struct",
                                  "task_link"):
@@ -205,3 +225,4 @@ PagodaPs()
 PagodaVmas()
 PagodaPte()
 PagodaPage()
+CurrentFunction()

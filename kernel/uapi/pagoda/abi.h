@@ -286,6 +286,7 @@ struct vmstat {
 	unsigned long cow_reuses; /* writes that kept a page nobody shared */
 	unsigned long pfn_maps;	  /* PTEs made for raw frames (device memory) */
 	unsigned long free_pages, total_pages, pagecache_pages;
+	unsigned long tlb_shootdowns; /* rounds of TLB-flush IPIs sent */
 };
 
 /*

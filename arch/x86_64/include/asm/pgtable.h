@@ -10,6 +10,7 @@
 
 #include <asm/layout.h>
 #include <asm/page.h>
+#include <asm/tlbflush.h>
 #include <kernel/types.h>
 
 #define _PAGE_PRESENT (1UL << 0)
@@ -272,25 +273,6 @@ static inline bool pte_young(pte_t pte)
 static inline void set_pte(pte_t *ptep, pte_t pte)
 {
 	*ptep = pte;
-}
-
-static inline void flush_tlb_page(unsigned long addr)
-{
-	asm volatile("invlpg (%0)" : : "r"(addr) : "memory");
-}
-
-/*
- * Forget every user translation, the cached upper-level entries too (after
- * page tables are freed).  One CPU and no PCIDs: only the loaded address
- * space can be cached, so reloading cr3 is enough whatever mm is.
- */
-static inline void flush_tlb_mm(struct mm_struct *mm)
-{
-	(void)mm;
-	asm volatile("mov %%cr3, %%rax; mov %%rax, %%cr3"
-		     :
-		     :
-		     : "rax", "memory");
 }
 
 #endif
