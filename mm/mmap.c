@@ -517,6 +517,17 @@ static int file_vm_flags(struct file *file, unsigned long type,
 	return 0;
 }
 
+/*
+ * Every byte a file mapping covers must have a file offset, which is an
+ * loff_t: below 2^63 (Linux's MAX_LFS_FILESIZE).  A negative mmap offset
+ * arrives as a huge pgoff; taken, it would map pages no fault can find
+ * (SIGBUS at the first touch) while the caller believes it mapped page 0.
+ */
+static bool file_mmap_ok(unsigned long pgoff, unsigned long len)
+{
+	return pgoff <= ((~0UL >> 1) - len) >> PAGE_SHIFT;
+}
+
 long do_mmap(struct mm_struct *mm, unsigned long addr, unsigned long len,
 	     unsigned long prot, unsigned long flags, struct file *file,
 	     unsigned long pgoff)
@@ -534,8 +545,11 @@ long do_mmap(struct mm_struct *mm, unsigned long addr, unsigned long len,
 	if (type == MAP_SHARED)
 		vm_flags |= VM_SHARED | VM_MAYSHARE;
 	if (file) {
-		int err = file_vm_flags(file, type, &vm_flags);
+		int err;
 
+		if (!file_mmap_ok(pgoff, len))
+			return -EOVERFLOW;
+		err = file_vm_flags(file, type, &vm_flags);
 		if (err)
 			return err;
 	}
