@@ -43,6 +43,7 @@
 #include <mm/mmu_notifier.h>
 #include <mm/pagewalk.h>
 #include <mm/pgtable.h>
+#include <mm/tlbflush.h>
 
 struct vm_event_counts vm_events;
 

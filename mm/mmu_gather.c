@@ -8,6 +8,7 @@
 #include <asm/pgtable.h>
 #include <mm/mm.h>
 #include <mm/mmu_gather.h>
+#include <mm/tlbflush.h>
 
 void tlb_gather_mmu(struct mmu_gather *tlb, struct mm_struct *mm)
 {

@@ -13,6 +13,7 @@
 #include <mm/mmu_notifier.h>
 #include <mm/pagewalk.h>
 #include <mm/vma.h>
+#include <mm/tlbflush.h>
 
 /*
  * Give every PTE of vma the VMA's new rights, one PTE table at a time

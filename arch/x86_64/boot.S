@@ -36,6 +36,38 @@
 
 #define PHYS(sym)	((sym) - KERNEL_VIRT_BASE)
 
+/*
+ * From 32-bit protected mode to long mode on the boot page table, then to
+ * target, 64-bit code: the boot CPU and every other CPU take these steps.
+ */
+.macro ENTER_LONG_MODE target
+	mov	$boot_pml4, %eax
+	mov	%eax, %cr3
+	mov	%cr4, %eax
+	or	$CR4_PAE, %eax
+	mov	%eax, %cr4
+	mov	$MSR_EFER, %ecx
+	rdmsr
+	or	$(EFER_LME | EFER_NXE), %eax
+	wrmsr
+	mov	%cr0, %eax
+	or	$(CR0_PG | CR0_WP | CR0_PE), %eax
+	mov	%eax, %cr0
+	lgdt	boot_gdt_ptr
+	ljmp	$BOOT_CS, $\target
+.endm
+
+/* The data segments of the boot GDT; fs and gs null. */
+.macro LOAD_BOOT_SEGMENTS
+	mov	$BOOT_DS, %ax
+	mov	%ax, %ds
+	mov	%ax, %es
+	mov	%ax, %ss
+	xor	%eax, %eax
+	mov	%ax, %fs
+	mov	%ax, %gs
+.endm
+
 	.section .boot.header, "a"
 	.balign 8
 mb2_header:
@@ -84,21 +116,7 @@ _start:
 	xor	%eax, %eax
 	rep stosb
 
-	mov	$boot_pml4, %eax
-	mov	%eax, %cr3
-	mov	%cr4, %eax
-	or	$CR4_PAE, %eax
-	mov	%eax, %cr4
-	mov	$MSR_EFER, %ecx
-	rdmsr
-	or	$(EFER_LME | EFER_NXE), %eax
-	wrmsr
-	mov	%cr0, %eax
-	or	$(CR0_PG | CR0_WP | CR0_PE), %eax
-	mov	%eax, %cr0
-
-	lgdt	boot_gdt_ptr
-	ljmp	$BOOT_CS, $start64
+	ENTER_LONG_MODE start64
 
 /*
  * The other CPUs, from the trampoline (trampoline.S), in 32-bit protected
@@ -107,20 +125,7 @@ _start:
  */
 	.globl ap_start32
 ap_start32:
-	mov	$boot_pml4, %eax
-	mov	%eax, %cr3
-	mov	%cr4, %eax
-	or	$CR4_PAE, %eax
-	mov	%eax, %cr4
-	mov	$MSR_EFER, %ecx
-	rdmsr
-	or	$(EFER_LME | EFER_NXE), %eax
-	wrmsr
-	mov	%cr0, %eax
-	or	$(CR0_PG | CR0_WP | CR0_PE), %eax
-	mov	%eax, %cr0
-	lgdt	boot_gdt_ptr
-	ljmp	$BOOT_CS, $ap_start64
+	ENTER_LONG_MODE ap_start64
 
 no_long_mode:
 	mov	$no_long_mode_msg, %esi
@@ -135,13 +140,7 @@ no_long_mode:
 
 	.code64
 start64:
-	mov	$BOOT_DS, %ax
-	mov	%ax, %ds
-	mov	%ax, %es
-	mov	%ax, %ss
-	xor	%eax, %eax
-	mov	%ax, %fs
-	mov	%ax, %gs
+	LOAD_BOOT_SEGMENTS
 
 	movabs	$boot_stack_top, %rsp
 	mov	%ebp, %edi		/* upper halves are undefined after the switch: */
@@ -153,13 +152,7 @@ start64:
 	jmp	3b
 
 ap_start64:
-	mov	$BOOT_DS, %ax
-	mov	%ax, %ds
-	mov	%ax, %es
-	mov	%ax, %ss
-	xor	%eax, %eax
-	mov	%ax, %fs
-	mov	%ax, %gs
+	LOAD_BOOT_SEGMENTS
 	movabs	$secondary_startup, %rax
 	jmp	*%rax
 

@@ -19,6 +19,7 @@
 #include <asm/irqflags.h>
 #include <asm/page.h>
 #include <asm/pgtable.h>
+#include <asm/tlbflush.h>
 #include <kernel/errno.h>
 #include <kernel/panic.h>
 #include <kernel/setup.h>

@@ -78,22 +78,6 @@ void flush_tlb_mm_range(struct mm_struct *mm, unsigned long start,
 	smp_flush_tlb_others(mm->cpu_mask, mm, start, end);
 }
 
-void flush_tlb_range(struct vm_area_struct *vma, unsigned long start,
-		     unsigned long end)
-{
-	flush_tlb_mm_range(vma->vm_mm, start, end);
-}
-
-void flush_tlb_page(struct vm_area_struct *vma, unsigned long addr)
-{
-	flush_tlb_mm_range(vma->vm_mm, addr, addr + PAGE_SIZE);
-}
-
-void flush_tlb_mm(struct mm_struct *mm)
-{
-	flush_tlb_mm_range(mm, 0, 0);
-}
-
 void flush_tlb_kernel_range(unsigned long start, unsigned long end)
 {
 	local_flush_tlb_kernel_range(start, end);

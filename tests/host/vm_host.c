@@ -9,6 +9,7 @@
  */
 #include <stdio.h>
 #include <asm/pgtable.h>
+#include <asm/tlbflush.h>
 #include <kernel/fs/vfs.h>
 #include <kernel/sched.h>
 #include <kernel/uaccess.h>
@@ -46,22 +47,6 @@ void flush_tlb_mm_range(struct mm_struct *mm, unsigned long start,
 	(void)mm;
 	(void)start;
 	(void)end;
-}
-
-void flush_tlb_range(struct vm_area_struct *vma, unsigned long start,
-		     unsigned long end)
-{
-	flush_tlb_mm_range(vma->vm_mm, start, end);
-}
-
-void flush_tlb_page(struct vm_area_struct *vma, unsigned long addr)
-{
-	flush_tlb_mm_range(vma->vm_mm, addr, addr + PAGE_SIZE);
-}
-
-void flush_tlb_mm(struct mm_struct *mm)
-{
-	flush_tlb_mm_range(mm, 0, 0);
 }
 
 static void walk_below(u64 *table, int level, unsigned long base,

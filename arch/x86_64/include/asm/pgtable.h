@@ -10,7 +10,6 @@
 
 #include <asm/layout.h>
 #include <asm/page.h>
-#include <asm/tlbflush.h>
 #include <kernel/types.h>
 
 #define _PAGE_PRESENT (1UL << 0)

@@ -1,24 +1,18 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * TLB flushes (arch/x86_64/tlb.c).  mm/ calls the first group whenever it
- * removes a translation or reduces its rights: each flushes this CPU and,
- * by IPI, every other CPU that may cache the address space (a TLB
- * shootdown, kernel/smp.c), and returns when all have.  Only then may the
- * page or page table the translation led to be reused.
+ * TLB flushes (arch/x86_64/tlb.c): the arch's half of a TLB shootdown.
+ * mm/tlbflush.h builds the flushes mm/ calls on flush_tlb_mm_range;
+ * kernel/smp.c sends the IPIs, and each CPU flushes itself with the
+ * local_ ones.
  */
 #ifndef _ASM_TLBFLUSH_H
 #define _ASM_TLBFLUSH_H
 
 struct mm_struct;
-struct vm_area_struct;
 
+/* [start, end) of mm on every CPU that may cache it; end 0: all of mm. */
 void flush_tlb_mm_range(struct mm_struct *mm, unsigned long start,
 			unsigned long end);
-void flush_tlb_range(struct vm_area_struct *vma, unsigned long start,
-		     unsigned long end);
-void flush_tlb_page(struct vm_area_struct *vma, unsigned long addr);
-/* Every translation of mm, the cached upper-level entries too. */
-void flush_tlb_mm(struct mm_struct *mm);
 /* Kernel addresses, on every CPU. */
 void flush_tlb_kernel_range(unsigned long start, unsigned long end);
 

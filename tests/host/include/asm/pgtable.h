@@ -97,15 +97,6 @@ static inline void set_pte(pte_t *ptep, pte_t pte)
 	*ptep = pte;
 }
 
-/* The flushes: no TLB here, so nothing to do (tests/host/vm_host.c). */
-struct mm_struct;
-struct vm_area_struct;
-void flush_tlb_mm_range(struct mm_struct *mm, unsigned long start,
-			unsigned long end);
-void flush_tlb_range(struct vm_area_struct *vma, unsigned long start,
-		     unsigned long end);
-void flush_tlb_page(struct vm_area_struct *vma, unsigned long addr);
-void flush_tlb_mm(struct mm_struct *mm);
 
 /*
  * The level-by-level walk, the same interface as the arch's; an upper

@@ -1,0 +1,33 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The TLB flushes mm/ calls whenever it removes a translation or reduces
+ * its rights (chapter 7).  Each flushes this CPU and, by IPI, every other
+ * CPU that may cache the address space (a TLB shootdown), and returns when
+ * all have: only then may the page or page table the translation led to be
+ * reused.  The arch provides flush_tlb_mm_range (<asm/tlbflush.h>).
+ */
+#ifndef _MM_TLBFLUSH_H
+#define _MM_TLBFLUSH_H
+
+#include <asm/tlbflush.h>
+#include <mm/mmap.h>
+
+static inline void flush_tlb_range(struct vm_area_struct *vma,
+				   unsigned long start, unsigned long end)
+{
+	flush_tlb_mm_range(vma->vm_mm, start, end);
+}
+
+static inline void flush_tlb_page(struct vm_area_struct *vma,
+				  unsigned long addr)
+{
+	flush_tlb_mm_range(vma->vm_mm, addr, addr + PAGE_SIZE);
+}
+
+/* Every translation of mm, the cached upper-level entries too. */
+static inline void flush_tlb_mm(struct mm_struct *mm)
+{
+	flush_tlb_mm_range(mm, 0, 0);
+}
+
+#endif
