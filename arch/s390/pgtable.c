@@ -15,6 +15,7 @@
  * page; mm/ hangs tables below it with pud/pmd/pte_alloc_one.  Every table
  * is filled with its level's empty (invalid) entry before use.
  */
+#include <asm/facility.h>
 #include <asm/io.h>
 #include <asm/irqflags.h>
 #include <asm/lowcore.h>
@@ -24,6 +25,7 @@
 #include <asm/setup.h>
 #include <kernel/errno.h>
 #include <kernel/panic.h>
+#include <kernel/printk.h>
 #include <kernel/setup.h>
 #include <kernel/string.h>
 #include <mm/memblock.h>
@@ -36,6 +38,7 @@ extern const char boot_stack_guard[];
 static pud_t *kernel_pud; /* the home space's region-third table */
 static unsigned long kernel_asce;
 static pgd_t *empty_pgd; /* the primary space of tasks without an mm */
+static bool noexec; /* instruction-execution protection is on */
 
 static void fill(u64 *table, u64 entry, unsigned long n)
 {
@@ -210,6 +213,28 @@ static void enable_dat(void)
 	set_new_psws(PSW_KERNEL_BITS);
 }
 
+#define CR0_IEP (1UL << (63 - 43))
+
+/*
+ * Instruction-execution protection, where the CPU has it: a PTE bit that
+ * refuses instruction fetches, so mappings without PROT_EXEC cannot run.
+ * Without it (older machines), every readable page is executable.
+ */
+static void enable_noexec(void)
+{
+	unsigned long cr0;
+
+	if (!test_facility(FACILITY_IEP)) {
+		printk("DAT: no instruction-execution protection: every "
+		       "readable page is executable\n");
+		return;
+	}
+	asm volatile("stctg %%c0, %%c0, %0" : "=Q"(cr0));
+	cr0 |= CR0_IEP;
+	asm volatile("lctlg %%c0, %%c0, %0" : : "Q"(cr0));
+	noexec = true;
+}
+
 void paging_init(void)
 {
 	kernel_pud = crst_alloc(boot_alloc, _REGION3_EMPTY);
@@ -221,6 +246,7 @@ void paging_init(void)
 	/* The ioremap area's tables, down to kmap_local_pfn's slot. */
 	kernel_walk(KMAP_LOCAL_ADDR, boot_alloc);
 	enable_dat();
+	enable_noexec();
 }
 
 u64 *lookup_kernel_address(unsigned long va)
@@ -363,6 +389,8 @@ pgprot_t vm_get_page_prot(unsigned long vm_flags)
 {
 	pgprot_t prot = _PAGE_PRESENT | _PAGE_YOUNG;
 
+	if (noexec && !(vm_flags & VM_EXEC))
+		prot |= _PAGE_NOEXEC;
 	if (!(vm_flags & (VM_READ | VM_WRITE | VM_EXEC)))
 		return prot | _PAGE_INVALID; /* PROT_NONE: held, not usable */
 	if (vm_flags & VM_WRITE)

@@ -13,6 +13,7 @@
  *  - the kernel image, from 64 KiB to _end (bss included);
  *  - the initrd.
  */
+#include <asm/facility.h>
 #include <asm/lowcore.h>
 #include <asm/page.h>
 #include <asm/ptrace.h>
@@ -58,6 +59,21 @@ void set_new_psws(u64 mask)
 	set_new_psw(__LC_MCCK_NEW_PSW, mcck_handler, PSW_MASK_64);
 	set_new_psw(__LC_IO_NEW_PSW, mcck_handler, PSW_MASK_64);
 	set_new_psw(__LC_RESTART_NEW_PSW, mcck_handler, PSW_MASK_64);
+}
+
+bool test_facility(unsigned int nr)
+{
+	static u64 list[4] __aligned(8);
+	static bool stored;
+
+	if (!stored) {
+		register unsigned long n asm("0") = ARRAY_SIZE(list) - 1;
+
+		asm volatile("stfle %0" : "=Q"(list), "+d"(n) : : "cc");
+		stored = true;
+	}
+	return nr < 64 * ARRAY_SIZE(list) &&
+	       (list[nr / 64] >> (63 - nr % 64)) & 1;
 }
 
 void setup_arch(void)

@@ -234,8 +234,14 @@ static int user_addr_fault(struct pt_regs *regs)
 		return VM_FAULT_SIGSEGV;
 	if (!user_mode(regs) && !search_exception_tables(regs->psw_addr))
 		return VM_FAULT_SIGSEGV;
+	/*
+	 * Protection refuses stores, and with IEP instruction fetches: a
+	 * protection exception that is not a store is an instruction fetch.
+	 */
 	if (regs->int_parm & TEID_FSI_STORE)
 		flags |= FAULT_FLAG_WRITE;
+	else if (pgm_code(regs) == PGM_PROTECTION)
+		flags |= FAULT_FLAG_INSTRUCTION;
 	if (user_mode(regs))
 		flags |= FAULT_FLAG_USER;
 	return handle_mm_fault(current->mm, addr, flags);

@@ -26,6 +26,13 @@
 #define PAGE 4096UL
 #define KERNEL_ADDR 0xffffffff80100000UL
 
+/* The address a fault reports: s390x hardware names only the page. */
+#if defined(__s390x__)
+#define FAULT_ADDR(p) ((char *)((unsigned long)(p) & ~(PAGE - 1)))
+#else
+#define FAULT_ADDR(p) (p)
+#endif
+
 static volatile sig_atomic_t hits, depth, max_depth;
 static volatile int last_sig, last_code, last_pid;
 static void *volatile last_addr;
@@ -268,7 +275,7 @@ static void segv_accerr_retry(void)
 	EXPECT_EQ(hits, 1);
 	EXPECT_EQ(last_sig, SIGSEGV);
 	EXPECT_EQ(last_code, SEGV_ACCERR);
-	EXPECT_EQ(last_addr, p + 100);
+	EXPECT_EQ(last_addr, FAULT_ADDR(p + 100));
 	munmap(p, PAGE);
 }
 
@@ -287,7 +294,7 @@ static void segv_maperr_retry(void)
 		EXPECT_EQ(p[i * PAGE + 8], i);
 	EXPECT_EQ(hits, 4);
 	EXPECT_EQ(last_code, SEGV_MAPERR);
-	EXPECT_EQ(last_addr, p + 3 * PAGE + 8);
+	EXPECT_EQ(last_addr, FAULT_ADDR(p + 3 * PAGE + 8));
 	munmap(p, 4 * PAGE);
 }
 
@@ -356,7 +363,7 @@ static void sigbus_retry(void)
 	EXPECT_EQ(hits, 1);
 	EXPECT_EQ(last_sig, SIGBUS);
 	EXPECT_EQ(last_code, BUS_ADRERR);
-	EXPECT_EQ(last_addr, p + PAGE + 1);
+	EXPECT_EQ(last_addr, FAULT_ADDR(p + PAGE + 1));
 	munmap(p, 2 * PAGE);
 	close(bus_fd);
 }
@@ -430,8 +437,9 @@ static void no_stack(void)
 		     : "a"(SYS_kill), "D"(getpid()), "S"(SIGUSR1)
 		     : "rbx", "memory");
 #elif defined(__s390x__)
+	long self = getpid();
 	register long nr asm("r1") = SYS_kill;
-	register long pid asm("r2") = getpid();
+	register long pid asm("r2") = self;
 	register long sig asm("r3") = SIGUSR1;
 
 	asm volatile("lgr %%r9, %%r15; lghi %%r15, 64; svc 0; lgr %%r15, %%r9"

@@ -45,6 +45,7 @@
 /* Page-table entry: the hardware's bits, then the software's (56-63). */
 #define _PAGE_INVALID 0x400UL /* the CPU may not use the entry */
 #define _PAGE_PROTECT 0x200UL /* stores are refused */
+#define _PAGE_NOEXEC 0x100UL  /* instruction fetches are refused (IEP) */
 #define _PAGE_PRESENT 0x001UL /* holds a page, even if invalid (PROT_NONE) */
 #define _PAGE_WRITE 0x002UL   /* the mapping allows writes */
 #define _PAGE_SPECIAL 0x004UL /* no struct page to count: vm_normal_page */
