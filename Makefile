@@ -224,11 +224,11 @@ RUN_PY = KTEST_FILTER='$(T)' tools/run.py $(1) --timeout $(TIMEOUT) --mem $(TEST
 
 # make test also boots once under OVMF (see UEFI_TEST_SUITES), and runs the
 # docs check and the labs' check (labs.mk): not when T= aims the run elsewhere.
-UEFI_TEST_SPEC := $(if $(T)$(filter-out y,$(ARCH_PC_TESTS)),,$(ARCH)-uefi:$(UEFI_TEST_IMAGE))
+UEFI_TEST_SPEC := $(if $(T),,$(if $(ARCH_PC_TESTS),$(ARCH)-uefi:$(UEFI_TEST_IMAGE)))
 DOCS_SPEC := $(if $(T),,host:tools/docs_check.py host:tools/lab.py)
 # The screen and keyboard, under OVMF: typed through QEMU's monitor, read
 # from its screendumps (tests/pc/screen_test.py).
-SCREEN_TEST_SPEC := $(if $(T)$(filter-out y,$(ARCH_PC_TESTS)),,host:tests/pc/screen_test.py)
+SCREEN_TEST_SPEC := $(if $(T),,$(if $(ARCH_PC_TESTS),host:tests/pc/screen_test.py))
 
 # Every path, function, macro, system call and make target the README and
 # docs/ name must exist (the rules are in tools/docs_check.py); make test
@@ -240,7 +240,7 @@ RUN_TESTS = $(call RUN_PY,test) --logdir build $(if $(filter 1,$(V)),--verbose) 
 	$(if $(T),--selection '$(T)')
 
 # With T= set, only the selection runs: not the runner's own tests.
-test: deps $(if $(T)$(filter-out y,$(ARCH_PC_TESTS)),,tools-test) $(DOCS_DEMOS) $(HOST_PROGS) $(TEST_IMAGE) $(NS_TEST_IMAGE) \
+test: deps $(if $(T),,$(if $(ARCH_PC_TESTS),tools-test)) $(DOCS_DEMOS) $(HOST_PROGS) $(TEST_IMAGE) $(NS_TEST_IMAGE) \
 		$(if $(UEFI_TEST_SPEC),$(UEFI_TEST_IMAGE) $(SCREEN_IMAGE)) ## everything, both PTE_SPECIAL kernels; ends with "N passed, N failed" (T=)
 	$(Q)$(RUN_TESTS) $(DOCS_SPEC) $(HOST_SPECS) $(ARCH):$(TEST_IMAGE) \
 		$(ARCH)-nospecial:$(NS_TEST_IMAGE) $(UEFI_TEST_SPEC) $(SCREEN_TEST_SPEC)
