@@ -38,7 +38,7 @@ extern const char boot_stack_guard[];
 static pud_t *kernel_pud; /* the home space's region-third table */
 static unsigned long kernel_asce;
 static pgd_t *empty_pgd; /* the primary space of tasks without an mm */
-static bool noexec; /* instruction-execution protection is on */
+static bool noexec;	 /* instruction-execution protection is on */
 
 static void fill(u64 *table, u64 entry, unsigned long n)
 {
@@ -119,7 +119,8 @@ static pte_t *kernel_walk(unsigned long va, void *(*alloc)(unsigned int))
 	void *table;
 
 	if (pud_none(*pud)) {
-		table = alloc ? crst_alloc(alloc, _SEGMENT_ENTRY_INVALID) : NULL;
+		table = alloc ? crst_alloc(alloc, _SEGMENT_ENTRY_INVALID)
+			      : NULL;
 		if (!table)
 			return NULL;
 		pud_populate(pud, table);
@@ -174,7 +175,10 @@ static void load_control(int cr, unsigned long value)
 		asm volatile("lctlg %%c7, %%c7, %0" : : "Q"(value) : "memory");
 		break;
 	case 13:
-		asm volatile("lctlg %%c13, %%c13, %0" : : "Q"(value) : "memory");
+		asm volatile("lctlg %%c13, %%c13, %0"
+			     :
+			     : "Q"(value)
+			     : "memory");
 		break;
 	}
 }
@@ -238,8 +242,8 @@ static void enable_noexec(void)
 void paging_init(void)
 {
 	kernel_pud = crst_alloc(boot_alloc, _REGION3_EMPTY);
-	kernel_asce = __pa(kernel_pud) | _ASCE_TYPE_REGION3 |
-		      _REGION_ENTRY_LENGTH;
+	kernel_asce =
+		__pa(kernel_pud) | _ASCE_TYPE_REGION3 | _REGION_ENTRY_LENGTH;
 	empty_pgd = boot_alloc(0);
 	fill(empty_pgd, _REGION2_EMPTY, USER_PGD_ENTRIES);
 	map_direct();

@@ -19,7 +19,7 @@ static void __noreturn disabled_wait(unsigned long code)
 	struct {
 		u64 mask, addr;
 	} psw __attribute__((aligned(8))) = { PSW_MASK_WAIT | PSW_MASK_64,
-					       code };
+					      code };
 
 	for (;;)
 		asm volatile("lpswe %0" : : "Q"(psw) : "memory");

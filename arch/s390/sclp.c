@@ -146,8 +146,8 @@ unsigned long sclp_memory_size(void)
 /* Send one event of the given type; its data follows the headers. */
 static void write_event(u8 type, const void *data, size_t n)
 {
-	struct sccb_header *h =
-		sccb_init(sccb_page, sizeof(*h) + sizeof(struct evbuf_header) + n);
+	struct sccb_header *h = sccb_init(
+		sccb_page, sizeof(*h) + sizeof(struct evbuf_header) + n);
 	struct evbuf_header *ev = (struct evbuf_header *)(h + 1);
 
 	ev->length = sizeof(*ev) + n;
@@ -189,7 +189,10 @@ static u8 ascii_to_ebcdic(char c)
 			return 0xf0 + i;
 	for (int i = 0; i < 26; i++)
 		if (c == lower[i])
-			return (i < 9 ? 0x81 : i < 18 ? 0x91 - 9 : 0xa2 - 18) + i;
+			return (i < 9	 ? 0x81
+				: i < 18 ? 0x91 - 9
+					 : 0xa2 - 18) +
+			       i;
 	return 0x40; /* anything else: a blank */
 }
 

@@ -134,32 +134,6 @@ static int pgm_signal(unsigned int code, int *si_code)
 	return SIGSEGV;
 }
 
-void describe_user_fault(char *buf, size_t size, struct mm_struct *mm,
-			 unsigned long addr, int fault)
-{
-	struct vm_area_struct *vma =
-		mm && addr < TASK_SIZE ? find_vma(mm, addr) : NULL;
-
-	if (fault & VM_FAULT_OOM)
-		snprintf(buf, size, "out of memory");
-	else if (fault & VM_FAULT_SIGBUS)
-		snprintf(buf, size, "nothing to map");
-	else if (vma)
-		snprintf(buf, size, "protection fault on a %c%c%c mapping",
-			 vma->vm_flags & VM_READ ? 'r' : '-',
-			 vma->vm_flags & VM_WRITE ? 'w' : '-',
-			 vma->vm_flags & VM_EXEC ? 'x' : '-');
-	else
-		snprintf(buf, size, "no mapping");
-}
-
-static int fault_signal(int fault)
-{
-	if (fault & VM_FAULT_OOM)
-		return SIGKILL;
-	return fault & VM_FAULT_SIGBUS ? SIGBUS : SIGSEGV;
-}
-
 /* A program's page fault the VM could not resolve: its signal. */
 static void user_fault(struct pt_regs *regs, int fault)
 {
@@ -175,8 +149,8 @@ static void user_fault(struct pt_regs *regs, int fault)
 	if (!sig_kills_current(sig))
 		return;
 	describe_user_fault(why, sizeof(why), current->mm, addr, fault);
-	printk("pid %d (%s): signal %d: %s %s at %#lx, ip %#lx\n",
-	       current->pid, current->comm, sig, why,
+	printk("pid %d (%s): signal %d: %s %s at %#lx, ip %#lx\n", current->pid,
+	       current->comm, sig, why,
 	       regs->int_parm & TEID_FSI_STORE ? "writing" : "reading", addr,
 	       regs->psw_addr);
 }
@@ -208,12 +182,13 @@ static void __noreturn kernel_oops(struct pt_regs *regs, unsigned int code)
 	const char *name = pgm_name(code);
 
 	if (is_dat_fault(code) && stack_overflowed(fault_address(regs)))
-		panic_regs(regs, "kernel stack overflow (%#lx is the guard "
-				 "page)",
+		panic_regs(regs,
+			   "kernel stack overflow (%#lx is the guard "
+			   "page)",
 			   fault_address(regs));
 	if (is_dat_fault(code))
-		panic_regs(regs, "%s at %#lx: %s in the %s space",
-			   name, fault_address(regs),
+		panic_regs(regs, "%s at %#lx: %s in the %s space", name,
+			   fault_address(regs),
 			   regs->int_parm & TEID_FSI_STORE ? "write" : "read",
 			   fault_in_user_space(regs) ? "user" : "kernel");
 	panic_regs(regs, "%s (program-interruption code %#x)",

@@ -31,9 +31,9 @@
 #define __LC_IO_NEW_PSW 0x1f0
 
 /* Pagoda's: where entry.S saves registers before it has a stack. */
-#define __LC_SAVE_AREA 0x200	 /* 16 registers */
-#define __LC_RETURN_PSW 0x280	 /* the PSW lpswe resumes with */
+#define __LC_SAVE_AREA 0x200	/* 16 registers */
+#define __LC_RETURN_PSW 0x280	/* the PSW lpswe resumes with */
 #define __LC_KERNEL_STACK 0x290 /* top of the current task's kernel stack */
-#define __LC_USER_ASCE 0x298	 /* the current mm's ASCE (also in CR1) */
+#define __LC_USER_ASCE 0x298	/* the current mm's ASCE (also in CR1) */
 
 #endif

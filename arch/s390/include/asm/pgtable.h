@@ -55,8 +55,8 @@
 
 /* Region and segment entries: invalid bit, table type, table length. */
 #define _REGION_ENTRY_INVALID 0x20UL
-#define _REGION2_ENTRY 0x08UL /* type 10 */
-#define _REGION3_ENTRY 0x04UL /* type 01 */
+#define _REGION2_ENTRY 0x08UL	    /* type 10 */
+#define _REGION3_ENTRY 0x04UL	    /* type 01 */
 #define _REGION_ENTRY_LENGTH 0x03UL /* 4 quarters: the full 2048 entries */
 #define _SEGMENT_ENTRY_INVALID 0x20UL
 #define _SEGMENT_ENTRY_PROTECT 0x200UL
@@ -76,7 +76,7 @@
 
 #define CRST_ENTRIES 2048 /* region and segment tables */
 #define CRST_ALLOC_ORDER 2
-#define PT_HW_ENTRIES 256  /* one hardware page table */
+#define PT_HW_ENTRIES 256    /* one hardware page table */
 #define USER_PGD_ENTRIES 512 /* the user ASCE's length: one quarter */
 
 #define PMD_SHIFT 21

@@ -53,8 +53,8 @@
 struct pt_regs {
 	u64 gprs[16];
 	u64 psw_mask, psw_addr;
-	u64 int_code; /* class << 32 | the code (program check, SVC number) */
-	u64 int_parm; /* a translation exception's address */
+	u64 int_code;  /* class << 32 | the code (program check, SVC number) */
+	u64 int_parm;  /* a translation exception's address */
 	u64 orig_gpr2; /* the first argument, which the result overwrites */
 };
 

@@ -33,7 +33,5 @@ struct mm_struct;
 struct pt_regs;
 
 void s390_trap(struct pt_regs *regs);
-void describe_user_fault(char *buf, size_t size, struct mm_struct *mm,
-			 unsigned long addr, int fault);
 
 #endif
