@@ -14,12 +14,14 @@
 #include <asm/pgtable.h>
 #include <asm/processor.h>
 #include <asm/spinlock.h>
-#include <asm/tlbflush.h>
+#include <kernel/atomic.h>
 #include <kernel/panic.h>
 #include <kernel/printk.h>
 #include <kernel/sched.h>
 #include <kernel/smp.h>
 #include <mm/memory.h>
+#include <mm/mmap.h>
+#include <mm/tlbflush.h>
 
 struct per_cpu per_cpu_data[NR_CPUS];
 unsigned long cpu_online_mask;
@@ -62,6 +64,29 @@ void unlock_kernel_to_user(void)
 {
 	if (this_cpu()->kernel_locked)
 		unlock_kernel();
+}
+
+/*
+ * Load mm (NULL: the kernel's table alone) and keep mm->cpu_mask, the CPUs
+ * that may cache its translations (Linux: mm_cpumask): the bit is set
+ * before the arch loads the table, and cleared when the CPU loads another
+ * (the load drops the old translations).  A kernel thread or the idle loop
+ * loads the kernel's own table, so a CPU never holds an address space that
+ * nothing runs on it: a freed page table can never be the one a CPU walks.
+ * (Linux keeps the last user mm loaded instead, "lazy TLB", and pays with
+ * more care at exit.)
+ */
+void switch_mm(struct mm_struct *mm)
+{
+	struct per_cpu *c = this_cpu();
+	struct mm_struct *prev = c->loaded_mm;
+
+	if (prev && prev != mm)
+		clear_bit(c->cpu, &prev->cpu_mask);
+	if (mm)
+		set_bit(c->cpu, &mm->cpu_mask);
+	c->loaded_mm = mm;
+	arch_switch_mm(mm);
 }
 
 void smp_send_reschedule(unsigned int cpu)

@@ -64,6 +64,9 @@ static inline unsigned int num_online_cpus(void)
 	for (unsigned int cpu = 0; cpu < NR_CPUS; cpu++)                       \
 		if ((mask) & (1UL << cpu))
 
+/* Load mm's page table here (NULL: none), keeping mm->cpu_mask. */
+void switch_mm(struct mm_struct *mm);
+
 /* Take and drop the kernel lock (interrupts off). */
 void lock_kernel(void);
 void unlock_kernel(void);

@@ -188,7 +188,7 @@ static unsigned long user_asce(pgd_t *pgd)
 	return __pa(pgd) | _ASCE_TYPE_REGION2; /* length 0: one quarter */
 }
 
-void switch_mm(struct mm_struct *mm)
+void arch_switch_mm(struct mm_struct *mm)
 {
 	unsigned long asce = user_asce(mm ? mm->pgd : empty_pgd);
 
@@ -205,7 +205,7 @@ static void enable_dat(void)
 	} psw __attribute__((aligned(8)));
 
 	load_control(13, kernel_asce);
-	switch_mm(NULL);
+	arch_switch_mm(NULL);
 	psw.mask = PSW_KERNEL_BITS;
 	asm volatile("larl %%r1, 0f\n"
 		     "	stg %%r1, %0\n"
@@ -277,7 +277,7 @@ struct page *unmap_kernel_page(unsigned long va)
 		return NULL;
 	page = pfn_to_page(pte_pfn(*pte));
 	pte_clear(NULL, va, pte);
-	flush_tlb_page(va);
+	__tlb_flush_local();
 	return page;
 }
 
@@ -322,7 +322,7 @@ void kunmap_local(void *addr)
 
 	BUG_ON(addr != (void *)KMAP_LOCAL_ADDR);
 	pte_clear(NULL, KMAP_LOCAL_ADDR, pte);
-	flush_tlb_page(KMAP_LOCAL_ADDR);
+	__tlb_flush_local();
 	arch_local_irq_restore(kmap_flags);
 }
 

@@ -23,6 +23,7 @@
 #include <kernel/params.h>
 #include <kernel/printk.h>
 #include <kernel/setup.h>
+#include <kernel/smp.h>
 #include <kernel/string.h>
 #include <mm/memblock.h>
 
@@ -107,6 +108,7 @@ void arch_late_setup(void)
 
 void __noreturn s390_start_kernel(void)
 {
+	smp_prepare_boot_cpu(); /* current and the per-CPU data, first */
 	set_new_psws(PSW_MASK_64);
 	sclp_console_init();
 	start_kernel();

@@ -28,16 +28,19 @@ kthread_trampoline:
 
 /*
  * A forked child: its stack holds a copy of the parent's trap frame just
- * above the switch frame; return to user mode through it (%r2 is 0 there).
+ * above the switch frame; return to user mode through it (%r2 is 0 there),
+ * dropping the kernel lock first, as every return to user mode does.
  */
 	.globl	ret_from_fork
 ret_from_fork:
+	brasl	%r14, unlock_kernel_to_user
 	j	ret_from_trap
 
 /* void enter_user(struct pt_regs *regs): leave the kernel for user mode. */
 	.globl	enter_user
 enter_user:
 	lay	%r15, -160(%r2)
+	brasl	%r14, unlock_kernel_to_user
 	j	ret_from_trap
 
 /*

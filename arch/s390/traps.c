@@ -275,10 +275,17 @@ static void do_external(struct pt_regs *regs, bool user)
  * be switched away and acts on its signals, with interruptions on, since
  * writing a signal frame may fault pages in; kernel code is preempted
  * only where it had interruptions on, so where it held no spinlock.
+ *
+ * The kernel lock (kernel/smp.h), as on every port: an interruption of a
+ * program or of the idle loop's wait takes it, one of kernel code finds
+ * it held; it is dropped on the way back to the program or to the wait.
  */
 void s390_trap(struct pt_regs *regs)
 {
-	bool user = user_mode(regs);
+	bool user = user_mode(regs), held = this_cpu()->kernel_locked;
+
+	if (!held)
+		lock_kernel();
 
 	switch (trap_class(regs)) {
 	case TRAP_SVC:
@@ -296,9 +303,12 @@ void s390_trap(struct pt_regs *regs)
 		local_irq_enable();
 		exit_to_user_mode(regs);
 		local_irq_disable();
+		unlock_kernel_to_user();
 	} else if (regs->psw_mask & PSW_MASK_EXT) {
 		preempt_if_needed();
 	}
+	if (!held && !user)
+		unlock_kernel();
 }
 
 void show_regs(const struct pt_regs *regs)

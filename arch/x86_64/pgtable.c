@@ -19,7 +19,6 @@
 #include <asm/irqflags.h>
 #include <asm/page.h>
 #include <asm/pgtable.h>
-#include <asm/tlbflush.h>
 #include <kernel/errno.h>
 #include <kernel/panic.h>
 #include <kernel/setup.h>
@@ -27,6 +26,7 @@
 #include <mm/memblock.h>
 #include <mm/mm.h>
 #include <mm/mmap.h>
+#include <mm/tlbflush.h>
 
 extern const char _text[], _etext[], _rodata[], _erodata[], _data[], _end[];
 extern const char boot_stack_guard[];

@@ -15,7 +15,6 @@
 #include <asm/pgtable.h>
 #include <asm/processor.h>
 #include <asm/smp.h>
-#include <asm/tlbflush.h>
 #include <kernel/panic.h>
 #include <kernel/printk.h>
 #include <kernel/sched.h>

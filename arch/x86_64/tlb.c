@@ -1,25 +1,19 @@
 // SPDX-License-Identifier: MIT
 /*
- * The TLB of one x86_64 CPU, and which address space it holds.
- *
- * switch_mm loads an address space and keeps mm->cpu_mask, the CPUs that
- * may cache its translations (Linux: mm_cpumask): the bit is set before
- * CR3 is loaded, and cleared when the CPU loads another mm (writing CR3
- * drops every translation that is not global; Pagoda uses no PCIDs).  A
- * kernel thread or the idle loop loads the kernel's own table (mm NULL),
- * so a CPU never holds an address space nobody runs on it: a freed page
- * table can never be the one a CPU walks.  (Linux keeps the last user mm
- * loaded instead, "lazy TLB", and pays with more care at exit.)
+ * The TLB of one x86_64 CPU, and the address space it walks (CR3).
+ * Writing CR3 drops every translation that is not global (Pagoda uses no
+ * PCIDs and no global pages), which is what switch_mm (kernel/smp.c)
+ * counts on when it takes a CPU out of an mm's cpu_mask.
  *
  * A range longer than FLUSH_ALL_PAGES is flushed whole, as Linux does
  * past its tlb_single_page_flush_ceiling: one CR3 write costs less than
  * many invlpg.
  */
-#include <asm/atomic.h>
 #include <asm/pgtable.h>
-#include <asm/tlbflush.h>
+#include <kernel/atomic.h>
 #include <kernel/smp.h>
 #include <mm/mmap.h>
+#include <mm/tlbflush.h>
 
 #define FLUSH_ALL_PAGES 32
 
@@ -57,16 +51,8 @@ static void load_cr3(unsigned long pa)
 	asm volatile("mov %0, %%cr3" : : "r"(pa) : "memory");
 }
 
-void switch_mm(struct mm_struct *mm)
+void arch_switch_mm(struct mm_struct *mm)
 {
-	struct per_cpu *c = this_cpu();
-	struct mm_struct *prev = c->loaded_mm;
-
-	if (prev && prev != mm)
-		clear_bit(c->cpu, &prev->cpu_mask);
-	if (mm)
-		set_bit(c->cpu, &mm->cpu_mask);
-	c->loaded_mm = mm;
 	load_cr3(mm ? __pa(mm->pgd) : read_kernel_cr3());
 }
 

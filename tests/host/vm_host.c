@@ -9,12 +9,12 @@
  */
 #include <stdio.h>
 #include <asm/pgtable.h>
-#include <asm/tlbflush.h>
 #include <kernel/fs/vfs.h>
 #include <kernel/sched.h>
 #include <kernel/uaccess.h>
 #include <mm/mm.h>
 #include <mm/mmap.h>
+#include <mm/tlbflush.h>
 
 static struct task_struct host_task;
 struct task_struct *current = &host_task;

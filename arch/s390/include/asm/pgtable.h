@@ -129,8 +129,11 @@ void walk_user_ptes(pgd_t *pgd,
 void *kmap_local_pfn(unsigned long pfn);
 void kunmap_local(void *addr);
 pgprot_t vm_get_page_prot(unsigned long vm_flags);
-/* Load mm's ASCE as the primary space (CR1), or a space with no pages. */
-void switch_mm(struct mm_struct *mm);
+/*
+ * Load mm's ASCE as the primary space (CR1), or a space with no pages;
+ * switch_mm (kernel/smp.c) keeps the books around it.
+ */
+void arch_switch_mm(struct mm_struct *mm);
 
 static inline unsigned int table_index(unsigned long addr, unsigned int shift,
 				       unsigned int entries)
@@ -291,25 +294,10 @@ static inline void pte_clear(struct mm_struct *mm, unsigned long addr,
 	*ptep = _PAGE_INVALID;
 }
 
-/*
- * PURGE TLB: this CPU forgets every translation, of every space.  IPTE
- * would drop one page's, but it takes the page table's address, which
- * the callers (given only addr) do not have; with one CPU the full purge
- * is correct, and cheap under QEMU.
- */
+/* PURGE TLB: this CPU forgets every translation, of every space. */
 static inline void __tlb_flush_local(void)
 {
 	asm volatile("ptlb" : : : "memory");
-}
-
-static inline void flush_tlb_page(unsigned long addr)
-{
-	__tlb_flush_local();
-}
-
-static inline void flush_tlb_mm(struct mm_struct *mm)
-{
-	__tlb_flush_local();
 }
 
 #endif

@@ -124,8 +124,13 @@ void *kmap_local_pfn(unsigned long pfn);
 void kunmap_local(void *addr);
 /* The hardware rights for VM_READ/VM_WRITE/VM_EXEC. */
 pgprot_t vm_get_page_prot(unsigned long vm_flags);
-/* Load mm's page table (the kernel's alone if mm is NULL). */
-void switch_mm(struct mm_struct *mm);
+/*
+ * Load mm's page table (the kernel's alone if mm is NULL); switch_mm
+ * (kernel/smp.c) keeps the books around it.
+ */
+void arch_switch_mm(struct mm_struct *mm);
+/* The physical address of the kernel's own top table (for CR3). */
+unsigned long read_kernel_cr3(void);
 
 /*
  * The walk, one level at a time, in Linux's names: pgd_offset gives the top

@@ -1,13 +1,15 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Atomic integers and bit operations, the arch's half of SMP (listed in
- * docs/08-concurrency.md).  On x86 each is one instruction with a lock
- * prefix (lock xadd, lock cmpxchg, lock bts...), which the compiler's
- * __atomic builtins emit; a lock-prefixed instruction is also a full
- * memory barrier, so every operation here orders the accesses around it.
+ * Atomic integers and bit operations (chapter 7), written with the
+ * compiler's __atomic builtins, which every port's compiler turns into its
+ * CPU's own instructions: on x86 one instruction with a lock prefix (lock
+ * xadd, lock cmpxchg, lock or...), which is also a full memory barrier; on
+ * s390 interlocked-access instructions or compare-and-swap; on ARMv7 a
+ * load-exclusive/store-exclusive loop with barriers.  Every operation here
+ * is sequentially consistent, so it orders the accesses around it.
  */
-#ifndef _ASM_ATOMIC_H
-#define _ASM_ATOMIC_H
+#ifndef _KERNEL_ATOMIC_H
+#define _KERNEL_ATOMIC_H
 
 #include <kernel/types.h>
 
