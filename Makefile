@@ -172,7 +172,7 @@ $(B)/cmdline.%: FORCE
 	@mkdir -p $(dir $@)
 	@echo '$(CMDLINE_$*)' | cmp -s - $@ || echo '$(CMDLINE_$*)' > $@
 
-CMDLINE_run := $(CMDLINE) $(if $(RUN),run="$(RUN)")
+CMDLINE_run = $(strip $(ARCH_RUN_CMDLINE) $(CMDLINE) $(if $(RUN),run="$(RUN)"))
 CMDLINE_test = $(TEST_CMDLINE)
 CMDLINE_uefi-test := $(UEFI_TEST_CMDLINE)
 CMDLINE_screen :=
