@@ -139,6 +139,7 @@ static int kernel_init(void *unused)
 	load_initrd();
 	dma_soft_init();
 	pci_init();
+	arch_device_init();
 	arch_console_enable_input();
 	smp_init();
 	if (boot_params.ktest) {
