@@ -29,9 +29,12 @@
  * page->_mapcount is PTEs pointing at the page.  A page is safe to write in
  * place only when both are 1.
  *
- * Locking: a process has one thread, and only that thread changes its page
- * tables (faults run with interrupts off; system calls are not preempted
- * by anything that touches this mm), so no mm lock is needed yet.
+ * Locking: the kernel lock (kernel/smp.h) keeps every other CPU out of
+ * the kernel, and a process has one thread, the only task that changes
+ * its page tables (faults run with interrupts off; system calls are not
+ * preempted by anything that touches this mm), so no mm lock is needed
+ * yet (chapter 7, section 7.7).  The TLB flushes reach every CPU that may
+ * cache the mm (mm/tlbflush.h).
  */
 #include <kernel/errno.h>
 #include <kernel/panic.h>

@@ -34,8 +34,9 @@ struct mm_struct *mm_alloc(void)
 }
 
 /*
- * The counts change in process context only, but a task can be preempted
- * between reading and writing one: interrupts off makes each step whole.
+ * The counts change in process context only, under the kernel lock, but a
+ * task can be preempted between reading and writing one: interrupts off
+ * makes each step whole.
  */
 static int mm_count_add(int *count, int delta)
 {

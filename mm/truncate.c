@@ -18,14 +18,15 @@
  * file offset, so that it visits only the VMAs overlapping the range; a
  * list visits them all, which is cheap for the few a file has here.
  *
- * Zapping another process's PTEs is safe on one CPU: the i_mmap lock is
- * held throughout, and every other change to a file VMA's PTEs or bounds
- * (split, fork, munmap, mprotect, madvise) takes it too; faults run with
- * interrupts off, so the zap does as well, and a fault in the owner never
- * sees a PTE half-removed.  Secondary MMUs hear of it first (MMU notifiers,
- * MMU_NOTIFY_RECLAIM), which may sleep: so the lock is a sleeping one.
- * The TLB needs no shootdown: a process that is not running gets its TLB
- * emptied by the CR3 load that resumes it (no PCIDs, no global user pages).
+ * Zapping another process's PTEs is safe: the i_mmap lock is held
+ * throughout, and every other change to a file VMA's PTEs or bounds
+ * (split, fork, munmap, mprotect, madvise) takes it too; faults run under
+ * the kernel lock with interrupts off (kernel/smp.h), so the zap does as
+ * well, and a fault in the owner never sees a PTE half-removed.  Secondary
+ * MMUs hear of it first (MMU notifiers, MMU_NOTIFY_RECLAIM), which may
+ * sleep: so the lock is a sleeping one.  The zap's mmu_gather shoots down
+ * the TLB of every CPU running the owner (its cpu_mask); a process running
+ * nowhere gets its TLB emptied by the CR3 load that resumes it.
  */
 #include <asm/irqflags.h>
 #include <kernel/fs/vfs.h>

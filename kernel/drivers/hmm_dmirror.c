@@ -24,8 +24,8 @@
  * Races: the device fault reads dm->seq before it walks and installs its
  * entry only if no invalidation ran meanwhile (Linux's
  * mmu_interval_read_begin / read_retry).  The table and seq change with
- * interrupts off (one CPU: nothing else runs), so an install and an
- * invalidation never interleave.
+ * interrupts off under the kernel lock (kernel/smp.h: no other kernel code
+ * runs meanwhile), so an install and an invalidation never interleave.
  *
  * /dev/hmm_dmirror0 moves data with QEMU's edu device when the machine
  * has one (else the software engine); /dev/hmm_dmirror1 always uses the

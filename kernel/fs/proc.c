@@ -21,8 +21,9 @@
  * so there is nothing to clean up when one exits: a read of the maps of a
  * process that has gone returns ESRCH.
  *
- * A text is made with interrupts off: the process it describes cannot run
- * (and change its VMAs) meanwhile, and nothing here sleeps.
+ * A text is made with interrupts off under the kernel lock: the process it
+ * describes cannot change its VMAs meanwhile (that takes the kernel lock
+ * too, kernel/smp.h), and nothing here sleeps.
  */
 #include <asm/irqflags.h>
 #include <kernel/err.h>
