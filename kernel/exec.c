@@ -275,6 +275,7 @@ static int exec_image(const char *path, const struct exec_args *args,
 	strscpy(current->comm, basename(path), sizeof(current->comm));
 	flush_signal_handlers(current); /* the handlers were in the old image */
 	start_thread(regs, entry, sp);
+	arch_set_tls(current, 0);
 	return 0;
 }
 
