@@ -77,14 +77,15 @@ static long clone_thread(unsigned long flags, unsigned long sp,
 	unsigned long irqflags;
 	int err;
 
-	if (!stack_usable(parent->mm, sp))
-		return -EFAULT;
 	child = alloc_task(parent->comm);
 	if (IS_ERR(child))
 		return PTR_ERR(child);
 	copy_thread_clone(child, parent, sp);
 	err = -EPERM; /* Linux's answer to a TLS pointer outside user space */
 	if ((flags & CLONE_SETTLS) && arch_set_tls(child, tls))
+		goto fail;
+	err = -EFAULT;
+	if (!stack_usable(parent->mm, sp))
 		goto fail;
 	err = -EFAULT;
 	if ((flags & CLONE_PARENT_SETTID) &&
