@@ -120,6 +120,7 @@ void do_exit(int status)
 	}
 	arch_local_irq_save();
 	t->exit_status = status;
+	list_del(&t->thread_node);
 	if (t->kthread) {
 		reparent_children(t);
 		t->state = TASK_ZOMBIE;
@@ -127,7 +128,6 @@ void do_exit(int status)
 		schedule();
 		panic("a zombie ran again");
 	}
-	list_del(&t->thread_node);
 	if (t == leader)
 		t->state = TASK_ZOMBIE;
 	else
