@@ -262,6 +262,8 @@ static int exec_image(const char *path, const struct exec_args *args,
 	fput(f);
 	if (!err)
 		err = setup_stack(mm, args, &sp);
+	if (!err)
+		err = de_thread();
 	if (err) {
 		if (mm)
 			mmput(mm);

@@ -121,6 +121,7 @@ void do_exit(int status)
 	arch_local_irq_save();
 	t->exit_status = status;
 	list_del(&t->thread_node);
+	wake_up(&leader->child_exit); /* an exec waiting in de_thread */
 	if (t->kthread) {
 		reparent_children(t);
 		t->state = TASK_ZOMBIE;

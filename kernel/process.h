@@ -25,6 +25,8 @@ long sys_clone(unsigned long flags, unsigned long sp, int __user *parent_tid,
 void __noreturn sys_exit_group(int code);
 long sys_gettid(void);
 long sys_set_tls(unsigned long tls);
+/* exec: end the process's other threads; 0 or -EAGAIN (it is exiting). */
+int de_thread(void);
 /* A thread's exit: clear and wake its CLONE_CHILD_CLEARTID word. */
 void exit_thread_tid(struct task_struct *t);
 

@@ -161,6 +161,74 @@ void do_group_exit(int status)
 	do_exit(status);
 }
 
+/* Are there threads in current's process but current? */
+static bool other_threads(struct task_struct *leader)
+{
+	return leader->thread_head.next != &current->thread_node ||
+	       leader->thread_head.prev != &current->thread_node;
+}
+
+/* The exec'ing thread t takes the place of the dead leader (de_thread). */
+static void take_leadership(struct task_struct *t, struct task_struct *leader)
+{
+	int pid = t->pid;
+
+	t->pid = leader->pid;
+	leader->pid = pid;
+	t->group_leader = t;
+	list_del(&t->thread_node);
+	INIT_LIST_HEAD(&t->thread_head);
+	list_add_tail(&t->thread_node, &t->thread_head);
+	t->parent = leader->parent;
+	t->pgid = leader->pgid;
+	list_add_tail(&t->sibling, &leader->sibling);
+	list_del(&leader->sibling);
+	while (!list_empty(&leader->children)) {
+		struct task_struct *c = list_first_entry(
+			&leader->children, struct task_struct, sibling);
+
+		list_del(&c->sibling);
+		c->parent = t;
+		list_add_tail(&c->sibling, &t->children);
+	}
+	add_dead_thread(leader);
+}
+
+/*
+ * exec in a process of several threads (Linux's de_thread): the others
+ * are killed, as by exit_group but for the caller, which waits until they
+ * have left the group; if it is not the leader, it then takes the leader's
+ * place -- its pid, which is the process's, its parent and children -- and
+ * the old leader is freed.  -EAGAIN if the process is exiting already.
+ */
+int de_thread(void)
+{
+	struct task_struct *leader = current->group_leader, *t;
+	struct kernel_siginfo info = { .si_code = SI_KERNEL };
+	unsigned long flags = arch_local_irq_save();
+
+	if (!other_threads(leader)) {
+		arch_local_irq_restore(flags);
+		return 0;
+	}
+	if (leader->group_exiting) {
+		arch_local_irq_restore(flags);
+		return -EAGAIN;
+	}
+	leader->group_exiting = true;
+	leader->group_exit_code = __W_SIGNALED(SIGKILL);
+	list_for_each_entry (t, &leader->thread_head, thread_node)
+		if (t != current)
+			send_signal_info(t, SIGKILL, &info);
+	while (other_threads(leader))
+		sleep_on_timeout(&leader->child_exit, 0);
+	leader->group_exiting = false;
+	if (leader != current)
+		take_leadership(current, leader);
+	arch_local_irq_restore(flags);
+	return 0;
+}
+
 void sys_exit_group(int code)
 {
 	do_group_exit(__W_EXITCODE(code));

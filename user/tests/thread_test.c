@@ -20,6 +20,7 @@
 #include <pthread.h>
 #include <sched.h>
 #include <signal.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <sys/mman.h>
 
@@ -301,6 +302,96 @@ static void fault_kills_process(void)
 	EXPECT_EQ(WTERMSIG(status), SIGSEGV);
 }
 
+static volatile long *beat; /* MAP_SHARED: the parent sees it */
+static int exec_fds[4];	    /* started: [0] read, [1] write; quit: [2], [3] */
+
+static void *beat_forever(void *arg)
+{
+	for (;;)
+		(*beat)++;
+	return NULL;
+}
+
+static void *exec_lingerer(void *arg)
+{
+	char started[16], quit[16];
+
+	snprintf(started, sizeof(started), "%d", exec_fds[1]);
+	snprintf(quit, sizeof(quit), "%d", exec_fds[2]);
+	execl("/tests/thread_test", "thread_test", "--linger", started, quit,
+	      (char *)NULL);
+	return (void *)1;
+}
+
+/* What the exec'd program does: say it runs, wait for the word to end. */
+static int linger(int started, int quit)
+{
+	char c;
+
+	if (write(started, "x", 1) != 1)
+		return 1;
+	return read(quit, &c, 1) == 0 ? 0 : 2;
+}
+
+static void run_exec(bool from_leader)
+{
+	pthread_t t;
+
+	pthread_create(&t, NULL, beat_forever, NULL);
+	if (from_leader)
+		exec_lingerer(NULL);
+	else
+		pthread_create(&t, NULL, exec_lingerer, NULL);
+	for (;;)
+		pause();
+}
+
+/*
+ * exec in a process of several threads: the others end (the beat stops),
+ * the process goes on as the new program, with its pid.
+ */
+static void exec_with_threads(bool from_leader)
+{
+	int status;
+	long before;
+	char c;
+	pid_t pid;
+
+	beat = mmap(NULL, PAGE, PROT_READ | PROT_WRITE,
+		    MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	ASSERT_TRUE(beat != MAP_FAILED);
+	ASSERT_EQ(pipe(exec_fds), 0);
+	ASSERT_EQ(pipe(exec_fds + 2), 0);
+	pid = fork();
+	if (pid == 0) {
+		close(exec_fds[0]);
+		close(exec_fds[3]);
+		run_exec(from_leader);
+	}
+	ASSERT_GT(pid, 0);
+	close(exec_fds[1]);
+	close(exec_fds[2]);
+	EXPECT_EQ(read(exec_fds[0], &c, 1), 1);
+	before = *beat;
+	for (int i = 0; i < 100; i++)
+		sched_yield();
+	EXPECT_EQ(*beat, before);
+	close(exec_fds[3]);
+	ASSERT_EQ(waitpid(pid, &status, 0), pid);
+	EXPECT_TRUE(WIFEXITED(status));
+	EXPECT_EQ(WEXITSTATUS(status), 0);
+}
+
+static void exec_from_thread(void)
+{
+	exec_with_threads(false);
+}
+
+static void exec_from_leader(void)
+{
+	exec_with_threads(true);
+}
+
 static const struct ktap_case cases[] = {
 	KTAP_CASE(create_join),
 	KTAP_CASE(ids),
@@ -311,9 +402,13 @@ static const struct ktap_case cases[] = {
 	KTAP_CASE(exit_ends_all),
 	KTAP_CASE(main_exits_first),
 	KTAP_CASE(fault_kills_process),
+	KTAP_CASE(exec_from_thread),
+	KTAP_CASE(exec_from_leader),
 };
 
-int main(void)
+int main(int argc, char **argv)
 {
+	if (argc == 4 && !strcmp(argv[1], "--linger"))
+		return linger(atoi(argv[2]), atoi(argv[3]));
 	return ktap_main("thread_test", cases, KTAP_NCASES(cases));
 }
