@@ -13,6 +13,7 @@ T ?= $(KTEST_FILTER)##  the tests to run: suite or suite.case globs, commas betw
 KTEST_FILTER ?=##  T's older name
 TIMEOUT ?= 300##  seconds one test boot may take before it counts as a hang
 QEMU_ARGS ?=##  more QEMU options for every boot, e.g. QEMU_ARGS='-smp 2'
+SWAP ?= 256M##  make run's swap disk (/dev/vda, which init enables): a size with M or G, 0 for none
 V ?=##  V=1 shows commands and, in tests, the whole serial output
 GDB_PORT ?= $(shell echo $$((20000 + $$(id -u) % 20000)))##  where make gdb's QEMU waits for gdb (per user)
 
@@ -167,33 +168,47 @@ CMDLINE_test = $(TEST_CMDLINE)
 CMDLINE_uefi-test := $(UEFI_TEST_CMDLINE)
 CMDLINE_screen :=
 
-$(IMAGE): $(KERNEL) $(INITRD) $(B)/cmdline.run tools/mkiso.sh
+$(IMAGE): $(KERNEL) $(INITRD) $(B)/cmdline.run $(IMAGE_TOOL)
 	@echo "  IMAGE   $@"
 	$(Q)$(call make_image,$@,$(KERNEL),$(CMDLINE_run),$(INITRD))
 
-$(TEST_IMAGE): $(KERNEL_Y) $(INITRD) $(B)/cmdline.test tools/mkiso.sh
+$(TEST_IMAGE): $(KERNEL_Y) $(INITRD) $(B)/cmdline.test $(IMAGE_TOOL)
 	@echo "  IMAGE   $@"
 	$(Q)$(call make_image,$@,$(KERNEL_Y),$(CMDLINE_test),$(INITRD))
 
-$(NS_TEST_IMAGE): $(KERNEL_N) $(INITRD) $(B)/cmdline.test tools/mkiso.sh
+$(NS_TEST_IMAGE): $(KERNEL_N) $(INITRD) $(B)/cmdline.test $(IMAGE_TOOL)
 	@echo "  IMAGE   $@"
 	$(Q)$(call make_image,$@,$(KERNEL_N),$(CMDLINE_test),$(INITRD))
 
-$(UEFI_TEST_IMAGE): $(KERNEL) $(INITRD) $(B)/cmdline.uefi-test tools/mkiso.sh
+$(UEFI_TEST_IMAGE): $(KERNEL) $(INITRD) $(B)/cmdline.uefi-test $(IMAGE_TOOL)
 	@echo "  IMAGE   $@"
 	$(Q)$(call make_image,$@,$(KERNEL),$(CMDLINE_uefi-test),$(INITRD))
 
-$(SCREEN_IMAGE): $(KERNEL) $(INITRD) $(B)/cmdline.screen tools/mkiso.sh
+$(SCREEN_IMAGE): $(KERNEL) $(INITRD) $(B)/cmdline.screen $(IMAGE_TOOL)
 	@echo "  IMAGE   $@"
 	$(Q)$(call make_image,$@,$(KERNEL),$(CMDLINE_screen),$(INITRD))
+
+# Swap disks: a sparse file of the size in the name, formatted by
+# util-linux's mkswap (Linux's swap-area header).  QEMU writes to a
+# throwaway copy (tools/run.py), so one image serves every boot.  make run
+# attaches one of SWAP bytes; a test boot one of TEST_SWAP.
+RUN_SWAP_IMAGE := $(if $(filter-out 0,$(SWAP)),$(B)/swap-$(SWAP).img)
+TEST_SWAP := 64M
+TEST_SWAP_IMAGE := $(B)/swap-$(TEST_SWAP).img
+
+$(B)/swap-%.img:
+	@mkdir -p $(dir $@)
+	@echo "  MKSWAP  $@"
+	$(Q)rm -f $@ && truncate -s $* $@ && chmod 600 $@ && /sbin/mkswap -q $@
 
 ##@targets
 all: ## build the kernel and the image (the default)
 iso: ## the bootable image, build/<arch>/pagoda.iso (RUN=, CMDLINE=)
 run: DEPS_EXTRA := $(if $(filter 1,$(GRAPHIC)),gui)
-run: deps $(IMAGE) ## boot in QEMU on the serial console; Ctrl-A X quits (RUN=, EXTRA=, FIRMWARE=, GRAPHIC=)
+run: deps $(IMAGE) $(RUN_SWAP_IMAGE) ## boot in QEMU on the serial console; Ctrl-A X quits (RUN=, EXTRA=, FIRMWARE=, GRAPHIC=, SWAP=)
 	$(Q)tools/run.py run --arch $(RUN_ARCH) --image $(IMAGE) --mem $(MEM_MIB) --accel $(ACCEL) \
-		$(if $(filter 1,$(GRAPHIC)),--graphic) --qemu-args '$(QEMU_ARGS)'
+		$(if $(filter 1,$(GRAPHIC)),--graphic) --qemu-args '$(QEMU_ARGS)' \
+		$(if $(RUN_SWAP_IMAGE),--disk $(RUN_SWAP_IMAGE))
 
 include bench.mk
 include debug.mk
@@ -220,15 +235,15 @@ tools-test: $(KERNEL) $(INITRD) $(GDB_CONSTS) ## the runner's own tests (tests/t
 HOST_PROGS := $(HOST_TEST) $(HOST_TEST_NOSPECIAL) $(VMA_FUZZ)
 HOST_SPECS := $(addprefix host:,$(HOST_PROGS))
 RUN_PY = KTEST_FILTER='$(T)' tools/run.py $(1) --timeout $(TIMEOUT) --mem $(TEST_MEM_MIB) \
-	--accel $(ACCEL) --qemu-args '$(QEMU_ARGS)'
+	--accel $(ACCEL) --qemu-args '$(QEMU_ARGS)' --disk $(TEST_SWAP_IMAGE)
 
 # make test also boots once under OVMF (see UEFI_TEST_SUITES), and runs the
 # docs check and the labs' check (labs.mk): not when T= aims the run elsewhere.
-UEFI_TEST_SPEC := $(if $(T),,$(ARCH)-uefi:$(UEFI_TEST_IMAGE))
+UEFI_TEST_SPEC := $(if $(T),,$(if $(ARCH_PC_TESTS),$(ARCH)-uefi:$(UEFI_TEST_IMAGE)))
 DOCS_SPEC := $(if $(T),,host:tools/docs_check.py host:tools/lab.py)
 # The screen and keyboard, under OVMF: typed through QEMU's monitor, read
 # from its screendumps (tests/pc/screen_test.py).
-SCREEN_TEST_SPEC := $(if $(T),,host:tests/pc/screen_test.py)
+SCREEN_TEST_SPEC := $(if $(T),,$(if $(ARCH_PC_TESTS),host:tests/pc/screen_test.py))
 
 # Every path, function, macro, system call and make target the README and
 # docs/ name must exist (the rules are in tools/docs_check.py); make test
@@ -240,24 +255,24 @@ RUN_TESTS = $(call RUN_PY,test) --logdir build $(if $(filter 1,$(V)),--verbose) 
 	$(if $(T),--selection '$(T)')
 
 # With T= set, only the selection runs: not the runner's own tests.
-test: deps $(if $(T),,tools-test) $(DOCS_DEMOS) $(HOST_PROGS) $(TEST_IMAGE) $(NS_TEST_IMAGE) \
+test: deps $(if $(T),,$(if $(ARCH_PC_TESTS),tools-test)) $(DOCS_DEMOS) $(HOST_PROGS) $(TEST_IMAGE) $(NS_TEST_IMAGE) $(TEST_SWAP_IMAGE) \
 		$(if $(UEFI_TEST_SPEC),$(UEFI_TEST_IMAGE) $(SCREEN_IMAGE)) ## everything, both PTE_SPECIAL kernels; ends with "N passed, N failed" (T=)
 	$(Q)$(RUN_TESTS) $(DOCS_SPEC) $(HOST_SPECS) $(ARCH):$(TEST_IMAGE) \
 		$(ARCH)-nospecial:$(NS_TEST_IMAGE) $(UEFI_TEST_SPEC) $(SCREEN_TEST_SPEC)
 
 test-kernel: TEST_SCOPE := kernel
-test-kernel: deps $(TEST_IMAGE) ## one boot, the in-kernel suites only (T=)
+test-kernel: deps $(TEST_IMAGE) $(TEST_SWAP_IMAGE) ## one boot, the in-kernel suites only (T=)
 	$(Q)$(RUN_TESTS) $(ARCH):$(TEST_IMAGE)
 
 test-user: TEST_SCOPE := user
-test-user: deps $(TEST_IMAGE) ## one boot, the user-space test programs only (T=)
+test-user: deps $(TEST_IMAGE) $(TEST_SWAP_IMAGE) ## one boot, the user-space test programs only (T=)
 	$(Q)$(RUN_TESTS) $(ARCH):$(TEST_IMAGE)
 
 test-host: deps $(HOST_PROGS) ## the host tests and fuzzers only (T=)
 	$(Q)$(RUN_TESTS) $(HOST_SPECS)
 
 test-list: TEST_LIST := 1
-test-list: deps $(HOST_PROGS) $(TEST_IMAGE) ## name every test, as where: suite.case (T= narrows)
+test-list: deps $(HOST_PROGS) $(TEST_IMAGE) $(TEST_SWAP_IMAGE) ## name every test, as where: suite.case (T= narrows)
 	$(Q)$(call RUN_PY,list) --logdir build/list $(HOST_SPECS) $(ARCH):$(TEST_IMAGE)
 
 # The outputs pasted in the docs, regenerated by booting the commands the text

@@ -27,7 +27,8 @@
  *
  * The design is Linux's (kernel/signal.c, arch/x86/kernel/signal.c), much
  * reduced: no real-time signals, no process-wide pending set, a stop
- * signal stops only the thread that takes it.
+ * signal stops only the thread that takes it; process groups only as far
+ * as kill(-pgid) and the console's ^C (kernel/process.c).
  */
 #include <asm/irqflags.h>
 #include <asm/ptrace.h>
@@ -38,6 +39,8 @@
 #include <kernel/signal.h>
 #include <kernel/string.h>
 #include <kernel/time.h>
+#include <mm/memory.h>
+#include <mm/mmap.h>
 #include <mm/slab.h>
 
 enum sig_default {
@@ -610,4 +613,30 @@ void signals_exit(struct task_struct *t)
 
 	alarm_cancel(&t->signal);
 	arch_local_irq_restore(flags);
+}
+
+void describe_user_fault(char *buf, size_t size, struct mm_struct *mm,
+			 unsigned long addr, int fault)
+{
+	struct vm_area_struct *vma =
+		mm && addr < TASK_SIZE ? find_vma(mm, addr) : NULL;
+
+	if (fault & VM_FAULT_OOM)
+		snprintf(buf, size, "out of memory");
+	else if (fault & VM_FAULT_SIGBUS)
+		snprintf(buf, size, "nothing to map");
+	else if (vma)
+		snprintf(buf, size, "protection fault on a %c%c%c mapping",
+			 vma->vm_flags & VM_READ ? 'r' : '-',
+			 vma->vm_flags & VM_WRITE ? 'w' : '-',
+			 vma->vm_flags & VM_EXEC ? 'x' : '-');
+	else
+		snprintf(buf, size, "no mapping");
+}
+
+int fault_signal(int fault)
+{
+	if (fault & VM_FAULT_OOM)
+		return SIGKILL;
+	return fault & VM_FAULT_SIGBUS ? SIGBUS : SIGSEGV;
 }
