@@ -90,6 +90,25 @@ int pthread_equal(pthread_t a, pthread_t b)
 	return a == b;
 }
 
+/*
+ * fork copied the list of threads and their count, but the child has one
+ * thread, the one that called fork: it alone stays, with its new id.
+ * (The others' stacks stay mapped in the child, as they are memory the
+ * child may be using.)
+ */
+void __pthread_fork_child(void)
+{
+	struct pthread *self = pthread_self();
+
+	if (!threaded)
+		return;
+	self->tid = __syscall0(SYS_gettid);
+	self->next = NULL;
+	threads = self;
+	live_threads = 1;
+	list_lock.state = 0;
+}
+
 /* Before the first thread: the main thread gets its thread pointer. */
 static int start_threading(void)
 {

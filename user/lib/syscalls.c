@@ -77,7 +77,11 @@ pid_t gettid(void)
 
 pid_t fork(void)
 {
-	return SYSCALL0(SYS_fork);
+	pid_t pid = SYSCALL0(SYS_fork);
+
+	if (pid == 0)
+		__pthread_fork_child();
+	return pid;
 }
 
 int execve(const char *path, char *const argv[], char *const envp[])

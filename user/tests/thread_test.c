@@ -302,6 +302,51 @@ static void fault_kills_process(void)
 	EXPECT_EQ(WTERMSIG(status), SIGSEGV);
 }
 
+static void *return_7(void *arg)
+{
+	return (void *)7;
+}
+
+static void exit_5(void)
+{
+	_exit(5);
+}
+
+static void child_after_fork(void)
+{
+	pthread_t t;
+	void *r = NULL;
+
+	if (pthread_create(&t, NULL, return_7, NULL) || pthread_join(t, &r) ||
+	    r != (void *)7)
+		_exit(2);
+	atexit(exit_5);
+	pthread_exit(NULL);
+}
+
+/*
+ * fork's child has one thread: it makes and joins threads of its own, and
+ * when its last thread leaves, the process ends as exit() ends it (an
+ * atexit handler makes that status 5).
+ */
+static void threads_after_fork(void)
+{
+	int status;
+	pthread_t t;
+	pid_t pid;
+
+	ASSERT_EQ(pthread_create(&t, NULL, wait_for_go, NULL), 0);
+	pid = fork();
+	if (pid == 0)
+		child_after_fork();
+	ASSERT_GT(pid, 0);
+	ASSERT_EQ(waitpid(pid, &status, 0), pid);
+	EXPECT_TRUE(WIFEXITED(status));
+	EXPECT_EQ(WEXITSTATUS(status), 5);
+	__atomic_store_n(&go, 1, __ATOMIC_RELEASE);
+	EXPECT_EQ(pthread_join(t, NULL), 0);
+}
+
 static volatile long *beat; /* MAP_SHARED: the parent sees it */
 static int exec_fds[4];	    /* started: [0] read, [1] write; quit: [2], [3] */
 
@@ -404,6 +449,7 @@ static const struct ktap_case cases[] = {
 	KTAP_CASE(fault_kills_process),
 	KTAP_CASE(exec_from_thread),
 	KTAP_CASE(exec_from_leader),
+	KTAP_CASE(threads_after_fork),
 };
 
 int main(int argc, char **argv)
