@@ -34,8 +34,6 @@ struct pthread;
 long __clone(int (*fn)(void *), void *stack, unsigned long flags, void *arg,
 	     int *parent_tid, unsigned long tls, int *child_tid);
 struct pthread *__thread_pointer(void);
-/* In a child of fork: the thread that forked is the only one (pthread.c). */
-void __pthread_fork_child(void);
 
 /* Write out every stdio stream (stdio.c); exit() calls it. */
 void __stdio_flush_all(void);

@@ -92,17 +92,22 @@ int pthread_equal(pthread_t a, pthread_t b)
 
 /*
  * fork copied the list of threads and their count, but the child has one
- * thread, the one that called fork: it alone stays, with its new id.
- * (The others' stacks stay mapped in the child, as they are memory the
- * child may be using.)
+ * thread, the one that called fork: it alone stays, with its new id.  A
+ * thread's tid is its kernel id from before it runs, so a tid that is not
+ * ours says we are that child.  (The others' stacks stay mapped in the
+ * child, as they are memory the child may be using.)
  */
-void __pthread_fork_child(void)
+static void forget_parent_threads(void)
 {
 	struct pthread *self = pthread_self();
+	int tid;
 
 	if (!threaded)
 		return;
-	self->tid = __syscall0(SYS_gettid);
+	tid = __syscall0(SYS_gettid);
+	if (self->tid == tid)
+		return;
+	self->tid = tid;
 	self->next = NULL;
 	threads = self;
 	live_threads = 1;
@@ -210,6 +215,7 @@ int pthread_create(pthread_t *thread, const pthread_attr_t *attr,
 
 	if (err)
 		return err;
+	forget_parent_threads();
 	reap_detached();
 	t = new_thread(size);
 	if (!t)
@@ -245,6 +251,7 @@ void pthread_exit(void *result)
 {
 	struct pthread *self = pthread_self();
 
+	forget_parent_threads();
 	self->result = result;
 	pthread_mutex_lock(&list_lock);
 	self->exited = true;
@@ -260,6 +267,7 @@ static int claim(struct pthread *t, enum join_state to)
 {
 	int err = 0;
 
+	forget_parent_threads();
 	pthread_mutex_lock(&list_lock);
 	if (!on_list(t))
 		err = ESRCH; /* never created, or joined already */

@@ -77,11 +77,7 @@ pid_t gettid(void)
 
 pid_t fork(void)
 {
-	pid_t pid = SYSCALL0(SYS_fork);
-
-	if (pid == 0)
-		__pthread_fork_child();
-	return pid;
+	return SYSCALL0(SYS_fork);
 }
 
 int execve(const char *path, char *const argv[], char *const envp[])
