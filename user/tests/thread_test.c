@@ -302,6 +302,50 @@ static void fault_kills_process(void)
 	EXPECT_EQ(WTERMSIG(status), SIGSEGV);
 }
 
+/* Blocks of sizes that vary, each filled with its owner's mark and checked. */
+static void *heap_churn(void *arg)
+{
+	long mark = (long)arg, bad = 0;
+	unsigned char *blocks[8] = { 0 };
+
+	for (int i = 0; i < 3000; i++) {
+		int k = i % 8;
+		size_t n = 16 + (size_t)(i * 37 % 700);
+
+		if (blocks[k]) {
+			for (size_t j = 0; j < 16; j++)
+				bad += blocks[k][j] != (unsigned char)mark;
+			free(blocks[k]);
+		}
+		blocks[k] = malloc(n);
+		if (!blocks[k])
+			return (void *)-1;
+		memset(blocks[k], (int)mark, n);
+		if (i % 500 == 0)
+			sched_yield();
+	}
+	for (int k = 0; k < 8; k++)
+		free(blocks[k]);
+	return (void *)bad;
+}
+
+/* The heap is the process's: threads may malloc and free at once. */
+static void malloc_in_threads(void)
+{
+	pthread_t t[NTHREADS];
+
+	for (long i = 0; i < NTHREADS; i++)
+		ASSERT_EQ(pthread_create(&t[i], NULL, heap_churn,
+					 (void *)(i + 1)),
+			  0);
+	for (int i = 0; i < NTHREADS; i++) {
+		void *r = (void *)1;
+
+		EXPECT_EQ(pthread_join(t[i], &r), 0);
+		EXPECT_EQ((long)r, 0);
+	}
+}
+
 static void *return_7(void *arg)
 {
 	return (void *)7;
@@ -450,6 +494,7 @@ static const struct ktap_case cases[] = {
 	KTAP_CASE(exec_from_thread),
 	KTAP_CASE(exec_from_leader),
 	KTAP_CASE(threads_after_fork),
+	KTAP_CASE(malloc_in_threads),
 };
 
 int main(int argc, char **argv)
