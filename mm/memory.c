@@ -30,11 +30,11 @@
  * place only when both are 1.
  *
  * Locking: the kernel lock (kernel/smp.h) keeps every other CPU out of
- * the kernel, and a process has one thread, the only task that changes
- * its page tables (faults run with interrupts off; system calls are not
- * preempted by anything that touches this mm), so no mm lock is needed
- * yet (chapter 7, section 7.7).  The TLB flushes reach every CPU that may
- * cache the mm (mm/tlbflush.h).
+ * the kernel; on this CPU faults run with interrupts off, and in a process
+ * of several threads the system calls that change its VMAs or page tables
+ * do too (mm_exclusive_syscall, kernel/syscall.c), so nothing else touches
+ * the mm meanwhile and no mm lock is needed yet (chapter 7, section 7.7).
+ * The TLB flushes reach every CPU that may cache the mm (mm/tlbflush.h).
  */
 #include <kernel/errno.h>
 #include <kernel/panic.h>
