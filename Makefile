@@ -80,6 +80,7 @@ UEFI_TEST_IMAGE := $(B)/pagoda-uefi-test.$(IMAGE_EXT)
 SCREEN_IMAGE := $(B)/pagoda-screen.$(IMAGE_EXT)
 
 .PHONY: all run test iso clean deps host-test tools-test format-check check-fresh FORCE \
+	test-images test-specs \
 	test-kernel test-user test-host test-list help docs-check docs-outputs vmfigure mutate \
 	errno-linux
 .DELETE_ON_ERROR:
@@ -120,14 +121,14 @@ $(1)/ksyms0.S:
 	$$(Q)tools/ksyms.py < /dev/null > $$@
 
 $(1)/pass1.elf: $(2) $(1)/ksyms0.o $(B)/linker.ld
-	$$(Q)$$(LD) -n -nostdlib -T $(B)/linker.ld $$(ARCH_LDFLAGS) -o $$@ $(2) $(1)/ksyms0.o
+	$$(Q)$$(LD) -n -nostdlib -T $(B)/linker.ld $$(ARCH_LDFLAGS) -o $$@ $(2) $(1)/ksyms0.o $$(ARCH_LIBS)
 
 $(1)/ksyms.S: $(1)/pass1.elf tools/ksyms.py
 	$$(Q)$$(NM) -n $$< | tools/ksyms.py > $$@
 
 $(1)/pagoda.elf: $(2) $(1)/ksyms.o $(B)/linker.ld
 	@echo "  LD      $$@"
-	$$(Q)$$(LD) -n -nostdlib -T $(B)/linker.ld $$(ARCH_LDFLAGS) -o $$@ $(2) $(1)/ksyms.o
+	$$(Q)$$(LD) -n -nostdlib -T $(B)/linker.ld $$(ARCH_LDFLAGS) -o $$@ $(2) $(1)/ksyms.o $$(ARCH_LIBS)
 	$$(Q)$$(NM) -n $$@ | tools/ksyms.py | cmp -s - $(1)/ksyms.S || \
 		{ echo "ksyms: symbol addresses moved between links" >&2; rm -f $$@; exit 1; }
 	$$(Q)$$(SIZE) $$@ | tail -1 | awk '{ printf "  kernel: text %d, data %d, bss %d bytes\n", $$$$1, $$$$2, $$$$3 }'
@@ -167,23 +168,23 @@ CMDLINE_test = $(TEST_CMDLINE)
 CMDLINE_uefi-test := $(UEFI_TEST_CMDLINE)
 CMDLINE_screen :=
 
-$(IMAGE): $(KERNEL) $(INITRD) $(B)/cmdline.run tools/mkiso.sh
+$(IMAGE): $(KERNEL) $(INITRD) $(B)/cmdline.run $(IMAGE_TOOL)
 	@echo "  IMAGE   $@"
 	$(Q)$(call make_image,$@,$(KERNEL),$(CMDLINE_run),$(INITRD))
 
-$(TEST_IMAGE): $(KERNEL_Y) $(INITRD) $(B)/cmdline.test tools/mkiso.sh
+$(TEST_IMAGE): $(KERNEL_Y) $(INITRD) $(B)/cmdline.test $(IMAGE_TOOL)
 	@echo "  IMAGE   $@"
 	$(Q)$(call make_image,$@,$(KERNEL_Y),$(CMDLINE_test),$(INITRD))
 
-$(NS_TEST_IMAGE): $(KERNEL_N) $(INITRD) $(B)/cmdline.test tools/mkiso.sh
+$(NS_TEST_IMAGE): $(KERNEL_N) $(INITRD) $(B)/cmdline.test $(IMAGE_TOOL)
 	@echo "  IMAGE   $@"
 	$(Q)$(call make_image,$@,$(KERNEL_N),$(CMDLINE_test),$(INITRD))
 
-$(UEFI_TEST_IMAGE): $(KERNEL) $(INITRD) $(B)/cmdline.uefi-test tools/mkiso.sh
+$(UEFI_TEST_IMAGE): $(KERNEL) $(INITRD) $(B)/cmdline.uefi-test $(IMAGE_TOOL)
 	@echo "  IMAGE   $@"
 	$(Q)$(call make_image,$@,$(KERNEL),$(CMDLINE_uefi-test),$(INITRD))
 
-$(SCREEN_IMAGE): $(KERNEL) $(INITRD) $(B)/cmdline.screen tools/mkiso.sh
+$(SCREEN_IMAGE): $(KERNEL) $(INITRD) $(B)/cmdline.screen $(IMAGE_TOOL)
 	@echo "  IMAGE   $@"
 	$(Q)$(call make_image,$@,$(KERNEL),$(CMDLINE_screen),$(INITRD))
 
@@ -240,10 +241,27 @@ RUN_TESTS = $(call RUN_PY,test) --logdir build $(if $(filter 1,$(V)),--verbose) 
 	$(if $(T),--selection '$(T)')
 
 # With T= set, only the selection runs: not the runner's own tests.
-test: deps $(if $(T),,tools-test) $(DOCS_DEMOS) $(HOST_PROGS) $(TEST_IMAGE) $(NS_TEST_IMAGE) \
-		$(if $(UEFI_TEST_SPEC),$(UEFI_TEST_IMAGE) $(SCREEN_IMAGE)) ## everything, both PTE_SPECIAL kernels; ends with "N passed, N failed" (T=)
-	$(Q)$(RUN_TESTS) $(DOCS_SPEC) $(HOST_SPECS) $(ARCH):$(TEST_IMAGE) \
-		$(ARCH)-nospecial:$(NS_TEST_IMAGE) $(UEFI_TEST_SPEC) $(SCREEN_TEST_SPEC)
+# The boots make test makes for one arch: its arch.mk lists them
+# (ARCH_TEST_SPECS) and the images they need (ARCH_TEST_IMAGES).  With no
+# ARCH= on the command line, make test covers every arch: x86_64 here, each
+# other one through a make of its own that builds its images (test-images)
+# and names its boots (test-specs); then one run of tools/run.py takes them
+# all and prints a total per arch and one closing line.  The runner's own
+# tests and the docs' checks boot or read x86_64 and run with it.
+OTHER_TEST_ARCHES := $(if $(filter file,$(origin ARCH)),$(filter-out $(ARCH),$(ARCHES)))
+ARCH_MAKE = $(MAKE) --no-print-directory ARCH=$(1)
+X86_ONLY = $(if $(filter x86_64,$(ARCH)),$(1))
+
+test: deps $(if $(T),,$(call X86_ONLY,tools-test)) $(DOCS_DEMOS) $(HOST_PROGS) \
+		$(ARCH_TEST_IMAGES) ## everything, on every arch (or ARCH=); ends with "N passed, N failed" (T=)
+	$(Q)for a in $(OTHER_TEST_ARCHES); do $(call ARCH_MAKE,$$a) test-images || exit 1; done
+	$(Q)$(RUN_TESTS) $(call X86_ONLY,$(DOCS_SPEC)) $(HOST_SPECS) $(ARCH_TEST_SPECS) \
+		$$(for a in $(OTHER_TEST_ARCHES); do $(call ARCH_MAKE,$$a) -s test-specs; done)
+
+test-images: deps $(ARCH_TEST_IMAGES)
+
+test-specs:
+	@echo $(ARCH_TEST_SPECS)
 
 test-kernel: TEST_SCOPE := kernel
 test-kernel: deps $(TEST_IMAGE) ## one boot, the in-kernel suites only (T=)

@@ -158,10 +158,11 @@ void start_kernel(void)
 	printk("Command line: %s\n", boot_command_line);
 	parse_boot_params(boot_command_line);
 	if (boot_params.mem_limit) {
-		printk("mem=%llu KiB: RAM above it is left without struct "
+		printk("mem=%llu KiB: RAM beyond it is left without struct "
 		       "page\n",
 		       (unsigned long long)boot_params.mem_limit / KiB);
-		memblock_enforce_limit(boot_params.mem_limit);
+		memblock_enforce_limit(memblock_start_of_ram() +
+				       boot_params.mem_limit);
 	}
 	paging_init();
 	mem_init();

@@ -23,6 +23,7 @@
  * reduced: one thread per process, no real-time signals, no process groups.
  */
 #include <asm/irqflags.h>
+#include <asm/page.h>
 #include <asm/ptrace.h>
 #include <kernel/errno.h>
 #include <kernel/printk.h>
@@ -31,6 +32,8 @@
 #include <kernel/signal.h>
 #include <kernel/string.h>
 #include <kernel/time.h>
+#include <mm/memory.h>
+#include <mm/mmap.h>
 
 enum sig_default {
 	SIG_DFL_TERM,
@@ -526,4 +529,36 @@ void signals_exit(struct task_struct *t)
 
 	alarm_cancel(&t->signal);
 	arch_local_irq_restore(flags);
+}
+
+/*
+ * The VM's verdict, not the hardware's fault status: a PROT_NONE page may
+ * look "not present" to the MMU (x86), yet it is mapped, and the access is
+ * refused by its rights.  So a VMA at the address means a protection fault.
+ */
+void describe_user_fault(char *buf, size_t size, struct mm_struct *mm,
+			 unsigned long addr, int fault)
+{
+	struct vm_area_struct *vma =
+		mm && addr < TASK_SIZE ? find_vma(mm, addr) : NULL;
+
+	if (fault & VM_FAULT_OOM)
+		snprintf(buf, size, "out of memory");
+	else if (fault & VM_FAULT_SIGBUS)
+		snprintf(buf, size, "nothing to map");
+	else if (vma)
+		snprintf(buf, size, "protection fault on a %c%c%c mapping",
+			 vma->vm_flags & VM_READ ? 'r' : '-',
+			 vma->vm_flags & VM_WRITE ? 'w' : '-',
+			 vma->vm_flags & VM_EXEC ? 'x' : '-');
+	else
+		snprintf(buf, size, "no mapping");
+}
+
+/* The signal a user fault that the VM could not resolve sends. */
+int fault_signal(int fault)
+{
+	if (fault & VM_FAULT_OOM)
+		return SIGKILL;
+	return fault & VM_FAULT_SIGBUS ? SIGBUS : SIGSEGV;
 }

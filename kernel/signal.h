@@ -91,4 +91,17 @@ int arch_setup_rt_frame(int sig, const struct kernel_siginfo *info,
 			struct pt_regs *regs);
 int arch_restore_rt_frame(struct pt_regs *regs, sigset_t *blocked);
 
+struct mm_struct;
+
+/*
+ * What became of a user page fault at addr that handle_mm_fault answered
+ * with fault (VM_FAULT_*, 0 if it was never asked: a kernel address), in
+ * words for the console: "no mapping", "protection fault on a r--
+ * mapping", "nothing to map", "out of memory".  The arch's trap code
+ * prints it; fault_signal gives the signal such a fault sends.
+ */
+void describe_user_fault(char *buf, size_t size, struct mm_struct *mm,
+			 unsigned long addr, int fault);
+int fault_signal(int fault);
+
 #endif

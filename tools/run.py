@@ -73,8 +73,18 @@ ARCHES = {
     # The same PC with UEFI firmware: OVMF (Debian's ovmf package), its code
     # read-only and its variable store a throwaway copy (snapshot=on).
     "x86_64-uefi": None,
-    # Not bootable yet; their exit conventions are already known.
-    "arm": Arch(exit_code=lambda n: n),                 # semihosting exit
+    # ARMv7-A on QEMU's virt board: a Cortex-A15, the PCI host bridge's
+    # configuration space (ECAM) below 4 GiB where a 32-bit kernel reaches
+    # it (highmem=off), no network card.  The kernel reports its status
+    # through semihosting, which makes QEMU exit with n itself.  The image
+    # is a raw kernel, booted as Linux is (see kernel_files).
+    "arm": Arch(exit_code=lambda n: n,
+                qemu="qemu-system-arm",
+                machine=("-machine", "virt,highmem=off", "-cpu", "cortex-a15"),
+                exit_device=("-semihosting-config", "enable=on,target=native"),
+                devices=("-nic", "none"),
+                image_flag="-kernel"),
+    # Not bootable yet; its exit convention is already known.
     "s390": Arch(exit_code=lambda n: (n << 1) | 1),     # testdev
 }
 
@@ -109,13 +119,28 @@ def xip_device(image):
             "-device", "ivshmem-plain,memdev=xip")
 
 
+def kernel_files(arch, image):
+    """A kernel booted with -kernel (not from a disc image) gets its command
+    line and initrd from QEMU: the build writes them beside the image, as
+    IMAGE.cmdline and IMAGE.initrd."""
+    if arch.image_flag != "-kernel":
+        return ()
+    args = ()
+    if os.path.exists(image + ".cmdline"):
+        with open(image + ".cmdline") as f:
+            args += ("-append", f.read().strip())
+    if os.path.exists(image + ".initrd"):
+        args += ("-initrd", image + ".initrd")
+    return args
+
+
 def qemu_command(arch, image, mem, accel, icount, interactive, extra=()):
     """The QEMU argv for booting `image`; interactive mode keeps the monitor.
     `extra` options come last, so they can add to or override the others."""
     serial = "mon:stdio" if interactive else "stdio"
     cmd = [arch.qemu, *arch.machine, "-m", str(mem), "-display", "none",
            "-no-reboot", "-serial", serial, *arch.firmware, *arch.exit_device, *arch.devices,
-           *xip_device(image), arch.image_flag, image]
+           *xip_device(image), arch.image_flag, image, *kernel_files(arch, image)]
     if accel == "kvm":
         # qemu64 is also TCG's default model, so the kernel sees the same
         # CPU features under either accelerator.
@@ -387,6 +412,20 @@ def closing_line(counts):
     return text + (f", {counts.skipped} skipped" if counts.skipped else "")
 
 
+def arch_lines(results):
+    """With more than one architecture in the run, a total for each (its
+    kernels' boots: "x86_64-uefi" counts as x86_64), above the closing line."""
+    totals = {}
+    for r in results:
+        if r.spec.arch is None:
+            continue
+        family = r.spec.label.split("-")[0]
+        totals[family] = totals.get(family, ktap.Counts()) + r.outcome.counts
+    if len(totals) < 2:
+        return []
+    return [f"{family}: {closing_line(counts)}" for family, counts in totals.items()]
+
+
 def print_failures(results):
     failing = [r for r in results if not r.outcome.ok]
     if not failing:
@@ -447,6 +486,8 @@ def cmd_test(args, specs):
               "(`make test-list` names them all)")
         total.failed += 1
         ok = False
+    for line in arch_lines(results):
+        print(line)
     print(closing_line(total))
     return 0 if ok else 1
 

@@ -45,14 +45,16 @@
 #undef SYS_reboot /* never on the host */
 #define SYS_reboot (-1)
 #define TCGETECHO 0x5401 /* TCGETS: a tty request */
+/* The host is an x86_64 Linux: the same address-space edges. */
+#include "../../arch/x86_64/include/uapi/asm/vm_layout.h"
 #else
 #include <pagoda.h>
 #endif
 
 #define PAGE 4096L
-#define KERNEL_ADDR 0xffff800000000000L /* the kernel half */
-#define NONCANON 0x0000800000000000L	/* first non-canonical address */
-#define TOP_MINUS_8 0x00007fffffffeff8L /* 8 bytes below TASK_SIZE */
+#define KERNEL_ADDR ((long)KERNEL_DIRECT_MAP) /* the kernel half */
+#define NONCANON ((long)BEYOND_USER)	      /* x86_64: non-canonical */
+#define TOP_MINUS_8 ((long)USER_TOP - 8)      /* 8 bytes below TASK_SIZE */
 #define HUGE (-1L)			/* SIZE_MAX as a count */
 
 /* What an argument is: a value, or something made before the rows run. */
@@ -232,7 +234,7 @@ static const struct row rows[] = {
 	    V(KERNEL_ADDR), V(16), V(0)),
 	DIFF("pwrite past the size limit", SYS_pwrite, EFBIG, -1,
 	     "files are at most 1 GiB (MAX_FILE_SIZE)", K(FILE_RW), K(BUF),
-	     V(16), V(1L << 40)),
+	     V(16), V(0x7ffff000L)),
 	/* lseek(fd, off, whence) */
 	ROW("lseek bad whence", SYS_lseek, EINVAL, K(FILE_RO), V(0), V(99)),
 	ROW("lseek before the start", SYS_lseek, EINVAL, K(FILE_RO), V(-1),
@@ -296,7 +298,7 @@ static const struct row rows[] = {
 	ROW("ftruncate a pipe", SYS_ftruncate, EINVAL, K(PIPE_W), V(0)),
 	DIFF("ftruncate past the size limit", SYS_ftruncate, EFBIG, -1,
 	     "files are at most 1 GiB (MAX_FILE_SIZE)", K(FILE_RW),
-	     V(1L << 40)),
+	     V(0x7ffff000L)),
 	/* ioctl(fd, req, arg) */
 	ROW("ioctl not open", SYS_ioctl, EBADF, V(99), V(TCGETECHO), V(0)),
 	ROW("ioctl a file", SYS_ioctl, ENOTTY, K(FILE_RO), V(TCGETECHO), V(0)),

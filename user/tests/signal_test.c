@@ -14,6 +14,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <pagoda/syscall.h>
+#include <pagoda.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -24,7 +25,7 @@
 #include "ktap.h"
 
 #define PAGE 4096UL
-#define KERNEL_ADDR 0xffffffff80100000UL
+#define KERNEL_ADDR KERNEL_IMAGE
 
 static volatile sig_atomic_t hits, depth, max_depth;
 static volatile int last_sig, last_code, last_pid;
@@ -423,11 +424,22 @@ static void no_stack(void)
 {
 	signal(SIGUSR1, count);
 	/* The frame would go below a stack pointer at the bottom of memory. */
+#if defined(__x86_64__)
 	asm volatile("mov %%rsp, %%rbx; mov $64, %%rsp; int $0x80; "
 		     "mov %%rbx, %%rsp"
 		     :
 		     : "a"(SYS_kill), "D"(getpid()), "S"(SIGUSR1)
 		     : "rbx", "memory");
+#elif defined(__arm__)
+	register long r0 asm("r0") = getpid();
+	register long r1 asm("r1") = SIGUSR1;
+	register long r7 asm("r7") = SYS_kill;
+
+	asm volatile("mov r4, sp; mov sp, #64; svc #0; mov sp, r4"
+		     : "+r"(r0)
+		     : "r"(r1), "r"(r7)
+		     : "r4", "memory");
+#endif
 	_exit(1);
 }
 
@@ -440,36 +452,95 @@ static void bad_handler_dies(void)
 	EXPECT_KILLED_BY(no_stack, SIGSEGV);
 }
 
-/* Forgeries of the saved context, each of which sigreturn must refuse. */
+/*
+ * Forgeries of the saved context, each of which sigreturn must refuse, and
+ * a forgery of the flags, which it filters: the registers differ by arch.
+ */
 static volatile int forgery;
+
+#if defined(__x86_64__)
+#define NR_FORGERIES 7
+
+static void forge_context(mcontext_t *mc)
+{
+	switch (forgery) {
+	case 0:
+		mc->cs = 0x08 | 0; /* a ring-0 code selector */
+		break;
+	case 1:
+		mc->ss = 0x10;
+		break;
+	case 2:
+		mc->rip = KERNEL_IMAGE;
+		break;
+	case 3:
+		mc->rip = BEYOND_USER; /* non-canonical */
+		break;
+	case 4:
+		mc->rsp = KERNEL_DIRECT_MAP;
+		break;
+	case 5:
+		mc->fpstate = (void *)KERNEL_IMAGE;
+		break;
+	case 6: /* MXCSR with a reserved bit */
+		((unsigned int *)mc->fpstate)[6] |= 1u << 31;
+		break;
+	}
+}
+
+/* IOPL 3, IF clear, NT, TF; and the carry flag, which is allowed. */
+static void forge_flags(mcontext_t *mc)
+{
+	mc->eflags = (3UL << 12) | (1UL << 14) | (1UL << 8) | 1;
+}
+
+static void check_flags(void)
+{
+	unsigned long flags;
+
+	asm volatile("pushf; pop %0" : "=r"(flags));
+	EXPECT_EQ(flags & (3UL << 12), 0);
+	EXPECT_EQ(flags & (1UL << 14), 0);
+	EXPECT_EQ(flags & (1UL << 8), 0);
+	EXPECT_TRUE(flags & (1UL << 9)); /* IF stays on */
+}
+#elif defined(__arm__)
+#define NR_FORGERIES 3
+
+static void forge_context(mcontext_t *mc)
+{
+	switch (forgery) {
+	case 0:
+		mc->arm_pc = KERNEL_IMAGE;
+		break;
+	case 1:
+		mc->arm_sp = KERNEL_DIRECT_MAP;
+		break;
+	case 2:
+		mc->arm_pc |= 2; /* not an ARM instruction's address */
+		break;
+	}
+}
+
+/* SVC mode, IRQ and FIQ masked, Thumb; and the N flag, which is allowed. */
+static void forge_flags(mcontext_t *mc)
+{
+	mc->arm_cpsr = 0x13 | (1UL << 7) | (1UL << 6) | (1UL << 5) | (1UL << 31);
+}
+
+static void check_flags(void)
+{
+	unsigned long cpsr;
+
+	asm volatile("mrs %0, cpsr" : "=r"(cpsr));
+	EXPECT_EQ(cpsr & 0x1f, 0x10); /* still user mode */
+	EXPECT_EQ(cpsr & ((1UL << 7) | (1UL << 6) | (1UL << 5)), 0);
+}
+#endif
 
 static void forge(int sig, siginfo_t *si, void *ctx)
 {
-	ucontext_t *uc = ctx;
-
-	switch (forgery) {
-	case 0:
-		uc->uc_mcontext.cs = 0x08 | 0; /* a ring-0 code selector */
-		break;
-	case 1:
-		uc->uc_mcontext.ss = 0x10;
-		break;
-	case 2:
-		uc->uc_mcontext.rip = KERNEL_ADDR;
-		break;
-	case 3:
-		uc->uc_mcontext.rip = 0x0000800000000000UL; /* non-canonical */
-		break;
-	case 4:
-		uc->uc_mcontext.rsp = 0xffff800000000000UL;
-		break;
-	case 5:
-		uc->uc_mcontext.fpstate = (void *)KERNEL_ADDR;
-		break;
-	case 6: /* MXCSR with a reserved bit */
-		((unsigned int *)uc->uc_mcontext.fpstate)[6] |= 1u << 31;
-		break;
-	}
+	forge_context(&((ucontext_t *)ctx)->uc_mcontext);
 }
 
 static void forged_frame(void)
@@ -487,27 +558,18 @@ static void raw_sigreturn(void)
 
 static void flags_forge(int sig, siginfo_t *si, void *ctx)
 {
-	ucontext_t *uc = ctx;
-
-	/* IOPL 3, IF clear, NT, TF; and the carry flag, which is allowed. */
-	uc->uc_mcontext.eflags = (3UL << 12) | (1UL << 14) | (1UL << 8) | 1;
+	forge_flags(&((ucontext_t *)ctx)->uc_mcontext);
 }
 
 static void forged_frames_die(void)
 {
-	unsigned long flags;
-
-	for (forgery = 0; forgery <= 6; forgery++)
+	for (forgery = 0; forgery < NR_FORGERIES; forgery++)
 		EXPECT_KILLED_BY(forged_frame, SIGSEGV);
 	EXPECT_KILLED_BY(raw_sigreturn, SIGSEGV);
 	/* Flags are filtered, not refused: only the harmless ones pass. */
 	ASSERT_EQ(set_info_action(SIGUSR1, flags_forge, 0), 0);
 	raise(SIGUSR1);
-	asm volatile("pushf; pop %0" : "=r"(flags));
-	EXPECT_EQ(flags & (3UL << 12), 0);
-	EXPECT_EQ(flags & (1UL << 14), 0);
-	EXPECT_EQ(flags & (1UL << 8), 0);
-	EXPECT_TRUE(flags & (1UL << 9)); /* IF stays on */
+	check_flags();
 }
 
 static void child_exits_3(void)
