@@ -54,8 +54,8 @@ static void reading_allocates_no_pages(struct ktest *t)
 	before = nr_free_pages();
 	for (unsigned long i = 0; i < pages; i++)
 		handle_mm_fault(mm, BASE + i * PAGE_SIZE, 0);
-	/* One page-table page per 2 MiB, and a few above them. */
-	KTEST_EXPECT_LE(t, before - nr_free_pages(), pages / 512 + 3);
+	/* One page-table page per PTE table's span, and a few above them. */
+	KTEST_EXPECT_LE(t, before - nr_free_pages(), pages / PTRS_PER_PTE + 3);
 	KTEST_EXPECT_EQ(t, mm->rss, 0);
 	mmput(mm);
 }

@@ -207,10 +207,10 @@ loff_t fixed_size_llseek(struct file *file, loff_t offset, int whence,
 	return pos;
 }
 
-long sys_lseek(int fd, loff_t off, int whence)
+loff_t sys_lseek(int fd, loff_t off, int whence)
 {
 	struct file *f = fget(fd);
-	long ret = -ESPIPE;
+	loff_t ret = -ESPIPE;
 
 	if (!f)
 		return -EBADF;

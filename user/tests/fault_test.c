@@ -274,7 +274,7 @@ static void huge_counts_are_efault(void)
 
 	ASSERT_GE(fd, 0);
 	EXPECT_ERRNO(write(fd, buf, SIZE_MAX), EFAULT);
-	EXPECT_ERRNO(write(fd, buf, SIZE_MAX / 2), EFAULT);
+	EXPECT_ERRNO(write(fd, buf, HUGE_LENGTH), EFAULT);
 	EXPECT_EQ(lseek(fd, 0, SEEK_END), 0);
 	EXPECT_EQ(write(fd, buf, sizeof(buf)), (long)sizeof(buf));
 	EXPECT_ERRNO(read(fd, buf, SIZE_MAX), EFAULT);

@@ -72,8 +72,8 @@ static void reading_is_free(void)
 	for (size_t off = 0; off < len; off += PAGE)
 		sum += p[off];
 	EXPECT_EQ(sum, 0);
-	/* Page tables only: one page per 2 MiB read, and a few above. */
-	EXPECT_LE(before - free_pages(), len / (2UL << 20) + 4);
+	/* Page tables only: one page per PTE table's span, and a few above. */
+	EXPECT_LE(before - free_pages(), len / PTE_TABLE_SPAN + 4);
 	EXPECT_EQ(munmap(p, len), 0);
 }
 

@@ -14,5 +14,6 @@
 #define KERNEL_IMAGE 0xc0018000UL      /* the kernel's text */
 #define USER_FREE_WINDOW 0x40000000UL  /* nothing maps here by itself */
 #define HUGE_LENGTH 0xc0000000UL       /* more than user space holds */
+#define PTE_TABLE_SPAN 0x100000UL      /* what one page of PTEs maps */
 
 #endif
