@@ -27,7 +27,9 @@ USER_ARCH_CFLAGS = $(ARM_INT32) -marm -mcpu=$(ARM_CPU_$(BOARD)) -mfloat-abi=soft
 	-mabi=aapcs-linux
 # libgcc is built for the bare-metal EABI's short enums, ours are 4 bytes
 # (aapcs-linux); no enum crosses into its arithmetic helpers.
-USER_ARCH_LDFLAGS := -Wl,--no-enum-size-warning
+# Programs start at 4 MiB, as on x86_64 (the bare-metal default is 32 KiB),
+# so the low pages the tests poke at are far from any program text.
+USER_ARCH_LDFLAGS := -Wl,--no-enum-size-warning -Wl,-Ttext-segment=0x400000
 ARCH_LDFLAGS := -z max-page-size=0x1000 -z noexecstack --no-warn-rwx-segments \
 	--no-enum-size-warning
 ARCH_LIBS = $(shell $(CC) $(ARCH_CFLAGS) -print-libgcc-file-name)
