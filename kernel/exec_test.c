@@ -37,16 +37,16 @@ static void good_image(struct image *im)
 	im->eh.e_phentsize = sizeof(struct elf_phdr);
 	im->eh.e_phnum = 2;
 	im->ph[0] = (struct elf_phdr){ .p_type = PT_LOAD,
-					 .p_flags = PF_R | PF_X,
-					 .p_vaddr = 0x400000,
-					 .p_filesz = 0x1000,
-					 .p_memsz = 0x1000 };
+				       .p_flags = PF_R | PF_X,
+				       .p_vaddr = 0x400000,
+				       .p_filesz = 0x1000,
+				       .p_memsz = 0x1000 };
 	im->ph[1] = (struct elf_phdr){ .p_type = PT_LOAD,
-					 .p_flags = PF_R | PF_W,
-					 .p_offset = 0x1000,
-					 .p_vaddr = 0x401000,
-					 .p_filesz = 0x10,
-					 .p_memsz = 0x5000 };
+				       .p_flags = PF_R | PF_W,
+				       .p_offset = 0x1000,
+				       .p_vaddr = 0x401000,
+				       .p_filesz = 0x10,
+				       .p_memsz = 0x5000 };
 }
 
 static void accepts_good_image(struct ktest *t)
@@ -66,7 +66,8 @@ static const struct {
 	u64 value;
 } mutations[] = {
 	{ "bad magic", FIELD(eh.e_ident[1]), 'X' },
-	{ "the other class", FIELD(eh.e_ident[4]), ELFCLASS32 + ELFCLASS64 - ELF_CLASS },
+	{ "the other class", FIELD(eh.e_ident[4]),
+	  ELFCLASS32 + ELFCLASS64 - ELF_CLASS },
 	{ "big-endian", FIELD(eh.e_ident[5]), 2 },
 	{ "other machine", FIELD(eh.e_machine), 3 },
 	{ "shared object", FIELD(eh.e_type), 3 },

@@ -28,7 +28,8 @@ static void integers(struct ktest *t)
 		      -9223372036854775807LL - 1);
 	EXPECT_FORMAT(t, "18446744073709551615", "%llu",
 		      18446744073709551615ULL);
-	EXPECT_FORMAT(t, "4000000001", "%lu", 4000000001UL); /* 32-bit long too */
+	EXPECT_FORMAT(t, "4000000001", "%lu",
+		      4000000001UL); /* 32-bit long too */
 	EXPECT_FORMAT(t, "17", "%zu", (size_t)17);
 	EXPECT_FORMAT(t, "777", "%o", 0777);
 }

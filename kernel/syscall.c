@@ -63,10 +63,12 @@ long syscall_dispatch(unsigned long nr, const unsigned long a[6])
 	case SYS_pread:
 		return sys_pread(a[0], U(void *, 1), a[2], off_arg(a, 3));
 	case SYS_pwrite:
-		return sys_pwrite(a[0], U(const void *, 1), a[2], off_arg(a, 3));
+		return sys_pwrite(a[0], U(const void *, 1), a[2],
+				  off_arg(a, 3));
 	case SYS_lseek:
-		return lseek_result(sys_lseek(a[0], off_arg(a, 1), a[1 + OFF_WORDS]),
-				    U(loff_t *, 2 + OFF_WORDS));
+		return lseek_result(
+			sys_lseek(a[0], off_arg(a, 1), a[1 + OFF_WORDS]),
+			U(loff_t *, 2 + OFF_WORDS));
 	case SYS_fstat:
 		return sys_fstat(a[0], U(void *, 1));
 	case SYS_stat:

@@ -15,8 +15,9 @@ static void __iomem *ecam;
 static void __iomem *config_address(unsigned int bus, unsigned int devfn,
 				    unsigned int reg, int size)
 {
-	if ((size != 1 && size != 2 && size != 4) || reg % size || reg >= 4096 ||
-	    devfn > 0xff || ((unsigned long)bus << 20) >= PCI_ECAM_SIZE)
+	if ((size != 1 && size != 2 && size != 4) || reg % size ||
+	    reg >= 4096 || devfn > 0xff ||
+	    ((unsigned long)bus << 20) >= PCI_ECAM_SIZE)
 		return NULL;
 	if (!ecam)
 		ecam = ioremap(PCI_ECAM_PHYS, PCI_ECAM_SIZE);

@@ -18,8 +18,8 @@
 #define UART_FR 0x18
 #define UART_LCRH 0x2c
 #define UART_CR 0x30
-#define UART_IMSC 0x38 /* interrupt mask set/clear */
-#define UART_ICR 0x44  /* interrupt clear */
+#define UART_IMSC 0x38	 /* interrupt mask set/clear */
+#define UART_ICR 0x44	 /* interrupt clear */
 #define FR_RXFE (1 << 4) /* receive FIFO empty */
 #define FR_TXFF (1 << 5) /* transmit FIFO full */
 #define LCRH_FEN (1 << 4)

@@ -73,7 +73,8 @@ static void parse_property(int depth, const char *node, const char *name,
 	else if (depth == 1 && !strcmp(node, "chosen")) {
 		if (!strcmp(name, "bootargs"))
 			strscpy(boot_command_line, (const char *)value,
-				min((size_t)len + 1, sizeof(boot_command_line)));
+				min((size_t)len + 1,
+				    sizeof(boot_command_line)));
 		else if (!strcmp(name, "linux,initrd-start"))
 			initrd_start = read_number(value, len);
 		else if (!strcmp(name, "linux,initrd-end"))

@@ -82,7 +82,8 @@ static bool sigcontext_valid(const struct sigcontext *sc)
 
 int arch_restore_rt_frame(struct pt_regs *regs, sigset_t *blocked)
 {
-	struct rt_sigframe __user *frame = (struct rt_sigframe __user *)regs->sp;
+	struct rt_sigframe __user *frame =
+		(struct rt_sigframe __user *)regs->sp;
 	struct sigcontext sc;
 	sigset_t mask;
 

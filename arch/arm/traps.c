@@ -177,7 +177,7 @@ static void user_abort(struct pt_regs *regs, const struct arm_fault *f,
 				    fault);
 	printk("pid %d (%s): signal %d: %s %s at %#lx, ip %#lx\n", current->pid,
 	       current->comm, sig, why,
-	       f->instr   ? "executing"
+	       f->instr	  ? "executing"
 	       : f->write ? "writing"
 			  : "reading",
 	       f->addr, regs->pc);
@@ -273,10 +273,10 @@ void show_regs(const struct pt_regs *regs)
 	printk("PC: %08lx %s+0x%lx CPSR: %08lx\n", regs->pc, fn ? fn : "?",
 	       fn ? off : 0, regs->cpsr);
 	for (int i = 0; i < 13; i++)
-		printk("R%02d: %08lx%s", i, regs->r[i], i % 4 == 3 ? "\n" : " ");
+		printk("R%02d: %08lx%s", i, regs->r[i],
+		       i % 4 == 3 ? "\n" : " ");
 	asm volatile("mrc p15, 0, %0, c2, c0, 0" : "=r"(ttbr0));
-	printk("SP: %08lx LR: %08lx TTBR0: %08lx\n", regs->sp, regs->lr,
-	       ttbr0);
+	printk("SP: %08lx LR: %08lx TTBR0: %08lx\n", regs->sp, regs->lr, ttbr0);
 }
 
 /*

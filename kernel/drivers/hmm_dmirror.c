@@ -97,8 +97,9 @@ static unsigned long dpt_walk(u64 *table, int level, u64 base, u64 start,
 		if (level == 0)
 			sum += fn(&table[i]);
 		else
-			sum += dpt_walk((u64 *)(unsigned long)table[i], level - 1,
-					base + i * span, start, end, fn);
+			sum += dpt_walk((u64 *)(unsigned long)table[i],
+					level - 1, base + i * span, start, end,
+					fn);
 	}
 	return sum;
 }

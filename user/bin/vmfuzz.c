@@ -45,8 +45,8 @@
 #define WIN_PAGES 256
 #define KERNEL_ADDR KERNEL_DIRECT_MAP
 #define NONCANONICAL BEYOND_USER
-#define TOP USER_TOP /* TASK_SIZE */
-#define EXIT_MISMATCH 3		 /* a worker saw the kernel disagree */
+#define TOP USER_TOP	/* TASK_SIZE */
+#define EXIT_MISMATCH 3 /* a worker saw the kernel disagree */
 
 /* UNKNOWN: a failed mmap(MAP_FIXED) may have unmapped it (POSIX allows). */
 enum kind {
@@ -431,7 +431,8 @@ static void do_file_step(void)
 
 static void do_brk_step(void)
 {
-	static const long odd[] = { 0, -1, (long)(HUGE_LENGTH / 4), -(1L << 30) };
+	static const long odd[] = { 0, -1, (long)(HUGE_LENGTH / 4),
+				    -(1L << 30) };
 	char *cur = sbrk(0);
 	long delta = rnd(6) ? ((long)rnd(64) - 24) * (long)PAGE
 			    : odd[rnd(sizeof(odd) / sizeof(odd[0]))];

@@ -274,7 +274,8 @@ static void bad_input(void)
 	ASSERT_TRUE(p && ro && none);
 	EXPECT_EQ(dev(fd, HMM_DMIRROR_READ, p, buf, 0, &cmd), -EINVAL);
 	EXPECT_EQ(dev(fd, HMM_DMIRROR_READ, p + 1, buf, 1, &cmd), -EINVAL);
-	EXPECT_EQ(dev(fd, HMM_DMIRROR_READ, p, buf, HUGE_LENGTH, &cmd), -EINVAL);
+	EXPECT_EQ(dev(fd, HMM_DMIRROR_READ, p, buf, HUGE_LENGTH, &cmd),
+		  -EINVAL);
 	EXPECT_EQ(dev(fd, HMM_DMIRROR_READ, (void *)-4096L, buf, 1, &cmd),
 		  -EINVAL);
 	EXPECT_EQ(dev(fd, HMM_DMIRROR_READ, p, ro, 1, &cmd), -EFAULT);

@@ -55,7 +55,7 @@
 #define KERNEL_ADDR ((long)KERNEL_DIRECT_MAP) /* the kernel half */
 #define NONCANON ((long)BEYOND_USER)	      /* x86_64: non-canonical */
 #define TOP_MINUS_8 ((long)USER_TOP - 8)      /* 8 bytes below TASK_SIZE */
-#define HUGE (-1L)			/* SIZE_MAX as a count */
+#define HUGE (-1L)			      /* SIZE_MAX as a count */
 
 /* What an argument is: a value, or something made before the rows run. */
 enum kind {
@@ -257,8 +257,8 @@ static const struct row rows[] = {
 	    LSEEK_POS),
 	ROW("lseek before the start", SYS_lseek, EINVAL, K(FILE_RO), OFF(-1),
 	    V(SEEK_SET), LSEEK_POS),
-	ROW("lseek end overflows", SYS_lseek, EINVAL, K(FILE_RO), OFF(LLONG_MAX),
-	    V(SEEK_END), LSEEK_POS),
+	ROW("lseek end overflows", SYS_lseek, EINVAL, K(FILE_RO),
+	    OFF(LLONG_MAX), V(SEEK_END), LSEEK_POS),
 	ROW("lseek a pipe", SYS_lseek, ESPIPE, K(PIPE_R), OFF(0), V(SEEK_SET),
 	    LSEEK_POS),
 	ROW("lseek not open", SYS_lseek, EBADF, V(99), OFF(0), V(SEEK_SET),

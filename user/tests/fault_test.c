@@ -30,12 +30,12 @@
 extern char **environ;
 
 static const unsigned long bad_addrs[] = {
-	0,		      /* NULL */
-	1,		      /* unaligned, in the unmapped first page */
-	USER_TOP,	      /* guard page at the top of user space */
-	BEYOND_USER,	      /* x86_64: first non-canonical address */
-	KERNEL_DIRECT_MAP,    /* kernel: the direct map of RAM */
-	KERNEL_IMAGE,	      /* kernel: its image */
+	0,		   /* NULL */
+	1,		   /* unaligned, in the unmapped first page */
+	USER_TOP,	   /* guard page at the top of user space */
+	BEYOND_USER,	   /* x86_64: first non-canonical address */
+	KERNEL_DIRECT_MAP, /* kernel: the direct map of RAM */
+	KERNEL_IMAGE,	   /* kernel: its image */
 };
 #define NR_BAD ((int)(sizeof(bad_addrs) / sizeof(bad_addrs[0])))
 

@@ -260,10 +260,10 @@ static long mmap_fixed(unsigned long addr, size_t len)
 static void outside_user_space(void)
 {
 	static const unsigned long outside[][2] = {
-		{ KERNEL_DIRECT_MAP, PAGE },	 /* the kernel half */
-		{ BEYOND_USER, PAGE },		 /* x86_64: non-canonical */
-		{ USER_TOP, PAGE },		 /* TASK_SIZE itself */
-		{ USER_TOP - PAGE, 2 * PAGE },	 /* straddling the top */
+		{ KERNEL_DIRECT_MAP, PAGE },   /* the kernel half */
+		{ BEYOND_USER, PAGE },	       /* x86_64: non-canonical */
+		{ USER_TOP, PAGE },	       /* TASK_SIZE itself */
+		{ USER_TOP - PAGE, 2 * PAGE }, /* straddling the top */
 		{ 0x10000000UL, HUGE_LENGTH },
 	};
 

@@ -525,7 +525,8 @@ static void forge_context(mcontext_t *mc)
 /* SVC mode, IRQ and FIQ masked, Thumb; and the N flag, which is allowed. */
 static void forge_flags(mcontext_t *mc)
 {
-	mc->arm_cpsr = 0x13 | (1UL << 7) | (1UL << 6) | (1UL << 5) | (1UL << 31);
+	mc->arm_cpsr =
+		0x13 | (1UL << 7) | (1UL << 6) | (1UL << 5) | (1UL << 31);
 }
 
 static void check_flags(void)

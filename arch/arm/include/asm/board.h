@@ -11,8 +11,8 @@
 #include <asm/layout.h>
 
 #ifdef BOARD_raspi2b
-#define EARLY_UART_PHYS 0x3f201000 /* PL011 (UART0) */
-#define UART_IRQ 57		   /* GPU interrupt 57: the PL011 */
+#define EARLY_UART_PHYS 0x3f201000    /* PL011 (UART0) */
+#define UART_IRQ 57		      /* GPU interrupt 57: the PL011 */
 #define BCM2836_LOCAL_PHYS 0x40000000 /* per-core timers and mailboxes */
 #define BCM2835_IC_PHYS 0x3f00b200    /* the GPU's interrupt controller */
 #define BOARD_NAME "raspi2b"

@@ -14,6 +14,7 @@ u32 fdt32(const void *p);
 u64 fdt_read_cells(const u8 **p, unsigned int cells);
 void fdt_for_each_property(const void *fdt, fdt_prop_fn fn, void *arg);
 void fdt_for_each_reserved(const void *fdt,
-			   void (*fn)(u64 base, u64 size, void *arg), void *arg);
+			   void (*fn)(u64 base, u64 size, void *arg),
+			   void *arg);
 
 #endif
