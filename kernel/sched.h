@@ -75,6 +75,27 @@ struct task_struct {
 /* The task running on this CPU. */
 extern struct task_struct *current;
 
+/*
+ * The arch's half of tasks (arch/<arch>/process.c, switch.S or entry.S);
+ * struct thread_struct, what a task keeps of the CPU, is in
+ * <asm/switch_to.h>.
+ */
+struct pt_regs;
+
+/* Save prev's callee-saved registers and stack, resume next's. */
+void switch_to(struct task_struct *prev, struct task_struct *next);
+
+void fpu_init(void);
+/* Prepare a new task's stack: to run fn(arg), or to return from fork. */
+void copy_thread_kernel(struct task_struct *t, int (*fn)(void *), void *arg);
+void copy_thread_fork(struct task_struct *child, struct task_struct *parent);
+/* The user registers saved at the top of t's kernel stack. */
+struct pt_regs *task_pt_regs(struct task_struct *t);
+/* Set user registers to start a program at entry with stack sp. */
+void start_thread(struct pt_regs *regs, unsigned long entry, unsigned long sp);
+/* Leave the kernel for user mode with these registers; never returns. */
+void enter_user(struct pt_regs *regs) __attribute__((noreturn));
+
 void sched_init(void);
 /* Give up the CPU: run the next runnable task (may return at once). */
 void schedule(void);

@@ -9,7 +9,7 @@
 #ifndef _MM_MMAP_H
 #define _MM_MMAP_H
 
-#include <asm/pgtable.h>
+#include <mm/pgtable.h>
 #include <kernel/lib/rbtree.h>
 #include <kernel/list.h>
 

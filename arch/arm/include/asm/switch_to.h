@@ -14,15 +14,4 @@ struct thread_struct {
 	unsigned long sp;
 };
 
-struct task_struct;
-struct pt_regs;
-
-void switch_to(struct task_struct *prev, struct task_struct *next);
-void fpu_init(void);
-void copy_thread_kernel(struct task_struct *t, int (*fn)(void *), void *arg);
-void copy_thread_fork(struct task_struct *child, struct task_struct *parent);
-struct pt_regs *task_pt_regs(struct task_struct *t);
-void start_thread(struct pt_regs *regs, unsigned long entry, unsigned long sp);
-void enter_user(struct pt_regs *regs) __attribute__((noreturn));
-
 #endif
