@@ -20,7 +20,8 @@
  * runs, and otherwise the call is made again from the start.
  *
  * The design is Linux's (kernel/signal.c, arch/x86/kernel/signal.c), much
- * reduced: one thread per process, no real-time signals, no process groups.
+ * reduced: one thread per process, no real-time signals; process groups
+ * only as far as kill(-pgid) and the console's ^C (kernel/process.c).
  */
 #include <asm/irqflags.h>
 #include <asm/page.h>

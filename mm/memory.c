@@ -7,17 +7,23 @@
  *	  do_anonymous_page      first touch of anonymous memory: a read maps
  *	                         the shared zero page, a write a fresh page
  *	  do_fault               first touch of a file (or driver) mapping:
- *	    do_read_fault        ->fault finds the page; map it read-only
+ *	    do_read_fault        ->fault finds the page; map it read-only,
+ *	      do_fault_around    with its neighbours (seed 002, ->map_pages)
  *	    do_cow_fault         a private write: map a copy
  *	    do_shared_fault      a shared write: map it writable, dirty
+ *	    do_pfn_fault         a raw frame from a driver (seed 000)
  *	  do_wp_page             write to a present read-only PTE in a COW
  *	                         mapping: reuse the page if this mapping is its
  *	                         only user, else copy it
  *
- * and the walks over a range of PTEs, level by level (mm/pagewalk.c):
+ * then the walks over a range of PTEs, level by level (mm/pagewalk.c):
  * copy_page_range (fork: share every page, write-protecting both sides of
- * a COW mapping) and zap_page_range (munmap, exit).  Each asks vm_normal_page() (mm/vm_normal_page.c) before
- * it touches a struct page -- the rule seeds 000 and 003 are about.
+ * a COW mapping) and zap_page_range (munmap, exit), and free_pgd_range,
+ * which frees the page tables munmap leaves empty.  Each asks
+ * vm_normal_page() (mm/vm_normal_page.c) before it touches a struct page --
+ * the rule seeds 000 and 003 are about.  Last, how drivers put frames into
+ * a VMA (seed 000): vm_insert_page, vm_insert_pfn, vm_insert_mixed and
+ * remap_pfn_range.
  *
  * Counting: page->_refcount is references (a mapping holds one),
  * page->_mapcount is PTEs pointing at the page.  A page is safe to write in

@@ -17,8 +17,10 @@ arch=${1:-x86_64}
 [ $# -gt 0 ] && shift
 
 # command  package
+# mkswap formats the swap disks (util-linux is Essential in Debian, so
+# always there; named in case a root was built without it).
 common="gcc:gcc ld:binutils make:make python3:python3 cpio:cpio
-	/usr/include/stdio.h:libc6-dev"
+	/usr/include/stdio.h:libc6-dev /sbin/mkswap:util-linux"
 case $arch in
 x86_64)
 	need="$common qemu-system-x86_64:qemu-system-x86 grub-mkrescue:grub-common

@@ -134,13 +134,25 @@ def kernel_files(arch, image):
     return args
 
 
-def qemu_command(arch, image, mem, accel, icount, interactive, extra=()):
+def disk_devices(disks):
+    """Each disk image as a virtio-blk-pci device (/dev/vda, /dev/vdb, ...
+    in this order).  snapshot=on: the guest's writes go to a throwaway
+    copy, so a swap image made once by mkswap serves every boot."""
+    args = []
+    for i, path in enumerate(disks):
+        args += ["-drive", f"file={path},if=none,id=vd{i},format=raw,snapshot=on",
+                 "-device", f"virtio-blk-pci,drive=vd{i}"]
+    return tuple(args)
+
+
+def qemu_command(arch, image, mem, accel, icount, interactive, extra=(), disks=()):
     """The QEMU argv for booting `image`; interactive mode keeps the monitor.
     `extra` options come last, so they can add to or override the others."""
     serial = "mon:stdio" if interactive else "stdio"
     cmd = [arch.qemu, *arch.machine, "-m", str(mem), "-display", "none",
            "-no-reboot", "-serial", serial, *arch.firmware, *arch.exit_device, *arch.devices,
-           *xip_device(image), arch.image_flag, image, *kernel_files(arch, image)]
+           *xip_device(image), *disk_devices(disks), arch.image_flag, image,
+           *kernel_files(arch, image)]
     if accel == "kvm":
         # qemu64 is also TCG's default model, so the kernel sees the same
         # CPU features under either accelerator.
@@ -255,7 +267,7 @@ def parse_spec(text, args):
     # The monitor, on a socket, answers the guest's screendump requests.
     monitor = os.path.join(args.logdir, kind, "monitor.sock")
     argv = qemu_command(arch, path, args.mem, args.accel, args.icount,
-                        interactive=False, extra=args.qemu_args)
+                        interactive=False, extra=args.qemu_args, disks=args.disk)
     argv += ["-monitor", f"unix:{monitor},server=on,wait=off"]
     return Spec(kind, arch, path, argv,
                 os.path.join(args.logdir, kind, "test.log"), monitor)
@@ -462,7 +474,7 @@ def cmd_run(args):
         # given is the one QEMU uses.  The console stays on the terminal.
         extra = ["-display", "gtk"] + extra
     cmd = qemu_command(arch, args.image, args.mem, args.accel, args.icount,
-                       interactive=True, extra=extra)
+                       interactive=True, extra=extra, disks=args.disk)
     print("run.py:", shlex.join(cmd), "(quit: Ctrl-A X)", file=sys.stderr)
     try:
         os.execvp(cmd[0], cmd)
@@ -521,6 +533,8 @@ def build_parser():
                         help="run QEMU with -icount shift=0 (for benchmarks)")
     common.add_argument("--qemu-args", type=shlex.split, default=[],
                         help="more QEMU options, as one shell-quoted string")
+    common.add_argument("--disk", action="append", default=[], metavar="IMAGE",
+                        help="attach IMAGE as a virtio-blk disk (repeatable)")
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     sub = ap.add_subparsers(dest="command", required=True)
     run = sub.add_parser("run", parents=[common], help="boot interactively")

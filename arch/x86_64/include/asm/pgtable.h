@@ -103,6 +103,19 @@ void kunmap_local(void *addr);
  * the table the one above points to.  pXd_none says no table is there (the
  * walk skips the whole span of that entry); pXd_populate hangs a fresh,
  * zeroed table under an empty entry.  mm/ walks user addresses only.
+ *
+ * A virtual address, as the walk (and the MMU) cuts it: 9 + 9 + 9 + 9 + 12.
+ *
+ *   63       48 47      39 38      30 29      21 20      12 11           0
+ *  +-----------+----------+----------+----------+----------+-------------+
+ *  | copies of | pgd      | pud      | pmd      | pte      | byte in     |
+ *  | bit 47    | index    | index    | index    | index    | the page    |
+ *  +-----------+----------+----------+----------+----------+-------------+
+ *               PGDIR_SHIFT PUD_SHIFT  PMD_SHIFT  PAGE_SHIFT
+ *
+ * Each index is table_index(addr, shift): 9 bits, one of 512 entries.  The
+ * top 16 bits must repeat bit 47 (a canonical address): the lower half,
+ * below 0x0000800000000000, is user space's, the upper half the kernel's.
  */
 static inline unsigned int table_index(unsigned long addr, unsigned int shift)
 {
