@@ -31,14 +31,14 @@
 
 static void print_memory(void)
 {
-	unsigned long free = nr_free_pages();
+	unsigned long free = nr_free_pages(), pages = max_pfn - ARCH_PFN_OFFSET;
 
 	printk("Memory: %lu KiB managed, %lu KiB free, %lu KiB reserved; "
 	       "mem_map covers %lu pages\n",
 	       nr_managed_pages() * (PAGE_SIZE / KiB), free * (PAGE_SIZE / KiB),
-	       (max_pfn - nr_managed_pages()) * (PAGE_SIZE / KiB), max_pfn);
+	       (pages - nr_managed_pages()) * (PAGE_SIZE / KiB), pages);
 	printk("struct page: %zu bytes, mem_map: %lu KiB\n",
-	       sizeof(struct page), max_pfn * sizeof(struct page) / KiB);
+	       sizeof(struct page), pages * sizeof(struct page) / KiB);
 }
 
 static void load_initrd(void)

@@ -75,14 +75,16 @@ ARCHES = {
     "x86_64-uefi": None,
     # ARMv7-A on QEMU's virt board: a Cortex-A15, the PCI host bridge's
     # configuration space (ECAM) below 4 GiB where a 32-bit kernel reaches
-    # it (highmem=off), no network card.  The kernel reports its status
-    # through semihosting, which makes QEMU exit with n itself.  The image
-    # is a raw kernel, booted as Linux is (see kernel_files).
+    # it (highmem=off), no network card, and the PC's PCI devices.  The
+    # kernel reports its status through semihosting, which makes QEMU exit
+    # with n itself.  The image is a raw kernel, booted as Linux is (see
+    # kernel_files).
     "arm": Arch(exit_code=lambda n: n,
                 qemu="qemu-system-arm",
                 machine=("-machine", "virt,highmem=off", "-cpu", "cortex-a15"),
                 exit_device=("-semihosting-config", "enable=on,target=native"),
-                devices=("-nic", "none"),
+                devices=("-nic", "none", "-device", "bochs-display",
+                         "-device", "edu,dma_mask=0xffffffff"),
                 image_flag="-kernel"),
     # Not bootable yet; its exit convention is already known.
     "s390": Arch(exit_code=lambda n: (n << 1) | 1),     # testdev

@@ -10,7 +10,8 @@
  *    part's rights: text read-only and executable, rodata read-only, data
  *    and bss read-write -- except the guard page below the boot stack,
  *    left unmapped;
- *  - the console UART's MiB at EARLY_UART_VIRT (boot.S's mapping, kept);
+ *  - the console UART's MiB at EARLY_UART_VIRT (boot.S's mapping, kept),
+ *    and on virt the PCI I/O window's at PCI_IO_VIRT;
  *  - second-level tables for the task stacks and the ioremap area, empty,
  *    made now so that every process's table, which copies the kernel's
  *    entries above PAGE_OFFSET, shares the mappings made there later.
@@ -148,6 +149,10 @@ void paging_init(void)
 	map_direct();
 	*pgd_offset_pgd(kernel_pgd, EARLY_UART_VIRT) =
 		(EARLY_UART_PHYS & ~SECTION_MASK) | SECTION_DEVICE;
+#ifdef PCI_IO_VIRT
+	*pgd_offset_pgd(kernel_pgd, PCI_IO_VIRT) =
+		(PCI_IO_PHYS & ~SECTION_MASK) | SECTION_DEVICE;
+#endif
 	for (unsigned long va = KSTACK_AREA; va < IOREMAP_END; va += PGDIR_SIZE)
 		walk(kernel_pgd, va, boot_alloc_l2);
 	load_pgd(kernel_pgd);

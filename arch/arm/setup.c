@@ -14,6 +14,7 @@
 #include <asm/board.h>
 #include <asm/fdt.h>
 #include <asm/page.h>
+#include <asm/pci.h>
 #include <asm/serial.h>
 #include <asm/traps.h>
 #include <kernel/panic.h>
@@ -118,8 +119,10 @@ void arch_console_enable_input(void)
 	serial_enable_input();
 }
 
+/* Before kernel_init's pci_init: the BARs it reads must hold addresses. */
 void arch_late_setup(void)
 {
+	pci_assign_resources();
 }
 
 /*

@@ -18,6 +18,8 @@
 #define __pa_symbol(sym) ((phys_addr_t)((unsigned long)(sym)-KERNEL_VIRT_BASE))
 
 #define PFN_PHYS(pfn) ((phys_addr_t)(pfn) << PAGE_SHIFT)
+/* mem_map starts at RAM's first frame (mm/mm.h). */
+#define ARCH_PFN_OFFSET (PHYS_OFFSET >> PAGE_SHIFT)
 #define PHYS_PFN(pa) ((unsigned long)((pa) >> PAGE_SHIFT))
 
 /* Zero, or copy, one whole page (page-aligned addresses). */

@@ -15,5 +15,7 @@ int raw_pci_read(unsigned int bus, unsigned int devfn, unsigned int reg,
 		 int size, u32 *val);
 int raw_pci_write(unsigned int bus, unsigned int devfn, unsigned int reg,
 		  int size, u32 val);
+/* virt: what firmware does on a PC, BAR addresses and INTx lines. */
+void pci_assign_resources(void);
 
 #endif
