@@ -58,8 +58,7 @@ static void in_use_is_reserved(struct ktest *t)
 	KTEST_EXPECT_TRUE(
 		t, pages_reserved(__pa_symbol(_text), __pa_symbol(_end)));
 	KTEST_EXPECT_TRUE(
-		t, pages_reserved(__pa(mem_map),
-				   __pa(pfn_to_page(max_pfn))));
+		t, pages_reserved(__pa(mem_map), __pa(pfn_to_page(max_pfn))));
 }
 
 /* mem= counts from the start of RAM (1 GiB up on ARM's virt board). */

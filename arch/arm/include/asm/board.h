@@ -25,8 +25,8 @@
 #define PCI_ECAM_SIZE 0x01000000
 #define PCI_MMIO_PHYS 0x10000000 /* 32-bit BAR window, to 0x3effffff */
 #define PCI_MMIO_SIZE 0x2eff0000
-#define PCI_IRQ_BASE 35 /* GIC SPI 3..6: INTA..INTD, swizzled by slot */
-#define PCI_IO_PHYS 0x3eff0000	/* 64 KiB of I/O ports, memory-mapped */
+#define PCI_IRQ_BASE 35	       /* GIC SPI 3..6: INTA..INTD, swizzled by slot */
+#define PCI_IO_PHYS 0x3eff0000 /* 64 KiB of I/O ports, memory-mapped */
 #define PCI_IO_SIZE 0x10000
 #define PCI_IO_FIRST_PORT 0x1000 /* clear of the legacy ISA ports */
 #define BOARD_NAME "virt"

@@ -31,7 +31,7 @@
 #define DEFINE_PORT_IO(sfx, bits)                                              \
 	static inline u##bits in##sfx(u16 port)                                \
 	{                                                                      \
-		return (u##bits)~0U;                                           \
+		return (u##bits) ~0U;                                          \
 	}                                                                      \
 	static inline void out##sfx(u##bits val, u16 port)                     \
 	{                                                                      \
