@@ -240,11 +240,11 @@ RUN_PY = KTEST_FILTER='$(T)' tools/run.py $(1) --timeout $(TIMEOUT) --mem $(TEST
 
 # make test also boots once under OVMF (see UEFI_TEST_SUITES), and runs the
 # docs check and the labs' check (labs.mk): not when T= aims the run elsewhere.
-UEFI_TEST_SPEC := $(if $(T),,$(ARCH)-uefi:$(UEFI_TEST_IMAGE))
+UEFI_TEST_SPEC := $(if $(T),,$(if $(ARCH_PC_TESTS),$(ARCH)-uefi:$(UEFI_TEST_IMAGE)))
 DOCS_SPEC := $(if $(T),,host:tools/docs_check.py host:tools/lab.py)
 # The screen and keyboard, under OVMF: typed through QEMU's monitor, read
 # from its screendumps (tests/pc/screen_test.py).
-SCREEN_TEST_SPEC := $(if $(T),,host:tests/pc/screen_test.py)
+SCREEN_TEST_SPEC := $(if $(T),,$(if $(ARCH_PC_TESTS),host:tests/pc/screen_test.py))
 
 # Every path, function, macro, system call and make target the README and
 # docs/ name must exist (the rules are in tools/docs_check.py); make test
@@ -261,19 +261,23 @@ RUN_TESTS = $(call RUN_PY,test) --logdir build $(if $(filter 1,$(V)),--verbose) 
 # ARCH= on the command line, make test covers every arch: x86_64 here, each
 # other one through a make of its own that builds its images (test-images)
 # and names its boots (test-specs); then one run of tools/run.py takes them
-# all and prints a total per arch and one closing line.  The runner's own
-# tests and the docs' checks boot or read x86_64 and run with it.
+# all and prints a total per arch and one closing line.  An arch.mk that
+# says nothing boots the kernel with and without the PTE special bit, and
+# with ARCH_PC_TESTS the PC's own (UEFI, the screen, the runner's tests).
+ARCH_TEST_IMAGES ?= $(TEST_IMAGE) $(NS_TEST_IMAGE) \
+	$(if $(UEFI_TEST_SPEC),$(UEFI_TEST_IMAGE) $(SCREEN_IMAGE))
+ARCH_TEST_SPECS ?= $(ARCH):$(TEST_IMAGE) $(ARCH)-nospecial:$(NS_TEST_IMAGE) \
+	$(UEFI_TEST_SPEC) $(SCREEN_TEST_SPEC)
 OTHER_TEST_ARCHES := $(if $(filter file,$(origin ARCH)),$(filter-out $(ARCH),$(ARCHES)))
 ARCH_MAKE = $(MAKE) --no-print-directory ARCH=$(1)
-X86_ONLY = $(if $(filter x86_64,$(ARCH)),$(1))
 
-test: deps $(if $(T),,$(call X86_ONLY,tools-test)) $(DOCS_DEMOS) $(HOST_PROGS) \
+test: deps $(if $(T),,$(if $(ARCH_PC_TESTS),tools-test)) $(DOCS_DEMOS) $(HOST_PROGS) \
 		$(ARCH_TEST_IMAGES) $(TEST_SWAP_IMAGE) ## everything, on every arch (or ARCH=); ends with "N passed, N failed" (T=)
 	$(Q)for a in $(OTHER_TEST_ARCHES); do $(call ARCH_MAKE,$$a) test-images || exit 1; done
-	$(Q)$(RUN_TESTS) $(call X86_ONLY,$(DOCS_SPEC)) $(HOST_SPECS) $(ARCH_TEST_SPECS) \
+	$(Q)$(RUN_TESTS) $(DOCS_SPEC) $(HOST_SPECS) $(ARCH_TEST_SPECS) \
 		$$(for a in $(OTHER_TEST_ARCHES); do $(call ARCH_MAKE,$$a) -s test-specs; done)
 
-test-images: deps $(ARCH_TEST_IMAGES)
+test-images: deps $(ARCH_TEST_IMAGES) $(TEST_SWAP_IMAGE)
 
 test-specs:
 	@echo $(ARCH_TEST_SPECS)

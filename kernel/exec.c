@@ -11,7 +11,7 @@
  * the old mm dropped: a failed exec leaves the caller running, with an error.
  */
 #include <asm/elf.h>
-#include <mm/pgtable.h>
+#include <asm/pgtable.h>
 #include <asm/ptrace.h>
 #include <kernel/elf.h>
 #include <kernel/err.h>

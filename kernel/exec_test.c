@@ -68,7 +68,7 @@ static const struct {
 	{ "bad magic", FIELD(eh.e_ident[1]), 'X' },
 	{ "the other class", FIELD(eh.e_ident[4]),
 	  ELFCLASS32 + ELFCLASS64 - ELF_CLASS },
-	{ "big-endian", FIELD(eh.e_ident[5]), 2 },
+	{ "the other byte order", FIELD(eh.e_ident[5]), 3 - ELF_DATA },
 	{ "other machine", FIELD(eh.e_machine), 3 },
 	{ "shared object", FIELD(eh.e_type), 3 },
 	{ "no segments", FIELD(eh.e_phnum), 0 },

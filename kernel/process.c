@@ -14,7 +14,7 @@
  * parent (SIGCHLD, and waitpid's wake-up).
  */
 #include <asm/irqflags.h>
-#include <mm/pgtable.h>
+#include <asm/pgtable.h>
 #include <kernel/err.h>
 #include <kernel/errno.h>
 #include <kernel/fs/fs.h>

@@ -14,7 +14,7 @@
  * the middle of schedule() resumes there.
  */
 #include <asm/irqflags.h>
-#include <mm/pgtable.h>
+#include <asm/pgtable.h>
 #include <asm/processor.h>
 #include <kernel/err.h>
 #include <kernel/errno.h>

@@ -14,7 +14,7 @@
 #ifndef _MM_MMAP_H
 #define _MM_MMAP_H
 
-#include <mm/pgtable.h>
+#include <asm/pgtable.h>
 #include <kernel/lib/rbtree.h>
 #include <kernel/list.h>
 

@@ -37,33 +37,6 @@ static inline unsigned long pmd_addr_end(unsigned long addr, unsigned long end)
 }
 
 /*
- * The page-table functions every arch provides (arch/<arch>/pgtable.c),
- * beside the inline accessors of <asm/pgtable.h>.
- */
-struct mm_struct;
-struct page;
-
-/*
- * Map page at kernel address va (outside the direct map), read-write, not
- * executable; 0 or -ENOMEM.  The unmap returns the page that was there.
- */
-int map_kernel_page(unsigned long va, struct page *page);
-struct page *unmap_kernel_page(unsigned long va);
-
-/* A process's top table, with the kernel half filled in; NULL if no memory. */
-pgd_t *pgd_alloc(void);
-/* Free the page tables of the user half (not the pages they map). */
-void pgd_free(pgd_t *pgd);
-/* Call fn for every user PTE that is not none, in address order (audits). */
-void walk_user_ptes(pgd_t *pgd,
-		    void (*fn)(unsigned long addr, pte_t pte, void *arg),
-		    void *arg);
-/* The hardware rights for VM_READ/VM_WRITE/VM_EXEC. */
-pgprot_t vm_get_page_prot(unsigned long vm_flags);
-/* Load mm's page table (the kernel's alone if mm is NULL). */
-void switch_mm(struct mm_struct *mm);
-
-/*
  * A level the arch folds away (32-bit ARM's two-level tables fold pud and
  * pmd into the pgd) has no table of its own: its "table" is the entry
  * above, which must never be freed as one.  Linux's macro names.

@@ -34,6 +34,12 @@ arm)
 	need="$common arm-none-eabi-gcc:gcc-arm-none-eabi
 		qemu-system-arm:qemu-system-arm"
 	;;
+s390)
+	# Debian's cross compiler (used freestanding) and QEMU's s390x
+	# emulator, which Debian ships in qemu-system-misc.
+	need="$common s390x-linux-gnu-gcc:gcc-s390x-linux-gnu
+		qemu-system-s390x:qemu-system-misc"
+	;;
 *)
 	echo "install-deps: unknown ARCH '$arch'" >&2
 	exit 1

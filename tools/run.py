@@ -54,6 +54,9 @@ class Arch:
     kvm_cpu: str = None
     image_flag: str = "-cdrom"
     firmware: tuple = ()             # () is QEMU's default (SeaBIOS on a PC)
+    initrd: bool = False             # -initrd initrd.cpio, from beside the image
+    xip_ivshmem: bool = True         # the XIP store as an ivshmem-plain PCI device
+    virtio_pci: bool = True          # disks as virtio-blk-pci (the swap disk)
 
 
 ARCHES = {
@@ -77,17 +80,27 @@ ARCHES = {
     # configuration space (ECAM) below 4 GiB where a 32-bit kernel reaches
     # it (highmem=off), no network card, and the PC's PCI devices.  The
     # kernel reports its status through semihosting, which makes QEMU exit
-    # with n itself.  The image is a raw kernel, booted as Linux is (see
-    # kernel_files).
+    # with n itself.  The image is a raw kernel, booted as Linux is: its
+    # command line from beside it (cmdline_args), the initrd too.
     "arm": Arch(exit_code=lambda n: n,
                 qemu="qemu-system-arm",
                 machine=("-machine", "virt,highmem=off", "-cpu", "cortex-a15"),
                 exit_device=("-semihosting-config", "enable=on,target=native"),
                 devices=("-nic", "none", "-device", "bochs-display",
                          "-device", "edu,dma_mask=0xffffffff"),
-                image_flag="-kernel"),
-    # Not bootable yet; its exit convention is already known.
-    "s390": Arch(exit_code=lambda n: (n << 1) | 1),     # testdev
+                image_flag="-kernel", initrd=True),
+    # s390x: QEMU loads the kernel ELF itself, the initrd beside it.  The
+    # console is the SCLP's VT220 (the first -serial); the second -serial
+    # is the line-mode console, whose messages go to testdev, which exits
+    # QEMU with (n << 1) | 1 on "<n>q".  A disabled-wait PSW other than
+    # QEMU's own 0xfff (a halt after a panic) counts as a crash: status 1.
+    "s390": Arch(exit_code=lambda n: (n << 1) | 1,
+                 qemu="qemu-system-s390x",
+                 machine=("-machine", "s390-ccw-virtio", "-cpu", "qemu",
+                          "-nodefaults", "-action", "panic=exit-failure"),
+                 exit_device=("-chardev", "testdev,id=ctd", "-serial", "chardev:ctd"),
+                 image_flag="-kernel",
+                 initrd=True, xip_ivshmem=False, virtio_pci=False),
 }
 
 ARCHES["x86_64-uefi"] = dataclasses.replace(ARCHES["x86_64"], firmware=(
@@ -97,6 +110,8 @@ ARCHES["x86_64-uefi"] = dataclasses.replace(ARCHES["x86_64"], firmware=(
 # The same PC booting the kernel built with PTE_SPECIAL=n (the Makefile):
 # a label of its own, for its results and its log.
 ARCHES["x86_64-nospecial"] = ARCHES["x86_64"]
+
+ARCHES["s390-nospecial"] = ARCHES["s390"]
 
 # The PC without the devices the drivers use (no framebuffer, no XIP store,
 # no edu): their tests must report themselves skipped, saying why.
@@ -108,38 +123,44 @@ MARKER_RE = re.compile(r"(?:\[[^\]]*\]\s*)?EXIT: STATUS=(\d+)\s*$")
 PANIC_RE = re.compile(r"(?:\[[^\]]*\]\s*)?PANIC:\s*(.*)$")
 
 
-def xip_device(image):
+def xip_device(arch, image):
     """The execute-in-place store (/xip): the build writes xip.img next to
     the boot image (tools/mkxip.py), and QEMU shows it as the memory of an
     ivshmem-plain PCI device.  share=off: the guest's writes (it makes
     none) would stay private to this run, never reach the file."""
     path = os.path.join(os.path.dirname(image), "xip.img")
-    if not os.path.exists(path):
+    if not arch.xip_ivshmem or not os.path.exists(path):
         return ()
     return ("-object", f"memory-backend-file,id=xip,mem-path={path},"
             f"size={os.path.getsize(path)},share=off",
             "-device", "ivshmem-plain,memdev=xip")
 
 
-def kernel_files(arch, image):
-    """A kernel booted with -kernel (not from a disc image) gets its command
-    line and initrd from QEMU: the build writes them beside the image, as
-    IMAGE.cmdline and IMAGE.initrd."""
-    if arch.image_flag != "-kernel":
+def cmdline_args(arch, image):
+    """A raw ARM kernel has no room for its command line: the build writes
+    it beside the image (IMAGE.cmdline), and QEMU puts it in the device
+    tree (-append)."""
+    path = image + ".cmdline"
+    if arch.image_flag != "-kernel" or not os.path.exists(path):
         return ()
-    args = ()
-    if os.path.exists(image + ".cmdline"):
-        with open(image + ".cmdline") as f:
-            args += ("-append", f.read().strip())
-    if os.path.exists(image + ".initrd"):
-        args += ("-initrd", image + ".initrd")
-    return args
+    with open(path) as f:
+        return ("-append", f.read().strip())
 
 
-def disk_devices(disks):
+def initrd_args(arch, image):
+    """For a machine QEMU boots without a boot loader (s390x): the build's
+    initrd, which sits next to the boot image."""
+    path = os.path.join(os.path.dirname(image), "initrd.cpio")
+    return ("-initrd", path) if arch.initrd and os.path.exists(path) else ()
+
+
+def disk_devices(arch, disks):
     """Each disk image as a virtio-blk-pci device (/dev/vda, /dev/vdb, ...
     in this order).  snapshot=on: the guest's writes go to a throwaway
-    copy, so a swap image made once by mkswap serves every boot."""
+    copy, so a swap image made once by mkswap serves every boot.  None
+    on a machine without PCI (s390x), whose kernel has no disk driver."""
+    if not arch.virtio_pci:
+        return ()
     args = []
     for i, path in enumerate(disks):
         args += ["-drive", f"file={path},if=none,id=vd{i},format=raw,snapshot=on",
@@ -153,8 +174,8 @@ def qemu_command(arch, image, mem, accel, icount, interactive, extra=(), disks=(
     serial = "mon:stdio" if interactive else "stdio"
     cmd = [arch.qemu, *arch.machine, "-m", str(mem), "-display", "none",
            "-no-reboot", "-serial", serial, *arch.firmware, *arch.exit_device, *arch.devices,
-           *xip_device(image), *disk_devices(disks), arch.image_flag, image,
-           *kernel_files(arch, image)]
+           *xip_device(arch, image), *disk_devices(arch, disks), arch.image_flag, image,
+           *initrd_args(arch, image), *cmdline_args(arch, image)]
     if accel == "kvm":
         # qemu64 is also TCG's default model, so the kernel sees the same
         # CPU features under either accelerator.

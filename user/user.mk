@@ -29,12 +29,16 @@ USER_CRT0 := $(UB)/crt0.o
 # when compiling, as KCFLAGS does.  -Wno-format-truncation: gcc would
 # otherwise reject snprintf calls that may cut their output, which is what
 # snprintf is for.
+USER_ARCH_CFLAGS_x86_64 := -m64
+# s390x: hard float (Debian's libgcc has no soft-float routines); the
+# kernel saves the floating-point registers on every switch.
+USER_ARCH_CFLAGS_s390 := -m64 -march=z196
 USER_CFLAGS = -std=gnu11 -O2 -g -Wall -Wextra -Werror -Wno-unused-parameter \
 	-Wno-format-truncation \
 	-nostdinc -isystem $(shell $(CC) -print-file-name=include) \
 	-Iuser/include -Ikernel/uapi -Iarch/$(ARCH)/include/uapi \
 	-fno-stack-protector -fno-pie -fno-asynchronous-unwind-tables \
-	$(USER_ARCH_CFLAGS) -MMD -MP
+	$(USER_ARCH_CFLAGS_$(ARCH)) -MMD -MP
 
 # The library is the C implementation itself: freestanding, so that gcc
 # neither turns its loops into calls to memset/memcpy nor its malloc +

@@ -23,7 +23,7 @@ ARM_INT32 := -U__UINT32_TYPE__ -D__UINT32_TYPE__='unsigned int' \
 ARCH_CFLAGS := $(ARM_INT32) -marm -mcpu=$(ARM_CPU_$(BOARD)) -mfloat-abi=soft -mgeneral-regs-only \
 	-mno-unaligned-access -mabi=aapcs-linux -fno-pic -fno-pie -DBOARD_$(BOARD)
 # User programs: the same instruction set, ABI and types as the kernel.
-USER_ARCH_CFLAGS = $(ARM_INT32) -marm -mcpu=$(ARM_CPU_$(BOARD)) -mfloat-abi=soft \
+USER_ARCH_CFLAGS_arm = $(ARM_INT32) -marm -mcpu=$(ARM_CPU_$(BOARD)) -mfloat-abi=soft \
 	-mabi=aapcs-linux
 # libgcc is built for the bare-metal EABI's short enums, ours are 4 bytes
 # (aapcs-linux); no enum crosses into its arithmetic helpers.

@@ -263,6 +263,43 @@ void pgd_free(pgd_t *pgd)
 	free_pages(virt_to_page(pgd), PGD_ORDER);
 }
 
+/*
+ * A second-level table in a page of its own (1 KiB used).  The pud and
+ * pmd levels are folded into the pgd: mm/ never allocates or frees one
+ * (pgd_none and pud_none are false), so doing it is a bug.
+ */
+pte_t *pte_alloc_one(void)
+{
+	return get_zeroed_page();
+}
+
+void pte_free(pte_t *pte)
+{
+	free_page(pte);
+}
+
+pud_t *pud_alloc_one(void)
+{
+	BUG_ON(true);
+	return NULL;
+}
+
+pmd_t *pmd_alloc_one(void)
+{
+	BUG_ON(true);
+	return NULL;
+}
+
+void pud_free(pud_t *pud)
+{
+	BUG_ON(true);
+}
+
+void pmd_free(pmd_t *pmd)
+{
+	BUG_ON(true);
+}
+
 /* What the MMU would find, table by table (audits: mm/vm_audit.c). */
 void walk_user_ptes(pgd_t *pgd, void (*fn)(unsigned long, pte_t, void *),
 		    void *arg)

@@ -7,20 +7,15 @@ CROSS_COMPILE ?=
 ARCH_CFLAGS := -m64 -march=x86-64 -mcmodel=kernel -mno-red-zone \
 	-mgeneral-regs-only -fno-pic -fno-pie
 ARCH_LDFLAGS := -z max-page-size=0x1000 -z noexecstack
-USER_ARCH_CFLAGS := -m64
 ARCH_SRCS := $(wildcard arch/x86_64/*.c arch/x86_64/*.S)
 
 # A GRUB rescue ISO: bootable from QEMU's CD drive, and, being a hybrid
 # image, from a USB stick written with dd.
 IMAGE_EXT := iso
 IMAGE_TOOL := tools/mkiso.sh
+# make test's boots that need a PC: under UEFI firmware, the screen and
+# keyboard, and the runner's own tests (which boot x86_64 kernels).
+ARCH_PC_TESTS := y
 define make_image
 	tools/mkiso.sh $(1) $(2) '$(3)' $(4)
 endef
-
-# make test's boots: the kernel with and without the PTE special bit, and
-# (unless T= aims the run) the one under UEFI firmware and the screen test.
-ARCH_TEST_IMAGES = $(TEST_IMAGE) $(NS_TEST_IMAGE) \
-	$(if $(UEFI_TEST_SPEC),$(UEFI_TEST_IMAGE) $(SCREEN_IMAGE))
-ARCH_TEST_SPECS = $(ARCH):$(TEST_IMAGE) $(ARCH)-nospecial:$(NS_TEST_IMAGE) \
-	$(UEFI_TEST_SPEC) $(SCREEN_TEST_SPEC)

@@ -17,7 +17,6 @@
 typedef int sig_atomic_t;
 typedef void (*sighandler_t)(int);
 typedef struct ucontext ucontext_t;
-typedef struct sigcontext mcontext_t;
 
 int kill(pid_t pid, int sig);
 /* kill(getpid(), sig) */

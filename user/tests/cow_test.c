@@ -17,8 +17,8 @@
 #define PAGE 4096
 #define NPAGES 16
 
-/* .data: private, writable; page-aligned, so NPAGES pages exactly. */
-static char data[NPAGES * PAGE] __attribute__((aligned(4096))) = { 1 };
+/* .data: private, writable; page-aligned, so it spans exactly NPAGES */
+static char data[NPAGES * PAGE] __attribute__((aligned(PAGE))) = { 1 };
 
 /* Run fn in a child; its exit status (or 128 + signal). */
 static int in_child(int (*fn)(void))

@@ -13,8 +13,8 @@
  */
 #include <errno.h>
 #include <fcntl.h>
-#include <pagoda/syscall.h>
 #include <pagoda.h>
+#include <pagoda/syscall.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -26,6 +26,13 @@
 
 #define PAGE 4096UL
 #define KERNEL_ADDR KERNEL_IMAGE
+
+/* The address a fault reports: s390x hardware names only the page. */
+#if defined(__s390x__)
+#define FAULT_ADDR(p) ((char *)((unsigned long)(p) & ~(PAGE - 1)))
+#else
+#define FAULT_ADDR(p) (p)
+#endif
 
 static volatile sig_atomic_t hits, depth, max_depth;
 static volatile int last_sig, last_code, last_pid;
@@ -269,7 +276,7 @@ static void segv_accerr_retry(void)
 	EXPECT_EQ(hits, 1);
 	EXPECT_EQ(last_sig, SIGSEGV);
 	EXPECT_EQ(last_code, SEGV_ACCERR);
-	EXPECT_EQ(last_addr, p + 100);
+	EXPECT_EQ(last_addr, FAULT_ADDR(p + 100));
 	munmap(p, PAGE);
 }
 
@@ -288,7 +295,7 @@ static void segv_maperr_retry(void)
 		EXPECT_EQ(p[i * PAGE + 8], i);
 	EXPECT_EQ(hits, 4);
 	EXPECT_EQ(last_code, SEGV_MAPERR);
-	EXPECT_EQ(last_addr, p + 3 * PAGE + 8);
+	EXPECT_EQ(last_addr, FAULT_ADDR(p + 3 * PAGE + 8));
 	munmap(p, 4 * PAGE);
 }
 
@@ -357,7 +364,7 @@ static void sigbus_retry(void)
 	EXPECT_EQ(hits, 1);
 	EXPECT_EQ(last_sig, SIGBUS);
 	EXPECT_EQ(last_code, BUS_ADRERR);
-	EXPECT_EQ(last_addr, p + PAGE + 1);
+	EXPECT_EQ(last_addr, FAULT_ADDR(p + PAGE + 1));
 	munmap(p, 2 * PAGE);
 	close(bus_fd);
 }
@@ -439,6 +446,16 @@ static void no_stack(void)
 		     : "+r"(r0)
 		     : "r"(r1), "r"(r7)
 		     : "r4", "memory");
+#elif defined(__s390x__)
+	long self = getpid();
+	register long nr asm("r1") = SYS_kill;
+	register long pid asm("r2") = self;
+	register long sig asm("r3") = SIGUSR1;
+
+	asm volatile("lgr %%r9, %%r15; lghi %%r15, 64; svc 0; lgr %%r15, %%r9"
+		     : "+d"(pid)
+		     : "d"(nr), "d"(sig)
+		     : "r9", "memory");
 #endif
 	_exit(1);
 }
@@ -452,97 +469,64 @@ static void bad_handler_dies(void)
 	EXPECT_KILLED_BY(no_stack, SIGSEGV);
 }
 
-/*
- * Forgeries of the saved context, each of which sigreturn must refuse, and
- * a forgery of the flags, which it filters: the registers differ by arch.
- */
+/* Forgeries of the saved context, each of which sigreturn must refuse. */
 static volatile int forgery;
-
-#if defined(__x86_64__)
-#define NR_FORGERIES 7
-
-static void forge_context(mcontext_t *mc)
-{
-	switch (forgery) {
-	case 0:
-		mc->cs = 0x08 | 0; /* a ring-0 code selector */
-		break;
-	case 1:
-		mc->ss = 0x10;
-		break;
-	case 2:
-		mc->rip = KERNEL_IMAGE;
-		break;
-	case 3:
-		mc->rip = BEYOND_USER; /* non-canonical */
-		break;
-	case 4:
-		mc->rsp = KERNEL_DIRECT_MAP;
-		break;
-	case 5:
-		mc->fpstate = (void *)KERNEL_IMAGE;
-		break;
-	case 6: /* MXCSR with a reserved bit */
-		((unsigned int *)mc->fpstate)[6] |= 1u << 31;
-		break;
-	}
-}
-
-/* IOPL 3, IF clear, NT, TF; and the carry flag, which is allowed. */
-static void forge_flags(mcontext_t *mc)
-{
-	mc->eflags = (3UL << 12) | (1UL << 14) | (1UL << 8) | 1;
-}
-
-static void check_flags(void)
-{
-	unsigned long flags;
-
-	asm volatile("pushf; pop %0" : "=r"(flags));
-	EXPECT_EQ(flags & (3UL << 12), 0);
-	EXPECT_EQ(flags & (1UL << 14), 0);
-	EXPECT_EQ(flags & (1UL << 8), 0);
-	EXPECT_TRUE(flags & (1UL << 9)); /* IF stays on */
-}
-#elif defined(__arm__)
-#define NR_FORGERIES 3
-
-static void forge_context(mcontext_t *mc)
-{
-	switch (forgery) {
-	case 0:
-		mc->arm_pc = KERNEL_IMAGE;
-		break;
-	case 1:
-		mc->arm_sp = KERNEL_DIRECT_MAP;
-		break;
-	case 2:
-		mc->arm_pc |= 2; /* not an ARM instruction's address */
-		break;
-	}
-}
-
-/* SVC mode, IRQ and FIQ masked, Thumb; and the N flag, which is allowed. */
-static void forge_flags(mcontext_t *mc)
-{
-	mc->arm_cpsr =
-		0x13 | (1UL << 7) | (1UL << 6) | (1UL << 5) | (1UL << 31);
-}
-
-static void check_flags(void)
-{
-	unsigned long cpsr;
-
-	asm volatile("mrs %0, cpsr" : "=r"(cpsr));
-	EXPECT_EQ(cpsr & 0x1f, 0x10); /* still user mode */
-	EXPECT_EQ(cpsr & ((1UL << 7) | (1UL << 6) | (1UL << 5)), 0);
-}
-#endif
 
 static void forge(int sig, siginfo_t *si, void *ctx)
 {
-	forge_context(&((ucontext_t *)ctx)->uc_mcontext);
+	ucontext_t *uc = ctx;
+
+	switch (forgery) {
+#if defined(__x86_64__)
+	case 0:
+		uc->uc_mcontext.cs = 0x08 | 0; /* a ring-0 code selector */
+		break;
+	case 1:
+		uc->uc_mcontext.ss = 0x10;
+		break;
+	case 2:
+		uc->uc_mcontext.rip = KERNEL_ADDR;
+		break;
+	case 3:
+		uc->uc_mcontext.rip = 0x0000800000000000UL; /* non-canonical */
+		break;
+	case 4:
+		uc->uc_mcontext.rsp = 0xffff800000000000UL;
+		break;
+	case 5:
+		uc->uc_mcontext.fpstate = (void *)KERNEL_ADDR;
+		break;
+	case 6: /* MXCSR with a reserved bit */
+		((unsigned int *)uc->uc_mcontext.fpstate)[6] |= 1u << 31;
+		break;
+#elif defined(__arm__)
+	case 0:
+		uc->uc_mcontext.arm_pc = KERNEL_ADDR;
+		break;
+	case 1:
+		uc->uc_mcontext.arm_sp = KERNEL_DIRECT_MAP;
+		break;
+	case 2:
+		uc->uc_mcontext.arm_pc |= 2; /* no ARM instruction is there */
+		break;
+#elif defined(__s390x__)
+	case 0:
+		uc->uc_mcontext.psw_addr = KERNEL_ADDR;
+		break;
+	case 1:
+		uc->uc_mcontext.psw_addr = 1UL << 53; /* beyond any table */
+		break;
+#endif
+	}
 }
+
+#if defined(__x86_64__)
+#define NR_FORGERIES 7
+#elif defined(__arm__)
+#define NR_FORGERIES 3
+#elif defined(__s390x__)
+#define NR_FORGERIES 2
+#endif
 
 static void forged_frame(void)
 {
@@ -559,18 +543,46 @@ static void raw_sigreturn(void)
 
 static void flags_forge(int sig, siginfo_t *si, void *ctx)
 {
-	forge_flags(&((ucontext_t *)ctx)->uc_mcontext);
+	ucontext_t *uc = ctx;
+
+#if defined(__x86_64__)
+	/* IOPL 3, IF clear, NT, TF; and the carry flag, which is allowed. */
+	uc->uc_mcontext.eflags = (3UL << 12) | (1UL << 14) | (1UL << 8) | 1;
+#elif defined(__arm__)
+	/* SVC mode, IRQ and FIQ masked, Thumb; and the N flag, allowed. */
+	uc->uc_mcontext.arm_cpsr = 0x13 | (1UL << 7) | (1UL << 6) |
+				   (1UL << 5) | (1UL << 31);
+#elif defined(__s390x__)
+	/* Supervisor state, DAT off, interruptions off; a condition code. */
+	uc->uc_mcontext.psw_mask = (1UL << 32 | 1UL << 31) | (3UL << 44);
+#endif
 }
 
 static void forged_frames_die(void)
 {
+	unsigned long flags;
+
 	for (forgery = 0; forgery < NR_FORGERIES; forgery++)
 		EXPECT_KILLED_BY(forged_frame, SIGSEGV);
 	EXPECT_KILLED_BY(raw_sigreturn, SIGSEGV);
 	/* Flags are filtered, not refused: only the harmless ones pass. */
 	ASSERT_EQ(set_info_action(SIGUSR1, flags_forge, 0), 0);
 	raise(SIGUSR1);
-	check_flags();
+#if defined(__x86_64__)
+	asm volatile("pushf; pop %0" : "=r"(flags));
+	EXPECT_EQ(flags & (3UL << 12), 0);
+	EXPECT_EQ(flags & (1UL << 14), 0);
+	EXPECT_EQ(flags & (1UL << 8), 0);
+	EXPECT_TRUE(flags & (1UL << 9)); /* IF stays on */
+#elif defined(__arm__)
+	asm volatile("mrs %0, cpsr" : "=r"(flags));
+	EXPECT_EQ(flags & 0x1f, 0x10); /* still user mode */
+	EXPECT_EQ(flags & ((1UL << 7) | (1UL << 6) | (1UL << 5)), 0);
+#elif defined(__s390x__)
+	/* The PSW's first half: DAT, external interruptions, problem state. */
+	asm volatile("epsw %0, 0" : "=d"(flags));
+	EXPECT_EQ(flags & 0x05010000UL, 0x05010000UL);
+#endif
 }
 
 static void child_exits_3(void)

@@ -102,9 +102,28 @@ u32 *lookup_kernel_address(unsigned long va);
 struct mm_struct;
 struct page;
 
+int map_kernel_page(unsigned long va, struct page *page);
+struct page *unmap_kernel_page(unsigned long va);
+pgd_t *pgd_alloc(void);
+void pgd_free(pgd_t *pgd);
+/*
+ * A second-level table gets a page (pte_alloc_one); pud and pmd are folded,
+ * so mm/ never asks for theirs (pgd_none and pud_none are false).
+ */
+pud_t *pud_alloc_one(void);
+pmd_t *pmd_alloc_one(void);
+pte_t *pte_alloc_one(void);
+void pud_free(pud_t *pud);
+void pmd_free(pmd_t *pmd);
+void pte_free(pte_t *pte);
+void walk_user_ptes(pgd_t *pgd,
+		    void (*fn)(unsigned long addr, pte_t pte, void *arg),
+		    void *arg);
 /* kmap_local_pfn, as x86_64's: one slot at KMAP_LOCAL_ADDR. */
 void *kmap_local_pfn(unsigned long pfn);
 void kunmap_local(void *addr);
+pgprot_t vm_get_page_prot(unsigned long vm_flags);
+void switch_mm(struct mm_struct *mm);
 /* Make the instructions in a page that is being mapped executable visible. */
 void flush_icache_pte(pte_t pte);
 

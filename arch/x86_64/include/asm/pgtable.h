@@ -91,12 +91,42 @@ struct mm_struct;
 struct page;
 
 /*
+ * Map page at kernel address va (outside the direct map), read-write, not
+ * executable; 0 or -ENOMEM.  The unmap returns the page that was there.
+ */
+int map_kernel_page(unsigned long va, struct page *page);
+struct page *unmap_kernel_page(unsigned long va);
+
+/* A process's top table, with the kernel half filled in; NULL if no memory. */
+pgd_t *pgd_alloc(void);
+/* Free the page tables of the user half (not the pages they map). */
+void pgd_free(pgd_t *pgd);
+/*
+ * The tables below the top, each one zeroed page (an empty entry is 0);
+ * NULL if no memory.  mm/ frees them with the matching *_free.
+ */
+pud_t *pud_alloc_one(void);
+pmd_t *pmd_alloc_one(void);
+pte_t *pte_alloc_one(void);
+void pud_free(pud_t *pud);
+void pmd_free(pmd_t *pmd);
+void pte_free(pte_t *pte);
+/* Call fn for every user PTE that is not none, in address order (audits). */
+void walk_user_ptes(pgd_t *pgd,
+		    void (*fn)(unsigned long addr, pte_t pte, void *arg),
+		    void *arg);
+/*
  * A kernel address for any page frame, RAM with or without struct page or
  * device memory alike, until kunmap_local: the COW of a raw PFN copies
  * from one.  One slot, with interrupts off in between; never nested.
  */
 void *kmap_local_pfn(unsigned long pfn);
 void kunmap_local(void *addr);
+/* The hardware rights for VM_READ/VM_WRITE/VM_EXEC. */
+pgprot_t vm_get_page_prot(unsigned long vm_flags);
+/* Load mm's page table (the kernel's alone if mm is NULL). */
+void switch_mm(struct mm_struct *mm);
+
 /*
  * The walk, one level at a time, in Linux's names: pgd_offset gives the top
  * entry for an address, pud_offset/pmd_offset/pte_offset_map the entry in
@@ -265,6 +295,12 @@ static inline bool pte_young(pte_t pte)
 static inline void set_pte(pte_t *ptep, pte_t pte)
 {
 	*ptep = pte;
+}
+
+static inline void pte_clear(struct mm_struct *mm, unsigned long addr,
+			     pte_t *ptep)
+{
+	*ptep = 0;
 }
 
 static inline void flush_tlb_page(unsigned long addr)
