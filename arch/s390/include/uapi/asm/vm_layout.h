@@ -14,6 +14,6 @@
 #define KERNEL_IMAGE 0xffffffff80100000UL      /* above user space */
 #define USER_FREE_WINDOW 0x100000000UL	       /* nothing maps here by itself */
 #define HUGE_LENGTH (1UL << 47)		       /* more than user space holds */
-#define PTE_TABLE_SPAN 0x100000UL	       /* what one page of PTEs maps */
+#define PTE_TABLE_SPAN 0x200000UL	       /* what one page of PTEs maps */
 
 #endif
