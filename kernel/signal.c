@@ -24,7 +24,6 @@
  * only as far as kill(-pgid) and the console's ^C (kernel/process.c).
  */
 #include <asm/irqflags.h>
-#include <asm/page.h>
 #include <asm/ptrace.h>
 #include <kernel/errno.h>
 #include <kernel/printk.h>
@@ -532,14 +531,6 @@ void signals_exit(struct task_struct *t)
 	arch_local_irq_restore(flags);
 }
 
-<<<<<<< HEAD
-/*
- * The VM's verdict, not the hardware's fault status: a PROT_NONE page may
- * look "not present" to the MMU (x86), yet it is mapped, and the access is
- * refused by its rights.  So a VMA at the address means a protection fault.
- */
-=======
->>>>>>> main
 void describe_user_fault(char *buf, size_t size, struct mm_struct *mm,
 			 unsigned long addr, int fault)
 {
@@ -559,10 +550,6 @@ void describe_user_fault(char *buf, size_t size, struct mm_struct *mm,
 		snprintf(buf, size, "no mapping");
 }
 
-<<<<<<< HEAD
-/* The signal a user fault that the VM could not resolve sends. */
-=======
->>>>>>> main
 int fault_signal(int fault)
 {
 	if (fault & VM_FAULT_OOM)

@@ -272,6 +272,13 @@ static inline void set_pte(pte_t *ptep, pte_t pte)
 	asm volatile("dsb ishst" : : : "memory");
 }
 
+/* An unmapped entry (zap): 0, the "none" value; the caller flushes the TLB. */
+static inline void pte_clear(struct mm_struct *mm, unsigned long addr,
+			     pte_t *ptep)
+{
+	set_pte(ptep, 0);
+}
+
 /*
  * TLBIMVAA (invalidate by address, all ASIDs: no ASIDs are used, see
  * switch_mm), then dsb so it has completed and isb so the next
