@@ -550,8 +550,8 @@ static void flags_forge(int sig, siginfo_t *si, void *ctx)
 	uc->uc_mcontext.eflags = (3UL << 12) | (1UL << 14) | (1UL << 8) | 1;
 #elif defined(__arm__)
 	/* SVC mode, IRQ and FIQ masked, Thumb; and the N flag, allowed. */
-	uc->uc_mcontext.arm_cpsr = 0x13 | (1UL << 7) | (1UL << 6) |
-				   (1UL << 5) | (1UL << 31);
+	uc->uc_mcontext.arm_cpsr =
+		0x13 | (1UL << 7) | (1UL << 6) | (1UL << 5) | (1UL << 31);
 #elif defined(__s390x__)
 	/* Supervisor state, DAT off, interruptions off; a condition code. */
 	uc->uc_mcontext.psw_mask = (1UL << 32 | 1UL << 31) | (3UL << 44);

@@ -8,8 +8,8 @@
 #ifndef _UAPI_ASM_VM_LAYOUT_H
 #define _UAPI_ASM_VM_LAYOUT_H
 
-#define USER_TOP 0x00007ffffffff000UL	       /* TASK_SIZE: the guard page */
-#define BEYOND_USER 0x0000800000000000UL       /* past TASK_SIZE's table reach */
+#define USER_TOP 0x00007ffffffff000UL	 /* TASK_SIZE: the guard page */
+#define BEYOND_USER 0x0000800000000000UL /* past TASK_SIZE's table reach */
 #define KERNEL_DIRECT_MAP 0xffff800000000000UL /* above user space */
 #define KERNEL_IMAGE 0xffffffff80100000UL      /* above user space */
 #define USER_FREE_WINDOW 0x100000000UL	       /* nothing maps here by itself */
