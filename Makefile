@@ -3,6 +3,10 @@
 # from the `##` comments below.  knobs.mk checks the knobs' values.
 # Output goes to build/<arch>/ and build/host/, never next to the sources.
 
+# Given on the command line (or from the environment), ARCH narrows make
+# test to that port; without it make test tests them all.
+ARCH_GIVEN := $(filter command line environment,$(origin ARCH))
+
 ##@knobs
 ARCH ?= x86_64##  the port: one of the directories arch/*/ with an arch.mk
 MEM ?= 256##  RAM for make run, gdb and bench: MiB, or with M or G (64M, 1G)
@@ -51,6 +55,11 @@ endif
 include knobs.mk
 include arch/$(ARCH)/arch.mk
 
+# make test without ARCH= tests the other ports too: each builds its test
+# images in a make of its own (test-images), and they boot in the same run,
+# under one closing line.
+OTHER_ARCHES := $(if $(ARCH_GIVEN),,$(filter-out $(ARCH),$(ARCHES)))
+
 CC := $(CROSS_COMPILE)gcc
 LD := $(CROSS_COMPILE)ld
 NM := $(CROSS_COMPILE)nm
@@ -81,8 +90,7 @@ UEFI_TEST_IMAGE := $(B)/pagoda-uefi-test.$(IMAGE_EXT)
 SCREEN_IMAGE := $(B)/pagoda-screen.$(IMAGE_EXT)
 
 .PHONY: all run test iso clean deps host-test tools-test format-check check-fresh FORCE \
-	test-images test-specs \
-	test-kernel test-user test-host test-list help docs-check docs-outputs vmfigure mutate \
+	test-kernel test-user test-host test-list test-images help docs-check docs-outputs vmfigure mutate \
 	errno-linux
 .DELETE_ON_ERROR:
 
@@ -164,7 +172,7 @@ $(B)/cmdline.%: FORCE
 	@mkdir -p $(dir $@)
 	@echo '$(CMDLINE_$*)' | cmp -s - $@ || echo '$(CMDLINE_$*)' > $@
 
-CMDLINE_run := $(CMDLINE) $(if $(RUN),run="$(RUN)")
+CMDLINE_run = $(strip $(ARCH_RUN_CMDLINE) $(CMDLINE) $(if $(RUN),run="$(RUN)"))
 CMDLINE_test = $(TEST_CMDLINE)
 CMDLINE_uefi-test := $(UEFI_TEST_CMDLINE)
 CMDLINE_screen :=
@@ -256,31 +264,24 @@ RUN_TESTS = $(call RUN_PY,test) --logdir build $(if $(filter 1,$(V)),--verbose) 
 	$(if $(T),--selection '$(T)')
 
 # With T= set, only the selection runs: not the runner's own tests.
-# The boots make test makes for one arch: its arch.mk lists them
-# (ARCH_TEST_SPECS) and the images they need (ARCH_TEST_IMAGES).  With no
-# ARCH= on the command line, make test covers every arch: x86_64 here, each
-# other one through a make of its own that builds its images (test-images)
-# and names its boots (test-specs); then one run of tools/run.py takes them
-# all and prints a total per arch and one closing line.  An arch.mk that
-# says nothing boots the kernel with and without the PTE special bit, and
-# with ARCH_PC_TESTS the PC's own (UEFI, the screen, the runner's tests).
-ARCH_TEST_IMAGES ?= $(TEST_IMAGE) $(NS_TEST_IMAGE) \
-	$(if $(UEFI_TEST_SPEC),$(UEFI_TEST_IMAGE) $(SCREEN_IMAGE))
-ARCH_TEST_SPECS ?= $(ARCH):$(TEST_IMAGE) $(ARCH)-nospecial:$(NS_TEST_IMAGE) \
-	$(UEFI_TEST_SPEC) $(SCREEN_TEST_SPEC)
-OTHER_TEST_ARCHES := $(if $(filter file,$(origin ARCH)),$(filter-out $(ARCH),$(ARCHES)))
-ARCH_MAKE = $(MAKE) --no-print-directory ARCH=$(1)
+# A port's make test boots (ARCH_TEST_SPECS) and the images they need
+# (ARCH_TEST_IMAGES): an arch.mk that says nothing boots the kernel with and
+# without the PTE special bit.  The other ports' come from a make of their
+# own (test-images), which names its boots in build/<arch>/test-specs.
+ARCH_TEST_IMAGES ?= $(TEST_IMAGE) $(NS_TEST_IMAGE)
+ARCH_TEST_SPECS ?= $(ARCH):$(TEST_IMAGE) $(ARCH)-nospecial:$(NS_TEST_IMAGE)
 
-test: deps $(if $(T),,$(if $(ARCH_PC_TESTS),tools-test)) $(DOCS_DEMOS) $(HOST_PROGS) \
-		$(ARCH_TEST_IMAGES) $(TEST_SWAP_IMAGE) ## everything, on every arch (or ARCH=); ends with "N passed, N failed" (T=)
-	$(Q)for a in $(OTHER_TEST_ARCHES); do $(call ARCH_MAKE,$$a) test-images || exit 1; done
-	$(Q)$(RUN_TESTS) $(DOCS_SPEC) $(HOST_SPECS) $(ARCH_TEST_SPECS) \
-		$$(for a in $(OTHER_TEST_ARCHES); do $(call ARCH_MAKE,$$a) -s test-specs; done)
+test: deps $(if $(T),,$(if $(ARCH_PC_TESTS),tools-test)) $(DOCS_DEMOS) $(HOST_PROGS) $(ARCH_TEST_IMAGES) $(TEST_SWAP_IMAGE) \
+		$(if $(UEFI_TEST_SPEC),$(UEFI_TEST_IMAGE) $(SCREEN_IMAGE)) \
+		$(addprefix test-images-,$(OTHER_ARCHES)) ## everything, every port (ARCH= for one); ends with "N passed, N failed" (T=)
+	$(Q)$(RUN_TESTS) $(DOCS_SPEC) $(HOST_SPECS) $(ARCH_TEST_SPECS) $(UEFI_TEST_SPEC) \
+		$(SCREEN_TEST_SPEC) $(foreach a,$(OTHER_ARCHES),$$(cat build/$(a)/test-specs))
 
-test-images: deps $(ARCH_TEST_IMAGES) $(TEST_SWAP_IMAGE)
+test-images-%: FORCE
+	$(Q)$(MAKE) --no-print-directory ARCH=$* test-images
 
-test-specs:
-	@echo $(ARCH_TEST_SPECS)
+test-images: deps $(ARCH_TEST_IMAGES) ## a port's test images, named for the runner in build/<arch>/test-specs
+	$(Q)echo '$(ARCH_TEST_SPECS)' > $(B)/test-specs
 
 test-kernel: TEST_SCOPE := kernel
 test-kernel: deps $(TEST_IMAGE) $(TEST_SWAP_IMAGE) ## one boot, the in-kernel suites only (T=)
