@@ -119,6 +119,11 @@ void arch_console_enable_input(void)
 	serial_enable_input();
 }
 
+/* virt's devices are all found on the PCI bus; the Pi 2's are fixed. */
+void arch_device_init(void)
+{
+}
+
 /* Before kernel_init's pci_init: the BARs it reads must hold addresses. */
 void arch_late_setup(void)
 {
