@@ -64,9 +64,14 @@ void serial_enable_input(void)
 	arch_unmask_irq(UART_IRQ);
 }
 
+/*
+ * Acknowledge first, then drain: a character that arrives after the last
+ * look at the FIFO raises the interrupt again.  (The other order would
+ * clear that character's interrupt and leave it waiting in the FIFO.)
+ */
 void serial_interrupt(void)
 {
+	writel(INT_RX | INT_RT, uart + UART_ICR);
 	while (!(readl(uart + UART_FR) & FR_RXFE))
 		console_receive(readl(uart + UART_DR) & 0xff);
-	writel(INT_RX | INT_RT, uart + UART_ICR);
 }
