@@ -73,8 +73,8 @@ PAGEFLAG(Uptodate, PG_uptodate)
 /*
  * The first pfn mem_map covers: where RAM starts.  0 on a PC; ARM's virt
  * board has RAM from 1 GiB, and a struct page for each frame below it
- * would be 8 MiB of holes -- and would make pfn_valid true for the device
- * memory there.  Linux's name; an arch sets it in <asm/page.h>.
+ * would be 8 MiB spent on a hole.  Linux's name; an arch sets it in
+ * <asm/page.h>.
  */
 #ifndef ARCH_PFN_OFFSET
 #define ARCH_PFN_OFFSET 0UL
@@ -83,10 +83,15 @@ PAGEFLAG(Uptodate, PG_uptodate)
 extern struct page *mem_map;
 extern unsigned long max_pfn; /* mem_map covers [ARCH_PFN_OFFSET, max_pfn) */
 
-static inline bool pfn_valid(unsigned long pfn)
-{
-	return pfn - ARCH_PFN_OFFSET < max_pfn - ARCH_PFN_OFFSET;
-}
+/*
+ * Is this frame RAM with a struct page?  mem_map is flat: it has a struct
+ * page for every frame below max_pfn, holes included.  But a hole is not
+ * memory: the VGA window and the BIOS below 1 MiB, and on a PC with more
+ * than about 3 GiB the PCI hole below 4 GiB, where devices' BARs lie.  A
+ * device frame there must stay raw, never counted, as one above max_pfn
+ * is; so, as 32-bit ARM's pfn_valid does, memblock's RAM ranges decide.
+ */
+bool pfn_valid(unsigned long pfn);
 
 static inline struct page *pfn_to_page(unsigned long pfn)
 {

@@ -352,7 +352,7 @@ void flush_icache_pte(pte_t pte)
 {
 	unsigned long pfn = pte_pfn(pte), ctr, line;
 
-	if (pfn_valid(pfn) && pfn >= PHYS_PFN(PHYS_OFFSET)) {
+	if (pfn_valid(pfn)) {
 		char *p = __va(PFN_PHYS(pfn));
 
 		asm volatile("mrc p15, 0, %0, c0, c0, 1" : "=r"(ctr));
