@@ -32,7 +32,7 @@ arm)
 	# Debian's bare-metal ARM toolchain (binutils come with it) and QEMU's
 	# ARM machines.
 	need="$common arm-none-eabi-gcc:gcc-arm-none-eabi
-		qemu-system-arm:qemu-system-arm"
+		qemu-system-arm:qemu-system-arm mformat:mtools"
 	;;
 s390)
 	# Debian's cross compiler (used freestanding) and QEMU's s390x

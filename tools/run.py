@@ -59,6 +59,7 @@ class Arch:
     xip_dcss: int = 0                # MiB: the XIP store this far below the top of
                                      # RAM (s390x), not an ivshmem-plain PCI device
     virtio_pci: bool = True          # disks as virtio-blk-pci (the swap disk)
+    pci_bus: bool = True             # False: no PCI devices at all (no XIP store)
 
 
 ARCHES = {
@@ -91,6 +92,14 @@ ARCHES = {
                 devices=("-nic", "none", "-device", "bochs-display",
                          "-device", "edu,dma_mask=0xffffffff"),
                 image_flag="-kernel", initrd=True),
+    # The Raspberry Pi 2 (BCM2836, Cortex-A7): 1 GiB of RAM whatever -m
+    # says, and no PCI bus, so no XIP store and no disk.
+    "arm-raspi2b": Arch(exit_code=lambda n: n,
+                        qemu="qemu-system-arm",
+                        machine=("-machine", "raspi2b"),
+                        exit_device=("-semihosting-config", "enable=on,target=native"),
+                        image_flag="-kernel", initrd=True, virtio_pci=False,
+                        pci_bus=False, mem=1024),
     # s390x: QEMU loads the kernel ELF itself, the initrd beside it.  The
     # console is the SCLP's VT220 (the first -serial); the second -serial
     # is the line-mode console, whose messages go to testdev, which exits
@@ -137,7 +146,7 @@ def xip_device(arch, image, mem):
     On s390x QEMU's loader device writes it into the top of RAM, above the
     kernel's mem= limit: the DCSS-like segment (arch/s390/dcss.c)."""
     path = os.path.join(os.path.dirname(image), "xip.img")
-    if not os.path.exists(path):
+    if not os.path.exists(path) or not (arch.pci_bus or arch.xip_dcss):
         return ()
     if arch.xip_dcss:
         addr = (mem - arch.xip_dcss) << 20

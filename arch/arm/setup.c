@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 /*
- * ARM boot: read what the boot loader handed over in the device tree
- * (memory, command line, initrd) into memblock and boot_command_line.
+ * ARM boot: read what the boot loader handed over -- a device tree, or on
+ * a Raspberry Pi started without one, ATAGs -- (memory, command line,
+ * initrd) into memblock and boot_command_line.
  *
  * What is reserved, and why:
  *  - RAM below the image (QEMU and the Pi's firmware leave the boot
@@ -88,29 +89,68 @@ static void reserve_range(u64 base, u64 size, void *arg)
 	memblock_reserve(base, size);
 }
 
-static void parse_fdt(void)
-{
-	const void *fdt = __va(fdt_pa);
-	struct fdt_cells cells = { 2, 1 }; /* the specification's defaults */
-	u32 size = fdt_totalsize(fdt);
+/*
+ * ATAGs, the boot protocol before device trees (Linux's
+ * Documentation/arm/booting), which the Pi's firmware and QEMU's raspi
+ * boards use when given no tree: tags of {size in words, tag, data},
+ * the first ATAG_CORE, the last of size 0.
+ */
+#define ATAG_CORE 0x54410001
+#define ATAG_MEM 0x54410002
+#define ATAG_CMDLINE 0x54410009
+#define ATAG_INITRD2 0x54420005
+#define ATAG_MAX 64 /* tags read at most: a broken list ends there */
 
-	if (!size)
-		panic("no device tree at %#llx", (unsigned long long)fdt_pa);
-	printk("Physical memory map (from the device tree):\n");
-	fdt_for_each_property(fdt, parse_property, &cells);
-	memblock_reserve(fdt_pa, size);
-	fdt_for_each_reserved(fdt, reserve_range, NULL);
+static bool parse_atags(const u32 *tag)
+{
+	if (tag[1] != ATAG_CORE)
+		return false;
+	printk("Physical memory map (from the ATAGs):\n");
+	for (int n = 0; tag[0] >= 2 && n < ATAG_MAX; n++, tag += tag[0]) {
+		if (tag[1] == ATAG_MEM)
+			add_memory(tag[3], tag[2]);
+		else if (tag[1] == ATAG_INITRD2) {
+			initrd_start = tag[2];
+			initrd_end = (u64)tag[2] + tag[3];
+		} else if (tag[1] == ATAG_CMDLINE)
+			strscpy(boot_command_line, (const char *)&tag[2],
+				sizeof(boot_command_line));
+	}
+	return true;
+}
+
+static void reserve_initrd(void)
+{
 	if (initrd_end > initrd_start)
 		memblock_reserve(initrd_start, initrd_end - initrd_start);
 	else
 		initrd_start = initrd_end = 0;
 }
 
+static void parse_fdt(void)
+{
+	const void *fdt = __va(fdt_pa);
+	struct fdt_cells cells = { 2, 1 }; /* the specification's defaults */
+	u32 size = fdt_totalsize(fdt);
+
+	if (!size) {
+		if (!parse_atags(fdt))
+			panic("neither a device tree nor ATAGs at %#llx",
+			      (unsigned long long)fdt_pa);
+		return;
+	}
+	printk("Physical memory map (from the device tree):\n");
+	fdt_for_each_property(fdt, parse_property, &cells);
+	memblock_reserve(fdt_pa, size);
+	fdt_for_each_reserved(fdt, reserve_range, NULL);
+}
+
 void setup_arch(void)
 {
-	printk("Board: %s, device tree at %#llx\n", BOARD_NAME,
+	printk("Board: %s, boot information at %#llx\n", BOARD_NAME,
 	       (unsigned long long)fdt_pa);
 	parse_fdt();
+	reserve_initrd();
 	memblock_reserve(PHYS_OFFSET, __pa_symbol(_end) - PHYS_OFFSET);
 }
 
@@ -140,8 +180,8 @@ void __noreturn arm_start_kernel(unsigned long dtb)
 {
 	serial_init();
 	trap_init();
-	if (dtb < PHYS_OFFSET || dtb >= PHYS_OFFSET + LOWMEM_SIZE)
-		panic("device tree at %#lx: outside the direct map "
+	if (dtb - PHYS_OFFSET >= LOWMEM_SIZE)
+		panic("boot information at %#lx: outside the direct map "
 		      "(r2 from the boot loader)",
 		      dtb);
 	fdt_pa = dtb;

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * Device interrupt lines: the GIC's interrupt IDs on virt (0-15 software,
- * 16-31 per-CPU, 32 and up the shared peripheral lines), the BCM2835/6
- * controllers' numbering on the Pi 2 (arch/arm/irq.c).
+ * 16-31 per-CPU, 32 and up the shared peripheral lines), the GPU
+ * controller's 64 lines on the Pi 2 (gic.c, bcm2836.c).
  */
 #ifndef _ASM_IRQ_H
 #define _ASM_IRQ_H

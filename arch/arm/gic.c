@@ -1,17 +1,12 @@
 // SPDX-License-Identifier: MIT
 /*
- * Interrupts and the tick.
- *
- * virt: an ARM Generic Interrupt Controller v2.  The distributor routes
- * each line to a CPU and enables it; the CPU interface hands the highest
- * pending one over (reading GICC_IAR acknowledges it) and is told when it
- * has been handled (GICC_EOIR), after the handler: a level-triggered PCI
- * line stays up until its device has been told.  IDs 16-31 are each
- * core's own (PPIs), 32 and up the shared peripheral lines (SPIs).
- *
- * The tick is the generic timer's virtual timer (PPI 27): CNTV_TVAL counts
- * down from CNTFRQ / HZ and raises its line at zero; the handler sets it
- * again.
+ * virt's interrupt controller: an ARM Generic Interrupt Controller v2.
+ * The distributor routes each line to a CPU and enables it; the CPU
+ * interface hands the highest pending one over (reading GICC_IAR
+ * acknowledges it) and is told when it has been handled (GICC_EOIR),
+ * after the handler: a level-triggered PCI line stays up until its device
+ * has been told.  IDs 16-31 are each core's own (PPIs: the timer is 27),
+ * 32 and up the shared peripheral lines (SPIs).
  */
 #include <asm/board.h>
 #include <asm/io.h>
@@ -20,7 +15,6 @@
 #include <asm/traps.h>
 #include <kernel/irq.h>
 #include <kernel/panic.h>
-#include <kernel/time.h>
 
 #define GICD_CTLR 0x000
 #define GICD_ISENABLER 0x100
@@ -33,10 +27,8 @@
 #define GIC_SPURIOUS 1023
 
 #define TIMER_IRQ 27 /* the virtual timer's PPI */
-#define CNTV_CTL_ENABLE 1
 
 static void __iomem *gicd, *gicc;
-static unsigned long timer_period;
 
 void arch_unmask_irq(unsigned int irq)
 {
@@ -48,18 +40,8 @@ void arch_unmask_irq(unsigned int irq)
 	writel(1U << (irq % 32), gicd + GICD_ISENABLER + 4 * (irq / 32));
 }
 
-static void timer_rearm(void)
+void irqchip_init(void)
 {
-	asm volatile("mcr p15, 0, %0, c14, c3, 0" : : "r"(timer_period));
-	asm volatile("mcr p15, 0, %0, c14, c3, 1; isb"
-		     :
-		     : "r"(CNTV_CTL_ENABLE));
-}
-
-void arch_timer_init(void)
-{
-	unsigned long freq;
-
 	gicd = ioremap(GIC_DIST_PHYS, 0x1000);
 	gicc = ioremap(GIC_CPU_PHYS, 0x2000);
 	if (!gicd || !gicc)
@@ -67,9 +49,10 @@ void arch_timer_init(void)
 	writel(1, gicd + GICD_CTLR);
 	writel(0xf0, gicc + GICC_PMR); /* let every priority through */
 	writel(1, gicc + GICC_CTLR);
-	asm volatile("mrc p15, 0, %0, c14, c0, 0" : "=r"(freq)); /* CNTFRQ */
-	timer_period = freq / HZ;
-	timer_rearm();
+}
+
+void irqchip_enable_timer(void)
+{
 	arch_unmask_irq(TIMER_IRQ);
 }
 
@@ -80,13 +63,11 @@ void arm_irq(bool user_mode)
 
 	if (irq == GIC_SPURIOUS)
 		return;
-	if (irq == TIMER_IRQ) {
-		timer_rearm();
-		timer_tick(user_mode);
-	} else if (irq == UART_IRQ) {
+	if (irq == TIMER_IRQ)
+		arm_timer_interrupt(user_mode);
+	else if (irq == UART_IRQ)
 		serial_interrupt();
-	} else {
+	else
 		handle_irq(irq);
-	}
 	writel(iar, gicc + GICC_EOIR);
 }
