@@ -10,6 +10,7 @@
 #include <kernel/time.h>
 
 #define CNTV_CTL_ENABLE 1
+#define CNTKCTL_PL0VCTEN (1 << 1)
 
 static unsigned long timer_period;
 
@@ -27,6 +28,8 @@ void arch_timer_init(void)
 
 	irqchip_init();
 	asm volatile("mrc p15, 0, %0, c14, c0, 0" : "=r"(freq)); /* CNTFRQ */
+	/* User code may read the virtual count (CNTKCTL.PL0VCTEN), as Linux's vDSO does. */
+	asm volatile("mcr p15, 0, %0, c14, c1, 0" : : "r"(CNTKCTL_PL0VCTEN));
 	timer_period = freq / HZ;
 	timer_rearm();
 	irqchip_enable_timer();
