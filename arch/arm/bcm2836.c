@@ -18,8 +18,8 @@
 
 #define LOCAL_TIMER_CTL0 0x40 /* core 0's timer interrupt control */
 #define LOCAL_IRQ_SOURCE0 0x60
-#define LOCAL_CNTV (1U << 3)  /* the virtual timer (both registers) */
-#define LOCAL_GPU (1U << 8)   /* the GPU's controller (IRQ source) */
+#define LOCAL_CNTV (1U << 3) /* the virtual timer (both registers) */
+#define LOCAL_GPU (1U << 8)  /* the GPU's controller (IRQ source) */
 #define IC_PENDING1 0x04
 #define IC_ENABLE1 0x10
 #define GPU_IRQS 64
