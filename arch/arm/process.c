@@ -11,6 +11,7 @@
  *	                             +----------------------+ <- thread.sp
  */
 #include <asm/ptrace.h>
+#include <kernel/errno.h>
 #include <kernel/sched.h>
 #include <kernel/string.h>
 
@@ -58,8 +59,36 @@ void copy_thread_fork(struct task_struct *child, struct task_struct *parent)
 
 	*regs = *task_pt_regs(parent);
 	regs->r[0] = 0;
+	child->thread.tls = parent->thread.tls;
 	f = push_switch_frame(child, regs);
 	f->pc = (unsigned long)ret_from_fork;
+}
+
+/* A new thread: fork's registers, on the stack it was given. */
+void copy_thread_clone(struct task_struct *child, struct task_struct *parent,
+		       unsigned long sp)
+{
+	copy_thread_fork(child, parent);
+	task_pt_regs(child)->sp = sp;
+}
+
+/*
+ * The thread pointer lives in TPIDRURO, the register user code can read
+ * but not write (ARM ARM B4.1.150): Linux's place for it too.
+ */
+static void load_tls(unsigned long tls)
+{
+	asm volatile("mcr p15, 0, %0, c13, c0, 3" : : "r"(tls));
+}
+
+int arch_set_tls(struct task_struct *t, unsigned long tls)
+{
+	if (tls >= TASK_SIZE)
+		return -EPERM;
+	t->thread.tls = tls;
+	if (t == current)
+		load_tls(tls);
+	return 0;
 }
 
 /* User mode, ARM state, interrupts on. */
@@ -74,5 +103,6 @@ void start_thread(struct pt_regs *regs, unsigned long entry, unsigned long sp)
 
 void switch_to(struct task_struct *prev, struct task_struct *next)
 {
+	load_tls(next->thread.tls);
 	__switch_stack(&prev->thread.sp, next->thread.sp);
 }
