@@ -370,13 +370,3 @@ void flush_icache_pte(pte_t pte)
 		     : "r"(0)
 		     : "memory");
 }
-
-void clear_page(void *page)
-{
-	memset(page, 0, PAGE_SIZE);
-}
-
-void copy_page(void *to, const void *from)
-{
-	memcpy(to, from, PAGE_SIZE);
-}

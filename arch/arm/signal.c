@@ -29,6 +29,13 @@
 
 /* The CPSR bits user code may change itself: N, Z, C, V, Q and GE. */
 #define PSR_USER_BITS 0xf80f0000UL
+/*
+ * uc_flags of a frame this file built: sigreturn refuses any other, so a
+ * sigreturn with no frame where it looks (raw garbage on the stack) fails
+ * rather than jumping to whatever the garbage says -- the part x86_64's
+ * selector check plays there.
+ */
+#define UC_FRAME_MAGIC 0x5061676fUL /* "Pago" */
 
 struct rt_sigframe {
 	struct ucontext uc;
@@ -57,6 +64,7 @@ int arch_setup_rt_frame(int sig, const struct kernel_siginfo *info,
 	    regs->sp >= TASK_SIZE || sp >= regs->sp)
 		return -EFAULT;
 	memset(&f, 0, sizeof(f));
+	f.uc.uc_flags = UC_FRAME_MAGIC;
 	save_sigcontext(&f.uc.uc_mcontext, regs);
 	f.uc.uc_mcontext.oldmask = blocked;
 	f.uc.uc_sigmask = blocked;
@@ -85,12 +93,15 @@ int arch_restore_rt_frame(struct pt_regs *regs, sigset_t *blocked)
 	struct rt_sigframe __user *frame =
 		(struct rt_sigframe __user *)regs->sp;
 	struct sigcontext sc;
+	unsigned long flags;
 	sigset_t mask;
 
-	if (copy_from_user(&sc, &frame->uc.uc_mcontext, sizeof(sc)) ||
+	if ((regs->sp & 7) ||
+	    copy_from_user(&flags, &frame->uc.uc_flags, sizeof(flags)) ||
+	    copy_from_user(&sc, &frame->uc.uc_mcontext, sizeof(sc)) ||
 	    copy_from_user(&mask, &frame->uc.uc_sigmask, sizeof(mask)))
 		return -EFAULT;
-	if (!sigcontext_valid(&sc))
+	if (flags != UC_FRAME_MAGIC || !sigcontext_valid(&sc))
 		return -EFAULT;
 	memcpy(regs->r, &sc.arm_r0, sizeof(regs->r));
 	regs->sp = sc.arm_sp;

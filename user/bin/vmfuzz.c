@@ -627,7 +627,7 @@ static void random_step(void)
 /* A racing thread's own window and its model: -1 unmapped, else the byte. */
 struct racer {
 	char *win;
-	unsigned long rng;
+	unsigned long long rng;
 	short byte[THREAD_PAGES];
 	bool writable[THREAD_PAGES];
 };

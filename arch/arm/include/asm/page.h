@@ -22,7 +22,7 @@
 #define ARCH_PFN_OFFSET (PHYS_OFFSET >> PAGE_SHIFT)
 #define PHYS_PFN(pa) ((unsigned long)((pa) >> PAGE_SHIFT))
 
-/* Zero, or copy, one whole page (page-aligned addresses). */
+/* Zero, or copy, one whole page (page-aligned addresses): arch/arm/page.S. */
 void clear_page(void *page);
 void copy_page(void *to, const void *from);
 #endif
