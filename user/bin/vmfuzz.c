@@ -57,9 +57,9 @@
 #define WIN_PAGES 256
 #define KERNEL_ADDR KERNEL_DIRECT_MAP
 #define NONCANONICAL BEYOND_USER
-#define TOP USER_TOP	    /* TASK_SIZE */
-#define EXIT_MISMATCH 3     /* a worker saw the kernel disagree */
-#define MAX_THREADS 8	    /* -T: threads per worker */
+#define TOP USER_TOP			 /* TASK_SIZE */
+#define EXIT_MISMATCH 3			 /* a worker saw the kernel disagree */
+#define MAX_THREADS 8			 /* -T: threads per worker */
 #define THREAD_WIN (WIN + (256UL << 20)) /* the other threads' windows */
 #define THREAD_PAGES 16			 /* pages in each */
 
