@@ -33,7 +33,7 @@
  * the kernel; on this CPU faults run with interrupts off, and in a process
  * of several threads the system calls that change its VMAs or page tables
  * do too (mm_exclusive_syscall, kernel/syscall.c), so nothing else touches
- * the mm meanwhile and no mm lock is needed yet (chapter 7, section 7.7).
+ * the mm meanwhile and no mm lock is needed yet (chapter 9, section 9.7).
  * The TLB flushes reach every CPU that may cache the mm (mm/tlbflush.h).
  */
 #include <kernel/errno.h>

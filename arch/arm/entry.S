@@ -154,12 +154,14 @@ kthread_trampoline:
 /* A forked child: its trap frame is just above the switch frame. */
 	.globl	ret_from_fork
 ret_from_fork:
+	bl	unlock_kernel_to_user	/* as every return to user mode */
 	b	ret_from_trap
 
 /* void enter_user(struct pt_regs *regs): leave the kernel for user mode. */
 	.globl	enter_user
 enter_user:
 	mov	sp, r0
+	bl	unlock_kernel_to_user
 	b	ret_from_trap
 
 	.section .note.GNU-stack, "", %progbits

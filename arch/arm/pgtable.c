@@ -136,7 +136,7 @@ static void load_pgd(pgd_t *pgd)
 		     :
 		     : "r"((unsigned long)__pa(pgd) | TTB_FLAGS)
 		     : "memory");
-	flush_tlb_mm(NULL);
+	__flush_tlb_all();
 }
 
 void paging_init(void)
@@ -187,7 +187,7 @@ struct page *unmap_kernel_page(unsigned long va)
 		return NULL;
 	page = pfn_to_page(pte_pfn(*pte));
 	set_pte(pte, 0);
-	flush_tlb_page(va);
+	__flush_tlb_one(va);
 	return page;
 }
 
@@ -228,7 +228,7 @@ void kunmap_local(void *addr)
 
 	BUG_ON(addr != (void *)KMAP_LOCAL_ADDR);
 	set_pte(pte, 0);
-	flush_tlb_page(KMAP_LOCAL_ADDR);
+	__flush_tlb_one(KMAP_LOCAL_ADDR);
 	arch_local_irq_restore(kmap_flags);
 }
 
@@ -335,7 +335,7 @@ pgprot_t vm_get_page_prot(unsigned long vm_flags)
  * (ARM ARM B3.10.4 allows this simple order when no ASIDs are in use:
  * the old entries are all thrown away after the new table is in force).
  */
-void switch_mm(struct mm_struct *mm)
+void arch_switch_mm(struct mm_struct *mm)
 {
 	load_pgd(mm ? mm->pgd : kernel_pgd);
 }

@@ -22,6 +22,7 @@
 #include <kernel/params.h>
 #include <kernel/printk.h>
 #include <kernel/setup.h>
+#include <kernel/smp.h>
 #include <kernel/string.h>
 #include <mm/memblock.h>
 
@@ -178,6 +179,7 @@ void arch_late_setup(void)
  */
 void __noreturn arm_start_kernel(unsigned long dtb)
 {
+	smp_prepare_boot_cpu(); /* current and the per-CPU data, first */
 	serial_init();
 	trap_init();
 	if (dtb - PHYS_OFFSET >= LOWMEM_SIZE)

@@ -27,6 +27,7 @@
 #include <kernel/printk.h>
 #include <kernel/sched.h>
 #include <kernel/signal.h>
+#include <kernel/smp.h>
 #include <kernel/syscall.h>
 #include <mm/memory.h>
 #include <mm/mmap.h>
@@ -229,10 +230,16 @@ static void do_syscall(struct pt_regs *regs)
  * Every trap ends here.  Before going back to user mode a task may be
  * switched away and acts on its signals, with interrupts on; an
  * interrupt of kernel code preempts it only where it had interrupts on.
+ * The kernel lock (kernel/smp.h), as on every port: a trap of user mode
+ * or of the idle loop's wait takes it, one of kernel code finds it held;
+ * it is dropped on the way back to user mode or to the wait.
  */
 void arm_trap(struct pt_regs *regs)
 {
-	bool user = user_mode(regs);
+	bool user = user_mode(regs), held = this_cpu()->kernel_locked;
+
+	if (!held)
+		lock_kernel();
 
 	switch (regs->trapno) {
 	case ARM_TRAP_SVC:
@@ -254,9 +261,12 @@ void arm_trap(struct pt_regs *regs)
 		local_irq_enable();
 		exit_to_user_mode(regs);
 		local_irq_disable();
+		unlock_kernel_to_user();
 	} else if (!(regs->cpsr & PSR_I_BIT)) {
 		preempt_if_needed();
 	}
+	if (!held && !user)
+		unlock_kernel();
 }
 
 /* Exceptions go to the table in entry.S (VBAR; SCTLR.V is clear). */

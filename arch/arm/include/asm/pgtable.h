@@ -123,7 +123,7 @@ void walk_user_ptes(pgd_t *pgd,
 void *kmap_local_pfn(unsigned long pfn);
 void kunmap_local(void *addr);
 pgprot_t vm_get_page_prot(unsigned long vm_flags);
-void switch_mm(struct mm_struct *mm);
+void arch_switch_mm(struct mm_struct *mm);
 /* Make the instructions in a page that is being mapped executable visible. */
 void flush_icache_pte(pte_t pte);
 
@@ -284,7 +284,7 @@ static inline void pte_clear(struct mm_struct *mm, unsigned long addr,
  * switch_mm), then dsb so it has completed and isb so the next
  * instruction fetch sees it (ARM ARM B3.10.1).
  */
-static inline void flush_tlb_page(unsigned long addr)
+static inline void __flush_tlb_one(unsigned long addr)
 {
 	asm volatile("mcr p15, 0, %0, c8, c7, 3; dsb; isb"
 		     :
@@ -293,9 +293,8 @@ static inline void flush_tlb_page(unsigned long addr)
 }
 
 /* TLBIALL: every entry, kernel ones too (they come back from the tables). */
-static inline void flush_tlb_mm(struct mm_struct *mm)
+static inline void __flush_tlb_all(void)
 {
-	(void)mm;
 	asm volatile("mcr p15, 0, %0, c8, c7, 0; dsb; isb"
 		     :
 		     : "r"(0)
