@@ -55,6 +55,7 @@ class Arch:
     image_flag: str = "-cdrom"
     firmware: tuple = ()             # () is QEMU's default (SeaBIOS on a PC)
     mem: int = None                  # RAM in MiB for every boot (None: --mem)
+    fixed_cpus: bool = False         # the board has its CPUs (no -smp)
     initrd: bool = False             # -initrd initrd.cpio, from beside the image
     xip_dcss: int = 0                # MiB: the XIP store this far below the top of
                                      # RAM (s390x), not an ivshmem-plain PCI device
@@ -93,13 +94,14 @@ ARCHES = {
                          "-device", "edu,dma_mask=0xffffffff"),
                 image_flag="-kernel", initrd=True),
     # The Raspberry Pi 2 (BCM2836, Cortex-A7): 1 GiB of RAM whatever -m
-    # says, and no PCI bus, so no XIP store and no disk.
+    # says, four CPUs whatever -smp says, and no PCI bus, so no XIP store
+    # and no disk.
     "arm-raspi2b": Arch(exit_code=lambda n: n,
                         qemu="qemu-system-arm",
                         machine=("-machine", "raspi2b"),
                         exit_device=("-semihosting-config", "enable=on,target=native"),
                         image_flag="-kernel", initrd=True, virtio_pci=False,
-                        pci_bus=False, mem=1024),
+                        pci_bus=False, mem=1024, fixed_cpus=True),
     # s390x: QEMU loads the kernel ELF itself, the initrd beside it.  The
     # console is the SCLP's VT220 (the first -serial); the second -serial
     # is the line-mode console, whose messages go to testdev, which exits
@@ -204,7 +206,7 @@ def qemu_command(arch, image, mem, accel, icount, interactive, extra=(), disks=(
         cmd += ["-accel", "kvm", "-cpu", arch.kvm_cpu]
     else:
         cmd += ["-accel", "tcg"]
-    if smp != 1:
+    if smp != 1 and not arch.fixed_cpus:
         cmd += ["-smp", str(smp)]
     if icount:
         # Deterministic timing for benchmarks; with several CPUs QEMU then
