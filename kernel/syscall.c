@@ -12,12 +12,13 @@
 #include <kernel/signal.h>
 #include <kernel/syscall.h>
 #include <kernel/sys.h>
+#include <mm/kswapd.h>
 #include <mm/mmap.h>
 #include <pagoda/syscall.h>
 
 #define U(type, i) ((type)a[i]) /* argument i, as a (user) pointer or value */
 
-long syscall_dispatch(unsigned long nr, const unsigned long a[6])
+static long do_syscall(unsigned long nr, const unsigned long a[6])
 {
 	switch (nr) {
 	case SYS_exit:
@@ -125,7 +126,61 @@ long syscall_dispatch(unsigned long nr, const unsigned long a[6])
 				       U(siginfo_t *, 1));
 	case SYS_alarm:
 		return sys_alarm(a[0]);
+	case SYS_swapon:
+		return sys_swapon(U(const char *, 0), a[1]);
+	case SYS_swapoff:
+		return sys_swapoff(U(const char *, 0));
+	case SYS_mlock:
+		return sys_mlock(a[0], a[1]);
+	case SYS_munlock:
+		return sys_munlock(a[0], a[1]);
+	case SYS_mlockall:
+		return sys_mlockall(a[0]);
+	case SYS_munlockall:
+		return sys_munlockall();
 	default:
 		return -ENOSYS;
 	}
+}
+
+/*
+ * The calls that change page tables or VMAs, their caller's (mmap ...
+ * fork, execve, a driver's ioctl) or other processes' (a truncation
+ * unmaps a file's pages everywhere): reclaim keeps out of every address
+ * space meanwhile (mm/kswapd.c), until mmap_lock exists.
+ */
+static bool changes_address_spaces(unsigned long nr)
+{
+	switch (nr) {
+	case SYS_mmap:
+	case SYS_munmap:
+	case SYS_mprotect:
+	case SYS_madvise:
+	case SYS_brk:
+	case SYS_fork:
+	case SYS_execve:
+	case SYS_ioctl:
+	case SYS_open:
+	case SYS_ftruncate:
+	case SYS_mlock:
+	case SYS_munlock:
+	case SYS_mlockall:
+	case SYS_munlockall:
+		return true;
+	default:
+		return false;
+	}
+}
+
+long syscall_dispatch(unsigned long nr, const unsigned long a[6])
+{
+	bool change = changes_address_spaces(nr);
+	long ret;
+
+	if (change)
+		vm_change_begin();
+	ret = do_syscall(nr, a);
+	if (change)
+		vm_change_end();
+	return ret;
 }

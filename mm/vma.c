@@ -97,12 +97,31 @@ struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr)
 	return NULL;
 }
 
+struct vm_area_struct *find_vma_from(struct mm_struct *mm, unsigned long addr)
+{
+	struct rb_node *node = mm->mm_rb.rb_node;
+	struct vm_area_struct *found = NULL;
+
+	while (node) {
+		struct vm_area_struct *vma =
+			rb_entry(node, struct vm_area_struct, vm_rb);
+
+		if (addr < vma->vm_end) {
+			found = vma;
+			node = node->rb_left;
+		} else {
+			node = node->rb_right;
+		}
+	}
+	return found;
+}
+
 struct page *follow_page(struct mm_struct *mm, unsigned long addr)
 {
 	struct vm_area_struct *vma = find_vma(mm, addr);
 	pte_t *pte = follow_pte(mm, addr);
 
-	if (!vma || !pte || pte_none(*pte))
+	if (!vma || !pte || !pte_present(*pte))
 		return NULL;
 	return vm_normal_page(vma, addr, *pte);
 }

@@ -29,6 +29,9 @@
 #define MAP_FIXED 0x10
 #define MAP_ANONYMOUS 0x20
 #define MADV_DONTNEED 4
+#define MCL_CURRENT 1	/* mlockall: lock what is mapped now */
+#define MCL_FUTURE 2	/* ... and what will be */
+#define MADV_PAGEOUT 21 /* reclaim the range's pages now (swap them out) */
 
 /* lseek() */
 #define SEEK_SET 0

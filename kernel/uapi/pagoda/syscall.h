@@ -59,7 +59,13 @@
 #define SYS_alarm 47
 #define SYS_sigwaitinfo 48
 #define SYS_setpgid 49 /* job control: put a process in a process group */
-#define NR_SYSCALLS 50
+#define SYS_swapon 55  /* (path, SWAP_FLAG_*): start swapping to a disk */
+#define SYS_swapoff 56
+#define SYS_mlock 57
+#define SYS_munlock 58
+#define SYS_mlockall 59 /* (MCL_CURRENT | MCL_FUTURE) */
+#define SYS_munlockall 60
+#define NR_SYSCALLS 61
 
 /* SYS_reboot's first argument. */
 #define REBOOT_POWER_OFF 0 /* report the exit status, then power off */
