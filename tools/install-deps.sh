@@ -28,6 +28,12 @@ x86_64)
 		/usr/lib/grub/x86_64-efi:grub-efi-amd64-bin
 		/usr/share/OVMF/OVMF_CODE_4M.fd:ovmf"
 	;;
+s390)
+	# Debian's cross compiler (used freestanding) and QEMU's s390x
+	# emulator, which Debian ships in qemu-system-misc.
+	need="$common s390x-linux-gnu-gcc:gcc-s390x-linux-gnu
+		qemu-system-s390x:qemu-system-misc"
+	;;
 *)
 	echo "install-deps: unknown ARCH '$arch'" >&2
 	exit 1

@@ -54,6 +54,9 @@ class Arch:
     kvm_cpu: str = None
     image_flag: str = "-cdrom"
     firmware: tuple = ()             # () is QEMU's default (SeaBIOS on a PC)
+    initrd: bool = False             # -initrd initrd.cpio, from beside the image
+    xip_ivshmem: bool = True         # the XIP store as an ivshmem-plain PCI device
+    virtio_pci: bool = True          # disks as virtio-blk-pci (the swap disk)
 
 
 ARCHES = {
@@ -73,9 +76,20 @@ ARCHES = {
     # The same PC with UEFI firmware: OVMF (Debian's ovmf package), its code
     # read-only and its variable store a throwaway copy (snapshot=on).
     "x86_64-uefi": None,
-    # Not bootable yet; their exit conventions are already known.
+    # Not bootable yet; its exit convention is already known.
     "arm": Arch(exit_code=lambda n: n),                 # semihosting exit
-    "s390": Arch(exit_code=lambda n: (n << 1) | 1),     # testdev
+    # s390x: QEMU loads the kernel ELF itself, the initrd beside it.  The
+    # console is the SCLP's VT220 (the first -serial); the second -serial
+    # is the line-mode console, whose messages go to testdev, which exits
+    # QEMU with (n << 1) | 1 on "<n>q".  A disabled-wait PSW other than
+    # QEMU's own 0xfff (a halt after a panic) counts as a crash: status 1.
+    "s390": Arch(exit_code=lambda n: (n << 1) | 1,
+                 qemu="qemu-system-s390x",
+                 machine=("-machine", "s390-ccw-virtio", "-cpu", "qemu",
+                          "-nodefaults", "-action", "panic=exit-failure"),
+                 exit_device=("-chardev", "testdev,id=ctd", "-serial", "chardev:ctd"),
+                 image_flag="-kernel",
+                 initrd=True, xip_ivshmem=False, virtio_pci=False),
 }
 
 ARCHES["x86_64-uefi"] = dataclasses.replace(ARCHES["x86_64"], firmware=(
@@ -85,6 +99,8 @@ ARCHES["x86_64-uefi"] = dataclasses.replace(ARCHES["x86_64"], firmware=(
 # The same PC booting the kernel built with PTE_SPECIAL=n (the Makefile):
 # a label of its own, for its results and its log.
 ARCHES["x86_64-nospecial"] = ARCHES["x86_64"]
+
+ARCHES["s390-nospecial"] = ARCHES["s390"]
 
 # The PC without the devices the drivers use (no framebuffer, no XIP store,
 # no edu): their tests must report themselves skipped, saying why.
@@ -96,23 +112,33 @@ MARKER_RE = re.compile(r"(?:\[[^\]]*\]\s*)?EXIT: STATUS=(\d+)\s*$")
 PANIC_RE = re.compile(r"(?:\[[^\]]*\]\s*)?PANIC:\s*(.*)$")
 
 
-def xip_device(image):
+def xip_device(arch, image):
     """The execute-in-place store (/xip): the build writes xip.img next to
     the boot image (tools/mkxip.py), and QEMU shows it as the memory of an
     ivshmem-plain PCI device.  share=off: the guest's writes (it makes
     none) would stay private to this run, never reach the file."""
     path = os.path.join(os.path.dirname(image), "xip.img")
-    if not os.path.exists(path):
+    if not arch.xip_ivshmem or not os.path.exists(path):
         return ()
     return ("-object", f"memory-backend-file,id=xip,mem-path={path},"
             f"size={os.path.getsize(path)},share=off",
             "-device", "ivshmem-plain,memdev=xip")
 
 
-def disk_devices(disks):
+def initrd_args(arch, image):
+    """For a machine QEMU boots without a boot loader (s390x): the build's
+    initrd, which sits next to the boot image."""
+    path = os.path.join(os.path.dirname(image), "initrd.cpio")
+    return ("-initrd", path) if arch.initrd and os.path.exists(path) else ()
+
+
+def disk_devices(arch, disks):
     """Each disk image as a virtio-blk-pci device (/dev/vda, /dev/vdb, ...
     in this order).  snapshot=on: the guest's writes go to a throwaway
-    copy, so a swap image made once by mkswap serves every boot."""
+    copy, so a swap image made once by mkswap serves every boot.  None
+    on a machine without PCI (s390x), whose kernel has no disk driver."""
+    if not arch.virtio_pci:
+        return ()
     args = []
     for i, path in enumerate(disks):
         args += ["-drive", f"file={path},if=none,id=vd{i},format=raw,snapshot=on",
@@ -126,7 +152,8 @@ def qemu_command(arch, image, mem, accel, icount, interactive, extra=(), disks=(
     serial = "mon:stdio" if interactive else "stdio"
     cmd = [arch.qemu, *arch.machine, "-m", str(mem), "-display", "none",
            "-no-reboot", "-serial", serial, *arch.firmware, *arch.exit_device, *arch.devices,
-           *xip_device(image), *disk_devices(disks), arch.image_flag, image]
+           *xip_device(arch, image), *disk_devices(arch, disks), arch.image_flag, image,
+           *initrd_args(arch, image)]
     if accel == "kvm":
         # qemu64 is also TCG's default model, so the kernel sees the same
         # CPU features under either accelerator.
