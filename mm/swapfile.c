@@ -251,7 +251,11 @@ int swapcache_prepare(swp_entry_t entry)
 	return err;
 }
 
-void swap_free(swp_entry_t entry)
+/*
+ * Take one of a slot's holds away: a swap PTE's (SWAP_MAP_MAX bits) or
+ * the swap cache's (SWAP_HAS_CACHE).  The slot must have it.
+ */
+static void swap_entry_put(swp_entry_t entry, unsigned short hold)
 {
 	unsigned long flags = spin_lock_irqsave(&swap_lock);
 	struct swap_info_struct *si = swap_info_get(entry);
@@ -259,22 +263,21 @@ void swap_free(swp_entry_t entry)
 
 	BUG_ON(!si);
 	count = si->swap_map[swp_offset(entry)];
-	BUG_ON(!(count & ~SWAP_HAS_CACHE));
-	swap_map_set(si, swp_offset(entry), count - 1);
+	BUG_ON(!(count & hold));
+	swap_map_set(si, swp_offset(entry),
+		     hold == SWAP_HAS_CACHE ? count & ~SWAP_HAS_CACHE
+					    : count - 1);
 	spin_unlock_irqrestore(&swap_lock, flags);
+}
+
+void swap_free(swp_entry_t entry)
+{
+	swap_entry_put(entry, ~SWAP_HAS_CACHE & 0xffff);
 }
 
 void put_swap_page(swp_entry_t entry)
 {
-	unsigned long flags = spin_lock_irqsave(&swap_lock);
-	struct swap_info_struct *si = swap_info_get(entry);
-	unsigned short count;
-
-	BUG_ON(!si);
-	count = si->swap_map[swp_offset(entry)];
-	BUG_ON(!(count & SWAP_HAS_CACHE));
-	swap_map_set(si, swp_offset(entry), count & ~SWAP_HAS_CACHE);
-	spin_unlock_irqrestore(&swap_lock, flags);
+	swap_entry_put(entry, SWAP_HAS_CACHE);
 }
 
 int __swap_count(swp_entry_t entry)
