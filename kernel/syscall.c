@@ -177,8 +177,10 @@ long syscall_dispatch(unsigned long nr, const unsigned long a[6])
 	bool change = changes_address_spaces(nr);
 	long ret;
 
-	if (change)
+	if (change) {
+		throttle_direct_reclaim(); /* such calls allocate */
 		vm_change_begin();
+	}
 	ret = do_syscall(nr, a);
 	if (change)
 		vm_change_end();

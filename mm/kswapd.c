@@ -6,7 +6,11 @@
  *            memory fall below the low watermark; it reclaims until free
  *            memory is back above the high one, then sleeps;
  *   direct   a page fault that found no free page reclaims itself, at
- *   reclaim  once, before the OOM killer is asked (mm/oom_kill.c);
+ *   reclaim  once, before the OOM killer is asked (mm/oom_kill.c); and a
+ *            system call about to allocate for an address space (fork,
+ *            mmap, execve ...) reclaims a little first if free memory is
+ *            below the low watermark (throttle_direct_reclaim), where
+ *            Linux's allocator would reclaim in its slow path;
  *   swapoff  brings an area's pages back (try_to_unuse, mm/swapon.c).
  *
  * try_to_free_pages goes round the processes as 2.4's swap_out did: a
@@ -128,10 +132,7 @@ static bool reclaim_batch(struct scan_control *sc, int *wraps)
 	scan_pid = pid;
 	sc->mm_stable = vm_unchanged;
 	sc->arg = &seq;
-	if (vm_unchanged(mm, &seq))
-		scan_address = shrink_mm_range(mm, scan_address, TASK_SIZE, sc);
-	else
-		scan_address = TASK_SIZE;
+	scan_address = shrink_mm_range(mm, scan_address, TASK_SIZE, sc);
 	if (scan_address >= TASK_SIZE) {
 		scan_pid = pid + 1;
 		scan_address = 0;
@@ -151,6 +152,13 @@ unsigned long try_to_free_pages(unsigned long nr_pages)
 	return sc.nr_reclaimed;
 }
 
+void throttle_direct_reclaim(void)
+{
+	for (int i = 0; i < 8 && nr_free_pages() < watermark_low; i++)
+		if (!try_to_free_pages(SWAP_CLUSTER_MAX))
+			break;
+}
+
 void wakeup_kswapd(void)
 {
 	if (nr_free_pages() < watermark_low)
@@ -166,8 +174,14 @@ static int kswapd(void *unused)
 			sleep_on_timeout(&kswapd_wait, 0);
 		arch_local_irq_restore(flags);
 		while (nr_free_pages() < watermark_high)
-			if (!try_to_free_pages(SWAP_CLUSTER_MAX))
-				break; /* nothing to free now: wait for a wake-up */
+			if (!try_to_free_pages(SWAP_CLUSTER_MAX)) {
+				/* Nothing to free (no swap?): rest a while. */
+				flags = arch_local_irq_save();
+				sleep_on_timeout(&kswapd_wait,
+						 jiffies + HZ / 10);
+				arch_local_irq_restore(flags);
+				break;
+			}
 	}
 	return 0;
 }

@@ -19,6 +19,9 @@ void wakeup_kswapd(void);
 /* Reclaim up to nr_pages pages now (may sleep); how many were freed. */
 unsigned long try_to_free_pages(unsigned long nr_pages);
 
+/* Below the low watermark, reclaim a few batches now (may sleep). */
+void throttle_direct_reclaim(void);
+
 /* Around a change of page tables or VMAs that may sleep or be preempted. */
 void vm_change_begin(void);
 void vm_change_end(void);

@@ -20,6 +20,7 @@
 #include <mm/memory.h>
 #include <mm/mm.h>
 #include <mm/slab.h>
+#include <mm/swap.h>
 #include <mm/vma.h>
 
 /*
@@ -129,11 +130,15 @@ struct page *follow_page(struct mm_struct *mm, unsigned long addr)
 /*
  * Pages come only when touched, so an address space could promise more
  * than the machine has.  As Linux's heuristic overcommit does, refuse to
- * let one grow larger than all of RAM: it could never be backed.
+ * let one grow larger than all of RAM and swap: it could never be backed.
  */
 static bool may_expand_vm(struct mm_struct *mm, unsigned long bytes)
 {
-	return mm->total_vm + (bytes >> PAGE_SHIFT) <= nr_managed_pages();
+	unsigned long swap_total, swap_free;
+
+	si_swapinfo(&swap_total, &swap_free);
+	return mm->total_vm + (bytes >> PAGE_SHIFT) <=
+	       nr_managed_pages() + swap_total;
 }
 
 /*

@@ -194,6 +194,10 @@ unsigned long shrink_mm_range(struct mm_struct *mm, unsigned long start,
 	unsigned long flags = arch_local_irq_save();
 
 	/* Interrupts off: the owner cannot run while its tables are walked. */
+	if (sc->mm_stable && !sc->mm_stable(mm, sc->arg)) {
+		arch_local_irq_restore(flags);
+		return start;
+	}
 	for (vma = find_vma_from(mm, start); vma && vma->vm_start < end;
 	     vma = find_vma_from(mm, vma->vm_end)) {
 		if (vma_reclaimable(vma) &&

@@ -6,6 +6,10 @@
  * so a failure here replays with the command vmfuzz prints; make fuzz runs
  * it with any seed for as long as asked.
  */
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/swap.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include "ktap.h"
@@ -43,10 +47,39 @@ static void one_worker(void)
 	EXPECT_EQ(vmfuzz("3", "2000", "1", "1000"), 0);
 }
 
+/*
+ * With swap on: the "reclaim now" steps (MADV_PAGEOUT) really send pages
+ * out, and every later touch and read checks they came back intact.
+ */
+static long pswpout(void)
+{
+	char buf[2048], *p;
+	int fd = open("/proc/vmstat", O_RDONLY);
+	long n = fd < 0 ? -1 : read(fd, buf, sizeof(buf) - 1);
+
+	if (fd >= 0)
+		close(fd);
+	buf[n > 0 ? n : 0] = 0;
+	p = strstr(buf, "pswpout ");
+	return p ? atol(p + 8) : -1;
+}
+
+static void with_swap(void)
+{
+	long out0 = pswpout();
+
+	if (swapon("/dev/vda", 0) && errno == ENOENT)
+		ktap_skip("no /dev/vda on this machine");
+	EXPECT_EQ(vmfuzz("4", "3000", "3", "200"), 0);
+	EXPECT_GT(pswpout(), out0); /* pages did go out */
+	EXPECT_EQ(swapoff("/dev/vda"), 0);
+}
+
 static const struct ktap_case cases[] = {
 	KTAP_CASE(seed_1),
 	KTAP_CASE(seed_2),
 	KTAP_CASE(one_worker),
+	KTAP_CASE(with_swap),
 };
 
 int main(void)
