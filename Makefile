@@ -3,6 +3,10 @@
 # from the `##` comments below.  knobs.mk checks the knobs' values.
 # Output goes to build/<arch>/ and build/host/, never next to the sources.
 
+# Given on the command line (or from the environment), ARCH narrows make
+# test to that port; without it make test tests them all.
+ARCH_GIVEN := $(filter command line environment,$(origin ARCH))
+
 ##@knobs
 ARCH ?= x86_64##  the port: one of the directories arch/*/ with an arch.mk
 MEM ?= 256##  RAM for make run, gdb and bench: MiB, or with M or G (64M, 1G)
@@ -40,6 +44,12 @@ UEFI_TEST_CMDLINE = ktest mem=$(TEST_MEM_LIMIT) ktest.filter=$(UEFI_TEST_SUITES)
 # T= aims the run elsewhere.)
 SWAP_TEST_CMDLINE = ktest mem=32M ktest.scope=user ktest.filter=swap_pressure_test $(CMDLINE)
 
+# And once with RAM above the PCI hole (x86_64-bigmem in tools/run.py: 4.5
+# GiB, its top 32 MiB again without struct page), running the suites that
+# see the memory map: only RAM is pfn_valid, not the hole's BARs.
+BIGMEM_TEST_SUITES := boot_memmap,pci,devmem
+BIGMEM_TEST_CMDLINE = ktest mem=4576M ktest.filter=$(BIGMEM_TEST_SUITES) $(CMDLINE)
+
 GRAPHIC ?=##  1: make run shows the screen (/dev/fb0) in a window, beside the serial console
 FIRMWARE ?= bios##  make run under SeaBIOS (bios) or OVMF (uefi)
 RUN_ARCH := $(ARCH)$(if $(filter uefi,$(FIRMWARE)),-uefi)
@@ -55,6 +65,11 @@ endif
 
 include knobs.mk
 include arch/$(ARCH)/arch.mk
+
+# make test without ARCH= tests the other ports too: each builds its test
+# images in a make of its own (test-images), and they boot in the same run,
+# under one closing line.
+OTHER_ARCHES := $(if $(ARCH_GIVEN),,$(filter-out $(ARCH),$(ARCHES)))
 
 CC := $(CROSS_COMPILE)gcc
 LD := $(CROSS_COMPILE)ld
@@ -83,11 +98,12 @@ TEST_IMAGE := $(B)/pagoda-test.$(IMAGE_EXT)
 NS_TEST_IMAGE := $(B)/pagoda-nospecial-test.$(IMAGE_EXT)
 UEFI_TEST_IMAGE := $(B)/pagoda-uefi-test.$(IMAGE_EXT)
 SWAP_TEST_IMAGE := $(B)/pagoda-swap-test.$(IMAGE_EXT)
+BIGMEM_TEST_IMAGE := $(B)/pagoda-bigmem-test.$(IMAGE_EXT)
 # The shell with no kernel parameters, for tests/pc/screen_test.py.
 SCREEN_IMAGE := $(B)/pagoda-screen.$(IMAGE_EXT)
 
 .PHONY: all run test iso clean deps host-test tools-test format-check check-fresh FORCE \
-	test-kernel test-user test-host test-list help docs-check docs-outputs vmfigure mutate \
+	test-kernel test-user test-host test-list test-images help docs-check docs-outputs vmfigure mutate \
 	errno-linux
 .DELETE_ON_ERROR:
 
@@ -169,10 +185,11 @@ $(B)/cmdline.%: FORCE
 	@mkdir -p $(dir $@)
 	@echo '$(CMDLINE_$*)' | cmp -s - $@ || echo '$(CMDLINE_$*)' > $@
 
-CMDLINE_run := $(CMDLINE) $(if $(RUN),run="$(RUN)")
+CMDLINE_run = $(strip $(ARCH_RUN_CMDLINE) $(CMDLINE) $(if $(RUN),run="$(RUN)"))
 CMDLINE_test = $(TEST_CMDLINE)
 CMDLINE_uefi-test := $(UEFI_TEST_CMDLINE)
 CMDLINE_swap-test := $(SWAP_TEST_CMDLINE)
+CMDLINE_bigmem-test := $(BIGMEM_TEST_CMDLINE)
 CMDLINE_screen :=
 
 $(IMAGE): $(KERNEL) $(INITRD) $(B)/cmdline.run $(IMAGE_TOOL)
@@ -194,6 +211,10 @@ $(UEFI_TEST_IMAGE): $(KERNEL) $(INITRD) $(B)/cmdline.uefi-test $(IMAGE_TOOL)
 $(SWAP_TEST_IMAGE): $(KERNEL) $(INITRD) $(B)/cmdline.swap-test $(IMAGE_TOOL)
 	@echo "  IMAGE   $@"
 	$(Q)$(call make_image,$@,$(KERNEL),$(CMDLINE_swap-test),$(INITRD))
+
+$(BIGMEM_TEST_IMAGE): $(KERNEL) $(INITRD) $(B)/cmdline.bigmem-test $(IMAGE_TOOL)
+	@echo "  IMAGE   $@"
+	$(Q)$(call make_image,$@,$(KERNEL),$(CMDLINE_bigmem-test),$(INITRD))
 
 $(SCREEN_IMAGE): $(KERNEL) $(INITRD) $(B)/cmdline.screen $(IMAGE_TOOL)
 	@echo "  IMAGE   $@"
@@ -251,6 +272,8 @@ RUN_PY = KTEST_FILTER='$(T)' tools/run.py $(1) --timeout $(TIMEOUT) --mem $(TEST
 # make test also boots once under OVMF (see UEFI_TEST_SUITES), and runs the
 # docs check and the labs' check (labs.mk): not when T= aims the run elsewhere.
 UEFI_TEST_SPEC := $(if $(T),,$(if $(ARCH_PC_TESTS),$(ARCH)-uefi:$(UEFI_TEST_IMAGE)))
+BIGMEM_TEST_SPEC := $(if $(T),,$(if $(ARCH_PC_TESTS),$(ARCH)-bigmem:$(BIGMEM_TEST_IMAGE)))
+SWAP_TEST_SPEC := $(if $(T),,$(if $(ARCH_PC_TESTS),$(ARCH)-swap:$(SWAP_TEST_IMAGE)))
 DOCS_SPEC := $(if $(T),,host:tools/docs_check.py host:tools/lab.py)
 # The screen and keyboard, under OVMF: typed through QEMU's monitor, read
 # from its screendumps (tests/pc/screen_test.py).
@@ -267,10 +290,17 @@ RUN_TESTS = $(call RUN_PY,test) --logdir build $(if $(filter 1,$(V)),--verbose) 
 
 # With T= set, only the selection runs: not the runner's own tests.
 test: deps $(if $(T),,$(if $(ARCH_PC_TESTS),tools-test)) $(DOCS_DEMOS) $(HOST_PROGS) $(TEST_IMAGE) $(NS_TEST_IMAGE) $(TEST_SWAP_IMAGE) \
-		$(if $(UEFI_TEST_SPEC),$(UEFI_TEST_IMAGE) $(SCREEN_IMAGE) $(SWAP_TEST_IMAGE)) ## everything, both PTE_SPECIAL kernels; ends with "N passed, N failed" (T=)
+		$(if $(UEFI_TEST_SPEC),$(UEFI_TEST_IMAGE) $(BIGMEM_TEST_IMAGE) $(SCREEN_IMAGE) $(SWAP_TEST_IMAGE)) \
+		$(addprefix test-images-,$(OTHER_ARCHES)) ## everything, every port (ARCH= for one), both PTE_SPECIAL kernels; ends with "N passed, N failed" (T=)
 	$(Q)$(RUN_TESTS) $(DOCS_SPEC) $(HOST_SPECS) $(ARCH):$(TEST_IMAGE) \
-		$(ARCH)-nospecial:$(NS_TEST_IMAGE) $(UEFI_TEST_SPEC) $(SWAP_TEST_SPEC) \
-		$(SCREEN_TEST_SPEC)
+		$(ARCH)-nospecial:$(NS_TEST_IMAGE) $(UEFI_TEST_SPEC) $(BIGMEM_TEST_SPEC) \
+		$(SWAP_TEST_SPEC) $(SCREEN_TEST_SPEC) $(foreach a,$(OTHER_ARCHES),$$(cat build/$(a)/test-specs))
+
+test-images-%: FORCE
+	$(Q)$(MAKE) --no-print-directory ARCH=$* test-images
+
+test-images: deps $(TEST_IMAGE) $(NS_TEST_IMAGE) ## a port's two test images, named for the runner in build/<arch>/test-specs
+	$(Q)echo '$(ARCH):$(TEST_IMAGE) $(ARCH)-nospecial:$(NS_TEST_IMAGE)' > $(B)/test-specs
 
 test-kernel: TEST_SCOPE := kernel
 test-kernel: deps $(TEST_IMAGE) $(TEST_SWAP_IMAGE) ## one boot, the in-kernel suites only (T=)

@@ -646,7 +646,7 @@ static int zap_pte_range(pmd_t *pmd, unsigned long addr, unsigned long end,
 			continue;
 		if (is_swap_pte(*pte)) {
 			free_swap_and_cache(pte_to_swp_entry(*pte));
-			set_pte(pte, 0);
+			pte_clear(walk->mm, addr, pte);
 			continue;
 		}
 		page = vm_normal_page(walk->vma, addr, *pte);

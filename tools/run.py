@@ -54,8 +54,10 @@ class Arch:
     kvm_cpu: str = None
     image_flag: str = "-cdrom"
     firmware: tuple = ()             # () is QEMU's default (SeaBIOS on a PC)
+    mem: int = None                  # RAM in MiB for every boot (None: --mem)
     initrd: bool = False             # -initrd initrd.cpio, from beside the image
-    xip_ivshmem: bool = True         # the XIP store as an ivshmem-plain PCI device
+    xip_dcss: int = 0                # MiB: the XIP store this far below the top of
+                                     # RAM (s390x), not an ivshmem-plain PCI device
     virtio_pci: bool = True          # disks as virtio-blk-pci (the swap disk)
 
 
@@ -89,7 +91,7 @@ ARCHES = {
                           "-nodefaults", "-action", "panic=exit-failure"),
                  exit_device=("-chardev", "testdev,id=ctd", "-serial", "chardev:ctd"),
                  image_flag="-kernel",
-                 initrd=True, xip_ivshmem=False, virtio_pci=False),
+                 initrd=True, xip_dcss=16, virtio_pci=False),
 }
 
 ARCHES["x86_64-uefi"] = dataclasses.replace(ARCHES["x86_64"], firmware=(
@@ -109,19 +111,28 @@ ARCHES["s390-nospecial"] = ARCHES["s390"]
 ARCHES["x86_64-bare"] = dataclasses.replace(ARCHES["x86_64"],
                                             devices=("-vga", "none", "-nic", "none"))
 
+# The PC with 4.5 GiB: QEMU puts the RAM past 3 GiB above 4 GiB, so the PCI
+# hole, where the devices' BARs lie, falls below the end of RAM.
+ARCHES["x86_64-bigmem"] = dataclasses.replace(ARCHES["x86_64"], mem=4608)
+
 # Kernel lines may carry a log prefix such as "[    0.123] ".
 MARKER_RE = re.compile(r"(?:\[[^\]]*\]\s*)?EXIT: STATUS=(\d+)\s*$")
 PANIC_RE = re.compile(r"(?:\[[^\]]*\]\s*)?PANIC:\s*(.*)$")
 
 
-def xip_device(arch, image):
+def xip_device(arch, image, mem):
     """The execute-in-place store (/xip): the build writes xip.img next to
-    the boot image (tools/mkxip.py), and QEMU shows it as the memory of an
-    ivshmem-plain PCI device.  share=off: the guest's writes (it makes
-    none) would stay private to this run, never reach the file."""
+    the boot image (tools/mkxip.py).  On a PC QEMU shows it as the memory
+    of an ivshmem-plain PCI device (share=off: the guest's writes, which it
+    makes none of, would stay private to this run, never reach the file).
+    On s390x QEMU's loader device writes it into the top of RAM, above the
+    kernel's mem= limit: the DCSS-like segment (arch/s390/dcss.c)."""
     path = os.path.join(os.path.dirname(image), "xip.img")
-    if not arch.xip_ivshmem or not os.path.exists(path):
+    if not os.path.exists(path):
         return ()
+    if arch.xip_dcss:
+        addr = (mem - arch.xip_dcss) << 20
+        return ("-device", f"loader,file={path},addr={addr:#x},force-raw=on")
     return ("-object", f"memory-backend-file,id=xip,mem-path={path},"
             f"size={os.path.getsize(path)},share=off",
             "-device", "ivshmem-plain,memdev=xip")
@@ -152,9 +163,9 @@ def qemu_command(arch, image, mem, accel, icount, interactive, extra=(), disks=(
     """The QEMU argv for booting `image`; interactive mode keeps the monitor.
     `extra` options come last, so they can add to or override the others."""
     serial = "mon:stdio" if interactive else "stdio"
-    cmd = [arch.qemu, *arch.machine, "-m", str(mem), "-display", "none",
+    cmd = [arch.qemu, *arch.machine, "-m", str(arch.mem or mem), "-display", "none",
            "-no-reboot", "-serial", serial, *arch.firmware, *arch.exit_device, *arch.devices,
-           *xip_device(arch, image), *disk_devices(arch, disks), arch.image_flag, image,
+           *xip_device(arch, image, mem), *disk_devices(arch, disks), arch.image_flag, image,
            *initrd_args(arch, image)]
     if accel == "kvm":
         # qemu64 is also TCG's default model, so the kernel sees the same

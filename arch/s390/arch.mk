@@ -12,6 +12,10 @@ ARCH_CFLAGS := -m64 -march=z196 -msoft-float -mbackchain -fno-pic -fno-pie \
 ARCH_LDFLAGS := -z max-page-size=0x1000 -z noexecstack
 ARCH_SRCS := $(wildcard arch/s390/*.c arch/s390/*.S)
 
+# make run leaves the top 16 MiB of the machine's memory to the DCSS-like
+# XIP segment (arch/s390/dcss.c), which QEMU's loader device fills.
+ARCH_RUN_CMDLINE = mem=$(shell echo $$(($(MEM_MIB) - 16)))M
+
 # No boot loader: QEMU loads the ELF itself (-kernel).  The image is the
 # kernel with its command line written into its parameter area
 # (tools/mks390img.py); the runner passes the initrd beside it (-initrd).

@@ -237,7 +237,8 @@ static void sclp_read_input(void)
 	const u8 *p = (const u8 *)(h + 1), *end;
 
 	h->function_code = 0; /* variable-length events */
-	if (sclp_request(SCLP_CMDW_READ_EVENT_DATA, h) != SCLP_RC_NORMAL_READ)
+	if (sclp_request(SCLP_CMDW_READ_EVENT_DATA, h) !=
+	    SCLP_RC_NORMAL_COMPLETION)
 		return;
 	end = (const u8 *)h + h->length;
 	while (p + sizeof(struct evbuf_header) <= end) {

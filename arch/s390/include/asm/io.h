@@ -19,7 +19,7 @@
 #define DEFINE_PORT_IO(sfx, bits)                                              \
 	static inline u##bits in##sfx(u16 port)                                \
 	{                                                                      \
-		return (u##bits)~0u;                                           \
+		return (u##bits) ~0u;                                          \
 	}                                                                      \
 	static inline void out##sfx(u##bits val, u16 port)                     \
 	{                                                                      \
