@@ -9,6 +9,7 @@
  * by mkswap; each case turns swap on and off again itself.
  */
 #include <fcntl.h>
+#include <pagoda.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -82,6 +83,17 @@ static int wrong(const char *p, int pages, int seed)
 	for (int i = 0; i < pages * PG; i += 64)
 		bad += p[i] != (char)(i / 64 * 7 + seed);
 	return bad;
+}
+
+/* Pages of the VMA at p in swap, as pmap shows them ("swap N"). */
+static long vma_swap(const void *p)
+{
+	struct mapinfo m;
+
+	for (int i = 0; !mapinfo(0, i, &m); i++)
+		if (m.start <= (unsigned long)p && (unsigned long)p < m.end)
+			return m.swap;
+	return -1;
 }
 
 static void swapon_errors(void)
@@ -253,6 +265,9 @@ static void mlocked_pages_stay(void)
 	EXPECT_ERRNO(madvise(p, PAGES * PG, MADV_PAGEOUT), EINVAL);
 	EXPECT_EQ(madvise(p + PAGES * PG / 2, PAGES * PG / 2, MADV_PAGEOUT), 0);
 	EXPECT_EQ(proc_field("/proc/vmstat", "pswpout") - out0, PAGES / 2);
+	/* Per VMA, as pmap counts them: none of the locked half. */
+	EXPECT_EQ(vma_swap(p), 0);
+	EXPECT_EQ(vma_swap(p + PAGES * PG / 2), PAGES / 2);
 	EXPECT_EQ(munlock(p, PAGES * PG / 2), 0);
 	EXPECT_EQ(madvise(p, PAGES * PG, MADV_PAGEOUT), 0);
 	EXPECT_EQ(proc_field("/proc/vmstat", "pswpout") - out0, PAGES);

@@ -279,6 +279,7 @@ struct mapinfo {
 	unsigned long offset;	/* in bytes, into the file */
 	unsigned long resident; /* pages mapped to counted pages */
 	unsigned long raw;	/* pages mapped to raw frames (device memory) */
+	unsigned long swap;	/* pages swapped out (Linux's smaps Swap:) */
 	char name[MAPINFO_NAME_MAX]; /* "[heap]", "[stack]", "file", or "" */
 };
 
