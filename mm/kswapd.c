@@ -47,7 +47,11 @@ unsigned long watermark_low, watermark_high;
 static struct wait_queue kswapd_wait = WAIT_QUEUE_INIT(kswapd_wait);
 static struct wait_queue vm_change_wait = WAIT_QUEUE_INIT(vm_change_wait);
 
-/* Round-robin position of try_to_free_pages (interrupts off). */
+/*
+ * Round-robin position of try_to_free_pages: a hint, updated without a
+ * lock by kswapd and direct reclaimers alike; a race only repeats or
+ * skips a batch.
+ */
 static int scan_pid;
 static unsigned long scan_address;
 
