@@ -98,6 +98,9 @@ void swap_free(swp_entry_t entry);
 void put_swap_page(swp_entry_t entry);
 /* Swap PTEs pointing at entry's slot. */
 int __swap_count(swp_entry_t entry);
+/* May more swap PTEs point at entry's slot (its area is not being
+ * removed)? */
+bool swap_entry_writeok(swp_entry_t entry);
 /* Is this an entry of an area, for a slot in use? */
 bool swap_entry_valid(swp_entry_t entry);
 /* Swap PTEs pointing into all areas: their slots' counts added up. */

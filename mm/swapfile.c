@@ -63,6 +63,16 @@ static struct swap_info_struct *swap_info_get(swp_entry_t entry)
 	return si;
 }
 
+bool swap_entry_writeok(swp_entry_t entry)
+{
+	unsigned long flags = spin_lock_irqsave(&swap_lock);
+	struct swap_info_struct *si = swap_info_get(entry);
+	bool ok = si && si->writeok;
+
+	spin_unlock_irqrestore(&swap_lock, flags);
+	return ok;
+}
+
 bool swap_entry_valid(swp_entry_t entry)
 {
 	unsigned long flags = spin_lock_irqsave(&swap_lock);

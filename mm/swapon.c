@@ -193,15 +193,25 @@ static struct mm_struct *nth_mm(unsigned int i)
 /*
  * Every process's swap PTEs of the area are faulted in, round after round
  * while some are left (a fork meanwhile may copy one); address spaces in
- * the middle of a change are passed over and retried a tick later.  Pages
- * the swap cache still holds for the area with no swap PTE left go too.
+ * the middle of a change are passed over, and a page reclaim is still
+ * writing stays locked: the next round, a tick later, retries them.
+ * Pages the swap cache still holds for the area with no swap PTE left go
+ * too.  Gives up (EBUSY) after ten seconds of rounds.
  */
 int try_to_unuse(unsigned int type)
 {
+	static struct wait_queue round_wait = WAIT_QUEUE_INIT(round_wait);
 	struct swap_info_struct *si = &swap_info[type];
 
-	for (int round = 0; si->inuse_pages && round < 100; round++) {
+	for (int round = 0; si->inuse_pages && round < 10 * HZ; round++) {
+		unsigned long flags;
 		struct mm_struct *mm;
+
+		if (round) {
+			flags = arch_local_irq_save();
+			sleep_on_timeout(&round_wait, jiffies + 1);
+			arch_local_irq_restore(flags);
+		}
 
 		for (unsigned int i = 0; (mm = nth_mm(i)); i++) {
 			int err = unuse_mm(mm, type);

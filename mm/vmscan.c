@@ -62,8 +62,8 @@ static bool add_to_swap(struct page *page, struct scan_control *sc)
 {
 	swp_entry_t entry;
 
-	if (PageSwapCache(page))
-		return true;
+	if (PageSwapCache(page)) /* its area may be going: swapoff */
+		return swap_entry_writeok(page_swap_entry(page));
 	entry = get_swap_page();
 	if (!entry.val) {
 		sc->no_swap = true;
