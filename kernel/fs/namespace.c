@@ -43,6 +43,7 @@ void vfs_init(void)
 	iput(boot_mknod(dev, "zero", S_IFCHR | 0666, &zero_fops));
 	iput(boot_mknod(dev, "kmsg", S_IFCHR | 0644, &kmsg_fops));
 	iput(boot_mknod(dev, "fb0", S_IFCHR | 0666, &fb_fops));
+	iput(boot_mknod(dev, "xipmem", S_IFCHR | 0444, &xipmem_fops));
 	iput(boot_mknod(dev, "hmm_dmirror0", S_IFCHR | 0666,
 			&hmm_dmirror_fops[0]));
 	iput(boot_mknod(dev, "hmm_dmirror1", S_IFCHR | 0666,

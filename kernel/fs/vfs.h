@@ -234,6 +234,7 @@ extern const struct file_operations zero_fops;
 extern const struct file_operations console_fops;
 extern const struct file_operations kmsg_fops;
 extern const struct file_operations fb_fops;
+extern const struct file_operations xipmem_fops;
 extern const struct file_operations hmm_dmirror_fops[2];
 
 /* initrd.c: unpack into a given directory (the tests use their own). */

@@ -248,6 +248,10 @@ class OutputCompareTest(unittest.TestCase):
         self.assertIn("goes on", compare(["x"], ["x", "extra"]))
         self.assertEqual(docs_outputs.merge(["ip 0x...", "n 1"], ["ip 0x42", "n 2"]),
                          ["ip 0x...", "n 2"])
+        # A block ending in "..." shows the output's start: it stays so.
+        self.assertIsNone(compare(["a 1", "..."], ["a 1", "b", "c"]))
+        self.assertEqual(docs_outputs.merge(["a 1", "..."], ["a 2", "b", "c"]),
+                         ["a 2", "..."])
 
     def test_every_marker_in_the_docs_names_a_recipe(self):
         import docs_outputs
