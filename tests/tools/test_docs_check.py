@@ -226,6 +226,14 @@ class ChapterTest(unittest.TestCase):
         self.assertEqual(len(problems), 1, problems)
         self.assertIn("no ## ... Exercises section", problems[0])
 
+    def test_two_chapters_with_one_number_fail(self):
+        with open(os.path.join(self.box.dir, "docs/01-another.md"), "w") as f:
+            f.write(CHAPTER.replace("A chapter", "Another"))
+        problems = self.problems(CHAPTER, ANSWERS + "\n## Chapter 1\n\n**1. Again.** Yes.\n")
+        self.assertEqual(len(problems), 2, problems)
+        self.assertIn("docs/01-another.md is chapter 1 too", problems[0])
+        self.assertIn("2 sections ## Chapter 1", problems[1])
+
     def test_only_chapters_are_held_to_it(self):
         with open(os.path.join(self.box.dir, "docs/notes.md"), "w") as f:
             f.write("# Notes\n\nNo seeds, no exercises.\n")
