@@ -6,9 +6,12 @@
  * function.  An unknown number is -ENOSYS.  The result, or -errno, goes back
  * to user space, where the C library turns a negative value into errno.
  */
+#include <asm/irqflags.h>
 #include <kernel/errno.h>
 #include <kernel/fs/fs.h>
+#include <kernel/futex.h>
 #include <kernel/process.h>
+#include <kernel/sched.h>
 #include <kernel/signal.h>
 #include <kernel/syscall.h>
 #include <kernel/sys.h>
@@ -126,6 +129,17 @@ static long do_syscall(unsigned long nr, const unsigned long a[6])
 				       U(siginfo_t *, 1));
 	case SYS_alarm:
 		return sys_alarm(a[0]);
+	case SYS_clone:
+		return sys_clone(a[0], a[1], U(int *, 2), U(int *, 3), a[4]);
+	case SYS_exit_group:
+		sys_exit_group(a[0]);
+	case SYS_gettid:
+		return sys_gettid();
+	case SYS_futex:
+		return sys_futex(U(u32 *, 0), a[1], a[2],
+				 U(const struct timespec *, 3));
+	case SYS_set_tls:
+		return sys_set_tls(a[0]);
 	case SYS_swapon:
 		return sys_swapon(U(const char *, 0), a[1]);
 	case SYS_swapoff:
@@ -144,12 +158,26 @@ static long do_syscall(unsigned long nr, const unsigned long a[6])
 }
 
 /*
- * The calls that change page tables or VMAs, their caller's (mmap ...
- * fork, execve, a driver's ioctl) or other processes' (a truncation
- * unmaps a file's pages everywhere): reclaim keeps out of every address
- * space meanwhile (mm/kswapd.c), until mmap_lock exists.
+ * Two rules for the calls that change or copy VMAs and page tables, until
+ * mm_struct has a lock of its own (an mmap_lock: the SMP work of issue 17):
+ *
+ * MM_EXCLUSIVE  the caller's own address space.  Faults run with
+ *   interrupts off, but system calls are preemptible; while an address
+ *   space had one thread nothing else could touch it meanwhile.  With
+ *   threads a sibling could fault on, or change, a half-changed VMA tree,
+ *   so these calls run with interrupts off in a process of several
+ *   threads, which on one CPU shuts every other thread out.  (A call that
+ *   sleeps in the middle, waiting for a device's DMA, lets them in.)
+ * MM_CHANGE  any address space: the caller's (mmap ... fork, execve, a
+ *   driver's ioctl) or other processes' (a truncation unmaps a file's
+ *   pages everywhere).  Reclaim, which changes the PTEs of processes that
+ *   are not running, keeps out of every address space meanwhile
+ *   (vm_change_begin, mm/kswapd.c).
  */
-static bool changes_address_spaces(unsigned long nr)
+#define MM_EXCLUSIVE 1
+#define MM_CHANGE 2
+
+static unsigned int mm_rules(unsigned long nr)
 {
 	switch (nr) {
 	case SYS_mmap:
@@ -158,31 +186,43 @@ static bool changes_address_spaces(unsigned long nr)
 	case SYS_madvise:
 	case SYS_brk:
 	case SYS_fork:
-	case SYS_execve:
-	case SYS_ioctl:
-	case SYS_open:
-	case SYS_ftruncate:
+	case SYS_clone:
 	case SYS_mlock:
 	case SYS_munlock:
 	case SYS_mlockall:
 	case SYS_munlockall:
-		return true;
+		return MM_EXCLUSIVE | MM_CHANGE;
+	case SYS_mapinfo:
+		return MM_EXCLUSIVE;
+	case SYS_execve:
+	case SYS_ioctl:
+	case SYS_open:
+	case SYS_ftruncate:
+		return MM_CHANGE;
 	default:
-		return false;
+		return 0;
 	}
 }
 
 long syscall_dispatch(unsigned long nr, const unsigned long a[6])
 {
-	bool change = changes_address_spaces(nr);
+	struct mm_struct *mm = current->mm;
+	unsigned int rules = mm_rules(nr);
+	unsigned long flags;
 	long ret;
 
-	if (change) {
+	if (rules & MM_CHANGE) {
 		throttle_direct_reclaim(); /* such calls allocate */
 		vm_change_begin();
 	}
-	ret = do_syscall(nr, a);
-	if (change)
+	if (mm && mm->mm_users >= 2 && (rules & MM_EXCLUSIVE)) {
+		flags = arch_local_irq_save();
+		ret = do_syscall(nr, a);
+		arch_local_irq_restore(flags);
+	} else {
+		ret = do_syscall(nr, a);
+	}
+	if (rules & MM_CHANGE)
 		vm_change_end();
 	return ret;
 }

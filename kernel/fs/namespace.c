@@ -53,13 +53,17 @@ void vfs_init(void)
 
 /*
  * The calling task's root and working directory.  No references are
- * taken: only the task itself changes its cwd (chdir), so it cannot go
- * away during the task's own system call.  Kernel threads, and a process
- * before it has a cwd, work from the root.
+ * taken: only the process itself changes its cwd (chdir), so it cannot go
+ * away during the task's own system call -- unless another thread of the
+ * process changes directory meanwhile and the old one, removed, loses its
+ * last reference (a known gap: Linux takes a reference here, path_get).
+ * Kernel threads, and a process before it has a cwd, work from the root.
  */
 void current_fs(struct fs_struct *fs)
 {
 	BUG_ON(!vfs_root); /* a file system call before vfs_init */
 	fs->root = vfs_root;
-	fs->pwd = current && current->cwd ? current->cwd : vfs_root;
+	fs->pwd = current && current->files && current->files->cwd
+			  ? current->files->cwd
+			  : vfs_root;
 }

@@ -24,6 +24,10 @@
  *   segv_mprotect   ticks per page for a write to a read-only page whose
  *                   SIGSEGV handler makes the page writable (mprotect) and
  *                   returns to retry: a write barrier's cost
+ *   thread_create_join   ticks per pthread_create of a thread that
+ *                   returns at once and pthread_join of it: clone, the
+ *                   thread's stack mapped and unmapped, its exit and the
+ *                   futex wake-up of the joiner
  *   find_vma_10, find_vma_<V>   ticks per write fault while the program
  *                   has 10 (or V) one-page mappings of its own, with
  *                   alternating protections so that none can merge; each
@@ -87,6 +91,7 @@
 
 #include <errno.h>
 #include <inttypes.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -708,6 +713,35 @@ static void bench_signal(void)
 	signal(SIGSEGV, SIG_DFL);
 }
 
+/* ---- threads ----------------------------------------------------------- */
+
+#define THREAD_ROUNDS 64
+
+static void *return_at_once(void *arg)
+{
+	return arg;
+}
+
+static uint64_t run_thread_create_join(void)
+{
+	uint64_t t0 = now();
+
+	for (int i = 0; i < THREAD_ROUNDS; i++) {
+		pthread_t t;
+
+		if (pthread_create(&t, NULL, return_at_once, NULL) ||
+		    pthread_join(t, NULL))
+			die("pthread_create");
+	}
+	return now() - t0;
+}
+
+static void bench_threads(void)
+{
+	report("thread_create_join",
+	       per(measure(run_thread_create_join), THREAD_ROUNDS), "/thread");
+}
+
 static void bench_find_vma(void)
 {
 	long sizes[2] = { 10, cfg.vmas };
@@ -994,6 +1028,7 @@ static const struct bench {
 	{ "untouched", bench_untouched },
 	{ "find_vma", bench_find_vma },
 	{ "signal", bench_signal },
+	{ "threads", bench_threads },
 	{ "fault_around", bench_fault_around },
 	{ "devmem", bench_devmem },
 #ifdef HAVE_MIRROR

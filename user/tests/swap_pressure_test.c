@@ -19,25 +19,10 @@
 #include <unistd.h>
 
 #include "ktap.h"
+#include "proc_field.h"
 
 #define PG 4096L
 #define SMALL_MACHINE_KB (64 * 1024)
-
-/* A field of a /proc file: "Name: value kB" or "name value". */
-static long proc_field(const char *file, const char *name)
-{
-	char buf[2048], *p;
-	int fd = open(file, O_RDONLY);
-	long n = fd < 0 ? -1 : read(fd, buf, sizeof(buf) - 1);
-
-	if (fd >= 0)
-		close(fd);
-	if (n <= 0)
-		return -1;
-	buf[n] = 0;
-	p = strstr(buf, name);
-	return p ? strtol(p + strlen(name), NULL, 10) : -1;
-}
 
 static long meminfo_kb(const char *name)
 {
@@ -47,7 +32,7 @@ static long meminfo_kb(const char *name)
 /* RAM in pages; skip in a machine too large to fill quickly. */
 static long ram_pages(void)
 {
-	long kb = meminfo_kb("MemTotal:");
+	long kb = meminfo_kb("MemTotal");
 
 	if (kb > SMALL_MACHINE_KB)
 		ktap_skip("needs a small machine (make test boots one)");
@@ -94,8 +79,8 @@ static void *anon(long pages)
 static void three_times_ram(void)
 {
 	long pages = 3 * ram_pages(), used;
-	long scan0 = proc_field("/proc/vmstat", "pgscan "),
-	     steal0 = proc_field("/proc/vmstat", "pgsteal ");
+	long scan0 = proc_field("/proc/vmstat", "pgscan"),
+	     steal0 = proc_field("/proc/vmstat", "pgsteal");
 	long *p;
 
 	swap_on();
@@ -105,13 +90,13 @@ static void three_times_ram(void)
 	EXPECT_EQ(wrong(p, pages, 7), 0);
 	/* The scan's figure (chapter 7): printed, not asserted. */
 	ktap_print("# three_times_ram: %ld pages, %ld scanned, %ld freed\n",
-		   pages, proc_field("/proc/vmstat", "pgscan ") - scan0,
-		   proc_field("/proc/vmstat", "pgsteal ") - steal0);
-	used = meminfo_kb("SwapTotal:") - meminfo_kb("SwapFree:");
+		   pages, proc_field("/proc/vmstat", "pgscan") - scan0,
+		   proc_field("/proc/vmstat", "pgsteal") - steal0);
+	used = meminfo_kb("SwapTotal") - meminfo_kb("SwapFree");
 	EXPECT_GT(used, 0);
 	EXPECT_EQ(munmap(p, pages * PG), 0);
 	/* Its slots are free; other processes may have a few in swap. */
-	EXPECT_LT(meminfo_kb("SwapTotal:") - meminfo_kb("SwapFree:"), used / 8);
+	EXPECT_LT(meminfo_kb("SwapTotal") - meminfo_kb("SwapFree"), used / 8);
 	EXPECT_EQ(swapoff("/dev/vda"), 0);
 }
 

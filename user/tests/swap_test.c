@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "ktap.h"
+#include "proc_field.h"
 
 #define DISK "/dev/vda"
 #define PAGES 128
@@ -28,25 +29,6 @@ static void swap_on(void)
 {
 	if (swapon(DISK, 0) && errno == ENOENT)
 		ktap_skip("no " DISK " on this machine");
-}
-
-/* A field of a /proc file ("name value" or "Name: value kB"). */
-static long proc_field(const char *file, const char *name)
-{
-	char buf[2048], *p;
-	int fd = open(file, O_RDONLY);
-	long n = fd < 0 ? -1 : read(fd, buf, sizeof(buf) - 1);
-
-	if (fd >= 0)
-		close(fd);
-	if (n <= 0)
-		return -1;
-	buf[n] = 0;
-	for (p = buf; (p = strstr(p, name)); p++)
-		if ((p == buf || p[-1] == '\n') &&
-		    (p[strlen(name)] == ' ' || p[strlen(name)] == ':'))
-			return strtol(p + strlen(name) + 1, NULL, 10);
-	return -1;
 }
 
 static long swap_used_kb(void)

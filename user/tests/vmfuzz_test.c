@@ -6,29 +6,34 @@
  * so a failure here replays with the command vmfuzz prints; make fuzz runs
  * it with any seed for as long as asked.
  */
-#include <fcntl.h>
-#include <stdlib.h>
-#include <string.h>
 #include <sys/swap.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include "ktap.h"
+#include "proc_field.h"
 
-/* Run vmfuzz -q -s seed -n steps -w workers -b batch; its exit status. */
-static int vmfuzz(const char *seed, const char *steps, const char *workers,
-		  const char *batch)
+/* Run vmfuzz -q -s seed -n steps -w workers -b batch -T threads; its status. */
+static int vmfuzz_threads(const char *seed, const char *steps,
+			  const char *workers, const char *batch,
+			  const char *threads)
 {
 	int status;
 	pid_t pid = fork();
 
 	if (pid == 0) {
 		execl("/bin/vmfuzz", "vmfuzz", "-q", "-s", seed, "-n", steps,
-		      "-w", workers, "-b", batch, (char *)NULL);
+		      "-w", workers, "-b", batch, "-T", threads, (char *)NULL);
 		_exit(127);
 	}
 	if (pid < 0 || waitpid(pid, &status, 0) != pid)
 		return -1;
 	return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+
+static int vmfuzz(const char *seed, const char *steps, const char *workers,
+		  const char *batch)
+{
+	return vmfuzz_threads(seed, steps, workers, batch, "1");
 }
 
 static void seed_1(void)
@@ -51,35 +56,27 @@ static void one_worker(void)
  * With swap on: the "reclaim now" steps (MADV_PAGEOUT) really send pages
  * out, and every later touch and read checks they came back intact.
  */
-static long pswpout(void)
-{
-	char buf[2048], *p;
-	int fd = open("/proc/vmstat", O_RDONLY);
-	long n = fd < 0 ? -1 : read(fd, buf, sizeof(buf) - 1);
-
-	if (fd >= 0)
-		close(fd);
-	buf[n > 0 ? n : 0] = 0;
-	p = strstr(buf, "pswpout ");
-	return p ? atol(p + 8) : -1;
-}
-
 static void with_swap(void)
 {
-	long out0 = pswpout();
+	long out0 = proc_field("/proc/vmstat", "pswpout");
 
 	if (swapon("/dev/vda", 0) && errno == ENOENT)
 		ktap_skip("no /dev/vda on this machine");
 	EXPECT_EQ(vmfuzz("4", "3000", "3", "200"), 0);
-	EXPECT_GT(pswpout(), out0); /* pages did go out */
+	EXPECT_GT(proc_field("/proc/vmstat", "pswpout"),
+		  out0); /* pages did go out */
 	EXPECT_EQ(swapoff("/dev/vda"), 0);
 }
 
+/* Workers of three threads: two race the first's steps in the same mm. */
+static void threads(void)
+{
+	EXPECT_EQ(vmfuzz_threads("4", "2000", "2", "250", "3"), 0);
+}
+
 static const struct ktap_case cases[] = {
-	KTAP_CASE(seed_1),
-	KTAP_CASE(seed_2),
-	KTAP_CASE(one_worker),
-	KTAP_CASE(with_swap),
+	KTAP_CASE(seed_1),    KTAP_CASE(seed_2),  KTAP_CASE(one_worker),
+	KTAP_CASE(with_swap), KTAP_CASE(threads),
 };
 
 int main(void)
