@@ -18,7 +18,7 @@
 static void swap_entry_round_trip(struct ktest *t)
 {
 	static const unsigned long offsets[] = { 1, 2, 4095, 123456,
-						 (1UL << 30) - 1 };
+						 (1UL << SWP_OFFSET_BITS) - 1 };
 	static const unsigned int types[] = { 0, 1, MAX_SWAPFILES - 1 };
 	pte_t none;
 
@@ -37,7 +37,8 @@ static void swap_entry_round_trip(struct ktest *t)
 		}
 	/* A present PTE and an empty one are not swap entries. */
 	pte_clear(NULL, 0, &none);
-	KTEST_EXPECT_FALSE(t, is_swap_pte(pfn_pte(5, _PAGE_PRESENT)));
+	KTEST_EXPECT_FALSE(t,
+			   is_swap_pte(pfn_pte(5, vm_get_page_prot(VM_READ))));
 	KTEST_EXPECT_FALSE(t, is_swap_pte(none));
 }
 

@@ -26,7 +26,7 @@ static const struct {
 
 /*
  * A VMA's mapped frames: counted pages, and raw frames (seed 000); and
- * its pages in swap (chapter 7).
+ * its pages in swap (chapter 9).
  */
 struct page_counts {
 	unsigned long counted, raw, swap;

@@ -18,7 +18,7 @@
  * first, with reverse mapping (rmap) to find every PTE of a page at once.
  * That costs a reverse map per page but never walks memory that is not
  * worth freeing; the virtual scan needs no reverse map, and walks page
- * tables instead.  docs/07-reclaim-and-swap.md compares them.
+ * tables instead.  docs/09-reclaim-and-swap.md compares them.
  *
  * What is never scanned, by the VMA's flags (vma_reclaimable):
  *   VM_LOCKED    mlock: the program asked for the pages to stay;

@@ -154,7 +154,7 @@ MUTATIONS = [
     M("invlpg-missing", "arch/x86_64/include/asm/pgtable.h",
       'asm volatile("invlpg (%0)" : : "r"(addr) : "memory");', "(void)addr;",
       "user:vm_rules_test", "flush_tlb_page drops the TLB entry"),
-    # ---- reclaim and swap (chapter 7) ------------------------------------------
+    # ---- reclaim and swap (chapter 9) ------------------------------------------
     M("fork-no-swap-duplicate", "mm/memory.c",
       "\t\t\tif (swap_duplicate(pte_to_swp_entry(*src_pte)))\n\t\t\t\treturn -ENOMEM;\n",
       "", "host:mmap_fuzz",

@@ -41,7 +41,7 @@ static void print_area(const struct mapinfo *m)
 	/* Frames without a count (device memory): the resident column omits them. */
 	if (m->flags & (MAPINFO_PFNMAP | MAPINFO_MIXEDMAP))
 		printf(" raw %lu", m->raw);
-	/* Pages in swap (chapter 7): shown only where there are some. */
+	/* Pages in swap (chapter 9): shown only where there are some. */
 	if (m->swap)
 		printf(" swap %lu", m->swap);
 	putchar('\n');

@@ -88,7 +88,7 @@ static void three_times_ram(void)
 	ASSERT_TRUE(p != NULL);
 	fill(p, pages, 7);
 	EXPECT_EQ(wrong(p, pages, 7), 0);
-	/* The scan's figure (chapter 7): printed, not asserted. */
+	/* The scan's figure (chapter 9): printed, not asserted. */
 	ktap_print("# three_times_ram: %ld pages, %ld scanned, %ld freed\n",
 		   pages, proc_field("/proc/vmstat", "pgscan") - scan0,
 		   proc_field("/proc/vmstat", "pgsteal") - steal0);
