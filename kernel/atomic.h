@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Atomic integers and bit operations (chapter 9), written with the
+ * Atomic integers and bit operations (chapter 10), written with the
  * compiler's __atomic builtins, which every port's compiler turns into its
  * CPU's own instructions: on x86 one instruction with a lock prefix (lock
  * xadd, lock cmpxchg, lock or...), which is also a full memory barrier; on

@@ -2,7 +2,7 @@
 /*
  * SMP, the generic half: per-CPU data, the kernel lock, the reschedule
  * IPI and the TLB shootdown's request and answer.  kernel/smp.h says what
- * the kernel lock covers; docs/09-concurrency.md why it is shaped so.
+ * the kernel lock covers; docs/10-concurrency.md why it is shaped so.
  *
  * The kernel lock is a test-and-set on the arch's ticket lock (trylock in
  * a loop) rather than a plain arch_spin_lock, because a CPU waiting for it

@@ -2,7 +2,7 @@
 /*
  * Several CPUs: what each CPU keeps for itself (struct per_cpu, found
  * through the arch's this_cpu()), the kernel lock, and the calls one CPU
- * makes on the others (IPIs).  Chapter 9 (docs/09-concurrency.md) tells
+ * makes on the others (IPIs).  Chapter 10 (docs/10-concurrency.md) tells
  * the story; kernel/smp.c implements it.
  *
  * The kernel lock.  Pagoda's kernel was written for one CPU, where turning

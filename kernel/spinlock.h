@@ -7,7 +7,7 @@
  * one CPU -- a deadlock -- is caught as the bug it is.
  *
  * Most kernel data is under the kernel lock (kernel/smp.h), which these
- * locks nest inside; chapter 9 gives the order of every lock.
+ * locks nest inside; chapter 10 gives the order of every lock.
  */
 #ifndef _KERNEL_SPINLOCK_H
 #define _KERNEL_SPINLOCK_H

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * The TLB flushes mm/ calls whenever it removes a translation or reduces
- * its rights (chapter 9).  Each flushes this CPU and, by IPI, every other
+ * its rights (chapter 10).  Each flushes this CPU and, by IPI, every other
  * CPU that may cache the address space (a TLB shootdown), and returns when
  * all have: only then may the page or page table the translation led to be
  * reused.
