@@ -94,23 +94,34 @@ bool signal_pending(const struct task_struct *t)
 
 /*
  * A stopped task resumes on SIGCONT or SIGKILL; SIGCONT also discards any
- * stop signal still pending, and a stop signal any pending SIGCONT.
+ * stop signal still pending, and a stop signal any pending SIGCONT.  A stop
+ * is the thread's that took the signal, but whichever thread SIGCONT or
+ * SIGKILL goes to, every stopped thread of the process resumes; the
+ * reports for waitpid are the process's, kept in its leader.
  */
 static void prepare_signal(struct task_struct *t, int sig)
 {
+	struct task_struct *leader = t->group_leader, *th;
+	bool resumed = false;
+
 	if (sigmask(sig) & STOP_SIGNALS)
 		t->signal.pending &= ~sigmask(SIGCONT);
 	if (sig != SIGCONT && sig != SIGKILL)
 		return;
 	if (sig == SIGCONT)
 		t->signal.pending &= ~STOP_SIGNALS;
-	if (t->state == TASK_STOPPED) {
-		t->stop_report = 0;
-		if (sig == SIGCONT) {
-			t->continued_report = true;
-			notify_parent(t, CLD_CONTINUED, SIGCONT);
+	list_for_each_entry (th, &leader->thread_head, thread_node) {
+		if (th->state == TASK_STOPPED) {
+			resume_stopped_task(th);
+			resumed = true;
 		}
-		resume_stopped_task(t);
+	}
+	if (!resumed)
+		return;
+	leader->stop_report = 0;
+	if (sig == SIGCONT) {
+		leader->continued_report = true;
+		notify_parent(leader, CLD_CONTINUED, SIGCONT);
 	}
 }
 
@@ -217,7 +228,10 @@ void fill_siginfo(siginfo_t *si, int sig, const struct kernel_siginfo *k)
 	si->si_status = k->si_status;
 }
 
-/* SIGCHLD to t's parent: t exited, was killed, stopped or continued. */
+/*
+ * SIGCHLD to t's parent: t exited, was killed, stopped or continued (t is
+ * a process's leader, or a kernel thread).
+ */
 void notify_parent(struct task_struct *t, int code, int status)
 {
 	struct task_struct *p = t->parent;
@@ -235,13 +249,13 @@ void notify_parent(struct task_struct *t, int code, int status)
 /* Stop until SIGCONT or SIGKILL, telling the parent (waitpid WUNTRACED). */
 static void do_signal_stop(int sig)
 {
-	struct task_struct *t = current;
+	struct task_struct *t = current, *leader = t->group_leader;
 	unsigned long flags = arch_local_irq_save();
 
-	t->stop_report = sig;
-	t->continued_report = false;
+	leader->stop_report = sig;
+	leader->continued_report = false;
 	t->state = TASK_STOPPED;
-	notify_parent(t, CLD_STOPPED, sig);
+	notify_parent(leader, CLD_STOPPED, sig);
 	schedule();
 	arch_local_irq_restore(flags);
 }
