@@ -111,8 +111,9 @@ void send_signal_info(struct task_struct *t, int sig,
 
 	prepare_signal(t, sig);
 	/* An ignored signal is dropped now, unless blocked (it may be
-	 * unblocked after its action changed). */
-	if (!(s->blocked & sigmask(sig)) && sig_ignored(t, sig))
+	 * unblocked after its action changed, or sigwaitinfo takes it). */
+	if (!((s->blocked | s->real_blocked) & sigmask(sig)) &&
+	    sig_ignored(t, sig))
 		goto out;
 	if (!(s->pending & sigmask(sig)))
 		s->info[sig] = *info;
@@ -143,6 +144,14 @@ void force_sig_fault(int sig, int code, unsigned long addr)
 		s->blocked &= ~sigmask(sig);
 	}
 	send_signal_info(current, sig, &info);
+}
+
+bool sig_ignored_or_blocked(int sig)
+{
+	const struct signal_state *s = &current->signal;
+
+	return (s->blocked & sigmask(sig)) ||
+	       s->action[sig].sa_handler == SIG_IGN;
 }
 
 bool sig_kills_current(int sig)
@@ -425,8 +434,10 @@ long sys_sigsuspend(const sigset_t __user *umask)
 /*
  * Take a signal of set (which the caller keeps blocked) without running
  * its handler.  During the wait set is unblocked, so that sending one
- * wakes the task (Linux's real_blocked); any other signal the task must
- * act on ends the wait with EINTR.
+ * wakes the task, but still counts as blocked for dropping ignored
+ * signals (real_blocked, as Linux's: a SIGCHLD left at its default is
+ * waited for, not dropped); any other signal the task must act on ends
+ * the wait with EINTR.
  */
 long sys_sigwaitinfo(const sigset_t __user *uset, siginfo_t __user *uinfo)
 {
@@ -441,11 +452,13 @@ long sys_sigwaitinfo(const sigset_t __user *uset, siginfo_t __user *uinfo)
 		return -EFAULT;
 	set &= ~UNBLOCKABLE;
 	flags = arch_local_irq_save();
+	s->real_blocked = set;
 	s->blocked &= ~set;
 	while (!(sig = dequeue_signal(set, &info)))
 		if (sleep_on(&sigsuspend_wait) && !(s->pending & set))
 			break;
 	s->blocked = saved;
+	s->real_blocked = 0;
 	arch_local_irq_restore(flags);
 	if (!sig)
 		return -EINTR;

@@ -34,6 +34,7 @@ struct signal_state {
 	sigset_t pending;
 	sigset_t blocked;
 	sigset_t saved_blocked; /* sigsuspend's mask, until a handler ran */
+	sigset_t real_blocked;	/* sigwaitinfo's set: blocked, though not now */
 	bool restore_blocked;
 	struct sigaction action[NSIG];
 	struct kernel_siginfo info[NSIG];
@@ -58,6 +59,8 @@ void force_sig_fault(int sig, int code, unsigned long addr);
 void fill_siginfo(siginfo_t *si, int sig, const struct kernel_siginfo *k);
 /* Would sig, sent to the current task, end it (no handler, not ignored)? */
 bool sig_kills_current(int sig);
+/* Does the current task block sig, or ignore it by SIG_IGN? (job control) */
+bool sig_ignored_or_blocked(int sig);
 /* A signal t must act on: pending and not blocked. */
 bool signal_pending(const struct task_struct *t);
 /* On the way back to user mode: deliver pending signals (or die of one). */

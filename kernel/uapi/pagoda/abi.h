@@ -313,5 +313,6 @@ struct kmsg_header {
 #define TCSETCANON 0x5404 /* arg 0 (every byte readable at once) or 1 */
 #define TIOCGPGRP 0x540f  /* returns the foreground process group, 0 if none */
 #define TIOCSPGRP 0x5410  /* arg: the foreground process group (^C kills it) */
+#define TIOCSTI 0x5412	  /* arg: a char *; that byte, as if typed (Linux's) */
 
 #endif
