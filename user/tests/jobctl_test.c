@@ -12,6 +12,7 @@
 #include <errno.h>
 #include <sched.h>
 #include <signal.h>
+#include <stdbool.h>
 #include <sys/ioctl.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -61,6 +62,17 @@ static int report(pid_t pid, int options)
 	int ws = -1;
 
 	return waitpid(pid, &ws, options) == pid ? ws : -1;
+}
+
+/* A background job running fn, which must stop with sig; its pid. */
+static pid_t stopped_job(int (*fn)(void), int sig)
+{
+	pid_t pid = job(fn);
+	int ws = report(pid, WUNTRACED);
+
+	EXPECT_TRUE(WIFSTOPPED(ws));
+	EXPECT_EQ(WSTOPSIG(ws), sig);
+	return pid;
 }
 
 /* Read a line from the console: 10 * its length + 1 if it is "ok\n". */
@@ -151,11 +163,8 @@ static void background_read_stops(void)
 	int ws;
 
 	take_console();
-	pid = job(read_console);
+	pid = stopped_job(read_console, SIGTTIN);
 	ASSERT_GT(pid, 0);
-	ws = report(pid, WUNTRACED);
-	EXPECT_TRUE(WIFSTOPPED(ws));
-	EXPECT_EQ(WSTOPSIG(ws), SIGTTIN);
 	type("ok\n");
 	EXPECT_EQ(tcsetpgrp(0, pid), 0); /* fg, as the shell does */
 	EXPECT_EQ(kill(-pid, SIGCONT), 0);
@@ -220,11 +229,8 @@ static void background_tcsetpgrp(void)
 	int ws;
 
 	take_console();
-	pid = job(take_foreground);
+	pid = stopped_job(take_foreground, SIGTTOU);
 	ASSERT_GT(pid, 0);
-	ws = report(pid, WUNTRACED);
-	EXPECT_TRUE(WIFSTOPPED(ws));
-	EXPECT_EQ(WSTOPSIG(ws), SIGTTOU);
 	EXPECT_EQ(tcgetpgrp(0), getpid());
 	EXPECT_EQ(tcsetpgrp(0, pid), 0);
 	EXPECT_EQ(kill(pid, SIGCONT), 0);
@@ -287,6 +293,127 @@ static void sigchld_on_stop(void)
 	EXPECT_EQ(si.si_pid, pid);
 }
 
+/* ---- the shell's job control, typed as a user would ----------------- */
+
+static pid_t sh_pid, job_pgid;
+
+/* The shell waits for a line: it owns the console, raw, without echo. */
+static bool shell_reads(void)
+{
+	return tcgetpgrp(0) == sh_pid && ioctl(0, TCGETCANON, 0) == 0 &&
+	       ioctl(0, TCGETECHO, 0) == 0;
+}
+
+/* A job of the shell's owns the console. */
+static bool job_in_fg(void)
+{
+	pid_t pgrp = tcgetpgrp(0);
+
+	if (pgrp <= 0 || pgrp == sh_pid)
+		return false;
+	job_pgid = pgrp;
+	return true;
+}
+
+/* Poll until cond() holds, for 30 s at most (a loaded host is slow). */
+static bool wait_until(bool (*cond)(void))
+{
+	struct timespec ts = { 0, 10 * 1000 * 1000 };
+
+	for (int i = 0; i < 3000; i++) {
+		if (cond())
+			return true;
+		nanosleep(&ts, NULL);
+	}
+	return false;
+}
+
+/*
+ * Type without echo, to keep the log clean: the shell turns echo on
+ * between lines, so it is turned off before each byte.
+ */
+static void type_quietly(const char *s)
+{
+	for (; *s; s++) {
+		ioctl(0, TCSETECHO, 0);
+		ioctl(0, TIOCSTI, s);
+	}
+}
+
+/* The shell's output (its stdout and stderr) once it has exited. */
+static void shell_output(int fd, char *buf, size_t size)
+{
+	size_t n = 0;
+	long got;
+
+	while (n < size - 1 && (got = read(fd, buf + n, size - 1 - n)) > 0)
+		n += got;
+	buf[n] = '\0';
+}
+
+static pid_t start_shell(int out)
+{
+	pid_t pid = fork();
+
+	if (pid == 0) {
+		dup2(out, 1);
+		dup2(out, 2);
+		close(out);
+		execl("/bin/sh", "sh", (char *)NULL);
+		_exit(127);
+	}
+	return pid;
+}
+
+/*
+ * In the interactive shell: cat, ^Z stops it, jobs lists it, bg continues
+ * it behind (where its read of the console stops it again: SIGTTIN), fg
+ * brings it back, and it reads what is typed next.
+ */
+static void shell_fg_bg(void)
+{
+	static char out[2048];
+	bool ok;
+	int fds[2], ws = -1;
+
+	ASSERT_EQ(pipe(fds), 0);
+	signal(SIGTTOU, SIG_IGN); /* echo off from the background */
+	sh_pid = start_shell(fds[1]);
+	ASSERT_GT(sh_pid, 0);
+	close(fds[1]);
+	ok = wait_until(shell_reads);
+	EXPECT_TRUE(ok);
+	type_quietly("cat\n");
+	ok = ok && wait_until(job_in_fg);
+	EXPECT_TRUE(ok);
+	let_child_run();
+	type_quietly("\x1a");
+	ok = ok && wait_until(shell_reads);
+	EXPECT_TRUE(ok);
+	type_quietly("jobs\nbg\nfg\n");
+	ok = ok && wait_until(job_in_fg);
+	EXPECT_TRUE(ok);
+	type_quietly("hi\n\x04");
+	ok = ok && wait_until(shell_reads);
+	EXPECT_TRUE(ok);
+	if (ok) {
+		type_quietly("exit\n");
+	} else {
+		kill(sh_pid, SIGKILL);
+		kill(-job_pgid, SIGKILL);
+	}
+	EXPECT_EQ(waitpid(sh_pid, &ws, 0), sh_pid);
+	EXPECT_EQ(ws, 0);
+	shell_output(fds[0], out, sizeof(out));
+	EXPECT_TRUE(strstr(out, "[1]+ Stopped\tcat\n") != NULL);
+	EXPECT_TRUE(strstr(out, "jobs\n[1]+ Stopped\tcat\n") != NULL);
+	EXPECT_TRUE(strstr(out, "bg\n[1] cat &\n") != NULL);
+	EXPECT_TRUE(strstr(out, "fg\ncat\nhi\n") != NULL);
+	if (ktap_case_failed)
+		ktap_log("the shell wrote: %s", out);
+	give_back_console();
+}
+
 static void bad_input(void)
 {
 	EXPECT_ERRNO(ioctl(0, TIOCSTI, (void *)1), EFAULT);
@@ -294,10 +421,10 @@ static void bad_input(void)
 }
 
 static const struct ktap_case cases[] = {
-	KTAP_CASE(ctrl_z_stops),	 KTAP_CASE(ctrl_c_and_backslash),
+	KTAP_CASE(ctrl_z_stops),	  KTAP_CASE(ctrl_c_and_backslash),
 	KTAP_CASE(background_read_stops), KTAP_CASE(background_read_eio),
-	KTAP_CASE(background_tcsetpgrp), KTAP_CASE(sigchld_on_stop),
-	KTAP_CASE(bad_input),
+	KTAP_CASE(background_tcsetpgrp),  KTAP_CASE(sigchld_on_stop),
+	KTAP_CASE(shell_fg_bg),		  KTAP_CASE(bad_input),
 };
 
 int main(void)
