@@ -3,6 +3,10 @@
 # from the `##` comments below.  knobs.mk checks the knobs' values.
 # Output goes to build/<arch>/ and build/host/, never next to the sources.
 
+# Given on the command line (or from the environment), ARCH narrows make
+# test to that port; without it make test tests them all.
+ARCH_GIVEN := $(filter command line environment,$(origin ARCH))
+
 ##@knobs
 ARCH ?= x86_64##  the port: one of the directories arch/*/ with an arch.mk
 MEM ?= 256##  RAM for make run, gdb and bench: MiB, or with M or G (64M, 1G)
@@ -13,6 +17,7 @@ T ?= $(KTEST_FILTER)##  the tests to run: suite or suite.case globs, commas betw
 KTEST_FILTER ?=##  T's older name
 TIMEOUT ?= 300##  seconds one test boot may take before it counts as a hang
 QEMU_ARGS ?=##  more QEMU options for every boot, e.g. QEMU_ARGS='-smp 2'
+SWAP ?= 256M##  make run's swap disk (/dev/vda, which init enables): a size with M or G, 0 for none
 V ?=##  V=1 shows commands and, in tests, the whole serial output
 GDB_PORT ?= $(shell echo $$((20000 + $$(id -u) % 20000)))##  where make gdb's QEMU waits for gdb (per user)
 
@@ -50,6 +55,11 @@ endif
 include knobs.mk
 include arch/$(ARCH)/arch.mk
 
+# make test without ARCH= tests the other ports too: each builds its test
+# images in a make of its own (test-images), and they boot in the same run,
+# under one closing line.
+OTHER_ARCHES := $(if $(ARCH_GIVEN),,$(filter-out $(ARCH),$(ARCHES)))
+
 CC := $(CROSS_COMPILE)gcc
 LD := $(CROSS_COMPILE)ld
 NM := $(CROSS_COMPILE)nm
@@ -80,7 +90,7 @@ UEFI_TEST_IMAGE := $(B)/pagoda-uefi-test.$(IMAGE_EXT)
 SCREEN_IMAGE := $(B)/pagoda-screen.$(IMAGE_EXT)
 
 .PHONY: all run test iso clean deps host-test tools-test format-check check-fresh FORCE \
-	test-kernel test-user test-host test-list help docs-check docs-outputs vmfigure mutate \
+	test-kernel test-user test-host test-list test-images help docs-check docs-outputs vmfigure mutate \
 	errno-linux
 .DELETE_ON_ERROR:
 
@@ -162,38 +172,52 @@ $(B)/cmdline.%: FORCE
 	@mkdir -p $(dir $@)
 	@echo '$(CMDLINE_$*)' | cmp -s - $@ || echo '$(CMDLINE_$*)' > $@
 
-CMDLINE_run := $(CMDLINE) $(if $(RUN),run="$(RUN)")
+CMDLINE_run = $(strip $(ARCH_RUN_CMDLINE) $(CMDLINE) $(if $(RUN),run="$(RUN)"))
 CMDLINE_test = $(TEST_CMDLINE)
 CMDLINE_uefi-test := $(UEFI_TEST_CMDLINE)
 CMDLINE_screen :=
 
-$(IMAGE): $(KERNEL) $(INITRD) $(B)/cmdline.run tools/mkiso.sh
+$(IMAGE): $(KERNEL) $(INITRD) $(B)/cmdline.run $(IMAGE_TOOL)
 	@echo "  IMAGE   $@"
 	$(Q)$(call make_image,$@,$(KERNEL),$(CMDLINE_run),$(INITRD))
 
-$(TEST_IMAGE): $(KERNEL_Y) $(INITRD) $(B)/cmdline.test tools/mkiso.sh
+$(TEST_IMAGE): $(KERNEL_Y) $(INITRD) $(B)/cmdline.test $(IMAGE_TOOL)
 	@echo "  IMAGE   $@"
 	$(Q)$(call make_image,$@,$(KERNEL_Y),$(CMDLINE_test),$(INITRD))
 
-$(NS_TEST_IMAGE): $(KERNEL_N) $(INITRD) $(B)/cmdline.test tools/mkiso.sh
+$(NS_TEST_IMAGE): $(KERNEL_N) $(INITRD) $(B)/cmdline.test $(IMAGE_TOOL)
 	@echo "  IMAGE   $@"
 	$(Q)$(call make_image,$@,$(KERNEL_N),$(CMDLINE_test),$(INITRD))
 
-$(UEFI_TEST_IMAGE): $(KERNEL) $(INITRD) $(B)/cmdline.uefi-test tools/mkiso.sh
+$(UEFI_TEST_IMAGE): $(KERNEL) $(INITRD) $(B)/cmdline.uefi-test $(IMAGE_TOOL)
 	@echo "  IMAGE   $@"
 	$(Q)$(call make_image,$@,$(KERNEL),$(CMDLINE_uefi-test),$(INITRD))
 
-$(SCREEN_IMAGE): $(KERNEL) $(INITRD) $(B)/cmdline.screen tools/mkiso.sh
+$(SCREEN_IMAGE): $(KERNEL) $(INITRD) $(B)/cmdline.screen $(IMAGE_TOOL)
 	@echo "  IMAGE   $@"
 	$(Q)$(call make_image,$@,$(KERNEL),$(CMDLINE_screen),$(INITRD))
+
+# Swap disks: a sparse file of the size in the name, formatted by
+# util-linux's mkswap (Linux's swap-area header).  QEMU writes to a
+# throwaway copy (tools/run.py), so one image serves every boot.  make run
+# attaches one of SWAP bytes; a test boot one of TEST_SWAP.
+RUN_SWAP_IMAGE := $(if $(filter-out 0,$(SWAP)),$(B)/swap-$(SWAP).img)
+TEST_SWAP := 64M
+TEST_SWAP_IMAGE := $(B)/swap-$(TEST_SWAP).img
+
+$(B)/swap-%.img:
+	@mkdir -p $(dir $@)
+	@echo "  MKSWAP  $@"
+	$(Q)rm -f $@ && truncate -s $* $@ && chmod 600 $@ && /sbin/mkswap -q $@
 
 ##@targets
 all: ## build the kernel and the image (the default)
 iso: ## the bootable image, build/<arch>/pagoda.iso (RUN=, CMDLINE=)
 run: DEPS_EXTRA := $(if $(filter 1,$(GRAPHIC)),gui)
-run: deps $(IMAGE) ## boot in QEMU on the serial console; Ctrl-A X quits (RUN=, EXTRA=, FIRMWARE=, GRAPHIC=)
+run: deps $(IMAGE) $(RUN_SWAP_IMAGE) ## boot in QEMU on the serial console; Ctrl-A X quits (RUN=, EXTRA=, FIRMWARE=, GRAPHIC=, SWAP=)
 	$(Q)tools/run.py run --arch $(RUN_ARCH) --image $(IMAGE) --mem $(MEM_MIB) --accel $(ACCEL) \
-		$(if $(filter 1,$(GRAPHIC)),--graphic) --qemu-args '$(QEMU_ARGS)'
+		$(if $(filter 1,$(GRAPHIC)),--graphic) --qemu-args '$(QEMU_ARGS)' \
+		$(if $(RUN_SWAP_IMAGE),--disk $(RUN_SWAP_IMAGE))
 
 include bench.mk
 include debug.mk
@@ -220,15 +244,15 @@ tools-test: $(KERNEL) $(INITRD) $(GDB_CONSTS) ## the runner's own tests (tests/t
 HOST_PROGS := $(HOST_TEST) $(HOST_TEST_NOSPECIAL) $(VMA_FUZZ)
 HOST_SPECS := $(addprefix host:,$(HOST_PROGS))
 RUN_PY = KTEST_FILTER='$(T)' tools/run.py $(1) --timeout $(TIMEOUT) --mem $(TEST_MEM_MIB) \
-	--accel $(ACCEL) --qemu-args '$(QEMU_ARGS)'
+	--accel $(ACCEL) --qemu-args '$(QEMU_ARGS)' --disk $(TEST_SWAP_IMAGE)
 
 # make test also boots once under OVMF (see UEFI_TEST_SUITES), and runs the
 # docs check and the labs' check (labs.mk): not when T= aims the run elsewhere.
-UEFI_TEST_SPEC := $(if $(T),,$(ARCH)-uefi:$(UEFI_TEST_IMAGE))
+UEFI_TEST_SPEC := $(if $(T),,$(if $(ARCH_PC_TESTS),$(ARCH)-uefi:$(UEFI_TEST_IMAGE)))
 DOCS_SPEC := $(if $(T),,host:tools/docs_check.py host:tools/lab.py)
 # The screen and keyboard, under OVMF: typed through QEMU's monitor, read
 # from its screendumps (tests/pc/screen_test.py).
-SCREEN_TEST_SPEC := $(if $(T),,host:tests/pc/screen_test.py)
+SCREEN_TEST_SPEC := $(if $(T),,$(if $(ARCH_PC_TESTS),host:tests/pc/screen_test.py))
 
 # Every path, function, macro, system call and make target the README and
 # docs/ name must exist (the rules are in tools/docs_check.py); make test
@@ -240,24 +264,32 @@ RUN_TESTS = $(call RUN_PY,test) --logdir build $(if $(filter 1,$(V)),--verbose) 
 	$(if $(T),--selection '$(T)')
 
 # With T= set, only the selection runs: not the runner's own tests.
-test: deps $(if $(T),,tools-test) $(DOCS_DEMOS) $(HOST_PROGS) $(TEST_IMAGE) $(NS_TEST_IMAGE) \
-		$(if $(UEFI_TEST_SPEC),$(UEFI_TEST_IMAGE) $(SCREEN_IMAGE)) ## everything, both PTE_SPECIAL kernels; ends with "N passed, N failed" (T=)
+test: deps $(if $(T),,$(if $(ARCH_PC_TESTS),tools-test)) $(DOCS_DEMOS) $(HOST_PROGS) $(TEST_IMAGE) $(NS_TEST_IMAGE) $(TEST_SWAP_IMAGE) \
+		$(if $(UEFI_TEST_SPEC),$(UEFI_TEST_IMAGE) $(SCREEN_IMAGE)) \
+		$(addprefix test-images-,$(OTHER_ARCHES)) ## everything, every port (ARCH= for one), both PTE_SPECIAL kernels; ends with "N passed, N failed" (T=)
 	$(Q)$(RUN_TESTS) $(DOCS_SPEC) $(HOST_SPECS) $(ARCH):$(TEST_IMAGE) \
-		$(ARCH)-nospecial:$(NS_TEST_IMAGE) $(UEFI_TEST_SPEC) $(SCREEN_TEST_SPEC)
+		$(ARCH)-nospecial:$(NS_TEST_IMAGE) $(UEFI_TEST_SPEC) $(SCREEN_TEST_SPEC) \
+		$(foreach a,$(OTHER_ARCHES),$$(cat build/$(a)/test-specs))
+
+test-images-%: FORCE
+	$(Q)$(MAKE) --no-print-directory ARCH=$* test-images
+
+test-images: deps $(TEST_IMAGE) $(NS_TEST_IMAGE) ## a port's two test images, named for the runner in build/<arch>/test-specs
+	$(Q)echo '$(ARCH):$(TEST_IMAGE) $(ARCH)-nospecial:$(NS_TEST_IMAGE)' > $(B)/test-specs
 
 test-kernel: TEST_SCOPE := kernel
-test-kernel: deps $(TEST_IMAGE) ## one boot, the in-kernel suites only (T=)
+test-kernel: deps $(TEST_IMAGE) $(TEST_SWAP_IMAGE) ## one boot, the in-kernel suites only (T=)
 	$(Q)$(RUN_TESTS) $(ARCH):$(TEST_IMAGE)
 
 test-user: TEST_SCOPE := user
-test-user: deps $(TEST_IMAGE) ## one boot, the user-space test programs only (T=)
+test-user: deps $(TEST_IMAGE) $(TEST_SWAP_IMAGE) ## one boot, the user-space test programs only (T=)
 	$(Q)$(RUN_TESTS) $(ARCH):$(TEST_IMAGE)
 
 test-host: deps $(HOST_PROGS) ## the host tests and fuzzers only (T=)
 	$(Q)$(RUN_TESTS) $(HOST_SPECS)
 
 test-list: TEST_LIST := 1
-test-list: deps $(HOST_PROGS) $(TEST_IMAGE) ## name every test, as where: suite.case (T= narrows)
+test-list: deps $(HOST_PROGS) $(TEST_IMAGE) $(TEST_SWAP_IMAGE) ## name every test, as where: suite.case (T= narrows)
 	$(Q)$(call RUN_PY,list) --logdir build/list $(HOST_SPECS) $(ARCH):$(TEST_IMAGE)
 
 # The outputs pasted in the docs, regenerated by booting the commands the text

@@ -36,6 +36,7 @@ $(call knob_match,TEST_MEM,[1-9][0-9]*[MG]?,$(MEM_SIZE)$(comma) at least 64M)
 # The test boot leaves its top 32 MiB without struct page (mem=).
 $(if $(TEST_MEM),$(if $(shell [ $(call mib,$(TEST_MEM)) -ge 64 ] || echo small),\
 	$(call knob_fail,TEST_MEM,$(MEM_SIZE)$(comma) at least 64M)))
+$(call knob_match,SWAP,0|[1-9][0-9]*[MG],0 (no swap disk) or a size with M or G (256M$(comma) 1G))
 $(call knob_match,TIMEOUT,[1-9][0-9]*,a number of seconds)
 $(call knob_match,BENCH_TIMEOUT,[1-9][0-9]*,a number of seconds)
 

@@ -67,7 +67,7 @@ static const struct {
 } mutations[] = {
 	{ "bad magic", FIELD(eh.e_ident[1]), 'X' },
 	{ "32-bit class", FIELD(eh.e_ident[4]), 1 },
-	{ "big-endian", FIELD(eh.e_ident[5]), 2 },
+	{ "the other byte order", FIELD(eh.e_ident[5]), 3 - ELF_DATA },
 	{ "other machine", FIELD(eh.e_machine), 3 },
 	{ "shared object", FIELD(eh.e_type), 3 },
 	{ "no segments", FIELD(eh.e_phnum), 0 },

@@ -1,10 +1,10 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Exception fixups.  An instruction that may fault on purpose (reading memory
- * that may be unmapped, and later user memory) is listed in the ex_table
- * section with the address to resume at.  On a kernel fault the trap handler
- * looks the faulting instruction up here: found means "return an error",
- * not found means a kernel bug.
+ * Exception fixups.  An instruction that may fault on purpose (reading
+ * memory that may be unmapped, copying to or from user memory) is listed in
+ * the ex_table section with the address to resume at.  On a kernel fault
+ * the trap handler looks the faulting instruction up here: found means
+ * "return an error", not found means a kernel bug.
  */
 #ifndef _KERNEL_EXTABLE_H
 #define _KERNEL_EXTABLE_H

@@ -137,6 +137,7 @@ static int kernel_init(void *unused)
 	load_initrd();
 	dma_soft_init();
 	pci_init();
+	arch_device_init();
 	arch_console_enable_input();
 	if (boot_params.ktest) {
 		failed = run_ktests(&suites, &user_tests);

@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: MIT
 /*
- * Processes: fork, exit, waitpid, kill, and the signals that end a process.
+ * Processes: fork, exit, waitpid, getpid, and process groups (setpgid,
+ * kill_pgrp: what kill(-pgid) and the console's ^C reach).
  *
  * A process is a task with an mm.  fork gives the child the parent's VMAs,
  * sharing every page copy-on-write (dup_mm, copy_page_range), and its file
- * table, and makes the child return 0 from the same system call.  exit frees all of that except the task itself, which
- * stays a zombie holding its status until the parent's waitpid collects it;
- * an exiting parent's children go to init, which reaps orphans.
+ * table, and makes the child return 0 from the same system call.  exit
+ * frees all of that except the task itself, which stays a zombie holding
+ * its status until the parent's waitpid collects it; an exiting parent's
+ * children go to init, which reaps orphans.
  *
  * Signals are kernel/signal.c's; here a dying or stopping child tells its
  * parent (SIGCHLD, and waitpid's wake-up).

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* The system calls of processes, implemented in kernel/process.c, exec.c, sys.c. */
+/* The system calls of processes: kernel/process.c, exec.c and signal.c (kill). */
 #ifndef _KERNEL_PROCESS_H
 #define _KERNEL_PROCESS_H
 

@@ -16,6 +16,8 @@ void setup_arch(void);
 void paging_init(void);
 /* Once the page allocator works: map what the firmware described. */
 void arch_late_setup(void);
+/* Once the VFS exists, after the PCI scan: the machine's other devices. */
+void arch_device_init(void);
 
 /* The initial RAM disk the boot loader loaded, if any (set by setup_arch). */
 extern phys_addr_t initrd_start, initrd_end;

@@ -20,7 +20,8 @@
  * runs, and otherwise the call is made again from the start.
  *
  * The design is Linux's (kernel/signal.c, arch/x86/kernel/signal.c), much
- * reduced: one thread per process, no real-time signals, no process groups.
+ * reduced: one thread per process, no real-time signals; process groups
+ * only as far as kill(-pgid) and the console's ^C (kernel/process.c).
  */
 #include <asm/irqflags.h>
 #include <asm/ptrace.h>
@@ -31,6 +32,8 @@
 #include <kernel/signal.h>
 #include <kernel/string.h>
 #include <kernel/time.h>
+#include <mm/memory.h>
+#include <mm/mmap.h>
 
 enum sig_default {
 	SIG_DFL_TERM,
@@ -539,4 +542,30 @@ void signals_exit(struct task_struct *t)
 
 	alarm_cancel(&t->signal);
 	arch_local_irq_restore(flags);
+}
+
+void describe_user_fault(char *buf, size_t size, struct mm_struct *mm,
+			 unsigned long addr, int fault)
+{
+	struct vm_area_struct *vma =
+		mm && addr < TASK_SIZE ? find_vma(mm, addr) : NULL;
+
+	if (fault & VM_FAULT_OOM)
+		snprintf(buf, size, "out of memory");
+	else if (fault & VM_FAULT_SIGBUS)
+		snprintf(buf, size, "nothing to map");
+	else if (vma)
+		snprintf(buf, size, "protection fault on a %c%c%c mapping",
+			 vma->vm_flags & VM_READ ? 'r' : '-',
+			 vma->vm_flags & VM_WRITE ? 'w' : '-',
+			 vma->vm_flags & VM_EXEC ? 'x' : '-');
+	else
+		snprintf(buf, size, "no mapping");
+}
+
+int fault_signal(int fault)
+{
+	if (fault & VM_FAULT_OOM)
+		return SIGKILL;
+	return fault & VM_FAULT_SIGBUS ? SIGBUS : SIGSEGV;
 }

@@ -57,6 +57,19 @@ void send_signal_info(struct task_struct *t, int sig,
 void force_sig_fault(int sig, int code, unsigned long addr);
 /* The user's siginfo_t for signal sig, from what the kernel kept. */
 void fill_siginfo(siginfo_t *si, int sig, const struct kernel_siginfo *k);
+/*
+ * What became of a user page fault at addr that handle_mm_fault answered
+ * with fault (VM_FAULT_*, 0 if it was never asked: a kernel address), in
+ * words for the console: "no mapping", "protection fault on a r--
+ * mapping", "nothing to map", "out of memory".  The VM's verdict, not the
+ * hardware's: a PROT_NONE page is mapped, yet every access to it is refused
+ * by its rights, so a VMA at the address means a protection fault.
+ */
+struct mm_struct;
+void describe_user_fault(char *buf, size_t size, struct mm_struct *mm,
+			 unsigned long addr, int fault);
+/* The signal for a fault handle_mm_fault could not resolve. */
+int fault_signal(int fault);
 /* Would sig, sent to the current task, end it (no handler, not ignored)? */
 bool sig_kills_current(int sig);
 /* Does the current task block sig, or ignore it by SIG_IGN? (job control) */

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 /*
  * The small system calls: the break, time, sleeping, usage figures, the
- * process list for ps, and power-off.
+ * process list for ps, a process's VMAs for pmap (mapinfo, mm/task_mmu.c),
+ * the VM's counters for vmstat, the VM audit for the fuzzers, and
+ * power-off.
  */
 #include <asm/irqflags.h>
 #include <asm/processor.h>

@@ -2,7 +2,9 @@
 /*
  * The page cache (see mm/filemap.h for the picture): finding a file's page
  * by index, adding a zero-filled page where the file has a hole, and
- * dropping pages when the file is truncated.
+ * dropping pages when the file is truncated.  Also the i_mmap lock, a
+ * sleeping one, that guards the list of VMAs mapping the file (mm/vma.c
+ * and mm/truncate.c take it).
  */
 #include <kernel/fs/fs.h>
 #include <kernel/panic.h>

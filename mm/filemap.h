@@ -50,7 +50,7 @@ struct address_space {
 	 * The VMAs that map this file, in any process (vma->shared links
 	 * them), so that truncation can unmap what it cuts off
 	 * (unmap_mapping_range, mm/truncate.c).  The i_mmap lock guards the
-	 * list and the bounds and PTEs of the VMAs on it (mm/mmap.c).  It
+	 * list and the bounds and PTEs of the VMAs on it (mm/vma.c).  It
 	 * sleeps: a truncation calls MMU notifiers under it, which may.
 	 */
 	struct list_head i_mmap;

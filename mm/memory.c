@@ -7,17 +7,23 @@
  *	  do_anonymous_page      first touch of anonymous memory: a read maps
  *	                         the shared zero page, a write a fresh page
  *	  do_fault               first touch of a file (or driver) mapping:
- *	    do_read_fault        ->fault finds the page; map it read-only
+ *	    do_read_fault        ->fault finds the page; map it read-only,
+ *	      do_fault_around    with its neighbours (seed 002, ->map_pages)
  *	    do_cow_fault         a private write: map a copy
  *	    do_shared_fault      a shared write: map it writable, dirty
+ *	    do_pfn_fault         a raw frame from a driver (seed 000)
  *	  do_wp_page             write to a present read-only PTE in a COW
  *	                         mapping: reuse the page if this mapping is its
  *	                         only user, else copy it
  *
- * and the walks over a range of PTEs, level by level (mm/pagewalk.c):
+ * then the walks over a range of PTEs, level by level (mm/pagewalk.c):
  * copy_page_range (fork: share every page, write-protecting both sides of
- * a COW mapping) and zap_page_range (munmap, exit).  Each asks vm_normal_page() (mm/vm_normal_page.c) before
- * it touches a struct page -- the rule seeds 000 and 003 are about.
+ * a COW mapping) and zap_page_range (munmap, exit), and free_pgd_range,
+ * which frees the page tables munmap leaves empty.  Each asks
+ * vm_normal_page() (mm/vm_normal_page.c) before it touches a struct page --
+ * the rule seeds 000 and 003 are about.  Last, how drivers put frames into
+ * a VMA (seed 000): vm_insert_page, vm_insert_pfn, vm_insert_mixed and
+ * remap_pfn_range.
  *
  * Counting: page->_refcount is references (a mapping holds one),
  * page->_mapcount is PTEs pointing at the page.  A page is safe to write in
@@ -443,12 +449,6 @@ pte_t *follow_pte(struct mm_struct *mm, unsigned long addr)
 	return pte_offset_map(pmd, addr);
 }
 
-/* A zeroed page to hang below an empty entry; populate() links it. */
-static void *new_table(void)
-{
-	return get_zeroed_page();
-}
-
 static pmd_t *walk_to_pmd(struct mm_struct *mm, unsigned long addr)
 {
 	pgd_t *pgd = pgd_offset(mm, addr);
@@ -456,14 +456,14 @@ static pmd_t *walk_to_pmd(struct mm_struct *mm, unsigned long addr)
 	pmd_t *new_pmd;
 
 	if (pgd_none(*pgd)) {
-		new_pud = new_table();
+		new_pud = pud_alloc_one();
 		if (!new_pud)
 			return NULL;
 		pgd_populate(pgd, new_pud);
 	}
 	pud = pud_offset(pgd, addr);
 	if (pud_none(*pud)) {
-		new_pmd = new_table();
+		new_pmd = pmd_alloc_one();
 		if (!new_pmd)
 			return NULL;
 		pud_populate(pud, new_pmd);
@@ -477,7 +477,7 @@ static pte_t *pte_alloc_map(pmd_t *pmd, unsigned long addr)
 	pte_t *new;
 
 	if (pmd_none(*pmd)) {
-		new = new_table();
+		new = pte_alloc_one();
 		if (!new)
 			return NULL;
 		pmd_populate(pmd, new);
@@ -573,7 +573,7 @@ static int zap_pte_range(pmd_t *pmd, unsigned long addr, unsigned long end,
 		if (pte_none(*pte))
 			continue;
 		page = vm_normal_page(walk->vma, addr, *pte);
-		set_pte(pte, 0);
+		pte_clear(walk->mm, addr, pte);
 		flush_tlb_page(addr);
 		if (page)
 			unmap_page(walk->mm, page);
@@ -608,15 +608,36 @@ static bool span_in_hole(unsigned long addr, unsigned long size,
 	return first >= floor && first + size - 1 <= ceiling - 1;
 }
 
+/* The levels of table below the top, each freed by its arch function. */
+enum table_level { TABLE_PTE, TABLE_PMD, TABLE_PUD, NR_TABLE_LEVELS };
+
 struct free_range {
 	unsigned long floor, ceiling;
-	struct list_head tables; /* freed tables, linked through their page */
+	/* freed tables of each level, linked through their (first) page */
+	struct list_head tables[NR_TABLE_LEVELS];
 };
 
 /* Unhook a table; its page goes to fr->tables until the TLB flush. */
-static void free_table_later(struct free_range *fr, void *table)
+static void free_table_later(struct free_range *fr, enum table_level level,
+			     void *table)
 {
-	list_add(&virt_to_page(table)->lru, &fr->tables);
+	list_add(&virt_to_page(table)->lru, &fr->tables[level]);
+}
+
+static void free_tables(struct list_head *list, enum table_level level)
+{
+	while (!list_empty(list)) {
+		struct page *page = list_first_entry(list, struct page, lru);
+		void *table = page_address(page);
+
+		list_del(&page->lru);
+		if (level == TABLE_PTE)
+			pte_free(table);
+		else if (level == TABLE_PMD)
+			pmd_free(table);
+		else
+			pud_free(table);
+	}
 }
 
 static void free_pmd_range(pud_t *pud, unsigned long addr, unsigned long end,
@@ -630,11 +651,11 @@ static void free_pmd_range(pud_t *pud, unsigned long addr, unsigned long end,
 		if (pmd_none(*pmd) ||
 		    !span_in_hole(addr, PMD_SIZE, fr->floor, fr->ceiling))
 			continue;
-		free_table_later(fr, pte_offset_map(pmd, 0));
+		free_table_later(fr, TABLE_PTE, pte_offset_map(pmd, 0));
 		pmd_clear(pmd);
 	} while (pmd++, addr = next, addr != end);
 	if (span_in_hole(start, PUD_SIZE, fr->floor, fr->ceiling)) {
-		free_table_later(fr, pmd_offset(pud, 0));
+		free_table_later(fr, TABLE_PMD, pmd_offset(pud, 0));
 		pud_clear(pud);
 	}
 }
@@ -651,7 +672,7 @@ static void free_pud_range(pgd_t *pgd, unsigned long addr, unsigned long end,
 			free_pmd_range(pud, addr, next, fr);
 	} while (pud++, addr = next, addr != end);
 	if (span_in_hole(start, PGDIR_SIZE, fr->floor, fr->ceiling)) {
-		free_table_later(fr, pud_offset(pgd, 0));
+		free_table_later(fr, TABLE_PUD, pud_offset(pgd, 0));
 		pgd_clear(pgd);
 	}
 }
@@ -661,25 +682,24 @@ void free_pgd_range(struct mm_struct *mm, unsigned long addr, unsigned long end,
 {
 	struct free_range fr = { .floor = floor, .ceiling = ceiling };
 	pgd_t *pgd = pgd_offset(mm, addr);
-	struct page *page;
 	unsigned long next;
 
 	if (addr >= end)
 		return;
-	INIT_LIST_HEAD(&fr.tables);
+	for (int level = 0; level < NR_TABLE_LEVELS; level++)
+		INIT_LIST_HEAD(&fr.tables[level]);
 	do {
 		next = pgd_addr_end(addr, end);
 		if (!pgd_none(*pgd))
 			free_pud_range(pgd, addr, next, &fr);
 	} while (pgd++, addr = next, addr != end);
-	if (list_empty(&fr.tables))
+	if (list_empty(&fr.tables[TABLE_PTE]) &&
+	    list_empty(&fr.tables[TABLE_PMD]) &&
+	    list_empty(&fr.tables[TABLE_PUD]))
 		return;
 	flush_tlb_mm(mm);
-	while (!list_empty(&fr.tables)) {
-		page = list_first_entry(&fr.tables, struct page, lru);
-		list_del(&page->lru);
-		free_page(page_address(page));
-	}
+	for (int level = 0; level < NR_TABLE_LEVELS; level++)
+		free_tables(&fr.tables[level], level);
 }
 
 /*

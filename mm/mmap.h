@@ -5,6 +5,11 @@
  * of rights, kept on a sorted list and in a red-black tree.  A VMA says what
  * may be mapped; its pages arrive at the first touch (mm/memory.c) and are
  * shared copy-on-write at fork.  Names and flags are Linux's.
+ *
+ * The code, split as Linux's: mm/vma.c (the VMAs: lookup, insert, split,
+ * merge), mm/mmap.c (mmap, munmap, brk), mm/mprotect.c, mm/madvise.c,
+ * mm/mm_struct.c (an address space's life: alloc, fork, exit) and
+ * mm/task_mmu.c (vma_info, for pmap).
  */
 #ifndef _MM_MMAP_H
 #define _MM_MMAP_H

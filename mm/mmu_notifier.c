@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: MIT
 /*
  * MMU notifiers (see mm/mmu_notifier.h), after seed 004: the primary MMU's
- * code (mm/memory.c, mm/mmap.c) calls the hooks around every change that
- * removes or write-protects a user PTE; each registered secondary MMU hears
- * of it before the change, and so may map pages without holding them.
+ * code (mm/memory.c, mm/mmap.c, mm/mprotect.c, mm/madvise.c) calls the
+ * hooks around every change that removes or write-protects a user PTE;
+ * each registered secondary MMU hears of it before the change, and so may
+ * map pages without holding them.
  *
  * Ordering, the promise a listener relies on:
  *	invalidate_range_start(range)	the old PTEs are still there

@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: MIT
 /*
  * The page-table walk that fork (copy_page_range), munmap and exit
- * (zap_page_range) and mprotect (change_protection) share: pgd -> pud ->
- * pmd, each level one loop of the same shape, stepping from one entry's
- * span to the next (pXd_addr_end) and skipping an entry with no table
- * below it (pXd_none) without looking at the addresses it spans.  The cost
- * of a walk thus follows what is mapped, not the length of the range: an
- * untouched 64 MiB costs a handful of steps, not 16384 lookups from the
- * top table.
+ * (zap_page_range), mprotect (change_protection) and pmap's page counts
+ * (vma_info, mm/task_mmu.c) share: pgd -> pud -> pmd, each level one loop
+ * of the same shape, stepping from one entry's span to the next
+ * (pXd_addr_end) and skipping an entry with no table below it (pXd_none)
+ * without looking at the addresses it spans.  The cost of a walk thus
+ * follows what is mapped, not the length of the range: an untouched 64 MiB
+ * costs a handful of steps, not 16384 lookups from the top table.
  *
  * Linux writes these loops out once per operation (copy_pud_range,
  * zap_pmd_range, change_pmd_range ...) and has this shared form in
@@ -16,7 +16,10 @@
  * loop: copy_pte_range, zap_pte_range, change_pte_range.
  *
  * The arch's level helpers (asm/pgtable.h) are the only door to the
- * tables' format.  Locking: as in mm/memory.c, one thread per mm.
+ * tables' format; x86_64's draws there how an address splits into the four
+ * indexes and the page offset (9 + 9 + 9 + 9 + 12 bits), beside the
+ * pgd_offset/pud_offset/pmd_offset/pte_offset_map the loops below call.
+ * Locking: as in mm/memory.c, one thread per mm.
  */
 #include <mm/pagewalk.h>
 #include <mm/pgtable.h>

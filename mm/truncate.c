@@ -13,7 +13,7 @@
  *				range of the file, in every process
  *
  * The VMAs come from the file's address_space: mapping->i_mmap lists every
- * VMA mapping the file (mm/mmap.c keeps it right across mmap, munmap,
+ * VMA mapping the file (mm/vma.c keeps it right across mmap, munmap,
  * split, fork and exit).  Linux keeps them in an interval tree keyed by
  * file offset, so that it visits only the VMAs overlapping the range; a
  * list visits them all, which is cheap for the few a file has here.

@@ -48,6 +48,14 @@ What counts as a claim (everything else in a document is prose):
   kernel, regenerates the block and compares (`make docs-outputs`; not
   run here, since it boots QEMU).  A fenced block right after
   `<!-- file: PATH -->` must be exactly the contents of PATH.
+* A chapter (docs/NN-*.md, "# N. Title") must have what every chapter
+  has: before its first section, a paragraph opening with "**Seeds
+  followed**" that links to docs/seeds.md; a section headed "...
+  Exercises" whose items (the lines "k. ..." at the left margin, numbered
+  1, 2, 3 ...) each carry a label such as *(moderate, 2 hours)* on their
+  first line: easy, moderate or hard, and a time in min or hours; and in
+  docs/answers.md, under "## Chapter N", an answer "**k. ..." for each
+  exercise k and for no other.
 
 Not claims, so not checked:
 
@@ -113,6 +121,12 @@ LINUX_BEFORE_RE = re.compile(
 OTHER_KERNELS_RE = re.compile(r"\bin the real world\b", re.I)
 ABSENT_RE = re.compile(r"^<!--\s*(absent|linux):\s*(.*?)\s*-->\s*$")
 PARAM_RE = re.compile(r"^([A-Za-z_][\w.]*)=(\S.*)?$")
+CHAPTER_PATH_RE = re.compile(r"^docs/(\d+)-[^/]*\.md$")
+EXERCISE_RE = re.compile(r"^(\d+)\. ")
+LABEL_RE = re.compile(r"\*\((easy|moderate|hard)\b[^)]*?\b\d+(\.\d+)? "
+                      r"(min|minutes|hour|hours)\b[^)]*\)\*")
+ANSWER_RE = re.compile(r"^\*\*(\d+)\. ")
+ANSWERS = "docs/answers.md"
 
 # Hardware names (x86_64 registers, their bits, instructions, tables) are
 # the manual's, not the tree's: not checked.  Register bits are written
@@ -805,6 +819,75 @@ class Checker:
         return kind, f"no rule for guest paths under /{top}"
 
 
+def unfenced_lines(text):
+    """(line number, line) of text outside fenced blocks."""
+    fenced = False
+    for n, line in enumerate(text.split("\n"), 1):
+        if FENCE_RE.match(line.lstrip()):
+            fenced = not fenced
+        elif not fenced:
+            yield n, line
+
+
+def section_lines(text, heading_re):
+    """The unfenced lines of the first ## section whose heading matches,
+    with its heading's line number (0 and [] if there is none)."""
+    start, lines = 0, []
+    for n, line in unfenced_lines(text):
+        if line.startswith("## ") or line.startswith("# "):
+            if start:
+                break
+            if line.startswith("## ") and re.search(heading_re, line[3:]):
+                start = n
+        elif start:
+            lines.append((n, line))
+    return start, lines
+
+
+def check_chapter(checker, doc, text, answers):
+    """The parts every chapter has: its seeds, labelled exercises, and an
+    answer for each exercise in docs/answers.md."""
+    m = re.search(r"^# (\d+)\. ", text, re.M)
+    number = m.group(1) if m else CHAPTER_PATH_RE.match(doc.path).group(1).lstrip("0")
+    checker.claims += 1
+    seeds = False
+    for n, line in unfenced_lines(text):
+        if line.startswith("## "):
+            break
+        if line.startswith("**Seeds followed**"):
+            seeds = "seeds.md#seed-" in text[text.find(line):]
+            break
+    if not seeds:
+        checker.problem(doc, 1, "Seeds followed", "chapter",
+                        "no paragraph opening with **Seeds followed** and a link to "
+                        "seeds.md#seed-... before the first ## section")
+    start, lines = section_lines(text, r"\bExercises\b")
+    checker.claims += 1
+    if not start:
+        checker.problem(doc, 1, "Exercises", "chapter", "no ## ... Exercises section")
+        return
+    items = [(n, line) for n, line in lines if EXERCISE_RE.match(line)]
+    for k, (n, line) in enumerate(items, 1):
+        checker.claims += 1
+        got = int(EXERCISE_RE.match(line).group(1))
+        if got != k:
+            checker.problem(doc, n, f"{got}.", "exercise", f"numbered {got}, expected {k}")
+        if not LABEL_RE.search(line):
+            checker.problem(doc, n, f"{got}.", "exercise",
+                            "its first line has no *(easy|moderate|hard, N min|hours)* label")
+    if not items:
+        checker.problem(doc, start, "Exercises", "chapter", "the section has no exercises")
+    _, answer_lines = section_lines(answers or "", rf"^Chapter {number}$")
+    given = [int(ANSWER_RE.match(line).group(1)) for _, line in answer_lines
+             if ANSWER_RE.match(line)]
+    checker.claims += 1
+    want = list(range(1, len(items) + 1))
+    if given != want:
+        checker.problem(doc, start, "Exercises", "answers",
+                        f"{ANSWERS}, ## Chapter {number}, answers {given or 'nothing'}; "
+                        f"the chapter has exercises {want}: one **k. answer each, in order")
+
+
 def heading_slugs(text):
     """The anchors GitHub gives a document's headings."""
     slugs = set()
@@ -853,6 +936,8 @@ def run(root, docs=None, verbose=False, out=sys.stdout):
             checker.problems.append(Problem(path, 0, path, "document", "cannot read it"))
         else:
             checker.check_doc(Doc(path, text), recipes)
+            if CHAPTER_PATH_RE.match(path):
+                check_chapter(checker, Doc(path, text), text, tree.text(ANSWERS))
         mine = checker.problems[before_problems:]
         for p in mine:
             print(f"    # {p}", file=out)

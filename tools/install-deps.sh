@@ -17,14 +17,22 @@ arch=${1:-x86_64}
 [ $# -gt 0 ] && shift
 
 # command  package
+# mkswap formats the swap disks (util-linux is Essential in Debian, so
+# always there; named in case a root was built without it).
 common="gcc:gcc ld:binutils make:make python3:python3 cpio:cpio
-	/usr/include/stdio.h:libc6-dev"
+	/usr/include/stdio.h:libc6-dev /sbin/mkswap:util-linux"
 case $arch in
 x86_64)
 	need="$common qemu-system-x86_64:qemu-system-x86 grub-mkrescue:grub-common
 		xorriso:xorriso mformat:mtools /usr/lib/grub/i386-pc:grub-pc-bin
 		/usr/lib/grub/x86_64-efi:grub-efi-amd64-bin
 		/usr/share/OVMF/OVMF_CODE_4M.fd:ovmf"
+	;;
+s390)
+	# Debian's cross compiler (used freestanding) and QEMU's s390x
+	# emulator, which Debian ships in qemu-system-misc.
+	need="$common s390x-linux-gnu-gcc:gcc-s390x-linux-gnu
+		qemu-system-s390x:qemu-system-misc"
 	;;
 *)
 	echo "install-deps: unknown ARCH '$arch'" >&2

@@ -54,6 +54,10 @@ class Arch:
     kvm_cpu: str = None
     image_flag: str = "-cdrom"
     firmware: tuple = ()             # () is QEMU's default (SeaBIOS on a PC)
+    initrd: bool = False             # -initrd initrd.cpio, from beside the image
+    xip_dcss: int = 0                # MiB: the XIP store this far below the top of
+                                     # RAM (s390x), not an ivshmem-plain PCI device
+    virtio_pci: bool = True          # disks as virtio-blk-pci (the swap disk)
 
 
 ARCHES = {
@@ -73,9 +77,20 @@ ARCHES = {
     # The same PC with UEFI firmware: OVMF (Debian's ovmf package), its code
     # read-only and its variable store a throwaway copy (snapshot=on).
     "x86_64-uefi": None,
-    # Not bootable yet; their exit conventions are already known.
+    # Not bootable yet; its exit convention is already known.
     "arm": Arch(exit_code=lambda n: n),                 # semihosting exit
-    "s390": Arch(exit_code=lambda n: (n << 1) | 1),     # testdev
+    # s390x: QEMU loads the kernel ELF itself, the initrd beside it.  The
+    # console is the SCLP's VT220 (the first -serial); the second -serial
+    # is the line-mode console, whose messages go to testdev, which exits
+    # QEMU with (n << 1) | 1 on "<n>q".  A disabled-wait PSW other than
+    # QEMU's own 0xfff (a halt after a panic) counts as a crash: status 1.
+    "s390": Arch(exit_code=lambda n: (n << 1) | 1,
+                 qemu="qemu-system-s390x",
+                 machine=("-machine", "s390-ccw-virtio", "-cpu", "qemu",
+                          "-nodefaults", "-action", "panic=exit-failure"),
+                 exit_device=("-chardev", "testdev,id=ctd", "-serial", "chardev:ctd"),
+                 image_flag="-kernel",
+                 initrd=True, xip_dcss=16, virtio_pci=False),
 }
 
 ARCHES["x86_64-uefi"] = dataclasses.replace(ARCHES["x86_64"], firmware=(
@@ -85,6 +100,8 @@ ARCHES["x86_64-uefi"] = dataclasses.replace(ARCHES["x86_64"], firmware=(
 # The same PC booting the kernel built with PTE_SPECIAL=n (the Makefile):
 # a label of its own, for its results and its log.
 ARCHES["x86_64-nospecial"] = ARCHES["x86_64"]
+
+ARCHES["s390-nospecial"] = ARCHES["s390"]
 
 # The PC without the devices the drivers use (no framebuffer, no XIP store,
 # no edu): their tests must report themselves skipped, saying why.
@@ -96,26 +113,53 @@ MARKER_RE = re.compile(r"(?:\[[^\]]*\]\s*)?EXIT: STATUS=(\d+)\s*$")
 PANIC_RE = re.compile(r"(?:\[[^\]]*\]\s*)?PANIC:\s*(.*)$")
 
 
-def xip_device(image):
+def xip_device(arch, image, mem):
     """The execute-in-place store (/xip): the build writes xip.img next to
-    the boot image (tools/mkxip.py), and QEMU shows it as the memory of an
-    ivshmem-plain PCI device.  share=off: the guest's writes (it makes
-    none) would stay private to this run, never reach the file."""
+    the boot image (tools/mkxip.py).  On a PC QEMU shows it as the memory
+    of an ivshmem-plain PCI device (share=off: the guest's writes, which it
+    makes none of, would stay private to this run, never reach the file).
+    On s390x QEMU's loader device writes it into the top of RAM, above the
+    kernel's mem= limit: the DCSS-like segment (arch/s390/dcss.c)."""
     path = os.path.join(os.path.dirname(image), "xip.img")
     if not os.path.exists(path):
         return ()
+    if arch.xip_dcss:
+        addr = (mem - arch.xip_dcss) << 20
+        return ("-device", f"loader,file={path},addr={addr:#x},force-raw=on")
     return ("-object", f"memory-backend-file,id=xip,mem-path={path},"
             f"size={os.path.getsize(path)},share=off",
             "-device", "ivshmem-plain,memdev=xip")
 
 
-def qemu_command(arch, image, mem, accel, icount, interactive, extra=()):
+def initrd_args(arch, image):
+    """For a machine QEMU boots without a boot loader (s390x): the build's
+    initrd, which sits next to the boot image."""
+    path = os.path.join(os.path.dirname(image), "initrd.cpio")
+    return ("-initrd", path) if arch.initrd and os.path.exists(path) else ()
+
+
+def disk_devices(arch, disks):
+    """Each disk image as a virtio-blk-pci device (/dev/vda, /dev/vdb, ...
+    in this order).  snapshot=on: the guest's writes go to a throwaway
+    copy, so a swap image made once by mkswap serves every boot.  None
+    on a machine without PCI (s390x), whose kernel has no disk driver."""
+    if not arch.virtio_pci:
+        return ()
+    args = []
+    for i, path in enumerate(disks):
+        args += ["-drive", f"file={path},if=none,id=vd{i},format=raw,snapshot=on",
+                 "-device", f"virtio-blk-pci,drive=vd{i}"]
+    return tuple(args)
+
+
+def qemu_command(arch, image, mem, accel, icount, interactive, extra=(), disks=()):
     """The QEMU argv for booting `image`; interactive mode keeps the monitor.
     `extra` options come last, so they can add to or override the others."""
     serial = "mon:stdio" if interactive else "stdio"
     cmd = [arch.qemu, *arch.machine, "-m", str(mem), "-display", "none",
            "-no-reboot", "-serial", serial, *arch.firmware, *arch.exit_device, *arch.devices,
-           *xip_device(image), arch.image_flag, image]
+           *xip_device(arch, image, mem), *disk_devices(arch, disks), arch.image_flag, image,
+           *initrd_args(arch, image)]
     if accel == "kvm":
         # qemu64 is also TCG's default model, so the kernel sees the same
         # CPU features under either accelerator.
@@ -230,7 +274,7 @@ def parse_spec(text, args):
     # The monitor, on a socket, answers the guest's screendump requests.
     monitor = os.path.join(args.logdir, kind, "monitor.sock")
     argv = qemu_command(arch, path, args.mem, args.accel, args.icount,
-                        interactive=False, extra=args.qemu_args)
+                        interactive=False, extra=args.qemu_args, disks=args.disk)
     argv += ["-monitor", f"unix:{monitor},server=on,wait=off"]
     return Spec(kind, arch, path, argv,
                 os.path.join(args.logdir, kind, "test.log"), monitor)
@@ -423,7 +467,7 @@ def cmd_run(args):
         # given is the one QEMU uses.  The console stays on the terminal.
         extra = ["-display", "gtk"] + extra
     cmd = qemu_command(arch, args.image, args.mem, args.accel, args.icount,
-                       interactive=True, extra=extra)
+                       interactive=True, extra=extra, disks=args.disk)
     print("run.py:", shlex.join(cmd), "(quit: Ctrl-A X)", file=sys.stderr)
     try:
         os.execvp(cmd[0], cmd)
@@ -480,6 +524,8 @@ def build_parser():
                         help="run QEMU with -icount shift=0 (for benchmarks)")
     common.add_argument("--qemu-args", type=shlex.split, default=[],
                         help="more QEMU options, as one shell-quoted string")
+    common.add_argument("--disk", action="append", default=[], metavar="IMAGE",
+                        help="attach IMAGE as a virtio-blk disk (repeatable)")
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     sub = ap.add_subparsers(dest="command", required=True)
     run = sub.add_parser("run", parents=[common], help="boot interactively")

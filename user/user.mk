@@ -30,6 +30,9 @@ USER_CRT0 := $(UB)/crt0.o
 # otherwise reject snprintf calls that may cut their output, which is what
 # snprintf is for.
 USER_ARCH_CFLAGS_x86_64 := -m64
+# s390x: hard float (Debian's libgcc has no soft-float routines); the
+# kernel saves the floating-point registers on every switch.
+USER_ARCH_CFLAGS_s390 := -m64 -march=z196
 USER_CFLAGS = -std=gnu11 -O2 -g -Wall -Wextra -Werror -Wno-unused-parameter \
 	-Wno-format-truncation \
 	-nostdinc -isystem $(shell $(CC) -print-file-name=include) \

@@ -12,6 +12,10 @@ ARCH_SRCS := $(wildcard arch/x86_64/*.c arch/x86_64/*.S)
 # A GRUB rescue ISO: bootable from QEMU's CD drive, and, being a hybrid
 # image, from a USB stick written with dd.
 IMAGE_EXT := iso
+IMAGE_TOOL := tools/mkiso.sh
+# make test's boots that need a PC: under UEFI firmware, the screen and
+# keyboard, and the runner's own tests (which boot x86_64 kernels).
+ARCH_PC_TESTS := y
 define make_image
 	tools/mkiso.sh $(1) $(2) '$(3)' $(4)
 endef

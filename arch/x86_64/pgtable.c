@@ -254,6 +254,36 @@ void pgd_free(pgd_t *pgd)
 	free_table(pgd, 3, USER_PTRS);
 }
 
+pud_t *pud_alloc_one(void)
+{
+	return get_zeroed_page();
+}
+
+pmd_t *pmd_alloc_one(void)
+{
+	return get_zeroed_page();
+}
+
+pte_t *pte_alloc_one(void)
+{
+	return get_zeroed_page();
+}
+
+void pud_free(pud_t *pud)
+{
+	free_page(pud);
+}
+
+void pmd_free(pmd_t *pmd)
+{
+	free_page(pmd);
+}
+
+void pte_free(pte_t *pte)
+{
+	free_page(pte);
+}
+
 static void walk_table(u64 *table, int level, unsigned long base,
 		       void (*fn)(unsigned long, pte_t, void *), void *arg)
 {

@@ -168,6 +168,11 @@ void arch_console_enable_input(void)
 	i8042_init();
 }
 
+/* A PC's devices are all found on the PCI bus. */
+void arch_device_init(void)
+{
+}
+
 void arch_late_setup(void)
 {
 	void *fb = fb_size ? ioremap(fb_addr, fb_size) : NULL;

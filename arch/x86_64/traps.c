@@ -151,30 +151,6 @@ static int exception_code(const struct pt_regs *regs, int sig,
 	return SEGV_MAPERR;
 }
 
-/*
- * The VM's verdict, not the hardware's error code: a PROT_NONE page is not
- * present to the MMU (PF_PROT clear), yet it is mapped, and the access is
- * refused by its rights.  So a VMA at the address means a protection fault.
- */
-void describe_user_fault(char *buf, size_t size, struct mm_struct *mm,
-			 unsigned long addr, int fault)
-{
-	struct vm_area_struct *vma =
-		mm && addr < TASK_SIZE ? find_vma(mm, addr) : NULL;
-
-	if (fault & VM_FAULT_OOM)
-		snprintf(buf, size, "out of memory");
-	else if (fault & VM_FAULT_SIGBUS)
-		snprintf(buf, size, "nothing to map");
-	else if (vma)
-		snprintf(buf, size, "protection fault on a %c%c%c mapping",
-			 vma->vm_flags & VM_READ ? 'r' : '-',
-			 vma->vm_flags & VM_WRITE ? 'w' : '-',
-			 vma->vm_flags & VM_EXEC ? 'x' : '-');
-	else
-		snprintf(buf, size, "no mapping");
-}
-
 /* The console line for an exception that ends the process. */
 static void report_user_exception(struct pt_regs *regs, const char *name,
 				  int sig, int fault)
@@ -235,13 +211,6 @@ static int user_addr_fault(struct pt_regs *regs)
 	if (ec & PF_USER)
 		flags |= FAULT_FLAG_USER;
 	return handle_mm_fault(current->mm, addr, flags);
-}
-
-static int fault_signal(int fault)
-{
-	if (fault & VM_FAULT_OOM)
-		return SIGKILL;
-	return fault & VM_FAULT_SIGBUS ? SIGBUS : SIGSEGV;
 }
 
 static void do_exception(struct pt_regs *regs)

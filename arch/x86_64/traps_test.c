@@ -7,6 +7,7 @@
  * mapping; VM_FAULT_OOM is out of memory, not a missing mapping.
  */
 #include <asm/traps.h>
+#include <kernel/signal.h>
 #include <kernel/ktest.h>
 #include <kernel/string.h>
 #include <mm/memory.h>

@@ -15,10 +15,23 @@
 #define BOCHS_VENDOR 0x1234
 #define BOCHS_DEVICE 0x1111
 
+/* A machine without PCI (s390x: channel I/O) answers every access -ENODEV. */
+static bool pci_bus_or_skip(struct ktest *t)
+{
+	u32 v;
+
+	if (raw_pci_read(0, PCI_DEVFN(0, 0), PCI_VENDOR_ID, 2, &v) != -ENODEV)
+		return true;
+	ktest_skip(t, "no PCI bus on this machine");
+	return false;
+}
+
 static void host_bridge_at_slot_0(struct ktest *t)
 {
 	struct pci_dev *pdev = pci_get_device(0x8086, 0x1237, NULL);
 
+	if (!pci_bus_or_skip(t))
+		return;
 	KTEST_ASSERT_NOT_NULL(t, pdev);
 	KTEST_EXPECT_EQ(t, pdev->devfn, PCI_DEVFN(0, 0));
 	KTEST_EXPECT_EQ(t, pdev->class >> 8, 0x0600); /* host bridge */
@@ -30,6 +43,8 @@ static void multifunction_device(struct ktest *t)
 	struct pci_dev *isa = pci_get_device(0x8086, 0x7000, NULL);
 	struct pci_dev *ide = pci_get_device(0x8086, 0x7010, NULL);
 
+	if (!pci_bus_or_skip(t))
+		return;
 	KTEST_ASSERT_NOT_NULL(t, isa);
 	KTEST_ASSERT_NOT_NULL(t, ide);
 	KTEST_EXPECT_EQ(t, PCI_SLOT(ide->devfn), PCI_SLOT(isa->devfn));
@@ -40,6 +55,8 @@ static void empty_slot_reads_all_ones(struct ktest *t)
 {
 	u32 v = 0;
 
+	if (!pci_bus_or_skip(t))
+		return;
 	KTEST_EXPECT_EQ(
 		t, raw_pci_read(0, PCI_DEVFN(31, 0), PCI_VENDOR_ID, 2, &v), 0);
 	KTEST_EXPECT_EQ(t, v, 0xffff);
@@ -49,6 +66,8 @@ static void bad_access_is_einval(struct ktest *t)
 {
 	u32 v;
 
+	if (!pci_bus_or_skip(t))
+		return;
 	KTEST_EXPECT_EQ(t, raw_pci_read(0, 0, PCI_VENDOR_ID, 3, &v), -EINVAL);
 	KTEST_EXPECT_EQ(t, raw_pci_read(0, 0, 1, 2, &v), -EINVAL);
 	KTEST_EXPECT_EQ(t, raw_pci_write(0, 256, 0, 4, 0), -EINVAL);

@@ -21,7 +21,9 @@
  * segments this way (kernel/exec.c): its text runs in place.
  */
 #include <asm/io.h>
+#include <kernel/byteorder.h>
 #include <kernel/drivers/pci.h>
+#include <kernel/drivers/xip.h>
 #include <kernel/err.h>
 #include <kernel/errno.h>
 #include <kernel/fs/vfs.h>
@@ -34,6 +36,7 @@
 #define XIP_PAGE 4096
 #define XIP_NAME_MAX 48
 
+/* The image's numbers are little-endian on every machine (mkxip.py). */
 struct xip_header {
 	char magic[8];
 	u32 nr_files;
@@ -45,6 +48,16 @@ struct xip_entry {
 	u64 offset;		 /* of the data in the image, page-aligned */
 	u64 size;
 };
+
+static u64 entry_offset(const struct xip_entry *e)
+{
+	return le64_to_cpu(e->offset);
+}
+
+static u64 entry_size(const struct xip_entry *e)
+{
+	return le64_to_cpu(e->size);
+}
 
 static struct {
 	const char __iomem *image; /* the BAR, mapped for read() */
@@ -63,10 +76,11 @@ static long xip_read(struct kiocb *iocb, struct iov_iter *to)
 	loff_t pos = iocb->ki_pos;
 	size_t n;
 
-	if (pos >= (loff_t)e->size)
+	if (pos >= (loff_t)entry_size(e))
 		return 0;
-	n = min(iov_iter_count(to), (size_t)(e->size - pos));
-	n = copy_to_iter((const void *)(xip.image + e->offset + pos), n, to);
+	n = min(iov_iter_count(to), (size_t)(entry_size(e) - pos));
+	n = copy_to_iter((const void *)(xip.image + entry_offset(e) + pos), n,
+			 to);
 	iocb->ki_pos += n;
 	return n ? (long)n : -EFAULT;
 }
@@ -75,8 +89,8 @@ static long xip_read(struct kiocb *iocb, struct iov_iter *to)
 static int xip_fault(struct vm_area_struct *vma, struct vm_fault *vmf)
 {
 	const struct xip_entry *e = entry_of(vma->vm_file);
-	unsigned long pages = ALIGN(e->size, PAGE_SIZE) >> PAGE_SHIFT;
-	unsigned long pfn = PHYS_PFN(xip.phys + e->offset) + vmf->pgoff;
+	unsigned long pages = ALIGN(entry_size(e), PAGE_SIZE) >> PAGE_SHIFT;
+	unsigned long pfn = PHYS_PFN(xip.phys + entry_offset(e)) + vmf->pgoff;
 
 	if (vmf->pgoff >= pages)
 		return VM_FAULT_SIGBUS; /* past the end of the file */
@@ -115,7 +129,8 @@ static int xip_add(struct inode *root, const struct xip_entry *e)
 	struct inode *parent, *inode;
 
 	if (!slash || slash == e->name || strchr(slash + 1, '/') ||
-	    e->offset % XIP_PAGE || e->offset + e->size > xip.len)
+	    entry_offset(e) % XIP_PAGE ||
+	    entry_offset(e) + entry_size(e) > xip.len)
 		return -EINVAL;
 	memcpy(dir, e->name, slash - e->name);
 	dir[slash - e->name] = '\0';
@@ -125,7 +140,7 @@ static int xip_add(struct inode *root, const struct xip_entry *e)
 	inode = ramfs_mknod(parent, slash + 1, S_IFREG | 0555,
 			    &xip_file_operations, true);
 	if (!IS_ERR(inode)) {
-		inode->i_size = e->size;
+		inode->i_size = entry_size(e);
 		inode->i_private = (void *)e;
 		inode->i_flags |= S_RDONLY;
 		iput(inode);
@@ -144,27 +159,50 @@ static void xip_seal(struct inode *root)
 	root->i_flags |= S_RDONLY;
 }
 
+bool xip_image_valid(const void *image)
+{
+	const struct xip_header *h = image;
+
+	return !memcmp(h->magic, XIP_MAGIC, 8) &&
+	       le32_to_cpu(h->page_size) == XIP_PAGE &&
+	       sizeof(*h) + le32_to_cpu(h->nr_files) *
+				       sizeof(struct xip_entry) <=
+		       XIP_PAGE;
+}
+
 static int xip_mount(void)
 {
 	const struct xip_header *h = (const void *)xip.image;
 	const struct xip_entry *e = (const void *)(h + 1);
+	u32 nr_files = le32_to_cpu(h->nr_files);
 	struct inode *root;
 	int err = 0;
 
-	if (memcmp(h->magic, XIP_MAGIC, 8) || h->page_size != XIP_PAGE ||
-	    sizeof(*h) + h->nr_files * sizeof(*e) > XIP_PAGE)
+	if (!xip_image_valid(h))
 		return -EINVAL;
 	root = ramfs_mknod(vfs_root, "xip", S_IFDIR | 0555, NULL, true);
 	if (IS_ERR(root))
 		return PTR_ERR(root);
-	for (u32 i = 0; i < h->nr_files && !err; i++)
+	for (u32 i = 0; i < nr_files && !err; i++)
 		err = xip_add(root, &e[i]);
 	xip_seal(root);
 	iput(root);
-	printk("xip: %u files at %#llx (%llu KiB), mounted on /xip\n",
-	       h->nr_files, (unsigned long long)xip.phys,
+	printk("xip: %u files at %#llx (%llu KiB), mounted on /xip\n", nr_files,
+	       (unsigned long long)xip.phys,
 	       (unsigned long long)(xip.len / KiB));
 	return err;
+}
+
+int xip_attach(phys_addr_t phys, u64 len)
+{
+	if (!len || phys % PAGE_SIZE)
+		return -ENODEV;
+	xip.phys = phys;
+	xip.len = len;
+	xip.image = ioremap(xip.phys, xip.len);
+	if (!xip.image)
+		return -ENOMEM;
+	return xip_mount();
 }
 
 static int xip_probe(struct pci_dev *pdev, const struct pci_device_id *id)
@@ -173,14 +211,8 @@ static int xip_probe(struct pci_dev *pdev, const struct pci_device_id *id)
 
 	if (err)
 		return err;
-	xip.phys = pci_resource_start(pdev, 2);
-	xip.len = pci_resource_len(pdev, 2);
-	if (!xip.len || xip.phys % PAGE_SIZE)
-		return -ENODEV;
-	xip.image = ioremap(xip.phys, xip.len);
-	if (!xip.image)
-		return -ENOMEM;
-	return xip_mount();
+	return xip_attach(pci_resource_start(pdev, 2),
+			  pci_resource_len(pdev, 2));
 }
 
 static const struct pci_device_id xip_ids[] = {

@@ -105,6 +105,7 @@ static struct inode *ramfs_get_inode(unsigned int mode,
 		inode->i_fop = fops ? fops : &ramfs_dir_operations;
 		break;
 	case S_IFCHR:
+	case S_IFBLK:
 		inode->i_fop = fops;
 		break;
 	default:
@@ -128,7 +129,7 @@ static void d_add(struct inode *dir, struct dentry *d, struct inode *new)
 
 /*
  * Create name in dir with the given mode (a regular file, a directory, or
- * a character device with the given operations).  If name exists, it is
+ * a character or block device with the given operations).  If name exists, it is
  * EEXIST when excl is set, otherwise the existing inode, whatever its type
  * (open with O_CREAT, mkdir -p).  Returns the inode with a reference.
  */
@@ -367,6 +368,8 @@ static unsigned char dt_type(unsigned int mode)
 		return DT_DIR;
 	case S_IFCHR:
 		return DT_CHR;
+	case S_IFBLK:
+		return DT_BLK;
 	case S_IFIFO:
 		return DT_FIFO;
 	default:

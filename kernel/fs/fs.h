@@ -2,8 +2,10 @@
 /*
  * The file-system interface the rest of the kernel uses: open files, the
  * per-process file table, the boot-time root file system, and the system
- * calls on files.  Implemented in kernel/fs/ (VFS, ramfs, pipes, the initrd)
- * and kernel/drivers/ (console, null, zero).
+ * calls on files.  Implemented in kernel/fs/ (VFS, ramfs, pipes, /proc, the
+ * initrd), with console_receive in kernel/drivers/console.c and
+ * pagecache_pages in mm/filemap.c; the device files' own operations are
+ * the drivers' (kernel/drivers/).
  */
 #ifndef _KERNEL_FS_FS_H
 #define _KERNEL_FS_FS_H

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 /*
  * Red-black trees: the balanced binary search tree behind Linux's
- * lib/rbtree.c, which Pagoda's VMA tree (mm/mmap.c) uses as Linux did
+ * lib/rbtree.c, which Pagoda's VMA tree (mm/vma.c) uses as Linux did
  * before the maple tree.  The API is in kernel/lib/rbtree.h; the algorithm
  * is the textbook one (Cormen et al., "Introduction to Algorithms",
  * chapter 13), written out case by case.

@@ -2,7 +2,7 @@
 /*
  * Red-black trees, intrusive and with Linux's API (include/linux/rbtree.h),
  * so that code written against this one reads like Linux's and a reader can
- * go on to Linux.  The VMAs of an address space live in one (mm/mmap.c).
+ * go on to Linux.  The VMAs of an address space live in one (mm/vma.c).
  *
  * Intrusive: the tree does not allocate.  A struct rb_node is embedded in
  * the caller's object and rb_entry() (container_of) gets back from the node

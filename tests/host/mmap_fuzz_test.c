@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
 /*
  * Random mmap/munmap/mprotect/madvise/fork/touch sequences on a real
- * address space (mm/mmap.c, mm/memory.c, mm/filemap_mmap.c, mm/truncate.c
- * and x86_64's page tables, built for the host under ASan/UBSan), with
+ * address space (mm/vma.c, mm/mmap.c, mm/mprotect.c, mm/madvise.c,
+ * mm/memory.c, mm/filemap_mmap.c, mm/truncate.c and x86_64's page tables,
+ * built for the host under ASan/UBSan), with
  * private and shared anonymous memory and private and shared mappings of a
  * file in a stand-in page cache, which is written, grown and truncated
  * too.  After every step the address space is checked against a model: one

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: MIT
 /*
- * Host stand-ins that let mm/mmap.c and mm/memory.c run in a test process:
- * a 4-level page table like x86_64's (its walk is in
- * tests/host/include/asm/pgtable.h), whose tables come from the page
- * allocator (so a leaked table shows in the free-page count), a task to be
- * `current`, and the file references mm/mmap.c takes (the host fuzzer's
- * file lives as long as the test).
+ * Host stand-ins that let the VMA code (mm/vma.c, mm/mmap.c, mm/mprotect.c
+ * and the rest) and mm/memory.c run in a test process: a 4-level page
+ * table like x86_64's (its walk is in tests/host/include/asm/pgtable.h),
+ * whose tables come from the page allocator (so a leaked table shows in
+ * the free-page count), a task to be `current`, and the file references
+ * mm/vma.c takes (the host fuzzer's file lives as long as the test).
  */
 #include <stdio.h>
 #include <asm/pgtable.h>
@@ -37,6 +37,36 @@ void pgd_free(pgd_t *pgd)
 {
 	free_below(pgd, 3);
 	free_page(pgd);
+}
+
+pud_t *pud_alloc_one(void)
+{
+	return get_zeroed_page();
+}
+
+pmd_t *pmd_alloc_one(void)
+{
+	return get_zeroed_page();
+}
+
+pte_t *pte_alloc_one(void)
+{
+	return get_zeroed_page();
+}
+
+void pud_free(pud_t *pud)
+{
+	free_page(pud);
+}
+
+void pmd_free(pmd_t *pmd)
+{
+	free_page(pmd);
+}
+
+void pte_free(pte_t *pte)
+{
+	free_page(pte);
 }
 
 static void walk_below(u64 *table, int level, unsigned long base,

@@ -15,8 +15,8 @@
  * The first half of this file is a small VMA layer with Linux's names --
  * find_vma, split_vma, vma_merge, do_munmap, mmap_region (MAP_FIXED),
  * do_mprotect -- over the kernel's own red-black tree (kernel/lib/rbtree.c,
- * which is what this fuzzes).  It is a model of mm/mmap.c's VMA handling,
- * not mm/mmap.c itself, which needs page tables and files the host does
+ * which is what this fuzzes).  It is a model of mm/vma.c's VMA handling,
+ * not mm/vma.c itself, which needs page tables and files the host does
  * not have; its find_vma has Linux's "first VMA ending above addr" meaning,
  * and a failed call here changes nothing.
  * Linux's rules kept here: VMAs never overlap; find_vma(addr) returns the
@@ -201,7 +201,7 @@ static int split_vma(struct mm_struct *mm, struct vm_area_struct *vma,
 
 /*
  * Can b go on where a ends, as one VMA?  Adjacent, the same rights, and b
- * maps the pages that follow a's.  (mm/mmap.c also asks for the same file
+ * maps the pages that follow a's.  (mm/vma.c also asks for the same file
  * and vm_ops; VM_PFNMAP ranges merge only if their pfns run on.)
  */
 static bool can_vma_merge(const struct vm_area_struct *a,
@@ -365,7 +365,7 @@ static bool range_is_mapped(struct mm_struct *mm, unsigned long start,
  * anything changes.  Once the edges are split, every VMA in the range gets
  * the flags; only then are they merged, so each merge sees the final
  * flags: the first VMA with the one below the range, each with the ones
- * after it, the last with the one above the range.  mm/mmap.c also checks
+ * after it, the last with the one above the range.  mm/mprotect.c also checks
  * VM_MAY* and write-protects the page tables.
  */
 static int do_mprotect(struct mm_struct *mm, unsigned long start, size_t len,

@@ -148,6 +148,91 @@ class DocsCheckTest(unittest.TestCase):
         self.assertIn("no recipe 'no_such_recipe'", problems[0])
 
 
+CHAPTER = """\
+# 1. A chapter
+
+**Seeds followed** ([all of them](seeds.md)): [000](seeds.md#seed-000-x).
+
+Text.
+
+## 1.1 Exercises
+
+1. **First.** *(easy, 30 min)* Do it.
+2. **Second.** *(hard, 2 hours)* Do more,
+   over two lines.
+
+## In the real world
+
+Prose.
+"""
+
+ANSWERS = """\
+# Answers
+
+## Chapter 1
+
+**1. First.** Done.
+
+**2. Second.** Done too.
+"""
+
+
+class ChapterTest(unittest.TestCase):
+    """What every chapter must have: seeds, labelled exercises, answers."""
+
+    def setUp(self):
+        self.box = Sandbox({"docs/seeds.md": "# Seeds\n\n## Seed 000: X\n",
+                            "docs/answers.md": ANSWERS,
+                            "docs/01-a-chapter.md": ""})
+
+    def tearDown(self):
+        self.box.close()
+
+    def problems(self, chapter, answers=ANSWERS):
+        for path, text in (("docs/01-a-chapter.md", chapter), ("docs/answers.md", answers)):
+            with open(os.path.join(self.box.dir, path), "w") as f:
+                f.write(text)
+        checker = docs_check.run(self.box.dir, ["docs/01-a-chapter.md"], out=io.StringIO())
+        return [str(p) for p in checker.problems]
+
+    def test_a_whole_chapter_passes(self):
+        self.assertEqual(self.problems(CHAPTER), [])
+
+    def test_a_chapter_without_its_seeds_fails(self):
+        text = CHAPTER.replace("**Seeds followed** ([all of them](seeds.md)): "
+                               "[000](seeds.md#seed-000-x).\n", "")
+        problems = self.problems(text)
+        self.assertEqual(len(problems), 1, problems)
+        self.assertIn("Seeds followed", problems[0])
+
+    def test_an_exercise_without_a_label_fails(self):
+        problems = self.problems(CHAPTER.replace(" *(hard, 2 hours)*", ""))
+        self.assertEqual(len(problems), 1, problems)
+        self.assertIn("01-a-chapter.md:10: `2.` (exercise)", problems[0])
+        problems = self.problems(CHAPTER.replace("(hard, 2 hours)", "(tricky, 2 hours)"))
+        self.assertEqual(len(problems), 1, problems)
+
+    def test_a_missing_or_extra_answer_fails(self):
+        problems = self.problems(CHAPTER, ANSWERS.replace("**2. Second.** Done too.\n", ""))
+        self.assertEqual(len(problems), 1, problems)
+        self.assertIn("answers [1]", problems[0])
+        problems = self.problems(CHAPTER, ANSWERS + "\n**3. Third.** Extra.\n")
+        self.assertEqual(len(problems), 1, problems)
+        problems = self.problems(CHAPTER, ANSWERS.replace("Chapter 1", "Chapter 2"))
+        self.assertIn("answers nothing", problems[0])
+
+    def test_a_chapter_without_exercises_fails(self):
+        problems = self.problems(CHAPTER.split("## 1.1 Exercises")[0])
+        self.assertEqual(len(problems), 1, problems)
+        self.assertIn("no ## ... Exercises section", problems[0])
+
+    def test_only_chapters_are_held_to_it(self):
+        with open(os.path.join(self.box.dir, "docs/notes.md"), "w") as f:
+            f.write("# Notes\n\nNo seeds, no exercises.\n")
+        checker = docs_check.run(self.box.dir, ["docs/notes.md"], out=io.StringIO())
+        self.assertEqual(checker.problems, [])
+
+
 class OutputCompareTest(unittest.TestCase):
     """tools/docs_outputs.py's comparison, without booting anything."""
 

@@ -4,9 +4,10 @@
  * kernel's own audit (issue 16).
  *
  *	vmfuzz [-s SEED] [-n STEPS] [-t SECONDS] [-w WORKERS] [-b BATCH]
- *	       [-m PRESSURE_MIB] [-q]
+ *	       [-m PRESSURE_MIB] [-B FIRST_BATCH] [-q]
  *
- * Runs batches until STEPS steps (default 10000) or SECONDS have passed.
+ * Runs batches until STEPS steps (default 10000) or SECONDS have passed,
+ * numbering them from FIRST_BATCH (0).
  * A batch forks WORKERS processes (3) that each take BATCH random steps
  * (200), seeded from SEED, the batch and the worker: mmap, munmap,
  * mprotect, madvise, brk, touches, reads and writes of a scratch file and a
@@ -20,9 +21,12 @@
  * model says it may, and checks what it reads.  When every worker has
  * exited, the batch ends with vm_audit() (page counts against every page
  * table, VMA trees, free lists).  At the end the free-page count must be
- * what it was.  Any failure prints the seed and the step, and the command
- * that replays the run up to there; exit status 1.  A worker killed by
- * SIGKILL (out of memory under pressure) is counted, not a failure.
+ * what it was.  Any failure prints the seed and the step, the command that
+ * replays the run up to there, and the one that replays the failed batch
+ * alone (a batch's steps depend only on the seed and its number, though
+ * what earlier batches left behind, free memory say, does not come back);
+ * exit status 1.  A worker killed by SIGKILL (out of memory under
+ * pressure) is counted, not a failure.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -193,6 +197,9 @@ static void do_mmap_step(void)
 					model[i].kind = UNKNOWN;
 		return;
 	}
+	if (file && off < 0)
+		mismatch("mmap at file offset %ld gave %p, not EOVERFLOW", off,
+			 r);
 	if ((unsigned long)r < PAGE || (unsigned long)r >= TOP ||
 	    len > TOP - (unsigned long)r)
 		mismatch("mmap(%p, %#zx) gave %p", addr, len, r);
@@ -679,11 +686,11 @@ int main(int argc, char **argv)
 	unsigned long steps = 10000, per_batch = 200, done = 0, oom = 0;
 	double seconds = 0, start;
 	int workers = 3, quiet = 0, opt, problems = 0, failed = 0;
-	unsigned long skipped = 0;
+	unsigned long skipped = 0, first_batch;
 	unsigned long before;
 
 	seed = 1;
-	while ((opt = getopt(argc, argv, "s:n:t:w:b:m:q")) != -1) {
+	while ((opt = getopt(argc, argv, "s:n:t:w:b:m:B:q")) != -1) {
 		switch (opt) {
 		case 's':
 			seed = strtoul(optarg, NULL, 0);
@@ -704,13 +711,17 @@ int main(int argc, char **argv)
 		case 'm':
 			pressure_pages = strtoul(optarg, NULL, 0) * 256;
 			break;
+		case 'B':
+			batch = strtoul(optarg, NULL, 0);
+			break;
 		case 'q':
 			quiet = 1;
 			break;
 		default:
 			fprintf(stderr, "usage: vmfuzz [-s seed] [-n steps] "
 					"[-t seconds] [-w workers] [-b batch] "
-					"[-m pressure MiB] [-q]\n");
+					"[-m pressure MiB] [-B first batch] "
+					"[-q]\n");
 			return 2;
 		}
 	}
@@ -718,6 +729,7 @@ int main(int argc, char **argv)
 		fprintf(stderr, "vmfuzz: bad -w, -b or -m\n");
 		return 2;
 	}
+	first_batch = batch;
 	before = free_pages();
 	start = now();
 	while ((!steps || done < steps) &&
@@ -742,10 +754,18 @@ int main(int argc, char **argv)
 	}
 	remove_scratch_files(workers);
 	if (failed) {
-		say("vmfuzz: replay: vmfuzz -s %lu -n %lu -w %d -b %lu -m "
-		    "%lu\n",
-		    seed, done + (problems ? 0 : workers * per_batch), workers,
+		/* The batch that failed: the audit runs after batch++. */
+		unsigned long bad = problems ? batch - 1 : batch;
+
+		say("vmfuzz: replay: vmfuzz -s %lu -B %lu -n %lu -w %d -b %lu "
+		    "-m %lu\n",
+		    seed, first_batch,
+		    (bad + 1 - first_batch) * workers * per_batch, workers,
 		    per_batch, pressure_pages / 256);
+		say("vmfuzz: that batch alone: vmfuzz -s %lu -B %lu -n %lu "
+		    "-w %d -b %lu -m %lu\n",
+		    seed, bad, workers * per_batch, workers, per_batch,
+		    pressure_pages / 256);
 		return 1;
 	}
 	if (vm_audit() != 0) {
@@ -761,7 +781,7 @@ int main(int argc, char **argv)
 		say("vmfuzz: seed %lu: %lu steps in %lu batches, %lu ms, "
 		    "%lu workers killed (out of memory), audits clean "
 		    "(%lu skipped)\n",
-		    seed, done, batch, (unsigned long)((now() - start) * 1000),
-		    oom, skipped);
+		    seed, done, batch - first_batch,
+		    (unsigned long)((now() - start) * 1000), oom, skipped);
 	return 0;
 }

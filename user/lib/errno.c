@@ -44,6 +44,7 @@ static const char *const messages[] = {
 	[ENAMETOOLONG] = "File name too long",
 	[ENOSYS] = "Function not implemented",
 	[ENOTEMPTY] = "Directory not empty",
+	[EOVERFLOW] = "Value too large for its type",
 };
 
 char *strerror(int errnum)

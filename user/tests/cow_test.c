@@ -17,7 +17,8 @@
 #define PAGE 4096
 #define NPAGES 16
 
-static char data[NPAGES * PAGE] = { 1 }; /* .data: private, writable */
+/* .data: private, writable; page-aligned, so it spans exactly NPAGES */
+static char data[NPAGES * PAGE] __attribute__((aligned(PAGE))) = { 1 };
 
 /* Run fn in a child; its exit status (or 128 + signal). */
 static int in_child(int (*fn)(void))

@@ -26,6 +26,13 @@
 #define PAGE 4096UL
 #define KERNEL_ADDR 0xffffffff80100000UL
 
+/* The address a fault reports: s390x hardware names only the page. */
+#if defined(__s390x__)
+#define FAULT_ADDR(p) ((char *)((unsigned long)(p) & ~(PAGE - 1)))
+#else
+#define FAULT_ADDR(p) (p)
+#endif
+
 static volatile sig_atomic_t hits, depth, max_depth;
 static volatile int last_sig, last_code, last_pid;
 static void *volatile last_addr;
@@ -268,7 +275,7 @@ static void segv_accerr_retry(void)
 	EXPECT_EQ(hits, 1);
 	EXPECT_EQ(last_sig, SIGSEGV);
 	EXPECT_EQ(last_code, SEGV_ACCERR);
-	EXPECT_EQ(last_addr, p + 100);
+	EXPECT_EQ(last_addr, FAULT_ADDR(p + 100));
 	munmap(p, PAGE);
 }
 
@@ -287,7 +294,7 @@ static void segv_maperr_retry(void)
 		EXPECT_EQ(p[i * PAGE + 8], i);
 	EXPECT_EQ(hits, 4);
 	EXPECT_EQ(last_code, SEGV_MAPERR);
-	EXPECT_EQ(last_addr, p + 3 * PAGE + 8);
+	EXPECT_EQ(last_addr, FAULT_ADDR(p + 3 * PAGE + 8));
 	munmap(p, 4 * PAGE);
 }
 
@@ -356,7 +363,7 @@ static void sigbus_retry(void)
 	EXPECT_EQ(hits, 1);
 	EXPECT_EQ(last_sig, SIGBUS);
 	EXPECT_EQ(last_code, BUS_ADRERR);
-	EXPECT_EQ(last_addr, p + PAGE + 1);
+	EXPECT_EQ(last_addr, FAULT_ADDR(p + PAGE + 1));
 	munmap(p, 2 * PAGE);
 	close(bus_fd);
 }
@@ -423,11 +430,23 @@ static void no_stack(void)
 {
 	signal(SIGUSR1, count);
 	/* The frame would go below a stack pointer at the bottom of memory. */
+#if defined(__x86_64__)
 	asm volatile("mov %%rsp, %%rbx; mov $64, %%rsp; int $0x80; "
 		     "mov %%rbx, %%rsp"
 		     :
 		     : "a"(SYS_kill), "D"(getpid()), "S"(SIGUSR1)
 		     : "rbx", "memory");
+#elif defined(__s390x__)
+	long self = getpid();
+	register long nr asm("r1") = SYS_kill;
+	register long pid asm("r2") = self;
+	register long sig asm("r3") = SIGUSR1;
+
+	asm volatile("lgr %%r9, %%r15; lghi %%r15, 64; svc 0; lgr %%r15, %%r9"
+		     : "+d"(pid)
+		     : "d"(nr), "d"(sig)
+		     : "r9", "memory");
+#endif
 	_exit(1);
 }
 
@@ -448,6 +467,7 @@ static void forge(int sig, siginfo_t *si, void *ctx)
 	ucontext_t *uc = ctx;
 
 	switch (forgery) {
+#if defined(__x86_64__)
 	case 0:
 		uc->uc_mcontext.cs = 0x08 | 0; /* a ring-0 code selector */
 		break;
@@ -469,8 +489,22 @@ static void forge(int sig, siginfo_t *si, void *ctx)
 	case 6: /* MXCSR with a reserved bit */
 		((unsigned int *)uc->uc_mcontext.fpstate)[6] |= 1u << 31;
 		break;
+#elif defined(__s390x__)
+	case 0:
+		uc->uc_mcontext.psw_addr = KERNEL_ADDR;
+		break;
+	case 1:
+		uc->uc_mcontext.psw_addr = 1UL << 53; /* beyond any table */
+		break;
+#endif
 	}
 }
+
+#if defined(__x86_64__)
+#define NR_FORGERIES 7
+#elif defined(__s390x__)
+#define NR_FORGERIES 2
+#endif
 
 static void forged_frame(void)
 {
@@ -489,25 +523,36 @@ static void flags_forge(int sig, siginfo_t *si, void *ctx)
 {
 	ucontext_t *uc = ctx;
 
+#if defined(__x86_64__)
 	/* IOPL 3, IF clear, NT, TF; and the carry flag, which is allowed. */
 	uc->uc_mcontext.eflags = (3UL << 12) | (1UL << 14) | (1UL << 8) | 1;
+#elif defined(__s390x__)
+	/* Supervisor state, DAT off, interruptions off; a condition code. */
+	uc->uc_mcontext.psw_mask = (1UL << 32 | 1UL << 31) | (3UL << 44);
+#endif
 }
 
 static void forged_frames_die(void)
 {
 	unsigned long flags;
 
-	for (forgery = 0; forgery <= 6; forgery++)
+	for (forgery = 0; forgery < NR_FORGERIES; forgery++)
 		EXPECT_KILLED_BY(forged_frame, SIGSEGV);
 	EXPECT_KILLED_BY(raw_sigreturn, SIGSEGV);
 	/* Flags are filtered, not refused: only the harmless ones pass. */
 	ASSERT_EQ(set_info_action(SIGUSR1, flags_forge, 0), 0);
 	raise(SIGUSR1);
+#if defined(__x86_64__)
 	asm volatile("pushf; pop %0" : "=r"(flags));
 	EXPECT_EQ(flags & (3UL << 12), 0);
 	EXPECT_EQ(flags & (1UL << 14), 0);
 	EXPECT_EQ(flags & (1UL << 8), 0);
 	EXPECT_TRUE(flags & (1UL << 9)); /* IF stays on */
+#elif defined(__s390x__)
+	/* The PSW's first half: DAT, external interruptions, problem state. */
+	asm volatile("epsw %0, 0" : "=d"(flags));
+	EXPECT_EQ(flags & 0x05010000UL, 0x05010000UL);
+#endif
 }
 
 static void child_exits_3(void)

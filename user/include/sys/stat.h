@@ -12,10 +12,8 @@
 #include <pagoda/abi.h>
 
 /* Types Pagoda never reports, for programs that test for them. */
-#define S_IFBLK 0060000
 #define S_IFLNK 0120000
 #define S_IFSOCK 0140000
-#define S_ISBLK(m) (((m)&S_IFMT) == S_IFBLK)
 #define S_ISLNK(m) (((m)&S_IFMT) == S_IFLNK)
 #define S_ISSOCK(m) (((m)&S_IFMT) == S_IFSOCK)
 

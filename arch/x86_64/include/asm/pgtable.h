@@ -101,6 +101,16 @@ struct page *unmap_kernel_page(unsigned long va);
 pgd_t *pgd_alloc(void);
 /* Free the page tables of the user half (not the pages they map). */
 void pgd_free(pgd_t *pgd);
+/*
+ * The tables below the top, each one zeroed page (an empty entry is 0);
+ * NULL if no memory.  mm/ frees them with the matching *_free.
+ */
+pud_t *pud_alloc_one(void);
+pmd_t *pmd_alloc_one(void);
+pte_t *pte_alloc_one(void);
+void pud_free(pud_t *pud);
+void pmd_free(pmd_t *pmd);
+void pte_free(pte_t *pte);
 /* Call fn for every user PTE that is not none, in address order (audits). */
 void walk_user_ptes(pgd_t *pgd,
 		    void (*fn)(unsigned long addr, pte_t pte, void *arg),
@@ -123,6 +133,19 @@ void switch_mm(struct mm_struct *mm);
  * the table the one above points to.  pXd_none says no table is there (the
  * walk skips the whole span of that entry); pXd_populate hangs a fresh,
  * zeroed table under an empty entry.  mm/ walks user addresses only.
+ *
+ * A virtual address, as the walk (and the MMU) cuts it: 9 + 9 + 9 + 9 + 12.
+ *
+ *   63       48 47      39 38      30 29      21 20      12 11           0
+ *  +-----------+----------+----------+----------+----------+-------------+
+ *  | copies of | pgd      | pud      | pmd      | pte      | byte in     |
+ *  | bit 47    | index    | index    | index    | index    | the page    |
+ *  +-----------+----------+----------+----------+----------+-------------+
+ *               PGDIR_SHIFT PUD_SHIFT  PMD_SHIFT  PAGE_SHIFT
+ *
+ * Each index is table_index(addr, shift): 9 bits, one of 512 entries.  The
+ * top 16 bits must repeat bit 47 (a canonical address): the lower half,
+ * below 0x0000800000000000, is user space's, the upper half the kernel's.
  */
 static inline unsigned int table_index(unsigned long addr, unsigned int shift)
 {
@@ -272,6 +295,12 @@ static inline bool pte_young(pte_t pte)
 static inline void set_pte(pte_t *ptep, pte_t pte)
 {
 	*ptep = pte;
+}
+
+static inline void pte_clear(struct mm_struct *mm, unsigned long addr,
+			     pte_t *ptep)
+{
+	*ptep = 0;
 }
 
 static inline void flush_tlb_page(unsigned long addr)

@@ -19,14 +19,6 @@ struct mm_struct;
 struct pt_regs;
 
 void x86_trap(struct pt_regs *regs);
-/*
- * What became of a user page fault at addr that handle_mm_fault answered
- * with fault (VM_FAULT_*, 0 if it was never asked: a kernel address), in
- * words for the console: "no mapping", "protection fault on a r-- mapping",
- * "nothing to map", "out of memory".
- */
-void describe_user_fault(char *buf, size_t size, struct mm_struct *mm,
-			 unsigned long addr, int fault);
 void x86_irq(unsigned int irq, bool user_mode);
 
 #endif

@@ -97,6 +97,13 @@ static inline void set_pte(pte_t *ptep, pte_t pte)
 	*ptep = pte;
 }
 
+struct mm_struct;
+static inline void pte_clear(struct mm_struct *mm, unsigned long addr,
+			     pte_t *ptep)
+{
+	*ptep = 0;
+}
+
 static inline void flush_tlb_page(unsigned long addr)
 {
 	(void)addr;
@@ -205,6 +212,16 @@ static inline void kunmap_local(void *addr)
 struct mm_struct;
 pgd_t *pgd_alloc(void);
 void pgd_free(pgd_t *pgd);
+/*
+ * The tables below the top, each one zeroed page (an empty entry is 0);
+ * NULL if no memory.  mm/ frees them with the matching *_free.
+ */
+pud_t *pud_alloc_one(void);
+pmd_t *pmd_alloc_one(void);
+pte_t *pte_alloc_one(void);
+void pud_free(pud_t *pud);
+void pmd_free(pmd_t *pmd);
+void pte_free(pte_t *pte);
 void walk_user_ptes(pgd_t *pgd,
 		    void (*fn)(unsigned long addr, pte_t pte, void *arg),
 		    void *arg);

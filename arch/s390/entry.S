@@ -1,0 +1,142 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Interruption entry.  Each class the kernel takes (program check,
+ * supervisor call, external) has a new PSW in the lowcore pointing here,
+ * in the home space with DAT on and interruptions off.  The handler saves
+ * the 16 registers in the lowcore, moves to the task's kernel stack if the
+ * interruption came from a program (problem state), builds a struct
+ * pt_regs there and calls s390_trap(regs).  The way back loads the
+ * registers and the (possibly changed) old PSW with one lpswe.
+ *
+ * Stack frame under the pt_regs: the ABI's 160-byte register save area,
+ * whose back chain (0) ends a backtrace at the trap.
+ */
+#include <asm/extable.h>
+#include <asm/lowcore.h>
+#include <asm/ptrace.h>
+
+#define STACK_FRAME_OVERHEAD 160
+#define TRAP_FRAME (STACK_FRAME_OVERHEAD + PT_SIZE)
+#define PT(field) STACK_FRAME_OVERHEAD + PT_##field
+
+/* Save registers, find the stack, store the old PSW and the class. */
+	.macro	TRAP_ENTRY old_psw, class
+	stmg	%r0, %r15, __LC_SAVE_AREA
+	tm	\old_psw + 1, 0x01		/* PSW bit 15: problem state */
+	jz	1f
+	lg	%r15, __LC_KERNEL_STACK
+1:	aghi	%r15, -TRAP_FRAME
+	mvc	PT(GPRS)(128, %r15), __LC_SAVE_AREA
+	mvc	PT(PSW_MASK)(16, %r15), \old_psw
+	ni	PT(PSW_MASK) + 1(%r15), 0xfd	/* no wait state on return */
+	xc	0(8, %r15), 0(%r15)
+	xc	PT(INT_PARM)(8, %r15), PT(INT_PARM)(%r15)
+	mvc	PT(ORIG_GPR2)(8, %r15), PT(GPRS) + 16(%r15)
+	lghi	%r1, \class
+	sllg	%r1, %r1, TRAP_CLASS_SHIFT
+	.endm
+
+	.text
+	.globl	pgm_check_handler
+pgm_check_handler:
+	TRAP_ENTRY __LC_PGM_OLD_PSW, TRAP_PROGRAM
+	/* Linux's int_code: instruction length << 16 | interruption code */
+	icm	%r1, 3, __LC_PGM_ILC
+	sll	%r1, 16
+	icm	%r1, 3, __LC_PGM_CODE
+	stg	%r1, PT(INT_CODE)(%r15)
+	mvc	PT(INT_PARM)(8, %r15), __LC_TRANS_EXC_CODE
+	j	trap_common
+
+	.globl	svc_handler
+svc_handler:
+	TRAP_ENTRY __LC_SVC_OLD_PSW, TRAP_SVC
+	icm	%r1, 3, __LC_SVC_CODE
+	stg	%r1, PT(INT_CODE)(%r15)
+	j	trap_common
+
+	.globl	ext_handler
+ext_handler:
+	TRAP_ENTRY __LC_EXT_OLD_PSW, TRAP_EXTERNAL
+	icm	%r1, 3, __LC_EXT_INT_CODE
+	stg	%r1, PT(INT_CODE)(%r15)
+	llgf	%r1, __LC_EXT_PARAMS
+	stg	%r1, PT(INT_PARM)(%r15)
+
+trap_common:
+	la	%r2, STACK_FRAME_OVERHEAD(%r15)
+	brasl	%r14, s390_trap
+	.globl	ret_from_trap
+ret_from_trap:
+	mvc	__LC_RETURN_PSW(16), PT(PSW_MASK)(%r15)
+	lmg	%r0, %r15, PT(GPRS)(%r15)
+	lpswe	__LC_RETURN_PSW
+
+/* Machine checks and anything unexpected: stop, with the PSW in the lowcore. */
+	.globl	mcck_handler
+mcck_handler:
+	lpswe	disabled_wait_psw
+
+	.section .rodata
+	.balign	8
+disabled_wait_psw:
+	.quad	PSW_MASK_WAIT | PSW_MASK_64, 0xdead
+enabled_wait_mask:
+	.quad	PSW_KERNEL_BITS | PSW_MASK_EXT | PSW_MASK_WAIT
+
+	.text
+/*
+ * void arch_wait_for_interrupt(void): load a wait PSW with external
+ * interruptions enabled.  The interruption's old PSW then has the wait
+ * bit, which TRAP_ENTRY clears, so the return resumes at 1: below.
+ */
+	.globl	arch_wait_for_interrupt
+arch_wait_for_interrupt:
+	aghi	%r15, -STACK_FRAME_OVERHEAD - 16
+	larl	%r1, 1f
+	stg	%r1, STACK_FRAME_OVERHEAD + 8(%r15)
+	larl	%r1, enabled_wait_mask
+	mvc	STACK_FRAME_OVERHEAD(8, %r15), 0(%r1)
+	lpswe	STACK_FRAME_OVERHEAD(%r15)
+1:	aghi	%r15, STACK_FRAME_OVERHEAD + 16
+	br	%r14
+
+/*
+ * void arch_save_regs(struct pt_regs *regs): the caller's registers, for
+ * panic(); the PSW address is the return address into panic() and %r15
+ * its stack, so a backtrace starts in panic() and goes on to its callers.
+ */
+	.globl	arch_save_regs
+arch_save_regs:
+	stmg	%r0, %r15, PT_GPRS(%r2)
+	epsw	%r0, %r1
+	sllg	%r0, %r0, 32
+	llgfr	%r1, %r1
+	ogr	%r0, %r1
+	stg	%r0, PT_PSW_MASK(%r2)
+	stg	%r14, PT_PSW_ADDR(%r2)
+	xc	PT_INT_CODE(24, %r2), PT_INT_CODE(%r2)
+	lg	%r0, PT_GPRS(%r2)
+	lg	%r1, PT_GPRS + 8(%r2)
+	br	%r14
+
+/*
+ * size_t copy_nofault(void *dst, const void *src, size_t n): the bytes NOT
+ * copied, 0 if all were.  Byte by byte, so a fault stops the copy exactly
+ * at the first byte that cannot be read or written (the fixup at 3:).
+ */
+	.globl	copy_nofault
+copy_nofault:
+	ltgr	%r4, %r4
+	jz	3f
+1:	llgc	%r0, 0(%r3)
+2:	stc	%r0, 0(%r2)
+	la	%r2, 1(%r2)
+	la	%r3, 1(%r3)
+	brctg	%r4, 1b
+3:	lgr	%r2, %r4
+	br	%r14
+	_ASM_EXTABLE(1b, 3b)
+	_ASM_EXTABLE(2b, 3b)
+
+	.section .note.GNU-stack, "", @progbits

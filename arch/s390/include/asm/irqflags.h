@@ -1,0 +1,38 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Saving and restoring the interrupt mask: the PSW's external-interrupt
+ * bit (7), the only class Pagoda enables (clock comparator, service
+ * signal).  stnsm clears bits of the PSW mask's first byte and keeps the
+ * old byte; ssm puts a saved byte back.
+ */
+#ifndef _ASM_IRQFLAGS_H
+#define _ASM_IRQFLAGS_H
+
+#include <kernel/types.h>
+
+#define PSW_BYTE0_EXT 0x01
+
+static inline unsigned long arch_local_irq_save(void)
+{
+	unsigned char mask;
+
+	asm volatile("stnsm %0, 0xfe" : "=Q"(mask) : : "memory");
+	return mask;
+}
+
+static inline void arch_local_irq_restore(unsigned long flags)
+{
+	unsigned char mask = flags;
+
+	asm volatile("ssm %0" : : "Q"(mask) : "memory");
+}
+
+static inline bool arch_irqs_disabled(void)
+{
+	unsigned long mask;
+
+	asm volatile("epsw %0, 0" : "=d"(mask));
+	return !((mask >> 24) & PSW_BYTE0_EXT);
+}
+
+#endif

@@ -1,0 +1,59 @@
+// SPDX-License-Identifier: MIT
+/*
+ * The tick on s390: the clock comparator.  The TOD clock counts 4096
+ * units a microsecond; when it passes the value loaded with SCKC, the CPU
+ * takes an external interruption (code 0x1004) if CR0's clock-comparator
+ * subclass bit is on.  Each tick loads the next deadline, one 1/HZ s on.
+ */
+#include <asm/ptrace.h>
+#include <asm/timer.h>
+#include <kernel/time.h>
+
+#define TOD_UNITS_PER_USEC 4096UL
+#define TICK_TOD_UNITS (1000000UL / HZ * TOD_UNITS_PER_USEC)
+#define CR0_CLOCK_COMPARATOR (1UL << (63 - 52))
+#define CR0_SERVICE_SIGNAL (1UL << (63 - 54))
+
+static unsigned long next_tick;
+
+static unsigned long get_tod_clock(void)
+{
+	unsigned long clk;
+
+	asm volatile("stck %0" : "=Q"(clk) : : "cc");
+	return clk;
+}
+
+static void set_clock_comparator(unsigned long value)
+{
+	asm volatile("sckc %0" : : "Q"(value));
+}
+
+/* Set bits in control register 0 (the interruption subclass masks). */
+static void ctl_set_cr0(unsigned long bits)
+{
+	unsigned long cr0;
+
+	asm volatile("stctg %%c0, %%c0, %0" : "=Q"(cr0));
+	cr0 |= bits;
+	asm volatile("lctlg %%c0, %%c0, %0" : : "Q"(cr0));
+}
+
+void arch_timer_init(void)
+{
+	next_tick = get_tod_clock() + TICK_TOD_UNITS;
+	set_clock_comparator(next_tick);
+	ctl_set_cr0(CR0_CLOCK_COMPARATOR | CR0_SERVICE_SIGNAL);
+}
+
+/* The next deadline; ticks missed (a long stop in a debugger) are dropped. */
+void clock_comparator_interrupt(bool user)
+{
+	unsigned long now = get_tod_clock();
+
+	next_tick += TICK_TOD_UNITS;
+	if (next_tick <= now)
+		next_tick = now + TICK_TOD_UNITS;
+	set_clock_comparator(next_tick);
+	timer_tick(user);
+}

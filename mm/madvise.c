@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: MIT
+/*
+ * madvise, as Linux's mm/madvise.c, with the one piece of advice Pagoda
+ * takes: MADV_DONTNEED, which drops a range's pages (the next touch brings
+ * zeroes, or the file's data, back).  Secondary MMUs hear of it first
+ * (seed 004); a PFN map (seed 000) is refused, having no ->fault to bring
+ * its frames back.
+ */
+#include <kernel/errno.h>
+#include <kernel/kernel.h>
+#include <kernel/sched.h>
+#include <mm/memory.h>
+#include <mm/mmu_notifier.h>
+#include <mm/vma.h>
+
+/* MADV_DONTNEED: drop the pages; the next touch finds zeroes. */
+int do_madvise(struct mm_struct *mm, unsigned long start, unsigned long len,
+	       int advice)
+{
+	unsigned long end;
+	struct vm_area_struct *vma;
+
+	if (!IS_ALIGNED(start, PAGE_SIZE) || advice != MADV_DONTNEED)
+		return -EINVAL;
+	/* Linux: a range that wraps is EINVAL, an empty one 0 wherever it is. */
+	if (__builtin_add_overflow(start, len, &end) ||
+	    end > ALIGN_DOWN(~0UL, PAGE_SIZE))
+		return -EINVAL;
+	end = ALIGN(end, PAGE_SIZE);
+	if (end == start)
+		return 0;
+	if (end > TASK_SIZE || !range_mapped(mm, start, end))
+		return -ENOMEM;
+	/* A PFN map has no ->fault to bring its frames back (as Linux). */
+	list_for_each_entry (vma, &mm->mmap, vm_list)
+		if (vma->vm_start < end && vma->vm_end > start &&
+		    (vma->vm_flags & VM_PFNMAP))
+			return -EINVAL;
+	/*
+	 * Shared anonymous memory has no file behind its pages: they *are* the
+	 * memory, and dropping them would lose it.  Linux keeps such pages in
+	 * shmem; here they stay mapped.
+	 */
+	list_for_each_entry (vma, &mm->mmap, vm_list) {
+		struct mmu_notifier_range range;
+
+		if (vma->vm_start >= end || vma->vm_end <= start ||
+		    (!vma->vm_file && (vma->vm_flags & VM_SHARED)))
+			continue;
+		mmu_notifier_range_init(&range, MMU_NOTIFY_MADVISE, mm,
+					max(start, vma->vm_start),
+					min(end, vma->vm_end));
+		mmu_notifier_invalidate_range_start(&range);
+		i_mmap_lock_vma(vma);
+		zap_page_range(mm, vma, range.start, range.end);
+		i_mmap_unlock_vma(vma);
+		mmu_notifier_invalidate_range_end(&range);
+	}
+	return 0;
+}
+
+long sys_madvise(unsigned long addr, unsigned long len, int advice)
+{
+	return do_madvise(current->mm, addr, len, advice);
+}

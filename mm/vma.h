@@ -1,0 +1,36 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The VMA operations mm/vma.c gives the rest of mm/ (Linux: mm/vma.h, an
+ * internal header too): the system calls (mm/mmap.c, mm/mprotect.c,
+ * mm/madvise.c) and fork and exit (mm/mm_struct.c) are built from these.
+ * Nothing outside mm/ includes it; mm/mmap.h is the public interface.
+ */
+#ifndef _MM_VMA_H
+#define _MM_VMA_H
+
+#include <mm/mmap.h>
+#include <pagoda/abi.h>
+
+/* Hold vma's file mapping's i_mmap lock, if it has a file (mm/vma.c). */
+void i_mmap_lock_vma(struct vm_area_struct *vma);
+void i_mmap_unlock_vma(struct vm_area_struct *vma);
+void vma_link_file(struct vm_area_struct *vma);
+
+struct vm_area_struct *insert_vma(struct mm_struct *mm, unsigned long start,
+				  unsigned long end, unsigned long vm_flags);
+/* Zap its pages, unlink it from its file, free it. */
+void remove_vma(struct mm_struct *mm, struct vm_area_struct *vma);
+bool range_free(struct mm_struct *mm, unsigned long start, unsigned long end);
+bool range_mapped(struct mm_struct *mm, unsigned long start, unsigned long end);
+int split_at(struct mm_struct *mm, unsigned long start, unsigned long end);
+void vma_merge(struct mm_struct *mm, struct vm_area_struct *vma);
+
+/* PROT_* to VM_* (Linux: calc_vm_prot_bits), for mmap and mprotect. */
+static inline unsigned long prot_to_vm_flags(unsigned long prot)
+{
+	return (prot & PROT_READ ? VM_READ : 0) |
+	       (prot & PROT_WRITE ? VM_WRITE : 0) |
+	       (prot & PROT_EXEC ? VM_EXEC : 0);
+}
+
+#endif
