@@ -246,6 +246,84 @@ static void syscall_restart(struct pt_regs *regs, const struct sigaction *ka)
 		syscall_rewind(regs);
 }
 
+/*
+ * The alternate signal stack (sigaltstack), Linux's rules: a handler whose
+ * action has SA_ONSTACK runs there -- the one place a handler for a stack
+ * overflow's SIGSEGV can run, since the overflowed stack has no room for
+ * its frame.  A handler already on it (a nested signal) stays on it, below
+ * the frames there.  The stack grows down from sas_ss_sp + sas_ss_size.
+ */
+static bool on_sig_stack(unsigned long sp)
+{
+	const struct signal_state *s = &current->signal;
+
+	return sp > s->sas_ss_sp && sp - s->sas_ss_sp <= s->sas_ss_size;
+}
+
+static int sas_ss_flags(unsigned long sp)
+{
+	if (!current->signal.sas_ss_size)
+		return SS_DISABLE;
+	return on_sig_stack(sp) ? SS_ONSTACK : 0;
+}
+
+unsigned long sigsp(unsigned long sp, const struct sigaction *ka)
+{
+	const struct signal_state *s = &current->signal;
+
+	if ((ka->sa_flags & SA_ONSTACK) && sas_ss_flags(sp) == 0)
+		return s->sas_ss_sp + s->sas_ss_size;
+	return sp;
+}
+
+bool sigframe_fits(unsigned long sp, unsigned long bottom)
+{
+	return bottom < sp && (!on_sig_stack(sp) || on_sig_stack(bottom));
+}
+
+void sigaltstack_save(stack_t *ss, unsigned long sp)
+{
+	ss->ss_sp = (void *)current->signal.sas_ss_sp;
+	ss->ss_size = current->signal.sas_ss_size;
+	ss->ss_flags = sas_ss_flags(sp);
+}
+
+/*
+ * Set or read the alternate stack.  It cannot change while a handler runs
+ * on it (EPERM); SS_DISABLE removes it; a stack under MINSIGSTKSZ is
+ * ENOMEM.  Where it is, is not checked: a frame that cannot be written
+ * there ends the process with SIGSEGV, as any unwritable stack does.
+ */
+long sys_sigaltstack(const stack_t __user *uss, stack_t __user *uoss)
+{
+	struct signal_state *s = &current->signal;
+	unsigned long sp = user_stack_pointer(task_pt_regs(current));
+	stack_t old, new;
+
+	sigaltstack_save(&old, sp);
+	if (uss && copy_from_user(&new, uss, sizeof(new)))
+		return -EFAULT;
+	if (uss) {
+		if (on_sig_stack(sp))
+			return -EPERM;
+		/* SS_ONSTACK is accepted as 0, as Linux does (old programs). */
+		if (new.ss_flags & ~(SS_DISABLE | SS_ONSTACK) ||
+		    new.ss_flags == (SS_DISABLE | SS_ONSTACK))
+			return -EINVAL;
+		if (new.ss_flags == SS_DISABLE) {
+			new.ss_sp = NULL;
+			new.ss_size = 0;
+		} else if (new.ss_size < MINSIGSTKSZ) {
+			return -ENOMEM;
+		}
+		s->sas_ss_sp = (unsigned long)new.ss_sp;
+		s->sas_ss_size = new.ss_size;
+	}
+	if (uoss && copy_to_user(uoss, &old, sizeof(old)))
+		return -EFAULT;
+	return 0;
+}
+
 /* Enter sig's handler; a frame that cannot be written kills with SIGSEGV. */
 static void handle_signal(int sig, const struct kernel_siginfo *info,
 			  struct pt_regs *regs)
@@ -312,11 +390,18 @@ void signals_fork(struct task_struct *child, const struct task_struct *parent)
 	memcpy(child->signal.action, parent->signal.action,
 	       sizeof(child->signal.action));
 	child->signal.blocked = parent->signal.blocked;
+	child->signal.sas_ss_sp = parent->signal.sas_ss_sp;
+	child->signal.sas_ss_size = parent->signal.sas_ss_size;
 }
 
-/* exec: caught signals go back to their default; ignored ones stay so. */
+/*
+ * exec: caught signals go back to their default; ignored ones stay so.
+ * The alternate stack was in the old image: it goes too.
+ */
 void flush_signal_handlers(struct task_struct *t)
 {
+	t->signal.sas_ss_sp = 0;
+	t->signal.sas_ss_size = 0;
 	for (int sig = 1; sig < NSIG; sig++) {
 		struct sigaction *ka = &t->signal.action[sig];
 

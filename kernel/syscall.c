@@ -125,6 +125,8 @@ long syscall_dispatch(unsigned long nr, const unsigned long a[6])
 				       U(siginfo_t *, 1));
 	case SYS_alarm:
 		return sys_alarm(a[0]);
+	case SYS_sigaltstack:
+		return sys_sigaltstack(U(const stack_t *, 0), U(stack_t *, 1));
 	default:
 		return -ENOSYS;
 	}

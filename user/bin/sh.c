@@ -658,10 +658,18 @@ static void expand_status(struct pipeline *p)
 	}
 }
 
-/* In the child: the job's group, the signals the shell ignores back. */
+/*
+ * In the child: the job's group, the console if the job is in the
+ * foreground, the signals the shell ignores back.  The child takes the
+ * console itself, and before exec, or a command that reads at once
+ * could do so before the shell's own tcsetpgrp and stop (SIGTTIN); it
+ * still ignores SIGTTOU here, as the shell does.
+ */
 static void enter_job(pid_t pgid, bool background)
 {
 	setpgid(0, pgid); /* the job's group: its first pid */
+	if (job_control && !background)
+		tcsetpgrp(0, pgid ? pgid : getpid());
 	if (job_control) {
 		signal(SIGTSTP, SIG_DFL);
 		signal(SIGTTIN, SIG_DFL);

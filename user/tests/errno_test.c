@@ -398,6 +398,12 @@ static const struct row rows[] = {
 	    V(MADV_DONTNEED)),
 	ROW("madvise wrapping", SYS_madvise, EINVAL, V(0x10000000), V(HUGE),
 	    V(MADV_DONTNEED)),
+	/* sigaltstack(ss, old) */
+	ROW("sigaltstack size 0", SYS_sigaltstack, ENOMEM, K(BUF), V(0)),
+	ROW("sigaltstack from the kernel", SYS_sigaltstack, EFAULT,
+	    V(KERNEL_ADDR), V(0)),
+	ROW("sigaltstack old into the kernel", SYS_sigaltstack, EFAULT, V(0),
+	    V(KERNEL_ADDR)),
 	/* Pagoda's own calls */
 	ROWF("procinfo negative index", SYS_procinfo, EINVAL, PAGODA_ONLY,
 	     V(-1), K(BUF)),

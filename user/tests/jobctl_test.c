@@ -318,13 +318,16 @@ static bool job_in_fg(void)
 /* Poll until cond() holds, for 30 s at most (a loaded host is slow). */
 static bool wait_until(bool (*cond)(void))
 {
-	struct timespec ts = { 0, 10 * 1000 * 1000 };
+	struct timespec ts = { 0, 10 * 1000 * 1000 }, now, end;
 
-	for (int i = 0; i < 3000; i++) {
+	clock_gettime(CLOCK_MONOTONIC, &end);
+	end.tv_sec += 30;
+	do {
 		if (cond())
 			return true;
 		nanosleep(&ts, NULL);
-	}
+		clock_gettime(CLOCK_MONOTONIC, &now);
+	} while (now.tv_sec < end.tv_sec);
 	return false;
 }
 
@@ -340,14 +343,25 @@ static void type_quietly(const char *s)
 	}
 }
 
-/* The shell's output (its stdout and stderr) once it has exited. */
+static void wake(int sig)
+{
+}
+
+/*
+ * The shell's output (its stdout and stderr) once it has exited; if a
+ * process it left holds the pipe, the alarm ends the read (EINTR).
+ */
 static void shell_output(int fd, char *buf, size_t size)
 {
+	struct sigaction sa = { .sa_handler = wake };
 	size_t n = 0;
 	long got;
 
+	sigaction(SIGALRM, &sa, NULL);
+	alarm(5);
 	while (n < size - 1 && (got = read(fd, buf + n, size - 1 - n)) > 0)
 		n += got;
+	alarm(0);
 	buf[n] = '\0';
 }
 
@@ -400,7 +414,8 @@ static void shell_fg_bg(void)
 		type_quietly("exit\n");
 	} else {
 		kill(sh_pid, SIGKILL);
-		kill(-job_pgid, SIGKILL);
+		if (job_pgid > 0)
+			kill(-job_pgid, SIGKILL);
 	}
 	EXPECT_EQ(waitpid(sh_pid, &ws, 0), sh_pid);
 	EXPECT_EQ(ws, 0);

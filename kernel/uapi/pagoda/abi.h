@@ -181,10 +181,7 @@ struct sigaction {
 	sigset_t sa_mask;
 };
 
-/*
- * An alternate signal stack, as Linux's (the type and constants exist so
- * that programs naming them build; Pagoda has no sigaltstack yet).
- */
+/* An alternate signal stack (sigaltstack), as Linux's. */
 typedef struct {
 	void *ss_sp;
 	int ss_flags;

@@ -59,7 +59,8 @@
 #define SYS_alarm 47
 #define SYS_sigwaitinfo 48
 #define SYS_setpgid 49 /* job control: put a process in a process group */
-#define NR_SYSCALLS 50
+#define SYS_sigaltstack 50
+#define NR_SYSCALLS 51
 
 /* SYS_reboot's first argument. */
 #define REBOOT_POWER_OFF 0 /* report the exit status, then power off */
