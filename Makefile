@@ -39,6 +39,12 @@ TEST_CMDLINE = ktest mem=$(TEST_MEM_LIMIT) $(if $(T),ktest.filter=$(T)) \
 UEFI_TEST_SUITES := boot_memmap,acpi,pci,initrd,kernel_pgtable
 UEFI_TEST_CMDLINE = ktest mem=$(TEST_MEM_LIMIT) ktest.filter=$(UEFI_TEST_SUITES) $(CMDLINE)
 
+# And once with RAM above the PCI hole (x86_64-bigmem in tools/run.py: 4.5
+# GiB, its top 32 MiB again without struct page), running the suites that
+# see the memory map: only RAM is pfn_valid, not the hole's BARs.
+BIGMEM_TEST_SUITES := boot_memmap,pci,devmem
+BIGMEM_TEST_CMDLINE = ktest mem=4576M ktest.filter=$(BIGMEM_TEST_SUITES) $(CMDLINE)
+
 GRAPHIC ?=##  1: make run shows the screen (/dev/fb0) in a window, beside the serial console
 FIRMWARE ?= bios##  make run under SeaBIOS (bios) or OVMF (uefi)
 RUN_ARCH := $(ARCH)$(if $(filter uefi,$(FIRMWARE)),-uefi)
@@ -86,6 +92,7 @@ IMAGE := $(B)/pagoda$(VARIANT).$(IMAGE_EXT)
 TEST_IMAGE := $(B)/pagoda-test.$(IMAGE_EXT)
 NS_TEST_IMAGE := $(B)/pagoda-nospecial-test.$(IMAGE_EXT)
 UEFI_TEST_IMAGE := $(B)/pagoda-uefi-test.$(IMAGE_EXT)
+BIGMEM_TEST_IMAGE := $(B)/pagoda-bigmem-test.$(IMAGE_EXT)
 # The shell with no kernel parameters, for tests/pc/screen_test.py.
 SCREEN_IMAGE := $(B)/pagoda-screen.$(IMAGE_EXT)
 
@@ -175,6 +182,7 @@ $(B)/cmdline.%: FORCE
 CMDLINE_run = $(strip $(ARCH_RUN_CMDLINE) $(CMDLINE) $(if $(RUN),run="$(RUN)"))
 CMDLINE_test = $(TEST_CMDLINE)
 CMDLINE_uefi-test := $(UEFI_TEST_CMDLINE)
+CMDLINE_bigmem-test := $(BIGMEM_TEST_CMDLINE)
 CMDLINE_screen :=
 
 $(IMAGE): $(KERNEL) $(INITRD) $(B)/cmdline.run $(IMAGE_TOOL)
@@ -192,6 +200,10 @@ $(NS_TEST_IMAGE): $(KERNEL_N) $(INITRD) $(B)/cmdline.test $(IMAGE_TOOL)
 $(UEFI_TEST_IMAGE): $(KERNEL) $(INITRD) $(B)/cmdline.uefi-test $(IMAGE_TOOL)
 	@echo "  IMAGE   $@"
 	$(Q)$(call make_image,$@,$(KERNEL),$(CMDLINE_uefi-test),$(INITRD))
+
+$(BIGMEM_TEST_IMAGE): $(KERNEL) $(INITRD) $(B)/cmdline.bigmem-test $(IMAGE_TOOL)
+	@echo "  IMAGE   $@"
+	$(Q)$(call make_image,$@,$(KERNEL),$(CMDLINE_bigmem-test),$(INITRD))
 
 $(SCREEN_IMAGE): $(KERNEL) $(INITRD) $(B)/cmdline.screen $(IMAGE_TOOL)
 	@echo "  IMAGE   $@"
@@ -249,6 +261,7 @@ RUN_PY = KTEST_FILTER='$(T)' tools/run.py $(1) --timeout $(TIMEOUT) --mem $(TEST
 # make test also boots once under OVMF (see UEFI_TEST_SUITES), and runs the
 # docs check and the labs' check (labs.mk): not when T= aims the run elsewhere.
 UEFI_TEST_SPEC := $(if $(T),,$(if $(ARCH_PC_TESTS),$(ARCH)-uefi:$(UEFI_TEST_IMAGE)))
+BIGMEM_TEST_SPEC := $(if $(T),,$(if $(ARCH_PC_TESTS),$(ARCH)-bigmem:$(BIGMEM_TEST_IMAGE)))
 DOCS_SPEC := $(if $(T),,host:tools/docs_check.py host:tools/lab.py)
 # The screen and keyboard, under OVMF: typed through QEMU's monitor, read
 # from its screendumps (tests/pc/screen_test.py).
@@ -265,11 +278,11 @@ RUN_TESTS = $(call RUN_PY,test) --logdir build $(if $(filter 1,$(V)),--verbose) 
 
 # With T= set, only the selection runs: not the runner's own tests.
 test: deps $(if $(T),,$(if $(ARCH_PC_TESTS),tools-test)) $(DOCS_DEMOS) $(HOST_PROGS) $(TEST_IMAGE) $(NS_TEST_IMAGE) $(TEST_SWAP_IMAGE) \
-		$(if $(UEFI_TEST_SPEC),$(UEFI_TEST_IMAGE) $(SCREEN_IMAGE)) \
+		$(if $(UEFI_TEST_SPEC),$(UEFI_TEST_IMAGE) $(BIGMEM_TEST_IMAGE) $(SCREEN_IMAGE)) \
 		$(addprefix test-images-,$(OTHER_ARCHES)) ## everything, every port (ARCH= for one), both PTE_SPECIAL kernels; ends with "N passed, N failed" (T=)
 	$(Q)$(RUN_TESTS) $(DOCS_SPEC) $(HOST_SPECS) $(ARCH):$(TEST_IMAGE) \
-		$(ARCH)-nospecial:$(NS_TEST_IMAGE) $(UEFI_TEST_SPEC) $(SCREEN_TEST_SPEC) \
-		$(foreach a,$(OTHER_ARCHES),$$(cat build/$(a)/test-specs))
+		$(ARCH)-nospecial:$(NS_TEST_IMAGE) $(UEFI_TEST_SPEC) $(BIGMEM_TEST_SPEC) \
+		$(SCREEN_TEST_SPEC) $(foreach a,$(OTHER_ARCHES),$$(cat build/$(a)/test-specs))
 
 test-images-%: FORCE
 	$(Q)$(MAKE) --no-print-directory ARCH=$* test-images

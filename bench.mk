@@ -19,9 +19,9 @@
 BENCH_ARGS ?=##  vmbench's options for make bench
 BENCH_TIMEOUT ?= 600
 BENCH_IMAGE := $(B)/pagoda$(VARIANT)-bench.$(IMAGE_EXT)
-CMDLINE_bench := $(CMDLINE) run="$(strip vmbench -b $(BENCH_ARGS))"
+CMDLINE_bench := $(strip $(ARCH_RUN_CMDLINE) $(CMDLINE)) run="$(strip vmbench -b $(BENCH_ARGS))"
 
-$(BENCH_IMAGE): $(KERNEL) $(INITRD) $(B)/cmdline.bench tools/mkiso.sh
+$(BENCH_IMAGE): $(KERNEL) $(INITRD) $(B)/cmdline.bench $(IMAGE_TOOL)
 	@echo "  IMAGE   $@"
 	$(Q)$(call make_image,$@,$(KERNEL),$(CMDLINE_bench),$(INITRD))
 

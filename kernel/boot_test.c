@@ -71,6 +71,31 @@ static void mem_limit_obeyed(struct ktest *t)
 	KTEST_EXPECT_FALSE(t, pfn_valid(PHYS_PFN(boot_params.mem_limit)));
 }
 
+/*
+ * Every frame below max_pfn has a struct page, but only RAM is pfn_valid:
+ * a hole in the firmware's map (on a PC the VGA window and the BIOS below
+ * 1 MiB, and the PCI hole when RAM goes past 4 GiB) is device memory or
+ * nothing, to be mapped raw.
+ */
+static void only_ram_is_pfn_valid(struct ktest *t)
+{
+	unsigned long holes = 0, wrong = 0;
+
+	for (unsigned long pfn = 0; pfn < max_pfn; pfn++) {
+		bool ram = memblock_is_memory(PFN_PHYS(pfn));
+
+		holes += !ram;
+		if (pfn_valid(pfn) != ram && !wrong++)
+			ktest_log(t, "pfn %#lx: pfn_valid %d, RAM %d", pfn,
+				  pfn_valid(pfn), ram);
+	}
+	KTEST_EXPECT_EQ(t, wrong, 0);
+	KTEST_EXPECT_FALSE(t, pfn_valid(max_pfn));
+	if (!holes)
+		ktest_skip(t, "no hole in RAM below max_pfn");
+}
+
 KTEST_SUITE(boot_memmap, KTEST_CASE(ram_found),
 	    KTEST_CASE(managed_pages_are_free_ram),
-	    KTEST_CASE(in_use_is_reserved), KTEST_CASE(mem_limit_obeyed));
+	    KTEST_CASE(in_use_is_reserved), KTEST_CASE(mem_limit_obeyed),
+	    KTEST_CASE(only_ram_is_pfn_valid));

@@ -262,6 +262,8 @@ static int exec_image(const char *path, const struct exec_args *args,
 	fput(f);
 	if (!err)
 		err = setup_stack(mm, args, &sp);
+	if (!err)
+		err = de_thread();
 	if (err) {
 		if (mm)
 			mmput(mm);
@@ -275,6 +277,7 @@ static int exec_image(const char *path, const struct exec_args *args,
 	strscpy(current->comm, basename(path), sizeof(current->comm));
 	flush_signal_handlers(current); /* the handlers were in the old image */
 	start_thread(regs, entry, sp);
+	arch_set_tls(current, 0);
 	return 0;
 }
 

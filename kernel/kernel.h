@@ -28,6 +28,8 @@
 #define __printf(a, b) __attribute__((format(printf, a, b)))
 #define __aligned(n) __attribute__((aligned(n)))
 #define __packed __attribute__((packed))
+/* Out of line: keeps a rare path's registers out of a hot caller. */
+#define noinline __attribute__((__noinline__))
 
 #define likely(x) __builtin_expect(!!(x), 1)
 #define unlikely(x) __builtin_expect(!!(x), 0)

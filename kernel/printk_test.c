@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-/* Tests of vsnprintf's formats (kernel/printk.c); they run in the kernel and on the host. */
+/* Tests of vsnprintf's formats (kernel/lib/vsprintf.c); they run in the kernel and on the host. */
 #include <kernel/ktest.h>
 #include <kernel/printk.h>
 #include <kernel/string.h>

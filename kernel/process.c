@@ -12,6 +12,12 @@
  *
  * Signals are kernel/signal.c's; here a dying or stopping child tells its
  * parent (SIGCHLD, and waitpid's wake-up).
+ *
+ * With threads (kernel/thread.c) the process is the thread group: the
+ * parent, the children, the process group and the status are its
+ * leader's, and the leader is reported dead only once every thread of the
+ * group has exited.  fork from any thread makes a process with one thread,
+ * a child of the leader.
  */
 #include <asm/irqflags.h>
 #include <asm/pgtable.h>
@@ -30,8 +36,8 @@ struct task_struct *init_task;
 
 static void adopt(struct task_struct *parent, struct task_struct *child)
 {
-	child->parent = parent;
-	list_add_tail(&child->sibling, &parent->children);
+	child->parent = parent->group_leader;
+	list_add_tail(&child->sibling, &child->parent->children);
 }
 
 /*
@@ -55,7 +61,7 @@ long sys_fork(void)
 	signals_fork(child, parent);
 	copy_thread_fork(child, parent);
 	child->mm = mm;
-	child->pgid = parent->pgid;
+	child->pgid = parent->group_leader->pgid;
 	adopt(parent, child);
 	wake_up_task(child);
 	return child->pid;
@@ -75,15 +81,35 @@ static void reparent_children(struct task_struct *t)
 	}
 }
 
+/* Tell the parent that the process of leader has ended, all its threads. */
+static void exit_notify(struct task_struct *leader)
+{
+	int status = leader->group_exiting ? leader->group_exit_code
+					   : leader->exit_status;
+
+	leader->exit_status = status;
+	reparent_children(leader);
+	if (WIFEXITED(status))
+		notify_parent(leader, CLD_EXITED, WEXITSTATUS(status));
+	else
+		notify_parent(leader, CLD_KILLED, WTERMSIG(status));
+}
+
+/*
+ * End the current task.  A thread leaves its group; the leader stays a
+ * zombie for the parent, any other thread is freed once it has switched
+ * away; the last thread to go tells the parent.
+ */
 void do_exit(int status)
 {
-	struct task_struct *t = current;
+	struct task_struct *t = current, *leader = t->group_leader;
 
 	if (t == init_task)
 		panic("init exited (status %#x)", status);
 	if (t->mm) {
 		struct mm_struct *mm = t->mm;
 
+		exit_thread_tid(t);
 		signals_exit(t);
 		files_exit(t);
 		/*
@@ -95,15 +121,22 @@ void do_exit(int status)
 		mmput(mm);
 	}
 	arch_local_irq_save();
-	reparent_children(t);
 	t->exit_status = status;
-	t->state = TASK_ZOMBIE;
-	if (t->kthread)
+	list_del(&t->thread_node);
+	wake_up(&leader->child_exit); /* an exec waiting in de_thread */
+	if (t->kthread) {
+		reparent_children(t);
+		t->state = TASK_ZOMBIE;
 		wake_up(&t->parent->child_exit);
-	else if (WIFEXITED(status))
-		notify_parent(t, CLD_EXITED, WEXITSTATUS(status));
+		schedule();
+		panic("a zombie ran again");
+	}
+	if (t == leader)
+		t->state = TASK_ZOMBIE;
 	else
-		notify_parent(t, CLD_KILLED, WTERMSIG(status));
+		add_dead_thread(t);
+	if (thread_group_empty(leader))
+		exit_notify(leader);
 	schedule();
 	panic("a zombie ran again");
 }
@@ -122,7 +155,7 @@ void sys_exit(int code)
 static bool child_reportable(const struct task_struct *c, int options)
 {
 	if (c->state == TASK_ZOMBIE)
-		return true;
+		return thread_group_empty(c);
 	if ((options & WUNTRACED) && c->stop_report)
 		return true;
 	return (options & WCONTINUED) && c->continued_report;
@@ -142,7 +175,7 @@ static struct task_struct *find_child(int pid, int options, bool *found)
 	*found = false;
 	if (pid < -1)
 		return NULL;
-	list_for_each_entry (c, &current->children, sibling) {
+	list_for_each_entry (c, &current->group_leader->children, sibling) {
 		if (pid > 0 && c->pid != pid)
 			continue;
 		*found = true;
@@ -177,6 +210,7 @@ static long reap(struct task_struct *c, int *status)
 	current->cmin_flt += c->min_flt + c->cmin_flt;
 	current->cmaj_flt += c->maj_flt + c->cmaj_flt;
 	free_task(c);
+	release_dead_threads(); /* c's threads, so that no page stays used */
 	return pid;
 }
 
@@ -202,7 +236,7 @@ static long do_wait(int pid, int *status, int options)
 			ret = 0;
 			break;
 		}
-		ret = sleep_on(&current->child_exit);
+		ret = sleep_on(&current->group_leader->child_exit);
 		if (ret)
 			break;
 	}
@@ -235,18 +269,20 @@ int kthread_wait(struct task_struct *t)
 
 long sys_getpid(void)
 {
-	return current->pid;
+	return current->tgid;
 }
 
 long sys_getppid(void)
 {
-	return current->parent ? current->parent->pid : 0;
+	struct task_struct *p = current->group_leader->parent;
+
+	return p ? p->pid : 0;
 }
 
-/* A process (not a kernel thread) that has not exited. */
+/* A process (a thread group's leader, not a kernel thread) not exited. */
 static bool is_live_process(const struct task_struct *t)
 {
-	return t->mm && t->state != TASK_ZOMBIE;
+	return t->mm && t->state != TASK_ZOMBIE && thread_group_leader(t);
 }
 
 struct task_struct *find_process(int pid)
@@ -259,13 +295,13 @@ struct task_struct *find_process(int pid)
 	return NULL;
 }
 
-/* The process (running or a zombie, not a kernel thread) called pid. */
+/* The task (running or a zombie, not a kernel thread) called pid. */
 struct task_struct *find_task_by_pid(int pid)
 {
 	struct task_struct *t;
 
 	list_for_each_entry (t, &all_tasks, task_link)
-		if (t->pid == pid && !t->kthread)
+		if (t->pid == pid && !t->kthread && t->state != TASK_DEAD)
 			return t;
 	return NULL;
 }
@@ -286,6 +322,7 @@ long sys_setpgid(int pid, int pgid)
 	t = pid ? find_process(pid) : current;
 	if (!t || (t != current && t->parent != current))
 		return -ESRCH;
+	t = t->group_leader;
 	if (!pgid)
 		pgid = t->pid;
 	if (pgid != t->pid && kill_pgrp(pgid, 0))
@@ -308,7 +345,7 @@ int kill_pgrp(int pgrp, int sig)
 		if (t->pgid != pgrp || !is_live_process(t) || t == init_task)
 			continue;
 		if (sig)
-			send_signal(t, sig);
+			send_group_signal(t, sig);
 		found = true;
 	}
 	return found ? 0 : -ESRCH;

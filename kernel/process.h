@@ -17,6 +17,19 @@ int kill_pgrp(int pgrp, int sig);
 long sys_execve(const char __user *path, const char __user *const __user *argv,
 		const char __user *const __user *envp);
 
+struct task_struct;
+
+/* kernel/thread.c */
+long sys_clone(unsigned long flags, unsigned long sp, int __user *parent_tid,
+	       int __user *child_tid, unsigned long tls);
+void __noreturn sys_exit_group(int code);
+long sys_gettid(void);
+long sys_set_tls(unsigned long tls);
+/* exec: end the process's other threads; 0 or -EAGAIN (it is exiting). */
+int de_thread(void);
+/* A thread's exit: clear and wake its CLONE_CHILD_CLEARTID word. */
+void exit_thread_tid(struct task_struct *t);
+
 /* Start the first program from a kernel thread (no user registers yet). */
 int kernel_execve(const char *path, const char *const argv[],
 		  const char *const envp[]);

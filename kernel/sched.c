@@ -18,6 +18,7 @@
 #include <asm/processor.h>
 #include <kernel/err.h>
 #include <kernel/errno.h>
+#include <kernel/fs/fs.h>
 #include <kernel/panic.h>
 #include <kernel/printk.h>
 #include <kernel/sched.h>
@@ -258,33 +259,90 @@ struct task_struct *alloc_task(const char *name)
 
 	if (slot < 0)
 		return ERR_PTR(-EAGAIN);
+	release_dead_threads();
 	t = kzalloc(sizeof(*t));
-	if (!t || map_kernel_stack(slot_stack(slot))) {
-		kfree(t);
-		put_slot(slot);
-		return ERR_PTR(-ENOMEM);
+	if (t && !(t->files = files_alloc()))
+		goto nomem;
+	if (!t || sighand_alloc(t))
+		goto nomem;
+	if (map_kernel_stack(slot_stack(slot))) {
+		sighand_put(t);
+		goto nomem;
 	}
 	t->stack = (void *)slot_stack(slot);
 	strscpy(t->comm, name, sizeof(t->comm));
 	INIT_LIST_HEAD(&t->children);
 	init_wait_queue(&t->child_exit);
 	t->state = TASK_SLEEPING; /* until wake_up_task */
+	t->group_leader = t;
+	INIT_LIST_HEAD(&t->thread_head);
+	list_add_tail(&t->thread_node, &t->thread_head);
 	flags = arch_local_irq_save();
-	t->pid = next_pid++;
+	t->pid = t->tgid = next_pid++;
 	list_add_tail(&t->task_link, &all_tasks);
 	arch_local_irq_restore(flags);
 	return t;
+
+nomem:
+	if (t)
+		files_exit(t);
+	kfree(t);
+	put_slot(slot);
+	return ERR_PTR(-ENOMEM);
 }
 
 /* Free what alloc_task took; the task must be off every queue. */
 void free_task(struct task_struct *t)
 {
 	unsigned long va = (unsigned long)t->stack;
+	unsigned long flags = arch_local_irq_save();
 
 	list_del(&t->task_link);
+	arch_local_irq_restore(flags);
+	files_exit(t);
+	sighand_put(t);
 	unmap_kernel_stack(va);
 	put_slot((va - KSTACK_AREA) / KSTACK_SLOT_SIZE);
 	kfree(t);
+}
+
+/*
+ * Threads that exited wait on dead_threads (by sibling) until someone
+ * else frees them: a task cannot free the stack it is running on.  On one
+ * CPU a dead thread that is not current has switched away for good.
+ */
+static LIST_HEAD(dead_threads);
+
+void add_dead_thread(struct task_struct *t)
+{
+	BUG_ON(!arch_irqs_disabled());
+	t->state = TASK_DEAD;
+	list_add_tail(&t->sibling, &dead_threads);
+}
+
+/* A dead thread that may be freed, taken off the list; NULL if none. */
+static struct task_struct *take_dead_thread(void)
+{
+	unsigned long flags = arch_local_irq_save();
+	struct task_struct *t, *found = NULL;
+
+	list_for_each_entry (t, &dead_threads, sibling) {
+		if (t != current) {
+			list_del(&t->sibling);
+			found = t;
+			break;
+		}
+	}
+	arch_local_irq_restore(flags);
+	return found;
+}
+
+void release_dead_threads(void)
+{
+	struct task_struct *t;
+
+	while ((t = take_dead_thread()))
+		free_task(t);
 }
 
 void kthread_start(int (*fn)(void *), void *arg)

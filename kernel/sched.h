@@ -16,7 +16,6 @@
 #include <kernel/wait.h>
 
 #define TASK_COMM_LEN 16
-#define NR_OPEN 32	     /* open files per process */
 #define NR_TASKS 64	     /* fork beyond this fails with EAGAIN */
 #define KERNEL_STACK_ORDER 2 /* 16 KiB kernel stack per task */
 #define KERNEL_STACK_SIZE (PAGE_SIZE << KERNEL_STACK_ORDER)
@@ -28,9 +27,10 @@ enum task_state {
 	TASK_SLEEPING,
 	TASK_STOPPED, /* by a stop signal, until SIGCONT or SIGKILL */
 	TASK_ZOMBIE,  /* exited; the parent has not collected the status yet */
+	TASK_DEAD,    /* a thread (not a group leader) that exited: to free */
 };
 
-struct file;
+struct files_struct;
 struct inode;
 struct mm_struct;
 struct pt_regs;
@@ -50,6 +50,23 @@ struct task_struct {
 
 	/* Processes only (NULL for kernel threads). */
 	struct mm_struct *mm;
+	/*
+	 * The thread group (kernel/thread.c): a process is its leader, the
+	 * task fork made, and the tasks clone(CLONE_THREAD) added to it.  All
+	 * share mm, files and signal handlers; pid is the thread's own id,
+	 * tgid the leader's pid, which getpid returns.  The leader's
+	 * thread_head lists the live threads (by thread_node); the leader
+	 * stays, a zombie if need be, until the last of them has exited.
+	 */
+	int tgid;
+	struct task_struct *group_leader;
+	struct list_head thread_head; /* the leader's: live threads */
+	struct list_head thread_node;
+	bool group_exiting;  /* the leader's: exit_group or a fatal signal */
+	int group_exit_code; /* the leader's: the status all threads give */
+	int __user
+		*clear_child_tid; /* CLONE_CHILD_CLEARTID: 0 and wake at exit */
+	/* The rest of the process's state is the leader's. */
 	struct task_struct *parent;
 	struct list_head children; /* struct task_struct, by sibling */
 	struct list_head sibling;
@@ -60,8 +77,7 @@ struct task_struct {
 	bool continued_report; /* continued since: for WCONTINUED */
 	int pgid;	       /* process group (job control) */
 
-	struct file *files[NR_OPEN];
-	struct inode *cwd;
+	struct files_struct *files; /* fd table and cwd, shared by threads */
 
 	/* Accounting, reported by getrusage() and ps. */
 	unsigned long utime, stime;   /* ticks spent in user and kernel mode */
@@ -102,6 +118,27 @@ extern struct list_head all_tasks;
 extern unsigned int nr_tasks;
 /* The process every orphan is given to: pid 1. */
 extern struct task_struct *init_task;
+
+/*
+ * A thread that is exiting (the current task, interrupts off) is left to
+ * be freed; release_dead_threads frees those that have switched away.
+ */
+void add_dead_thread(struct task_struct *t);
+void release_dead_threads(void);
+
+static inline bool thread_group_leader(const struct task_struct *t)
+{
+	return t->group_leader == t;
+}
+
+/* Has every thread of leader's group exited? */
+static inline bool thread_group_empty(const struct task_struct *leader)
+{
+	return list_empty(&leader->thread_head);
+}
+
+/* End every thread of the current process with this status (exit_group). */
+void __noreturn do_group_exit(int status);
 
 /* The live process with this pid, or NULL. */
 struct task_struct *find_process(int pid);

@@ -19,9 +19,16 @@
  * (sleep_on); here that becomes EINTR when a handler without SA_RESTART
  * runs, and otherwise the call is made again from the start.
  *
+ * Threads: the actions are the process's (shared), the mask and pending
+ * set each thread's own.  A fault's signal goes to the thread that
+ * faulted; kill's, alarm's and SIGCHLD to the process, which gives it to
+ * one of its threads not blocking it.  A signal whose action ends the
+ * process ends every thread of it (do_group_exit), whichever took it.
+ *
  * The design is Linux's (kernel/signal.c, arch/x86/kernel/signal.c), much
- * reduced: one thread per process, no real-time signals; process groups
- * only as far as kill(-pgid) and the console's ^C (kernel/process.c).
+ * reduced: no real-time signals, no process-wide pending set, a stop
+ * signal stops only the thread that takes it; process groups only as far
+ * as kill(-pgid) and the console's ^C (kernel/process.c).
  */
 #include <asm/irqflags.h>
 #include <asm/ptrace.h>
@@ -34,6 +41,7 @@
 #include <kernel/time.h>
 #include <mm/memory.h>
 #include <mm/mmap.h>
+#include <mm/slab.h>
 
 enum sig_default {
 	SIG_DFL_TERM,
@@ -127,13 +135,50 @@ out:
 	arch_local_irq_restore(flags);
 }
 
+static void user_siginfo(struct kernel_siginfo *info)
+{
+	*info = (struct kernel_siginfo){ .si_code = SI_USER };
+	if (current->mm)
+		info->si_pid = current->tgid;
+}
+
 void send_signal(struct task_struct *t, int sig)
 {
-	struct kernel_siginfo info = { .si_code = SI_USER };
+	struct kernel_siginfo info;
 
-	if (current->mm)
-		info.si_pid = current->pid;
+	user_siginfo(&info);
 	send_signal_info(t, sig, &info);
+}
+
+/* The live thread of t's process that should take sig (t's leader if none). */
+static struct task_struct *group_signal_target(struct task_struct *t, int sig)
+{
+	struct task_struct *leader = t->group_leader, *th;
+
+	list_for_each_entry (th, &leader->thread_head, thread_node)
+		if (!(th->signal.blocked & sigmask(sig)))
+			return th;
+	if (!thread_group_empty(leader))
+		return list_first_entry(&leader->thread_head,
+					struct task_struct, thread_node);
+	return leader;
+}
+
+void send_group_signal_info(struct task_struct *t, int sig,
+			    const struct kernel_siginfo *info)
+{
+	unsigned long flags = arch_local_irq_save();
+
+	send_signal_info(group_signal_target(t, sig), sig, info);
+	arch_local_irq_restore(flags);
+}
+
+void send_group_signal(struct task_struct *t, int sig)
+{
+	struct kernel_siginfo info;
+
+	user_siginfo(&info);
+	send_group_signal_info(t, sig, &info);
 }
 
 void force_sig_fault(int sig, int code, unsigned long addr)
@@ -193,7 +238,7 @@ void notify_parent(struct task_struct *t, int code, int status)
 	if (p->kthread || ((code == CLD_STOPPED || code == CLD_CONTINUED) &&
 			   (p->signal.action[SIGCHLD].sa_flags & SA_NOCLDSTOP)))
 		return;
-	send_signal_info(p, SIGCHLD, &info);
+	send_group_signal_info(p, SIGCHLD, &info);
 }
 
 /* Stop until SIGCONT or SIGKILL, telling the parent (waitpid WUNTRACED). */
@@ -290,8 +335,8 @@ void sigaltstack_save(stack_t *ss, unsigned long sp)
 
 /*
  * Set or read the alternate stack.  It cannot change while a handler runs
- * on it (EPERM); SS_DISABLE removes it; a stack under MINSIGSTKSZ is
- * ENOMEM.  Where it is, is not checked: a frame that cannot be written
+ * on it (EPERM; setting it to what it is already is no change, allowed);
+ * SS_DISABLE removes it; a stack under MINSIGSTKSZ is ENOMEM.  Where it is, is not checked: a frame that cannot be written
  * there ends the process with SIGSEGV, as any unwritable stack does.
  */
 long sys_sigaltstack(const stack_t __user *uss, stack_t __user *uoss)
@@ -303,6 +348,11 @@ long sys_sigaltstack(const stack_t __user *uss, stack_t __user *uoss)
 	sigaltstack_save(&old, sp);
 	if (uss && copy_from_user(&new, uss, sizeof(new)))
 		return -EFAULT;
+	if (uss &&
+	    (unsigned long)new.ss_sp == s->sas_ss_sp &&new.ss_size ==
+		    s->sas_ss_size &&
+	    !new.ss_flags)
+		uss = NULL; /* no change: allowed anywhere, as in Linux */
 	if (uss) {
 		if (on_sig_stack(sp))
 			return -EPERM;
@@ -336,7 +386,7 @@ static void handle_signal(int sig, const struct kernel_siginfo *info,
 	    arch_setup_rt_frame(sig, info, ka, old, regs)) {
 		printk("pid %d (%s): signal %d: cannot enter its handler\n",
 		       current->pid, current->comm, sig);
-		do_exit(__W_SIGNALED(SIGSEGV));
+		do_group_exit(__W_SIGNALED(SIGSEGV));
 	}
 	s->restore_blocked = false;
 	s->blocked |= ka->sa_mask;
@@ -374,7 +424,7 @@ void exit_to_user_mode(struct pt_regs *regs)
 			do_signal_stop(sig);
 			break;
 		default:
-			do_exit(__W_SIGNALED(sig));
+			do_group_exit(__W_SIGNALED(sig));
 		}
 	}
 	if (syscall)
@@ -385,10 +435,48 @@ void exit_to_user_mode(struct pt_regs *regs)
 	}
 }
 
+int sighand_alloc(struct task_struct *t)
+{
+	struct sighand_struct *sh = kzalloc(sizeof(*sh));
+
+	if (!sh)
+		return -ENOMEM;
+	sh->count = 1;
+	t->signal.action = sh->action;
+	return 0;
+}
+
+static struct sighand_struct *task_sighand(struct task_struct *t)
+{
+	return container_of(t->signal.action, struct sighand_struct, action[0]);
+}
+
+void sighand_share(struct task_struct *child, struct task_struct *parent)
+{
+	unsigned long flags = arch_local_irq_save();
+
+	task_sighand(parent)->count++;
+	arch_local_irq_restore(flags);
+	sighand_put(child);
+	child->signal.action = parent->signal.action;
+}
+
+void sighand_put(struct task_struct *t)
+{
+	struct sighand_struct *sh = task_sighand(t);
+	unsigned long flags = arch_local_irq_save();
+	bool last = --sh->count == 0;
+
+	arch_local_irq_restore(flags);
+	t->signal.action = NULL;
+	if (last)
+		kfree(sh);
+}
+
 void signals_fork(struct task_struct *child, const struct task_struct *parent)
 {
 	memcpy(child->signal.action, parent->signal.action,
-	       sizeof(child->signal.action));
+	       sizeof(task_sighand(child)->action));
 	child->signal.blocked = parent->signal.blocked;
 	child->signal.sas_ss_sp = parent->signal.sas_ss_sp;
 	child->signal.sas_ss_size = parent->signal.sas_ss_size;
@@ -426,8 +514,8 @@ long sys_kill(int pid, int sig)
 		return -ESRCH;
 	if (t == init_task)
 		return -EPERM;
-	if (sig && t->state != TASK_ZOMBIE)
-		send_signal(t, sig);
+	if (sig && !thread_group_empty(t->group_leader))
+		send_group_signal(t, sig);
 	return 0;
 }
 
@@ -564,7 +652,7 @@ long sys_sigreturn(void)
 	if (arch_restore_rt_frame(regs, &blocked)) {
 		printk("pid %d (%s): sigreturn: bad signal frame\n",
 		       current->pid, current->comm);
-		do_exit(__W_SIGNALED(SIGSEGV));
+		do_group_exit(__W_SIGNALED(SIGSEGV));
 	}
 	current->signal.blocked = blocked & ~UNBLOCKABLE;
 	forget_syscall(regs);
@@ -616,8 +704,9 @@ void run_alarms(void)
 		if ((long)(jiffies - s->alarm_at) < 0)
 			continue;
 		alarm_cancel(s);
-		send_signal_info(container_of(s, struct task_struct, signal),
-				 SIGALRM, &alarm_info);
+		send_group_signal_info(
+			container_of(s, struct task_struct, signal), SIGALRM,
+			&alarm_info);
 	}
 }
 

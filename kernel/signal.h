@@ -29,16 +29,31 @@ struct kernel_siginfo {
 	unsigned long si_addr;
 };
 
-/* A task's signal state (Linux splits it into sighand and signal). */
+/*
+ * The actions of a process's signals, shared by its threads
+ * (CLONE_SIGHAND): a handler set by one thread is every thread's.
+ */
+struct sighand_struct {
+	int count; /* tasks using it */
+	struct sigaction action[NSIG];
+};
+
+/*
+ * A task's signal state.  Pending signals and the mask are the thread's
+ * own; action points into the process's sighand_struct.  (Linux keeps a
+ * second pending set per process, for signals any thread may take; here
+ * a signal sent to a process is given to one of its threads at once:
+ * send_group_signal_info.)
+ */
 struct signal_state {
 	sigset_t pending;
 	sigset_t blocked;
 	sigset_t saved_blocked; /* sigsuspend's mask, until a handler ran */
 	sigset_t real_blocked;	/* sigwaitinfo's set: blocked, though not now */
 	bool restore_blocked;
-	struct sigaction action[NSIG];
+	struct sigaction *action; /* [NSIG]: sighand->action */
 	struct kernel_siginfo info[NSIG];
-	unsigned long sas_ss_sp; /* the alternate stack (sigaltstack) */
+	unsigned long sas_ss_sp;   /* the alternate stack (sigaltstack) */
 	unsigned long sas_ss_size; /* 0: none */
 	unsigned long alarm_at;	   /* jiffies; 0: no alarm */
 	struct list_head alarm_link;
@@ -51,6 +66,13 @@ struct pt_regs;
 void send_signal(struct task_struct *t, int sig);
 void send_signal_info(struct task_struct *t, int sig,
 		      const struct kernel_siginfo *info);
+/*
+ * The same for t's whole process: the signal goes to one of its live
+ * threads, the first that does not block it (else the first).
+ */
+void send_group_signal(struct task_struct *t, int sig);
+void send_group_signal_info(struct task_struct *t, int sig,
+			    const struct kernel_siginfo *info);
 /*
  * A fault's signal to the current task, which cannot be ignored or
  * blocked: if it is, its action becomes the default (the task dies rather
@@ -81,6 +103,13 @@ bool signal_pending(const struct task_struct *t);
 /* On the way back to user mode: deliver pending signals (or die of one). */
 void exit_to_user_mode(struct pt_regs *regs);
 
+/*
+ * A new task's own actions, all SIG_DFL (0 or -ENOMEM); clone of a thread
+ * shares the parent's instead; the last task using them frees them.
+ */
+int sighand_alloc(struct task_struct *t);
+void sighand_share(struct task_struct *child, struct task_struct *parent);
+void sighand_put(struct task_struct *t);
 /* fork, exec and exit: what the child inherits, what exec resets. */
 void signals_fork(struct task_struct *child, const struct task_struct *parent);
 void flush_signal_handlers(struct task_struct *t);

@@ -139,6 +139,16 @@ long sys_sysinfo(struct sysinfo __user *info)
 	return copy_to_user(info, &si, sizeof(si)) ? -EFAULT : 0;
 }
 
+/*
+ * Is t the first live thread of its process, which (as every thread of it)
+ * uses the process's mm?  So that each mm is audited once.
+ */
+static bool mm_first_user(struct task_struct *t)
+{
+	return t == list_first_entry(&t->group_leader->thread_head,
+				     struct task_struct, thread_node);
+}
+
 static char state_letter(const struct task_struct *t)
 {
 	if (t->state == TASK_ZOMBIE)
@@ -161,7 +171,7 @@ long sys_procinfo(int index, struct procinfo __user *info)
 	list_for_each_entry (t, &all_tasks, task_link) {
 		struct procinfo pi = { 0 };
 
-		if (!t->pid || index-- > 0)
+		if (!t->pid || t->state == TASK_DEAD || index-- > 0)
 			continue;
 		pi.pid = t->pid;
 		pi.ppid = t->parent ? t->parent->pid : 0;
@@ -248,7 +258,7 @@ long sys_vm_audit(void)
 		return -ENOMEM;
 	flags = arch_local_irq_save();
 	list_for_each_entry (t, &all_tasks, task_link)
-		if (t->mm)
+		if (t->mm && mm_first_user(t))
 			vm_audit_mm(&a, t->mm);
 	problems = vm_audit_end(&a);
 	arch_local_irq_restore(flags);

@@ -6,9 +6,12 @@
  * function.  An unknown number is -ENOSYS.  The result, or -errno, goes back
  * to user space, where the C library turns a negative value into errno.
  */
+#include <asm/irqflags.h>
 #include <kernel/errno.h>
 #include <kernel/fs/fs.h>
+#include <kernel/futex.h>
 #include <kernel/process.h>
+#include <kernel/sched.h>
 #include <kernel/signal.h>
 #include <kernel/syscall.h>
 #include <kernel/sys.h>
@@ -17,7 +20,7 @@
 
 #define U(type, i) ((type)a[i]) /* argument i, as a (user) pointer or value */
 
-long syscall_dispatch(unsigned long nr, const unsigned long a[6])
+static long do_syscall(unsigned long nr, const unsigned long a[6])
 {
 	switch (nr) {
 	case SYS_exit:
@@ -125,9 +128,61 @@ long syscall_dispatch(unsigned long nr, const unsigned long a[6])
 				       U(siginfo_t *, 1));
 	case SYS_alarm:
 		return sys_alarm(a[0]);
+	case SYS_clone:
+		return sys_clone(a[0], a[1], U(int *, 2), U(int *, 3), a[4]);
+	case SYS_exit_group:
+		sys_exit_group(a[0]);
+	case SYS_gettid:
+		return sys_gettid();
+	case SYS_futex:
+		return sys_futex(U(u32 *, 0), a[1], a[2],
+				 U(const struct timespec *, 3));
+	case SYS_set_tls:
+		return sys_set_tls(a[0]);
 	case SYS_sigaltstack:
 		return sys_sigaltstack(U(const stack_t *, 0), U(stack_t *, 1));
 	default:
 		return -ENOSYS;
 	}
+}
+
+/*
+ * The calls that change or copy the caller's VMAs and page tables.  Faults
+ * run with interrupts off, but system calls are preemptible; while an
+ * address space had one thread nothing else could touch it meanwhile.
+ * With threads a sibling could fault on, or change, a half-changed VMA
+ * tree, so until mm_struct has a lock of its own (an mmap_lock: the SMP
+ * work of issue 17) these calls run with interrupts off in a process of
+ * several threads, which on one CPU shuts every other thread out.  (A call
+ * that sleeps in the middle, waiting for a device's DMA, lets them in.)
+ */
+static bool mm_exclusive_syscall(unsigned long nr)
+{
+	switch (nr) {
+	case SYS_mmap:
+	case SYS_munmap:
+	case SYS_mprotect:
+	case SYS_madvise:
+	case SYS_brk:
+	case SYS_fork:
+	case SYS_clone:
+	case SYS_mapinfo:
+		return true;
+	default:
+		return false;
+	}
+}
+
+long syscall_dispatch(unsigned long nr, const unsigned long a[6])
+{
+	struct mm_struct *mm = current->mm;
+	unsigned long flags;
+	long ret;
+
+	if (!mm || mm->mm_users < 2 || !mm_exclusive_syscall(nr))
+		return do_syscall(nr, a);
+	flags = arch_local_irq_save();
+	ret = do_syscall(nr, a);
+	arch_local_irq_restore(flags);
+	return ret;
 }

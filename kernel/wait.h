@@ -37,6 +37,17 @@ static inline void init_wait_queue(struct wait_queue *wq)
 void wake_up(struct wait_queue *wq);
 
 /*
+ * Is a task sleeping on wq?  A waker that has just made the condition true
+ * may skip wake_up when none is: a waiter tests the condition and joins
+ * the queue with interrupts off, so (on one CPU) it either saw the
+ * condition true or is on the queue by now.
+ */
+static inline bool waitqueue_active(struct wait_queue *wq)
+{
+	return !list_empty(&wq->sleepers);
+}
+
+/*
  * Sleep on wq once (interrupts must be off; they are off again on return).
  * Returns -ERESTARTSYS if the task has a signal to act on, else 0.
  */

@@ -29,9 +29,10 @@
  * page->_mapcount is PTEs pointing at the page.  A page is safe to write in
  * place only when both are 1.
  *
- * Locking: a process has one thread, and only that thread changes its page
- * tables (faults run with interrupts off; system calls are not preempted
- * by anything that touches this mm), so no mm lock is needed yet.
+ * Locking: on one CPU, faults run with interrupts off, and in a process of
+ * several threads the system calls that change its VMAs or page tables do
+ * too (mm_exclusive_syscall, kernel/syscall.c), so nothing else touches
+ * the mm meanwhile and no mm lock is needed yet.
  */
 #include <kernel/errno.h>
 #include <kernel/panic.h>

@@ -73,10 +73,15 @@ PAGEFLAG(Uptodate, PG_uptodate)
 extern struct page *mem_map;
 extern unsigned long max_pfn; /* mem_map covers pfns [0, max_pfn) */
 
-static inline bool pfn_valid(unsigned long pfn)
-{
-	return pfn < max_pfn;
-}
+/*
+ * Is this frame RAM with a struct page?  mem_map is flat: it has a struct
+ * page for every frame below max_pfn, holes included.  But a hole is not
+ * memory: the VGA window and the BIOS below 1 MiB, and on a PC with more
+ * than about 3 GiB the PCI hole below 4 GiB, where devices' BARs lie.  A
+ * device frame there must stay raw, never counted, as one above max_pfn
+ * is; so, as 32-bit ARM's pfn_valid does, memblock's RAM ranges decide.
+ */
+bool pfn_valid(unsigned long pfn);
 
 static inline struct page *pfn_to_page(unsigned long pfn)
 {

@@ -32,9 +32,10 @@ static struct mmu_notifier_mm *walk_begin(struct mm_struct *mm)
 	return nm;
 }
 
+/* The last walker out wakes an unregister waiting for it, if one is. */
 static void walk_end(struct mmu_notifier_mm *nm)
 {
-	if (--nm->walkers == 0)
+	if (--nm->walkers == 0 && waitqueue_active(&nm->walkers_done))
 		wake_up(&nm->walkers_done);
 }
 
@@ -44,11 +45,13 @@ static void walk_end(struct mmu_notifier_mm *nm)
  */
 #define for_each_notifier(mn, nm) list_for_each_entry (mn, &(nm)->list, list)
 
-static void unhook(struct mmu_notifier *mn)
+static void unhook(struct mmu_notifier_mm *nm, struct mmu_notifier *mn)
 {
 	mn->list.prev->next = mn->list.next;
 	mn->list.next->prev = mn->list.prev;
 	mn->list.prev = NULL; /* "not on the list"; next stays for walkers */
+	if (mn->ops->invalidate_range_end)
+		nm->range_ends--;
 }
 
 static bool hooked(struct mmu_notifier *mn)
@@ -70,6 +73,8 @@ int mmu_notifier_register(struct mmu_notifier *mn, struct mm_struct *mm)
 	mmgrab(mm);
 	mn->mm = mm;
 	list_add_tail(&mn->list, &mm->mmu_notifier_mm->list);
+	if (mn->ops->invalidate_range_end)
+		mm->mmu_notifier_mm->range_ends++;
 	return 0;
 }
 
@@ -82,7 +87,7 @@ void mmu_notifier_unregister(struct mmu_notifier *mn, struct mm_struct *mm)
 	struct mmu_notifier_mm *nm = mm->mmu_notifier_mm;
 
 	if (hooked(mn)) {
-		unhook(mn);
+		unhook(nm, mn);
 		if (mn->ops->release)
 			mn->ops->release(mn, mm);
 	}
@@ -109,7 +114,7 @@ void __mmu_notifier_release(struct mm_struct *mm)
 		struct mmu_notifier *mn =
 			list_first_entry(&nm->list, struct mmu_notifier, list);
 
-		unhook(mn);
+		unhook(nm, mn);
 		if (mn->ops->release)
 			mn->ops->release(mn, mm);
 	}

@@ -23,6 +23,9 @@
  *
  * Cost when nobody listens: each hook below is an inline test of one
  * pointer, mm->mmu_notifier_mm, which stays NULL until the first register.
+ * When someone does, a COW break (do_wp_page) pays for one walk of the
+ * listeners in invalidate_range_start, and for a second in
+ * invalidate_range_end only if a listener has that callback.
  */
 #ifndef _MM_MMU_NOTIFIER_H
 #define _MM_MMU_NOTIFIER_H
@@ -87,6 +90,7 @@ struct mmu_notifier_mm {
 	struct list_head list;
 	int walkers;
 	struct wait_queue walkers_done;
+	int range_ends; /* listeners on the list with ->invalidate_range_end */
 };
 
 static inline bool mm_has_notifiers(struct mm_struct *mm)
@@ -133,10 +137,15 @@ mmu_notifier_invalidate_range_start(struct mmu_notifier_range *range)
 		__mmu_notifier_invalidate_range_start(range);
 }
 
+/*
+ * Many listeners need only the start (the mirror device drops its entries
+ * there): with none that has an end, the end costs one more test.
+ */
 static inline void
 mmu_notifier_invalidate_range_end(struct mmu_notifier_range *range)
 {
-	if (mm_has_notifiers(range->mm))
+	if (mm_has_notifiers(range->mm) &&
+	    range->mm->mmu_notifier_mm->range_ends)
 		__mmu_notifier_invalidate_range_end(range);
 }
 

@@ -96,6 +96,11 @@ static const struct mmu_notifier_ops recorder_ops = {
 	.test_young = rec_test_young,
 };
 
+/* A listener that hears only the starts (as the mirror device does). */
+static const struct mmu_notifier_ops start_only_ops = {
+	.invalidate_range_start = rec_start,
+};
+
 /* An mm with anonymous pages at BASE, each faulted in, and a recorder. */
 static struct mm_struct *recorded_mm(struct recorder *r, unsigned long pages,
 				     unsigned int fault_flags)
@@ -293,6 +298,32 @@ static void two_listeners_and_young(struct ktest *t)
 	finish(&a, mm);
 }
 
+/*
+ * The end reaches every listener that has the callback, however listeners
+ * with and without one come and go (the end's walk is skipped only while
+ * none has it).
+ */
+static void ends_reach_listeners_with_end(struct ktest *t)
+{
+	struct recorder a, b = { .mn.ops = &start_only_ops };
+	struct mm_struct *mm = recorded_mm(&a, 2, FAULT_FLAG_WRITE);
+
+	KTEST_ASSERT_NOT_NULL(t, mm);
+	KTEST_ASSERT_EQ(t, mmu_notifier_register(&b.mn, mm), 0);
+	mmu_notifier_unregister(&a.mn, mm);
+	do_munmap(mm, BASE, PAGE_SIZE);
+	KTEST_EXPECT_EQ(t, b.n, 1);
+	KTEST_EXPECT_EQ(t, b.log[0].kind, START);
+	a = (struct recorder){ .mn.ops = &recorder_ops };
+	KTEST_ASSERT_EQ(t, mmu_notifier_register(&a.mn, mm), 0);
+	do_munmap(mm, BASE + PAGE_SIZE, PAGE_SIZE);
+	expect_pair(t, &a, 0, MMU_NOTIFY_UNMAP, BASE + PAGE_SIZE,
+		    BASE + 2 * PAGE_SIZE);
+	KTEST_EXPECT_EQ(t, b.n, 2);
+	mmu_notifier_unregister(&b.mn, mm);
+	finish(&a, mm);
+}
+
 /* Nobody listening: no list, and the hooks answer without a call. */
 static void no_listener_no_list(struct ktest *t)
 {
@@ -312,4 +343,5 @@ KTEST_SUITE(mmu_notifier, KTEST_CASE(register_holds_mm),
 	    KTEST_CASE(madvise_sends_madvise), KTEST_CASE(fork_and_cow_break),
 	    KTEST_CASE(zero_page_write_breaks_cow),
 	    KTEST_CASE(two_listeners_and_young),
+	    KTEST_CASE(ends_reach_listeners_with_end),
 	    KTEST_CASE(no_listener_no_list));

@@ -260,9 +260,15 @@ static bool free_boot_range(phys_addr_t start, phys_addr_t end, void *arg)
 	return false;
 }
 
+bool pfn_valid(unsigned long pfn)
+{
+	return pfn < max_pfn && memblock_is_memory(PFN_PHYS(pfn));
+}
+
 /*
  * mem_map covers every pfn from 0 to the end of RAM, holes included (a
- * "flat" memory model): a hole's pages stay PG_reserved forever.  As in
+ * "flat" memory model): a hole's pages stay PG_reserved forever, and
+ * pfn_valid is false for them.  As in
  * Linux, every page starts with one reference, the kernel's; a page handed
  * to the buddy allocator loses it.  A reserved page keeps it, so a driver
  * may map one of its own kernel pages (/dev/kmsg's log buffer) and the

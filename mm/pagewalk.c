@@ -19,7 +19,8 @@
  * tables' format; x86_64's draws there how an address splits into the four
  * indexes and the page offset (9 + 9 + 9 + 9 + 12 bits), beside the
  * pgd_offset/pud_offset/pmd_offset/pte_offset_map the loops below call.
- * Locking: as in mm/memory.c, one thread per mm.
+ * Locking: as in mm/memory.c, interrupts off excludes whatever else uses
+ * the mm.
  */
 #include <mm/pagewalk.h>
 #include <mm/pgtable.h>

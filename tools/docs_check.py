@@ -55,7 +55,8 @@ What counts as a claim (everything else in a document is prose):
   1, 2, 3 ...) each carry a label such as *(moderate, 2 hours)* on their
   first line: easy, moderate or hard, and a time in min or hours; and in
   docs/answers.md, under "## Chapter N", an answer "**k. ..." for each
-  exercise k and for no other.
+  exercise k and for no other.  No two chapters share a number, nor two
+  sections of docs/answers.md a "## Chapter N".
 
 Not claims, so not checked:
 
@@ -844,11 +845,28 @@ def section_lines(text, heading_re):
     return start, lines
 
 
+def chapter_number(path, text):
+    """A chapter's number: its title's ("# 4. Fault-around"), else its file's."""
+    m = re.search(r"^# (\d+)\. ", text or "", re.M)
+    return int(m.group(1) if m else CHAPTER_PATH_RE.match(path).group(1))
+
+
 def check_chapter(checker, doc, text, answers):
     """The parts every chapter has: its seeds, labelled exercises, and an
-    answer for each exercise in docs/answers.md."""
-    m = re.search(r"^# (\d+)\. ", text, re.M)
-    number = m.group(1) if m else CHAPTER_PATH_RE.match(doc.path).group(1).lstrip("0")
+    answer for each exercise in docs/answers.md; and a number of its own."""
+    number = chapter_number(doc.path, text)
+    tree = checker.tree
+    twins = [f for f in sorted(tree.files) if f != doc.path and CHAPTER_PATH_RE.match(f)
+             and chapter_number(f, tree.text(f)) == number]
+    checker.claims += 1
+    if twins:
+        checker.problem(doc, 1, f"# {number}.", "chapter",
+                        f"{', '.join(twins)} is chapter {number} too: each chapter needs "
+                        "its own number (title, file name and ## Chapter N in answers.md)")
+    sections = re.findall(rf"^## Chapter {number}$", answers or "", re.M)
+    if len(sections) > 1:
+        checker.problem(doc, 1, f"# {number}.", "answers",
+                        f"{ANSWERS} has {len(sections)} sections ## Chapter {number}")
     checker.claims += 1
     seeds = False
     for n, line in unfenced_lines(text):

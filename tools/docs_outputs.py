@@ -11,12 +11,14 @@ trailing blanks aside, except where the block says `...`:
 
   * `...` inside a line matches any text (a value that varies, such as a
     TIME column or an address the next compiler moves);
-  * a line that is only `...` matches any number of lines.
+  * a line that is only `...` matches any number of lines; at the end of
+    a block, it shows only the start of a long output (chapter 3's part of
+    `make bench`'s table), and --update keeps it so.
 
 So what may vary is marked in the text itself, where the reader sees it.
 The `session` recipe boots `make run` and types, at each shell prompt,
 the commands of the block's `$ ` lines.  Recipes marked slow (`make
-bench`, a minute) run only with --slow.  --update rewrites each block that
+bench`, a few minutes) run only with --slow.  --update rewrites each block that
 differs with the fresh output (keeping its `...` lines where they still
 match); read the diff before committing it.
 
@@ -191,13 +193,17 @@ def compare(want, got):
 
 
 def merge(want, got):
-    """The fresh output, keeping the block's lines with `...` that match."""
+    """The fresh output, keeping the block's lines with `...` that match.
+    A block that ends with a `...` line shows only the start of the output:
+    it keeps that line, and the rest of the output stays out."""
     out, j = [], 0
     for w in want:
         if w == "..." or j >= len(got):
             continue
         out.append(w if "..." in w and matches(w, got[j]) else got[j])
         j += 1
+    if want and want[-1] == "...":
+        return out + ["..."]
     return out + got[j:]
 
 

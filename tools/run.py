@@ -54,6 +54,7 @@ class Arch:
     kvm_cpu: str = None
     image_flag: str = "-cdrom"
     firmware: tuple = ()             # () is QEMU's default (SeaBIOS on a PC)
+    mem: int = None                  # RAM in MiB for every boot (None: --mem)
     initrd: bool = False             # -initrd initrd.cpio, from beside the image
     xip_dcss: int = 0                # MiB: the XIP store this far below the top of
                                      # RAM (s390x), not an ivshmem-plain PCI device
@@ -108,6 +109,10 @@ ARCHES["s390-nospecial"] = ARCHES["s390"]
 ARCHES["x86_64-bare"] = dataclasses.replace(ARCHES["x86_64"],
                                             devices=("-vga", "none", "-nic", "none"))
 
+# The PC with 4.5 GiB: QEMU puts the RAM past 3 GiB above 4 GiB, so the PCI
+# hole, where the devices' BARs lie, falls below the end of RAM.
+ARCHES["x86_64-bigmem"] = dataclasses.replace(ARCHES["x86_64"], mem=4608)
+
 # Kernel lines may carry a log prefix such as "[    0.123] ".
 MARKER_RE = re.compile(r"(?:\[[^\]]*\]\s*)?EXIT: STATUS=(\d+)\s*$")
 PANIC_RE = re.compile(r"(?:\[[^\]]*\]\s*)?PANIC:\s*(.*)$")
@@ -156,7 +161,7 @@ def qemu_command(arch, image, mem, accel, icount, interactive, extra=(), disks=(
     """The QEMU argv for booting `image`; interactive mode keeps the monitor.
     `extra` options come last, so they can add to or override the others."""
     serial = "mon:stdio" if interactive else "stdio"
-    cmd = [arch.qemu, *arch.machine, "-m", str(mem), "-display", "none",
+    cmd = [arch.qemu, *arch.machine, "-m", str(arch.mem or mem), "-display", "none",
            "-no-reboot", "-serial", serial, *arch.firmware, *arch.exit_device, *arch.devices,
            *xip_device(arch, image, mem), *disk_devices(arch, disks), arch.image_flag, image,
            *initrd_args(arch, image)]

@@ -19,13 +19,31 @@
 #define TRAP_FRAME (STACK_FRAME_OVERHEAD + PT_SIZE)
 #define PT(field) STACK_FRAME_OVERHEAD + PT_##field
 
-/* Save registers, find the stack, store the old PSW and the class. */
-	.macro	TRAP_ENTRY old_psw, class
+/*
+ * Save registers, find the stack, store the old PSW and the class.  A
+ * program check raised by this code itself can only be its stack failing:
+ * the kernel stack overflowed into its guard page, the first fault's frame
+ * could not be stored and faulted again.  That one goes on on the panic
+ * stack, so the handler can say so instead of faulting for ever.
+ */
+	.macro	TRAP_ENTRY old_psw, class, nested=0
 	stmg	%r0, %r15, __LC_SAVE_AREA
 	tm	\old_psw + 1, 0x01		/* PSW bit 15: problem state */
 	jz	1f
 	lg	%r15, __LC_KERNEL_STACK
-1:	aghi	%r15, -TRAP_FRAME
+	j	2f
+1:
+	.if	\nested
+	lg	%r1, \old_psw + 8
+	larl	%r14, entry_code_start
+	clgr	%r1, %r14
+	jl	2f
+	larl	%r14, entry_code_end
+	clgr	%r1, %r14
+	jhe	2f
+	larl	%r15, panic_stack_top
+	.endif
+2:	aghi	%r15, -TRAP_FRAME
 	mvc	PT(GPRS)(128, %r15), __LC_SAVE_AREA
 	mvc	PT(PSW_MASK)(16, %r15), \old_psw
 	ni	PT(PSW_MASK) + 1(%r15), 0xfd	/* no wait state on return */
@@ -37,9 +55,10 @@
 	.endm
 
 	.text
+entry_code_start:
 	.globl	pgm_check_handler
 pgm_check_handler:
-	TRAP_ENTRY __LC_PGM_OLD_PSW, TRAP_PROGRAM
+	TRAP_ENTRY __LC_PGM_OLD_PSW, TRAP_PROGRAM, 1
 	/* Linux's int_code: instruction length << 16 | interruption code */
 	icm	%r1, 3, __LC_PGM_ILC
 	sll	%r1, 16
@@ -62,6 +81,7 @@ ext_handler:
 	stg	%r1, PT(INT_CODE)(%r15)
 	llgf	%r1, __LC_EXT_PARAMS
 	stg	%r1, PT(INT_PARM)(%r15)
+entry_code_end:
 
 trap_common:
 	la	%r2, STACK_FRAME_OVERHEAD(%r15)
@@ -138,5 +158,12 @@ copy_nofault:
 	br	%r14
 	_ASM_EXTABLE(1b, 3b)
 	_ASM_EXTABLE(2b, 3b)
+
+/* The stack of a program check that found the kernel stack unusable. */
+	.section .bss.page_aligned, "aw", @nobits
+	.balign	4096
+panic_stack:
+	.skip	4 * 4096
+panic_stack_top:
 
 	.section .note.GNU-stack, "", @progbits

@@ -14,10 +14,12 @@
  *	                             | bytes, the ABI's     |  its save area
  *	                             +----------------------+ <- thread.sp
  */
+#include <asm/layout.h>
 #include <asm/lowcore.h>
 #include <asm/page.h>
 #include <asm/ptrace.h>
 #include <asm/switch_to.h>
+#include <kernel/errno.h>
 #include <kernel/sched.h>
 #include <kernel/string.h>
 
@@ -26,6 +28,17 @@
 #define SAVE_SLOT(reg) (reg)
 
 void __switch_stack(unsigned long *save_sp, unsigned long new_sp);
+
+/* The user's thread pointer lives in %a0 and %a1 (the kernel uses neither). */
+static void save_access_regs(u32 acrs[2])
+{
+	asm volatile("stam %%a0,%%a1,%0" : "=Q"(*(u32(*)[2])acrs));
+}
+
+static void load_access_regs(const u32 acrs[2])
+{
+	asm volatile("lam %%a0,%%a1,%0" : : "Q"(*(const u32(*)[2])acrs));
+}
 void kthread_trampoline(void);
 void ret_from_fork(void);
 
@@ -79,6 +92,25 @@ void copy_thread_fork(struct task_struct *child, struct task_struct *parent)
 	frame[SAVE_SLOT(14)] = (unsigned long)ret_from_fork;
 	/* The parent's registers now, not as it last saved them. */
 	save_fpu_regs(&child->thread.fpu);
+	save_access_regs(child->thread.acrs);
+}
+
+void copy_thread_clone(struct task_struct *child, struct task_struct *parent,
+		       unsigned long sp)
+{
+	copy_thread_fork(child, parent);
+	task_pt_regs(child)->gprs[15] = sp;
+}
+
+int arch_set_tls(struct task_struct *t, unsigned long tls)
+{
+	if (tls >= TASK_SIZE)
+		return -EPERM;
+	t->thread.acrs[0] = tls >> 32;
+	t->thread.acrs[1] = (u32)tls;
+	if (t == current)
+		load_access_regs(t->thread.acrs);
+	return 0;
 }
 
 /* The ABI's entry state: %r15 with a 160-byte frame below sp, chain 0. */
@@ -96,5 +128,7 @@ void switch_to(struct task_struct *prev, struct task_struct *next)
 		(unsigned long)next->stack + KERNEL_STACK_SIZE;
 	save_fpu_regs(&prev->thread.fpu);
 	load_fpu_regs(&next->thread.fpu);
+	save_access_regs(prev->thread.acrs);
+	load_access_regs(next->thread.acrs);
 	__switch_stack(&prev->thread.sp, next->thread.sp);
 }

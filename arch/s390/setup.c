@@ -105,8 +105,19 @@ void arch_late_setup(void)
 {
 }
 
+/*
+ * The TOD clock counts from the kernel's start (there is no firmware
+ * before it), so a program's clock reading says how long since boot, as
+ * a PC's time-stamp counter does.
+ */
+static void set_tod_clock(u64 value)
+{
+	asm volatile("sck %0" : : "Q"(value) : "cc");
+}
+
 void __noreturn s390_start_kernel(void)
 {
+	set_tod_clock(0);
 	set_new_psws(PSW_MASK_64);
 	sclp_console_init();
 	start_kernel();

@@ -16,6 +16,7 @@
  */
 #include <asm/irqflags.h>
 #include <asm/layout.h>
+#include <asm/lowcore.h>
 #include <asm/page.h>
 #include <asm/processor.h>
 #include <asm/ptrace.h>
@@ -111,9 +112,21 @@ static bool fixup_exception(struct pt_regs *regs)
 	return true;
 }
 
+/* Data-exception code of COMPARE AND TRAP: what gcc's __builtin_trap runs. */
+#define DXC_COMPARE_AND_TRAP 0xff
+
+static unsigned int data_exception_code(void)
+{
+	return *(const u32 *)__va(__LC_DATA_EXC_CODE) & 0xff;
+}
+
 /* The signal a program check sends, as POSIX pairs them. */
 static int pgm_signal(unsigned int code, int *si_code)
 {
+	if (code == PGM_DATA && data_exception_code() == DXC_COMPARE_AND_TRAP) {
+		*si_code = ILL_ILLOPN;
+		return SIGILL;
+	}
 	switch (code) {
 	case PGM_OPERATION:
 	case PGM_PRIVILEGED_OP:

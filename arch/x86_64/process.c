@@ -2,8 +2,8 @@
 /*
  * The x86_64 half of tasks: building a new task's kernel stack so that its
  * first switch_to lands in the right place, switching (kernel stack pointer,
- * the TSS's rsp0 and the x87/SSE registers), and the register state a user
- * program starts with.
+ * the TSS's rsp0, the x87/SSE registers and the TLS pointer), and the
+ * register state a user program or thread starts with.
  *
  * A task's kernel stack, when it is in user mode or about to enter it:
  *
@@ -14,9 +14,12 @@
  *	                             +----------------------+ <- thread.sp
  */
 #include <asm/desc.h>
+#include <asm/layout.h>
+#include <asm/msr.h>
 #include <asm/irqflags.h>
 #include <asm/processor.h>
 #include <asm/ptrace.h>
+#include <kernel/errno.h>
 #include <kernel/sched.h>
 #include <kernel/string.h>
 #include <mm/mm.h>
@@ -86,6 +89,29 @@ void copy_thread_fork(struct task_struct *child, struct task_struct *parent)
 	f->ret = (unsigned long)ret_from_fork;
 	/* The parent's registers now, not as it last saved them. */
 	asm volatile("fxsave %0" : "=m"(child->thread.fpu));
+	child->thread.fsbase = parent->thread.fsbase;
+}
+
+void copy_thread_clone(struct task_struct *child, struct task_struct *parent,
+		       unsigned long sp)
+{
+	copy_thread_fork(child, parent);
+	task_pt_regs(child)->rsp = sp;
+}
+
+/*
+ * The FS base is the thread pointer of the x86_64 ABI: a program's %fs:0
+ * is its thread's control block.  It is written with wrmsr rather than
+ * wrfsbase, which needs CR4.FSGSBASE (not set) and newer CPUs.
+ */
+int arch_set_tls(struct task_struct *t, unsigned long tls)
+{
+	if (tls >= TASK_SIZE)
+		return -EPERM;
+	t->thread.fsbase = tls;
+	if (t == current)
+		wrmsr(MSR_FS_BASE, tls);
+	return 0;
 }
 
 /* Registers for a program starting at entry with its stack at sp. */
@@ -104,5 +130,7 @@ void switch_to(struct task_struct *prev, struct task_struct *next)
 	set_kernel_stack((unsigned long)next->stack + KERNEL_STACK_SIZE);
 	asm volatile("fxsave %0" : "=m"(prev->thread.fpu));
 	asm volatile("fxrstor %0" : : "m"(next->thread.fpu));
+	if (prev->thread.fsbase != next->thread.fsbase)
+		wrmsr(MSR_FS_BASE, next->thread.fsbase);
 	__switch_stack(&prev->thread.sp, next->thread.sp);
 }

@@ -296,13 +296,13 @@ static long tty_check_change(int sig)
 	unsigned long flags;
 	long ret = 0;
 
-	if (!fg || t->pgid == fg || !t->mm || t == init_task)
+	if (!fg || !t->mm || t->group_leader->pgid == fg || t == init_task)
 		return 0;
 	if (sig_ignored_or_blocked(sig))
 		return sig == SIGTTIN ? -EIO : 0;
 	flags = arch_local_irq_save();
 	if (kill_pgrp(fg, 0) == 0) {
-		kill_pgrp(t->pgid, sig);
+		kill_pgrp(t->group_leader->pgid, sig);
 		ret = -ERESTARTSYS;
 	}
 	arch_local_irq_restore(flags);

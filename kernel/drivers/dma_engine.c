@@ -41,15 +41,31 @@ static bool engine_idle(struct dma_engine *e)
 	return !e->stuck && e->ops->idle(e);
 }
 
-/* Take the engine; a page left in quarantine goes once it is idle. */
+/* Take the engine: wait for the transfer another thread is running. */
 static void engine_get(struct dma_engine *e)
 {
 	wait_event_uninterruptible(&e->idle_wait, !e->busy);
 	e->busy = true;
-	if (e->quarantine_pfn && engine_idle(e)) {
-		put_page(pfn_to_page(e->quarantine_pfn));
-		e->quarantine_pfn = 0;
+}
+
+/*
+ * May a new transfer start?  Not while a transfer that timed out may still
+ * be running: it may yet write its destination.  Once the engine is idle,
+ * the page held for it goes.  So a transfer starts only with the
+ * quarantine empty, and a timeout never finds a page already held there.
+ */
+static bool engine_ready(struct dma_engine *e)
+{
+	if (!e->hung)
+		return true;
+	if (!engine_idle(e))
+		return false;
+	e->hung = false;
+	if (e->quarantine) {
+		put_page(e->quarantine);
+		e->quarantine = NULL;
 	}
+	return true;
 }
 
 static void engine_put(struct dma_engine *e)
@@ -60,18 +76,21 @@ static void engine_put(struct dma_engine *e)
 
 /*
  * A transfer that timed out.  If the engine has stopped, nothing more can
- * happen; if not, the destination may still be written, so it keeps a
- * reference until the engine is idle (one quarantined page at most: a busy
- * engine takes no new transfer).
+ * happen; if not, the destination may still be written, so a page there
+ * keeps a reference until the engine is idle (a device's frame has no page
+ * to hold; the engine refuses work until then all the same).
  */
 static void dma_timed_out(struct dma_engine *e, unsigned long dst_pfn)
 {
 	e->timeouts++;
 	printk("dma: %s: transfer to frame %#lx timed out\n", e->name, dst_pfn);
-	if (engine_idle(e) || !pfn_valid(dst_pfn))
+	if (engine_idle(e))
 		return;
-	get_page(pfn_to_page(dst_pfn));
-	e->quarantine_pfn = dst_pfn;
+	e->hung = true;
+	if (!pfn_valid(dst_pfn))
+		return;
+	e->quarantine = pfn_to_page(dst_pfn);
+	get_page(e->quarantine);
 }
 
 int dma_copy_page(struct dma_engine *e, unsigned long dst_pfn,
@@ -82,7 +101,7 @@ int dma_copy_page(struct dma_engine *e, unsigned long dst_pfn,
 	if (dst_pfn >= e->max_pfn || src_pfn >= e->max_pfn)
 		return -EIO; /* beyond what it can address: never truncate */
 	engine_get(e);
-	if (e->quarantine_pfn) {
+	if (!engine_ready(e)) {
 		engine_put(e); /* still running the old transfer */
 		return -EIO;
 	}

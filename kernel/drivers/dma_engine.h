@@ -23,6 +23,8 @@
 #include <kernel/types.h>
 #include <kernel/wait.h>
 
+struct page;
+
 /* A transfer that has not completed after this many ticks has failed. */
 #define DMA_TIMEOUT_TICKS (2 * HZ)
 
@@ -47,7 +49,8 @@ struct dma_engine {
 	struct wait_queue idle_wait;
 	bool done; /* set by dma_engine_complete, from the interrupt */
 	struct wait_queue done_wait;
-	unsigned long quarantine_pfn; /* held frame, or 0 */
+	bool hung; /* a transfer timed out and the engine was not idle */
+	struct page *quarantine; /* its destination page, held; or NULL */
 
 	/* Fault injection for the tests: swallow the next start, as a hung
 	 * device would; with stuck, also claim not to be idle until cleared. */

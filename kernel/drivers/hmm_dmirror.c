@@ -136,10 +136,35 @@ static bool dma_on(struct dmirror *dm, unsigned long start, unsigned long end)
 	return dm->dma_busy && dm->dma_addr >= start && dm->dma_addr < end;
 }
 
+/* Might the table hold an entry in [start, end)? */
+static bool mapped_in(struct dmirror *dm, unsigned long start,
+		      unsigned long end)
+{
+	return dm->pgd && start < dm->hi && end > dm->lo;
+}
+
 /*
- * The primary MMU is about to change [start, end): finish the transfer
- * going there, if any, then forget the range.  The wait cannot be cut
- * short, even by a kill: the page may be freed as soon as we return.
+ * An invalidation that has work: finish the transfer going to the range,
+ * if any, then drop the range's entries.  The wait cannot be cut short,
+ * even by a kill: the page may be freed as soon as we return.
+ */
+static noinline void dmirror_drop(struct dmirror *dm, unsigned long start,
+				  unsigned long end)
+{
+	if (dma_on(dm, start, end)) {
+		dm->dma_waits++;
+		wait_event_uninterruptible(&dm->dma_done,
+					   !dma_on(dm, start, end));
+	}
+	if (mapped_in(dm, start, end))
+		dm->dropped += dpt_walk(dm->pgd, DPT_LEVELS - 1, 0, start, end,
+					clear_entry);
+}
+
+/*
+ * The primary MMU is about to change [start, end).  Most invalidations
+ * (a COW break, an munmap elsewhere) miss both the transfer and all the
+ * device ever mapped: then this is a few tests, kept apart from the work.
  */
 static void dmirror_invalidate(struct dmirror *dm, unsigned long start,
 			       unsigned long end)
@@ -147,16 +172,9 @@ static void dmirror_invalidate(struct dmirror *dm, unsigned long start,
 	unsigned long flags = arch_local_irq_save();
 
 	dm->seq++;
-	if (dma_on(dm, start, end)) {
-		dm->dma_waits++;
-		wait_event_uninterruptible(&dm->dma_done,
-					   !dma_on(dm, start, end));
-	}
-	/* Most invalidations miss what the device ever mapped: no walk. */
-	if (dm->pgd && start < dm->hi && end > dm->lo)
-		dm->dropped += dpt_walk(dm->pgd, DPT_LEVELS - 1, 0, start, end,
-					clear_entry);
 	dm->invalidations++;
+	if (dma_on(dm, start, end) || mapped_in(dm, start, end))
+		dmirror_drop(dm, start, end);
 	arch_local_irq_restore(flags);
 }
 

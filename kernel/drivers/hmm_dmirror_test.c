@@ -299,11 +299,59 @@ static void hung_device_times_out(struct ktest *t)
 			t, dmirror_write(f.dm, op_init(&op, BASE, 1, f.buf)),
 			0);
 		KTEST_EXPECT_EQ(t, page_at(f.mm, BASE)[0], 'r');
-		KTEST_EXPECT_EQ(t, tdev.engine.quarantine_pfn, 0);
+		KTEST_EXPECT_FALSE(t, tdev.engine.quarantine);
 	} else {
 		ktest_fail(t, __FILE__, __LINE__, "no fixture");
 	}
 	fixture_down(&f);
+}
+
+/*
+ * A transfer to frame 0 that times out on a device still running (frame 0
+ * once meant "nothing quarantined"): whatever the frame, the engine takes
+ * no new transfer until it is idle, and a page held for the old one, with
+ * the reference taken for it, is given back then.
+ */
+static void hung_transfer_to_frame_0(struct ktest *t)
+{
+	struct page *page0 = pfn_valid(0) ? pfn_to_page(0) : NULL;
+	struct page *src = alloc_page(), *dst = alloc_page();
+	struct task_struct *device = device_up();
+	int count0 = page0 ? page_count(page0) : 0;
+
+	if (!src || !dst || !device) {
+		ktest_fail(t, __FILE__, __LINE__, "no pages or no device");
+		goto out;
+	}
+	tdev.engine.drop_next = true; /* never started: nothing lands */
+	tdev.engine.stuck = true;
+	KTEST_EXPECT_EQ(t, dma_copy_page(&tdev.engine, 0, page_to_pfn(src)),
+			-EIO);
+	KTEST_EXPECT_EQ(t, tdev.engine.timeouts, 1);
+	if (page0)
+		KTEST_EXPECT_EQ(t, page_count(page0), count0 + 1);
+	tdev.engine.drop_next = true;
+	KTEST_EXPECT_EQ(
+		t,
+		dma_copy_page(&tdev.engine, page_to_pfn(dst), page_to_pfn(src)),
+		-EIO); /* refused, not started */
+	KTEST_EXPECT_EQ(t, tdev.engine.timeouts, 1);
+	tdev.engine.stuck = false;
+	tdev.engine.drop_next = false;
+	KTEST_EXPECT_EQ(
+		t,
+		dma_copy_page(&tdev.engine, page_to_pfn(dst), page_to_pfn(src)),
+		0);
+	if (page0)
+		KTEST_EXPECT_EQ(t, page_count(page0), count0);
+	KTEST_EXPECT_FALSE(t, tdev.engine.quarantine);
+out:
+	if (device)
+		device_down(device);
+	if (src)
+		free_pages(src, 0);
+	if (dst)
+		free_pages(dst, 0);
 }
 
 /* Reclaim's question reaches the device's accessed bits. */
@@ -379,5 +427,6 @@ KTEST_SUITE(hmm_dmirror, KTEST_CASE(edu_copies_a_page),
 	    KTEST_CASE(read_fills_table_without_pinning),
 	    KTEST_CASE(invalidation_waits_for_dma),
 	    KTEST_CASE(device_write_breaks_cow),
-	    KTEST_CASE(hung_device_times_out), KTEST_CASE(young_bits),
+	    KTEST_CASE(hung_device_times_out),
+	    KTEST_CASE(hung_transfer_to_frame_0), KTEST_CASE(young_bits),
 	    KTEST_CASE(release_drops_table));

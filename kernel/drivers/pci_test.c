@@ -3,8 +3,8 @@
  * Tests of the PCI scan (kernel/drivers/pci.c) on QEMU's pc machine, whose
  * bus 0 is fixed: the i440FX host bridge at 00:00.0, the PIIX3 ISA bridge
  * at 00:01.0 with its IDE and ACPI functions, and the devices tools/run.py
- * adds (a bochs-display).  A device the machine lacks is a skip, never a
- * pass.
+ * adds (a bochs-display, whose BARs are checked here; edu, ivshmem-plain,
+ * virtio-blk).  A device the machine lacks is a skip, never a pass.
  */
 #include <asm/pci.h>
 #include <kernel/drivers/pci.h>

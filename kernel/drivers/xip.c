@@ -19,6 +19,9 @@
  * counted page -- so one VMA holds both kinds, and vm_normal_page's
  * pfn_valid rule tells them apart.  exec maps a program's read-only
  * segments this way (kernel/exec.c): its text runs in place.
+ *
+ * The same frames are also a physical-memory device, /dev/xipmem, whose
+ * mmap is the VM_PFNMAP case: remap_pfn_range, all raw, never counted.
  */
 #include <asm/io.h>
 #include <kernel/byteorder.h>
@@ -192,6 +195,37 @@ static int xip_mount(void)
 	       (unsigned long long)(xip.len / KiB));
 	return err;
 }
+
+/*
+ * /dev/xipmem: the whole store as a physical-memory device (Linux's
+ * /dev/mem, over one range).  mmap maps its frames with remap_pfn_range,
+ * a VM_PFNMAP | VM_IO VMA, every PTE raw and made at once; the offset is
+ * the byte in the store.  Read-only: opening it for writing is refused,
+ * so a shared writable mapping is too; a private one copies on write.
+ */
+static int xipmem_open(struct inode *inode, struct file *file)
+{
+	if (!xip.len)
+		return -ENODEV;
+	return file->f_mode & FMODE_WRITE ? -EACCES : 0;
+}
+
+static int xipmem_mmap(struct file *file, struct vm_area_struct *vma)
+{
+	unsigned long len = vma->vm_end - vma->vm_start;
+	unsigned long pages = xip.len >> PAGE_SHIFT;
+
+	if (vma->vm_pgoff >= pages || len >> PAGE_SHIFT > pages - vma->vm_pgoff)
+		return -EINVAL;
+	return remap_pfn_range(vma, vma->vm_start,
+			       PHYS_PFN(xip.phys) + vma->vm_pgoff, len,
+			       vm_get_page_prot(vma->vm_flags));
+}
+
+const struct file_operations xipmem_fops = {
+	.open = xipmem_open,
+	.mmap = xipmem_mmap,
+};
 
 int xip_attach(phys_addr_t phys, u64 len)
 {

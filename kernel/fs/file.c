@@ -10,10 +10,15 @@
  * writer has gone, and the inode reference is dropped, which frees an
  * unlinked file's data.
  *
- * current->files[] is the fd table: fd n is files[n].  Only the task
- * itself changes its table (there are no threads; fork copies the parent's
- * table while the parent runs fork), so it needs no lock.  New fds are the
- * lowest free ones, as POSIX requires.
+ * current->files is the fd table: fd n is files->fd[n].  The threads of a
+ * process share one table (clone's CLONE_FILES; files->count says how many
+ * tasks use it), so a slot is claimed and filled under files->lock: an
+ * open first reserves the lowest free fd (open_fds), as POSIX requires,
+ * and installs the file once it is made, so that a thread opening a file
+ * meanwhile cannot be given the same number.  The table also holds the
+ * working directory, which Linux keeps apart (fs_struct): clone accepts
+ * CLONE_FS only together with CLONE_FILES, so both are always shared
+ * together.
  */
 #include <kernel/err.h>
 #include <kernel/errno.h>
@@ -146,37 +151,82 @@ bool file_is_regular(const struct file *f)
 /* The file open as fd in the current task, with a reference, or NULL. */
 struct file *fget(int fd)
 {
+	struct files_struct *files = current->files;
+	unsigned long flags;
 	struct file *f;
 
 	if (fd < 0 || fd >= NR_OPEN)
 		return NULL;
-	f = current->files[fd];
-	return f ? get_file(f) : NULL;
+	flags = spin_lock_irqsave(&files->lock);
+	f = files->fd[fd];
+	if (f)
+		get_file(f);
+	spin_unlock_irqrestore(&files->lock, flags);
+	return f;
 }
 
 int get_unused_fd(void)
 {
-	for (int fd = 0; fd < NR_OPEN; fd++)
-		if (!current->files[fd])
-			return fd;
-	return -EMFILE;
+	struct files_struct *files = current->files;
+	unsigned long flags = spin_lock_irqsave(&files->lock);
+	int fd = __builtin_ffsl(~files->open_fds) - 1; /* NR_OPEN <= 64 */
+
+	if (fd < 0 || fd >= NR_OPEN)
+		fd = -EMFILE;
+	else
+		files->open_fds |= 1UL << fd;
+	spin_unlock_irqrestore(&files->lock, flags);
+	return fd;
 }
 
-/* Put file (and the caller's reference to it) in the free slot fd. */
+void put_unused_fd(int fd)
+{
+	struct files_struct *files = current->files;
+	unsigned long flags = spin_lock_irqsave(&files->lock);
+
+	BUG_ON(files->fd[fd]);
+	files->open_fds &= ~(1UL << fd);
+	spin_unlock_irqrestore(&files->lock, flags);
+}
+
+/* Put file (and the caller's reference to it) in fd, which get_unused_fd gave. */
 void fd_install(int fd, struct file *file)
 {
-	BUG_ON(current->files[fd]);
-	current->files[fd] = file;
+	struct files_struct *files = current->files;
+	unsigned long flags = spin_lock_irqsave(&files->lock);
+
+	BUG_ON(files->fd[fd] || !(files->open_fds & (1UL << fd)));
+	files->fd[fd] = file;
+	spin_unlock_irqrestore(&files->lock, flags);
+}
+
+/*
+ * Empty slot fd and give its file, or NULL if it held none.  (fput, which
+ * may release a pipe or an inode, runs later, outside the lock.)
+ */
+struct file *fd_uninstall(int fd)
+{
+	struct files_struct *files = current->files;
+	unsigned long flags = spin_lock_irqsave(&files->lock);
+	struct file *f = files->fd[fd];
+
+	if (f) {
+		files->fd[fd] = NULL;
+		files->open_fds &= ~(1UL << fd);
+	}
+	spin_unlock_irqrestore(&files->lock, flags);
+	return f;
 }
 
 long sys_close(int fd)
 {
 	struct file *f;
 
-	if (fd < 0 || fd >= NR_OPEN || !current->files[fd])
+	if (fd < 0 || fd >= NR_OPEN)
 		return -EBADF;
-	f = current->files[fd];
-	current->files[fd] = NULL;
+	f = fd_uninstall(fd);
+	if (!f)
+		return -EBADF;
 	fput(f);
 	return 0;
 }
@@ -197,9 +247,12 @@ long sys_dup(int fd)
 	return newfd;
 }
 
+/* A slot another thread has reserved but not filled yet is EBUSY, as in Linux. */
 long sys_dup2(int fd, int newfd)
 {
 	struct file *f = fget(fd), *old;
+	struct files_struct *files = current->files;
+	unsigned long flags;
 
 	if (!f)
 		return -EBADF;
@@ -211,34 +264,82 @@ long sys_dup2(int fd, int newfd)
 		fput(f);
 		return newfd;
 	}
-	old = current->files[newfd];
-	current->files[newfd] = f;
+	flags = spin_lock_irqsave(&files->lock);
+	old = files->fd[newfd];
+	if (!old && (files->open_fds & (1UL << newfd))) {
+		spin_unlock_irqrestore(&files->lock, flags);
+		fput(f);
+		return -EBUSY;
+	}
+	files->fd[newfd] = f;
+	files->open_fds |= 1UL << newfd;
+	spin_unlock_irqrestore(&files->lock, flags);
 	if (old)
 		fput(old);
 	return newfd;
 }
 
-void files_fork(struct task_struct *child, const struct task_struct *parent)
+/* An empty table, for a new task; NULL if memory is short. */
+struct files_struct *files_alloc(void)
 {
-	for (int fd = 0; fd < NR_OPEN; fd++) {
-		struct file *f = parent->files[fd];
+	struct files_struct *files = kzalloc(sizeof(*files));
 
-		child->files[fd] = f ? get_file(f) : NULL;
-	}
-	child->cwd = parent->cwd ? igrab(parent->cwd) : NULL;
+	if (files)
+		files->count = 1;
+	return files;
 }
 
+/*
+ * fork: the child's (empty) table becomes a copy of the parent's, each
+ * file with one more reference, the cwd too.
+ */
+void files_fork(struct task_struct *child, const struct task_struct *parent)
+{
+	struct files_struct *from = parent->files, *to = child->files;
+	unsigned long flags = spin_lock_irqsave(&from->lock);
+
+	for (int fd = 0; fd < NR_OPEN; fd++) {
+		struct file *f = from->fd[fd];
+
+		to->fd[fd] = f ? get_file(f) : NULL;
+		if (f)
+			to->open_fds |= 1UL << fd;
+	}
+	to->cwd = from->cwd ? igrab(from->cwd) : NULL;
+	spin_unlock_irqrestore(&from->lock, flags);
+}
+
+/* clone(CLONE_FILES | CLONE_FS): the child uses the parent's table. */
+void files_share(struct task_struct *child, const struct task_struct *parent)
+{
+	struct files_struct *files = parent->files;
+	unsigned long flags = spin_lock_irqsave(&files->lock);
+
+	files->count++;
+	spin_unlock_irqrestore(&files->lock, flags);
+	files_exit(child);
+	child->files = files;
+}
+
+/* Drop t's use of its table; the last user closes every file. */
 void files_exit(struct task_struct *t)
 {
-	for (int fd = 0; fd < NR_OPEN; fd++) {
-		struct file *f = t->files[fd];
+	struct files_struct *files = t->files;
+	unsigned long flags;
+	bool last;
 
-		t->files[fd] = NULL;
-		if (f)
-			fput(f);
-	}
-	if (t->cwd) {
-		iput(t->cwd);
-		t->cwd = NULL;
-	}
+	if (!files)
+		return;
+	t->files = NULL;
+	flags = spin_lock_irqsave(&files->lock);
+	last = --files->count == 0;
+	spin_unlock_irqrestore(&files->lock, flags);
+	if (!last)
+		return;
+	for (int fd = 0; fd < NR_OPEN; fd++)
+		if (files->fd[fd])
+			fput(files->fd[fd]);
+	if (files->cwd)
+		iput(files->cwd);
+	kfree(files);
 }

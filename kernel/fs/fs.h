@@ -47,8 +47,14 @@ bool file_is_regular(const struct file *f);
  */
 int vfs_dir_entries(const char *path, bool (*want)(const char *name));
 
-/* Process life: fork copies the file table and cwd, exit drops them. */
+/*
+ * Process life: a task starts with an empty table (files_alloc); fork
+ * copies the parent's table and cwd into it, clone of a thread shares the
+ * parent's instead; exit drops the task's use.
+ */
+struct files_struct *files_alloc(void);
 void files_fork(struct task_struct *child, const struct task_struct *parent);
+void files_share(struct task_struct *child, const struct task_struct *parent);
 void files_exit(struct task_struct *t);
 /* The first process's stdin, stdout and stderr: /dev/console. */
 int files_open_console(struct task_struct *t);

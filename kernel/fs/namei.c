@@ -290,6 +290,8 @@ long sys_rmdir(const char __user *path)
 long sys_chdir(const char __user *path)
 {
 	struct inode *inode = lookup_user_path(path);
+	struct files_struct *files = current->files;
+	unsigned long flags;
 	struct inode *old;
 
 	if (IS_ERR(inode))
@@ -298,8 +300,10 @@ long sys_chdir(const char __user *path)
 		iput(inode);
 		return -ENOTDIR;
 	}
-	old = current->cwd;
-	current->cwd = inode;
+	flags = spin_lock_irqsave(&files->lock);
+	old = files->cwd;
+	files->cwd = inode;
+	spin_unlock_irqrestore(&files->lock, flags);
 	if (old)
 		iput(old);
 	return 0;

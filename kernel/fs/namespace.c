@@ -43,6 +43,7 @@ void vfs_init(void)
 	iput(boot_mknod(dev, "zero", S_IFCHR | 0666, &zero_fops));
 	iput(boot_mknod(dev, "kmsg", S_IFCHR | 0644, &kmsg_fops));
 	iput(boot_mknod(dev, "fb0", S_IFCHR | 0666, &fb_fops));
+	iput(boot_mknod(dev, "xipmem", S_IFCHR | 0444, &xipmem_fops));
 	iput(boot_mknod(dev, "hmm_dmirror0", S_IFCHR | 0666,
 			&hmm_dmirror_fops[0]));
 	iput(boot_mknod(dev, "hmm_dmirror1", S_IFCHR | 0666,
@@ -52,13 +53,17 @@ void vfs_init(void)
 
 /*
  * The calling task's root and working directory.  No references are
- * taken: only the task itself changes its cwd (chdir), so it cannot go
- * away during the task's own system call.  Kernel threads, and a process
- * before it has a cwd, work from the root.
+ * taken: only the process itself changes its cwd (chdir), so it cannot go
+ * away during the task's own system call -- unless another thread of the
+ * process changes directory meanwhile and the old one, removed, loses its
+ * last reference (a known gap: Linux takes a reference here, path_get).
+ * Kernel threads, and a process before it has a cwd, work from the root.
  */
 void current_fs(struct fs_struct *fs)
 {
 	BUG_ON(!vfs_root); /* a file system call before vfs_init */
 	fs->root = vfs_root;
-	fs->pwd = current && current->cwd ? current->cwd : vfs_root;
+	fs->pwd = current && current->files && current->files->cwd
+			  ? current->files->cwd
+			  : vfs_root;
 }

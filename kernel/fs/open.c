@@ -115,13 +115,17 @@ long sys_open(const char __user *path, int flags, int mode)
 	if (fd < 0)
 		return fd;
 	name = getname(path);
-	if (IS_ERR(name))
+	if (IS_ERR(name)) {
+		put_unused_fd(fd);
 		return PTR_ERR(name);
+	}
 	current_fs(&fs);
 	file = do_filp_open(&fs, name, flags, mode);
 	putname(name);
-	if (IS_ERR(file))
+	if (IS_ERR(file)) {
+		put_unused_fd(fd);
 		return PTR_ERR(file);
+	}
 	fd_install(fd, file);
 	return fd;
 }
@@ -146,14 +150,17 @@ int files_open_console(struct task_struct *t)
 	struct fs_struct fs = { vfs_root, vfs_root };
 	struct file *file;
 
-	BUG_ON(t->files[0] || t->files[1] || t->files[2]);
+	struct files_struct *files = t->files;
+
+	BUG_ON(files->open_fds & 7);
 	file = do_filp_open(&fs, "/dev/console", O_RDWR, 0);
 	if (IS_ERR(file))
 		return PTR_ERR(file);
-	t->files[0] = file;
-	t->files[1] = get_file(file);
-	t->files[2] = get_file(file);
-	if (!t->cwd)
-		t->cwd = igrab(vfs_root);
+	files->fd[0] = file;
+	files->fd[1] = get_file(file);
+	files->fd[2] = get_file(file);
+	files->open_fds |= 7;
+	if (!files->cwd)
+		files->cwd = igrab(vfs_root);
 	return 0;
 }

@@ -244,10 +244,7 @@ int create_pipe_files(struct file *res[2])
 /* Close fd in the current task (undoing a half-made pipe()). */
 static void undo_install(int fd)
 {
-	struct file *f = current->files[fd];
-
-	current->files[fd] = NULL;
-	fput(f);
+	fput(fd_uninstall(fd));
 }
 
 long sys_pipe(int __user *fds)

@@ -361,7 +361,8 @@ static int proc_root_readdir(struct file *file, loff_t pos,
 		return 1;
 	}
 	list_for_each_entry (t, &all_tasks, task_link) {
-		if (!t->mm || t->state == TASK_ZOMBIE || ++n != pos)
+		if (!t->mm || t->state == TASK_ZOMBIE ||
+		    !thread_group_leader(t) || ++n != pos)
 			continue;
 		de->d_ino = proc_root->i_ino;
 		de->d_type = DT_DIR;

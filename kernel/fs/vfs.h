@@ -147,6 +147,21 @@ struct file_operations {
 	int (*readdir)(struct file *file, loff_t pos, struct pagoda_dirent *d);
 };
 
+/*
+ * A process's open files (kernel/fs/file.c), shared by its threads: fd n
+ * is fd[n]; a bit of open_fds is set while fd n is installed or reserved by
+ * an open still under way.  lock guards fd, open_fds and cwd.
+ */
+#define NR_OPEN 32 /* open files per process (at most 64: open_fds) */
+
+struct files_struct {
+	int count; /* tasks using the table */
+	struct spinlock lock;
+	unsigned long open_fds;
+	struct file *fd[NR_OPEN];
+	struct inode *cwd;
+};
+
 /* A task's view of the tree: where "/" and relative paths start. */
 struct fs_struct {
 	struct inode *root;
@@ -203,8 +218,10 @@ int get_write_access(struct file *f);
 struct file *alloc_file(struct inode *inode, unsigned int flags,
 			const struct file_operations *fops); /* or ERR_PTR */
 struct file *fget(int fd); /* with a reference, or NULL */
-int get_unused_fd(void);   /* lowest free fd of current, or -EMFILE */
+int get_unused_fd(void);   /* lowest free fd of current, reserved, or -EMFILE */
+void put_unused_fd(int fd); /* give back a reserved fd never installed */
 void fd_install(int fd, struct file *file);
+struct file *fd_uninstall(int fd); /* empty fd: its file, or NULL */
 
 /* open.c */
 struct file *do_filp_open(const struct fs_struct *fs, const char *path,
@@ -234,6 +251,7 @@ extern const struct file_operations zero_fops;
 extern const struct file_operations console_fops;
 extern const struct file_operations kmsg_fops;
 extern const struct file_operations fb_fops;
+extern const struct file_operations xipmem_fops;
 extern const struct file_operations hmm_dmirror_fops[2];
 
 /* initrd.c: unpack into a given directory (the tests use their own). */

@@ -226,6 +226,14 @@ class ChapterTest(unittest.TestCase):
         self.assertEqual(len(problems), 1, problems)
         self.assertIn("no ## ... Exercises section", problems[0])
 
+    def test_two_chapters_with_one_number_fail(self):
+        with open(os.path.join(self.box.dir, "docs/01-another.md"), "w") as f:
+            f.write(CHAPTER.replace("A chapter", "Another"))
+        problems = self.problems(CHAPTER, ANSWERS + "\n## Chapter 1\n\n**1. Again.** Yes.\n")
+        self.assertEqual(len(problems), 2, problems)
+        self.assertIn("docs/01-another.md is chapter 1 too", problems[0])
+        self.assertIn("2 sections ## Chapter 1", problems[1])
+
     def test_only_chapters_are_held_to_it(self):
         with open(os.path.join(self.box.dir, "docs/notes.md"), "w") as f:
             f.write("# Notes\n\nNo seeds, no exercises.\n")
@@ -248,6 +256,10 @@ class OutputCompareTest(unittest.TestCase):
         self.assertIn("goes on", compare(["x"], ["x", "extra"]))
         self.assertEqual(docs_outputs.merge(["ip 0x...", "n 1"], ["ip 0x42", "n 2"]),
                          ["ip 0x...", "n 2"])
+        # A block ending in "..." shows the output's start: it stays so.
+        self.assertIsNone(compare(["a 1", "..."], ["a 1", "b", "c"]))
+        self.assertEqual(docs_outputs.merge(["a 1", "..."], ["a 2", "b", "c"]),
+                         ["a 2", "..."])
 
     def test_every_marker_in_the_docs_names_a_recipe(self):
         import docs_outputs

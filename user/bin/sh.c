@@ -916,14 +916,22 @@ static int edit_line(char *buf, int size)
 	}
 }
 
-/* Read the next command line: edited on the console, else plainly. */
+/*
+ * Prompt, then read the next command line: edited on the console, else
+ * plainly.  The tty stops echoing before the prompt shows: a command typed
+ * as soon as the prompt appears must not be echoed by the tty and then
+ * again by edit_line.
+ */
 static int next_line(char *buf, int size)
 {
 	int n;
 
-	if (!isatty(0) || ioctl(0, TCSETCANON, 0) < 0)
+	if (!isatty(0) || ioctl(0, TCSETCANON, 0) < 0) {
+		write(1, "$ ", 2);
 		return read_line(buf, size);
+	}
 	ioctl(0, TCSETECHO, 0);
+	write(1, "$ ", 2);
 	n = edit_line(buf, size);
 	ioctl(0, TCSETECHO, 1);
 	ioctl(0, TCSETCANON, 1);
@@ -946,7 +954,6 @@ int main(int argc, char **argv)
 	init_job_control();
 	for (;;) {
 		reap_background();
-		write(1, "$ ", 2);
 		if (next_line(line, sizeof(line)) < 0)
 			break;
 		run_line(line);

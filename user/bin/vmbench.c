@@ -24,6 +24,10 @@
  *   segv_mprotect   ticks per page for a write to a read-only page whose
  *                   SIGSEGV handler makes the page writable (mprotect) and
  *                   returns to retry: a write barrier's cost
+ *   thread_create_join   ticks per pthread_create of a thread that
+ *                   returns at once and pthread_join of it: clone, the
+ *                   thread's stack mapped and unmapped, its exit and the
+ *                   futex wake-up of the joiner
  *   find_vma_10, find_vma_<V>   ticks per write fault while the program
  *                   has 10 (or V) one-page mappings of its own, with
  *                   alternating protections so that none can merge; each
@@ -69,7 +73,9 @@
  * A tick is a time-stamp counter tick on x86 (rdtsc): a cycle on real
  * hardware or under KVM, one guest instruction under QEMU's
  * "-icount shift=0" (where each iteration of a rep-prefixed string
- * instruction counts as one).  Elsewhere it is a nanosecond of CLOCK_MONOTONIC and
+ * instruction counts as one).  On s390x it is a nanosecond of the TOD
+ * clock (stckf), which under "-icount shift=0" is one guest instruction
+ * too.  Elsewhere it is a nanosecond of CLOCK_MONOTONIC and
  * the unit reads "ns".  Each figure is the median of several runs, each on
  * fresh memory; values are integers (Pagoda's printf has no %f).
  *
@@ -85,6 +91,7 @@
 
 #include <errno.h>
 #include <inttypes.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -131,6 +138,17 @@ static inline uint64_t now(void)
 	/* lfence: do not start the clock before earlier work is done. */
 	__asm__ volatile("lfence; rdtsc" : "=a"(lo), "=d"(hi) : : "memory");
 	return ((uint64_t)hi << 32) | lo;
+}
+#elif defined(__s390x__)
+#define TICK_UNIT "ns"
+#define CLOCK_NAME "stckf"
+/* The TOD clock, 4096 units a microsecond, in nanoseconds. */
+static inline uint64_t now(void)
+{
+	uint64_t tod;
+
+	__asm__ volatile("stckf %0" : "=Q"(tod) : : "cc", "memory");
+	return tod / 4096 * 1000 + tod % 4096 * 1000 / 4096;
 }
 #else
 #define TICK_UNIT "ns"
@@ -695,6 +713,35 @@ static void bench_signal(void)
 	signal(SIGSEGV, SIG_DFL);
 }
 
+/* ---- threads ----------------------------------------------------------- */
+
+#define THREAD_ROUNDS 64
+
+static void *return_at_once(void *arg)
+{
+	return arg;
+}
+
+static uint64_t run_thread_create_join(void)
+{
+	uint64_t t0 = now();
+
+	for (int i = 0; i < THREAD_ROUNDS; i++) {
+		pthread_t t;
+
+		if (pthread_create(&t, NULL, return_at_once, NULL) ||
+		    pthread_join(t, NULL))
+			die("pthread_create");
+	}
+	return now() - t0;
+}
+
+static void bench_threads(void)
+{
+	report("thread_create_join",
+	       per(measure(run_thread_create_join), THREAD_ROUNDS), "/thread");
+}
+
 static void bench_find_vma(void)
 {
 	long sizes[2] = { 10, cfg.vmas };
@@ -981,6 +1028,7 @@ static const struct bench {
 	{ "untouched", bench_untouched },
 	{ "find_vma", bench_find_vma },
 	{ "signal", bench_signal },
+	{ "threads", bench_threads },
 	{ "fault_around", bench_fault_around },
 	{ "devmem", bench_devmem },
 #ifdef HAVE_MIRROR

@@ -4,7 +4,7 @@
  * kernel's own audit (issue 16).
  *
  *	vmfuzz [-s SEED] [-n STEPS] [-t SECONDS] [-w WORKERS] [-b BATCH]
- *	       [-m PRESSURE_MIB] [-B FIRST_BATCH] [-q]
+ *	       [-m PRESSURE_MIB] [-B FIRST_BATCH] [-T THREADS] [-q]
  *
  * Runs batches until STEPS steps (default 10000) or SECONDS have passed,
  * numbering them from FIRST_BATCH (0).
@@ -27,10 +27,18 @@
  * what earlier batches left behind, free memory say, does not come back);
  * exit status 1.  A worker killed by SIGKILL (out of memory under
  * pressure) is counted, not a failure.
+ *
+ * With -T, each worker is a process of THREADS threads (issue 17): its
+ * main thread takes the steps above (its fork storms now fork a process
+ * of several threads), and each other thread races it with mmap, munmap,
+ * mprotect and touches of a small window of its own, keeping a model of
+ * that window as the worker does of its own.  Where the threads' system
+ * calls meet is up to the scheduler, so such a run replays only roughly.
  */
 #include <errno.h>
 #include <fcntl.h>
 #include <pagoda.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdbool.h>
@@ -51,6 +59,9 @@
 #define NONCANONICAL 0x0000800000000000UL
 #define TOP 0x00007ffffffff000UL /* TASK_SIZE */
 #define EXIT_MISMATCH 3		 /* a worker saw the kernel disagree */
+#define MAX_THREADS 8		 /* -T: threads per worker */
+#define THREAD_WIN ((char *)0x200000000UL) /* the other threads' windows */
+#define THREAD_PAGES 16			   /* pages in each */
 
 /* UNKNOWN: a failed mmap(MAP_FIXED) may have unmapped it (POSIX allows). */
 enum kind {
@@ -77,10 +88,15 @@ static int worker, depth, file_fd = -1, pipe_fd[2] = { -1, -1 };
 static unsigned long file_size, pipe_bytes, pressure_pages = 2048;
 static char file_name[32];
 
+static unsigned long next_rnd(unsigned long *state, unsigned long n)
+{
+	*state = *state * 6364136223846793005UL + 1442695040888963407UL;
+	return n ? (*state >> 33) % n : 0;
+}
+
 static unsigned long rnd(unsigned long n)
 {
-	rng = rng * 6364136223846793005UL + 1442695040888963407UL;
-	return n ? (rng >> 33) % n : 0;
+	return next_rnd(&rng, n);
 }
 
 static void say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -604,15 +620,124 @@ static void random_step(void)
 		steps[r % (sizeof(steps) / sizeof(steps[0]))]();
 }
 
+/* ---- the other threads of a worker (-T) ------------------------------- */
+
+/* A racing thread's own window and its model: -1 unmapped, else the byte. */
+struct racer {
+	char *win;
+	unsigned long rng;
+	short byte[THREAD_PAGES];
+	bool writable[THREAD_PAGES];
+};
+
+static struct racer racers[MAX_THREADS];
+static int nr_threads = 1;
+
+static void racer_map(struct racer *r, unsigned long first, unsigned long n)
+{
+	char *p = r->win + first * PAGE;
+
+	if (mmap(p, n * PAGE, PROT_READ | PROT_WRITE,
+		 MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0) != p)
+		mismatch("thread: mmap(MAP_FIXED %p): errno %d", p, errno);
+	for (unsigned long i = first; i < first + n; i++) {
+		r->byte[i] = 0;
+		r->writable[i] = true;
+	}
+}
+
+static void racer_unmap(struct racer *r, unsigned long first, unsigned long n)
+{
+	if (munmap(r->win + first * PAGE, n * PAGE))
+		mismatch("thread: munmap: errno %d", errno);
+	for (unsigned long i = first; i < first + n; i++)
+		r->byte[i] = -1;
+}
+
+/* mprotect over a hole must fail with ENOMEM. */
+static void racer_protect(struct racer *r, unsigned long first, unsigned long n)
+{
+	bool writable = next_rnd(&r->rng, 2), hole = false;
+	int ret = mprotect(r->win + first * PAGE, n * PAGE,
+			   PROT_READ | (writable ? PROT_WRITE : 0));
+
+	for (unsigned long i = first; i < first + n; i++)
+		hole |= r->byte[i] < 0;
+	if (hole ? ret != -1 || errno != ENOMEM : ret != 0)
+		mismatch("thread: mprotect gave %d, errno %d", ret, errno);
+	/* A failed call may have changed the pages before the hole: write
+	 * none of the range until it is mapped or protected again. */
+	for (unsigned long i = first; i < first + n; i++)
+		r->writable[i] = writable && !hole;
+}
+
+/* Read what the model says each mapped page holds; write the writable ones. */
+static void racer_touch(struct racer *r, unsigned long first, unsigned long n)
+{
+	for (unsigned long i = first; i < first + n; i++) {
+		volatile char *p = r->win + i * PAGE;
+
+		if (r->byte[i] < 0)
+			continue;
+		if (*p != r->byte[i])
+			mismatch("thread: %p holds %d, not %d", (void *)p, *p,
+				 r->byte[i]);
+		if (r->writable[i])
+			*p = r->byte[i] = (r->byte[i] + 1) & 0x7f;
+	}
+}
+
+static void *racer_main(void *arg)
+{
+	struct racer *r = arg;
+
+	for (;;) {
+		unsigned long first = next_rnd(&r->rng, THREAD_PAGES);
+		unsigned long n = 1 + next_rnd(&r->rng, THREAD_PAGES - first);
+
+		switch (next_rnd(&r->rng, 5)) {
+		case 0:
+			racer_map(r, first, n);
+			break;
+		case 1:
+			racer_unmap(r, first, n);
+			break;
+		case 2:
+			racer_protect(r, first, n);
+			break;
+		default:
+			racer_touch(r, first, n);
+		}
+	}
+	return NULL;
+}
+
+/* Threads that cannot be made (64 tasks at most) are simply not raced. */
+static void start_racers(void)
+{
+	for (int t = 1; t < nr_threads; t++) {
+		struct racer *r = &racers[t];
+		pthread_t id;
+
+		r->win =
+			THREAD_WIN + (unsigned long)t * 2 * THREAD_PAGES * PAGE;
+		r->rng = rng ^ (t * 0x9e3779b97f4a7c15UL);
+		for (int i = 0; i < THREAD_PAGES; i++)
+			r->byte[i] = -1;
+		pthread_create(&id, NULL, racer_main, r);
+	}
+}
+
 static void run_worker(unsigned long steps)
 {
 	snprintf(file_name, sizeof(file_name), "/tmp/vmfuzz.%d", worker);
 	file_fd = open(file_name, O_RDWR | O_CREAT | O_TRUNC, 0644);
 	if (file_fd < 0 || pipe(pipe_fd))
 		mismatch("no scratch file or pipe: errno %d", errno);
+	start_racers();
 	for (step = 0; step < steps; step++)
 		random_step();
-	_exit(0);
+	_exit(0); /* every thread: exit_group */
 }
 
 /* ---- the coordinator -------------------------------------------------- */
@@ -690,7 +815,7 @@ int main(int argc, char **argv)
 	unsigned long before;
 
 	seed = 1;
-	while ((opt = getopt(argc, argv, "s:n:t:w:b:m:B:q")) != -1) {
+	while ((opt = getopt(argc, argv, "s:n:t:w:b:m:B:T:q")) != -1) {
 		switch (opt) {
 		case 's':
 			seed = strtoul(optarg, NULL, 0);
@@ -714,6 +839,9 @@ int main(int argc, char **argv)
 		case 'B':
 			batch = strtoul(optarg, NULL, 0);
 			break;
+		case 'T':
+			nr_threads = atoi(optarg);
+			break;
 		case 'q':
 			quiet = 1;
 			break;
@@ -721,12 +849,13 @@ int main(int argc, char **argv)
 			fprintf(stderr, "usage: vmfuzz [-s seed] [-n steps] "
 					"[-t seconds] [-w workers] [-b batch] "
 					"[-m pressure MiB] [-B first batch] "
-					"[-q]\n");
+					"[-T threads] [-q]\n");
 			return 2;
 		}
 	}
-	if (workers < 1 || workers > 16 || !per_batch || !pressure_pages) {
-		fprintf(stderr, "vmfuzz: bad -w, -b or -m\n");
+	if (workers < 1 || workers > 16 || !per_batch || !pressure_pages ||
+	    nr_threads < 1 || nr_threads > MAX_THREADS) {
+		fprintf(stderr, "vmfuzz: bad -w, -b, -m or -T\n");
 		return 2;
 	}
 	first_batch = batch;
@@ -758,14 +887,14 @@ int main(int argc, char **argv)
 		unsigned long bad = problems ? batch - 1 : batch;
 
 		say("vmfuzz: replay: vmfuzz -s %lu -B %lu -n %lu -w %d -b %lu "
-		    "-m %lu\n",
+		    "-m %lu -T %d\n",
 		    seed, first_batch,
 		    (bad + 1 - first_batch) * workers * per_batch, workers,
-		    per_batch, pressure_pages / 256);
+		    per_batch, pressure_pages / 256, nr_threads);
 		say("vmfuzz: that batch alone: vmfuzz -s %lu -B %lu -n %lu "
-		    "-w %d -b %lu -m %lu\n",
+		    "-w %d -b %lu -m %lu -T %d\n",
 		    seed, bad, workers * per_batch, workers, per_batch,
-		    pressure_pages / 256);
+		    pressure_pages / 256, nr_threads);
 		return 1;
 	}
 	if (vm_audit() != 0) {

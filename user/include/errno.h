@@ -2,14 +2,15 @@
 /*
  * <errno.h>: errno and the error numbers.  The numbers are the kernel's
  * (pagoda/errno.h): a system call returns -ENOENT, the library stores ENOENT
- * in errno and returns -1.  errno is a plain variable, since a process has
- * exactly one thread.
+ * in errno and returns -1.  Each thread has its own errno, a field of its
+ * struct pthread (user/lib/pthread.c).
  */
 #ifndef _ERRNO_H
 #define _ERRNO_H
 
 #include <pagoda/errno.h>
 
-extern int errno;
+int *__errno_location(void);
+#define errno (*__errno_location())
 
 #endif

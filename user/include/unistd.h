@@ -34,6 +34,7 @@ int execlp(const char *file, const char *arg, ... /* (char *)NULL */);
 __attribute__((noreturn)) void _exit(int status);
 pid_t getpid(void);
 pid_t getppid(void);
+pid_t gettid(void); /* the calling thread's id (getpid: its process's) */
 /* Job control: process groups, and the terminal's foreground group. */
 int setpgid(pid_t pid, pid_t pgid);
 int tcsetpgrp(int fd, pid_t pgrp);

@@ -7,8 +7,6 @@
 #include <stdio.h>
 #include <string.h>
 
-int errno;
-
 static const char *const messages[] = {
 	[0] = "Success",
 	[EPERM] = "Operation not permitted",
@@ -41,6 +39,7 @@ static const char *const messages[] = {
 	[ESPIPE] = "Illegal seek",
 	[EPIPE] = "Broken pipe",
 	[ERANGE] = "Result out of range",
+	[EDEADLK] = "Resource deadlock avoided",
 	[ENAMETOOLONG] = "File name too long",
 	[ENOSYS] = "Function not implemented",
 	[ENOTEMPTY] = "Directory not empty",

@@ -29,6 +29,12 @@ long __syscall6(long nr, long a1, long a2, long a3, long a4, long a5, long a6);
  */
 long __syscall_ret(long r);
 
+/* Threads (arch/<arch>/clone.S): start fn(arg) on stack; the thread pointer. */
+struct pthread;
+long __clone(int (*fn)(void *), void *stack, unsigned long flags, void *arg,
+	     int *parent_tid, unsigned long tls, int *child_tid);
+struct pthread *__thread_pointer(void);
+
 /* Write out every stdio stream (stdio.c); exit() calls it. */
 void __stdio_flush_all(void);
 

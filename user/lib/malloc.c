@@ -14,8 +14,13 @@
  * when none is, it grows the heap with sbrk(), by 64 KiB at least so that
  * small allocations do not each cost a system call.  Memory is never given
  * back to the kernel: a process's heap only grows, until it exits.
+ *
+ * The threads of a process share the heap: each call holds heap_lock (a
+ * futex mutex, user/lib/pthread.c; an atomic instruction when nobody else
+ * holds it) for all it does, the do_* functions being the calls' bodies.
  */
 #include <errno.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -24,6 +29,8 @@
 
 #define ALIGN 16
 #define GROW_MIN (64 * 1024)
+
+static pthread_mutex_t heap_lock = PTHREAD_MUTEX_INITIALIZER;
 
 struct header {
 	size_t size;	     /* of the whole block, header included */
@@ -126,7 +133,7 @@ static int grow(size_t size)
 	return 0;
 }
 
-void *malloc(size_t n)
+static void *do_malloc(size_t n)
 {
 	size_t size = block_size(n);
 	struct header *b;
@@ -158,10 +165,27 @@ static struct header *header_of(void *p, const char *who)
 	return b;
 }
 
-void free(void *p)
+static void do_free(void *p)
 {
 	if (p)
 		insert_free(header_of(p, "free"));
+}
+
+void *malloc(size_t n)
+{
+	void *p;
+
+	pthread_mutex_lock(&heap_lock);
+	p = do_malloc(n);
+	pthread_mutex_unlock(&heap_lock);
+	return p;
+}
+
+void free(void *p)
+{
+	pthread_mutex_lock(&heap_lock);
+	do_free(p);
+	pthread_mutex_unlock(&heap_lock);
 }
 
 void *calloc(size_t n, size_t size)
@@ -179,16 +203,16 @@ void *calloc(size_t n, size_t size)
 	return p;
 }
 
-void *realloc(void *p, size_t n)
+static void *do_realloc(void *p, size_t n)
 {
 	struct header *b, *next, **link;
 	size_t size;
 	void *copy;
 
 	if (!p)
-		return malloc(n);
+		return do_malloc(n);
 	if (!n) {
-		free(p);
+		do_free(p);
 		return NULL;
 	}
 	b = header_of(p, "realloc");
@@ -213,10 +237,18 @@ void *realloc(void *p, size_t n)
 		return p;
 	}
 	/* ... otherwise by moving it. */
-	copy = malloc(n);
+	copy = do_malloc(n);
 	if (!copy)
 		return NULL; /* p is left as it was, as C says */
 	memcpy(copy, p, b->size - sizeof(struct header));
-	free(p);
+	do_free(p);
 	return copy;
+}
+
+void *realloc(void *p, size_t n)
+{
+	pthread_mutex_lock(&heap_lock);
+	p = do_realloc(p, n);
+	pthread_mutex_unlock(&heap_lock);
+	return p;
 }

@@ -62,11 +62,17 @@ long syscall(long number, ...)
 
 /* Processes */
 
+/* The whole process, every thread of it (SYS_exit would end one thread). */
 void _exit(int status)
 {
-	__syscall1(SYS_exit, status);
-	for (;;) /* SYS_exit does not return; this tells the compiler so. */
+	__syscall1(SYS_exit_group, status);
+	for (;;) /* SYS_exit_group does not return; this tells the compiler. */
 		;
+}
+
+pid_t gettid(void)
+{
+	return SYSCALL0(SYS_gettid);
 }
 
 pid_t fork(void)

@@ -42,6 +42,9 @@
 #define SYS_mapinfo (-1)
 #define SYS_vmstat (-1)
 #define SYS_vm_audit (-1)
+#define SYS_set_tls (-1)
+#include <linux/futex.h>
+#include <linux/sched.h>
 #undef SYS_reboot /* never on the host */
 #define SYS_reboot (-1)
 #define TCGETECHO 0x5401 /* TCGETS: a tty request */
@@ -50,6 +53,9 @@
 #endif
 
 #define PAGE 4096L
+/* clone's flags for a POSIX thread */
+#define THREAD_FLAGS                                                           \
+	(CLONE_VM | CLONE_FS | CLONE_FILES | CLONE_SIGHAND | CLONE_THREAD)
 #define KERNEL_ADDR 0xffff800000000000L /* the kernel half */
 #define NONCANON 0x0000800000000000L	/* first non-canonical address */
 #define TOP_MINUS_8 0x00007fffffffeff8L /* 8 bytes below TASK_SIZE */
@@ -398,8 +404,35 @@ static const struct row rows[] = {
 	    V(MADV_DONTNEED)),
 	ROW("madvise wrapping", SYS_madvise, EINVAL, V(0x10000000), V(HUGE),
 	    V(MADV_DONTNEED)),
+	/* clone(flags, sp, parent_tid, child_tid, tls): threads */
+	ROW("clone thread without SIGHAND", SYS_clone, EINVAL,
+	    V(CLONE_VM | CLONE_FS | CLONE_FILES | CLONE_THREAD), K(BUF), V(0),
+	    V(0), V(0)),
+	ROW("clone SIGHAND without VM", SYS_clone, EINVAL,
+	    V(CLONE_FS | CLONE_FILES | CLONE_SIGHAND | CLONE_THREAD), K(BUF),
+	    V(0), V(0), V(0)),
+	ROW("clone thread, TLS in the kernel", SYS_clone, EPERM,
+	    V(THREAD_FLAGS | CLONE_SETTLS), K(BUF), V(0), V(0), V(KERNEL_ADDR)),
+	/* Linux makes these threads, which crash on their first push. */
+	ROWF("clone VM alone", SYS_clone, EINVAL, PAGODA_ONLY, V(CLONE_VM),
+	     K(BUF), V(0), V(0), V(0)),
+	ROWF("clone thread, stack NULL", SYS_clone, EFAULT, PAGODA_ONLY,
+	     V(THREAD_FLAGS), V(0), V(0), V(0), V(0)),
+	ROWF("clone thread, stack in the kernel", SYS_clone, EFAULT,
+	     PAGODA_ONLY, V(THREAD_FLAGS), V(KERNEL_ADDR), V(0), V(0), V(0)),
+	ROWF("set_tls in the kernel", SYS_set_tls, EPERM, PAGODA_ONLY,
+	     V(KERNEL_ADDR)),
+	/* futex(uaddr, op, val, timeout) */
+	ROW("futex wait NULL", SYS_futex, EFAULT, V(0), V(FUTEX_WAIT), V(0),
+	    V(0)),
+	ROW("futex wait unaligned", SYS_futex, EINVAL, V(1), V(FUTEX_WAIT),
+	    V(0), V(0)),
+	ROW("futex wait, value differs", SYS_futex, EAGAIN, K(BUF),
+	    V(FUTEX_WAIT), V(1), V(0)),
+	ROW("futex wake in the kernel", SYS_futex, EFAULT, V(KERNEL_ADDR),
+	    V(FUTEX_WAKE), V(1), V(0)),
+	ROW("futex bad op", SYS_futex, ENOSYS, K(BUF), V(99), V(0), V(0)),
 	/* sigaltstack(ss, old) */
-	ROW("sigaltstack size 0", SYS_sigaltstack, ENOMEM, K(BUF), V(0)),
 	ROW("sigaltstack from the kernel", SYS_sigaltstack, EFAULT,
 	    V(KERNEL_ADDR), V(0)),
 	ROW("sigaltstack old into the kernel", SYS_sigaltstack, EFAULT, V(0),

@@ -62,8 +62,7 @@ static int use_alt_stack(size_t size)
 	return sigaltstack(&ss, NULL);
 }
 
-static int set_handler(int sig, void (*fn)(int, siginfo_t *, void *),
-		       int flags)
+static int set_handler(int sig, void (*fn)(int, siginfo_t *, void *), int flags)
 {
 	struct sigaction sa = { .sa_sigaction = fn,
 				.sa_flags = SA_SIGINFO | flags };
@@ -74,7 +73,7 @@ static int set_handler(int sig, void (*fn)(int, siginfo_t *, void *),
 static void on_overflow(int sig, siginfo_t *si, void *ctx)
 {
 	ucontext_t *uc = ctx;
-	stack_t now, ss = { .ss_sp = alt, .ss_size = ALT_SIZE };
+	stack_t now, ss = { .ss_sp = alt, .ss_size = ALT_SIZE / 2 };
 	char local;
 
 	sigaltstack(NULL, &now);

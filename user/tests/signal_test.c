@@ -450,6 +450,39 @@ static void no_stack(void)
 	_exit(1);
 }
 
+static void illegal_instruction(void)
+{
+	__builtin_trap(); /* ud2 on x86_64; an invalid opcode on s390x */
+}
+
+static volatile int zero;
+
+static void divide_by_zero(void)
+{
+	_exit(100 / zero);
+}
+
+int main(void);
+
+static void write_to_text(void)
+{
+	*(volatile char *)(void *)main = 0;
+	_exit(0);
+}
+
+/*
+ * The CPU's own exceptions, decoded into POSIX signals: an undefined
+ * instruction (x86 #UD, s390 operation exception), an integer division by
+ * zero (#DE, fixed-point-divide exception), a store to read-only text (a
+ * page fault, a protection exception).  The kernel survives each.
+ */
+static void exceptions_give_signals(void)
+{
+	EXPECT_KILLED_BY(illegal_instruction, SIGILL);
+	EXPECT_KILLED_BY(divide_by_zero, SIGFPE);
+	EXPECT_KILLED_BY(write_to_text, SIGSEGV);
+}
+
 /* A handler that cannot run, or no stack for its frame: SIGSEGV. */
 static void bad_handler_dies(void)
 {
@@ -769,6 +802,7 @@ static const struct ktap_case cases[] = {
 	KTAP_CASE(bad_input),
 	KTAP_CASE(mask_and_pending),
 	KTAP_CASE(default_actions),
+	KTAP_CASE(exceptions_give_signals),
 	KTAP_CASE(nodefer_resethand),
 	KTAP_CASE(mask_restored),
 	KTAP_CASE(segv_accerr_retry),

@@ -10,21 +10,28 @@
 #include <unistd.h>
 #include "ktap.h"
 
-/* Run vmfuzz -q -s seed -n steps -w workers -b batch; its exit status. */
-static int vmfuzz(const char *seed, const char *steps, const char *workers,
-		  const char *batch)
+/* Run vmfuzz -q -s seed -n steps -w workers -b batch -T threads; its status. */
+static int vmfuzz_threads(const char *seed, const char *steps,
+			  const char *workers, const char *batch,
+			  const char *threads)
 {
 	int status;
 	pid_t pid = fork();
 
 	if (pid == 0) {
 		execl("/bin/vmfuzz", "vmfuzz", "-q", "-s", seed, "-n", steps,
-		      "-w", workers, "-b", batch, (char *)NULL);
+		      "-w", workers, "-b", batch, "-T", threads, (char *)NULL);
 		_exit(127);
 	}
 	if (pid < 0 || waitpid(pid, &status, 0) != pid)
 		return -1;
 	return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+
+static int vmfuzz(const char *seed, const char *steps, const char *workers,
+		  const char *batch)
+{
+	return vmfuzz_threads(seed, steps, workers, batch, "1");
 }
 
 static void seed_1(void)
@@ -43,10 +50,17 @@ static void one_worker(void)
 	EXPECT_EQ(vmfuzz("3", "2000", "1", "1000"), 0);
 }
 
+/* Workers of three threads: two race the first's steps in the same mm. */
+static void threads(void)
+{
+	EXPECT_EQ(vmfuzz_threads("4", "2000", "2", "250", "3"), 0);
+}
+
 static const struct ktap_case cases[] = {
 	KTAP_CASE(seed_1),
 	KTAP_CASE(seed_2),
 	KTAP_CASE(one_worker),
+	KTAP_CASE(threads),
 };
 
 int main(void)

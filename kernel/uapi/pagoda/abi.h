@@ -315,4 +315,22 @@ struct kmsg_header {
 #define TIOCSPGRP 0x5410  /* arg: the foreground process group (^C kills it) */
 #define TIOCSTI 0x5412	  /* arg: a char *; that byte, as if typed (Linux's) */
 
+/*
+ * clone() flags (Linux values): a thread takes the first five together
+ * (kernel/thread.c), the last three as it needs them.
+ */
+#define CLONE_VM 0x00000100
+#define CLONE_FS 0x00000200
+#define CLONE_FILES 0x00000400
+#define CLONE_SIGHAND 0x00000800
+#define CLONE_THREAD 0x00010000
+#define CLONE_SETTLS 0x00080000
+#define CLONE_PARENT_SETTID 0x00100000
+#define CLONE_CHILD_CLEARTID 0x00200000
+
+/* futex() operations (Linux values) */
+#define FUTEX_WAIT 0
+#define FUTEX_WAKE 1
+#define FUTEX_PRIVATE_FLAG 128
+
 #endif

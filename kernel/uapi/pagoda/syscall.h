@@ -58,9 +58,14 @@
 #define SYS_sigsuspend 46
 #define SYS_alarm 47
 #define SYS_sigwaitinfo 48
-#define SYS_setpgid 49 /* job control: put a process in a process group */
-#define SYS_sigaltstack 50
-#define NR_SYSCALLS 51
+#define SYS_setpgid 49	  /* job control: put a process in a process group */
+#define SYS_clone 50	  /* a thread (kernel/thread.c), or fork */
+#define SYS_exit_group 51 /* end every thread; SYS_exit ends the caller's */
+#define SYS_gettid 52
+#define SYS_futex 53   /* wait for a word to change, wake its waiters */
+#define SYS_set_tls 54 /* the thread pointer (x86_64: FS base) */
+#define SYS_sigaltstack 55
+#define NR_SYSCALLS 56
 
 /* SYS_reboot's first argument. */
 #define REBOOT_POWER_OFF 0 /* report the exit status, then power off */

@@ -14,6 +14,7 @@
 #define __LC_SVC_ILC 0x088	/* u16: instruction length code */
 #define __LC_SVC_CODE 0x08a	/* u16: the svc's operand */
 #define __LC_PGM_ILC 0x08c
+#define __LC_DATA_EXC_CODE 0x090  /* u32: a data exception's DXC, low byte */
 #define __LC_PGM_CODE 0x08e	  /* u16: program-interruption code */
 #define __LC_TRANS_EXC_CODE 0x0a8 /* u64: translation-exception id */
 

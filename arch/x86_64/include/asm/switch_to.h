@@ -12,6 +12,7 @@
 
 struct thread_struct {
 	unsigned long sp;
+	unsigned long fsbase; /* the user's TLS pointer (MSR_FS_BASE) */
 	u8 fpu[512] __attribute__((aligned(16)));
 };
 
@@ -25,6 +26,11 @@ void fpu_init(void);
 /* Prepare a new task's stack: to run fn(arg), or to return from fork. */
 void copy_thread_kernel(struct task_struct *t, int (*fn)(void *), void *arg);
 void copy_thread_fork(struct task_struct *child, struct task_struct *parent);
+/* The same for a new thread, whose user stack pointer is sp. */
+void copy_thread_clone(struct task_struct *child, struct task_struct *parent,
+		       unsigned long sp);
+/* Set t's thread pointer (TLS); -EPERM if tls is not a user address. */
+int arch_set_tls(struct task_struct *t, unsigned long tls);
 /* The user registers saved at the top of t's kernel stack. */
 struct pt_regs *task_pt_regs(struct task_struct *t);
 /* Set user registers to start a program at entry with stack sp. */

@@ -1,0 +1,69 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * <pthread.h>: POSIX threads (user/lib/pthread.c), on the kernel's clone
+ * and futex calls.  The subset: create, join, detach, exit, self, equal;
+ * mutexes (normal: no error checking, not recursive); condition variables;
+ * thread attributes for the detach state and the stack size.
+ */
+#ifndef _PTHREAD_H
+#define _PTHREAD_H
+
+#include <stddef.h>
+
+typedef struct pthread *pthread_t;
+
+typedef struct {
+	int detachstate;
+	size_t stacksize;
+} pthread_attr_t;
+
+#define PTHREAD_CREATE_JOINABLE 0
+#define PTHREAD_CREATE_DETACHED 1
+
+/* 0: unlocked; 1: locked; 2: locked, and a thread may be waiting. */
+typedef struct {
+	int state;
+} pthread_mutex_t;
+typedef int pthread_mutexattr_t; /* no attributes */
+
+/* seq changes on every signal and broadcast; waiters sleep on it. */
+typedef struct {
+	int seq;
+} pthread_cond_t;
+typedef int pthread_condattr_t; /* no attributes */
+
+#define PTHREAD_MUTEX_INITIALIZER                                              \
+	{                                                                      \
+		0                                                              \
+	}
+#define PTHREAD_COND_INITIALIZER                                               \
+	{                                                                      \
+		0                                                              \
+	}
+
+int pthread_create(pthread_t *thread, const pthread_attr_t *attr,
+		   void *(*start)(void *), void *arg);
+int pthread_join(pthread_t thread, void **result);
+int pthread_detach(pthread_t thread);
+void pthread_exit(void *result) __attribute__((noreturn));
+pthread_t pthread_self(void);
+int pthread_equal(pthread_t a, pthread_t b);
+
+int pthread_attr_init(pthread_attr_t *attr);
+int pthread_attr_destroy(pthread_attr_t *attr);
+int pthread_attr_setdetachstate(pthread_attr_t *attr, int state);
+int pthread_attr_setstacksize(pthread_attr_t *attr, size_t size);
+
+int pthread_mutex_init(pthread_mutex_t *m, const pthread_mutexattr_t *attr);
+int pthread_mutex_destroy(pthread_mutex_t *m);
+int pthread_mutex_lock(pthread_mutex_t *m);
+int pthread_mutex_trylock(pthread_mutex_t *m);
+int pthread_mutex_unlock(pthread_mutex_t *m);
+
+int pthread_cond_init(pthread_cond_t *c, const pthread_condattr_t *attr);
+int pthread_cond_destroy(pthread_cond_t *c);
+int pthread_cond_wait(pthread_cond_t *c, pthread_mutex_t *m);
+int pthread_cond_signal(pthread_cond_t *c);
+int pthread_cond_broadcast(pthread_cond_t *c);
+
+#endif

@@ -1,0 +1,418 @@
+// SPDX-License-Identifier: MIT
+/*
+ * POSIX threads over clone and futex (kernel/thread.c, kernel/futex.c).
+ *
+ * A thread is a struct pthread at the top of its own stack, an anonymous
+ * mapping (its lowest page PROT_NONE, a guard against overflow).  The
+ * thread pointer (set_tls; %fs on x86_64) points at that struct, which
+ * begins with a pointer to itself: pthread_self() is one load, and errno
+ * is a field of it, so every thread has its own.  The main thread's struct
+ * is a static one, made its thread pointer when the first thread is
+ * created; until then pthread_self() needs no thread pointer at all.
+ *
+ * pthread_create asks the kernel for CLONE_PARENT_SETTID and
+ * CLONE_CHILD_CLEARTID on the same word, tid: it holds the thread id from
+ * before the thread runs until the kernel, when the thread has exited and
+ * will never touch its stack again, writes 0 there and wakes a futex
+ * waiter.  pthread_join sleeps on that word, then unmaps the stack.  A
+ * detached thread cannot unmap the stack it runs on; it stays on the list
+ * of threads, marked exited, and the next create, join or detach unmaps it
+ * once its tid is 0.
+ *
+ * The list of threads (under list_lock) lets join and detach tell a live
+ * thread from one already joined: ESRCH, rather than a read of unmapped
+ * memory.
+ *
+ * Mutexes are Drepper's three-state futex locks ("Futexes Are Tricky"):
+ * an uncontended lock and unlock are one atomic instruction each, and
+ * only a thread that finds the lock taken enters the kernel.  A condition
+ * variable is a sequence number: a waiter notes it, releases the mutex and
+ * sleeps unless it has changed; signal and broadcast change it and wake
+ * one waiter or all.  (Waking can be spurious, which POSIX allows.)
+ */
+#include <errno.h>
+#include <limits.h>
+#include <pthread.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include "libc.h"
+
+#define PAGE_SIZE 4096UL
+#define DEFAULT_STACK_SIZE (64 * 1024UL)
+
+enum join_state {
+	JOINABLE,
+	JOINING, /* pthread_join is waiting for it */
+	DETACHED,
+};
+
+struct pthread {
+	struct pthread *self; /* where the thread pointer points: %fs:0 */
+	int tid;	      /* 0 once the thread has exited (CLEARTID) */
+	int errno_value;
+	void *(*start)(void *);
+	void *arg;
+	void *result;
+	void *map; /* the stack mapping holding this struct (NULL: main) */
+	size_t map_size;
+	enum join_state state; /* and exited: both under list_lock */
+	bool exited;
+	struct pthread *next; /* on threads */
+};
+
+static struct pthread main_thread = { .self = &main_thread };
+static struct pthread *threads = &main_thread;
+static bool threaded; /* the thread pointer is set */
+static pthread_mutex_t list_lock = PTHREAD_MUTEX_INITIALIZER;
+static int live_threads = 1;
+
+static long futex(int *word, int op, int val)
+{
+	return __syscall3(SYS_futex, word, op | FUTEX_PRIVATE_FLAG, val);
+}
+
+pthread_t pthread_self(void)
+{
+	return threaded ? __thread_pointer() : &main_thread;
+}
+
+int *__errno_location(void)
+{
+	return &pthread_self()->errno_value;
+}
+
+int pthread_equal(pthread_t a, pthread_t b)
+{
+	return a == b;
+}
+
+/*
+ * fork copied the list of threads and their count, but the child has one
+ * thread, the one that called fork: it alone stays, with its new id.  A
+ * thread's tid is its kernel id from before it runs, so a tid that is not
+ * ours says we are that child.  (The others' stacks stay mapped in the
+ * child, as they are memory the child may be using.)
+ */
+static void forget_parent_threads(void)
+{
+	struct pthread *self = pthread_self();
+	int tid;
+
+	if (!threaded)
+		return;
+	tid = __syscall0(SYS_gettid);
+	if (self->tid == tid)
+		return;
+	self->tid = tid;
+	self->next = NULL;
+	threads = self;
+	live_threads = 1;
+	list_lock.state = 0;
+}
+
+/* Before the first thread: the main thread gets its thread pointer. */
+static int start_threading(void)
+{
+	if (threaded)
+		return 0;
+	if (__syscall1(SYS_set_tls, &main_thread) < 0)
+		return EAGAIN;
+	main_thread.tid = __syscall0(SYS_gettid);
+	threaded = true;
+	return 0;
+}
+
+static bool on_list(struct pthread *t)
+{
+	for (struct pthread *p = threads; p; p = p->next)
+		if (p == t)
+			return true;
+	return false;
+}
+
+static void unlink_thread(struct pthread *t)
+{
+	struct pthread **link = &threads;
+
+	while (*link != t)
+		link = &(*link)->next;
+	*link = t->next;
+}
+
+/* Wait until the kernel says t has exited (its CLONE_CHILD_CLEARTID). */
+static void wait_exited(struct pthread *t)
+{
+	int tid;
+
+	while ((tid = __atomic_load_n(&t->tid, __ATOMIC_ACQUIRE)))
+		futex(&t->tid, FUTEX_WAIT, tid);
+}
+
+/* Unmap the stacks of detached threads that have exited. */
+static void reap_detached(void)
+{
+	struct pthread *t, *next;
+
+	pthread_mutex_lock(&list_lock);
+	for (t = threads; t; t = next) {
+		next = t->next;
+		if (t->state != DETACHED || !t->exited ||
+		    __atomic_load_n(&t->tid, __ATOMIC_ACQUIRE))
+			continue;
+		unlink_thread(t);
+		munmap(t->map, t->map_size);
+	}
+	pthread_mutex_unlock(&list_lock);
+}
+
+static int thread_start(void *arg)
+{
+	struct pthread *self = arg;
+
+	pthread_exit(self->start(self->arg));
+}
+
+/* A stack of size bytes with a guard page below; its struct pthread on top. */
+static struct pthread *new_thread(size_t size)
+{
+	char *map;
+	struct pthread *t;
+
+	size = (size + PAGE_SIZE - 1) & ~(PAGE_SIZE - 1);
+	map = mmap(NULL, size + PAGE_SIZE, PROT_READ | PROT_WRITE,
+		   MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (map == MAP_FAILED)
+		return NULL;
+	if (mprotect(map, PAGE_SIZE, PROT_NONE)) {
+		munmap(map, size + PAGE_SIZE);
+		return NULL;
+	}
+	t = (struct pthread *)(((uintptr_t)(map + size + PAGE_SIZE) -
+				sizeof(*t)) &
+			       ~15UL);
+	*t = (struct pthread){ .self = t,
+			       .map = map,
+			       .map_size = size + PAGE_SIZE };
+	return t;
+}
+
+int pthread_create(pthread_t *thread, const pthread_attr_t *attr,
+		   void *(*start)(void *), void *arg)
+{
+	const unsigned long flags = CLONE_VM | CLONE_FS | CLONE_FILES |
+				    CLONE_SIGHAND | CLONE_THREAD |
+				    CLONE_SETTLS | CLONE_PARENT_SETTID |
+				    CLONE_CHILD_CLEARTID;
+	size_t size =
+		attr && attr->stacksize ? attr->stacksize : DEFAULT_STACK_SIZE;
+	struct pthread *t;
+	long tid;
+	int err = start_threading();
+
+	if (err)
+		return err;
+	forget_parent_threads();
+	reap_detached();
+	t = new_thread(size);
+	if (!t)
+		return EAGAIN;
+	t->start = start;
+	t->arg = arg;
+	if (attr && attr->detachstate == PTHREAD_CREATE_DETACHED)
+		t->state = DETACHED;
+	pthread_mutex_lock(&list_lock);
+	t->next = threads;
+	threads = t;
+	pthread_mutex_unlock(&list_lock);
+	__atomic_add_fetch(&live_threads, 1, __ATOMIC_RELAXED);
+	tid = __clone(thread_start, t, flags, t, &t->tid, (unsigned long)t,
+		      &t->tid);
+	if (tid < 0) {
+		__atomic_sub_fetch(&live_threads, 1, __ATOMIC_RELAXED);
+		pthread_mutex_lock(&list_lock);
+		unlink_thread(t);
+		pthread_mutex_unlock(&list_lock);
+		munmap(t->map, t->map_size);
+		return -tid == ENOMEM ? EAGAIN : (int)-tid;
+	}
+	*thread = t;
+	return 0;
+}
+
+/*
+ * The last thread to leave ends the process as exit(0) would, atexit
+ * handlers and stdio included (POSIX).
+ */
+void pthread_exit(void *result)
+{
+	struct pthread *self = pthread_self();
+
+	forget_parent_threads();
+	self->result = result;
+	pthread_mutex_lock(&list_lock);
+	self->exited = true;
+	pthread_mutex_unlock(&list_lock);
+	if (__atomic_sub_fetch(&live_threads, 1, __ATOMIC_ACQ_REL) == 0)
+		exit(0);
+	for (;;)
+		__syscall1(SYS_exit, 0);
+}
+
+/* Take t for joining (JOINING) or detaching (DETACHED): 0 or the error. */
+static int claim(struct pthread *t, enum join_state to)
+{
+	int err = 0;
+
+	forget_parent_threads();
+	pthread_mutex_lock(&list_lock);
+	if (!on_list(t))
+		err = ESRCH; /* never created, or joined already */
+	else if (t->state != JOINABLE)
+		err = EINVAL; /* detached, or another thread joins it */
+	else
+		t->state = to;
+	pthread_mutex_unlock(&list_lock);
+	return err;
+}
+
+int pthread_join(pthread_t t, void **result)
+{
+	int err;
+
+	if (t == pthread_self())
+		return EDEADLK;
+	err = claim(t, JOINING);
+	if (err)
+		return err;
+	wait_exited(t);
+	if (result)
+		*result = t->result;
+	pthread_mutex_lock(&list_lock);
+	unlink_thread(t);
+	pthread_mutex_unlock(&list_lock);
+	if (t->map)
+		munmap(t->map, t->map_size);
+	return 0;
+}
+
+int pthread_detach(pthread_t t)
+{
+	int err = claim(t, DETACHED);
+
+	if (!err)
+		reap_detached();
+	return err;
+}
+
+int pthread_attr_init(pthread_attr_t *attr)
+{
+	*attr = (pthread_attr_t){ PTHREAD_CREATE_JOINABLE, 0 };
+	return 0;
+}
+
+int pthread_attr_destroy(pthread_attr_t *attr)
+{
+	return 0;
+}
+
+int pthread_attr_setdetachstate(pthread_attr_t *attr, int state)
+{
+	if (state != PTHREAD_CREATE_JOINABLE &&
+	    state != PTHREAD_CREATE_DETACHED)
+		return EINVAL;
+	attr->detachstate = state;
+	return 0;
+}
+
+int pthread_attr_setstacksize(pthread_attr_t *attr, size_t size)
+{
+	if (size < 4 * PAGE_SIZE)
+		return EINVAL;
+	attr->stacksize = size;
+	return 0;
+}
+
+int pthread_mutex_init(pthread_mutex_t *m, const pthread_mutexattr_t *attr)
+{
+	m->state = 0;
+	return 0;
+}
+
+int pthread_mutex_destroy(pthread_mutex_t *m)
+{
+	return m->state ? EBUSY : 0;
+}
+
+int pthread_mutex_trylock(pthread_mutex_t *m)
+{
+	int unlocked = 0;
+
+	return __atomic_compare_exchange_n(&m->state, &unlocked, 1, false,
+					   __ATOMIC_ACQUIRE, __ATOMIC_RELAXED)
+		       ? 0
+		       : EBUSY;
+}
+
+/* Take the lock as contended (2): the unlocker will wake a waiter. */
+static void lock_contended(pthread_mutex_t *m)
+{
+	while (__atomic_exchange_n(&m->state, 2, __ATOMIC_ACQUIRE))
+		futex(&m->state, FUTEX_WAIT, 2);
+}
+
+int pthread_mutex_lock(pthread_mutex_t *m)
+{
+	if (pthread_mutex_trylock(m))
+		lock_contended(m);
+	return 0;
+}
+
+int pthread_mutex_unlock(pthread_mutex_t *m)
+{
+	if (__atomic_exchange_n(&m->state, 0, __ATOMIC_RELEASE) == 2)
+		futex(&m->state, FUTEX_WAKE, 1);
+	return 0;
+}
+
+int pthread_cond_init(pthread_cond_t *c, const pthread_condattr_t *attr)
+{
+	c->seq = 0;
+	return 0;
+}
+
+int pthread_cond_destroy(pthread_cond_t *c)
+{
+	return 0;
+}
+
+/*
+ * The mutex is taken back as contended: other waiters woken by the same
+ * broadcast may be queued on it, and its unlock must wake them.
+ */
+int pthread_cond_wait(pthread_cond_t *c, pthread_mutex_t *m)
+{
+	int seq = __atomic_load_n(&c->seq, __ATOMIC_RELAXED);
+
+	pthread_mutex_unlock(m);
+	futex(&c->seq, FUTEX_WAIT, seq);
+	lock_contended(m);
+	return 0;
+}
+
+int pthread_cond_signal(pthread_cond_t *c)
+{
+	__atomic_add_fetch(&c->seq, 1, __ATOMIC_RELEASE);
+	futex(&c->seq, FUTEX_WAKE, 1);
+	return 0;
+}
+
+int pthread_cond_broadcast(pthread_cond_t *c)
+{
+	__atomic_add_fetch(&c->seq, 1, __ATOMIC_RELEASE);
+	futex(&c->seq, FUTEX_WAKE, INT_MAX);
+	return 0;
+}

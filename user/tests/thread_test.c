@@ -1,0 +1,505 @@
+// SPDX-License-Identifier: MIT
+/*
+ * thread_test: POSIX threads (user/lib/pthread.c) on clone and futex
+ * (kernel/thread.c, kernel/futex.c), and what several threads of one
+ * address space must see of the VM (issue 17):
+ *
+ *  - two threads writing one untouched page get one page, and each sees
+ *    the other's write;
+ *  - a thread reading a page another thread unmaps gets SIGSEGV, and never
+ *    reads what the frame holds once reused;
+ *  - a thread writing a page another thread makes read-only faults;
+ *  - fork in a process of several threads gives a child of one thread with
+ *    a consistent copy;
+ *  - copy-on-write under two writing threads loses no write;
+ *  - a fault in one thread, or exit in one, ends every thread.
+ *
+ * Cases that end a process (a fault, exit) run it in a child of the case.
+ */
+#include <pagoda.h>
+#include <pthread.h>
+#include <sched.h>
+#include <signal.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <sys/mman.h>
+
+#include "ktap.h"
+
+#define PAGE 4096
+#define NTHREADS 4
+
+static void *twice(void *arg)
+{
+	return (void *)((uintptr_t)arg * 2);
+}
+
+static void create_join(void)
+{
+	pthread_t t[NTHREADS];
+
+	for (uintptr_t i = 0; i < NTHREADS; i++)
+		ASSERT_EQ(pthread_create(&t[i], NULL, twice, (void *)i), 0);
+	for (uintptr_t i = 0; i < NTHREADS; i++) {
+		void *r = NULL;
+
+		EXPECT_EQ(pthread_join(t[i], &r), 0);
+		EXPECT_EQ((uintptr_t)r, i * 2);
+	}
+}
+
+struct ids {
+	pid_t pid, tid;
+	pthread_t self;
+};
+
+static void *get_ids(void *arg)
+{
+	struct ids *ids = arg;
+
+	ids->pid = getpid();
+	ids->tid = gettid();
+	ids->self = pthread_self();
+	return NULL;
+}
+
+/* One process, several threads: getpid is shared, gettid not. */
+static void ids(void)
+{
+	struct ids ids;
+	pthread_t t;
+
+	ASSERT_EQ(pthread_create(&t, NULL, get_ids, &ids), 0);
+	ASSERT_EQ(pthread_join(t, NULL), 0);
+	EXPECT_EQ(ids.pid, getpid());
+	EXPECT_EQ(gettid(), getpid()); /* the main thread's id is the pid */
+	EXPECT_NE(ids.tid, gettid());
+	EXPECT_TRUE(pthread_equal(ids.self, t));
+	EXPECT_FALSE(pthread_equal(pthread_self(), t));
+}
+
+static pthread_mutex_t counter_lock = PTHREAD_MUTEX_INITIALIZER;
+static long counter;
+
+static void *count_up(void *arg)
+{
+	for (int i = 0; i < 2000; i++) {
+		pthread_mutex_lock(&counter_lock);
+		long v = counter;
+
+		if (i % 64 == 0)
+			sched_yield(); /* hold the lock across a switch */
+		counter = v + 1;
+		pthread_mutex_unlock(&counter_lock);
+	}
+	return NULL;
+}
+
+static void mutex(void)
+{
+	pthread_t t[NTHREADS];
+
+	for (int i = 0; i < NTHREADS; i++)
+		ASSERT_EQ(pthread_create(&t[i], NULL, count_up, NULL), 0);
+	for (int i = 0; i < NTHREADS; i++)
+		EXPECT_EQ(pthread_join(t[i], NULL), 0);
+	EXPECT_EQ(counter, NTHREADS * 2000);
+	EXPECT_EQ(pthread_mutex_trylock(&counter_lock), 0);
+	EXPECT_EQ(pthread_mutex_trylock(&counter_lock), EBUSY);
+	EXPECT_EQ(pthread_mutex_unlock(&counter_lock), 0);
+}
+
+/* A queue of one slot: the producer waits for empty, the consumer for full. */
+static pthread_mutex_t slot_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t slot_changed = PTHREAD_COND_INITIALIZER;
+static int slot, slot_full;
+
+static void *produce(void *arg)
+{
+	for (int i = 1; i <= 200; i++) {
+		pthread_mutex_lock(&slot_lock);
+		while (slot_full)
+			pthread_cond_wait(&slot_changed, &slot_lock);
+		slot = i;
+		slot_full = 1;
+		pthread_cond_broadcast(&slot_changed);
+		pthread_mutex_unlock(&slot_lock);
+	}
+	return NULL;
+}
+
+static void condvar(void)
+{
+	pthread_t t;
+	long sum = 0;
+
+	ASSERT_EQ(pthread_create(&t, NULL, produce, NULL), 0);
+	for (int i = 1; i <= 200; i++) {
+		pthread_mutex_lock(&slot_lock);
+		while (!slot_full)
+			pthread_cond_wait(&slot_changed, &slot_lock);
+		EXPECT_EQ(slot, i);
+		sum += slot;
+		slot_full = 0;
+		pthread_cond_signal(&slot_changed);
+		pthread_mutex_unlock(&slot_lock);
+	}
+	EXPECT_EQ(pthread_join(t, NULL), 0);
+	EXPECT_EQ(sum, 200 * 201 / 2);
+}
+
+static int ran;
+
+static void *set_ran(void *arg)
+{
+	__atomic_store_n(&ran, 1, __ATOMIC_RELEASE);
+	return NULL;
+}
+
+static int go;
+
+static void *wait_for_go(void *arg)
+{
+	while (!__atomic_load_n(&go, __ATOMIC_ACQUIRE))
+		sched_yield();
+	return NULL;
+}
+
+static void *exit_early(void *arg)
+{
+	pthread_exit((void *)42);
+}
+
+/* Joining twice, a detached thread, oneself: errors, no hang. */
+static void join_errors(void)
+{
+	pthread_attr_t attr;
+	pthread_t t, d;
+	void *r;
+
+	ASSERT_EQ(pthread_create(&t, NULL, exit_early, NULL), 0);
+	EXPECT_EQ(pthread_join(t, &r), 0);
+	EXPECT_EQ((long)r, 42);
+	EXPECT_EQ(pthread_join(t, NULL), ESRCH);
+	EXPECT_EQ(pthread_detach(t), ESRCH);
+	EXPECT_EQ(pthread_join(pthread_self(), NULL), EDEADLK);
+
+	pthread_attr_init(&attr);
+	EXPECT_EQ(pthread_attr_setdetachstate(&attr, 7), EINVAL);
+	ASSERT_EQ(pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED),
+		  0);
+	ASSERT_EQ(pthread_create(&d, &attr, set_ran, NULL), 0);
+	EXPECT_EQ(pthread_join(d, NULL), EINVAL);
+	while (!__atomic_load_n(&ran, __ATOMIC_ACQUIRE))
+		sched_yield();
+
+	/* Still running, so not yet reaped: detached, not joinable. */
+	ASSERT_EQ(pthread_create(&t, NULL, wait_for_go, NULL), 0);
+	EXPECT_EQ(pthread_detach(t), 0);
+	EXPECT_EQ(pthread_detach(t), EINVAL);
+	EXPECT_EQ(pthread_join(t, NULL), EINVAL);
+	__atomic_store_n(&go, 1, __ATOMIC_RELEASE);
+}
+
+static void *fail_a_call(void *arg)
+{
+	errno = 0;
+	if (close(-1) != -1 || errno != EBADF)
+		return (void *)1;
+	return NULL;
+}
+
+/* errno is per thread: a thread's failing call leaves the others' alone. */
+static void errno_per_thread(void)
+{
+	pthread_t t;
+	void *r;
+
+	errno = ENOENT;
+	ASSERT_EQ(pthread_create(&t, NULL, fail_a_call, NULL), 0);
+	ASSERT_EQ(pthread_join(t, &r), 0);
+	EXPECT_EQ((long)r, 0);
+	EXPECT_EQ(errno, ENOENT);
+}
+
+static void *sleep_forever(void *arg)
+{
+	while (pause() == -1) /* until a signal that ends the process */
+		;
+	return NULL;
+}
+
+static void *exit_3(void *arg)
+{
+	exit(3);
+}
+
+static void run_exit_in_thread(void)
+{
+	pthread_t a, b;
+
+	pthread_create(&a, NULL, sleep_forever, NULL);
+	pthread_create(&b, NULL, exit_3, NULL);
+	pthread_join(a, NULL); /* never returns: exit ends this thread too */
+	_exit(1);
+}
+
+/* exit in any thread ends all of them, with its status. */
+static void exit_ends_all(void)
+{
+	int status = ktap_child_status(run_exit_in_thread);
+
+	EXPECT_TRUE(WIFEXITED(status));
+	EXPECT_EQ(WEXITSTATUS(status), 3);
+}
+
+static void *main_gone(void *arg)
+{
+	for (int i = 0; i < 5; i++)
+		sched_yield();
+	exit(4);
+}
+
+/* The main thread may leave first; the process lives on in the others. */
+static void run_main_exits_first(void)
+{
+	pthread_t t;
+
+	pthread_create(&t, NULL, main_gone, NULL);
+	pthread_exit(NULL);
+}
+
+static void main_exits_first(void)
+{
+	int status = ktap_child_status(run_main_exits_first);
+
+	EXPECT_TRUE(WIFEXITED(status));
+	EXPECT_EQ(WEXITSTATUS(status), 4);
+}
+
+static void *null_write(void *arg)
+{
+	*(volatile int *)arg = 1;
+	return NULL;
+}
+
+static void run_fault_in_thread(void)
+{
+	pthread_t a, b;
+
+	pthread_create(&a, NULL, sleep_forever, NULL);
+	pthread_create(&b, NULL, null_write, NULL);
+	pthread_join(a, NULL);
+	_exit(1);
+}
+
+/* A fault in one thread kills the whole process with its signal. */
+static void fault_kills_process(void)
+{
+	int status = ktap_child_status(run_fault_in_thread);
+
+	EXPECT_TRUE(WIFSIGNALED(status));
+	EXPECT_EQ(WTERMSIG(status), SIGSEGV);
+}
+
+/* Blocks of sizes that vary, each filled with its owner's mark and checked. */
+static void *heap_churn(void *arg)
+{
+	long mark = (long)arg, bad = 0;
+	unsigned char *blocks[8] = { 0 };
+
+	for (int i = 0; i < 3000; i++) {
+		int k = i % 8;
+		size_t n = 16 + (size_t)(i * 37 % 700);
+
+		if (blocks[k]) {
+			for (size_t j = 0; j < 16; j++)
+				bad += blocks[k][j] != (unsigned char)mark;
+			free(blocks[k]);
+		}
+		blocks[k] = malloc(n);
+		if (!blocks[k])
+			return (void *)-1;
+		memset(blocks[k], (int)mark, n);
+		if (i % 500 == 0)
+			sched_yield();
+	}
+	for (int k = 0; k < 8; k++)
+		free(blocks[k]);
+	return (void *)bad;
+}
+
+/* The heap is the process's: threads may malloc and free at once. */
+static void malloc_in_threads(void)
+{
+	pthread_t t[NTHREADS];
+
+	for (long i = 0; i < NTHREADS; i++)
+		ASSERT_EQ(pthread_create(&t[i], NULL, heap_churn,
+					 (void *)(i + 1)),
+			  0);
+	for (int i = 0; i < NTHREADS; i++) {
+		void *r = (void *)1;
+
+		EXPECT_EQ(pthread_join(t[i], &r), 0);
+		EXPECT_EQ((long)r, 0);
+	}
+}
+
+static void *return_7(void *arg)
+{
+	return (void *)7;
+}
+
+static void exit_5(void)
+{
+	_exit(5);
+}
+
+static void child_after_fork(void)
+{
+	pthread_t t;
+	void *r = NULL;
+
+	if (pthread_create(&t, NULL, return_7, NULL) || pthread_join(t, &r) ||
+	    r != (void *)7)
+		_exit(2);
+	atexit(exit_5);
+	pthread_exit(NULL);
+}
+
+/*
+ * fork's child has one thread: it makes and joins threads of its own, and
+ * when its last thread leaves, the process ends as exit() ends it (an
+ * atexit handler makes that status 5).
+ */
+static void threads_after_fork(void)
+{
+	int status;
+	pthread_t t;
+	pid_t pid;
+
+	ASSERT_EQ(pthread_create(&t, NULL, wait_for_go, NULL), 0);
+	pid = fork();
+	if (pid == 0)
+		child_after_fork();
+	ASSERT_GT(pid, 0);
+	ASSERT_EQ(waitpid(pid, &status, 0), pid);
+	EXPECT_TRUE(WIFEXITED(status));
+	EXPECT_EQ(WEXITSTATUS(status), 5);
+	__atomic_store_n(&go, 1, __ATOMIC_RELEASE);
+	EXPECT_EQ(pthread_join(t, NULL), 0);
+}
+
+static volatile long *beat; /* MAP_SHARED: the parent sees it */
+static int exec_fds[4];	    /* started: [0] read, [1] write; quit: [2], [3] */
+
+static void *beat_forever(void *arg)
+{
+	for (;;)
+		(*beat)++;
+	return NULL;
+}
+
+static void *exec_lingerer(void *arg)
+{
+	char started[16], quit[16];
+
+	snprintf(started, sizeof(started), "%d", exec_fds[1]);
+	snprintf(quit, sizeof(quit), "%d", exec_fds[2]);
+	execl("/tests/thread_test", "thread_test", "--linger", started, quit,
+	      (char *)NULL);
+	return (void *)1;
+}
+
+/* What the exec'd program does: say it runs, wait for the word to end. */
+static int linger(int started, int quit)
+{
+	char c;
+
+	if (write(started, "x", 1) != 1)
+		return 1;
+	return read(quit, &c, 1) == 0 ? 0 : 2;
+}
+
+static void run_exec(bool from_leader)
+{
+	pthread_t t;
+
+	pthread_create(&t, NULL, beat_forever, NULL);
+	if (from_leader)
+		exec_lingerer(NULL);
+	else
+		pthread_create(&t, NULL, exec_lingerer, NULL);
+	for (;;)
+		pause();
+}
+
+/*
+ * exec in a process of several threads: the others end (the beat stops),
+ * the process goes on as the new program, with its pid.
+ */
+static void exec_with_threads(bool from_leader)
+{
+	int status;
+	long before;
+	char c;
+	pid_t pid;
+
+	beat = mmap(NULL, PAGE, PROT_READ | PROT_WRITE,
+		    MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	ASSERT_TRUE(beat != MAP_FAILED);
+	ASSERT_EQ(pipe(exec_fds), 0);
+	ASSERT_EQ(pipe(exec_fds + 2), 0);
+	pid = fork();
+	if (pid == 0) {
+		close(exec_fds[0]);
+		close(exec_fds[3]);
+		run_exec(from_leader);
+	}
+	ASSERT_GT(pid, 0);
+	close(exec_fds[1]);
+	close(exec_fds[2]);
+	EXPECT_EQ(read(exec_fds[0], &c, 1), 1);
+	before = *beat;
+	for (int i = 0; i < 100; i++)
+		sched_yield();
+	EXPECT_EQ(*beat, before);
+	close(exec_fds[3]);
+	ASSERT_EQ(waitpid(pid, &status, 0), pid);
+	EXPECT_TRUE(WIFEXITED(status));
+	EXPECT_EQ(WEXITSTATUS(status), 0);
+}
+
+static void exec_from_thread(void)
+{
+	exec_with_threads(false);
+}
+
+static void exec_from_leader(void)
+{
+	exec_with_threads(true);
+}
+
+static const struct ktap_case cases[] = {
+	KTAP_CASE(create_join),
+	KTAP_CASE(ids),
+	KTAP_CASE(mutex),
+	KTAP_CASE(condvar),
+	KTAP_CASE(join_errors),
+	KTAP_CASE(errno_per_thread),
+	KTAP_CASE(exit_ends_all),
+	KTAP_CASE(main_exits_first),
+	KTAP_CASE(fault_kills_process),
+	KTAP_CASE(exec_from_thread),
+	KTAP_CASE(exec_from_leader),
+	KTAP_CASE(threads_after_fork),
+	KTAP_CASE(malloc_in_threads),
+};
+
+int main(int argc, char **argv)
+{
+	if (argc == 4 && !strcmp(argv[1], "--linger"))
+		return linger(atoi(argv[2]), atoi(argv[3]));
+	return ktap_main("thread_test", cases, KTAP_NCASES(cases));
+}
