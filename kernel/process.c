@@ -88,6 +88,7 @@ static void exit_notify(struct task_struct *leader)
 					   : leader->exit_status;
 
 	leader->exit_status = status;
+	signals_exit(leader); /* the process's alarm */
 	reparent_children(leader);
 	if (WIFEXITED(status))
 		notify_parent(leader, CLD_EXITED, WEXITSTATUS(status));
@@ -110,7 +111,6 @@ void do_exit(int status)
 		struct mm_struct *mm = t->mm;
 
 		exit_thread_tid(t);
-		signals_exit(t);
 		files_exit(t);
 		/*
 		 * Forget the mm before freeing it: were the task preempted in

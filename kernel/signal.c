@@ -673,7 +673,8 @@ static void alarm_cancel(struct signal_state *s)
 /* The seconds left of the previous alarm (rounded up), as POSIX says. */
 long sys_alarm(unsigned int seconds)
 {
-	struct signal_state *s = &current->signal;
+	/* The process's alarm, whichever thread sets it: the leader keeps it. */
+	struct signal_state *s = &current->group_leader->signal;
 	unsigned long flags = arch_local_irq_save();
 	long left = 0;
 
@@ -708,6 +709,19 @@ void run_alarms(void)
 			container_of(s, struct task_struct, signal), SIGALRM,
 			&alarm_info);
 	}
+}
+
+void alarm_move(struct task_struct *to, struct task_struct *from)
+{
+	unsigned long flags = arch_local_irq_save();
+
+	if (from->signal.alarm_at) {
+		to->signal.alarm_at = from->signal.alarm_at;
+		list_add_tail(&to->signal.alarm_link, &from->signal.alarm_link);
+		list_del(&from->signal.alarm_link);
+		from->signal.alarm_at = 0;
+	}
+	arch_local_irq_restore(flags);
 }
 
 void signals_exit(struct task_struct *t)

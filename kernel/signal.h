@@ -110,9 +110,14 @@ void exit_to_user_mode(struct pt_regs *regs);
 int sighand_alloc(struct task_struct *t);
 void sighand_share(struct task_struct *child, struct task_struct *parent);
 void sighand_put(struct task_struct *t);
-/* fork, exec and exit: what the child inherits, what exec resets. */
+/*
+ * fork, exec and exit: what the child inherits, what exec resets; the
+ * process's end (its last thread's exit) cancels its alarm.
+ */
 void signals_fork(struct task_struct *child, const struct task_struct *parent);
 void flush_signal_handlers(struct task_struct *t);
+/* The process's alarm goes with its leadership (exec from a thread). */
+void alarm_move(struct task_struct *to, struct task_struct *from);
 void signals_exit(struct task_struct *t);
 /* From the timer tick: send SIGALRM to tasks whose alarm is due. */
 void run_alarms(void);

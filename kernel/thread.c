@@ -181,6 +181,7 @@ static void take_leadership(struct task_struct *t, struct task_struct *leader)
 	list_add_tail(&t->thread_node, &t->thread_head);
 	t->parent = leader->parent;
 	t->pgid = leader->pgid;
+	alarm_move(t, leader);
 	list_add_tail(&t->sibling, &leader->sibling);
 	list_del(&leader->sibling);
 	while (!list_empty(&leader->children)) {

@@ -346,6 +346,31 @@ static void malloc_in_threads(void)
 	}
 }
 
+static void *set_alarm(void *arg)
+{
+	alarm(1);
+	return NULL;
+}
+
+static void run_alarm_outlives_thread(void)
+{
+	pthread_t t;
+
+	pthread_create(&t, NULL, set_alarm, NULL);
+	pthread_join(t, NULL);
+	for (;;)
+		pause();
+}
+
+/* alarm is the process's: set by a thread that has gone, it still rings. */
+static void alarm_outlives_thread(void)
+{
+	int status = ktap_child_status(run_alarm_outlives_thread);
+
+	EXPECT_TRUE(WIFSIGNALED(status));
+	EXPECT_EQ(WTERMSIG(status), SIGALRM);
+}
+
 static void *return_7(void *arg)
 {
 	return (void *)7;
@@ -495,6 +520,7 @@ static const struct ktap_case cases[] = {
 	KTAP_CASE(exec_from_leader),
 	KTAP_CASE(threads_after_fork),
 	KTAP_CASE(malloc_in_threads),
+	KTAP_CASE(alarm_outlives_thread),
 };
 
 int main(int argc, char **argv)

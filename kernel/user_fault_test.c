@@ -1,14 +1,14 @@
 // SPDX-License-Identifier: MIT
 /*
  * The console line for a user page fault says what happened, from the VM's
- * answer and the address space (describe_user_fault in traps.c): an
+ * answer and the address space (describe_user_fault in kernel/signal.c,
+ * which every port's trap handler calls): an
  * access refused by a mapping's rights -- PROT_NONE included, which the
  * MMU reports as "not present" -- is a protection fault; no VMA is no
  * mapping; VM_FAULT_OOM is out of memory, not a missing mapping.
  */
-#include <asm/traps.h>
-#include <kernel/signal.h>
 #include <kernel/ktest.h>
+#include <kernel/signal.h>
 #include <kernel/string.h>
 #include <mm/memory.h>
 #include <mm/mm.h>
