@@ -359,33 +359,38 @@ void pgd_free(pgd_t *pgd)
 	free_page(pgd);
 }
 
+static void walk_pte_page(pte_t *pte, unsigned long addr,
+			  void (*fn)(unsigned long, pte_t, void *), void *arg)
+{
+	for (unsigned long i = 0; i < PTRS_PER_PTE; i++, addr += PAGE_SIZE)
+		if (!pte_none(pte[i]))
+			fn(addr, pte[i], arg);
+}
+
+static void walk_pmd_table(pmd_t *pmd, unsigned long base,
+			   void (*fn)(unsigned long, pte_t, void *), void *arg)
+{
+	for (unsigned long i = 0; i < CRST_ENTRIES / 2; i++)
+		if (!pmd_none(pmd[i]))
+			walk_pte_page(pte_offset_map(&pmd[i], 0),
+				      base + i * PMD_SIZE, fn, arg);
+}
+
 /* Every user PTE that is not none, in address order, table by table. */
 void walk_user_ptes(pgd_t *pgd, void (*fn)(unsigned long, pte_t, void *),
 		    void *arg)
 {
 	for (unsigned long i = 0; i < USER_PGD_ENTRIES; i++) {
+		pud_t *pud;
+
 		if (pgd_none(pgd[i]))
 			continue;
-		for (unsigned long j = 0; j < CRST_ENTRIES; j++) {
-			unsigned long base = i * PGDIR_SIZE + j * PUD_SIZE;
-			pud_t *pud = pud_offset(&pgd[i], base);
-
-			if (pud_none(*pud))
-				continue;
-			for (unsigned long k = 0; k < CRST_ENTRIES / 2; k++) {
-				unsigned long addr = base + k * PMD_SIZE;
-				pmd_t *pmd = pmd_offset(pud, addr);
-				pte_t *pte;
-
-				if (pmd_none(*pmd))
-					continue;
-				pte = pte_offset_map(pmd, addr);
-				for (unsigned long l = 0; l < PTRS_PER_PTE;
-				     l++, addr += PAGE_SIZE)
-					if (!pte_none(pte[l]))
-						fn(addr, pte[l], arg);
-			}
-		}
+		pud = pud_offset(&pgd[i], 0);
+		for (unsigned long j = 0; j < CRST_ENTRIES; j++)
+			if (!pud_none(pud[j]))
+				walk_pmd_table(pmd_offset(&pud[j], 0),
+					       i * PGDIR_SIZE + j * PUD_SIZE,
+					       fn, arg);
 	}
 }
 
