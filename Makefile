@@ -137,14 +137,14 @@ $(1)/ksyms0.S:
 	$$(Q)tools/ksyms.py < /dev/null > $$@
 
 $(1)/pass1.elf: $(2) $(1)/ksyms0.o $(B)/linker.ld
-	$$(Q)$$(LD) -n -nostdlib -T $(B)/linker.ld $$(ARCH_LDFLAGS) -o $$@ $(2) $(1)/ksyms0.o
+	$$(Q)$$(LD) -n -nostdlib -T $(B)/linker.ld $$(ARCH_LDFLAGS) -o $$@ $(2) $(1)/ksyms0.o $$(ARCH_LIBS)
 
 $(1)/ksyms.S: $(1)/pass1.elf tools/ksyms.py
 	$$(Q)$$(NM) -n $$< | tools/ksyms.py > $$@
 
 $(1)/pagoda.elf: $(2) $(1)/ksyms.o $(B)/linker.ld
 	@echo "  LD      $$@"
-	$$(Q)$$(LD) -n -nostdlib -T $(B)/linker.ld $$(ARCH_LDFLAGS) -o $$@ $(2) $(1)/ksyms.o
+	$$(Q)$$(LD) -n -nostdlib -T $(B)/linker.ld $$(ARCH_LDFLAGS) -o $$@ $(2) $(1)/ksyms.o $$(ARCH_LIBS)
 	$$(Q)$$(NM) -n $$@ | tools/ksyms.py | cmp -s - $(1)/ksyms.S || \
 		{ echo "ksyms: symbol addresses moved between links" >&2; rm -f $$@; exit 1; }
 	$$(Q)$$(SIZE) $$@ | tail -1 | awk '{ printf "  kernel: text %d, data %d, bss %d bytes\n", $$$$1, $$$$2, $$$$3 }'
@@ -277,18 +277,24 @@ RUN_TESTS = $(call RUN_PY,test) --logdir build $(if $(filter 1,$(V)),--verbose) 
 	$(if $(T),--selection '$(T)')
 
 # With T= set, only the selection runs: not the runner's own tests.
-test: deps $(if $(T),,$(if $(ARCH_PC_TESTS),tools-test)) $(DOCS_DEMOS) $(HOST_PROGS) $(TEST_IMAGE) $(NS_TEST_IMAGE) $(TEST_SWAP_IMAGE) \
+# A port's make test boots (ARCH_TEST_SPECS) and the images they need
+# (ARCH_TEST_IMAGES): an arch.mk that says nothing boots the kernel with and
+# without the PTE special bit.  The other ports' come from a make of their
+# own (test-images), which names its boots in build/<arch>/test-specs.
+ARCH_TEST_IMAGES ?= $(TEST_IMAGE) $(NS_TEST_IMAGE)
+ARCH_TEST_SPECS ?= $(ARCH):$(TEST_IMAGE) $(ARCH)-nospecial:$(NS_TEST_IMAGE)
+
+test: deps $(if $(T),,$(if $(ARCH_PC_TESTS),tools-test)) $(DOCS_DEMOS) $(HOST_PROGS) $(ARCH_TEST_IMAGES) $(TEST_SWAP_IMAGE) \
 		$(if $(UEFI_TEST_SPEC),$(UEFI_TEST_IMAGE) $(BIGMEM_TEST_IMAGE) $(SCREEN_IMAGE)) \
-		$(addprefix test-images-,$(OTHER_ARCHES)) ## everything, every port (ARCH= for one), both PTE_SPECIAL kernels; ends with "N passed, N failed" (T=)
-	$(Q)$(RUN_TESTS) $(DOCS_SPEC) $(HOST_SPECS) $(ARCH):$(TEST_IMAGE) \
-		$(ARCH)-nospecial:$(NS_TEST_IMAGE) $(UEFI_TEST_SPEC) $(BIGMEM_TEST_SPEC) \
+		$(addprefix test-images-,$(OTHER_ARCHES)) ## everything, every port (ARCH= for one); ends with "N passed, N failed" (T=)
+	$(Q)$(RUN_TESTS) $(DOCS_SPEC) $(HOST_SPECS) $(ARCH_TEST_SPECS) $(UEFI_TEST_SPEC) $(BIGMEM_TEST_SPEC) \
 		$(SCREEN_TEST_SPEC) $(foreach a,$(OTHER_ARCHES),$$(cat build/$(a)/test-specs))
 
 test-images-%: FORCE
 	$(Q)$(MAKE) --no-print-directory ARCH=$* test-images
 
-test-images: deps $(TEST_IMAGE) $(NS_TEST_IMAGE) ## a port's two test images, named for the runner in build/<arch>/test-specs
-	$(Q)echo '$(ARCH):$(TEST_IMAGE) $(ARCH)-nospecial:$(NS_TEST_IMAGE)' > $(B)/test-specs
+test-images: deps $(ARCH_TEST_IMAGES) ## a port's test images, named for the runner in build/<arch>/test-specs
+	$(Q)echo '$(ARCH_TEST_SPECS)' > $(B)/test-specs
 
 test-kernel: TEST_SCOPE := kernel
 test-kernel: deps $(TEST_IMAGE) $(TEST_SWAP_IMAGE) ## one boot, the in-kernel suites only (T=)

@@ -42,6 +42,7 @@ $(call knob_match,BENCH_TIMEOUT,[1-9][0-9]*,a number of seconds)
 
 $(call knob_choice,ARCH,$(ARCHES))
 $(call knob_choice,ACCEL,tcg kvm)
+$(call knob_choice,BOARD,virt raspi2b)
 $(call knob_choice,FIRMWARE,bios uefi)
 $(call knob_choice,V,0 1)
 $(call knob_choice,PTE_SPECIAL,y n)

@@ -10,6 +10,13 @@
 
 #define MAX_ERRNO 4095
 
+/*
+ * A user address or an error in one long (mmap's answer): the errors are
+ * the last MAX_ERRNO values.  Not "< 0": on a 32-bit machine an address
+ * above 2 GiB is negative as a long.
+ */
+#define IS_ERR_VALUE(x) ((unsigned long)(x) >= (unsigned long)-MAX_ERRNO)
+
 static inline void *ERR_PTR(long error)
 {
 	return (void *)error;

@@ -37,7 +37,7 @@ struct exec_args {
 	int argc, envc;
 };
 
-static bool segment_ok(const struct elf64_phdr *p)
+static bool segment_ok(const struct elf_phdr *p)
 {
 	u64 end = p->p_vaddr + p->p_memsz;
 
@@ -48,14 +48,14 @@ static bool segment_ok(const struct elf64_phdr *p)
 	       p->p_offset + p->p_filesz >= p->p_offset;
 }
 
-int elf_check(const struct elf64_hdr *eh, const struct elf64_phdr *ph)
+int elf_check(const struct elfhdr *eh, const struct elf_phdr *ph)
 {
 	bool entry_ok = false;
 
-	if (memcmp(eh->e_ident, "\177ELF", 4) || eh->e_ident[4] != ELFCLASS64 ||
+	if (memcmp(eh->e_ident, "\177ELF", 4) || eh->e_ident[4] != ELF_CLASS ||
 	    eh->e_ident[5] != ELF_DATA || eh->e_type != ET_EXEC ||
 	    eh->e_machine != ELF_MACHINE ||
-	    eh->e_phentsize != sizeof(struct elf64_phdr) || !eh->e_phnum ||
+	    eh->e_phentsize != sizeof(struct elf_phdr) || !eh->e_phnum ||
 	    eh->e_phnum > ELF_MAX_PHDRS)
 		return -ENOEXEC;
 	for (int i = 0; i < eh->e_phnum; i++) {
@@ -121,7 +121,7 @@ static unsigned long vm_flags_of(u32 p_flags)
  * private copy) and the pages after it are anonymous.
  */
 static int map_segment(struct mm_struct *mm, struct file *f,
-		       const struct elf64_phdr *p)
+		       const struct elf_phdr *p)
 {
 	unsigned long start = ALIGN_DOWN(p->p_vaddr, PAGE_SIZE);
 	unsigned long file_end = ALIGN(p->p_vaddr + p->p_filesz, PAGE_SIZE);
@@ -147,12 +147,12 @@ static int map_segment(struct mm_struct *mm, struct file *f,
 
 /* Map every PT_LOAD segment of a checked image into mm; sets the heap. */
 static int map_segments(struct mm_struct *mm, struct file *f,
-			const struct elf64_hdr *eh, const struct elf64_phdr *ph)
+			const struct elfhdr *eh, const struct elf_phdr *ph)
 {
 	unsigned long top = 0;
 
 	for (int i = 0; i < eh->e_phnum; i++) {
-		const struct elf64_phdr *p = &ph[i];
+		const struct elf_phdr *p = &ph[i];
 		int err;
 
 		if (p->p_type != PT_LOAD || !p->p_memsz)
@@ -169,8 +169,8 @@ static int map_segments(struct mm_struct *mm, struct file *f,
 
 int load_elf_binary(struct mm_struct *mm, struct file *f, unsigned long *entry)
 {
-	struct elf64_hdr eh;
-	struct elf64_phdr *ph;
+	struct elfhdr eh;
+	struct elf_phdr *ph;
 	size_t size;
 	int err;
 
@@ -205,8 +205,8 @@ static int setup_stack(struct mm_struct *mm, const struct exec_args *args,
 {
 	unsigned long strings = USER_STACK_TOP - ALIGN(args->len, 16);
 	unsigned long nptrs = 1 + args->argc + 1 + args->envc + 1;
-	unsigned long base = ALIGN_DOWN(strings - nptrs * 8, 16);
-	unsigned long *ptrs = kmalloc(nptrs * 8);
+	unsigned long base = ALIGN_DOWN(strings - nptrs * sizeof(long), 16);
+	unsigned long *ptrs = kmalloc(nptrs * sizeof(long));
 	unsigned long str = strings, *p = ptrs;
 	int err = map_anon(mm, USER_STACK_TOP - USER_STACK_SIZE, USER_STACK_TOP,
 			   VM_READ | VM_WRITE);
@@ -228,7 +228,7 @@ static int setup_stack(struct mm_struct *mm, const struct exec_args *args,
 	*p++ = 0; /* end of envp */
 	err = copy_to_mm(mm, strings, args->buf, args->len);
 	if (!err)
-		err = copy_to_mm(mm, base, ptrs, nptrs * 8);
+		err = copy_to_mm(mm, base, ptrs, nptrs * sizeof(long));
 	kfree(ptrs);
 	*sp = base;
 	return err;

@@ -20,8 +20,8 @@
 #include <pagoda/abi.h>
 
 struct image {
-	struct elf64_hdr eh;
-	struct elf64_phdr ph[2];
+	struct elfhdr eh;
+	struct elf_phdr ph[2];
 };
 
 /* A minimal good program: text at 4 MiB, data above it. */
@@ -29,24 +29,24 @@ static void good_image(struct image *im)
 {
 	memset(im, 0, sizeof(*im));
 	memcpy(im->eh.e_ident, "\177ELF", 4);
-	im->eh.e_ident[4] = ELFCLASS64;
+	im->eh.e_ident[4] = ELF_CLASS;
 	im->eh.e_ident[5] = ELF_DATA;
 	im->eh.e_type = ET_EXEC;
 	im->eh.e_machine = ELF_MACHINE;
 	im->eh.e_entry = 0x400100;
-	im->eh.e_phentsize = sizeof(struct elf64_phdr);
+	im->eh.e_phentsize = sizeof(struct elf_phdr);
 	im->eh.e_phnum = 2;
-	im->ph[0] = (struct elf64_phdr){ .p_type = PT_LOAD,
-					 .p_flags = PF_R | PF_X,
-					 .p_vaddr = 0x400000,
-					 .p_filesz = 0x1000,
-					 .p_memsz = 0x1000 };
-	im->ph[1] = (struct elf64_phdr){ .p_type = PT_LOAD,
-					 .p_flags = PF_R | PF_W,
-					 .p_offset = 0x1000,
-					 .p_vaddr = 0x401000,
-					 .p_filesz = 0x10,
-					 .p_memsz = 0x5000 };
+	im->ph[0] = (struct elf_phdr){ .p_type = PT_LOAD,
+				       .p_flags = PF_R | PF_X,
+				       .p_vaddr = 0x400000,
+				       .p_filesz = 0x1000,
+				       .p_memsz = 0x1000 };
+	im->ph[1] = (struct elf_phdr){ .p_type = PT_LOAD,
+				       .p_flags = PF_R | PF_W,
+				       .p_offset = 0x1000,
+				       .p_vaddr = 0x401000,
+				       .p_filesz = 0x10,
+				       .p_memsz = 0x5000 };
 }
 
 static void accepts_good_image(struct ktest *t)
@@ -66,7 +66,8 @@ static const struct {
 	u64 value;
 } mutations[] = {
 	{ "bad magic", FIELD(eh.e_ident[1]), 'X' },
-	{ "32-bit class", FIELD(eh.e_ident[4]), 1 },
+	{ "the other class", FIELD(eh.e_ident[4]),
+	  ELFCLASS32 + ELFCLASS64 - ELF_CLASS },
 	{ "the other byte order", FIELD(eh.e_ident[5]), 3 - ELF_DATA },
 	{ "other machine", FIELD(eh.e_machine), 3 },
 	{ "shared object", FIELD(eh.e_type), 3 },
@@ -149,7 +150,7 @@ static long load_with_phnum(struct inode *root, unsigned int phnum)
 	size_t size = 2 * PAGE_SIZE;
 	char *buf = kzalloc(size);
 	struct image *im = (struct image *)buf;
-	struct elf64_phdr *ph = (struct elf64_phdr *)(buf + sizeof(im->eh));
+	struct elf_phdr *ph = (struct elf_phdr *)(buf + sizeof(im->eh));
 	struct mm_struct *mm = mm_alloc();
 	struct file *f = test_open(root, "/many", O_CREAT | O_RDWR | O_TRUNC);
 	unsigned long entry = 0;
@@ -161,7 +162,7 @@ static long load_with_phnum(struct inode *root, unsigned int phnum)
 		im->eh.e_phoff = sizeof(im->eh);
 		im->eh.e_phnum = phnum;
 		for (unsigned int i = 2; i < phnum; i++)
-			ph[i] = (struct elf64_phdr){ .p_type = PT_NOTE };
+			ph[i] = (struct elf_phdr){ .p_type = PT_NOTE };
 		err = kwrite(f, buf, size, &pos);
 		if (err == (long)size)
 			err = load_elf_binary(mm, f, &entry);

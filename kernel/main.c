@@ -31,14 +31,14 @@
 
 static void print_memory(void)
 {
-	unsigned long free = nr_free_pages();
+	unsigned long free = nr_free_pages(), pages = max_pfn - ARCH_PFN_OFFSET;
 
 	printk("Memory: %lu KiB managed, %lu KiB free, %lu KiB reserved; "
 	       "mem_map covers %lu pages\n",
 	       nr_managed_pages() * (PAGE_SIZE / KiB), free * (PAGE_SIZE / KiB),
-	       (max_pfn - nr_managed_pages()) * (PAGE_SIZE / KiB), max_pfn);
+	       (pages - nr_managed_pages()) * (PAGE_SIZE / KiB), pages);
 	printk("struct page: %zu bytes, mem_map: %lu KiB\n",
-	       sizeof(struct page), max_pfn * sizeof(struct page) / KiB);
+	       sizeof(struct page), pages * sizeof(struct page) / KiB);
 }
 
 static void load_initrd(void)
@@ -159,10 +159,11 @@ void start_kernel(void)
 	printk("Command line: %s\n", boot_command_line);
 	parse_boot_params(boot_command_line);
 	if (boot_params.mem_limit) {
-		printk("mem=%llu KiB: RAM above it is left without struct "
+		printk("mem=%llu KiB: RAM beyond it is left without struct "
 		       "page\n",
 		       (unsigned long long)boot_params.mem_limit / KiB);
-		memblock_enforce_limit(boot_params.mem_limit);
+		memblock_enforce_limit(memblock_start_of_ram() +
+				       boot_params.mem_limit);
 	}
 	paging_init();
 	mem_init();

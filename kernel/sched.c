@@ -188,7 +188,7 @@ void preempt_if_needed(void)
  * instead of overwriting whatever memory lies below.  Linux does the same
  * with vmalloc'd stacks.  One slot per possible task: a bitmap of NR_TASKS.
  */
-static unsigned long stack_slots; /* bit n: slot n in use */
+static u64 stack_slots; /* bit n: slot n in use (NR_TASKS <= 64) */
 #define STACK_PAGES (1 << KERNEL_STACK_ORDER)
 
 /* Claim a stack slot and a place among the NR_TASKS; -1 if there is none. */
@@ -198,8 +198,8 @@ static int get_slot(void)
 	int slot = -1;
 
 	if (nr_tasks < NR_TASKS) {
-		slot = __builtin_ctzl(~stack_slots); /* NR_TASKS <= 64 bits */
-		stack_slots |= 1UL << slot;
+		slot = __builtin_ctzll(~stack_slots);
+		stack_slots |= 1ULL << slot;
 		nr_tasks++;
 	}
 	arch_local_irq_restore(flags);
@@ -210,7 +210,7 @@ static void put_slot(int slot)
 {
 	unsigned long flags = arch_local_irq_save();
 
-	stack_slots &= ~(1UL << slot);
+	stack_slots &= ~(1ULL << slot);
 	nr_tasks--;
 	arch_local_irq_restore(flags);
 }

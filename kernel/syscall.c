@@ -19,6 +19,23 @@
 #include <pagoda/syscall.h>
 
 #define U(type, i) ((type)a[i]) /* argument i, as a (user) pointer or value */
+#define OFF_WORDS SYSCALL_OFF_WORDS
+
+/* A 64-bit file offset from argument i (and i + 1 on a 32-bit machine). */
+static loff_t off_arg(const unsigned long a[6], int i)
+{
+	if (OFF_WORDS == 1)
+		return (long)a[i];
+	return (loff_t)((u64)a[i + 1] << 32 | a[i]);
+}
+
+/* lseek's answer: the offset itself, or on 32-bit stored through pos. */
+static long lseek_result(loff_t ret, loff_t __user *pos)
+{
+	if (OFF_WORDS == 1 || ret < 0)
+		return ret;
+	return copy_to_user(pos, &ret, sizeof(ret)) ? -EFAULT : 0;
+}
 
 static long do_syscall(unsigned long nr, const unsigned long a[6])
 {
@@ -47,11 +64,14 @@ static long do_syscall(unsigned long nr, const unsigned long a[6])
 	case SYS_write:
 		return sys_write(a[0], U(const void *, 1), a[2]);
 	case SYS_pread:
-		return sys_pread(a[0], U(void *, 1), a[2], a[3]);
+		return sys_pread(a[0], U(void *, 1), a[2], off_arg(a, 3));
 	case SYS_pwrite:
-		return sys_pwrite(a[0], U(const void *, 1), a[2], a[3]);
+		return sys_pwrite(a[0], U(const void *, 1), a[2],
+				  off_arg(a, 3));
 	case SYS_lseek:
-		return sys_lseek(a[0], a[1], a[2]);
+		return lseek_result(
+			sys_lseek(a[0], off_arg(a, 1), a[1 + OFF_WORDS]),
+			U(loff_t *, 2 + OFF_WORDS));
 	case SYS_fstat:
 		return sys_fstat(a[0], U(void *, 1));
 	case SYS_stat:
@@ -83,7 +103,7 @@ static long do_syscall(unsigned long nr, const unsigned long a[6])
 	case SYS_pipe:
 		return sys_pipe(U(int *, 0));
 	case SYS_ftruncate:
-		return sys_ftruncate(a[0], a[1]);
+		return sys_ftruncate(a[0], off_arg(a, 1));
 	case SYS_ioctl:
 		return sys_ioctl(a[0], a[1], a[2]);
 	case SYS_getdents:

@@ -87,6 +87,13 @@ phys_addr_t memblock_end_of_ram(void)
 	return mem->cnt ? region_end(&mem->regions[mem->cnt - 1]) : 0;
 }
 
+phys_addr_t memblock_start_of_ram(void)
+{
+	const struct memblock_type *mem = &memblock.memory;
+
+	return mem->cnt ? mem->regions[0].base : 0;
+}
+
 static bool in_type(const struct memblock_type *type, phys_addr_t addr)
 {
 	for (unsigned int i = 0; i < type->cnt; i++)

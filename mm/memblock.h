@@ -43,6 +43,8 @@ void memblock_enforce_limit(phys_addr_t limit);
 /* Lowest free, aligned range of size bytes; 0 when there is none. */
 phys_addr_t memblock_alloc(phys_addr_t size, phys_addr_t align);
 phys_addr_t memblock_end_of_ram(void);
+/* Where RAM begins: 0 on a PC, 1 GiB on ARM's virt board; mem= counts from it. */
+phys_addr_t memblock_start_of_ram(void);
 bool memblock_is_reserved(phys_addr_t addr);
 bool memblock_is_memory(phys_addr_t addr);
 

@@ -655,7 +655,8 @@ static void free_pmd_range(pud_t *pud, unsigned long addr, unsigned long end,
 		free_table_later(fr, TABLE_PTE, pte_offset_map(pmd, 0));
 		pmd_clear(pmd);
 	} while (pmd++, addr = next, addr != end);
-	if (span_in_hole(start, PUD_SIZE, fr->floor, fr->ceiling)) {
+	if (!pmd_folded() &&
+	    span_in_hole(start, PUD_SIZE, fr->floor, fr->ceiling)) {
 		free_table_later(fr, TABLE_PMD, pmd_offset(pud, 0));
 		pud_clear(pud);
 	}
@@ -672,7 +673,8 @@ static void free_pud_range(pgd_t *pgd, unsigned long addr, unsigned long end,
 		if (!pud_none(*pud))
 			free_pmd_range(pud, addr, next, fr);
 	} while (pud++, addr = next, addr != end);
-	if (span_in_hole(start, PGDIR_SIZE, fr->floor, fr->ceiling)) {
+	if (!pud_folded() &&
+	    span_in_hole(start, PGDIR_SIZE, fr->floor, fr->ceiling)) {
 		free_table_later(fr, TABLE_PUD, pud_offset(pgd, 0));
 		pgd_clear(pgd);
 	}

@@ -56,7 +56,7 @@ static void reading_allocates_no_pages(struct ktest *t)
 		handle_mm_fault(mm, BASE + i * PAGE_SIZE, 0);
 	/*
 	 * One PTE page per PTRS_PER_PTE pages, and a few tables above them
-	 * (one page each on x86_64, four on s390x).
+	 * (one page each on x86_64 and ARM, four on s390x).
 	 */
 	KTEST_EXPECT_LE(t, before - nr_free_pages(),
 			pages / PTRS_PER_PTE + 3 * 4);

@@ -70,8 +70,18 @@ PAGEFLAG(Uptodate, PG_uptodate)
 /* Orders 0 .. MAX_ORDER - 1: the largest block is 4 MiB with 4 KiB pages. */
 #define MAX_ORDER 11
 
+/*
+ * The first pfn mem_map covers: where RAM starts.  0 on a PC; ARM's virt
+ * board has RAM from 1 GiB, and a struct page for each frame below it
+ * would be 8 MiB spent on a hole.  Linux's name; an arch sets it in
+ * <asm/page.h>.
+ */
+#ifndef ARCH_PFN_OFFSET
+#define ARCH_PFN_OFFSET 0UL
+#endif
+
 extern struct page *mem_map;
-extern unsigned long max_pfn; /* mem_map covers pfns [0, max_pfn) */
+extern unsigned long max_pfn; /* mem_map covers [ARCH_PFN_OFFSET, max_pfn) */
 
 /*
  * Is this frame RAM with a struct page?  mem_map is flat: it has a struct
@@ -85,12 +95,12 @@ bool pfn_valid(unsigned long pfn);
 
 static inline struct page *pfn_to_page(unsigned long pfn)
 {
-	return mem_map + pfn;
+	return mem_map + (pfn - ARCH_PFN_OFFSET);
 }
 
 static inline unsigned long page_to_pfn(const struct page *page)
 {
-	return page - mem_map;
+	return page - mem_map + ARCH_PFN_OFFSET;
 }
 
 static inline void *page_address(const struct page *page)

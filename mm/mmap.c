@@ -271,12 +271,12 @@ long do_mmap(struct mm_struct *mm, unsigned long addr, unsigned long len,
 			start = hint;
 		else
 			start = get_unmapped_area(mm, len);
-		if (start < 0)
+		if (IS_ERR_VALUE(start))
 			return start;
 	}
 	start = mmap_region(mm, start, len, vm_flags, file, pgoff);
 	/* Shared anonymous memory: no file to keep its pages in between faults. */
-	if (start >= 0 && type == MAP_SHARED && !file &&
+	if (!IS_ERR_VALUE(start) && type == MAP_SHARED && !file &&
 	    populate_shared(mm, start, start + len)) {
 		do_munmap(mm, start, len);
 		return -ENOMEM;

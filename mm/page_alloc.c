@@ -266,9 +266,9 @@ bool pfn_valid(unsigned long pfn)
 }
 
 /*
- * mem_map covers every pfn from 0 to the end of RAM, holes included (a
- * "flat" memory model): a hole's pages stay PG_reserved forever, and
- * pfn_valid is false for them.  As in
+ * mem_map covers every pfn from the start of RAM (ARCH_PFN_OFFSET) to its
+ * end, holes included (a "flat" memory model): a hole's pages stay
+ * PG_reserved forever, and pfn_valid is false for them.  As in
  * Linux, every page starts with one reference, the kernel's; a page handed
  * to the buddy allocator loses it.  A reserved page keeps it, so a driver
  * may map one of its own kernel pages (/dev/kmsg's log buffer) and the
@@ -281,16 +281,19 @@ void mem_init(void)
 	phys_addr_t size;
 	phys_addr_t pa;
 
+	unsigned long pages;
+
 	max_pfn = PHYS_PFN(memblock_end_of_ram());
-	size = ALIGN(max_pfn * sizeof(struct page), PAGE_SIZE);
+	pages = max_pfn - ARCH_PFN_OFFSET;
+	size = ALIGN(pages * sizeof(struct page), PAGE_SIZE);
 	pa = memblock_alloc(size, PAGE_SIZE);
 	if (!pa)
-		panic("mem_init: no room for mem_map (%lu pages)", max_pfn);
+		panic("mem_init: no room for mem_map (%lu pages)", pages);
 	mem_map = __va(pa);
 	memset(mem_map, 0, size);
-	for (unsigned long pfn = 0; pfn < max_pfn; pfn++) {
-		SetPageReserved(&mem_map[pfn]);
-		mem_map[pfn]._refcount = 1;
+	for (unsigned long i = 0; i < pages; i++) {
+		SetPageReserved(&mem_map[i]);
+		mem_map[i]._refcount = 1;
 	}
 	for (unsigned int o = 0; o < MAX_ORDER; o++)
 		INIT_LIST_HEAD(&free_area[o].free_list);

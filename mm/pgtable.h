@@ -36,4 +36,20 @@ static inline unsigned long pmd_addr_end(unsigned long addr, unsigned long end)
 	return span_end(addr, end, PMD_SIZE);
 }
 
+/*
+ * A level the arch folds away (32-bit ARM's two-level tables fold pud and
+ * pmd into the pgd) has no table of its own: its "table" is the entry
+ * above, which must never be freed as one.  Linux's macro names.
+ */
+#ifdef __PAGETABLE_PUD_FOLDED
+#define pud_folded() true
+#else
+#define pud_folded() false
+#endif
+#ifdef __PAGETABLE_PMD_FOLDED
+#define pmd_folded() true
+#else
+#define pmd_folded() false
+#endif
+
 #endif

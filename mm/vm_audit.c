@@ -30,7 +30,7 @@
 
 int vm_audit_begin(struct vm_audit *a)
 {
-	unsigned long bytes = max_pfn * sizeof(*a->maps);
+	unsigned long bytes = (max_pfn - ARCH_PFN_OFFSET) * sizeof(*a->maps);
 	struct page *page;
 
 	a->order = 0;
@@ -95,7 +95,7 @@ static void audit_pte(unsigned long addr, pte_t pte, void *arg)
 	}
 	page = vm_normal_page(vma, addr, pte);
 	if (page) {
-		pa->a->maps[page_to_pfn(page)]++;
+		pa->a->maps[page_to_pfn(page) - ARCH_PFN_OFFSET]++;
 		pa->rss++;
 	}
 	if (!pte_write(pte))
@@ -124,9 +124,9 @@ void vm_audit_mm(struct vm_audit *a, struct mm_struct *mm)
 
 unsigned long vm_audit_end(struct vm_audit *a)
 {
-	for (unsigned long pfn = 0; pfn < max_pfn; pfn++) {
+	for (unsigned long pfn = ARCH_PFN_OFFSET; pfn < max_pfn; pfn++) {
 		struct page *page = pfn_to_page(pfn);
-		long maps = a->maps[pfn];
+		long maps = a->maps[pfn - ARCH_PFN_OFFSET];
 
 		if (page_mapcount(page) != maps ||
 		    (maps && page_count(page) < maps + !!page->mapping))

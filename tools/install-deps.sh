@@ -28,6 +28,12 @@ x86_64)
 		/usr/lib/grub/x86_64-efi:grub-efi-amd64-bin
 		/usr/share/OVMF/OVMF_CODE_4M.fd:ovmf"
 	;;
+arm)
+	# Debian's bare-metal ARM toolchain (binutils come with it) and QEMU's
+	# ARM machines.
+	need="$common arm-none-eabi-gcc:gcc-arm-none-eabi
+		qemu-system-arm:qemu-system-arm mformat:mtools"
+	;;
 s390)
 	# Debian's cross compiler (used freestanding) and QEMU's s390x
 	# emulator, which Debian ships in qemu-system-misc.

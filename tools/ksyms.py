@@ -46,7 +46,7 @@ def emit(syms, out):
     out.write("ksym_names:\n")
     for _, name in syms:
         out.write('\t.asciz "%s"\n' % name)
-    out.write('\t.section .note.GNU-stack, "", @progbits\n')
+    out.write('\t.section .note.GNU-stack, "", %progbits\n')
 
 
 def main():

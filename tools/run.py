@@ -59,6 +59,7 @@ class Arch:
     xip_dcss: int = 0                # MiB: the XIP store this far below the top of
                                      # RAM (s390x), not an ivshmem-plain PCI device
     virtio_pci: bool = True          # disks as virtio-blk-pci (the swap disk)
+    pci_bus: bool = True             # False: no PCI devices at all (no XIP store)
 
 
 ARCHES = {
@@ -78,8 +79,27 @@ ARCHES = {
     # The same PC with UEFI firmware: OVMF (Debian's ovmf package), its code
     # read-only and its variable store a throwaway copy (snapshot=on).
     "x86_64-uefi": None,
-    # Not bootable yet; its exit convention is already known.
-    "arm": Arch(exit_code=lambda n: n),                 # semihosting exit
+    # ARMv7-A on QEMU's virt board: a Cortex-A15, the PCI host bridge's
+    # configuration space (ECAM) below 4 GiB where a 32-bit kernel reaches
+    # it (highmem=off), no network card, and the PC's PCI devices.  The
+    # kernel reports its status through semihosting, which makes QEMU exit
+    # with n itself.  The image is a raw kernel, booted as Linux is: its
+    # command line from beside it (cmdline_args), the initrd too.
+    "arm": Arch(exit_code=lambda n: n,
+                qemu="qemu-system-arm",
+                machine=("-machine", "virt,highmem=off", "-cpu", "cortex-a15"),
+                exit_device=("-semihosting-config", "enable=on,target=native"),
+                devices=("-nic", "none", "-device", "bochs-display",
+                         "-device", "edu,dma_mask=0xffffffff"),
+                image_flag="-kernel", initrd=True),
+    # The Raspberry Pi 2 (BCM2836, Cortex-A7): 1 GiB of RAM whatever -m
+    # says, and no PCI bus, so no XIP store and no disk.
+    "arm-raspi2b": Arch(exit_code=lambda n: n,
+                        qemu="qemu-system-arm",
+                        machine=("-machine", "raspi2b"),
+                        exit_device=("-semihosting-config", "enable=on,target=native"),
+                        image_flag="-kernel", initrd=True, virtio_pci=False,
+                        pci_bus=False, mem=1024),
     # s390x: QEMU loads the kernel ELF itself, the initrd beside it.  The
     # console is the SCLP's VT220 (the first -serial); the second -serial
     # is the line-mode console, whose messages go to testdev, which exits
@@ -126,7 +146,7 @@ def xip_device(arch, image, mem):
     On s390x QEMU's loader device writes it into the top of RAM, above the
     kernel's mem= limit: the DCSS-like segment (arch/s390/dcss.c)."""
     path = os.path.join(os.path.dirname(image), "xip.img")
-    if not os.path.exists(path):
+    if not os.path.exists(path) or not (arch.pci_bus or arch.xip_dcss):
         return ()
     if arch.xip_dcss:
         addr = (mem - arch.xip_dcss) << 20
@@ -134,6 +154,17 @@ def xip_device(arch, image, mem):
     return ("-object", f"memory-backend-file,id=xip,mem-path={path},"
             f"size={os.path.getsize(path)},share=off",
             "-device", "ivshmem-plain,memdev=xip")
+
+
+def cmdline_args(arch, image):
+    """A raw ARM kernel has no room for its command line: the build writes
+    it beside the image (IMAGE.cmdline), and QEMU puts it in the device
+    tree (-append)."""
+    path = image + ".cmdline"
+    if arch.image_flag != "-kernel" or not os.path.exists(path):
+        return ()
+    with open(path) as f:
+        return ("-append", f.read().strip())
 
 
 def initrd_args(arch, image):
@@ -164,7 +195,7 @@ def qemu_command(arch, image, mem, accel, icount, interactive, extra=(), disks=(
     cmd = [arch.qemu, *arch.machine, "-m", str(arch.mem or mem), "-display", "none",
            "-no-reboot", "-serial", serial, *arch.firmware, *arch.exit_device, *arch.devices,
            *xip_device(arch, image, mem), *disk_devices(arch, disks), arch.image_flag, image,
-           *initrd_args(arch, image)]
+           *initrd_args(arch, image), *cmdline_args(arch, image)]
     if accel == "kvm":
         # qemu64 is also TCG's default model, so the kernel sees the same
         # CPU features under either accelerator.
@@ -436,6 +467,20 @@ def closing_line(counts):
     return text + (f", {counts.skipped} skipped" if counts.skipped else "")
 
 
+def arch_lines(results):
+    """With more than one architecture in the run, a total for each (its
+    kernels' boots: "x86_64-uefi" counts as x86_64), above the closing line."""
+    totals = {}
+    for r in results:
+        if r.spec.arch is None:
+            continue
+        family = r.spec.label.split("-")[0]
+        totals[family] = totals.get(family, ktap.Counts()) + r.outcome.counts
+    if len(totals) < 2:
+        return []
+    return [f"{family}: {closing_line(counts)}" for family, counts in totals.items()]
+
+
 def print_failures(results):
     failing = [r for r in results if not r.outcome.ok]
     if not failing:
@@ -496,6 +541,8 @@ def cmd_test(args, specs):
               "(`make test-list` names them all)")
         total.failed += 1
         ok = False
+    for line in arch_lines(results):
+        print(line)
     print(closing_line(total))
     return 0 if ok else 1
 

@@ -103,7 +103,7 @@ $(USER_LIBC): $(USER_LIB_OBJS)
 
 define user_link
 	@echo "  LD      $@"
-	$(Q)$(CC) $(USER_LDFLAGS) -o $@ $(USER_CRT0) $< \
+	$(Q)$(CC) $(USER_LDFLAGS) $(USER_ARCH_LDFLAGS) -o $@ $(USER_CRT0) $< \
 		-Wl,--start-group $(USER_LIBC) -lgcc -Wl,--end-group
 endef
 

@@ -47,7 +47,8 @@
 /* Device faults in a row without progress before giving up (Linux: EBUSY). */
 #define MAX_FAULT_ROUNDS 16
 
-static unsigned int dpt_index(unsigned long addr, int level)
+/* In u64: the table spans 48 bits of address on 32-bit machines too. */
+static unsigned int dpt_index(u64 addr, int level)
 {
 	return (addr >> (PAGE_SHIFT + 9 * level)) & (DPT_ENTRIES - 1);
 }
@@ -69,10 +70,10 @@ static u64 *dpt_entry(struct dmirror *dm, unsigned long addr, bool alloc)
 
 			if (!next)
 				return NULL;
-			*e = (u64)next;
+			*e = (unsigned long)next;
 			dm->table_pages++;
 		}
-		table = (u64 *)*e;
+		table = (u64 *)(unsigned long)*e;
 	}
 	return &table[dpt_index(addr, 0)];
 }
@@ -82,22 +83,23 @@ static u64 *dpt_entry(struct dmirror *dm, unsigned long addr, bool alloc)
  * maps from base; absent subtrees are skipped, so a large sparse range
  * costs what is mapped in it.  Returns the sum of fn's answers.
  */
-static unsigned long dpt_walk(u64 *table, int level, unsigned long base,
-			      unsigned long start, unsigned long end,
-			      unsigned long (*fn)(u64 *entry))
+static unsigned long dpt_walk(u64 *table, int level, u64 base, u64 start,
+			      u64 end, unsigned long (*fn)(u64 *entry))
 {
-	unsigned long span = PAGE_SIZE << (9 * level), sum = 0;
-	unsigned long first = start > base ? (start - base) / span : 0;
-	unsigned long last = min((end - 1 - base) / span, DPT_ENTRIES - 1UL);
+	u64 span = (u64)PAGE_SIZE << (9 * level);
+	unsigned long sum = 0;
+	unsigned int first = start > base ? (start - base) / span : 0;
+	unsigned int last = min((end - 1 - base) / span, DPT_ENTRIES - 1ULL);
 
-	for (unsigned long i = first; i <= last; i++) {
+	for (unsigned int i = first; i <= last; i++) {
 		if (!table[i])
 			continue;
 		if (level == 0)
 			sum += fn(&table[i]);
 		else
-			sum += dpt_walk((u64 *)table[i], level - 1,
-					base + i * span, start, end, fn);
+			sum += dpt_walk((u64 *)(unsigned long)table[i],
+					level - 1, base + i * span, start, end,
+					fn);
 	}
 	return sum;
 }
@@ -120,7 +122,7 @@ static void dpt_free(u64 *table, int level)
 {
 	for (int i = 0; level > 0 && i < DPT_ENTRIES; i++)
 		if (table[i])
-			dpt_free((u64 *)table[i], level - 1);
+			dpt_free((u64 *)(unsigned long)table[i], level - 1);
 	free_page(table);
 }
 
@@ -515,7 +517,7 @@ static long dmirror_ioctl(struct file *file, unsigned long request,
 		return -EINVAL;
 	cmd.cpages = 0;
 	cmd.faults = 0;
-	x.buf = (void *)cmd.ptr;
+	x.buf = (void *)(unsigned long)cmd.ptr;
 	err = dmirror_do_ioctl(dm, request, &x);
 	mmput(dm->mm);
 	/* Also on failure: cpages says how far the request got. */

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 /*
- * Tests of the PCI scan (kernel/drivers/pci.c) on QEMU's pc machine, whose
- * bus 0 is fixed: the i440FX host bridge at 00:00.0, the PIIX3 ISA bridge
+ * Tests of the PCI scan (kernel/drivers/pci.c) on QEMU's pc machine (and,
+ * where it applies, its ARM virt board), whose bus 0 is fixed: the i440FX host bridge at 00:00.0, the PIIX3 ISA bridge
  * at 00:01.0 with its IDE and ACPI functions, and the devices tools/run.py
  * adds (a bochs-display, whose BARs are checked here; edu, ivshmem-plain,
  * virtio-blk).  A device the machine lacks is a skip, never a pass.
@@ -14,6 +14,12 @@
 
 #define BOCHS_VENDOR 0x1234
 #define BOCHS_DEVICE 0x1111
+
+/*
+ * The host bridges the machines have at 00:00.0: the PC's i440FX, or the
+ * generic PCIe host bridge of QEMU's ARM virt board.
+ */
+static const u16 host_bridges[][2] = { { 0x8086, 0x1237 }, { 0x1b36, 0x0008 } };
 
 /* A machine without PCI (s390x: channel I/O) answers every access -ENODEV. */
 static bool pci_bus_or_skip(struct ktest *t)
@@ -28,16 +34,19 @@ static bool pci_bus_or_skip(struct ktest *t)
 
 static void host_bridge_at_slot_0(struct ktest *t)
 {
-	struct pci_dev *pdev = pci_get_device(0x8086, 0x1237, NULL);
+	struct pci_dev *pdev = NULL;
 
 	if (!pci_bus_or_skip(t))
 		return;
+	for (size_t i = 0; !pdev && i < ARRAY_SIZE(host_bridges); i++)
+		pdev = pci_get_device(host_bridges[i][0], host_bridges[i][1],
+				      NULL);
 	KTEST_ASSERT_NOT_NULL(t, pdev);
 	KTEST_EXPECT_EQ(t, pdev->devfn, PCI_DEVFN(0, 0));
 	KTEST_EXPECT_EQ(t, pdev->class >> 8, 0x0600); /* host bridge */
 }
 
-/* The PIIX3 is multi-function: its functions 1 and 3 are found too. */
+/* The PC's PIIX3 is multi-function: its functions 1 and 3 are found too. */
 static void multifunction_device(struct ktest *t)
 {
 	struct pci_dev *isa = pci_get_device(0x8086, 0x7000, NULL);
@@ -45,6 +54,10 @@ static void multifunction_device(struct ktest *t)
 
 	if (!pci_bus_or_skip(t))
 		return;
+	if (!isa && !pci_get_device(0x8086, 0x1237, NULL)) {
+		ktest_skip(t, "not a PC: no PIIX3 multi-function device");
+		return;
+	}
 	KTEST_ASSERT_NOT_NULL(t, isa);
 	KTEST_ASSERT_NOT_NULL(t, ide);
 	KTEST_EXPECT_EQ(t, PCI_SLOT(ide->devfn), PCI_SLOT(isa->devfn));

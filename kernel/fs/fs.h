@@ -72,7 +72,7 @@ long sys_read(int fd, void __user *buf, size_t n);
 long sys_write(int fd, const void __user *buf, size_t n);
 long sys_pread(int fd, void __user *buf, size_t n, loff_t pos);
 long sys_pwrite(int fd, const void __user *buf, size_t n, loff_t pos);
-long sys_lseek(int fd, loff_t off, int whence);
+loff_t sys_lseek(int fd, loff_t off, int whence);
 long sys_fstat(int fd, void __user *st);
 long sys_stat(const char __user *path, void __user *st);
 long sys_unlink(const char __user *path);

@@ -21,12 +21,10 @@
  */
 static bool rw_verify_area(struct file *file, loff_t pos, size_t count)
 {
-	loff_t end;
-
 	if (!file->f_op->llseek)
 		return false;
-	return pos < 0 || (loff_t)count < 0 ||
-	       __builtin_add_overflow(pos, (loff_t)count, &end);
+	/* In u64: a count above the largest loff_t (64-bit size_t) fails. */
+	return pos < 0 || (u64)count > (~0ULL >> 1) - (u64)pos;
 }
 
 /*
@@ -209,10 +207,10 @@ loff_t fixed_size_llseek(struct file *file, loff_t offset, int whence,
 	return pos;
 }
 
-long sys_lseek(int fd, loff_t off, int whence)
+loff_t sys_lseek(int fd, loff_t off, int whence)
 {
 	struct file *f = fget(fd);
-	long ret = -ESPIPE;
+	loff_t ret = -ESPIPE;
 
 	if (!f)
 		return -EBADF;

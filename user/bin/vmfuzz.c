@@ -53,15 +53,15 @@
 #include <unistd.h>
 
 #define PAGE 4096UL
-#define WIN ((char *)0x100000000UL) /* the window the model covers */
+#define WIN ((char *)USER_FREE_WINDOW) /* the window the model covers */
 #define WIN_PAGES 256
-#define KERNEL_ADDR 0xffff800000000000UL
-#define NONCANONICAL 0x0000800000000000UL
-#define TOP 0x00007ffffffff000UL /* TASK_SIZE */
-#define EXIT_MISMATCH 3		 /* a worker saw the kernel disagree */
-#define MAX_THREADS 8		 /* -T: threads per worker */
-#define THREAD_WIN ((char *)0x200000000UL) /* the other threads' windows */
-#define THREAD_PAGES 16			   /* pages in each */
+#define KERNEL_ADDR KERNEL_DIRECT_MAP
+#define NONCANONICAL BEYOND_USER
+#define TOP USER_TOP			 /* TASK_SIZE */
+#define EXIT_MISMATCH 3			 /* a worker saw the kernel disagree */
+#define MAX_THREADS 8			 /* -T: threads per worker */
+#define THREAD_WIN (WIN + (256UL << 20)) /* the other threads' windows */
+#define THREAD_PAGES 16			 /* pages in each */
 
 /* UNKNOWN: a failed mmap(MAP_FIXED) may have unmapped it (POSIX allows). */
 enum kind {
@@ -83,14 +83,15 @@ struct model_page {
 
 /* One worker's (or child's) state; a fork copies it, as the kernel does. */
 static struct model_page model[WIN_PAGES];
-static unsigned long rng, seed, batch, step;
+static unsigned long long rng;
+static unsigned long seed, batch, step;
 static int worker, depth, file_fd = -1, pipe_fd[2] = { -1, -1 };
 static unsigned long file_size, pipe_bytes, pressure_pages = 2048;
 static char file_name[32];
 
-static unsigned long next_rnd(unsigned long *state, unsigned long n)
+static unsigned long next_rnd(unsigned long long *state, unsigned long n)
 {
-	*state = *state * 6364136223846793005UL + 1442695040888963407UL;
+	*state = *state * 6364136223846793005ULL + 1442695040888963407ULL;
 	return n ? (*state >> 33) % n : 0;
 }
 
@@ -139,7 +140,7 @@ static char *any_addr(void)
 /* A length; from TOP - PAGE (the stack's last page), one that straddles TOP. */
 static size_t any_len(const char *addr)
 {
-	static const size_t odd[] = { 0, 1, SIZE_MAX, 1UL << 47, -PAGE };
+	static const size_t odd[] = { 0, 1, SIZE_MAX, HUGE_LENGTH, -PAGE };
 
 	if ((unsigned long)addr == TOP - PAGE)
 		return 2 * PAGE + rnd(4) * PAGE;
@@ -453,7 +454,8 @@ static void do_file_step(void)
 
 static void do_brk_step(void)
 {
-	static const long odd[] = { 0, -1, 1L << 46, -(1L << 30) };
+	static const long odd[] = { 0, -1, (long)(HUGE_LENGTH / 4),
+				    -(1L << 30) };
 	char *cur = sbrk(0);
 	long delta = rnd(6) ? ((long)rnd(64) - 24) * (long)PAGE
 			    : odd[rnd(sizeof(odd) / sizeof(odd[0]))];
@@ -625,7 +627,7 @@ static void random_step(void)
 /* A racing thread's own window and its model: -1 unmapped, else the byte. */
 struct racer {
 	char *win;
-	unsigned long rng;
+	unsigned long long rng;
 	short byte[THREAD_PAGES];
 	bool writable[THREAD_PAGES];
 };

@@ -6,6 +6,7 @@
 #ifndef _PAGODA_H
 #define _PAGODA_H
 
+#include <asm/vm_layout.h>  /* USER_TOP ... for tests that probe the edges */
 #include <pagoda/abi.h>	    /* struct procinfo */
 #include <pagoda/syscall.h> /* REBOOT_* */
 

@@ -207,21 +207,35 @@ ssize_t write(int fd, const void *buf, size_t n)
 	return SYSCALL3(SYS_write, fd, buf, n);
 }
 
+/*
+ * A 64-bit offset as the kernel takes it (pagoda/syscall.h): the low word,
+ * then the high one, which a 64-bit kernel does not read.
+ */
+#define OFF_LO(off) ((long)(off))
+#define OFF_HI(off) ((long)((unsigned long long)(off) >> 32))
+
 ssize_t pread(int fd, void *buf, size_t n, off_t offset)
 {
 	return __syscall_ret(__syscall6(SYS_pread, fd, (long)buf, (long)n,
-					(long)offset, 0, 0));
+					OFF_LO(offset), OFF_HI(offset), 0));
 }
 
 ssize_t pwrite(int fd, const void *buf, size_t n, off_t offset)
 {
 	return __syscall_ret(__syscall6(SYS_pwrite, fd, (long)buf, (long)n,
-					(long)offset, 0, 0));
+					OFF_LO(offset), OFF_HI(offset), 0));
 }
 
 off_t lseek(int fd, off_t offset, int whence)
 {
-	return SYSCALL3(SYS_lseek, fd, offset, whence);
+	off_t pos;
+	long r;
+
+	if (SYSCALL_OFF_WORDS == 1)
+		return SYSCALL3(SYS_lseek, fd, offset, whence);
+	r = __syscall6(SYS_lseek, fd, OFF_LO(offset), OFF_HI(offset), whence,
+		       (long)&pos, 0);
+	return __syscall_ret(r) < 0 ? -1 : pos;
 }
 
 int fstat(int fd, struct stat *st)
@@ -293,7 +307,8 @@ int pipe(int fds[2])
 
 int ftruncate(int fd, off_t length)
 {
-	return SYSCALL2(SYS_ftruncate, fd, length);
+	return __syscall_ret(__syscall6(SYS_ftruncate, fd, OFF_LO(length),
+					OFF_HI(length), 0, 0, 0));
 }
 
 int ioctl(int fd, unsigned long request, ...)

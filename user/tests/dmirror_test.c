@@ -11,6 +11,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <linux/test_hmm.h>
+#include <pagoda.h>
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/mman.h>
@@ -273,7 +274,8 @@ static void bad_input(void)
 	ASSERT_TRUE(p && ro && none);
 	EXPECT_EQ(dev(fd, HMM_DMIRROR_READ, p, buf, 0, &cmd), -EINVAL);
 	EXPECT_EQ(dev(fd, HMM_DMIRROR_READ, p + 1, buf, 1, &cmd), -EINVAL);
-	EXPECT_EQ(dev(fd, HMM_DMIRROR_READ, p, buf, 1UL << 60, &cmd), -EINVAL);
+	EXPECT_EQ(dev(fd, HMM_DMIRROR_READ, p, buf, HUGE_LENGTH, &cmd),
+		  -EINVAL);
 	EXPECT_EQ(dev(fd, HMM_DMIRROR_READ, (void *)-4096L, buf, 1, &cmd),
 		  -EINVAL);
 	EXPECT_EQ(dev(fd, HMM_DMIRROR_READ, p, ro, 1, &cmd), -EFAULT);

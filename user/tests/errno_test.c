@@ -48,6 +48,8 @@
 #undef SYS_reboot /* never on the host */
 #define SYS_reboot (-1)
 #define TCGETECHO 0x5401 /* TCGETS: a tty request */
+/* The host is an x86_64 Linux: the same address-space edges. */
+#include "../../arch/x86_64/include/uapi/asm/vm_layout.h"
 #else
 #include <pagoda.h>
 #endif
@@ -56,10 +58,10 @@
 /* clone's flags for a POSIX thread */
 #define THREAD_FLAGS                                                           \
 	(CLONE_VM | CLONE_FS | CLONE_FILES | CLONE_SIGHAND | CLONE_THREAD)
-#define KERNEL_ADDR 0xffff800000000000L /* the kernel half */
-#define NONCANON 0x0000800000000000L	/* first non-canonical address */
-#define TOP_MINUS_8 0x00007fffffffeff8L /* 8 bytes below TASK_SIZE */
-#define HUGE (-1L)			/* SIZE_MAX as a count */
+#define KERNEL_ADDR ((long)KERNEL_DIRECT_MAP) /* the kernel half */
+#define NONCANON ((long)BEYOND_USER)	      /* x86_64: non-canonical */
+#define TOP_MINUS_8 ((long)USER_TOP - 8)      /* 8 bytes below TASK_SIZE */
+#define HUGE (-1L)			      /* SIZE_MAX as a count */
 
 /* What an argument is: a value, or something made before the rows run. */
 enum kind {
@@ -100,6 +102,23 @@ struct arg {
 #define FILE_PATH "/tmp/errno_test.f"
 #define DIR_PATH "/tmp/errno_test.d"
 #define TEXT_PATH "/tmp/errno_test.t" /* executable, not a program */
+
+/*
+ * A 64-bit file offset: one argument word on a 64-bit machine, two (low,
+ * high) on a 32-bit one (pagoda/syscall.h).  lseek on a 32-bit machine
+ * also takes where to store its answer (LSEEK_POS).
+ */
+#if __SIZEOF_LONG__ == 8
+#define OFF(x) V(x)
+#else
+#define OFF(x) V((long)(x)), V((long)((unsigned long long)(x) >> 32))
+#endif
+#define LSEEK_POS K(BUF)
+
+/* nanosleep's bad requests, in the machine's own struct timespec. */
+static const struct timespec ts_negative_nsec = { 0, -1 };
+static const struct timespec ts_negative_sec = { -1, 0 };
+static const struct timespec ts_a_second_of_nsec = { 0, 1000000000 };
 
 /* A row's flags. */
 #define PAGODA_ONLY 1 /* Linux has no such call: skipped there */
@@ -215,11 +234,11 @@ static const struct row rows[] = {
 	    V(16)),
 	/* pread, pwrite(fd, buf, n, pos) */
 	ROW("pread negative pos", SYS_pread, EINVAL, K(FILE_RO), K(BUF), V(16),
-	    V(-1)),
+	    OFF(-1)),
 	ROW("pread negative pos, bad fd", SYS_pread, EINVAL, V(99), K(BUF),
-	    V(16), V(-1)),
+	    V(16), OFF(-1)),
 	ROW("pread pos + n overflows", SYS_pread, EINVAL, K(FILE_RO), K(BUF),
-	    V(16), V(LLONG_MAX)),
+	    V(16), OFF(LLONG_MAX)),
 	ROW("pread a pipe", SYS_pread, ESPIPE, K(PIPE_R), K(BUF), V(16), V(0)),
 	ROW("pread not open", SYS_pread, EBADF, V(99), K(BUF), V(16), V(0)),
 	ROW("pread into NULL", SYS_pread, EFAULT, K(FILE_RO), V(0), V(16),
@@ -227,9 +246,9 @@ static const struct row rows[] = {
 	ROW("pread huge count", SYS_pread, EFAULT, K(FILE_RO), K(BUF), V(HUGE),
 	    V(0)),
 	ROW("pwrite negative pos", SYS_pwrite, EINVAL, K(FILE_RW), K(BUF),
-	    V(16), V(-4096)),
+	    V(16), OFF(-4096)),
 	ROW("pwrite pos + n overflows", SYS_pwrite, EINVAL, K(FILE_RW), K(BUF),
-	    V(16), V(LLONG_MAX)),
+	    V(16), OFF(LLONG_MAX)),
 	ROW("pwrite a pipe", SYS_pwrite, ESPIPE, K(PIPE_W), K(BUF), V(16),
 	    V(0)),
 	ROW("pwrite read-only fd", SYS_pwrite, EBADF, K(FILE_RO), K(BUF), V(16),
@@ -238,15 +257,18 @@ static const struct row rows[] = {
 	    V(KERNEL_ADDR), V(16), V(0)),
 	DIFF("pwrite past the size limit", SYS_pwrite, EFBIG, -1,
 	     "files are at most 1 GiB (MAX_FILE_SIZE)", K(FILE_RW), K(BUF),
-	     V(16), V(1L << 40)),
+	     V(16), OFF(1LL << 40)),
 	/* lseek(fd, off, whence) */
-	ROW("lseek bad whence", SYS_lseek, EINVAL, K(FILE_RO), V(0), V(99)),
-	ROW("lseek before the start", SYS_lseek, EINVAL, K(FILE_RO), V(-1),
-	    V(SEEK_SET)),
-	ROW("lseek end overflows", SYS_lseek, EINVAL, K(FILE_RO), V(LLONG_MAX),
-	    V(SEEK_END)),
-	ROW("lseek a pipe", SYS_lseek, ESPIPE, K(PIPE_R), V(0), V(SEEK_SET)),
-	ROW("lseek not open", SYS_lseek, EBADF, V(99), V(0), V(SEEK_SET)),
+	ROW("lseek bad whence", SYS_lseek, EINVAL, K(FILE_RO), OFF(0), V(99),
+	    LSEEK_POS),
+	ROW("lseek before the start", SYS_lseek, EINVAL, K(FILE_RO), OFF(-1),
+	    V(SEEK_SET), LSEEK_POS),
+	ROW("lseek end overflows", SYS_lseek, EINVAL, K(FILE_RO),
+	    OFF(LLONG_MAX), V(SEEK_END), LSEEK_POS),
+	ROW("lseek a pipe", SYS_lseek, ESPIPE, K(PIPE_R), OFF(0), V(SEEK_SET),
+	    LSEEK_POS),
+	ROW("lseek not open", SYS_lseek, EBADF, V(99), OFF(0), V(SEEK_SET),
+	    LSEEK_POS),
 	/* fstat(fd, st), stat(path, st) */
 	ROW("fstat not open", SYS_fstat, EBADF, V(99), K(BUF)),
 	ROW("fstat into NULL", SYS_fstat, EFAULT, K(FILE_RO), V(0)),
@@ -298,11 +320,11 @@ static const struct row rows[] = {
 	/* ftruncate(fd, len) */
 	ROW("ftruncate not open", SYS_ftruncate, EBADF, V(99), V(0)),
 	ROW("ftruncate read-only fd", SYS_ftruncate, EINVAL, K(FILE_RO), V(0)),
-	ROW("ftruncate negative", SYS_ftruncate, EINVAL, K(FILE_RW), V(-1)),
+	ROW("ftruncate negative", SYS_ftruncate, EINVAL, K(FILE_RW), OFF(-1)),
 	ROW("ftruncate a pipe", SYS_ftruncate, EINVAL, K(PIPE_W), V(0)),
 	DIFF("ftruncate past the size limit", SYS_ftruncate, EFBIG, -1,
 	     "files are at most 1 GiB (MAX_FILE_SIZE)", K(FILE_RW),
-	     V(1L << 40)),
+	     OFF(1LL << 40)),
 	/* ioctl(fd, req, arg) */
 	ROW("ioctl not open", SYS_ioctl, EBADF, V(99), V(TCGETECHO), V(0)),
 	ROW("ioctl a file", SYS_ioctl, ENOTTY, K(FILE_RO), V(TCGETECHO), V(0)),
@@ -322,11 +344,11 @@ static const struct row rows[] = {
 	ROW("nanosleep kernel address", SYS_nanosleep, EFAULT, V(KERNEL_ADDR),
 	    V(0)),
 	ROW("nanosleep negative nsec", SYS_nanosleep, EINVAL,
-	    S("\0\0\0\0\0\0\0\0\xff\xff\xff\xff\xff\xff\xff\xff"), V(0)),
+	    V(&ts_negative_nsec), V(0)),
 	ROW("nanosleep negative sec", SYS_nanosleep, EINVAL,
-	    S("\xff\xff\xff\xff\xff\xff\xff\xff\0\0\0\0\0\0\0\0"), V(0)),
+	    V(&ts_negative_sec), V(0)),
 	ROW("nanosleep nsec of a second", SYS_nanosleep, EINVAL,
-	    S("\0\0\0\0\0\0\0\0\0\xca\x9a\x3b\0\0\0\0"), V(0)),
+	    V(&ts_a_second_of_nsec), V(0)),
 	/* getdents(fd, buf, n) */
 	ROW("getdents not open", SYS_getdents, EBADF, V(99), K(BUF), V(PAGE)),
 	ROW("getdents a file", SYS_getdents, ENOTDIR, K(FILE_RO), K(BUF),

@@ -30,12 +30,12 @@
 extern char **environ;
 
 static const unsigned long bad_addrs[] = {
-	0,		      /* NULL */
-	1,		      /* unaligned, in the unmapped first page */
-	0x00007ffffffff000UL, /* guard page at the top of user space */
-	0x0000800000000000UL, /* first non-canonical address */
-	0xffff800000000000UL, /* kernel: the direct map of RAM */
-	0xffffffff80100000UL, /* kernel: its image */
+	0,		   /* NULL */
+	1,		   /* unaligned, in the unmapped first page */
+	USER_TOP,	   /* guard page at the top of user space */
+	BEYOND_USER,	   /* x86_64: first non-canonical address */
+	KERNEL_DIRECT_MAP, /* kernel: the direct map of RAM */
+	KERNEL_IMAGE,	   /* kernel: its image */
 };
 #define NR_BAD ((int)(sizeof(bad_addrs) / sizeof(bad_addrs[0])))
 
@@ -102,7 +102,7 @@ static void segv_bad_address(void)
 static void segv_bad_jump(void)
 {
 	EXPECT_SEGV(do_call, 0);
-	EXPECT_SEGV(do_call, 0xffffffff80100000UL);
+	EXPECT_SEGV(do_call, KERNEL_IMAGE);
 }
 
 /* Our own program text is mapped read-only. */
@@ -274,7 +274,7 @@ static void huge_counts_are_efault(void)
 
 	ASSERT_GE(fd, 0);
 	EXPECT_ERRNO(write(fd, buf, SIZE_MAX), EFAULT);
-	EXPECT_ERRNO(write(fd, buf, SIZE_MAX / 2), EFAULT);
+	EXPECT_ERRNO(write(fd, buf, HUGE_LENGTH), EFAULT);
 	EXPECT_EQ(lseek(fd, 0, SEEK_END), 0);
 	EXPECT_EQ(write(fd, buf, sizeof(buf)), (long)sizeof(buf));
 	EXPECT_ERRNO(read(fd, buf, SIZE_MAX), EFAULT);

@@ -72,8 +72,8 @@ static void reading_is_free(void)
 	for (size_t off = 0; off < len; off += PAGE)
 		sum += p[off];
 	EXPECT_EQ(sum, 0);
-	/* Page tables only: one page per 2 MiB read, and a few above. */
-	EXPECT_LE(before - free_pages(), len / (2UL << 20) + 4);
+	/* Page tables only: one page per PTE table's span, and a few above. */
+	EXPECT_LE(before - free_pages(), len / PTE_TABLE_SPAN + 4);
 	EXPECT_EQ(munmap(p, len), 0);
 }
 
@@ -221,7 +221,7 @@ static void bad_arguments(void)
 			     ? -1
 			     : 0,
 		     EINVAL);
-	EXPECT_ERRNO(mmap(NULL, 1UL << 60, PROT_READ,
+	EXPECT_ERRNO(mmap(NULL, HUGE_LENGTH, PROT_READ,
 			  MAP_PRIVATE | MAP_ANONYMOUS, -1, 0) == MAP_FAILED
 			     ? -1
 			     : 0,
@@ -260,11 +260,11 @@ static long mmap_fixed(unsigned long addr, size_t len)
 static void outside_user_space(void)
 {
 	static const unsigned long outside[][2] = {
-		{ 0xffff800000000000UL, PAGE },	    /* the kernel half */
-		{ 0x0000800000000000UL, PAGE },	    /* non-canonical */
-		{ 0x00007ffffffff000UL, PAGE },	    /* TASK_SIZE itself */
-		{ 0x00007fffffffe000UL, 2 * PAGE }, /* straddling the top */
-		{ 0x10000000UL, 0x0000800000000000UL },
+		{ KERNEL_DIRECT_MAP, PAGE },   /* the kernel half */
+		{ BEYOND_USER, PAGE },	       /* x86_64: non-canonical */
+		{ USER_TOP, PAGE },	       /* TASK_SIZE itself */
+		{ USER_TOP - PAGE, 2 * PAGE }, /* straddling the top */
+		{ 0x10000000UL, HUGE_LENGTH },
 	};
 
 	for (unsigned int i = 0; i < sizeof(outside) / sizeof(outside[0]);

@@ -13,6 +13,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <pagoda.h>
 #include <pagoda/syscall.h>
 #include <signal.h>
 #include <string.h>
@@ -24,7 +25,7 @@
 #include "ktap.h"
 
 #define PAGE 4096UL
-#define KERNEL_ADDR 0xffffffff80100000UL
+#define KERNEL_ADDR KERNEL_IMAGE
 
 /* The address a fault reports: s390x hardware names only the page. */
 #if defined(__s390x__)
@@ -436,6 +437,15 @@ static void no_stack(void)
 		     :
 		     : "a"(SYS_kill), "D"(getpid()), "S"(SIGUSR1)
 		     : "rbx", "memory");
+#elif defined(__arm__)
+	register long r0 asm("r0") = getpid();
+	register long r1 asm("r1") = SIGUSR1;
+	register long r7 asm("r7") = SYS_kill;
+
+	asm volatile("mov r4, sp; mov sp, #64; svc #0; mov sp, r4"
+		     : "+r"(r0)
+		     : "r"(r1), "r"(r7)
+		     : "r4", "memory");
 #elif defined(__s390x__)
 	long self = getpid();
 	register long nr asm("r1") = SYS_kill;
@@ -522,6 +532,16 @@ static void forge(int sig, siginfo_t *si, void *ctx)
 	case 6: /* MXCSR with a reserved bit */
 		((unsigned int *)uc->uc_mcontext.fpstate)[6] |= 1u << 31;
 		break;
+#elif defined(__arm__)
+	case 0:
+		uc->uc_mcontext.arm_pc = KERNEL_ADDR;
+		break;
+	case 1:
+		uc->uc_mcontext.arm_sp = KERNEL_DIRECT_MAP;
+		break;
+	case 2:
+		uc->uc_mcontext.arm_pc |= 2; /* no ARM instruction is there */
+		break;
 #elif defined(__s390x__)
 	case 0:
 		uc->uc_mcontext.psw_addr = KERNEL_ADDR;
@@ -535,6 +555,8 @@ static void forge(int sig, siginfo_t *si, void *ctx)
 
 #if defined(__x86_64__)
 #define NR_FORGERIES 7
+#elif defined(__arm__)
+#define NR_FORGERIES 3
 #elif defined(__s390x__)
 #define NR_FORGERIES 2
 #endif
@@ -559,6 +581,10 @@ static void flags_forge(int sig, siginfo_t *si, void *ctx)
 #if defined(__x86_64__)
 	/* IOPL 3, IF clear, NT, TF; and the carry flag, which is allowed. */
 	uc->uc_mcontext.eflags = (3UL << 12) | (1UL << 14) | (1UL << 8) | 1;
+#elif defined(__arm__)
+	/* SVC mode, IRQ and FIQ masked, Thumb; and the N flag, allowed. */
+	uc->uc_mcontext.arm_cpsr =
+		0x13 | (1UL << 7) | (1UL << 6) | (1UL << 5) | (1UL << 31);
 #elif defined(__s390x__)
 	/* Supervisor state, DAT off, interruptions off; a condition code. */
 	uc->uc_mcontext.psw_mask = (1UL << 32 | 1UL << 31) | (3UL << 44);
@@ -581,6 +607,10 @@ static void forged_frames_die(void)
 	EXPECT_EQ(flags & (1UL << 14), 0);
 	EXPECT_EQ(flags & (1UL << 8), 0);
 	EXPECT_TRUE(flags & (1UL << 9)); /* IF stays on */
+#elif defined(__arm__)
+	asm volatile("mrs %0, cpsr" : "=r"(flags));
+	EXPECT_EQ(flags & 0x1f, 0x10); /* still user mode */
+	EXPECT_EQ(flags & ((1UL << 7) | (1UL << 6) | (1UL << 5)), 0);
 #elif defined(__s390x__)
 	/* The PSW's first half: DAT, external interruptions, problem state. */
 	asm volatile("epsw %0, 0" : "=d"(flags));

@@ -29,7 +29,7 @@
 
 #define PAGE 4096
 #define WORDS (PAGE / sizeof(long))
-#define MAGIC 0x600dcafe600dcafeL
+#define MAGIC ((long)(0x600dcafe600dcafeULL & ~0UL)) /* a long's worth */
 #define PATIENCE 100000 /* yields before a wait counts as a hang */
 
 static void *map_pages(int n)
@@ -321,7 +321,7 @@ static void cow_two_writers(void)
 	for (int i = 0; i < 2; i++)
 		EXPECT_EQ(pthread_join(t[i], NULL), 0);
 	for (unsigned int i = 0; i < COW_PAGES * WORDS; i++)
-		lost += cow[i] != (long)i * 2 + (i & 1);
+		lost += cow[i] != (long)(i * 2 + (i & 1));
 	EXPECT_EQ(lost, 0);
 	ASSERT_EQ(write(fds[1], "x", 1), 1);
 	ASSERT_EQ(waitpid(pid, &status, 0), pid);

@@ -159,6 +159,7 @@ typedef struct siginfo {
 #define SI_KERNEL 0x80	/* the kernel, for no more precise reason */
 #define SEGV_MAPERR 1	/* no mapping at si_addr */
 #define SEGV_ACCERR 2	/* a mapping that forbids the access */
+#define BUS_ADRALN 1	/* an access the hardware cannot align */
 #define BUS_ADRERR 2	/* a mapping with nothing behind it (past EOF) */
 #define ILL_ILLOPN 2	/* undefined opcode */
 #define FPE_INTDIV 1	/* integer division by zero */

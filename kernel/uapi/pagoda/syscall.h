@@ -3,11 +3,22 @@
  * The system-call ABI: numbers, shared by the kernel (kernel/syscall.c) and
  * the user library (user/lib/).  On x86_64 a call is `int $0x80` with the
  * number in rax and the arguments in rdi, rsi, rdx, r10, r8, r9 (Linux's
- * register order); the result comes back in rax, a negative errno on failure,
+ * register order); on 32-bit ARM `svc #0` with the number in r7 and the
+ * arguments in r0-r5 (the EABI's).  The result comes back in rax or r0, a
+ * negative errno on failure (-4095 .. -1: an address may look negative),
  * which the library turns into -1 and errno.
+ *
+ * Arguments are words (long).  A file offset is 64 bits everywhere (off_t,
+ * loff_t): one word on a 64-bit machine, two on a 32-bit one, low word
+ * first, the arguments after it moving up (SYSCALL_OFF_WORDS).  lseek's
+ * new offset does not fit a 32-bit result: there it is stored through a
+ * pointer passed after whence, and the call returns 0.
  */
 #ifndef _UAPI_PAGODA_SYSCALL_H
 #define _UAPI_PAGODA_SYSCALL_H
+
+/* How many argument words a 64-bit file offset takes. */
+#define SYSCALL_OFF_WORDS (8 / sizeof(long))
 
 #define SYS_exit 0
 #define SYS_fork 1

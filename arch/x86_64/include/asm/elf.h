@@ -4,6 +4,7 @@
 #define _ASM_ELF_H
 
 #define ELF_MACHINE 62 /* EM_X86_64 */
+#define ELF_CLASS 2    /* ELFCLASS64 */
 #define ELF_DATA 1     /* ELFDATA2LSB: little-endian */
 
 #endif
