@@ -24,6 +24,7 @@
 #include <kernel/setup.h>
 #include <kernel/string.h>
 #include <kernel/time.h>
+#include <mm/kswapd.h>
 #include <mm/memblock.h>
 #include <mm/memory.h>
 #include <mm/mm.h>
@@ -174,6 +175,7 @@ void start_kernel(void)
 	arch_timer_init();
 	if (!kthread_create(kernel_init, NULL, "kernel_init"))
 		panic("cannot create kernel_init");
+	kswapd_init(); /* pid 2, the idle task's child: init never waits for it */
 	local_irq_enable();
 	/* The idle task: sleep until an interrupt makes something runnable. */
 	for (;;) {

@@ -15,6 +15,7 @@
 #include <kernel/signal.h>
 #include <kernel/syscall.h>
 #include <kernel/sys.h>
+#include <mm/kswapd.h>
 #include <mm/mmap.h>
 #include <pagoda/syscall.h>
 
@@ -159,6 +160,18 @@ static long do_syscall(unsigned long nr, const unsigned long a[6])
 				 U(const struct timespec *, 3));
 	case SYS_set_tls:
 		return sys_set_tls(a[0]);
+	case SYS_swapon:
+		return sys_swapon(U(const char *, 0), a[1]);
+	case SYS_swapoff:
+		return sys_swapoff(U(const char *, 0));
+	case SYS_mlock:
+		return sys_mlock(a[0], a[1]);
+	case SYS_munlock:
+		return sys_munlock(a[0], a[1]);
+	case SYS_mlockall:
+		return sys_mlockall(a[0]);
+	case SYS_munlockall:
+		return sys_munlockall();
 	case SYS_sigaltstack:
 		return sys_sigaltstack(U(const stack_t *, 0), U(stack_t *, 1));
 	default:
@@ -167,16 +180,26 @@ static long do_syscall(unsigned long nr, const unsigned long a[6])
 }
 
 /*
- * The calls that change or copy the caller's VMAs and page tables.  Faults
- * run with interrupts off, but system calls are preemptible; while an
- * address space had one thread nothing else could touch it meanwhile.
- * With threads a sibling could fault on, or change, a half-changed VMA
- * tree, so until mm_struct has a lock of its own (an mmap_lock: the SMP
- * work of issue 17) these calls run with interrupts off in a process of
- * several threads, which on one CPU shuts every other thread out.  (A call
- * that sleeps in the middle, waiting for a device's DMA, lets them in.)
+ * Two rules for the calls that change or copy VMAs and page tables, until
+ * mm_struct has a lock of its own (an mmap_lock: the SMP work of issue 17):
+ *
+ * MM_EXCLUSIVE  the caller's own address space.  Faults run with
+ *   interrupts off, but system calls are preemptible; while an address
+ *   space had one thread nothing else could touch it meanwhile.  With
+ *   threads a sibling could fault on, or change, a half-changed VMA tree,
+ *   so these calls run with interrupts off in a process of several
+ *   threads, which on one CPU shuts every other thread out.  (A call that
+ *   sleeps in the middle, waiting for a device's DMA, lets them in.)
+ * MM_CHANGE  any address space: the caller's (mmap ... fork, execve, a
+ *   driver's ioctl) or other processes' (a truncation unmaps a file's
+ *   pages everywhere).  Reclaim, which changes the PTEs of processes that
+ *   are not running, keeps out of every address space meanwhile
+ *   (vm_change_begin, mm/kswapd.c).
  */
-static bool mm_exclusive_syscall(unsigned long nr)
+#define MM_EXCLUSIVE 1
+#define MM_CHANGE 2
+
+static unsigned int mm_rules(unsigned long nr)
 {
 	switch (nr) {
 	case SYS_mmap:
@@ -186,23 +209,42 @@ static bool mm_exclusive_syscall(unsigned long nr)
 	case SYS_brk:
 	case SYS_fork:
 	case SYS_clone:
+	case SYS_mlock:
+	case SYS_munlock:
+	case SYS_mlockall:
+	case SYS_munlockall:
+		return MM_EXCLUSIVE | MM_CHANGE;
 	case SYS_mapinfo:
-		return true;
+		return MM_EXCLUSIVE;
+	case SYS_execve:
+	case SYS_ioctl:
+	case SYS_open:
+	case SYS_ftruncate:
+		return MM_CHANGE;
 	default:
-		return false;
+		return 0;
 	}
 }
 
 long syscall_dispatch(unsigned long nr, const unsigned long a[6])
 {
 	struct mm_struct *mm = current->mm;
+	unsigned int rules = mm_rules(nr);
 	unsigned long flags;
 	long ret;
 
-	if (!mm || mm->mm_users < 2 || !mm_exclusive_syscall(nr))
-		return do_syscall(nr, a);
-	flags = arch_local_irq_save();
-	ret = do_syscall(nr, a);
-	arch_local_irq_restore(flags);
+	if (rules & MM_CHANGE) {
+		throttle_direct_reclaim(); /* such calls allocate */
+		vm_change_begin();
+	}
+	if (mm && mm->mm_users >= 2 && (rules & MM_EXCLUSIVE)) {
+		flags = arch_local_irq_save();
+		ret = do_syscall(nr, a);
+		arch_local_irq_restore(flags);
+	} else {
+		ret = do_syscall(nr, a);
+	}
+	if (rules & MM_CHANGE)
+		vm_change_end();
 	return ret;
 }

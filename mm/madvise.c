@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: MIT
 /*
- * madvise, as Linux's mm/madvise.c, with the one piece of advice Pagoda
+ * madvise, as Linux's mm/madvise.c, with the two pieces of advice Pagoda
  * takes: MADV_DONTNEED, which drops a range's pages (the next touch brings
  * zeroes, or the file's data, back).  Secondary MMUs hear of it first
  * (seed 004); a PFN map (seed 000) is refused, having no ->fault to bring
- * its frames back.
+ * its frames back.  And MADV_PAGEOUT: reclaim the range's anonymous pages
+ * now, accessed or not (mm/vmscan.c), as kswapd would under pressure;
+ * refused (EINVAL) where reclaim may not go for a reason of the caller's
+ * making: VM_LOCKED, VM_PFNMAP (as Linux).
  */
 #include <kernel/errno.h>
 #include <kernel/kernel.h>
@@ -12,6 +15,30 @@
 #include <mm/memory.h>
 #include <mm/mmu_notifier.h>
 #include <mm/vma.h>
+#include <mm/vmscan.h>
+
+/*
+ * MADV_PAGEOUT, batch by batch.  The caller's own address space, in its
+ * own system call: nothing else changes it meanwhile (reclaim of other
+ * address spaces keeps out of one whose task is in madvise, mm/kswapd.c).
+ */
+static int madvise_pageout(struct mm_struct *mm, unsigned long start,
+			   unsigned long end)
+{
+	struct vm_area_struct *vma;
+	struct scan_control sc;
+
+	list_for_each_entry (vma, &mm->mmap, vm_list)
+		if (vma->vm_start < end && vma->vm_end > start &&
+		    (vma->vm_flags & (VM_LOCKED | VM_PFNMAP)))
+			return -EINVAL;
+	while (start < end) {
+		sc = (struct scan_control){ .nr_to_reclaim = ~0UL,
+					    .force = true };
+		start = shrink_mm_range(mm, start, end, &sc);
+	}
+	return 0;
+}
 
 /* MADV_DONTNEED: drop the pages; the next touch finds zeroes. */
 int do_madvise(struct mm_struct *mm, unsigned long start, unsigned long len,
@@ -20,7 +47,8 @@ int do_madvise(struct mm_struct *mm, unsigned long start, unsigned long len,
 	unsigned long end;
 	struct vm_area_struct *vma;
 
-	if (!IS_ALIGNED(start, PAGE_SIZE) || advice != MADV_DONTNEED)
+	if (!IS_ALIGNED(start, PAGE_SIZE) ||
+	    (advice != MADV_DONTNEED && advice != MADV_PAGEOUT))
 		return -EINVAL;
 	/* Linux: a range that wraps is EINVAL, an empty one 0 wherever it is. */
 	if (__builtin_add_overflow(start, len, &end) ||
@@ -31,6 +59,8 @@ int do_madvise(struct mm_struct *mm, unsigned long start, unsigned long len,
 		return 0;
 	if (end > TASK_SIZE || !range_mapped(mm, start, end))
 		return -ENOMEM;
+	if (advice == MADV_PAGEOUT)
+		return madvise_pageout(mm, start, end);
 	/* A PFN map has no ->fault to bring its frames back (as Linux). */
 	list_for_each_entry (vma, &mm->mmap, vm_list)
 		if (vma->vm_start < end && vma->vm_end > start &&

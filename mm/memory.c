@@ -15,6 +15,8 @@
  *	  do_wp_page             write to a present read-only PTE in a COW
  *	                         mapping: reuse the page if this mapping is its
  *	                         only user, else copy it
+ *	  do_swap_page           a swap entry in the PTE: bring the page back
+ *	                         from the swap cache or the disk (mm/swap.h)
  *
  * then the walks over a range of PTEs, level by level (mm/pagewalk.c):
  * copy_page_range (fork: share every page, write-protecting both sides of
@@ -34,6 +36,7 @@
  * too (mm_exclusive_syscall, kernel/syscall.c), so nothing else touches
  * the mm meanwhile and no mm lock is needed yet.
  */
+#include <kernel/err.h>
 #include <kernel/errno.h>
 #include <kernel/panic.h>
 #include <kernel/sched.h>
@@ -43,6 +46,7 @@
 #include <mm/mmu_notifier.h>
 #include <mm/pagewalk.h>
 #include <mm/pgtable.h>
+#include <mm/swap.h>
 
 struct vm_event_counts vm_events;
 
@@ -151,6 +155,9 @@ static int do_wp_page(struct mm_struct *mm, struct vm_area_struct *vma,
 
 	if (!is_cow_mapping(vma->vm_flags) && old)
 		SetPageDirty(old);
+	if (old && PageSwapCache(old))
+		try_to_free_swap(
+			old); /* no other swap PTE: the cache's ref goes */
 	if ((!is_cow_mapping(vma->vm_flags) && !is_zero_pfn(pfn)) ||
 	    (old && page_count(old) == 1 && page_mapcount(old) == 1)) {
 		set_pte(pte, pte_mkwrite(*pte));
@@ -368,6 +375,63 @@ static int do_fault(struct mm_struct *mm, struct vm_area_struct *vma,
 	return do_shared_fault(mm, vma, addr, pte, flags);
 }
 
+/*
+ * The page was swapped out: the PTE holds its swap entry.  Another process
+ * sharing the slot (fork) may have read it back already, or reclaim may
+ * not have written it yet: the swap cache has it then.  Otherwise read it
+ * from the disk into a new page that goes into the swap cache first, so
+ * that whoever faults on the same slot meanwhile waits for this read
+ * instead of starting another (PG_locked).  That is a major fault.
+ *
+ * The page is mapped with this PTE's reference, and the slot loses this
+ * PTE; when no swap PTE is left, the page leaves the swap cache and is an
+ * ordinary anonymous page again.  Copy-on-write is kept: a page still in
+ * the cache is shared with the processes that still have the swap entry,
+ * so it is mapped read-only and a write copies it (do_wp_page), exactly as
+ * before it went out.  A read error is SIGBUS for the process; the slot
+ * stays, and a later touch tries again.
+ */
+static int do_swap_page(struct mm_struct *mm, struct vm_area_struct *vma,
+			unsigned long addr, pte_t *pte, unsigned int flags)
+{
+	pte_t orig = *pte;
+	swp_entry_t entry = pte_to_swp_entry(orig);
+	bool major = false;
+	struct page *page;
+
+	if (!swap_entry_valid(entry))
+		return VM_FAULT_SIGBUS; /* a PTE nothing put there: a bug */
+	page = read_swap_cache(entry, &major);
+	if (IS_ERR(page))
+		return 0; /* the PTE changed meanwhile: nothing to do */
+	if (!page)
+		return VM_FAULT_OOM;
+	if (major) {
+		vm_events.pgmajfault++;
+		if (current->mm == mm)
+			current->maj_flt++;
+	}
+	if (!PageUptodate(page)) { /* the read failed */
+		try_to_free_swap(page);
+		put_page(page);
+		return VM_FAULT_SIGBUS;
+	}
+	if (*pte != orig) { /* changed while this task slept: stale */
+		try_to_free_swap(page);
+		put_page(page);
+		return 0;
+	}
+	map_page(mm, vma, pte, page, false); /* takes the lookup's reference */
+	swap_free(entry);
+	try_to_free_swap(page);
+	if (!PageSwapCache(page) && page_count(page) == 1 &&
+	    (vma->vm_flags & VM_WRITE))
+		set_pte(pte, pte_mkwrite(*pte));
+	if ((flags & FAULT_FLAG_WRITE) && !pte_write(*pte))
+		return do_wp_page(mm, vma, addr, pte);
+	return 0;
+}
+
 /* May this access happen in this VMA at all? */
 static bool access_permitted(struct vm_area_struct *vma, unsigned int flags)
 {
@@ -394,6 +458,8 @@ int handle_mm_fault(struct mm_struct *mm, unsigned long addr,
 	pte = walk_to_pte(mm, addr);
 	if (!pte)
 		return VM_FAULT_OOM;
+	if (is_swap_pte(*pte))
+		return do_swap_page(mm, vma, addr, pte, flags);
 	if (pte_none(*pte) && vma->vm_ops)
 		return do_fault(mm, vma, addr, pte, flags);
 	/* remap_pfn_range filled the VMA; a hole in it has nothing behind. */
@@ -514,6 +580,12 @@ static int copy_pte_range(pmd_t *src_pmd, unsigned long addr, unsigned long end,
 	for (; addr != end; addr += PAGE_SIZE, src_pte++, dst_pte++) {
 		if (pte_none(*src_pte))
 			continue;
+		if (is_swap_pte(*src_pte)) { /* the child shares the slot */
+			if (swap_duplicate(pte_to_swp_entry(*src_pte)))
+				return -ENOMEM;
+			set_pte(dst_pte, *src_pte);
+			continue;
+		}
 		if (cow && pte_write(*src_pte)) {
 			set_pte(src_pte, pte_wrprotect(*src_pte));
 			flush_tlb_page(addr);
@@ -573,6 +645,11 @@ static int zap_pte_range(pmd_t *pmd, unsigned long addr, unsigned long end,
 	for (; addr != end; addr += PAGE_SIZE, pte++) {
 		if (pte_none(*pte))
 			continue;
+		if (is_swap_pte(*pte)) {
+			free_swap_and_cache(pte_to_swp_entry(*pte));
+			pte_clear(walk->mm, addr, pte);
+			continue;
+		}
 		page = vm_normal_page(walk->vma, addr, *pte);
 		pte_clear(walk->mm, addr, pte);
 		flush_tlb_page(addr);

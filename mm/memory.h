@@ -120,6 +120,14 @@ struct vm_event_counts {
 	unsigned long pfn_maps; /* PTEs made for raw frames (device memory:
 				 * nothing counted, seed 000), fork included */
 	unsigned long fault_around_pages; /* mapped by ->map_pages (seed 002) */
+	/* Reclaim and swap (mm/vmscan.c, mm/page_io.c), Linux's names. */
+	unsigned long pgmajfault; /* faults that read a page from swap */
+	unsigned long pswpin;	  /* pages read from swap */
+	unsigned long pswpout;	  /* pages written to swap */
+	unsigned long pgscan;	  /* PTEs of pages the scan looked at */
+	unsigned long pgsteal;	  /* pages it freed */
+	unsigned long pgactivate; /* second chances: accessed since last look */
+	unsigned long oom_kill;	  /* processes the OOM killer ended */
 };
 extern struct vm_event_counts vm_events;
 

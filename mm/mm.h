@@ -22,7 +22,8 @@ struct page {
 	unsigned long flags;  /* PG_* bits below */
 	int _refcount;	      /* users of the page; 0 means free */
 	int _mapcount;	      /* PTEs mapping it (Linux stores this minus 1) */
-	struct list_head lru; /* buddy free list, or a slab cache's list */
+	struct list_head lru; /* buddy free list, a slab cache's list, or
+			       * (PG_swapcache) a swap-cache hash chain */
 	/* Page cache: the file the page caches and its offset in pages. */
 	/* PG_slab: the owning cache and its first free object. */
 	union {
@@ -34,7 +35,8 @@ struct page {
 		void *freelist;
 	};
 	unsigned long private; /* PG_buddy: order of the free block;
-				* PG_slab: objects in use */
+				* PG_slab: objects in use;
+				* PG_swapcache: its swap entry */
 };
 
 enum pageflags {
@@ -43,7 +45,10 @@ enum pageflags {
 	PG_slab,  /* owned by a kmalloc cache */
 	PG_large, /* first page of a large kmalloc (private holds the order) */
 	PG_dirty, /* page cache: written through a shared mapping */
-	PG_uptodate, /* page cache: holds the file's bytes (map_pages may map it) */
+	PG_uptodate, /* page cache: holds the file's bytes (map_pages may map it);
+		      * swap cache: holds the slot's bytes */
+	PG_locked,   /* swap I/O in flight: wait_on_page_locked */
+	PG_swapcache, /* in the swap cache; private holds its swap entry */
 };
 
 #define PAGEFLAG(name, bit)                                                    \
@@ -66,6 +71,8 @@ PAGEFLAG(Slab, PG_slab)
 PAGEFLAG(Large, PG_large)
 PAGEFLAG(Dirty, PG_dirty)
 PAGEFLAG(Uptodate, PG_uptodate)
+PAGEFLAG(Locked, PG_locked)
+PAGEFLAG(SwapCache, PG_swapcache)
 
 /* Orders 0 .. MAX_ORDER - 1: the largest block is 4 MiB with 4 KiB pages. */
 #define MAX_ORDER 11
@@ -131,6 +138,12 @@ void mem_init(void);
  * block is free.  Never sleeps, never panics.
  */
 struct page *alloc_pages(unsigned int order);
+/*
+ * Called, when set, after every allocation (failed ones too): kswapd's
+ * wake-up (mm/kswapd.c), which checks the watermark.  Never sleeps.
+ */
+extern void (*low_memory_notify)(void);
+
 /* Drop the reference taken by alloc_pages; the block is freed at zero. */
 void free_pages(struct page *page, unsigned int order);
 

@@ -94,7 +94,9 @@ struct mm_struct *dup_mm(struct mm_struct *old_mm)
 
 		if (vma->vm_flags & VM_DONTCOPY)
 			continue;
-		new = insert_vma(mm, vma->vm_start, vma->vm_end, vma->vm_flags);
+		/* Memory locks are not inherited (POSIX, Linux). */
+		new = insert_vma(mm, vma->vm_start, vma->vm_end,
+				 vma->vm_flags & ~VM_LOCKED);
 		if (IS_ERR(new)) {
 			mmput(mm);
 			return NULL;

@@ -135,7 +135,8 @@ static long mmap_region(struct mm_struct *mm, unsigned long start,
 
 	if (err)
 		return err;
-	vma = insert_vma(mm, start, start + len, vm_flags);
+	/* mlockall(MCL_FUTURE) locks what comes next (mm/mlock.c). */
+	vma = insert_vma(mm, start, start + len, vm_flags | mm->def_flags);
 	if (IS_ERR(vma))
 		return PTR_ERR(vma);
 	if (file) {

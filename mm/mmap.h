@@ -100,6 +100,7 @@ struct mm_struct {
 	unsigned long stack_start;    /* lowest address of the stack VMA */
 	unsigned long rss;	      /* pages mapped */
 	unsigned long total_vm;	      /* pages of all VMAs together */
+	unsigned long def_flags;      /* VM_LOCKED after mlockall(MCL_FUTURE) */
 	/*
 	 * Two counts, as in seed 004's mm_struct: mm_users are those that use
 	 * the address space (its task); when the last goes, the pages and
@@ -139,6 +140,8 @@ int map_file(struct mm_struct *mm, unsigned long start, unsigned long end,
 	     unsigned long vm_flags, struct file *file, unsigned long pgoff);
 /* The VMA containing addr, or NULL. */
 struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr);
+/* The first VMA that ends above addr, or NULL (Linux's find_vma). */
+struct vm_area_struct *find_vma_from(struct mm_struct *mm, unsigned long addr);
 /* The page mapped at a user address, or NULL. */
 struct page *follow_page(struct mm_struct *mm, unsigned long addr);
 
@@ -176,5 +179,10 @@ long sys_mmap(unsigned long addr, unsigned long len, unsigned long prot,
 long sys_munmap(unsigned long addr, unsigned long len);
 long sys_mprotect(unsigned long addr, unsigned long len, unsigned long prot);
 long sys_madvise(unsigned long addr, unsigned long len, int advice);
+/* mm/mlock.c */
+long sys_mlock(unsigned long start, unsigned long len);
+long sys_munlock(unsigned long start, unsigned long len);
+long sys_mlockall(int flags);
+long sys_munlockall(void);
 
 #endif

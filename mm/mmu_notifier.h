@@ -46,7 +46,8 @@ enum mmu_notifier_event {
 	MMU_NOTIFY_COW_BREAK,	   /* do_wp_page replaces a page by a copy */
 	MMU_NOTIFY_MADVISE,	   /* MADV_DONTNEED drops the pages */
 	MMU_NOTIFY_FORK_WRPROTECT, /* fork write-protects the parent */
-	MMU_NOTIFY_RECLAIM, /* the page cache is truncated or reclaimed */
+	MMU_NOTIFY_RECLAIM, /* the page cache is truncated, or a page swapped
+			     * out (mm/vmscan.c) */
 };
 
 struct mmu_notifier_range {

@@ -106,6 +106,8 @@ static struct page *__alloc_pages(unsigned int order)
 	return page;
 }
 
+void (*low_memory_notify)(void);
+
 struct page *alloc_pages(unsigned int order)
 {
 	unsigned long flags;
@@ -116,6 +118,8 @@ struct page *alloc_pages(unsigned int order)
 	flags = spin_lock_irqsave(&zone_lock);
 	page = __alloc_pages(order);
 	spin_unlock_irqrestore(&zone_lock, flags);
+	if (low_memory_notify)
+		low_memory_notify();
 	return page;
 }
 

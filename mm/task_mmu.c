@@ -11,6 +11,7 @@
 #include <mm/memory.h>
 #include <mm/mmap.h>
 #include <mm/pagewalk.h>
+#include <mm/swapops.h>
 #include <pagoda/abi.h>
 
 static const struct {
@@ -23,9 +24,12 @@ static const struct {
 	{ VM_RESERVED, MAPINFO_RESERVED }, { VM_IO, MAPINFO_IO },
 };
 
-/* A VMA's mapped frames: counted pages, and raw frames (seed 000). */
+/*
+ * A VMA's mapped frames: counted pages, and raw frames (seed 000); and
+ * its pages in swap (chapter 9).
+ */
 struct page_counts {
-	unsigned long counted, raw;
+	unsigned long counted, raw, swap;
 };
 
 static int count_pte_range(pmd_t *pmd, unsigned long addr, unsigned long end,
@@ -35,6 +39,7 @@ static int count_pte_range(pmd_t *pmd, unsigned long addr, unsigned long end,
 	pte_t *pte = pte_offset_map(pmd, addr);
 
 	for (; addr != end; addr += PAGE_SIZE, pte++) {
+		n->swap += is_swap_pte(*pte);
 		if (!pte_present(*pte))
 			continue;
 		if (vm_normal_page(walk->vma, addr, *pte))
@@ -52,7 +57,7 @@ static const struct mm_walk_ops count_walk_ops = {
 static struct page_counts resident_pages(struct mm_struct *mm,
 					 struct vm_area_struct *vma)
 {
-	struct page_counts n = { 0, 0 };
+	struct page_counts n = { 0, 0, 0 };
 
 	walk_page_range(mm, vma, vma->vm_start, vma->vm_end, &count_walk_ops,
 			&n);
@@ -86,6 +91,7 @@ int vma_info(struct mm_struct *mm, int index, struct mapinfo *info)
 				vma->vm_file ? vma->vm_pgoff << PAGE_SHIFT : 0,
 			.resident = n.counted,
 			.raw = n.raw,
+			.swap = n.swap,
 		};
 		for (size_t i = 0; i < ARRAY_SIZE(mapinfo_flags); i++)
 			if (vma->vm_flags & mapinfo_flags[i].vm)

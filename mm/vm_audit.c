@@ -8,10 +8,12 @@
  *    their size;
  *  - every PTE in use lies inside a VMA; a writable one is allowed by its
  *    VMA, never maps the zero page, and in a private (COW) mapping maps an
- *    anonymous page no one else maps; rss counts the PTEs of normal pages.
+ *    anonymous page no one else maps, and never a page in the swap cache;
+ *    rss counts the PTEs of normal pages; a swap PTE names a slot in use.
  * Across all of them, page by page: _mapcount is the number of PTEs seen
- * mapping the page, and _refcount covers those and the page cache's; then
- * the buddy allocator's free lists (audit_free_lists).
+ * mapping the page, and _refcount covers those and the page cache's; the
+ * swap PTEs seen are what the slots' counts add up to; then the buddy
+ * allocator's free lists (audit_free_lists).
  */
 #include <kernel/errno.h>
 #include <kernel/printk.h>
@@ -19,6 +21,7 @@
 #include <mm/memory.h>
 #include <mm/mm.h>
 #include <mm/mmap.h>
+#include <mm/swap.h>
 #include <mm/vm_audit.h>
 
 /* Count a problem; print the first few (a broken rule repeats itself). */
@@ -42,6 +45,7 @@ int vm_audit_begin(struct vm_audit *a)
 	a->maps = page_address(page);
 	memset(a->maps, 0, PAGE_SIZE << a->order);
 	a->problems = 0;
+	a->swap_ptes = 0;
 	return 0;
 }
 
@@ -88,9 +92,16 @@ static void audit_pte(unsigned long addr, pte_t pte, void *arg)
 	struct vm_area_struct *vma = find_vma(pa->mm, addr);
 	struct page *page;
 
+	if (vma && is_swap_pte(pte) &&
+	    swap_entry_valid(pte_to_swp_entry(pte))) {
+		pa->a->swap_ptes++;
+		return;
+	}
 	if (!vma || !pte_present(pte)) {
 		audit_problem(pa->a, "PTE %#lx at %#lx: %s", (unsigned long)pte,
-			      addr, vma ? "not present" : "outside every VMA");
+			      addr,
+			      vma ? "neither present nor a swap entry in use"
+				  : "outside every VMA");
 		return;
 	}
 	page = vm_normal_page(vma, addr, pte);
@@ -105,7 +116,8 @@ static void audit_pte(unsigned long addr, pte_t pte, void *arg)
 		audit_problem(pa->a, "writable PTE at %#lx (VMA flags %#lx)",
 			      addr, vma->vm_flags);
 	else if (is_cow_mapping(vma->vm_flags) &&
-		 (!page || page->mapping || page_mapcount(page) != 1))
+		 (!page || page->mapping || page_mapcount(page) != 1 ||
+		  PageSwapCache(page)))
 		audit_problem(pa->a,
 			      "writable private PTE at %#lx maps a shared page",
 			      addr);
@@ -137,6 +149,9 @@ unsigned long vm_audit_end(struct vm_audit *a)
 				      page_count(page), maps,
 				      page->mapping ? ", page cache" : "");
 	}
+	if (a->swap_ptes != nr_swap_ptes())
+		audit_problem(a, "%lu swap PTEs, slot counts add up to %lu",
+			      a->swap_ptes, nr_swap_ptes());
 	a->problems += audit_free_lists();
 	free_pages(virt_to_page(a->maps), a->order);
 	return a->problems;

@@ -28,6 +28,7 @@ struct vm_audit {
 	u32 *maps; /* maps[pfn]: user PTEs seen mapping the page */
 	unsigned int order;
 	unsigned long problems;
+	unsigned long swap_ptes; /* swap PTEs seen */
 };
 
 int vm_audit_begin(struct vm_audit *a);

@@ -20,6 +20,7 @@
 #include <mm/memory.h>
 #include <mm/mm.h>
 #include <mm/slab.h>
+#include <mm/swap.h>
 #include <mm/vma.h>
 
 /*
@@ -97,12 +98,31 @@ struct vm_area_struct *find_vma(struct mm_struct *mm, unsigned long addr)
 	return NULL;
 }
 
+struct vm_area_struct *find_vma_from(struct mm_struct *mm, unsigned long addr)
+{
+	struct rb_node *node = mm->mm_rb.rb_node;
+	struct vm_area_struct *found = NULL;
+
+	while (node) {
+		struct vm_area_struct *vma =
+			rb_entry(node, struct vm_area_struct, vm_rb);
+
+		if (addr < vma->vm_end) {
+			found = vma;
+			node = node->rb_left;
+		} else {
+			node = node->rb_right;
+		}
+	}
+	return found;
+}
+
 struct page *follow_page(struct mm_struct *mm, unsigned long addr)
 {
 	struct vm_area_struct *vma = find_vma(mm, addr);
 	pte_t *pte = follow_pte(mm, addr);
 
-	if (!vma || !pte || pte_none(*pte))
+	if (!vma || !pte || !pte_present(*pte))
 		return NULL;
 	return vm_normal_page(vma, addr, *pte);
 }
@@ -110,11 +130,15 @@ struct page *follow_page(struct mm_struct *mm, unsigned long addr)
 /*
  * Pages come only when touched, so an address space could promise more
  * than the machine has.  As Linux's heuristic overcommit does, refuse to
- * let one grow larger than all of RAM: it could never be backed.
+ * let one grow larger than all of RAM and swap: it could never be backed.
  */
 static bool may_expand_vm(struct mm_struct *mm, unsigned long bytes)
 {
-	return mm->total_vm + (bytes >> PAGE_SHIFT) <= nr_managed_pages();
+	unsigned long swap_total, swap_free;
+
+	si_swapinfo(&swap_total, &swap_free);
+	return mm->total_vm + (bytes >> PAGE_SHIFT) <=
+	       nr_managed_pages() + swap_total;
 }
 
 /*

@@ -121,6 +121,8 @@ ARCHES["x86_64-uefi"] = dataclasses.replace(ARCHES["x86_64"], firmware=(
 # The same PC booting the kernel built with PTE_SPECIAL=n (the Makefile):
 # a label of its own, for its results and its log.
 ARCHES["x86_64-nospecial"] = ARCHES["x86_64"]
+# The small machine of the swap pressure tests (mem=32M on its command line).
+ARCHES["x86_64-swap"] = ARCHES["x86_64"]
 
 ARCHES["s390-nospecial"] = ARCHES["s390"]
 

@@ -25,6 +25,7 @@
 #include <kernel/signal.h>
 #include <kernel/syscall.h>
 #include <mm/memory.h>
+#include <mm/oom_kill.h>
 #include <mm/mmap.h>
 #include <pagoda/abi.h>
 
@@ -220,7 +221,9 @@ static void do_exception(struct pt_regs *regs)
 
 	if (regs->vector == X86_TRAP_PF) {
 		fault = user_addr_fault(regs);
-		if (!fault)
+		/* Out of memory: reclaim, or kill the largest process, retry. */
+		if (!fault ||
+		    ((fault & VM_FAULT_OOM) && pagefault_out_of_memory()))
 			return;
 	}
 	if (user_mode(regs)) {

@@ -2,7 +2,9 @@
 /*
  * /proc: the VM's figures and knobs where Linux users look for them.
  *
- *   /proc/meminfo                    MemTotal, MemFree, Cached (Linux's fields)
+ *   /proc/meminfo                    MemTotal, MemFree, Cached, SwapCached,
+ *                                    SwapTotal, SwapFree (Linux's fields)
+ *   /proc/swaps                      the swap areas (swapon), as Linux lists them
  *   /proc/vmstat                     event counts: Linux's names (pgfault,
  *                                    pgmajfault, nr_free_pages ...), then
  *                                    Pagoda's own (fault_around_pages ...)
@@ -25,6 +27,7 @@
  * (and change its VMAs) meanwhile, and nothing here sleeps.
  */
 #include <asm/irqflags.h>
+#include <kernel/drivers/blkdev.h>
 #include <kernel/err.h>
 #include <kernel/errno.h>
 #include <kernel/fs/vfs.h>
@@ -35,6 +38,7 @@
 #include <mm/memory.h>
 #include <mm/mm.h>
 #include <mm/mmap.h>
+#include <mm/swap.h>
 #include <mm/slab.h>
 
 /* A text being made: Linux's struct seq_file, reduced to its buffer. */
@@ -100,9 +104,15 @@ static void show_kb(struct seq_file *m, const char *name, unsigned long pages)
 
 static int meminfo_show(struct seq_file *m, void *arg)
 {
+	unsigned long swap_total, swap_free;
+
+	si_swapinfo(&swap_total, &swap_free);
 	show_kb(m, "MemTotal:", nr_managed_pages());
 	show_kb(m, "MemFree:", nr_free_pages());
 	show_kb(m, "Cached:", pagecache_pages());
+	show_kb(m, "SwapCached:", total_swapcache_pages());
+	show_kb(m, "SwapTotal:", swap_total);
+	show_kb(m, "SwapFree:", swap_free);
 	return 0;
 }
 
@@ -111,6 +121,13 @@ static const struct {
 	unsigned long *count;
 } vm_event_names[] = {
 	{ "pgfault", &vm_events.pgfault },
+	{ "pgmajfault", &vm_events.pgmajfault },
+	{ "pswpin", &vm_events.pswpin },
+	{ "pswpout", &vm_events.pswpout },
+	{ "pgscan", &vm_events.pgscan },
+	{ "pgsteal", &vm_events.pgsteal },
+	{ "pgactivate", &vm_events.pgactivate },
+	{ "oom_kill", &vm_events.oom_kill },
 	/* Pagoda's own, in no Linux kernel: */
 	{ "fault_around_pages", &vm_events.fault_around_pages },
 	{ "zero_page_maps", &vm_events.zero_page_maps },
@@ -124,7 +141,6 @@ static int vmstat_show(struct seq_file *m, void *arg)
 {
 	seq_printf(m, "nr_free_pages %lu\n", nr_free_pages());
 	seq_printf(m, "nr_file_pages %lu\n", pagecache_pages());
-	seq_printf(m, "pgmajfault 0\n"); /* ramfs: nothing to read in */
 	for (size_t i = 0; i < ARRAY_SIZE(vm_event_names); i++)
 		seq_printf(m, "%s %lu\n", vm_event_names[i].name,
 			   *vm_event_names[i].count);
@@ -133,8 +149,33 @@ static int vmstat_show(struct seq_file *m, void *arg)
 
 static long meminfo_read(struct kiocb *iocb, struct iov_iter *to)
 {
-	return proc_read(iocb, to, 256, meminfo_show, NULL);
+	return proc_read(iocb, to, 512, meminfo_show, NULL);
 }
+
+/* Linux's layout: a header, then an area a line (sizes in KiB). */
+static int swaps_show(struct seq_file *m, void *arg)
+{
+	seq_printf(m, "Filename\t\t\t\tType\t\tSize\t\tUsed\t\tPriority\n");
+	for (int type = 0; type < MAX_SWAPFILES; type++) {
+		struct swap_info_struct *si = &swap_info[type];
+
+		if (si->used)
+			seq_printf(m,
+				   "/dev/%-28s\tpartition\t%lu\t\t%lu\t\t%d\n",
+				   si->bdev->disk_name, si->pages * 4,
+				   si->inuse_pages * 4, si->prio);
+	}
+	return 0;
+}
+
+static long swaps_read(struct kiocb *iocb, struct iov_iter *to)
+{
+	return proc_read(iocb, to, 1024, swaps_show, NULL);
+}
+
+static const struct file_operations swaps_operations = {
+	.read_iter = swaps_read,
+};
 
 static long vmstat_read(struct kiocb *iocb, struct iov_iter *to)
 {
@@ -389,6 +430,7 @@ void proc_init(struct inode *root)
 			&meminfo_operations));
 	iput(boot_mknod(proc_root, "vmstat", S_IFREG | 0444,
 			&vmstat_operations));
+	iput(boot_mknod(proc_root, "swaps", S_IFREG | 0444, &swaps_operations));
 	sys = boot_mknod(proc_root, "sys", S_IFDIR | 0555, NULL);
 	vm = boot_mknod(sys, "vm", S_IFDIR | 0555, NULL);
 	iput(boot_mknod(vm, "fault_around_bytes", S_IFREG | 0644,

@@ -17,6 +17,11 @@
  * random ranges, its results checked against the model, and after every
  * step each entry of its table must map the frame the CPU's PTE maps
  * there now, writable only if the PTE is -- or be absent.
+ *
+ * Reclaim now: MADV_PAGEOUT sends random ranges to a swap area (on the
+ * host's disk in memory, tests/host/vm_host.c); a swapped page's byte is
+ * read from the swap cache or the disk for the check, and the next touch,
+ * fork, munmap or MADV_DONTNEED meets its swap entry.
  */
 #include <kernel/drivers/hmm_dmirror.h>
 #include <kernel/err.h>
@@ -27,6 +32,7 @@
 #include <mm/memory.h>
 #include <mm/mm.h>
 #include <mm/mmap.h>
+#include <mm/swap.h>
 #include <mm/vm_audit.h>
 #include <pagoda/abi.h>
 
@@ -91,6 +97,28 @@ static unsigned char expected(const struct model_page *m)
 	return is_file(m) && !m->cowed ? file_byte[m->pgoff] : m->byte;
 }
 
+/* The first byte of the page swapped out at addr, if it is. */
+static bool swapped_byte(struct mm_struct *mm, unsigned long addr,
+			 unsigned char *byte)
+{
+	pte_t *pte = follow_pte(mm, addr);
+	swp_entry_t entry;
+	struct page *page;
+
+	if (!pte || !is_swap_pte(*pte))
+		return false;
+	entry = pte_to_swp_entry(*pte);
+	page = lookup_swap_cache(entry);
+	if (!page) {
+		page = alloc_page();
+		if (!page || swap_readpage(page, entry))
+			__builtin_trap(); /* the host's disk never fails unasked */
+	}
+	*byte = *(unsigned char *)page_address(page);
+	put_page(page);
+	return true;
+}
+
 static bool check(struct ktest *t, struct mm_struct *mm, int step)
 {
 	struct vm_area_struct *vma, *prev = NULL;
@@ -117,6 +145,7 @@ static bool check(struct ktest *t, struct mm_struct *mm, int step)
 		struct vm_area_struct *v = find_vma(mm, addr_of(i));
 		struct page *p = follow_page(mm, addr_of(i));
 		bool ok = m->kind == UNMAPPED;
+		unsigned char byte;
 
 		if (m->kind != UNMAPPED && v)
 			ok = (v->vm_flags & 7) == m->prot &&
@@ -133,6 +162,8 @@ static bool check(struct ktest *t, struct mm_struct *mm, int step)
 		if (ok && p)
 			ok = !past_eof(m) &&
 			     *(unsigned char *)page_address(p) == expected(m);
+		else if (ok && swapped_byte(mm, addr_of(i), &byte))
+			ok = byte == expected(m);
 		else if (ok && !is_file(m) && m->kind != UNMAPPED)
 			ok = m->byte == 0; /* untouched, or the zero page */
 		if (!ok) {
@@ -376,6 +407,38 @@ static void dontneed(struct ktest *t, struct mm_struct *mm, unsigned long first,
 	}
 }
 
+/* Reclaim now: the model does not change, whatever went to swap. */
+static void pageout(struct ktest *t, struct mm_struct *mm, unsigned long first,
+		    unsigned long n)
+{
+	int r = do_madvise(mm, addr_of(first), n * PAGE_SIZE, MADV_PAGEOUT);
+
+	KTEST_EXPECT_EQ(t, r, all_mapped(first, n) ? 0 : -ENOMEM);
+}
+
+/*
+ * A swap area of 1023 slots for the reclaim steps, as mkswap would write
+ * its header; the host's disk stands behind it (tests/host/vm_host.c).
+ */
+static char host_swap_disk_id;
+#define HOST_SWAP_DISK ((struct gendisk *)&host_swap_disk_id)
+
+static int add_swap_area(void)
+{
+	char *header = get_zeroed_page();
+	struct swap_header_info *info = (void *)header + SWAP_HEADER_INFO;
+	int type;
+
+	if (!header)
+		return -ENOMEM;
+	info->version = 1;
+	info->last_page = 1023;
+	memcpy(header + PAGE_SIZE - SWAP_MAGIC_LEN, SWAP_MAGIC, SWAP_MAGIC_LEN);
+	type = swap_area_add(HOST_SWAP_DISK, header, 1024, 0);
+	free_page(header);
+	return type;
+}
+
 /* write(2) one byte at the start of a file page, growing the file. */
 static void file_write(unsigned long pgoff)
 {
@@ -417,7 +480,10 @@ static void random_operations(struct ktest *t)
 {
 	struct mm_struct *mm = mm_alloc();
 
+	struct vm_event_counts before = vm_events;
+
 	KTEST_ASSERT_NOT_NULL(t, mm);
+	KTEST_ASSERT_TRUE(t, add_swap_area() >= 0);
 	dm = dmirror_create(mm, soft_engine());
 	KTEST_ASSERT_TRUE(t, !IS_ERR(dm));
 	mm->stack_start = BASE + 2 * PAGES * PAGE_SIZE;
@@ -455,6 +521,8 @@ static void random_operations(struct ktest *t)
 			file_write(rnd(FILE_PAGES));
 		} else if (op < 55) {
 			file_truncate(rnd(FILE_PAGES + 1));
+		} else if (op < 58) {
+			pageout(t, mm, first, n);
 		} else if (op < 70) {
 			if (!device_access(t, first, n, step))
 				break;
@@ -468,6 +536,10 @@ static void random_operations(struct ktest *t)
 	KTEST_EXPECT_TRUE(t, audit(t, mm, STEPS));
 	dmirror_destroy(dm);
 	mmput(mm);
+	KTEST_EXPECT_EQ(t, swap_area_remove(HOST_SWAP_DISK), 0);
+	/* Pages did go out, and came back by faults (not only by reads). */
+	KTEST_EXPECT_GT(t, vm_events.pswpout, before.pswpout);
+	KTEST_EXPECT_GT(t, vm_events.pgmajfault, before.pgmajfault);
 	truncate_inode_pages(&host_inode.i_data, 0);
 	KTEST_EXPECT_EQ(t, host_file.f_count, 1);
 }

@@ -162,3 +162,60 @@ size_t copy_from_user(void *dst, const void __user *src, size_t n)
 {
 	__builtin_trap(); /* no user space on the host */
 }
+
+/*
+ * Swap on the host: a disk in memory (two areas' first slots) stands for
+ * mm/page_io.c, so the swap and reclaim code above it
+ * runs as in the kernel.  swap_fail_writes and swap_fail_reads make the
+ * next so many transfers fail, as a disk error would.
+ */
+#include <kernel/errno.h>
+#include <kernel/string.h>
+#include <mm/memory.h>
+#include <mm/swap.h>
+
+#define HOST_SWAP_AREAS 2
+#define HOST_SWAP_SLOTS 1024
+
+static char host_swap_disk[HOST_SWAP_AREAS][HOST_SWAP_SLOTS][PAGE_SIZE];
+unsigned int swap_fail_writes, swap_fail_reads;
+
+static void *host_slot(swp_entry_t entry)
+{
+	if (swp_type(entry) >= HOST_SWAP_AREAS ||
+	    swp_offset(entry) >= HOST_SWAP_SLOTS)
+		__builtin_trap(); /* an area larger than this disk */
+	return host_swap_disk[swp_type(entry)][swp_offset(entry)];
+}
+
+int swap_readpage(struct page *page, swp_entry_t entry)
+{
+	if (swap_fail_reads) {
+		swap_fail_reads--;
+		return -EIO;
+	}
+	memcpy(page_address(page), host_slot(entry), PAGE_SIZE);
+	vm_events.pswpin++;
+	return 0;
+}
+
+int swap_writepage(struct page *page, swp_entry_t entry)
+{
+	if (swap_fail_writes) {
+		swap_fail_writes--;
+		return -EIO;
+	}
+	memcpy(host_slot(entry), page_address(page), PAGE_SIZE);
+	vm_events.pswpout++;
+	return 0;
+}
+
+/*
+ * swapoff's walk over every process is the kernel's (mm/swapon.c); the
+ * host tests take their areas off only once no swap PTE is left.
+ */
+int try_to_unuse(unsigned int type)
+{
+	free_swap_cache_type(type);
+	return swap_info[type].inuse_pages ? -EBUSY : 0;
+}

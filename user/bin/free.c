@@ -3,7 +3,8 @@
  * free: memory in KiB, from /proc/meminfo: all the page allocator manages
  * (MemTotal), what is in use, what is free (MemFree), and how much of the
  * used memory is page cache (Cached: file data, here the whole ramfs);
- * then the processes, one directory each in /proc.
+ * the swap areas' total, used and free (SwapTotal, SwapFree); then the
+ * processes, one directory each in /proc.
  */
 #include <dirent.h>
 #include <stdio.h>
@@ -49,6 +50,9 @@ int main(void)
 	printf("%16s %10s %10s %10s\n", "total", "used", "free", "cache");
 	printf("Mem: %11lu %10lu %10lu %10lu\n", total, total - free, free,
 	       meminfo("Cached:"));
+	printf("Swap: %10lu %10lu %10lu\n", meminfo("SwapTotal:"),
+	       meminfo("SwapTotal:") - meminfo("SwapFree:"),
+	       meminfo("SwapFree:"));
 	printf("Processes: %lu\n", processes());
 	return 0;
 }

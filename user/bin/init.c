@@ -16,6 +16,8 @@
  *              its exit status (128+N if signal N killed it).
  *   neither    print /etc/motd, then keep a shell on the console: when one
  *              exits, start another.
+ * Outside test mode, init first swaps to /dev/vda if it is a swap area
+ * (make run attaches one; the tests set up their own).
  *
  * In every mode init is the parent of all orphans and must reap them, and
  * it never exits: the kernel would have no process left to run.
@@ -33,6 +35,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/swap.h>
 #include <sys/sysinfo.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -256,12 +259,20 @@ static void __attribute__((noreturn)) keep_shell(void)
 	}
 }
 
+/* Swap to the disk make run attaches, if there is one, as swapon -a would. */
+static void enable_swap(void)
+{
+	if (swapon("/dev/vda", 0) && errno != ENOENT)
+		dprintf(2, "init: swapon /dev/vda: %s\n", strerror(errno));
+}
+
 int main(void)
 {
 	const char *run = getenv("RUN");
 
 	if (getenv("KTEST"))
 		run_tests();
+	enable_swap();
 	if (run)
 		run_command(run);
 	keep_shell();

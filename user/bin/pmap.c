@@ -8,7 +8,8 @@
  *
  * with the VMA flags the seeds are about (pfnmap, mixedmap, reserved, io)
  * after the name, and for a PFN or mixed map the pages mapped to raw
- * frames ("raw N"), which the resident count (counted pages) leaves out.
+ * frames ("raw N"), which the resident count (counted pages) leaves out;
+ * and, where some of its pages are in swap, how many ("swap N").
  */
 #include <errno.h>
 #include <pagoda.h>
@@ -40,6 +41,9 @@ static void print_area(const struct mapinfo *m)
 	/* Frames without a count (device memory): the resident column omits them. */
 	if (m->flags & (MAPINFO_PFNMAP | MAPINFO_MIXEDMAP))
 		printf(" raw %lu", m->raw);
+	/* Pages in swap (chapter 9): shown only where there are some. */
+	if (m->swap)
+		printf(" swap %lu", m->swap);
 	putchar('\n');
 }
 

@@ -10,7 +10,8 @@
  * numbering them from FIRST_BATCH (0).
  * A batch forks WORKERS processes (3) that each take BATCH random steps
  * (200), seeded from SEED, the batch and the worker: mmap, munmap,
- * mprotect, madvise, brk, touches, reads and writes of a scratch file and a
+ * mprotect, madvise, brk, reclaim now (madvise MADV_PAGEOUT: pages to
+ * swap, if it is on), touches, reads and writes of a scratch file and a
  * pipe, ftruncate, fork storms (children that take steps of their own and
  * exit or are killed), waitpid and kill with odd arguments, and bursts of
  * memory pressure -- with random and boundary arguments (NULL, kernel and
@@ -290,15 +291,27 @@ static void do_madvise_step(void)
 	char *addr = any_addr();
 	size_t len = any_len(addr);
 	unsigned long first, n;
-	int r = madvise(addr, len, rnd(8) ? MADV_DONTNEED : (int)rnd(100));
+	int advice = rnd(8) ? MADV_DONTNEED : (int)rnd(100);
+	int r = madvise(addr, len, advice);
 
-	if (r || !span(addr, len, &first, &n))
+	if (r || advice != MADV_DONTNEED || !span(addr, len, &first, &n))
 		return;
 	for (unsigned long i = first; i < first + n; i++) {
 		if (model[i].kind == ANON_PRIVATE)
 			model[i].byte = 0;
 		model[i].cowed = false; /* a private file page reads the file */
 	}
+}
+
+/*
+ * Reclaim now: MADV_PAGEOUT swaps a range's anonymous pages out (if swap
+ * is on); every byte must read back as it was, so the model is unchanged.
+ */
+static void do_reclaim_step(void)
+{
+	char *addr = any_addr();
+
+	madvise(addr, any_len(addr), MADV_PAGEOUT);
 }
 
 /* Does page i show the file's byte (a shared, or uncopied private, page)? */
@@ -609,6 +622,7 @@ static void random_step(void)
 		do_touch_step,	  do_touch_step,    do_touch_step,
 		do_touch_step,	  do_io_step,	    do_io_step,
 		do_file_step,	  do_brk_step,	    do_proc_step,
+		do_reclaim_step,
 	};
 	unsigned long r = rnd(200);
 

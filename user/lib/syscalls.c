@@ -280,6 +280,36 @@ int madvise(void *addr, size_t len, int advice)
 	return SYSCALL3(SYS_madvise, addr, len, advice);
 }
 
+int mlock(const void *addr, size_t len)
+{
+	return SYSCALL2(SYS_mlock, addr, len);
+}
+
+int munlock(const void *addr, size_t len)
+{
+	return SYSCALL2(SYS_munlock, addr, len);
+}
+
+int mlockall(int flags)
+{
+	return SYSCALL1(SYS_mlockall, flags);
+}
+
+int munlockall(void)
+{
+	return SYSCALL0(SYS_munlockall);
+}
+
+int swapon(const char *path, int flags)
+{
+	return SYSCALL2(SYS_swapon, path, flags);
+}
+
+int swapoff(const char *path)
+{
+	return SYSCALL1(SYS_swapoff, path);
+}
+
 int rmdir(const char *path)
 {
 	return SYSCALL1(SYS_rmdir, path);

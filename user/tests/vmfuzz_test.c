@@ -6,9 +6,11 @@
  * so a failure here replays with the command vmfuzz prints; make fuzz runs
  * it with any seed for as long as asked.
  */
+#include <sys/swap.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include "ktap.h"
+#include "proc_field.h"
 
 /* Run vmfuzz -q -s seed -n steps -w workers -b batch -T threads; its status. */
 static int vmfuzz_threads(const char *seed, const char *steps,
@@ -50,6 +52,22 @@ static void one_worker(void)
 	EXPECT_EQ(vmfuzz("3", "2000", "1", "1000"), 0);
 }
 
+/*
+ * With swap on: the "reclaim now" steps (MADV_PAGEOUT) really send pages
+ * out, and every later touch and read checks they came back intact.
+ */
+static void with_swap(void)
+{
+	long out0 = proc_field("/proc/vmstat", "pswpout");
+
+	if (swapon("/dev/vda", 0) && errno == ENOENT)
+		ktap_skip("no /dev/vda on this machine");
+	EXPECT_EQ(vmfuzz("4", "3000", "3", "200"), 0);
+	EXPECT_GT(proc_field("/proc/vmstat", "pswpout"),
+		  out0); /* pages did go out */
+	EXPECT_EQ(swapoff("/dev/vda"), 0);
+}
+
 /* Workers of three threads: two race the first's steps in the same mm. */
 static void threads(void)
 {
@@ -57,10 +75,8 @@ static void threads(void)
 }
 
 static const struct ktap_case cases[] = {
-	KTAP_CASE(seed_1),
-	KTAP_CASE(seed_2),
-	KTAP_CASE(one_worker),
-	KTAP_CASE(threads),
+	KTAP_CASE(seed_1),    KTAP_CASE(seed_2),  KTAP_CASE(one_worker),
+	KTAP_CASE(with_swap), KTAP_CASE(threads),
 };
 
 int main(void)

@@ -29,6 +29,9 @@
 #define MAP_FIXED 0x10
 #define MAP_ANONYMOUS 0x20
 #define MADV_DONTNEED 4
+#define MCL_CURRENT 1	/* mlockall: lock what is mapped now */
+#define MCL_FUTURE 2	/* ... and what will be */
+#define MADV_PAGEOUT 21 /* reclaim the range's pages now (swap them out) */
 
 /* lseek() */
 #define SEEK_SET 0
@@ -274,6 +277,7 @@ struct mapinfo {
 	unsigned long offset;	/* in bytes, into the file */
 	unsigned long resident; /* pages mapped to counted pages */
 	unsigned long raw;	/* pages mapped to raw frames (device memory) */
+	unsigned long swap;	/* pages swapped out (Linux's smaps Swap:) */
 	char name[MAPINFO_NAME_MAX]; /* "[heap]", "[stack]", "file", or "" */
 };
 

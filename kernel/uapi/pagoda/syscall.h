@@ -75,8 +75,14 @@
 #define SYS_gettid 52
 #define SYS_futex 53   /* wait for a word to change, wake its waiters */
 #define SYS_set_tls 54 /* the thread pointer (x86_64: FS base) */
-#define SYS_sigaltstack 55
-#define NR_SYSCALLS 56
+#define SYS_swapon 55  /* (path, SWAP_FLAG_*): start swapping to a disk */
+#define SYS_swapoff 56
+#define SYS_mlock 57
+#define SYS_munlock 58
+#define SYS_mlockall 59 /* (MCL_CURRENT | MCL_FUTURE) */
+#define SYS_munlockall 60
+#define SYS_sigaltstack 61
+#define NR_SYSCALLS 62
 
 /* SYS_reboot's first argument. */
 #define REBOOT_POWER_OFF 0 /* report the exit status, then power off */

@@ -258,6 +258,35 @@ static inline bool pte_young(pte_t pte)
 	return pte_present(pte);
 }
 
+/* No accessed bit to clear (see above): every page stays young. */
+static inline pte_t pte_mkold(pte_t pte)
+{
+	return pte;
+}
+
+/*
+ * A swap entry in a PTE: bits 1:0 = 00 make it a fault entry the walker
+ * ignores (and pte_present false), and it is never 0, slot 0 being the
+ * area's header.  Bits 2-6: the type; bits 12-31: the offset.
+ */
+#define MAX_SWAPFILES_SHIFT 5
+#define SWP_OFFSET_BITS 20
+
+static inline pte_t __swp_entry_to_pte(unsigned int type, unsigned long offset)
+{
+	return ((pte_t)type << 2) | ((pte_t)offset << PAGE_SHIFT);
+}
+
+static inline unsigned int __pte_swp_type(pte_t pte)
+{
+	return (pte >> 2) & ((1U << MAX_SWAPFILES_SHIFT) - 1);
+}
+
+static inline unsigned long __pte_swp_offset(pte_t pte)
+{
+	return pte >> PAGE_SHIFT;
+}
+
 /*
  * ARM ARM B3.10.1: a changed entry is visible to the walker after a dsb;
  * a page that becomes executable must first reach the instruction side

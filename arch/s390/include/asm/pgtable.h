@@ -280,6 +280,44 @@ static inline bool pte_young(pte_t pte)
 	return pte & _PAGE_YOUNG;
 }
 
+/*
+ * Reclaim's second chance forgets the access.  The young bit is the
+ * software's here (z/Architecture keeps a reference bit per frame in the
+ * storage key, not in the PTE, and Linux emulates young with invalid
+ * PTEs); nothing sets it again after a fault maps the page, so a page
+ * gets its second chance once.
+ */
+static inline pte_t pte_mkold(pte_t pte)
+{
+	return pte & ~_PAGE_YOUNG;
+}
+
+/*
+ * A swap entry in a PTE (reclaim put the page in a swap area): invalid to
+ * the CPU (_PAGE_INVALID), not present to the VM (_PAGE_PRESENT clear),
+ * and never the empty PTE (which is _PAGE_INVALID alone: slot 0, the
+ * area's header, is never handed out).  Bits 1-5: the type; the offset
+ * where the frame's address goes.
+ */
+#define MAX_SWAPFILES_SHIFT 5
+#define SWP_OFFSET_BITS 40
+
+static inline pte_t __swp_entry_to_pte(unsigned int type, unsigned long offset)
+{
+	return _PAGE_INVALID | ((pte_t)type << 1) |
+	       ((pte_t)offset << PAGE_SHIFT);
+}
+
+static inline unsigned int __pte_swp_type(pte_t pte)
+{
+	return (pte >> 1) & ((1U << MAX_SWAPFILES_SHIFT) - 1);
+}
+
+static inline unsigned long __pte_swp_offset(pte_t pte)
+{
+	return (pte & PTE_ADDR_MASK) >> PAGE_SHIFT;
+}
+
 static inline void set_pte(pte_t *ptep, pte_t pte)
 {
 	*ptep = pte;

@@ -272,6 +272,36 @@ static inline pte_t pte_mkspecial(pte_t pte)
 }
 #endif
 
+/*
+ * A swap entry in a PTE (reclaim put the page in a swap area): a PTE the
+ * MMU ignores, since its present bit is clear, which software reads as
+ * "swapped out, at this type (area) and offset (slot)".  The present and
+ * PROTNONE bits stay clear so that pte_present is false, and a swap entry
+ * is never 0 (slot 0 is the area's header, never handed out), so neither
+ * is it pte_none.  Bits 1-5: the type; bits 12-51: the offset (where a
+ * frame number would be).  Linux's x86_64 stores the offset inverted, so a
+ * speculative access through the entry (L1TF) points at no real memory;
+ * a teaching kernel keeps it plain.
+ */
+#define SWP_TYPE_SHIFT 1
+#define MAX_SWAPFILES_SHIFT 5
+#define SWP_OFFSET_BITS 40
+
+static inline pte_t __swp_entry_to_pte(unsigned int type, unsigned long offset)
+{
+	return ((pte_t)type << SWP_TYPE_SHIFT) | ((pte_t)offset << PAGE_SHIFT);
+}
+
+static inline unsigned int __pte_swp_type(pte_t pte)
+{
+	return (pte >> SWP_TYPE_SHIFT) & ((1U << MAX_SWAPFILES_SHIFT) - 1);
+}
+
+static inline unsigned long __pte_swp_offset(pte_t pte)
+{
+	return (pte & PTE_ADDR_MASK) >> PAGE_SHIFT;
+}
+
 static inline pte_t pte_wrprotect(pte_t pte)
 {
 	return pte & ~_PAGE_RW;
@@ -290,6 +320,12 @@ static inline bool pte_dirty(pte_t pte)
 static inline bool pte_young(pte_t pte)
 {
 	return pte & _PAGE_ACCESSED;
+}
+
+/* Reclaim's second chance: forget the access; the CPU sets it again. */
+static inline pte_t pte_mkold(pte_t pte)
+{
+	return pte & ~_PAGE_ACCESSED;
 }
 
 static inline void set_pte(pte_t *ptep, pte_t pte)

@@ -34,6 +34,7 @@ typedef u64 pgprot_t;
 #define _PAGE_USER 0x4UL
 #define _PAGE_SPECIAL 0x200UL
 #define _PAGE_PROTNONE 0x400UL
+#define _PAGE_ACCESSED 0x20UL /* set only by tests: no MMU here */
 
 #ifdef HOST_PTE_SPECIAL
 #define ARCH_HAS_PTE_SPECIAL 1
@@ -77,6 +78,29 @@ static inline bool pte_present(pte_t pte)
 	return pte & (_PAGE_PRESENT | _PAGE_PROTNONE);
 }
 
+/*
+ * A swap entry in a non-present PTE: type in bits 3-7, offset where the
+ * frame number goes (a layout of its own, not x86's: mm/ must go through
+ * these three).
+ */
+#define MAX_SWAPFILES_SHIFT 5
+#define SWP_OFFSET_BITS 40
+
+static inline pte_t __swp_entry_to_pte(unsigned int type, unsigned long offset)
+{
+	return ((pte_t)type << 3) | ((pte_t)offset << PAGE_SHIFT);
+}
+
+static inline unsigned int __pte_swp_type(pte_t pte)
+{
+	return (pte >> 3) & 31;
+}
+
+static inline unsigned long __pte_swp_offset(pte_t pte)
+{
+	return pte >> PAGE_SHIFT;
+}
+
 static inline bool pte_write(pte_t pte)
 {
 	return pte & _PAGE_RW;
@@ -90,6 +114,16 @@ static inline pte_t pte_wrprotect(pte_t pte)
 static inline pte_t pte_mkwrite(pte_t pte)
 {
 	return pte | _PAGE_RW;
+}
+
+static inline bool pte_young(pte_t pte)
+{
+	return pte & _PAGE_ACCESSED;
+}
+
+static inline pte_t pte_mkold(pte_t pte)
+{
+	return pte & ~_PAGE_ACCESSED;
 }
 
 static inline void set_pte(pte_t *ptep, pte_t pte)
