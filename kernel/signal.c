@@ -133,8 +133,9 @@ void send_signal_info(struct task_struct *t, int sig,
 
 	prepare_signal(t, sig);
 	/* An ignored signal is dropped now, unless blocked (it may be
-	 * unblocked after its action changed). */
-	if (!(s->blocked & sigmask(sig)) && sig_ignored(t, sig))
+	 * unblocked after its action changed, or sigwaitinfo takes it). */
+	if (!((s->blocked | s->real_blocked) & sigmask(sig)) &&
+	    sig_ignored(t, sig))
 		goto out;
 	if (!(s->pending & sigmask(sig)))
 		s->info[sig] = *info;
@@ -202,6 +203,14 @@ void force_sig_fault(int sig, int code, unsigned long addr)
 		s->blocked &= ~sigmask(sig);
 	}
 	send_signal_info(current, sig, &info);
+}
+
+bool sig_ignored_or_blocked(int sig)
+{
+	const struct signal_state *s = &current->signal;
+
+	return (s->blocked & sigmask(sig)) ||
+	       s->action[sig].sa_handler == SIG_IGN;
 }
 
 bool sig_kills_current(int sig)
@@ -294,6 +303,89 @@ static void syscall_restart(struct pt_regs *regs, const struct sigaction *ka)
 		syscall_set_return(regs, -EINTR);
 	else
 		syscall_rewind(regs);
+}
+
+/*
+ * The alternate signal stack (sigaltstack), Linux's rules: a handler whose
+ * action has SA_ONSTACK runs there -- the one place a handler for a stack
+ * overflow's SIGSEGV can run, since the overflowed stack has no room for
+ * its frame.  A handler already on it (a nested signal) stays on it, below
+ * the frames there.  The stack grows down from sas_ss_sp + sas_ss_size.
+ */
+static bool on_sig_stack(unsigned long sp)
+{
+	const struct signal_state *s = &current->signal;
+
+	return sp > s->sas_ss_sp && sp - s->sas_ss_sp <= s->sas_ss_size;
+}
+
+static int sas_ss_flags(unsigned long sp)
+{
+	if (!current->signal.sas_ss_size)
+		return SS_DISABLE;
+	return on_sig_stack(sp) ? SS_ONSTACK : 0;
+}
+
+unsigned long sigsp(unsigned long sp, const struct sigaction *ka)
+{
+	const struct signal_state *s = &current->signal;
+
+	if ((ka->sa_flags & SA_ONSTACK) && sas_ss_flags(sp) == 0)
+		return s->sas_ss_sp + s->sas_ss_size;
+	return sp;
+}
+
+bool sigframe_fits(unsigned long sp, unsigned long bottom)
+{
+	return bottom < sp && (!on_sig_stack(sp) || on_sig_stack(bottom));
+}
+
+void sigaltstack_save(stack_t *ss, unsigned long sp)
+{
+	ss->ss_sp = (void *)current->signal.sas_ss_sp;
+	ss->ss_size = current->signal.sas_ss_size;
+	ss->ss_flags = sas_ss_flags(sp);
+}
+
+/*
+ * Set or read the alternate stack.  It cannot change while a handler runs
+ * on it (EPERM; setting it to what it is already is no change, allowed);
+ * SS_DISABLE removes it; a stack under MINSIGSTKSZ is ENOMEM.  Where it is, is not checked: a frame that cannot be written
+ * there ends the process with SIGSEGV, as any unwritable stack does.
+ */
+long sys_sigaltstack(const stack_t __user *uss, stack_t __user *uoss)
+{
+	struct signal_state *s = &current->signal;
+	unsigned long sp = user_stack_pointer(task_pt_regs(current));
+	stack_t old, new;
+
+	sigaltstack_save(&old, sp);
+	if (uss && copy_from_user(&new, uss, sizeof(new)))
+		return -EFAULT;
+	if (uss &&
+	    (unsigned long)new.ss_sp == s->sas_ss_sp &&new.ss_size ==
+		    s->sas_ss_size &&
+	    !new.ss_flags)
+		uss = NULL; /* no change: allowed anywhere, as in Linux */
+	if (uss) {
+		if (on_sig_stack(sp))
+			return -EPERM;
+		/* SS_ONSTACK is accepted as 0, as Linux does (old programs). */
+		if (new.ss_flags & ~(SS_DISABLE | SS_ONSTACK) ||
+		    new.ss_flags == (SS_DISABLE | SS_ONSTACK))
+			return -EINVAL;
+		if (new.ss_flags == SS_DISABLE) {
+			new.ss_sp = NULL;
+			new.ss_size = 0;
+		} else if (new.ss_size < MINSIGSTKSZ) {
+			return -ENOMEM;
+		}
+		s->sas_ss_sp = (unsigned long)new.ss_sp;
+		s->sas_ss_size = new.ss_size;
+	}
+	if (uoss && copy_to_user(uoss, &old, sizeof(old)))
+		return -EFAULT;
+	return 0;
 }
 
 /* Enter sig's handler; a frame that cannot be written kills with SIGSEGV. */
@@ -400,11 +492,18 @@ void signals_fork(struct task_struct *child, const struct task_struct *parent)
 	memcpy(child->signal.action, parent->signal.action,
 	       sizeof(task_sighand(child)->action));
 	child->signal.blocked = parent->signal.blocked;
+	child->signal.sas_ss_sp = parent->signal.sas_ss_sp;
+	child->signal.sas_ss_size = parent->signal.sas_ss_size;
 }
 
-/* exec: caught signals go back to their default; ignored ones stay so. */
+/*
+ * exec: caught signals go back to their default; ignored ones stay so.
+ * The alternate stack was in the old image: it goes too.
+ */
 void flush_signal_handlers(struct task_struct *t)
 {
+	t->signal.sas_ss_sp = 0;
+	t->signal.sas_ss_size = 0;
 	for (int sig = 1; sig < NSIG; sig++) {
 		struct sigaction *ka = &t->signal.action[sig];
 
@@ -525,8 +624,10 @@ long sys_sigsuspend(const sigset_t __user *umask)
 /*
  * Take a signal of set (which the caller keeps blocked) without running
  * its handler.  During the wait set is unblocked, so that sending one
- * wakes the task (Linux's real_blocked); any other signal the task must
- * act on ends the wait with EINTR.
+ * wakes the task, but still counts as blocked for dropping ignored
+ * signals (real_blocked, as Linux's: a SIGCHLD left at its default is
+ * waited for, not dropped); any other signal the task must act on ends
+ * the wait with EINTR.
  */
 long sys_sigwaitinfo(const sigset_t __user *uset, siginfo_t __user *uinfo)
 {
@@ -541,11 +642,13 @@ long sys_sigwaitinfo(const sigset_t __user *uset, siginfo_t __user *uinfo)
 		return -EFAULT;
 	set &= ~UNBLOCKABLE;
 	flags = arch_local_irq_save();
+	s->real_blocked = set;
 	s->blocked &= ~set;
 	while (!(sig = dequeue_signal(set, &info)))
 		if (sleep_on(&sigsuspend_wait) && !(s->pending & set))
 			break;
 	s->blocked = saved;
+	s->real_blocked = 0;
 	arch_local_irq_restore(flags);
 	if (!sig)
 		return -EINTR;
