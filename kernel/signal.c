@@ -94,23 +94,34 @@ bool signal_pending(const struct task_struct *t)
 
 /*
  * A stopped task resumes on SIGCONT or SIGKILL; SIGCONT also discards any
- * stop signal still pending, and a stop signal any pending SIGCONT.
+ * stop signal still pending, and a stop signal any pending SIGCONT.  A stop
+ * is the thread's that took the signal, but whichever thread SIGCONT or
+ * SIGKILL goes to, every stopped thread of the process resumes; the
+ * reports for waitpid are the process's, kept in its leader.
  */
 static void prepare_signal(struct task_struct *t, int sig)
 {
+	struct task_struct *leader = t->group_leader, *th;
+	bool resumed = false;
+
 	if (sigmask(sig) & STOP_SIGNALS)
 		t->signal.pending &= ~sigmask(SIGCONT);
 	if (sig != SIGCONT && sig != SIGKILL)
 		return;
 	if (sig == SIGCONT)
 		t->signal.pending &= ~STOP_SIGNALS;
-	if (t->state == TASK_STOPPED) {
-		t->stop_report = 0;
-		if (sig == SIGCONT) {
-			t->continued_report = true;
-			notify_parent(t, CLD_CONTINUED, SIGCONT);
+	list_for_each_entry (th, &leader->thread_head, thread_node) {
+		if (th->state == TASK_STOPPED) {
+			resume_stopped_task(th);
+			resumed = true;
 		}
-		resume_stopped_task(t);
+	}
+	if (!resumed)
+		return;
+	leader->stop_report = 0;
+	if (sig == SIGCONT) {
+		leader->continued_report = true;
+		notify_parent(leader, CLD_CONTINUED, SIGCONT);
 	}
 }
 
@@ -122,8 +133,9 @@ void send_signal_info(struct task_struct *t, int sig,
 
 	prepare_signal(t, sig);
 	/* An ignored signal is dropped now, unless blocked (it may be
-	 * unblocked after its action changed). */
-	if (!(s->blocked & sigmask(sig)) && sig_ignored(t, sig))
+	 * unblocked after its action changed, or sigwaitinfo takes it). */
+	if (!((s->blocked | s->real_blocked) & sigmask(sig)) &&
+	    sig_ignored(t, sig))
 		goto out;
 	if (!(s->pending & sigmask(sig)))
 		s->info[sig] = *info;
@@ -193,6 +205,14 @@ void force_sig_fault(int sig, int code, unsigned long addr)
 	send_signal_info(current, sig, &info);
 }
 
+bool sig_ignored_or_blocked(int sig)
+{
+	const struct signal_state *s = &current->signal;
+
+	return (s->blocked & sigmask(sig)) ||
+	       s->action[sig].sa_handler == SIG_IGN;
+}
+
 bool sig_kills_current(int sig)
 {
 	const struct signal_state *s = &current->signal;
@@ -217,7 +237,10 @@ void fill_siginfo(siginfo_t *si, int sig, const struct kernel_siginfo *k)
 	si->si_status = k->si_status;
 }
 
-/* SIGCHLD to t's parent: t exited, was killed, stopped or continued. */
+/*
+ * SIGCHLD to t's parent: t exited, was killed, stopped or continued (t is
+ * a process's leader, or a kernel thread).
+ */
 void notify_parent(struct task_struct *t, int code, int status)
 {
 	struct task_struct *p = t->parent;
@@ -235,13 +258,13 @@ void notify_parent(struct task_struct *t, int code, int status)
 /* Stop until SIGCONT or SIGKILL, telling the parent (waitpid WUNTRACED). */
 static void do_signal_stop(int sig)
 {
-	struct task_struct *t = current;
+	struct task_struct *t = current, *leader = t->group_leader;
 	unsigned long flags = arch_local_irq_save();
 
-	t->stop_report = sig;
-	t->continued_report = false;
+	leader->stop_report = sig;
+	leader->continued_report = false;
 	t->state = TASK_STOPPED;
-	notify_parent(t, CLD_STOPPED, sig);
+	notify_parent(leader, CLD_STOPPED, sig);
 	schedule();
 	arch_local_irq_restore(flags);
 }
@@ -280,6 +303,89 @@ static void syscall_restart(struct pt_regs *regs, const struct sigaction *ka)
 		syscall_set_return(regs, -EINTR);
 	else
 		syscall_rewind(regs);
+}
+
+/*
+ * The alternate signal stack (sigaltstack), Linux's rules: a handler whose
+ * action has SA_ONSTACK runs there -- the one place a handler for a stack
+ * overflow's SIGSEGV can run, since the overflowed stack has no room for
+ * its frame.  A handler already on it (a nested signal) stays on it, below
+ * the frames there.  The stack grows down from sas_ss_sp + sas_ss_size.
+ */
+static bool on_sig_stack(unsigned long sp)
+{
+	const struct signal_state *s = &current->signal;
+
+	return sp > s->sas_ss_sp && sp - s->sas_ss_sp <= s->sas_ss_size;
+}
+
+static int sas_ss_flags(unsigned long sp)
+{
+	if (!current->signal.sas_ss_size)
+		return SS_DISABLE;
+	return on_sig_stack(sp) ? SS_ONSTACK : 0;
+}
+
+unsigned long sigsp(unsigned long sp, const struct sigaction *ka)
+{
+	const struct signal_state *s = &current->signal;
+
+	if ((ka->sa_flags & SA_ONSTACK) && sas_ss_flags(sp) == 0)
+		return s->sas_ss_sp + s->sas_ss_size;
+	return sp;
+}
+
+bool sigframe_fits(unsigned long sp, unsigned long bottom)
+{
+	return bottom < sp && (!on_sig_stack(sp) || on_sig_stack(bottom));
+}
+
+void sigaltstack_save(stack_t *ss, unsigned long sp)
+{
+	ss->ss_sp = (void *)current->signal.sas_ss_sp;
+	ss->ss_size = current->signal.sas_ss_size;
+	ss->ss_flags = sas_ss_flags(sp);
+}
+
+/*
+ * Set or read the alternate stack.  It cannot change while a handler runs
+ * on it (EPERM; setting it to what it is already is no change, allowed);
+ * SS_DISABLE removes it; a stack under MINSIGSTKSZ is ENOMEM.  Where it is, is not checked: a frame that cannot be written
+ * there ends the process with SIGSEGV, as any unwritable stack does.
+ */
+long sys_sigaltstack(const stack_t __user *uss, stack_t __user *uoss)
+{
+	struct signal_state *s = &current->signal;
+	unsigned long sp = user_stack_pointer(task_pt_regs(current));
+	stack_t old, new;
+
+	sigaltstack_save(&old, sp);
+	if (uss && copy_from_user(&new, uss, sizeof(new)))
+		return -EFAULT;
+	if (uss &&
+	    (unsigned long)new.ss_sp == s->sas_ss_sp &&new.ss_size ==
+		    s->sas_ss_size &&
+	    !new.ss_flags)
+		uss = NULL; /* no change: allowed anywhere, as in Linux */
+	if (uss) {
+		if (on_sig_stack(sp))
+			return -EPERM;
+		/* SS_ONSTACK is accepted as 0, as Linux does (old programs). */
+		if (new.ss_flags & ~(SS_DISABLE | SS_ONSTACK) ||
+		    new.ss_flags == (SS_DISABLE | SS_ONSTACK))
+			return -EINVAL;
+		if (new.ss_flags == SS_DISABLE) {
+			new.ss_sp = NULL;
+			new.ss_size = 0;
+		} else if (new.ss_size < MINSIGSTKSZ) {
+			return -ENOMEM;
+		}
+		s->sas_ss_sp = (unsigned long)new.ss_sp;
+		s->sas_ss_size = new.ss_size;
+	}
+	if (uoss && copy_to_user(uoss, &old, sizeof(old)))
+		return -EFAULT;
+	return 0;
 }
 
 /* Enter sig's handler; a frame that cannot be written kills with SIGSEGV. */
@@ -386,11 +492,18 @@ void signals_fork(struct task_struct *child, const struct task_struct *parent)
 	memcpy(child->signal.action, parent->signal.action,
 	       sizeof(task_sighand(child)->action));
 	child->signal.blocked = parent->signal.blocked;
+	child->signal.sas_ss_sp = parent->signal.sas_ss_sp;
+	child->signal.sas_ss_size = parent->signal.sas_ss_size;
 }
 
-/* exec: caught signals go back to their default; ignored ones stay so. */
+/*
+ * exec: caught signals go back to their default; ignored ones stay so.
+ * The alternate stack was in the old image: it goes too.
+ */
 void flush_signal_handlers(struct task_struct *t)
 {
+	t->signal.sas_ss_sp = 0;
+	t->signal.sas_ss_size = 0;
 	for (int sig = 1; sig < NSIG; sig++) {
 		struct sigaction *ka = &t->signal.action[sig];
 
@@ -511,8 +624,10 @@ long sys_sigsuspend(const sigset_t __user *umask)
 /*
  * Take a signal of set (which the caller keeps blocked) without running
  * its handler.  During the wait set is unblocked, so that sending one
- * wakes the task (Linux's real_blocked); any other signal the task must
- * act on ends the wait with EINTR.
+ * wakes the task, but still counts as blocked for dropping ignored
+ * signals (real_blocked, as Linux's: a SIGCHLD left at its default is
+ * waited for, not dropped); any other signal the task must act on ends
+ * the wait with EINTR.
  */
 long sys_sigwaitinfo(const sigset_t __user *uset, siginfo_t __user *uinfo)
 {
@@ -527,11 +642,13 @@ long sys_sigwaitinfo(const sigset_t __user *uset, siginfo_t __user *uinfo)
 		return -EFAULT;
 	set &= ~UNBLOCKABLE;
 	flags = arch_local_irq_save();
+	s->real_blocked = set;
 	s->blocked &= ~set;
 	while (!(sig = dequeue_signal(set, &info)))
 		if (sleep_on(&sigsuspend_wait) && !(s->pending & set))
 			break;
 	s->blocked = saved;
+	s->real_blocked = 0;
 	arch_local_irq_restore(flags);
 	if (!sig)
 		return -EINTR;

@@ -49,10 +49,13 @@ struct signal_state {
 	sigset_t pending;
 	sigset_t blocked;
 	sigset_t saved_blocked; /* sigsuspend's mask, until a handler ran */
+	sigset_t real_blocked;	/* sigwaitinfo's set: blocked, though not now */
 	bool restore_blocked;
 	struct sigaction *action; /* [NSIG]: sighand->action */
 	struct kernel_siginfo info[NSIG];
-	unsigned long alarm_at; /* jiffies; 0: no alarm */
+	unsigned long sas_ss_sp;   /* the alternate stack (sigaltstack) */
+	unsigned long sas_ss_size; /* 0: none */
+	unsigned long alarm_at;	   /* jiffies; 0: no alarm */
 	struct list_head alarm_link;
 };
 
@@ -93,6 +96,8 @@ void describe_user_fault(char *buf, size_t size, struct mm_struct *mm,
 int fault_signal(int fault);
 /* Would sig, sent to the current task, end it (no handler, not ignored)? */
 bool sig_kills_current(int sig);
+/* Does the current task block sig, or ignore it by SIG_IGN? (job control) */
+bool sig_ignored_or_blocked(int sig);
 /* A signal t must act on: pending and not blocked. */
 bool signal_pending(const struct task_struct *t);
 /* On the way back to user mode: deliver pending signals (or die of one). */
@@ -126,6 +131,21 @@ long sys_sigsuspend(const sigset_t __user *mask);
 long sys_sigwaitinfo(const sigset_t __user *set, siginfo_t __user *info);
 long sys_sigreturn(void);
 long sys_alarm(unsigned int seconds);
+long sys_sigaltstack(const stack_t __user *ss, stack_t __user *old);
+
+/*
+ * For the arch's frame: where it goes, and whether it fits.  sigsp gives
+ * the address to build the frame below: sp (the interrupted stack pointer,
+ * less any red zone), or the top of the alternate stack if the action has
+ * SA_ONSTACK and the task is not already on it.  sigframe_fits says that a
+ * frame from bottom up to sp stays on the stack it started on: a frame
+ * that would run off the bottom of the alternate stack is a signal stack
+ * overflow, and the process dies of SIGSEGV rather than write below it.
+ * sigaltstack_save fills a frame's uc_stack (as sigaltstack reports it).
+ */
+unsigned long sigsp(unsigned long sp, const struct sigaction *ka);
+bool sigframe_fits(unsigned long sp, unsigned long bottom);
+void sigaltstack_save(stack_t *ss, unsigned long sp);
 
 /*
  * The arch's half: build the frame for a handler (regs then enter it), or

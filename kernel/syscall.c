@@ -172,6 +172,8 @@ static long do_syscall(unsigned long nr, const unsigned long a[6])
 		return sys_mlockall(a[0]);
 	case SYS_munlockall:
 		return sys_munlockall();
+	case SYS_sigaltstack:
+		return sys_sigaltstack(U(const stack_t *, 0), U(stack_t *, 1));
 	default:
 		return -ENOSYS;
 	}

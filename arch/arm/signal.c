@@ -56,15 +56,17 @@ int arch_setup_rt_frame(int sig, const struct kernel_siginfo *info,
 			const struct sigaction *ka, sigset_t blocked,
 			struct pt_regs *regs)
 {
-	unsigned long sp = (regs->sp - sizeof(struct rt_sigframe)) & ~7UL;
+	unsigned long top = sigsp(regs->sp, ka);
+	unsigned long sp = (top - sizeof(struct rt_sigframe)) & ~7UL;
 	struct rt_sigframe *frame = (struct rt_sigframe *)sp;
 	struct rt_sigframe f;
 
-	if ((unsigned long)ka->sa_handler >= TASK_SIZE ||
-	    regs->sp >= TASK_SIZE || sp >= regs->sp)
+	if ((unsigned long)ka->sa_handler >= TASK_SIZE || top > TASK_SIZE ||
+	    !sigframe_fits(top, sp))
 		return -EFAULT;
 	memset(&f, 0, sizeof(f));
 	f.uc.uc_flags = UC_FRAME_MAGIC;
+	sigaltstack_save(&f.uc.uc_stack, regs->sp);
 	save_sigcontext(&f.uc.uc_mcontext, regs);
 	f.uc.uc_mcontext.oldmask = blocked;
 	f.uc.uc_sigmask = blocked;

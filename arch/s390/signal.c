@@ -11,7 +11,8 @@
  * The handler runs with %r2 = signal, %r3 = &info, %r4 = &uc and %r14 =
  * the restorer (the library's, SA_RESTORER), which calls sigreturn with
  * %r15 back at the frame.  The ABI has no red zone: the frame goes just
- * below the interrupted stack pointer.
+ * below the interrupted stack pointer (or at the top of the alternate
+ * stack: sigsp, SA_ONSTACK).
  *
  * The frame is user memory, which the program may have changed.  So
  * sigreturn takes only what a program could set itself: the general
@@ -47,18 +48,20 @@ int arch_setup_rt_frame(int sig, const struct kernel_siginfo *info,
 			const struct sigaction *ka, sigset_t blocked,
 			struct pt_regs *regs)
 {
-	unsigned long sp = (regs->gprs[15] - sizeof(struct rt_sigframe)) & ~7UL;
+	unsigned long top = sigsp(regs->gprs[15], ka);
+	unsigned long sp = (top - sizeof(struct rt_sigframe)) & ~7UL;
 	struct rt_sigframe __user *frame = (struct rt_sigframe __user *)sp;
 	struct rt_sigframe *f;
 	struct fpu_state fpu;
 	int err = 0;
 
-	if ((unsigned long)ka->sa_handler >= TASK_SIZE ||
-	    regs->gprs[15] >= TASK_SIZE || sp >= regs->gprs[15])
+	if ((unsigned long)ka->sa_handler >= TASK_SIZE || top > TASK_SIZE ||
+	    !sigframe_fits(top, sp))
 		return -EFAULT;
 	f = kzalloc(sizeof(*f));
 	if (!f)
 		return -EFAULT;
+	sigaltstack_save(&f->uc.uc_stack, regs->gprs[15]);
 	f->uc.uc_mcontext.psw_mask = regs->psw_mask;
 	f->uc.uc_mcontext.psw_addr = regs->psw_addr;
 	memcpy(f->uc.uc_mcontext.gprs, regs->gprs, sizeof(regs->gprs));

@@ -5,7 +5,8 @@
  * addresses first):
  *
  *	interrupted rsp - 128       the red zone, which the ABI lets leaf code
- *	                            use below rsp: left alone
+ *	                            use below rsp: left alone (or the top of
+ *	                            the alternate stack: sigsp, SA_ONSTACK)
  *	fxsave area (512 bytes,     the x87/SSE registers; 64-byte aligned
  *	  uc_mcontext.fpstate)
  *	struct rt_sigframe:
@@ -80,18 +81,20 @@ int arch_setup_rt_frame(int sig, const struct kernel_siginfo *info,
 			const struct sigaction *ka, sigset_t blocked,
 			struct pt_regs *regs)
 {
-	unsigned long fp = (regs->rsp - RED_ZONE - FXSAVE_SIZE) & ~63UL;
+	unsigned long top = sigsp(regs->rsp - RED_ZONE, ka);
+	unsigned long fp = (top - FXSAVE_SIZE) & ~63UL;
 	unsigned long sp = ((fp - sizeof(struct rt_sigframe)) & ~15UL) - 8;
 	struct rt_sigframe *frame = (struct rt_sigframe *)sp;
 	struct rt_sigframe f;
 	struct fxsave_image fx;
 
 	/* iretq to a non-canonical rip would fault in the kernel, not user. */
-	if ((unsigned long)ka->sa_handler >= TASK_SIZE ||
-	    regs->rsp >= TASK_SIZE || sp >= regs->rsp)
+	if ((unsigned long)ka->sa_handler >= TASK_SIZE || top > TASK_SIZE ||
+	    !sigframe_fits(top, sp))
 		return -EFAULT;
 	memset(&f, 0, sizeof(f));
 	f.pretcode = (unsigned long)ka->sa_restorer;
+	sigaltstack_save(&f.uc.uc_stack, regs->rsp);
 	save_sigcontext(&f.uc.uc_mcontext, regs);
 	f.uc.uc_mcontext.fpstate = (void *)fp;
 	f.uc.uc_mcontext.oldmask = blocked;

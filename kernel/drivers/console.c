@@ -14,8 +14,9 @@
  *   CR or LF              ends the line (as LF): it becomes readable
  *   ^D                    on an empty line: end of file (a read returns 0);
  *                         otherwise the line so far becomes readable as is
- *   ^C                    discards the input, echoes "^C", and sends the
- *                         foreground job SIGINT (below)
+ *   ^C, ^\, ^Z            discard the input, echo themselves ("^C") and
+ *                         send the foreground job SIGINT, SIGQUIT, SIGTSTP
+ *                         (below)
  *   ESC [ ... or ESC O x  a terminal's key sequence (an arrow key ...):
  *                         dropped whole, so it never lands in a line
  * Other control characters are dropped.  A read waits until a whole line
@@ -27,10 +28,16 @@
  * returns what is there; CR still becomes LF, nothing else is special.
  *
  * The foreground job: TIOCSPGRP names a process group (the shell sets the
- * job it waits for; 0 is none).  ^C sends that group SIGINT, as Linux's
- * n_tty does (isig): its default action ends the job, and a program
- * may catch it.  ioctl TCGETECHO/TCSETECHO read and set echo,
- * TCGETCANON/TCSETCANON canonical mode, TIOCGPGRP/TIOCSPGRP the group.
+ * job it waits for, and itself while it reads a command; 0 is none).  ^C
+ * sends that group SIGINT, ^\ SIGQUIT and ^Z SIGTSTP, as Linux's n_tty
+ * does (isig): SIGINT's and SIGQUIT's default action ends the job, SIGTSTP's
+ * stops it (the shell then takes the console back), and a program may
+ * catch all three.  Job control (tty_check_change): a process outside the
+ * foreground group that reads the console is stopped by SIGTTIN, and one
+ * that changes the console's modes or foreground group by SIGTTOU.
+ * ioctl TCGETECHO/TCSETECHO read and set echo, TCGETCANON/TCSETCANON
+ * canonical mode, TIOCGPGRP/TIOCSPGRP the group, and TIOCSTI types one
+ * byte as if it came from the keyboard (Linux's, for tests).
  *
  * buf holds the readable bytes first (committed), then the line being
  * edited.  An end of file is kept in buf as a ^D byte, seen in its place
@@ -44,6 +51,7 @@
 #include <kernel/fs/vfs.h>
 #include <kernel/printk.h>
 #include <kernel/process.h>
+#include <kernel/sched.h>
 #include <kernel/string.h>
 
 #define TTY_BUF_SIZE 1024
@@ -75,7 +83,17 @@ struct tty_echo {
 	char text[3];
 	size_t len;
 	size_t erase; /* characters to erase ("\b \b" each) after text */
-	int kill_pgrp;
+	int sig;      /* for the foreground group, or 0 */
+};
+
+/* The characters that signal the foreground group (Linux's ISIG). */
+static const struct {
+	char c;
+	int sig;
+} isig_chars[] = {
+	{ CTRL('C'), SIGINT },
+	{ CTRL('\\'), SIGQUIT },
+	{ CTRL('Z'), SIGTSTP },
 };
 
 static void echo_text(struct tty_echo *echo, const char *s, size_t n)
@@ -137,10 +155,24 @@ static void commit_line(struct tty_echo *echo)
 	echo_text(echo, "\n", 1);
 }
 
+/* A signal character: the input is discarded, "^X" echoed.  Lock held. */
+static bool isig(char c, struct tty_echo *echo)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(isig_chars); i++) {
+		if (isig_chars[i].c != c)
+			continue;
+		tty.len = tty.committed = 0;
+		echo_text(echo, (char[]){ '^', c + '@', '\n' }, 3);
+		echo->sig = isig_chars[i].sig;
+		return true;
+	}
+	return false;
+}
+
 /* Canonical mode: edit the line.  Lock held. */
 static void canon_input(char c, struct tty_echo *echo)
 {
-	if (in_key_sequence(c))
+	if (in_key_sequence(c) || isig(c, echo))
 		return;
 	switch (c) {
 	case '\n':
@@ -155,11 +187,6 @@ static void canon_input(char c, struct tty_echo *echo)
 		return;
 	case CTRL('W'):
 		echo->erase = erase_chars(last_word());
-		return;
-	case CTRL('C'):
-		tty.len = tty.committed = 0;
-		echo_text(echo, "^C\n", 3);
-		echo->kill_pgrp = tty.fg_pgrp;
 		return;
 	case CTRL_D:
 		if (tty.len == tty.committed && tty.len < TTY_BUF_SIZE)
@@ -190,6 +217,7 @@ void console_receive(char c)
 {
 	unsigned long flags = spin_lock_irqsave(&tty.lock);
 	struct tty_echo echo = { .len = 0 };
+	int fg = tty.fg_pgrp;
 	bool readable;
 
 	if (c == '\r')
@@ -205,8 +233,8 @@ void console_receive(char c)
 		while (echo.erase--)
 			call_console_drivers("\b \b", 3);
 	}
-	if (echo.kill_pgrp)
-		kill_pgrp(echo.kill_pgrp, SIGINT);
+	if (echo.sig && fg)
+		kill_pgrp(fg, echo.sig);
 	if (readable)
 		wake_up(&tty.read_wait);
 }
@@ -249,10 +277,46 @@ static size_t tty_take(char *dst, size_t max, bool first, bool *end)
 	return n;
 }
 
+/*
+ * Job control, as Linux's __tty_check_change: may the current process
+ * read the console (sig SIGTTIN) or change its settings (SIGTTOU)?  Only
+ * the foreground group may.  Any other process has its whole group sent
+ * sig, whose default action stops it, and the call is made again once the
+ * group continues (-ERESTARTSYS: the shell's fg).  A process that blocks
+ * or ignores sig would never stop: its read fails with EIO, and its change
+ * is allowed (the shell, taking the console back from a job, is such a
+ * process).  Without a foreground group (0, or one whose processes are
+ * all gone) there is no job control, and init and kernel threads are
+ * never stopped.
+ */
+static long tty_check_change(int sig)
+{
+	struct task_struct *t = current;
+	int fg = tty.fg_pgrp;
+	unsigned long flags;
+	long ret = 0;
+
+	if (!fg || !t->mm || t->group_leader->pgid == fg || t == init_task)
+		return 0;
+	if (sig_ignored_or_blocked(sig))
+		return sig == SIGTTIN ? -EIO : 0;
+	flags = arch_local_irq_save();
+	if (kill_pgrp(fg, 0) == 0) {
+		kill_pgrp(t->group_leader->pgid, sig);
+		ret = -ERESTARTSYS;
+	}
+	arch_local_irq_restore(flags);
+	return ret;
+}
+
 static long console_read(struct kiocb *iocb, struct iov_iter *to)
 {
 	size_t done = 0;
 	bool end = false;
+	long err = tty_check_change(SIGTTIN);
+
+	if (err)
+		return err;
 
 	while (!end && iov_iter_count(to)) {
 		char chunk[128];
@@ -311,27 +375,55 @@ static void set_canon(bool canon)
 		wake_up(&tty.read_wait);
 }
 
+/* TIOCSTI: the byte at arg, as if typed (echoed, edited, signalling). */
+static long simulate_input(unsigned long arg)
+{
+	char c;
+
+	if (copy_from_user(&c, (const char __user *)arg, 1))
+		return -EFAULT;
+	console_receive(c);
+	return 0;
+}
+
+/* The requests that change the console's state, SIGTTOU's business. */
+static long console_set(unsigned long cmd, unsigned long arg)
+{
+	long err = tty_check_change(SIGTTOU);
+
+	if (err)
+		return err;
+	switch (cmd) {
+	case TCSETECHO:
+		tty.echo = arg != 0;
+		return 0;
+	case TCSETCANON:
+		set_canon(arg != 0);
+		return 0;
+	default: /* TIOCSPGRP */
+		if (arg > 0x7fffffff)
+			return -EINVAL;
+		tty.fg_pgrp = arg;
+		return 0;
+	}
+}
+
 static long console_ioctl(struct file *file, unsigned long cmd,
 			  unsigned long arg)
 {
 	switch (cmd) {
 	case TCGETECHO:
 		return tty.echo;
-	case TCSETECHO:
-		tty.echo = arg != 0;
-		return 0;
 	case TCGETCANON:
 		return tty.canon;
-	case TCSETCANON:
-		set_canon(arg != 0);
-		return 0;
 	case TIOCGPGRP:
 		return tty.fg_pgrp;
+	case TCSETECHO:
+	case TCSETCANON:
 	case TIOCSPGRP:
-		if (arg > 0x7fffffff)
-			return -EINVAL;
-		tty.fg_pgrp = arg;
-		return 0;
+		return console_set(cmd, arg);
+	case TIOCSTI:
+		return simulate_input(arg);
 	default:
 		return -ENOTTY;
 	}

@@ -11,16 +11,23 @@
  *
  * Usage: sh (read lines from standard input, prompting "$ "), or
  * sh -c 'line' (run it, exit with its status).  Built in: cd [dir],
- * exit [n], pwd.  Other commands are /bin/<name>, or the path itself if the
- * name has a '/'.
+ * exit [n], pwd, and jobs, fg [%n], bg [%n] (below).  Other commands are
+ * /bin/<name>, or the path itself if the name has a '/'.
  * $? (outside single quotes) is the last command's status.  There are no
  * other variables and no globs: Pagoda does not need them to be studied.
  *
  * Jobs: each pipeline runs in a process group of its own (setpgid), and
  * while the shell waits for one it is the console's foreground group
- * (tcsetpgrp), so ^C's SIGINT ends that job and not the shell.  (No fg
- * or bg: the shell does no job control of stopped jobs yet.)  On the console
- * the shell edits its own lines, with a history (see "line editing").
+ * (tcsetpgrp), so ^C's SIGINT ends that job and not the shell.  On the
+ * console the shell also does job control, as POSIX's interactive shells:
+ * it is a group of its own, owns the console while it reads a line, and
+ * ignores SIGTSTP, SIGTTIN and SIGTTOU (its children get them back); ^Z
+ * stops the foreground job (SIGTSTP), which waitpid's WUNTRACED reports,
+ * and the shell takes the console back.  `jobs` lists the jobs, `fg`
+ * continues one in the foreground (SIGCONT to its group), `bg` in the
+ * background; a background job that reads the console stops (SIGTTIN)
+ * until brought to the foreground.  On the console the shell edits its own
+ * lines, with a history (see "line editing").
  *
  * The shell prints with dprintf(), one write() per message and no stdio
  * buffer, so there is nothing to flush before fork() and nothing that a
@@ -28,6 +35,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -41,6 +49,8 @@
 #define MAX_ARGS 32
 #define MAX_CMDS 8	 /* per pipeline */
 #define MAX_PIPELINES 16 /* per line */
+#define MAX_JOBS 8
+#define JOB_TEXT_MAX 64
 
 extern char **environ;
 
@@ -273,10 +283,279 @@ static int redirect(const struct cmd *c)
 	return 0;
 }
 
+/* A wait status as the shell's $?: exit status, or 128 + signal. */
+static int exit_code(int st)
+{
+	if (WIFSTOPPED(st))
+		return 128 + WSTOPSIG(st);
+	return WIFSIGNALED(st) ? 128 + WTERMSIG(st) : WEXITSTATUS(st);
+}
+
+/* ---- jobs ------------------------------------------------------------ */
+
+/*
+ * A job is a pipeline started and not yet over: running or stopped.  Its
+ * number, as `jobs` shows it, is its slot in jobs[] plus one.
+ */
+struct job {
+	pid_t pgid;	      /* 0: a free slot */
+	pid_t pids[MAX_CMDS]; /* 0 once reaped (or never started) */
+	char names[MAX_CMDS][16];
+	int npids;
+	bool stopped;
+	int status;		 /* the last command's wait status */
+	char text[JOB_TEXT_MAX]; /* the command line, for jobs and fg */
+};
+
+static struct job jobs[MAX_JOBS];
+static struct job *current_job; /* the last stopped or started: fg's */
+static bool job_control;	/* interactive, on the console */
+static pid_t shell_fg; /* the foreground group to give back after a job */
+
+static int job_number(const struct job *j)
+{
+	return (int)(j - jobs) + 1;
+}
+
+static void job_text_add(struct job *j, const char *sep, const char *word)
+{
+	size_t n = strlen(j->text);
+
+	snprintf(j->text + n, sizeof(j->text) - n, "%s%s", n ? sep : "", word);
+}
+
+/* A free slot for pipeline p, its text filled in; NULL if none is free. */
+static struct job *new_job(const struct pipeline *p)
+{
+	for (struct job *j = jobs; j < jobs + MAX_JOBS; j++) {
+		if (j->pgid)
+			continue;
+		memset(j, 0, sizeof(*j));
+		j->npids = p->ncmds;
+		j->status = __W_EXITCODE(1); /* if the last never starts */
+		for (int i = 0; i < p->ncmds; i++) {
+			char *const *argv = p->cmds[i].argv;
+
+			snprintf(j->names[i], sizeof(j->names[i]), "%s",
+				 argv[0] ? argv[0] : "sh");
+			for (int k = 0; argv[k]; k++)
+				job_text_add(j, i && !k ? " | " : " ", argv[k]);
+		}
+		return j;
+	}
+	return NULL;
+}
+
+static bool job_done(const struct job *j)
+{
+	for (int i = 0; i < j->npids; i++)
+		if (j->pids[i])
+			return false;
+	return true;
+}
+
+static void free_job(struct job *j)
+{
+	j->pgid = 0;
+	if (current_job == j)
+		current_job = NULL;
+}
+
+/* The job with process pid, and the process's index in it. */
+static struct job *find_job(pid_t pid, int *index)
+{
+	for (struct job *j = jobs; j < jobs + MAX_JOBS; j++)
+		for (int i = 0; j->pgid && i < j->npids; i++)
+			if (j->pids[i] == pid) {
+				*index = i;
+				return j;
+			}
+	return NULL;
+}
+
+/* Note what waitpid said of the job's i-th process. */
+static void job_update(struct job *j, int i, int ws)
+{
+	if (WIFSTOPPED(ws)) {
+		j->stopped = true;
+		j->status = ws;
+		return;
+	}
+	if (WIFCONTINUED(ws)) {
+		j->stopped = false;
+		return;
+	}
+	j->pids[i] = 0;
+	if (i == j->npids - 1 || (job_done(j) && WIFSTOPPED(j->status)))
+		j->status = ws;
+	if (WIFSIGNALED(ws))
+		dprintf(2, "%s: killed by signal %d\n", j->names[i],
+			WTERMSIG(ws));
+}
+
+static void print_job(int fd, const struct job *j, const char *state)
+{
+	dprintf(fd, "[%d]%c %s\t%s\n", job_number(j),
+		j == current_job ? '+' : ' ', state, j->text);
+}
+
+/*
+ * Wait for a job in the foreground until it ends or, with job control,
+ * stops; its status for $?.
+ */
+static int wait_job(struct job *j)
+{
+	bool foreground = j->pgid && tcsetpgrp(0, j->pgid) == 0;
+	int st;
+
+	for (int i = 0; i < j->npids && !j->stopped; i++) {
+		int ws;
+
+		if (j->pids[i] &&
+		    waitpid(j->pids[i], &ws, job_control ? WUNTRACED : 0) ==
+			    j->pids[i])
+			job_update(j, i, ws);
+	}
+	if (foreground)
+		tcsetpgrp(0, shell_fg);
+	st = exit_code(j->status);
+	if (j->stopped) {
+		current_job = j;
+		print_job(2, j, "Stopped");
+	} else {
+		free_job(j);
+	}
+	return st;
+}
+
+/* Jobs that stopped, continued or ended in the background: note them. */
+static void reap_background(void)
+{
+	int options = WNOHANG | (job_control ? WUNTRACED | WCONTINUED : 0);
+	pid_t pid;
+	int ws, i;
+
+	while ((pid = waitpid(-1, &ws, options)) > 0) {
+		struct job *j = find_job(pid, &i);
+		bool was_stopped;
+
+		if (!j)
+			continue;
+		was_stopped = j->stopped;
+		job_update(j, i, ws);
+		if (j->stopped && !was_stopped) {
+			current_job = j;
+			print_job(2, j, "Stopped");
+		} else if (job_done(j)) {
+			char state[16] = "Done";
+
+			if (exit_code(j->status))
+				snprintf(state, sizeof(state), "Exit %d",
+					 exit_code(j->status));
+			print_job(2, j, state);
+			free_job(j);
+		}
+	}
+}
+
+/* The job fg or bg names: %n or n, or by default the current one. */
+static struct job *job_arg(const char *arg)
+{
+	int n;
+
+	if (!arg) {
+		if (current_job)
+			return current_job;
+		for (n = MAX_JOBS; n > 0; n--)
+			if (jobs[n - 1].pgid)
+				return &jobs[n - 1];
+		return NULL;
+	}
+	n = atoi(arg + (*arg == '%'));
+	return n >= 1 && n <= MAX_JOBS && jobs[n - 1].pgid ? &jobs[n - 1]
+							   : NULL;
+}
+
+/* fg and bg: continue a job (SIGCONT to its group), here or behind. */
+static int continue_job(char *const *argv)
+{
+	struct job *j = job_arg(argv[1]);
+	bool fg = !strcmp(argv[0], "fg");
+
+	if (!job_control) {
+		dprintf(2, "%s: no job control\n", argv[0]);
+		return 1;
+	}
+	if (!j) {
+		dprintf(2, "%s: %s: no such job\n", argv[0],
+			argv[1] ? argv[1] : "current");
+		return 1;
+	}
+	current_job = j;
+	if (fg) {
+		dprintf(1, "%s\n", j->text);
+		/* Its own first: continued in the background, a read stops. */
+		tcsetpgrp(0, j->pgid);
+	} else {
+		dprintf(1, "[%d] %s &\n", job_number(j), j->text);
+	}
+	j->stopped = false;
+	kill(-j->pgid, SIGCONT);
+	return fg ? wait_job(j) : 0;
+}
+
+static int list_jobs(void)
+{
+	reap_background();
+	for (struct job *j = jobs; j < jobs + MAX_JOBS; j++)
+		if (j->pgid)
+			print_job(1, j, j->stopped ? "Stopped" : "Running");
+	return 0;
+}
+
+/*
+ * Leaving: a stopped job would wait for a SIGCONT no one sends, so it is
+ * hung up and continued, as Linux does for a group its shell orphans.
+ */
+static void hang_up_stopped_jobs(void)
+{
+	for (struct job *j = jobs; j < jobs + MAX_JOBS; j++)
+		if (j->pgid && j->stopped) {
+			kill(-j->pgid, SIGHUP);
+			kill(-j->pgid, SIGCONT);
+		}
+}
+
+/*
+ * On the console, the shell is a group of its own that owns the console
+ * whenever no job does, and that neither ^Z nor the console's SIGTTIN and
+ * SIGTTOU stop (they are for its jobs).
+ */
+static void init_job_control(void)
+{
+	if (!isatty(0))
+		return;
+	signal(SIGTSTP, SIG_IGN);
+	signal(SIGTTIN, SIG_IGN);
+	signal(SIGTTOU, SIG_IGN);
+	setpgid(0, 0);
+	shell_fg = getpid();
+	job_control = tcsetpgrp(0, shell_fg) == 0;
+}
+
+/* ---- builtins -------------------------------------------------------- */
+
+static const char *const builtins[] = {
+	"cd", "exit", "pwd", "jobs", "fg", "bg"
+};
+
 static int is_builtin(const char *name)
 {
-	return name && (!strcmp(name, "cd") || !strcmp(name, "exit") ||
-			!strcmp(name, "pwd"));
+	for (size_t i = 0; name && i < sizeof(builtins) / sizeof(*builtins);
+	     i++)
+		if (!strcmp(name, builtins[i]))
+			return 1;
+	return 0;
 }
 
 /* Run a builtin command; its status. */
@@ -285,8 +564,14 @@ static int builtin(char *const *argv)
 	const char *dir = argv[1] ? argv[1] : "/";
 	char cwd[256];
 
-	if (!strcmp(argv[0], "exit"))
+	if (!strcmp(argv[0], "exit")) {
+		hang_up_stopped_jobs();
 		exit(argv[1] ? atoi(argv[1]) : status);
+	}
+	if (!strcmp(argv[0], "jobs"))
+		return list_jobs();
+	if (!strcmp(argv[0], "fg") || !strcmp(argv[0], "bg"))
+		return continue_job(argv);
 	if (!strcmp(argv[0], "cd")) {
 		if (chdir(dir) == 0)
 			return 0;
@@ -340,12 +625,6 @@ static void __attribute__((noreturn)) exec_cmd(struct cmd *c)
 	_exit(126);
 }
 
-/* A wait status as the shell's $?: exit status, or 128 + signal. */
-static int exit_code(int st)
-{
-	return WIFSIGNALED(st) ? 128 + WTERMSIG(st) : WEXITSTATUS(st);
-}
-
 /* Words with the status filled in (at most 3 digits for each 2-char $?). */
 static char expanded[2 * SH_LINE_MAX];
 
@@ -379,36 +658,46 @@ static void expand_status(struct pipeline *p)
 	}
 }
 
-/* Run one pipeline; its status (that of its last command). */
-static int run_pipeline(struct pipeline *p)
+/*
+ * In the child: the job's group, the console if the job is in the
+ * foreground, the signals the shell ignores back.  The child takes the
+ * console itself, and before exec, or a command that reads at once
+ * could do so before the shell's own tcsetpgrp and stop (SIGTTIN); it
+ * still ignores SIGTTOU here, as the shell does.
+ */
+static void enter_job(pid_t pgid, bool background)
 {
-	pid_t pids[MAX_CMDS], pgid = 0;
-	int in = -1, st = 0, last = p->ncmds - 1;
-	bool foreground;
+	setpgid(0, pgid); /* the job's group: its first pid */
+	if (job_control && !background)
+		tcsetpgrp(0, pgid ? pgid : getpid());
+	if (job_control) {
+		signal(SIGTSTP, SIG_DFL);
+		signal(SIGTTIN, SIG_DFL);
+		signal(SIGTTOU, SIG_DFL);
+	} else if (background) {
+		/* POSIX: without job control, & reads nothing. */
+		move_fd(open("/dev/null", O_RDONLY), 0, "/dev/null");
+	}
+}
 
-	expand_status(p);
-	/* cd must change the shell's own directory, so it cannot fork. */
-	if (p->ncmds == 1 && !p->background && is_builtin(p->cmds[0].argv[0]))
-		return builtin_here(&p->cmds[0]);
+/* Start job j's processes, joined by pipes. */
+static void start_job(struct job *j, struct pipeline *p)
+{
+	int in = -1;
 
 	for (int i = 0; i < p->ncmds; i++) {
 		int fds[2] = { -1, -1 };
 
-		if (i < last && pipe(fds) < 0) {
+		if (i < p->ncmds - 1 && pipe(fds) < 0) {
 			dprintf(2, "sh: pipe: %s\n", strerror(errno));
-			last = i - 1; /* wait for those already started */
-			break;
+			break; /* wait for those already started */
 		}
-		pids[i] = fork();
-		if (pids[i] == 0) {
-			setpgid(0, pgid); /* the job's group: its first pid */
+		j->pids[i] = fork();
+		if (j->pids[i] == 0) {
+			enter_job(j->pgid, p->background);
 			if (in >= 0) {
 				dup2(in, 0);
 				close(in);
-			} else if (p->background) {
-				/* POSIX: without job control, & reads nothing. */
-				move_fd(open("/dev/null", O_RDONLY), 0,
-					"/dev/null");
 			}
 			if (fds[1] >= 0) {
 				dup2(fds[1], 1);
@@ -417,12 +706,13 @@ static int run_pipeline(struct pipeline *p)
 			}
 			exec_cmd(&p->cmds[i]);
 		}
-		if (pids[i] < 0)
+		if (j->pids[i] < 0) {
 			dprintf(2, "sh: fork: %s\n", strerror(errno));
-		if (pids[i] > 0) {
+			j->pids[i] = 0;
+		} else {
 			/* Also here, so the group exists before we wait. */
-			pgid = pgid ? pgid : pids[i];
-			setpgid(pids[i], pgid);
+			j->pgid = j->pgid ? j->pgid : j->pids[i];
+			setpgid(j->pids[i], j->pgid);
 		}
 		/* The parent keeps no pipe ends: a reader sees EOF when its
 		 * writer exits only if no one else holds the write end. */
@@ -434,29 +724,28 @@ static int run_pipeline(struct pipeline *p)
 	}
 	if (in >= 0)
 		close(in);
+}
 
-	if (p->background) {
-		if (last >= 0 && pids[last] > 0)
-			dprintf(2, "[%d]\n", pids[last]);
-		return 0;
-	}
-	/* On the console, ^C now kills this job (and not the shell). */
-	foreground = pgid && tcsetpgrp(0, pgid) == 0;
-	for (int i = 0; i <= last; i++) {
-		int ws;
+/* Run one pipeline; its status (that of its last command). */
+static int run_pipeline(struct pipeline *p)
+{
+	struct job *j;
 
-		if (pids[i] <= 0 || waitpid(pids[i], &ws, 0) != pids[i])
-			continue;
-		if (WIFSIGNALED(ws))
-			dprintf(2, "%s: killed by signal %d\n",
-				p->cmds[i].argv[0] ? p->cmds[i].argv[0] : "sh",
-				WTERMSIG(ws));
-		if (i == last)
-			st = exit_code(ws);
-	}
-	if (foreground)
-		tcsetpgrp(0, 0);
-	return last >= 0 && pids[last] > 0 ? st : 1;
+	expand_status(p);
+	/* cd must change the shell's own directory, so it cannot fork. */
+	if (p->ncmds == 1 && !p->background && is_builtin(p->cmds[0].argv[0]))
+		return builtin_here(&p->cmds[0]);
+	j = new_job(p);
+	if (!j)
+		return fail("too many jobs");
+	start_job(j, p);
+	if (!j->pgid) /* nothing started */
+		return 1;
+	if (!p->background)
+		return wait_job(j);
+	current_job = j;
+	dprintf(2, "[%d] %d\n", job_number(j), j->pgid);
+	return 0;
 }
 
 /* Lex, parse and run one line, setting status. */
@@ -470,16 +759,6 @@ static void run_line(const char *line)
 	}
 	for (int i = 0; i < n; i++)
 		status = run_pipeline(&pipelines[i]);
-}
-
-/* Background commands that have finished: reap and mention them. */
-static void reap_background(void)
-{
-	pid_t pid;
-	int ws;
-
-	while ((pid = waitpid(-1, &ws, WNOHANG)) > 0)
-		dprintf(2, "[%d] done, status %d\n", pid, exit_code(ws));
 }
 
 /*
@@ -663,6 +942,7 @@ int main(int argc, char **argv)
 {
 	static char line[SH_LINE_MAX];
 
+	shell_fg = tcgetpgrp(0);
 	if (argc > 1 && !strcmp(argv[1], "-c")) {
 		if (argc < 3) {
 			fail("-c needs a command line");
@@ -671,11 +951,13 @@ int main(int argc, char **argv)
 		run_line(argv[2]);
 		return status;
 	}
+	init_job_control();
 	for (;;) {
 		reap_background();
 		if (next_line(line, sizeof(line)) < 0)
 			break;
 		run_line(line);
 	}
+	hang_up_stopped_jobs();
 	return status;
 }

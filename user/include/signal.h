@@ -31,6 +31,8 @@ int sigsuspend(const sigset_t *mask);
 /* Take a pending signal of set (blocked by the caller) without a handler. */
 int sigwaitinfo(const sigset_t *set, siginfo_t *info);
 int sigwait(const sigset_t *set, int *sig);
+/* Handlers with SA_ONSTACK run on this stack (ss_sp, ss_size). */
+int sigaltstack(const stack_t *ss, stack_t *old);
 
 int sigemptyset(sigset_t *set);
 int sigfillset(sigset_t *set);

@@ -68,6 +68,11 @@ int sigwait(const sigset_t *set, int *sig)
 	return 0;
 }
 
+int sigaltstack(const stack_t *ss, stack_t *old)
+{
+	return __syscall_ret(__syscall2(SYS_sigaltstack, ss, old));
+}
+
 int pause(void)
 {
 	sigset_t mask;

@@ -454,6 +454,11 @@ static const struct row rows[] = {
 	ROW("futex wake in the kernel", SYS_futex, EFAULT, V(KERNEL_ADDR),
 	    V(FUTEX_WAKE), V(1), V(0)),
 	ROW("futex bad op", SYS_futex, ENOSYS, K(BUF), V(99), V(0), V(0)),
+	/* sigaltstack(ss, old) */
+	ROW("sigaltstack from the kernel", SYS_sigaltstack, EFAULT,
+	    V(KERNEL_ADDR), V(0)),
+	ROW("sigaltstack old into the kernel", SYS_sigaltstack, EFAULT, V(0),
+	    V(KERNEL_ADDR)),
 	/* Pagoda's own calls */
 	ROWF("procinfo negative index", SYS_procinfo, EINVAL, PAGODA_ONLY,
 	     V(-1), K(BUF)),

@@ -371,6 +371,48 @@ static void alarm_outlives_thread(void)
 	EXPECT_EQ(WTERMSIG(status), SIGALRM);
 }
 
+static void *stop_and_exit(void *arg)
+{
+	wait_for_go(NULL);
+	kill(getpid(), SIGTSTP); /* the main thread blocks it: ours to take */
+	exit(6);
+}
+
+/* The thread is made before the mask changes: it inherits the mask. */
+static void run_stop_in_thread(void)
+{
+	sigset_t set = 0;
+	pthread_t t;
+
+	pthread_create(&t, NULL, stop_and_exit, NULL);
+	sigaddset(&set, SIGTSTP);
+	sigprocmask(SIG_BLOCK, &set, NULL);
+	__atomic_store_n(&go, 1, __ATOMIC_RELEASE);
+	for (;;)
+		pause();
+}
+
+/*
+ * A stop taken by a thread that is not the leader: the parent sees the
+ * process stopped, and SIGCONT, which the leader takes, resumes the thread.
+ */
+static void stop_in_thread(void)
+{
+	int status;
+	pid_t pid = fork();
+
+	if (pid == 0)
+		run_stop_in_thread();
+	ASSERT_GT(pid, 0);
+	ASSERT_EQ(waitpid(pid, &status, WUNTRACED), pid);
+	EXPECT_TRUE(WIFSTOPPED(status));
+	EXPECT_EQ(WSTOPSIG(status), SIGTSTP);
+	ASSERT_EQ(kill(pid, SIGCONT), 0);
+	ASSERT_EQ(waitpid(pid, &status, 0), pid);
+	EXPECT_TRUE(WIFEXITED(status));
+	EXPECT_EQ(WEXITSTATUS(status), 6);
+}
+
 static void *return_7(void *arg)
 {
 	return (void *)7;
@@ -521,6 +563,7 @@ static const struct ktap_case cases[] = {
 	KTAP_CASE(threads_after_fork),
 	KTAP_CASE(malloc_in_threads),
 	KTAP_CASE(alarm_outlives_thread),
+	KTAP_CASE(stop_in_thread),
 };
 
 int main(int argc, char **argv)

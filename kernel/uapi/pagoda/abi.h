@@ -185,10 +185,7 @@ struct sigaction {
 	sigset_t sa_mask;
 };
 
-/*
- * An alternate signal stack, as Linux's (the type and constants exist so
- * that programs naming them build; Pagoda has no sigaltstack yet).
- */
+/* An alternate signal stack (sigaltstack), as Linux's. */
 typedef struct {
 	void *ss_sp;
 	int ss_flags;
@@ -323,6 +320,7 @@ struct kmsg_header {
 #define TCSETCANON 0x5404 /* arg 0 (every byte readable at once) or 1 */
 #define TIOCGPGRP 0x540f  /* returns the foreground process group, 0 if none */
 #define TIOCSPGRP 0x5410  /* arg: the foreground process group (^C kills it) */
+#define TIOCSTI 0x5412	  /* arg: a char *; that byte, as if typed (Linux's) */
 
 /*
  * clone() flags (Linux values): a thread takes the first five together

@@ -81,7 +81,8 @@
 #define SYS_munlock 58
 #define SYS_mlockall 59 /* (MCL_CURRENT | MCL_FUTURE) */
 #define SYS_munlockall 60
-#define NR_SYSCALLS 61
+#define SYS_sigaltstack 61
+#define NR_SYSCALLS 62
 
 /* SYS_reboot's first argument. */
 #define REBOOT_POWER_OFF 0 /* report the exit status, then power off */

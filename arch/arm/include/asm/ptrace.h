@@ -40,6 +40,11 @@ static inline unsigned long frame_pointer(const struct pt_regs *regs)
 	return regs->r[11];
 }
 
+static inline unsigned long user_stack_pointer(const struct pt_regs *regs)
+{
+	return regs->sp;
+}
+
 static inline bool user_mode(const struct pt_regs *regs)
 {
 	return (regs->cpsr & PSR_MODE_MASK) == PSR_USR_MODE;

@@ -68,6 +68,11 @@ static inline unsigned long frame_pointer(const struct pt_regs *regs)
 	return regs->gprs[15];
 }
 
+static inline unsigned long user_stack_pointer(const struct pt_regs *regs)
+{
+	return regs->gprs[15];
+}
+
 static inline bool user_mode(const struct pt_regs *regs)
 {
 	return regs->psw_mask & PSW_MASK_PSTATE;

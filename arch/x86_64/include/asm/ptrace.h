@@ -27,6 +27,11 @@ static inline unsigned long frame_pointer(const struct pt_regs *regs)
 	return regs->rbp;
 }
 
+static inline unsigned long user_stack_pointer(const struct pt_regs *regs)
+{
+	return regs->rsp;
+}
+
 /* Did the trap come from user mode (ring 3)? */
 static inline bool user_mode(const struct pt_regs *regs)
 {
