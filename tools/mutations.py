@@ -78,7 +78,7 @@ MUTATIONS = [
       "", "host", "split_vma gives the upper part its own file offset"),
     M("mprotect-no-tlb-flush", "mm/mprotect.c",
       "\tif (changed)\n\t\tflush_tlb_range(walk->vma, start, end);\n",
-      "", "user:vm_rules_test",
+      "\t(void)changed;\n\t(void)start;\n", "user:vm_rules_test",
       "mprotect flushes the TLB before it returns"),
     M("mprotect-grants-write", "mm/mprotect.c",
       "\t\tif (!pte_write(*pte))\n\t\t\tentry = pte_wrprotect(entry);\n", "",
