@@ -478,6 +478,12 @@ int handle_mm_fault(struct mm_struct *mm, unsigned long addr,
 		return VM_FAULT_SIGBUS;
 	if (pte_none(*pte))
 		return do_anonymous_page(mm, vma, addr, pte, flags);
+	/*
+	 * Where the MMU has no accessed bit (32-bit ARM), an old page is
+	 * mapped invalid, and its next access faults here to be made young.
+	 */
+	if (!pte_young(*pte))
+		set_pte(pte, pte_mkyoung(*pte));
 	if ((flags & FAULT_FLAG_WRITE) && !pte_write(*pte)) {
 		if (!(vma->vm_flags & VM_WRITE) && !(flags & FAULT_FLAG_FORCE))
 			return VM_FAULT_SIGSEGV;
