@@ -12,7 +12,6 @@
  * on each page, so the scan only unmaps (the PTE becomes a swap entry, the
  * page stays in the swap cache) and never writes to that disk.
  */
-#include <kernel/errno.h>
 #include <kernel/ktest.h>
 #include <kernel/sched.h>
 #include <kernel/smp.h>
@@ -54,22 +53,6 @@ static unsigned long scan(struct mm_struct *mm)
 
 	shrink_mm_range(mm, BASE, BASE + 2 * PAGE_SIZE, &sc);
 	return sc.nr_scanned;
-}
-
-static int add_swap_area(void)
-{
-	char *header = get_zeroed_page();
-	struct swap_header_info *info = (void *)header + SWAP_HEADER_INFO;
-	int type;
-
-	if (!header)
-		return -ENOMEM;
-	info->version = 1;
-	info->last_page = 7;
-	memcpy(header + PAGE_SIZE - SWAP_MAGIC_LEN, SWAP_MAGIC, SWAP_MAGIC_LEN);
-	type = swap_area_add(NO_DISK, header, 8, 32767);
-	free_page(header);
-	return type;
 }
 
 /*
@@ -124,7 +107,7 @@ static void touched_page_gets_second_chance(struct ktest *t)
 	return;
 #endif
 	mm = test_anon_mm(BASE, 2);
-	type = add_swap_area();
+	type = test_swap_area_add(NO_DISK, 8, 32767);
 	if (mm && type >= 0) {
 		use_mm(mm);
 		second_chance(t, mm, pages);
