@@ -138,7 +138,9 @@ $(USER_PROGS): %: %.o $(USER_CRT0) $(USER_LIBC)
 # same file with other flags) are different programs, whatever their mtimes:
 # $(UB)/extra/NAME.srcs holds the sources and CFLAGS_EXTRA, rewritten (at
 # parse time) only when they change, and every object depends on it, so
-# switching EXTRA to another file never links a stale object.
+# switching EXTRA to another file never links a stale object.  A change
+# also removes the program's objects and their dependency files, which
+# may name a source that no longer exists.
 define user_extra_obj_rule
 $(UB)/extra/$(1).objs/$(basename $(notdir $(2))).o: $(2) $(UB)/extra/$(1).srcs
 	$$(call user_cc,$$(USER_EXTRA_CFLAGS))
@@ -148,7 +150,7 @@ user_same = $(and $(findstring x$(1)x,x$(2)x),$(findstring x$(2)x,x$(1)x))
 
 define user_extra_rule
 $(if $(call user_same,$(strip $(file <$(UB)/extra/$(1).srcs)),$(strip $(2) $(CFLAGS_EXTRA))),,\
-	$(shell mkdir -p $(UB)/extra)$(file >$(UB)/extra/$(1).srcs,$(strip $(2) $(CFLAGS_EXTRA))))
+	$(shell rm -rf $(UB)/extra/$(1).objs; mkdir -p $(UB)/extra)$(file >$(UB)/extra/$(1).srcs,$(strip $(2) $(CFLAGS_EXTRA))))
 $(foreach s,$(2),$(eval $(call user_extra_obj_rule,$(1),$(s))))
 $(UB)/extra/$(1): $(foreach s,$(2),$(UB)/extra/$(1).objs/$(basename $(notdir $(s))).o) \
 		$(USER_CRT0) $(USER_LIBC)
