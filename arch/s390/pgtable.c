@@ -402,6 +402,7 @@ pgprot_t vm_get_page_prot(unsigned long vm_flags)
 		prot |= _PAGE_NOEXEC;
 	if (!(vm_flags & (VM_READ | VM_WRITE | VM_EXEC)))
 		return prot | _PAGE_INVALID; /* PROT_NONE: held, not usable */
+	prot |= _PAGE_READ;
 	if (vm_flags & VM_WRITE)
 		return prot | _PAGE_WRITE | _PAGE_DIRTY;
 	return prot | _PAGE_PROTECT;

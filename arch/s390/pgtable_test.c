@@ -5,7 +5,8 @@
  * stack's guard page invalid); a program's space is another one, where the
  * kernel's addresses mean nothing; fresh tables hold invalid entries, not
  * zeros; and a PTE page is two hardware page tables, the even and the odd
- * segment of a pmd_t, which the CPU really walks.
+ * segment of a pmd_t, which the CPU really walks; an old page is invalid
+ * to the CPU until a fault makes it young.
  */
 #include <asm/page.h>
 #include <asm/pgtable.h>
@@ -133,9 +134,44 @@ static void segment_pair_shares_a_page(struct ktest *t)
 	mmput(mm);
 }
 
+/*
+ * Reclaim's second chance (pte_mkold) must be seen by the CPU: an old page
+ * is unusable until a fault makes it young, and each scan re-arms that.
+ * Without a task's mm the kernel's copy cannot fault the page back in, so
+ * the copy failing shows the CPU no longer uses the old entry.
+ */
+static void old_page_faults_until_young(struct ktest *t)
+{
+	struct mm_struct *mm = test_anon_mm(BASE, 1);
+	char byte = 'y';
+	pte_t *pte;
+
+	KTEST_ASSERT_NOT_NULL(t, mm);
+	KTEST_EXPECT_EQ(t, handle_mm_fault(mm, BASE, FAULT_FLAG_WRITE), 0);
+	*(char *)page_address(follow_page(mm, BASE)) = 'Y';
+	pte = follow_pte(mm, BASE);
+	switch_mm(mm);
+	for (int scan = 0; scan < 2; scan++) {
+		set_pte(pte, pte_mkold(*pte));
+		__tlb_flush_local();
+		KTEST_EXPECT_FALSE(t, pte_young(*pte));
+		KTEST_EXPECT_EQ(t, raw_copy_from_user(&byte, (void *)BASE, 1),
+				1);
+		KTEST_EXPECT_EQ(t, handle_mm_fault(mm, BASE, 0), 0);
+		KTEST_EXPECT_TRUE(t, pte_young(*pte) && pte_write(*pte));
+		KTEST_EXPECT_EQ(t, raw_copy_from_user(&byte, (void *)BASE, 1),
+				0);
+		KTEST_EXPECT_EQ(t, byte, 'Y');
+		byte = 'y';
+	}
+	switch_mm(NULL);
+	mmput(mm);
+}
+
 KTEST_SUITE(kernel_pgtable, KTEST_CASE(text_is_read_only),
 	    KTEST_CASE(rodata_is_read_only), KTEST_CASE(data_is_writable),
 	    KTEST_CASE(stack_guard_invalid),
 	    KTEST_CASE(kernel_not_in_user_space),
 	    KTEST_CASE(fresh_tables_are_invalid),
-	    KTEST_CASE(segment_pair_shares_a_page));
+	    KTEST_CASE(segment_pair_shares_a_page),
+	    KTEST_CASE(old_page_faults_until_young));
