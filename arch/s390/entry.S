@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * Interruption entry.  Each class the kernel takes (program check,
- * supervisor call, external) has a new PSW in the lowcore pointing here,
+ * supervisor call, external, I/O) has a new PSW in the lowcore pointing here,
  * in the home space with DAT on and interruptions off.  The handler saves
  * the 16 registers in the lowcore, moves to the task's kernel stack if the
  * interruption came from a program (problem state), builds a struct
@@ -81,6 +81,15 @@ ext_handler:
 	stg	%r1, PT(INT_CODE)(%r15)
 	llgf	%r1, __LC_EXT_PARAMS
 	stg	%r1, PT(INT_PARM)(%r15)
+	j	trap_common
+
+	.globl	io_handler
+io_handler:
+	TRAP_ENTRY __LC_IO_OLD_PSW, TRAP_IO
+	icm	%r1, 15, __LC_SUBCHANNEL_ID
+	stg	%r1, PT(INT_CODE)(%r15)
+	llgf	%r1, __LC_IO_INT_PARM
+	stg	%r1, PT(INT_PARM)(%r15)
 entry_code_end:
 
 trap_common:
@@ -102,12 +111,12 @@ mcck_handler:
 disabled_wait_psw:
 	.quad	PSW_MASK_WAIT | PSW_MASK_64, 0xdead
 enabled_wait_mask:
-	.quad	PSW_KERNEL_BITS | PSW_MASK_EXT | PSW_MASK_WAIT
+	.quad	PSW_KERNEL_BITS | PSW_MASK_IO | PSW_MASK_EXT | PSW_MASK_WAIT
 
 	.text
 /*
- * void arch_wait_for_interrupt(void): load a wait PSW with external
- * interruptions enabled.  The interruption's old PSW then has the wait
+ * void arch_wait_for_interrupt(void): load a wait PSW with external and
+ * I/O interruptions enabled.  The interruption's old PSW then has the wait
  * bit, which TRAP_ENTRY clears, so the return resumes at 1: below.
  */
 	.globl	arch_wait_for_interrupt

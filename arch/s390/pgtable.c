@@ -15,6 +15,7 @@
  * page; mm/ hangs tables below it with pud/pmd/pte_alloc_one.  Every table
  * is filled with its level's empty (invalid) entry before use.
  */
+#include <asm/ctlreg.h>
 #include <asm/facility.h>
 #include <asm/io.h>
 #include <asm/irqflags.h>
@@ -217,7 +218,7 @@ static void enable_dat(void)
 	set_new_psws(PSW_KERNEL_BITS);
 }
 
-#define CR0_IEP (1UL << (63 - 43))
+#define CR0_IEP CR_BIT(43)
 
 /*
  * Instruction-execution protection, where the CPU has it: a PTE bit that
@@ -226,16 +227,12 @@ static void enable_dat(void)
  */
 static void enable_noexec(void)
 {
-	unsigned long cr0;
-
 	if (!test_facility(FACILITY_IEP)) {
 		printk("DAT: no instruction-execution protection: every "
 		       "readable page is executable\n");
 		return;
 	}
-	asm volatile("stctg %%c0, %%c0, %0" : "=Q"(cr0));
-	cr0 |= CR0_IEP;
-	asm volatile("lctlg %%c0, %%c0, %0" : : "Q"(cr0));
+	ctl_set_bits(0, CR0_IEP);
 	noexec = true;
 }
 

@@ -13,6 +13,7 @@
  *  - the kernel image, from 64 KiB to _end (bss included);
  *  - the initrd.
  */
+#include <asm/cio.h>
 #include <asm/facility.h>
 #include <asm/lowcore.h>
 #include <asm/page.h>
@@ -31,7 +32,7 @@ extern const char _end[];
 extern const char parm_area[];
 extern const u64 initrd_start_parm, initrd_size_parm;
 extern const char pgm_check_handler[], svc_handler[], ext_handler[],
-	mcck_handler[];
+	io_handler[], mcck_handler[];
 
 phys_addr_t initrd_start, initrd_end;
 
@@ -58,7 +59,7 @@ void set_new_psws(u64 mask)
 	set_new_psw(__LC_SVC_NEW_PSW, svc_handler, mask);
 	set_new_psw(__LC_EXT_NEW_PSW, ext_handler, mask);
 	set_new_psw(__LC_MCCK_NEW_PSW, mcck_handler, PSW_MASK_64);
-	set_new_psw(__LC_IO_NEW_PSW, mcck_handler, PSW_MASK_64);
+	set_new_psw(__LC_IO_NEW_PSW, io_handler, mask);
 	set_new_psw(__LC_RESTART_NEW_PSW, mcck_handler, PSW_MASK_64);
 }
 
@@ -95,6 +96,13 @@ void setup_arch(void)
 		memblock_reserve(initrd_start, initrd_size_parm);
 	}
 	strscpy(boot_command_line, parm_area, sizeof(boot_command_line));
+}
+
+/* The devices: the XIP segment in storage, those on channels (cio.c). */
+void arch_device_init(void)
+{
+	dcss_init();
+	css_init();
 }
 
 void arch_console_enable_input(void)

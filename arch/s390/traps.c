@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 /*
- * Interruption dispatch: program checks, supervisor calls and external
- * interruptions arrive here from entry.S with the interrupted registers.
+ * Interruption dispatch: program checks, supervisor calls, external and
+ * I/O interruptions arrive here from entry.S with the interrupted registers.
  *
  * A program check is decoded from its interruption code and, for the
  * translation and protection exceptions, the translation-exception
@@ -14,6 +14,7 @@
  * program it is the program's fault: a signal (and one console line when
  * it kills).
  */
+#include <asm/cio.h>
 #include <asm/irqflags.h>
 #include <asm/layout.h>
 #include <asm/lowcore.h>
@@ -309,6 +310,9 @@ void s390_trap(struct pt_regs *regs)
 		break;
 	case TRAP_EXTERNAL:
 		do_external(regs, user);
+		break;
+	case TRAP_IO:
+		do_io_interrupt(regs->int_code);
 		break;
 	}
 	if (user) {

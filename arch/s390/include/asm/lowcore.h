@@ -17,6 +17,8 @@
 #define __LC_DATA_EXC_CODE 0x090  /* u32: a data exception's DXC, low byte */
 #define __LC_PGM_CODE 0x08e	  /* u16: program-interruption code */
 #define __LC_TRANS_EXC_CODE 0x0a8 /* u64: translation-exception id */
+#define __LC_SUBCHANNEL_ID 0x0b8  /* u32: an I/O interruption's subchannel */
+#define __LC_IO_INT_PARM 0x0bc	  /* u32: its ORB's or PMCW's parameter */
 
 #define __LC_RESTART_OLD_PSW 0x120
 #define __LC_EXT_OLD_PSW 0x130
