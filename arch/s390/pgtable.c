@@ -23,7 +23,6 @@
 #include <asm/page.h>
 #include <asm/pgtable.h>
 #include <asm/ptrace.h>
-#include <asm/setup.h>
 #include <kernel/errno.h>
 #include <kernel/panic.h>
 #include <kernel/printk.h>
@@ -158,11 +157,22 @@ static void map_direct(void)
 		phys_addr_t pa = ALIGN(r->base, PAGE_SIZE);
 		phys_addr_t end = ALIGN_DOWN(r->base + r->size, PAGE_SIZE);
 
-		for (; pa < end; pa += PAGE_SIZE)
+		for (pa = max(pa, LOWCORE_SIZE); pa < end; pa += PAGE_SIZE)
 			if (pa != guard)
 				*kernel_walk(pa, boot_alloc) =
 					pa | direct_map_prot(pa);
 	}
+}
+
+/*
+ * The lowcore away from 0 (<asm/lowcore.h>): map_direct left virtual page
+ * 0 invalid, so a kernel NULL pointer faults.
+ */
+static void map_lowcore_alias(void)
+{
+	for (unsigned long off = 0; off < LOWCORE_SIZE; off += PAGE_SIZE)
+		*kernel_walk(LOWCORE_ALIAS + off, boot_alloc) =
+			off | PAGE_KERNEL;
 }
 
 static void load_control(int cr, unsigned long value)
@@ -193,7 +203,7 @@ void arch_switch_mm(struct mm_struct *mm)
 {
 	unsigned long asce = user_asce(mm ? mm->pgd : empty_pgd);
 
-	*(unsigned long *)__LC_USER_ASCE = asce;
+	*(unsigned long *)lowcore_ptr(__LC_USER_ASCE) = asce;
 	load_control(1, asce);
 	load_control(7, asce);
 }
@@ -215,7 +225,7 @@ static void enable_dat(void)
 		     : "=Q"(psw.addr)
 		     : "Q"(psw)
 		     : "r1", "memory");
-	set_new_psws(PSW_KERNEL_BITS);
+	lowcore_view = (struct lowcore_view){ LOWCORE_ALIAS, PSW_BYTE0_DAT };
 }
 
 #define CR0_IEP CR_BIT(43)
@@ -244,6 +254,7 @@ void paging_init(void)
 	empty_pgd = boot_alloc(0);
 	fill(empty_pgd, _REGION2_EMPTY, USER_PGD_ENTRIES);
 	map_direct();
+	map_lowcore_alias();
 	/* The ioremap area's tables, down to kmap_local_pfn's slot. */
 	kernel_walk(KMAP_LOCAL_ADDR, boot_alloc);
 	enable_dat();

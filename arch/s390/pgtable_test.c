@@ -6,8 +6,9 @@
  * kernel's addresses mean nothing; fresh tables hold invalid entries, not
  * zeros; and a PTE page is two hardware page tables, the even and the odd
  * segment of a pmd_t, which the CPU really walks; an old page is invalid
- * to the CPU until a fault makes it young.
+ * to the CPU until a fault makes it young; page 0 is nobody's.
  */
+#include <asm/lowcore.h>
 #include <asm/page.h>
 #include <asm/pgtable.h>
 #include <asm/uaccess.h>
@@ -23,6 +24,7 @@
 
 extern const char _text[];
 extern const char boot_stack_guard[];
+extern const char pgm_check_handler[];
 
 static const char rodata_probe[] = "read-only";
 static char data_probe[] = "writable";
@@ -168,10 +170,28 @@ static void old_page_faults_until_young(struct ktest *t)
 	mmput(mm);
 }
 
+/*
+ * The kernel's page 0 is not the lowcore: a NULL pointer faults, while the
+ * alias shows what the CPU itself reads at real address 0 (the new PSWs).
+ */
+static void null_page_is_invalid(struct ktest *t)
+{
+	const u64 *pgm_new_psw = lowcore_ptr(__LC_PGM_NEW_PSW);
+	pte_t *pte = lookup_kernel_address(0);
+	char byte;
+
+	KTEST_EXPECT_TRUE(t, !pte || pte_none(*pte));
+	KTEST_EXPECT_EQ(t, copy_nofault(&byte, NULL, 1), 1);
+	KTEST_EXPECT_EQ(t, copy_nofault(&byte, (void *)(PAGE_SIZE - 1), 1), 1);
+	KTEST_EXPECT_EQ(t, copy_nofault(NULL, &byte, 1), 1);
+	KTEST_EXPECT_EQ(t, pgm_new_psw[1], (u64)pgm_check_handler);
+}
+
 KTEST_SUITE(kernel_pgtable, KTEST_CASE(text_is_read_only),
 	    KTEST_CASE(rodata_is_read_only), KTEST_CASE(data_is_writable),
 	    KTEST_CASE(stack_guard_invalid),
 	    KTEST_CASE(kernel_not_in_user_space),
 	    KTEST_CASE(fresh_tables_are_invalid),
 	    KTEST_CASE(segment_pair_shares_a_page),
-	    KTEST_CASE(old_page_faults_until_young));
+	    KTEST_CASE(old_page_faults_until_young),
+	    KTEST_CASE(null_page_is_invalid));

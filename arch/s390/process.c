@@ -121,7 +121,7 @@ void start_thread(struct pt_regs *regs, unsigned long entry, unsigned long sp)
 
 void switch_to(struct task_struct *prev, struct task_struct *next)
 {
-	*(unsigned long *)__LC_KERNEL_STACK =
+	*(unsigned long *)lowcore_ptr(__LC_KERNEL_STACK) =
 		(unsigned long)next->stack + KERNEL_STACK_SIZE;
 	save_fpu_regs(&prev->thread.fpu);
 	load_fpu_regs(&next->thread.fpu);

@@ -118,7 +118,7 @@ static bool fixup_exception(struct pt_regs *regs)
 
 static unsigned int data_exception_code(void)
 {
-	return *(const u32 *)__va(__LC_DATA_EXC_CODE) & 0xff;
+	return *(const u32 *)lowcore_ptr(__LC_DATA_EXC_CODE) & 0xff;
 }
 
 /* The signal a program check sends, as POSIX pairs them. */
@@ -200,6 +200,12 @@ static void __noreturn kernel_oops(struct pt_regs *regs, unsigned int code)
 			   "kernel stack overflow (%#lx is the guard "
 			   "page)",
 			   fault_address(regs));
+	if (is_dat_fault(code) && !fault_in_user_space(regs) &&
+	    fault_address(regs) < PAGE_SIZE)
+		panic_regs(regs,
+			   "kernel NULL pointer dereference at 0x%lx (%s)",
+			   fault_address(regs),
+			   regs->int_parm & TEID_FSI_STORE ? "write" : "read");
 	if (is_dat_fault(code))
 		panic_regs(regs, "%s at %#lx: %s in the %s space", name,
 			   fault_address(regs),

@@ -12,6 +12,7 @@
 #include <kernel/types.h>
 
 #define PSW_BYTE0_EXT 0x01
+#define PSW_BYTE0_DAT 0x04
 #define PSW_BYTE0_IRQS 0x03 /* I/O and external */
 
 static inline unsigned long arch_local_irq_save(void)
