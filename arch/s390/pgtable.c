@@ -284,8 +284,8 @@ struct page *unmap_kernel_page(unsigned long va)
 	if (!pte || pte_none(*pte))
 		return NULL;
 	page = pfn_to_page(pte_pfn(*pte));
+	__ptep_ipte(va, pte);
 	pte_clear(NULL, va, pte);
-	__tlb_flush_local();
 	return page;
 }
 
@@ -329,8 +329,8 @@ void kunmap_local(void *addr)
 	pte_t *pte = kernel_walk(KMAP_LOCAL_ADDR, NULL);
 
 	BUG_ON(addr != (void *)KMAP_LOCAL_ADDR);
+	__ptep_ipte(KMAP_LOCAL_ADDR, pte);
 	pte_clear(NULL, KMAP_LOCAL_ADDR, pte);
-	__tlb_flush_local();
 	arch_local_irq_restore(kmap_flags);
 }
 

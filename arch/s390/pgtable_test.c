@@ -19,6 +19,7 @@
 #include <mm/memory.h>
 #include <mm/mm.h>
 #include <mm/testing.h>
+#include <mm/tlbflush.h>
 
 #define BASE 0x10000000UL /* 2 MiB aligned: one pmd_t, two segments */
 
@@ -187,6 +188,41 @@ static void null_page_is_invalid(struct ktest *t)
 	KTEST_EXPECT_EQ(t, pgm_new_psw[1], (u64)pgm_check_handler);
 }
 
+/*
+ * A one-page flush is IPTE, not a purge of the whole TLB: under QEMU, whose
+ * TLB keeps what it is not told to drop, a stale translation of the next
+ * page survives it (a full purge would drop it), while the flushed page's
+ * new protection holds at once.  Interruptions stay off meanwhile, so
+ * nothing else flushes.
+ */
+static void page_flush_purges_that_page_only(struct ktest *t)
+{
+	struct mm_struct *mm = test_anon_mm(BASE, 2);
+	unsigned long next = BASE + PAGE_SIZE, flags;
+	char byte = 'w';
+	pte_t *pte, *next_pte;
+
+	KTEST_ASSERT_NOT_NULL(t, mm);
+	KTEST_EXPECT_EQ(t, handle_mm_fault(mm, BASE, FAULT_FLAG_WRITE), 0);
+	KTEST_EXPECT_EQ(t, handle_mm_fault(mm, next, FAULT_FLAG_WRITE), 0);
+	pte = follow_pte(mm, BASE);
+	next_pte = follow_pte(mm, next);
+	switch_mm(mm);
+	flags = arch_local_irq_save();
+	KTEST_EXPECT_EQ(t, raw_copy_to_user((void *)BASE, &byte, 1), 0);
+	KTEST_EXPECT_EQ(t, raw_copy_to_user((void *)next, &byte, 1), 0);
+	set_pte(pte, pte_wrprotect(*pte));
+	set_pte(next_pte, pte_wrprotect(*next_pte));
+	flush_tlb_mm_range(mm, BASE, BASE + PAGE_SIZE);
+	KTEST_EXPECT_EQ(t, raw_copy_to_user((void *)BASE, &byte, 1), 1);
+	KTEST_EXPECT_EQ(t, raw_copy_to_user((void *)next, &byte, 1), 0);
+	__tlb_flush_local();
+	KTEST_EXPECT_EQ(t, raw_copy_to_user((void *)next, &byte, 1), 1);
+	arch_local_irq_restore(flags);
+	switch_mm(NULL);
+	mmput(mm);
+}
+
 KTEST_SUITE(kernel_pgtable, KTEST_CASE(text_is_read_only),
 	    KTEST_CASE(rodata_is_read_only), KTEST_CASE(data_is_writable),
 	    KTEST_CASE(stack_guard_invalid),
@@ -194,4 +230,5 @@ KTEST_SUITE(kernel_pgtable, KTEST_CASE(text_is_read_only),
 	    KTEST_CASE(fresh_tables_are_invalid),
 	    KTEST_CASE(segment_pair_shares_a_page),
 	    KTEST_CASE(old_page_faults_until_young),
-	    KTEST_CASE(null_page_is_invalid));
+	    KTEST_CASE(null_page_is_invalid),
+	    KTEST_CASE(page_flush_purges_that_page_only));

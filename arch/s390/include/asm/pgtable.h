@@ -348,4 +348,31 @@ static inline void __tlb_flush_local(void)
 	asm volatile("ptlb" : : : "memory");
 }
 
+/*
+ * INVALIDATE PAGE TABLE ENTRY: set the entry's invalid bit and purge the
+ * translations made from it, as one operation, which is how s390 wants an
+ * entry the TLB may hold to be changed.  Its operands are the origin of
+ * the 2 KiB hardware page table holding the entry and the virtual address
+ * (QEMU uses the whole address, not only its page index).
+ */
+static inline void __ptep_ipte(unsigned long addr, pte_t *ptep)
+{
+	unsigned long pto = __pa(ptep) & ~(PT_HW_ENTRIES * sizeof(pte_t) - 1);
+
+	asm volatile("ipte %0, %1" : : "a"(pto), "a"(addr) : "memory");
+}
+
+/*
+ * The TLB forgets the one page at addr, whose entry the caller has just
+ * changed (mm/ stores first, then flushes): IPTE purges it, and the new
+ * entry, which IPTE made invalid, is stored again.
+ */
+static inline void flush_tlb_pte(unsigned long addr, pte_t *ptep)
+{
+	pte_t entry = *ptep;
+
+	__ptep_ipte(addr, ptep);
+	set_pte(ptep, entry);
+}
+
 #endif
