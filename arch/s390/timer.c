@@ -13,7 +13,6 @@
 #define TOD_UNITS_PER_USEC 4096UL
 #define TICK_TOD_UNITS (1000000UL / HZ * TOD_UNITS_PER_USEC)
 #define CR0_CLOCK_COMPARATOR CR_BIT(52)
-#define CR0_SERVICE_SIGNAL CR_BIT(54)
 
 static unsigned long next_tick;
 

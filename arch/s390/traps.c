@@ -282,6 +282,7 @@ static void do_external(struct pt_regs *regs, bool user)
 {
 	switch (regs->int_code & 0xffff) {
 	case EXT_CODE_CLOCK_COMPARATOR:
+		sclp_poll_input();
 		clock_comparator_interrupt(user);
 		break;
 	case EXT_CODE_SERVICE_SIGNAL:

@@ -11,17 +11,22 @@
 
 #define CR_BIT(n) (1UL << (63 - (n)))
 
+/* Control register 0's external subclass for the SCLP (timer.c, sclp.c). */
+#define CR0_SERVICE_SIGNAL CR_BIT(54)
+
+#define ctl_store(cr, reg)                                                     \
+	asm volatile("stctg %%c" #cr ", %%c" #cr ", %0" : "=Q"(reg))
+#define ctl_load(cr, reg)                                                      \
+	asm volatile("lctlg %%c" #cr ", %%c" #cr ", %0" : : "Q"(reg) : "memor" \
+								       "y")
+
 /* Set bits in control register cr, keeping the others. */
 #define ctl_set_bits(cr, bits)                                                 \
 	do {                                                                   \
 		unsigned long __reg;                                           \
-		asm volatile("stctg %%c" #cr ", %%c" #cr ", %0"                \
-			     : "=Q"(__reg));                                   \
+		ctl_store(cr, __reg);                                          \
 		__reg |= (bits);                                               \
-		asm volatile("lctlg %%c" #cr ", %%c" #cr ", %0"                \
-			     :                                                 \
-			     : "Q"(__reg)                                      \
-			     : "memory");                                      \
+		ctl_load(cr, __reg);                                           \
 	} while (0)
 
 #endif
