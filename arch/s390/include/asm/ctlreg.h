@@ -14,11 +14,16 @@
 /* Control register 0's external subclass for the SCLP (timer.c, sclp.c). */
 #define CR0_SERVICE_SIGNAL CR_BIT(54)
 
+/* clang-format would split the "memory" clobber's string: */
+/* clang-format off */
 #define ctl_store(cr, reg)                                                     \
 	asm volatile("stctg %%c" #cr ", %%c" #cr ", %0" : "=Q"(reg))
 #define ctl_load(cr, reg)                                                      \
-	asm volatile("lctlg %%c" #cr ", %%c" #cr ", %0" : : "Q"(reg) : "memor" \
-								       "y")
+	asm volatile("lctlg %%c" #cr ", %%c" #cr ", %0"                        \
+		     :                                                         \
+		     : "Q"(reg)                                                \
+		     : "memory")
+/* clang-format on */
 
 /* Set bits in control register cr, keeping the others. */
 #define ctl_set_bits(cr, bits)                                                 \
