@@ -102,10 +102,6 @@ static void touched_page_gets_second_chance(struct ktest *t)
 	struct mm_struct *mm;
 	int type;
 
-#ifdef ARCH_PTE_YOUNG_ONCE
-	ktest_skip(t, ARCH_PTE_YOUNG_ONCE);
-	return;
-#endif
 	mm = test_anon_mm(BASE, 2);
 	type = test_swap_area_add(NO_DISK, 8, 32767);
 	if (mm && type >= 0) {
