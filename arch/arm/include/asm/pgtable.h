@@ -75,6 +75,9 @@
  */
 #define L2_NORMAL (L2_TEX0 | L2_C | L2_B | L2_S)
 #define L2_DEVICE (L2_B)
+/* The bits that make the memory type. */
+#define L2_TEX (7UL << 6)
+#define L2_MEMTYPE (L2_TEX | L2_C | L2_B | L2_S)
 
 /* First-level descriptor types. */
 #define L1_TYPE_MASK 3UL
@@ -306,6 +309,35 @@ static inline pte_t pte_mkyoung(pte_t pte)
 	if (pte & L2_OLD_XN)
 		pte ^= L2_XN | L2_OLD_XN;
 	return pte | L2_SMALL;
+}
+
+/*
+ * Device memory (Device or Strongly-ordered: TEX 000, C 0) is never
+ * executed: a fetch from it is UNPREDICTABLE in ARMv7, and XN also keeps
+ * the processor's speculative fetches off it.
+ */
+static inline pgprot_t l2_device_xn(pgprot_t prot)
+{
+	return prot & (L2_TEX | L2_C) ? prot : prot | L2_XN;
+}
+
+/*
+ * A device's frames mapped into user space (remap_pfn_range of a PCI BAR):
+ * shareable Device memory, as the kernel's ioremap maps them, so that
+ * every load and store reaches the device, in order, uncached and
+ * unmerged -- not Normal cacheable memory, which may be read ahead,
+ * cached and written back late.  Linux's pgprot_device.
+ */
+static inline pgprot_t pgprot_device(pgprot_t prot)
+{
+	return l2_device_xn((prot & ~L2_MEMTYPE) | L2_DEVICE);
+}
+
+/* mprotect's new rights for a PTE: its frame and memory type stay. */
+static inline pte_t pte_modify(pte_t pte, pgprot_t prot)
+{
+	pte = pte_mkyoung(pte) & (PTE_ADDR_MASK | L2_MEMTYPE);
+	return l2_device_xn(pte | (prot & ~L2_MEMTYPE));
 }
 
 /*
