@@ -6,6 +6,8 @@
  *  - the direct map: every RAM range memblock knows, at PAGE_OFFSET +
  *    (pa - PHYS_OFFSET), read-write and never executable, with 1 MiB
  *    sections where alignment allows and 4 KiB pages at the ragged edges;
+ *  - the initrd at its direct-map address even when mem= cut it out of
+ *    memblock's RAM (QEMU's virt puts it 128 MiB up), for load_initrd;
  *  - the kernel image, inside the direct map, in 4 KiB pages with each
  *    part's rights: text read-only and executable, rodata read-only, data
  *    and bss read-write -- except the guard page below the boot stack,
@@ -130,6 +132,21 @@ static void map_direct(void)
 	}
 }
 
+/*
+ * The part of the initrd above the end of RAM that mem= left: it has no
+ * struct page and is never freed, but load_initrd reads it through __va.
+ */
+static void map_initrd(void)
+{
+	phys_addr_t start = ALIGN_DOWN(initrd_start, PAGE_SIZE);
+	phys_addr_t end = ALIGN(initrd_end, PAGE_SIZE);
+
+	start = max(start, memblock_end_of_ram());
+	if (start < end)
+		map_range((unsigned long)__va(start), start, end - start,
+			  PAGE_KERNEL);
+}
+
 static void load_pgd(pgd_t *pgd)
 {
 	asm volatile("mcr p15, 0, %0, c2, c0, 0; isb" /* TTBR0 */
@@ -147,6 +164,7 @@ void paging_init(void)
 	map_kernel_section(_data, boot_stack_guard, PAGE_KERNEL);
 	map_kernel_section(boot_stack_guard + PAGE_SIZE, _end, PAGE_KERNEL);
 	map_direct();
+	map_initrd();
 	*pgd_offset_pgd(kernel_pgd, EARLY_UART_VIRT) =
 		(EARLY_UART_PHYS & ~SECTION_MASK) | SECTION_DEVICE;
 #ifdef PCI_IO_VIRT

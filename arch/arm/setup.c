@@ -120,8 +120,15 @@ static bool parse_atags(const u32 *tag)
 	return true;
 }
 
+/* The initrd must have a direct-map address (paging_init maps it there). */
 static void reserve_initrd(void)
 {
+	if (initrd_end > initrd_start &&
+	    initrd_end - PHYS_OFFSET > LOWMEM_SIZE) {
+		printk("initrd at %#llx: outside the direct map, ignored\n",
+		       (unsigned long long)initrd_start);
+		initrd_end = 0;
+	}
 	if (initrd_end > initrd_start)
 		memblock_reserve(initrd_start, initrd_end - initrd_start);
 	else
