@@ -45,12 +45,6 @@ UEFI_TEST_CMDLINE = ktest mem=$(TEST_MEM_LIMIT) ktest.filter=$(UEFI_TEST_SUITES)
 # T= aims the run elsewhere.)
 SWAP_TEST_CMDLINE = ktest mem=32M ktest.scope=user ktest.filter=swap_pressure_test $(CMDLINE)
 
-# ARM's virt board boots once with mem=32M (arch/arm/arch.mk): QEMU puts
-# the initrd 128 MiB up, beyond the RAM left, and the kernel must still
-# unpack it and keep to the limit.
-SMALLMEM_TEST_SUITES := boot_memmap,initrd
-SMALLMEM_TEST_CMDLINE = ktest mem=32M ktest.filter=$(SMALLMEM_TEST_SUITES) $(CMDLINE)
-
 # And once with RAM above the PCI hole (x86_64-bigmem in tools/run.py: 4.5
 # GiB, its top 32 MiB again without struct page), running the suites that
 # see the memory map: only RAM is pfn_valid, not the hole's BARs.
@@ -105,7 +99,6 @@ TEST_IMAGE := $(B)/pagoda-test.$(IMAGE_EXT)
 NS_TEST_IMAGE := $(B)/pagoda-nospecial-test.$(IMAGE_EXT)
 UEFI_TEST_IMAGE := $(B)/pagoda-uefi-test.$(IMAGE_EXT)
 SWAP_TEST_IMAGE := $(B)/pagoda-swap-test.$(IMAGE_EXT)
-SMALLMEM_TEST_IMAGE := $(B)/pagoda-smallmem-test.$(IMAGE_EXT)
 BIGMEM_TEST_IMAGE := $(B)/pagoda-bigmem-test.$(IMAGE_EXT)
 # The shell with no kernel parameters, for tests/pc/screen_test.py.
 SCREEN_IMAGE := $(B)/pagoda-screen.$(IMAGE_EXT)
@@ -197,7 +190,6 @@ CMDLINE_run = $(strip $(ARCH_RUN_CMDLINE) $(CMDLINE) $(if $(RUN),run="$(RUN)"))
 CMDLINE_test = $(TEST_CMDLINE)
 CMDLINE_uefi-test := $(UEFI_TEST_CMDLINE)
 CMDLINE_swap-test := $(SWAP_TEST_CMDLINE)
-CMDLINE_smallmem-test := $(SMALLMEM_TEST_CMDLINE)
 CMDLINE_bigmem-test := $(BIGMEM_TEST_CMDLINE)
 CMDLINE_screen :=
 
@@ -220,10 +212,6 @@ $(UEFI_TEST_IMAGE): $(KERNEL) $(INITRD) $(B)/cmdline.uefi-test $(IMAGE_TOOL)
 $(SWAP_TEST_IMAGE): $(KERNEL) $(INITRD) $(B)/cmdline.swap-test $(IMAGE_TOOL)
 	@echo "  IMAGE   $@"
 	$(Q)$(call make_image,$@,$(KERNEL),$(CMDLINE_swap-test),$(INITRD))
-
-$(SMALLMEM_TEST_IMAGE): $(KERNEL) $(INITRD) $(B)/cmdline.smallmem-test $(IMAGE_TOOL)
-	@echo "  IMAGE   $@"
-	$(Q)$(call make_image,$@,$(KERNEL),$(CMDLINE_smallmem-test),$(INITRD))
 
 $(BIGMEM_TEST_IMAGE): $(KERNEL) $(INITRD) $(B)/cmdline.bigmem-test $(IMAGE_TOOL)
 	@echo "  IMAGE   $@"

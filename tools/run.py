@@ -128,9 +128,10 @@ ARCHES["x86_64-nospecial"] = ARCHES["x86_64"]
 ARCHES["x86_64-swap"] = ARCHES["x86_64"]
 
 ARCHES["s390-nospecial"] = ARCHES["s390"]
-# ARM with mem=32M: QEMU's virt still loads the initrd 128 MiB up, beyond
-# the RAM left, where paging_init maps it for the kernel (arch/arm/pgtable.c).
-ARCHES["arm-smallmem"] = ARCHES["arm"]
+# ARM's swap pressure boot (mem=32M): QEMU's virt still loads the initrd
+# 128 MiB up, beyond the RAM left, where paging_init maps it for the kernel
+# (arch/arm/pgtable.c).
+ARCHES["arm-swap"] = ARCHES["arm"]
 
 # The PC without the devices the drivers use (no framebuffer, no XIP store,
 # no edu): their tests must report themselves skipped, saying why.

@@ -71,13 +71,13 @@ sdimage: deps $(B)/pagoda.$(IMAGE_EXT) $(B)/initrd.cpio tools/mksdimage.py ## BO
 	$(Q)tools/mksdimage.py $(SDIMAGE) $(IMAGE) '$(CMDLINE_run)' $(INITRD)
 
 # make test's boots: one kernel per board (there is no PTE special bit to
-# turn off), and on virt a second boot with mem=32M (the Makefile's
-# SMALLMEM_TEST_CMDLINE); the Pi's image comes from a make of its own
-# (BOARD=raspi2b).
+# turn off), and on virt the small machine of the swap pressure tests (the
+# Makefile's SWAP_TEST_CMDLINE: mem=32M, below the initrd QEMU loads 128
+# MiB up); the Pi's image comes from a make of its own (BOARD=raspi2b).
 ifeq ($(BOARD),virt)
 RASPI_TEST_IMAGE := build/arm/raspi2b/pagoda-test.img
-ARCH_TEST_IMAGES = $(TEST_IMAGE) $(SMALLMEM_TEST_IMAGE) $(RASPI_TEST_IMAGE)
-ARCH_TEST_SPECS = $(ARCH):$(TEST_IMAGE) $(ARCH)-smallmem:$(SMALLMEM_TEST_IMAGE) \
+ARCH_TEST_IMAGES = $(TEST_IMAGE) $(SWAP_TEST_IMAGE) $(RASPI_TEST_IMAGE)
+ARCH_TEST_SPECS = $(ARCH):$(TEST_IMAGE) $(ARCH)-swap:$(SWAP_TEST_IMAGE) \
 	$(ARCH)-raspi2b:$(RASPI_TEST_IMAGE)
 
 # The Pi boots the kernel suites (those of a PCI device skip themselves:

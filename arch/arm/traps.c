@@ -31,6 +31,7 @@
 #include <kernel/syscall.h>
 #include <mm/memory.h>
 #include <mm/mmap.h>
+#include <mm/oom_kill.h>
 #include <pagoda/abi.h>
 
 #define ARM_TRAP_UNDEF 1
@@ -190,7 +191,8 @@ static void do_abort(struct pt_regs *regs)
 
 	read_fault(regs, &f);
 	fault = user_addr_fault(regs, &f);
-	if (!fault)
+	/* Out of memory: reclaim, or kill the largest process, retry. */
+	if (!fault || ((fault & VM_FAULT_OOM) && pagefault_out_of_memory()))
 		return;
 	if (user_mode(regs)) {
 		user_abort(regs, &f, fault);

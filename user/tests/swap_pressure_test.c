@@ -45,11 +45,20 @@ static void swap_on(void)
 		ktap_skip("no /dev/vda on this machine");
 }
 
-/* One word per page, different in every page and every run. */
+/*
+ * One word per page, different in every page and every run.  Unsigned
+ * long arithmetic: on 32-bit ARM the constant alone is a long long, and
+ * the word stored (truncated to a long) would not compare equal to it.
+ */
+static long pattern(long i, long seed)
+{
+	return (long)((unsigned long)i * 2654435761UL + (unsigned long)seed);
+}
+
 static void fill(long *p, long pages, long seed)
 {
 	for (long i = 0; i < pages; i++)
-		p[i * PG / sizeof(long)] = i * 2654435761L + seed;
+		p[i * PG / sizeof(long)] = pattern(i, seed);
 }
 
 /* Pages [from, to) that do not hold what fill() wrote there. */
@@ -58,7 +67,7 @@ static long wrong_range(const long *p, long from, long to, long seed)
 	long bad = 0;
 
 	for (long i = from; i < to; i++)
-		bad += p[i * PG / sizeof(long)] != i * 2654435761L + seed;
+		bad += p[i * PG / sizeof(long)] != pattern(i, seed);
 	return bad;
 }
 
