@@ -253,10 +253,10 @@ include labs.mk
 # them; make docs-outputs runs them.
 DOCS_DEMOS := $(patsubst docs/demos/%.c,$(UB)/demos/%,$(wildcard docs/demos/*.c))
 
-$(UB)/demos/%.o: docs/demos/%.c
+$(UB)/demos/%.o: docs/demos/%.c $(NEWLIB_LIBS)
 	$(call user_cc,$(USER_CFLAGS))
 
-$(DOCS_DEMOS): %: %.o $(USER_CRT0) $(USER_LIBC)
+$(DOCS_DEMOS): %: %.o $(USER_CRT0) $(USER_LIBS)
 	$(user_link)
 
 tools-test: $(KERNEL) $(INITRD) $(GDB_CONSTS) ## the runner's own tests (tests/tools), failure demos included

@@ -14,7 +14,7 @@
 #include <stdlib.h>
 #include <unistd.h>
 
-#include "libc.h"
+#include "../libc.h"
 
 /*
  * Format into small (of SMALL bytes) or, if it does not fit, into memory

@@ -19,7 +19,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "libc.h"
+#include "../libc.h"
 
 /* flags */
 #define F_READ 1    /* opened for reading */

@@ -1,11 +1,35 @@
 // SPDX-License-Identifier: MIT
 /*
  * errno and strerror().  perror() is in stdio.c.  The messages are short
- * descriptions in the words of the POSIX names they explain.
+ * descriptions in the words of the POSIX names they explain.  errno is the
+ * whole of a thread's C library state (libc.h): each thread's is an int in
+ * its stack mapping, the main thread's is main_errno.
  */
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+
+#include "../libc.h"
+
+static int main_errno;
+
+const size_t __libc_thread_size = sizeof(int);
+
+void __libc_thread_init(void *state)
+{
+	*(int *)state = 0;
+}
+
+void __libc_thread_release(void *state)
+{
+}
+
+int *__errno_location(void)
+{
+	int *e = __pthread_libc_state();
+
+	return e ? e : &main_errno;
+}
 
 static const char *const messages[] = {
 	[0] = "Success",
