@@ -21,10 +21,6 @@
 # EXTRA programs are the user's own, so they are compiled as gcc compiles
 # on Linux: warnings are shown, never turned into errors (-Werror is for
 # Pagoda's own code), and CFLAGS_EXTRA comes last on their command line.
-#
-# The ports not in USER_NEWLIB_ARCHES still use Pagoda's own small C
-# library instead of newlib: user/lib/own/*.c in libpagoda.a, with the
-# kernel's string.c and vsprintf.c, and its headers in user/lib/own/include.
 
 INITRD := $(B)/initrd.cpio
 EXTRA ?=##  C files (from anywhere) built into /bin: EXTRA='a.c b.c', or a directory: one program
@@ -33,9 +29,6 @@ CFLAGS_EXTRA ?=##  more compiler flags for the EXTRA programs: CFLAGS_EXTRA='-O0
 UB := $(B)/user
 USER_LIBC := $(UB)/libpagoda.a
 USER_CRT0 := $(UB)/crt0.o
-
-USER_NEWLIB_ARCHES := x86_64 s390 arm
-USER_NEWLIB := $(filter $(ARCH),$(USER_NEWLIB_ARCHES))
 
 # Programs are ordinary hosted C: the compiler may replace printf("x\n")
 # with puts("x") and so on, as it does on Linux.  Only the include path is
@@ -55,10 +48,9 @@ USER_ARCH_CFLAGS_s390 := -m64 -march=z196
 # byte order and setjmp's buffer (18 longs, user/lib/arch/s390/setjmp.S)
 # from these.
 USER_LIBC_DEFINES_s390 := -D__IEEE_BIG_ENDIAN -D_JBLEN=18 -D_JBTYPE=long
-USER_LIBC_DEFINES := $(if $(USER_NEWLIB),-D__DYNAMIC_REENT__ $(USER_LIBC_DEFINES_$(ARCH)))
-USER_INCLUDES = $(if $(USER_NEWLIB),,-Iuser/lib/own/include) \
-	-Iuser/include -Ikernel/uapi -Iarch/$(ARCH)/include/uapi \
-	$(if $(USER_NEWLIB),-isystem $(NEWLIB)/include) \
+USER_LIBC_DEFINES := -D__DYNAMIC_REENT__ $(USER_LIBC_DEFINES_$(ARCH))
+USER_INCLUDES = -Iuser/include -Ikernel/uapi -Iarch/$(ARCH)/include/uapi \
+	-isystem $(NEWLIB)/include \
 	-isystem $(shell $(CC) -print-file-name=include) \
 	$(addprefix -isystem ,$(wildcard $(shell $(CC) -print-file-name=include-fixed)))
 USER_CFLAGS = -std=gnu11 -O2 -g -Wall -Wextra -Werror -Wno-unused-parameter \
@@ -91,7 +83,7 @@ NEWLIB := build/newlib/$(ARCH)
 NEWLIB_TARGET_x86_64 := x86_64-elf
 NEWLIB_TARGET_arm := arm-none-eabi
 NEWLIB_TARGET_s390 := s390x-elf
-NEWLIB_LIBS := $(if $(USER_NEWLIB),$(NEWLIB)/lib/libc.a $(NEWLIB)/lib/libm.a)
+NEWLIB_LIBS := $(NEWLIB)/lib/libc.a $(NEWLIB)/lib/libm.a
 NEWLIB_CFLAGS = -O2 -g $(filter-out -mtune=%,$(USER_ARCH_CFLAGS_$(ARCH))) \
 	-fno-pie -fno-stack-protector \
 	-fno-asynchronous-unwind-tables $(USER_LIBC_DEFINES) -DSIGNAL_PROVIDED \
@@ -111,11 +103,9 @@ $(NEWLIB)/lib/libc.a: $(NEWLIB).cmd tools/build-newlib.sh \
 
 # ---- Pagoda's part -----------------------------------------------------------
 
-USER_LIB_SRCS := $(filter-out $(if $(USER_NEWLIB),,user/lib/newlib.c),$(wildcard user/lib/*.c)) \
-	$(if $(USER_NEWLIB),,$(wildcard user/lib/own/*.c)) \
+USER_LIB_SRCS := $(wildcard user/lib/*.c) \
 	$(filter-out %/crt0.S,$(wildcard user/lib/arch/$(ARCH)/*.S))
-USER_KLIB_SRCS := $(if $(USER_NEWLIB),,kernel/lib/string.c kernel/lib/vsprintf.c) \
-	kernel/lib/ktest_filter.c
+USER_KLIB_SRCS := kernel/lib/ktest_filter.c
 USER_LIB_OBJS := $(patsubst user/lib/%,$(UB)/lib/%.o,$(basename $(USER_LIB_SRCS))) \
 	$(patsubst kernel/lib/%.c,$(UB)/lib/kernel-%.o,$(USER_KLIB_SRCS))
 USER_LIBS := $(USER_LIBC) $(NEWLIB_LIBS)
@@ -157,9 +147,8 @@ $(UB)/lib/%.o: user/lib/%.c $(NEWLIB_LIBS)
 $(UB)/lib/%.o: user/lib/%.S $(NEWLIB_LIBS)
 	$(call user_cc,$(USER_LIBCFLAGS))
 
-# The kernel's string functions and vsnprintf, compiled once more for libc
-# (named kernel-*.o: an archive knows its members by file name alone, and
-# user/lib has a string.c too).
+# The kernel's KTAP test filter (T=), compiled once more for the user tests
+# (named kernel-*.o: an archive knows its members by file name alone).
 $(UB)/lib/kernel-%.o: kernel/lib/%.c $(NEWLIB_LIBS)
 	$(call user_cc,$(USER_LIBCFLAGS) -I.)
 

@@ -38,22 +38,16 @@ struct pthread *__thread_pointer(void);
 
 /*
  * Each thread's C library state: newlib's struct _reent (errno, strtok's
- * position ...; newlib.c), or errno alone in Pagoda's own library
- * (own/errno.c).  pthread.c keeps __libc_thread_size bytes of it in each
- * new thread's stack mapping, and calls init before the thread runs and
+ * position ...; newlib.c, so that pthread.c needs none of newlib's
+ * headers).  pthread.c keeps __libc_thread_size bytes of it in each new
+ * thread's stack mapping, and calls init before the thread runs and
  * release (NULL: nothing to do) once it has exited.
  * __pthread_libc_state() is the calling thread's; NULL for the main
- * thread, whose state is the library's static one.
+ * thread, whose state is newlib's static one.
  */
 extern const size_t __libc_thread_size;
 void __libc_thread_init(void *state);
 void __libc_thread_release(void *state);
 void *__pthread_libc_state(void);
-
-/* Own library: write out every stdio stream (stdio.c); exit() calls it. */
-void __stdio_flush_all(void);
-
-/* Own library: write all n bytes, retrying short writes; 0, or -1 and errno. */
-int __write_all(int fd, const void *buf, size_t n);
 
 #endif
