@@ -27,8 +27,9 @@
  *
  * The design is Linux's (kernel/signal.c, arch/x86/kernel/signal.c), much
  * reduced: no real-time signals, no process-wide pending set, a stop
- * signal stops only the thread that takes it; process groups only as far
- * as kill(-pgid) and the console's ^C (kernel/process.c).
+ * signal stops only the thread that takes it.  kill reaches one process,
+ * its caller's group (pid 0), a group (-pgid), or every process but init
+ * and the caller (-1); the groups are kernel/process.c's.
  */
 #include <asm/irqflags.h>
 #include <asm/ptrace.h>
@@ -521,9 +522,13 @@ long sys_kill(int pid, int sig)
 
 	if (sig && !valid_signal(sig))
 		return -EINVAL;
+	if (pid == 0) /* the caller's group */
+		return kill_pgrp(current->group_leader->pgid, sig);
+	if (pid == -1)
+		return kill_all(sig);
 	if (pid < 0) /* a whole process group */
 		return pid < -0x7fffffff ? -ESRCH : kill_pgrp(-pid, sig);
-	t = pid > 0 ? find_task_by_pid(pid) : NULL;
+	t = find_task_by_pid(pid);
 	if (!t)
 		return -ESRCH;
 	if (t == init_task)
@@ -603,10 +608,14 @@ static struct wait_queue sigsuspend_wait = WAIT_QUEUE_INIT(sigsuspend_wait);
  * the handler ran (the frame saves it: restore_blocked), so a signal
  * blocked before the call cannot slip in between unblocking and sleeping.
  */
-long sys_sigsuspend(const sigset_t __user *umask)
+/*
+ * A mask in force for one wait (sigsuspend, pselect): the caller's is
+ * saved, and put back on the way to user mode -- after the handler's frame
+ * has recorded it, if a signal ends the wait -- or at once if none does.
+ */
+int set_user_sigmask(const sigset_t __user *umask)
 {
 	struct signal_state *s = &current->signal;
-	unsigned long flags;
 	sigset_t mask;
 
 	if (copy_from_user(&mask, umask, sizeof(mask)))
@@ -614,6 +623,25 @@ long sys_sigsuspend(const sigset_t __user *umask)
 	s->saved_blocked = s->blocked;
 	s->restore_blocked = true;
 	s->blocked = mask & ~UNBLOCKABLE;
+	return 0;
+}
+
+void restore_saved_sigmask(bool interrupted)
+{
+	struct signal_state *s = &current->signal;
+
+	if (interrupted || !s->restore_blocked)
+		return;
+	s->restore_blocked = false;
+	s->blocked = s->saved_blocked;
+}
+
+long sys_sigsuspend(const sigset_t __user *umask)
+{
+	unsigned long flags;
+
+	if (set_user_sigmask(umask))
+		return -EFAULT;
 	flags = arch_local_irq_save();
 	while (!sleep_on(&sigsuspend_wait))
 		;

@@ -128,6 +128,10 @@ long sys_sigprocmask(int how, const sigset_t __user *set,
 		     sigset_t __user *oset);
 long sys_sigpending(sigset_t __user *set);
 long sys_sigsuspend(const sigset_t __user *mask);
+/* A mask for the length of one wait (sigsuspend, pselect); 0 or -EFAULT. */
+int set_user_sigmask(const sigset_t __user *mask);
+/* After the wait: the caller's mask back, unless a signal ended it. */
+void restore_saved_sigmask(bool interrupted);
 long sys_sigwaitinfo(const sigset_t __user *set, siginfo_t __user *info);
 long sys_sigreturn(void);
 long sys_alarm(unsigned int seconds);

@@ -43,6 +43,9 @@
  * edited.  An end of file is kept in buf as a ^D byte, seen in its place
  * in the input.
  *
+ * O_NONBLOCK: a read with nothing readable is EAGAIN.  select sees the
+ * console readable when a read would return at once (console_poll).
+ *
  * Locking: console_receive runs in interrupt context, so the tty is
  * guarded by a spinlock (interrupts off).  Readers copy a chunk out under
  * the lock and then to the user without it, since the copy may fault.
@@ -235,8 +238,10 @@ void console_receive(char c)
 	}
 	if (echo.sig && fg)
 		kill_pgrp(fg, echo.sig);
-	if (readable)
+	if (readable) {
 		wake_up(&tty.read_wait);
+		poll_notify();
+	}
 }
 
 /*
@@ -323,6 +328,9 @@ static long console_read(struct kiocb *iocb, struct iov_iter *to)
 		unsigned long flags;
 		size_t n, copied;
 
+		if (!done && !tty.committed &&
+		    (iocb->ki_filp->f_flags & O_NONBLOCK))
+			return -EAGAIN;
 		if (!done) {
 			long err =
 				wait_event(&tty.read_wait, tty.committed > 0);
@@ -371,8 +379,10 @@ static void set_canon(bool canon)
 		tty.committed = tty.len;
 	readable = tty.committed > 0;
 	spin_unlock_irqrestore(&tty.lock, flags);
-	if (readable)
+	if (readable) {
 		wake_up(&tty.read_wait);
+		poll_notify();
+	}
 }
 
 /* TIOCSTI: the byte at arg, as if typed (echoed, edited, signalling). */
@@ -429,9 +439,16 @@ static long console_ioctl(struct file *file, unsigned long cmd,
 	}
 }
 
+/* Readable once a read would return (a whole line, in canonical mode). */
+static unsigned int console_poll(struct file *file)
+{
+	return (tty.committed ? POLLIN : 0) | POLLOUT;
+}
+
 /* A terminal: no llseek (ESPIPE). */
 const struct file_operations console_fops = {
 	.read_iter = console_read,
 	.write_iter = console_write,
 	.ioctl = console_ioctl,
+	.poll = console_poll,
 };

@@ -46,6 +46,12 @@ void *bsearch(const void *key, const void *base, size_t n, size_t size,
 	      int (*cmp)(const void *, const void *));
 
 char *getenv(const char *name);
+/*
+ * Create and open (O_RDWR, mode 0600) a new file from template, whose last
+ * six characters "XXXXXX" it replaces with the name chosen; -1 and EINVAL
+ * if they are not that.
+ */
+int mkstemp(char *template);
 int setenv(const char *name, const char *value, int overwrite);
 int unsetenv(const char *name);
 
