@@ -51,6 +51,9 @@ struct signal_state {
 	sigset_t saved_blocked; /* sigsuspend's mask, until a handler ran */
 	sigset_t real_blocked;	/* sigwaitinfo's set: blocked, though not now */
 	bool restore_blocked;
+	bool stop_pending;  /* another thread took a stop signal: stop too */
+	int stop_sig;	    /* the leader's: the stop signal under way */
+	int stop_remaining; /* the leader's: threads yet to stop for it */
 	struct sigaction *action; /* [NSIG]: sighand->action */
 	struct kernel_siginfo info[NSIG];
 	unsigned long sas_ss_sp;   /* the alternate stack (sigaltstack) */

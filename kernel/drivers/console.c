@@ -34,9 +34,11 @@
  * stops it (the shell then takes the console back), and a program may
  * catch all three.  Job control (tty_check_change): a process outside the
  * foreground group that reads the console is stopped by SIGTTIN, and one
- * that changes the console's modes or foreground group by SIGTTOU.
+ * that changes the console's modes or foreground group by SIGTTOU; with
+ * TOSTOP (termios's flag; here ioctl TCSETTOSTOP 1) one that writes too,
+ * its write going through once it is continued in the foreground.
  * ioctl TCGETECHO/TCSETECHO read and set echo, TCGETCANON/TCSETCANON
- * canonical mode, TIOCGPGRP/TIOCSPGRP the group, and TIOCSTI types one
+ * canonical mode, TCGETTOSTOP/TCSETTOSTOP that flag, TIOCGPGRP/TIOCSPGRP the group, and TIOCSTI types one
  * byte as if it came from the keyboard (Linux's, for tests).
  *
  * buf holds the readable bytes first (committed), then the line being
@@ -71,6 +73,7 @@ static struct tty {
 	size_t committed; /* bytes of buf that readers may take */
 	bool echo;
 	bool canon;	    /* canonical mode: input edited in lines */
+	bool tostop;	    /* background writes stop with SIGTTOU (TOSTOP) */
 	int fg_pgrp;	    /* the foreground job's group, 0 if none */
 	enum esc_state esc; /* inside a key sequence being dropped */
 	struct wait_queue read_wait;
@@ -354,6 +357,13 @@ static long console_write(struct kiocb *iocb, struct iov_iter *from)
 {
 	size_t done = 0;
 
+	if (tty.tostop) {
+		long err = tty_check_change(SIGTTOU);
+
+		if (err)
+			return err;
+	}
+
 	while (iov_iter_count(from)) {
 		char chunk[128];
 		size_t n = min(sizeof(chunk), iov_iter_count(from));
@@ -410,6 +420,9 @@ static long console_set(unsigned long cmd, unsigned long arg)
 	case TCSETCANON:
 		set_canon(arg != 0);
 		return 0;
+	case TCSETTOSTOP:
+		tty.tostop = arg != 0;
+		return 0;
 	default: /* TIOCSPGRP */
 		if (arg > 0x7fffffff)
 			return -EINVAL;
@@ -426,10 +439,13 @@ static long console_ioctl(struct file *file, unsigned long cmd,
 		return tty.echo;
 	case TCGETCANON:
 		return tty.canon;
+	case TCGETTOSTOP:
+		return tty.tostop;
 	case TIOCGPGRP:
 		return tty.fg_pgrp;
 	case TCSETECHO:
 	case TCSETCANON:
+	case TCSETTOSTOP:
 	case TIOCSPGRP:
 		return console_set(cmd, arg);
 	case TIOCSTI:

@@ -341,13 +341,15 @@ struct kmsg_header {
 };
 
 /* ioctl() requests of /dev/console */
-#define TCGETECHO 0x5401  /* returns 1 if the console echoes input */
-#define TCSETECHO 0x5402  /* arg 0 or 1 */
-#define TCGETCANON 0x5403 /* returns 1 in canonical mode (lines, edited) */
-#define TCSETCANON 0x5404 /* arg 0 (every byte readable at once) or 1 */
-#define TIOCGPGRP 0x540f  /* returns the foreground process group, 0 if none */
-#define TIOCSPGRP 0x5410  /* arg: the foreground process group (^C kills it) */
-#define TIOCSTI 0x5412	  /* arg: a char *; that byte, as if typed (Linux's) */
+#define TCGETECHO 0x5401   /* returns 1 if the console echoes input */
+#define TCSETECHO 0x5402   /* arg 0 or 1 */
+#define TCGETCANON 0x5403  /* returns 1 in canonical mode (lines, edited) */
+#define TCSETCANON 0x5404  /* arg 0 (every byte readable at once) or 1 */
+#define TCGETTOSTOP 0x5405 /* returns 1 if background writes stop (TOSTOP) */
+#define TCSETTOSTOP 0x5406 /* arg 0 or 1 */
+#define TIOCGPGRP 0x540f   /* returns the foreground process group, 0 if none */
+#define TIOCSPGRP 0x5410   /* arg: the foreground process group (^C kills it) */
+#define TIOCSTI 0x5412	   /* arg: a char *; that byte, as if typed (Linux's) */
 
 /*
  * clone() flags (Linux values): a thread takes the first five together
