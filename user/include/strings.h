@@ -9,5 +9,7 @@ int strcasecmp(const char *a, const char *b);
 int strncasecmp(const char *a, const char *b, size_t n);
 /* The lowest set bit of i, counting from 1; 0 if none. */
 int ffs(int i);
+int ffsl(long i);
+int ffsll(long long i);
 
 #endif

@@ -79,6 +79,7 @@ pid_t gettid(void); /* the calling thread's id (getpid: its process's) */
 int setpgid(pid_t pid, pid_t pgid);
 pid_t getpgid(pid_t pid);
 pid_t getpgrp(void);
+int setpgrp(void); /* setpgid(0, 0) */
 /* A new session and group, led by the caller; its pid. */
 pid_t setsid(void);
 pid_t getsid(pid_t pid);

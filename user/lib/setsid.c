@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-/* Sessions and process groups: setsid, getsid, getpgid, getpgrp. */
+/* Sessions and process groups: setsid, getsid, getpgid, getpgrp, setpgrp. */
 #include <unistd.h>
 
 #include "libc.h"
@@ -22,4 +22,10 @@ pid_t getpgid(pid_t pid)
 pid_t getpgrp(void)
 {
 	return getpgid(0);
+}
+
+/* System V's name for setpgid(0, 0): a group of the caller's own. */
+int setpgrp(void)
+{
+	return setpgid(0, 0);
 }

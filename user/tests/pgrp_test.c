@@ -167,7 +167,8 @@ static void new_session(void)
 	EXPECT_EQ(getpgid(0), getpgrp());
 	EXPECT_ERRNO(getsid(99999), ESRCH);
 	/* A group leader may not start a session. */
-	ASSERT_EQ(setpgid(0, 0), 0);
+	ASSERT_EQ(setpgrp(), 0);
+	EXPECT_EQ(getpgrp(), getpid());
 	EXPECT_ERRNO(setsid(), EPERM);
 }
 

@@ -47,6 +47,9 @@ static void ffs_bits(void)
 	EXPECT_EQ(ffs(1), 1);
 	EXPECT_EQ(ffs(0x50), 5);
 	EXPECT_EQ(ffs((int)0x80000000u), 32);
+	EXPECT_EQ(ffsl(0), 0);
+	EXPECT_EQ(ffsl(1L << (8 * sizeof(long) - 1)), 8 * (int)sizeof(long));
+	EXPECT_EQ(ffsll(1LL << 40), 41);
 }
 
 /* Two files from one template, each new; a taken name is never reopened. */
