@@ -9,12 +9,12 @@
  * clock keeps the tick's long-run rate (it never drifts from jiffies, and
  * timeouts in ticks agree with it) and between ticks it is as fine as the
  * counter; the cap keeps it monotonic when a tick comes late.  The
- * counter's rate is the arch's, or else measured here, against the tick,
- * over CALIBRATE_TICKS ticks from tick CALIBRATE_FROM (x86_64's TSC, whose
- * rate no register tells); until then the clock has the tick's resolution.
+ * counter's rate is the arch's, or else measured here against the tick
+ * (x86_64's TSC, whose rate no register tells; calibrate); until the first
+ * measurement the clock has the tick's resolution.
  *
  * Readers run on any CPU, the tick on one: clock_seq is odd while the tick
- * changes jiffies and tick_stamp, and a reader that saw it change retries
+ * changes jiffies, tick_stamp and the rate, and a reader that saw it change retries
  * (Linux's seqcount).
  */
 #include <kernel/atomic.h>
@@ -23,36 +23,50 @@
 #include <kernel/time.h>
 #include <pagoda/abi.h>
 
-#define CALIBRATE_FROM 2
+#define CALIBRATE_FIRST 16  /* ticks of the first measurement */
+#define CALIBRATE_TICKS 128 /* ticks of each later one */
 #define MAX_WAIT_TICKS (~0UL >> 2)
-#define CALIBRATE_TICKS 16
 
 volatile unsigned long jiffies;
 static volatile unsigned long clock_seq;
 static volatile u64 tick_stamp;
 static u64 cycles_per_tick;
-static u64 calibrate_start;
+static u64 window_start;	  /* the counter at the window's first tick */
+static unsigned long window_from; /* jiffies then; 0: not started */
 
-/* The counter's rate: the arch's, or measured against the first ticks. */
+/*
+ * The counter's rate: the arch's, or measured against the tick -- first
+ * over CALIBRATE_FIRST ticks, then again over every CALIBRATE_TICKS, so
+ * that a measurement spoiled by late ticks (a busy host under QEMU) is
+ * soon replaced.
+ */
 static void calibrate(u64 now)
 {
-	if (cycles_per_tick)
+	unsigned long ticks = jiffies - window_from;
+
+	if (arch_clock_cycles_per_tick()) {
+		cycles_per_tick = arch_clock_cycles_per_tick();
 		return;
-	cycles_per_tick = arch_clock_cycles_per_tick();
-	if (jiffies == CALIBRATE_FROM)
-		calibrate_start = now;
-	else if (jiffies == CALIBRATE_FROM + CALIBRATE_TICKS &&
-		 !cycles_per_tick)
-		cycles_per_tick = (now - calibrate_start) / CALIBRATE_TICKS;
+	}
+	if (!window_from) {
+		window_from = jiffies;
+		window_start = now;
+		return;
+	}
+	if (ticks < (cycles_per_tick ? CALIBRATE_TICKS : CALIBRATE_FIRST))
+		return;
+	cycles_per_tick = (now - window_start) / ticks;
+	window_from = jiffies;
+	window_start = now;
 }
 
 void timer_tick(bool user_mode)
 {
 	u64 now = arch_clock_cycles();
 
-	calibrate(now);
 	clock_seq++;
 	smp_mb();
+	calibrate(now);
 	tick_stamp = now;
 	jiffies++;
 	smp_mb();
