@@ -185,6 +185,10 @@ static long do_syscall(unsigned long nr, const unsigned long a[6])
 			a[0], U(unsigned long *, 1), U(unsigned long *, 2),
 			U(unsigned long *, 3), U(struct timespec *, 4),
 			U(const sigset_t *, 5));
+	case SYS_ppoll:
+		return sys_ppoll(U(struct pollfd *, 0), a[1],
+				 U(struct timespec *, 2),
+				 U(const sigset_t *, 3));
 	case SYS_setsid:
 		return sys_setsid();
 	case SYS_getsid:

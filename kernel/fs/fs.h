@@ -94,5 +94,7 @@ long sys_fsync(int fd);
 long sys_pselect6(int n, unsigned long __user *inp, unsigned long __user *outp,
 		  unsigned long __user *exp, struct timespec __user *tsp,
 		  const sigset_t __user *sigmask);
+long sys_ppoll(struct pollfd __user *fds, unsigned int n,
+	       struct timespec __user *tsp, const sigset_t __user *sigmask);
 
 #endif

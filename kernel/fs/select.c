@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: MIT
 /*
- * select and pselect (Linux's fs/select.c, reduced): wait until one of
- * several files is ready to read or write, or a time has passed, or a
- * signal comes.  The system call is pselect6: (n, in, out, except,
- * timespec, mask); the C library's select converts its timeval.
+ * select, pselect and poll (Linux's fs/select.c, reduced): wait until one
+ * of several files is ready to read or write, or a time has passed, or a
+ * signal comes.  The system calls are pselect6: (n, in, out, except,
+ * timespec, mask) and ppoll: (fds, n, timespec, mask); the C library's
+ * select and poll convert their timeouts.
  *
  * Readiness is each file's poll operation (struct file_operations):
  * POLLIN for a reader, POLLOUT for a writer; POLLHUP (no writer left)
@@ -28,6 +29,10 @@
  * time left is written back.  Bits at or above NR_OPEN are ignored (Linux
  * ignores those past its table).  pselect's mask is in force for the wait
  * and the handler that ends it; the caller's is back afterwards.
+ *
+ * poll reports per fd: the events asked for that hold, and POLLERR and
+ * POLLHUP whether asked or not; POLLNVAL for an fd not open (not an
+ * error), nothing for a negative one.  EINVAL past POLL_MAX_FDS entries.
  */
 #include <kernel/errno.h>
 #include <kernel/fs/vfs.h>
@@ -66,9 +71,16 @@ void poll_tick(void)
 		wake_up(&poll_wait);
 }
 
+/* POLLRDNORM and POLLWRNORM go with POLLIN and POLLOUT, as in Linux. */
 static unsigned int file_poll(struct file *f)
 {
-	return f->f_op->poll ? f->f_op->poll(f) : POLLIN | POLLOUT;
+	unsigned int mask = f->f_op->poll ? f->f_op->poll(f) : POLLIN | POLLOUT;
+
+	if (mask & POLLIN)
+		mask |= POLLRDNORM;
+	if (mask & POLLOUT)
+		mask |= POLLWRNORM;
+	return mask;
 }
 
 static bool test_fd(const unsigned long *set, int fd)
@@ -124,13 +136,20 @@ static int poll_sleep(unsigned long seen, unsigned long until)
 	return err ? -EINTR : 0;
 }
 
-static int do_select(int n, unsigned long in[NR_SETS][SET_LONGS],
-		     unsigned long out[NR_SETS][SET_LONGS], unsigned long until,
-		     bool wait)
+/* What select and poll look at: theirs, and one look at it. */
+struct poll_job {
+	int (*look)(struct poll_job *job); /* ready fds, or -errno */
+	int n;
+	unsigned long (*in)[SET_LONGS], (*out)[SET_LONGS];
+	struct pollfd __user *fds;
+};
+
+/* Look until something is ready, the deadline passes or a signal comes. */
+static int do_poll_wait(struct poll_job *job, unsigned long until, bool wait)
 {
 	for (;;) {
 		unsigned long seen = poll_events;
-		int ready = do_select_once(n, in, out);
+		int ready = job->look(job);
 
 		if (ready || !wait)
 			return ready;
@@ -139,6 +158,84 @@ static int do_select(int n, unsigned long in[NR_SETS][SET_LONGS],
 		if (poll_sleep(seen, until))
 			return -EINTR;
 	}
+}
+
+static int select_look(struct poll_job *job)
+{
+	return do_select_once(job->n, job->in, job->out);
+}
+
+/* One look at every entry, each one's revents written back. */
+static int poll_look(struct poll_job *job)
+{
+	int ready = 0;
+
+	for (int i = 0; i < job->n; i++) {
+		struct pollfd p;
+		struct file *f;
+
+		if (copy_from_user(&p, &job->fds[i], sizeof(p)))
+			return -EFAULT;
+		p.revents = 0;
+		if (p.fd >= 0) {
+			f = fget(p.fd);
+			p.revents = f ? file_poll(f) & (p.events | POLLERR |
+							POLLHUP)
+				      : POLLNVAL;
+			if (f)
+				fput(f);
+		}
+		if (copy_to_user(&job->fds[i].revents, &p.revents,
+				 sizeof(p.revents)))
+			return -EFAULT;
+		ready += p.revents != 0;
+	}
+	return ready;
+}
+
+/*
+ * The timeout (NULL: none) as a deadline in jiffies, and whether to wait
+ * at all (a zero timeout only looks); 0 or -errno.
+ */
+static int poll_deadline(struct timespec __user *tsp, unsigned long *until,
+			 bool *wait)
+{
+	struct timespec ts;
+
+	*until = 0;
+	*wait = true;
+	if (!tsp)
+		return 0;
+	if (copy_from_user(&ts, tsp, sizeof(ts)))
+		return -EFAULT;
+	if (!timespec_valid(&ts))
+		return -EINVAL;
+	*wait = ts.tv_sec || ts.tv_nsec;
+	*until = jiffies + timespec_to_jiffies(&ts);
+	return 0;
+}
+
+/* The wait itself, under the caller's temporary mask if it gave one. */
+static long poll_with_mask(struct poll_job *job, unsigned long until, bool wait,
+			   const sigset_t __user *sigmask)
+{
+	long ret = sigmask ? set_user_sigmask(sigmask) : 0;
+
+	if (ret)
+		return ret;
+	ret = do_poll_wait(job, until, wait);
+	if (sigmask)
+		restore_saved_sigmask(ret == -EINTR);
+	return ret;
+}
+
+/* The time left, written back, as Linux's select and ppoll do. */
+static void poll_time_left(struct timespec __user *tsp, unsigned long until)
+{
+	long left = (long)(until - jiffies);
+	struct timespec ts = jiffies_to_timespec(left > 0 ? left : 0);
+
+	copy_to_user(tsp, &ts, sizeof(ts));
 }
 
 static int copy_sets_in(int n, unsigned long __user *const u[NR_SETS],
@@ -170,37 +267,39 @@ long sys_pselect6(int n, unsigned long __user *inp, unsigned long __user *outp,
 {
 	unsigned long __user *const u[NR_SETS] = { inp, outp, exp };
 	unsigned long in[NR_SETS][SET_LONGS], out[NR_SETS][SET_LONGS];
-	unsigned long until = 0;
-	struct timespec ts;
-	bool wait = true;
+	struct poll_job job = { select_look, min(n, NR_OPEN), in, out, NULL };
+	unsigned long until;
+	bool wait;
 	long ret;
 
 	if (n < 0)
 		return -EINVAL;
-	n = min(n, NR_OPEN);
-	if (tsp) {
-		if (copy_from_user(&ts, tsp, sizeof(ts)))
-			return -EFAULT;
-		if (!timespec_valid(&ts))
-			return -EINVAL;
-		wait = ts.tv_sec || ts.tv_nsec;
-		until = jiffies + timespec_to_jiffies(&ts);
-	}
-	ret = copy_sets_in(n, u, in);
-	if (!ret && sigmask)
-		ret = set_user_sigmask(sigmask);
-	if (ret)
-		return ret;
-	ret = do_select(n, in, out, until, wait);
-	if (sigmask)
-		restore_saved_sigmask(ret == -EINTR);
-	if (ret >= 0 && copy_sets_out(n, u, out))
+	ret = poll_deadline(tsp, &until, &wait);
+	if (!ret)
+		ret = copy_sets_in(job.n, u, in);
+	if (!ret)
+		ret = poll_with_mask(&job, until, wait, sigmask);
+	if (ret >= 0 && copy_sets_out(job.n, u, out))
 		return -EFAULT;
-	if (tsp && wait) {
-		long left = (long)(until - jiffies);
+	if (tsp && wait && ret != -EFAULT && ret != -EINVAL)
+		poll_time_left(tsp, until);
+	return ret;
+}
 
-		ts = jiffies_to_timespec(left > 0 ? left : 0);
-		copy_to_user(tsp, &ts, sizeof(ts));
-	}
+long sys_ppoll(struct pollfd __user *fds, unsigned int n,
+	       struct timespec __user *tsp, const sigset_t __user *sigmask)
+{
+	struct poll_job job = { poll_look, n, NULL, NULL, fds };
+	unsigned long until;
+	bool wait;
+	long ret;
+
+	if (n > POLL_MAX_FDS)
+		return -EINVAL;
+	ret = poll_deadline(tsp, &until, &wait);
+	if (!ret)
+		ret = poll_with_mask(&job, until, wait, sigmask);
+	if (tsp && wait && ret != -EFAULT && ret != -EINVAL)
+		poll_time_left(tsp, until);
 	return ret;
 }

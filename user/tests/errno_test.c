@@ -487,6 +487,11 @@ static const struct row rows[] = {
 	    V(0), V(0), V(&ts_zero), V(0)),
 	ROW("pselect6 set in the kernel", SYS_pselect6, EFAULT, V(1),
 	    V(KERNEL_ADDR), V(0), V(0), V(&ts_zero), V(0)),
+	/* ppoll(fds, n, timeout, mask) */
+	ROW("ppoll entries in the kernel", SYS_ppoll, EFAULT, V(KERNEL_ADDR),
+	    V(1), V(&ts_zero), V(0)),
+	ROW("ppoll negative timeout", SYS_ppoll, EINVAL, V(0), V(0),
+	    V(&ts_negative_nsec), V(0)),
 	/* getsid(pid), getpgid(pid) */
 	ROW("getsid no such pid", SYS_getsid, ESRCH, V(99999)),
 	ROW("getpgid no such pid", SYS_getpgid, ESRCH, V(99999)),

@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: MIT
 /*
- * select_test: select and pselect (<sys/select.h>, kernel/fs/select.c) on
- * pipes and the console: readiness, sleeping until a writer comes, the
- * timeout and the time left, EINTR on a signal, pselect's mask, and the
- * errors.
+ * select_test: select, pselect and poll (<sys/select.h>, <poll.h>,
+ * kernel/fs/select.c) on pipes and the console: readiness, sleeping until
+ * a writer comes, the timeout and the time left, EINTR on a signal,
+ * pselect's mask, and the errors.
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdbool.h>
 #include <string.h>
@@ -189,11 +190,93 @@ static void bad_arguments(void)
 	EXPECT_EQ(select(0, NULL, NULL, NULL, &zero), 0);
 }
 
+/* poll's report per entry: asked events, POLLHUP unasked, POLLNVAL. */
+static void poll_pipe(void)
+{
+	struct pollfd fds[4];
+	int p[2];
+
+	ASSERT_EQ(pipe(p), 0);
+	fds[0] = (struct pollfd){ .fd = p[0], .events = POLLIN };
+	fds[1] = (struct pollfd){ .fd = p[1], .events = POLLOUT };
+	fds[2] = (struct pollfd){ .fd = 29, .events = POLLIN }; /* not open */
+	fds[3] = (struct pollfd){ .fd = -1, .events = POLLIN, .revents = 9 };
+	EXPECT_EQ(poll(fds, 4, 0), 2);
+	EXPECT_EQ(fds[0].revents, 0);
+	EXPECT_EQ(fds[1].revents, POLLOUT);
+	EXPECT_EQ(fds[2].revents, POLLNVAL);
+	EXPECT_EQ(fds[3].revents, 0);
+	EXPECT_EQ(write(p[1], "x", 1), 1);
+	close(p[1]);
+	EXPECT_EQ(poll(fds, 1, 0), 1);
+	EXPECT_EQ(fds[0].revents, POLLIN | POLLHUP);
+	fds[0].events = POLLRDNORM;
+	EXPECT_EQ(poll(fds, 1, 0), 1);
+	EXPECT_EQ(fds[0].revents, POLLRDNORM | POLLHUP);
+	close(p[0]);
+}
+
+/* poll sleeps until a child writes; with a timeout and nothing, 0. */
+static void poll_sleeps_and_times_out(void)
+{
+	struct pollfd fd;
+	struct timespec ts = { 0, 20000000 };
+	int p[2], ws = -1;
+	pid_t pid;
+
+	ASSERT_EQ(pipe(p), 0);
+	fd = (struct pollfd){ .fd = p[0], .events = POLLIN };
+	EXPECT_EQ(poll(&fd, 1, 30), 0);
+	EXPECT_EQ(ppoll(&fd, 1, &ts, NULL), 0);
+	EXPECT_EQ(ts.tv_nsec, 20000000); /* ppoll leaves it */
+	pid = fork();
+	if (pid == 0) {
+		usleep(50000);
+		_exit(write(p[1], "y", 1) == 1 ? 0 : 1);
+	}
+	EXPECT_EQ(poll(&fd, 1, -1), 1);
+	EXPECT_EQ(fd.revents, POLLIN);
+	EXPECT_EQ(waitpid(pid, &ws, 0), pid);
+	EXPECT_EQ(ws, 0);
+	close(p[0]);
+	close(p[1]);
+}
+
+static void poll_interrupted(void)
+{
+	struct sigaction sa = { .sa_handler = on_usr1 };
+	struct timespec bad = { 0, -1 };
+	struct pollfd fd;
+	int p[2];
+	pid_t pid;
+
+	ASSERT_EQ(pipe(p), 0);
+	ASSERT_EQ(sigaction(SIGUSR1, &sa, NULL), 0);
+	fd = (struct pollfd){ .fd = p[0], .events = POLLIN };
+	caught = 0;
+	pid = signal_parent_soon();
+	EXPECT_ERRNO(poll(&fd, 1, -1), EINTR);
+	EXPECT_EQ(caught, SIGUSR1);
+	waitpid(pid, NULL, 0);
+	EXPECT_ERRNO(poll((struct pollfd *)16, 1, 0), EFAULT);
+	EXPECT_ERRNO(poll(&fd, POLL_MAX_FDS + 1, 0), EINVAL);
+	EXPECT_ERRNO(ppoll(&fd, 1, &bad, NULL), EINVAL);
+	EXPECT_EQ(poll(NULL, 0, 0), 0);
+	close(p[0]);
+	close(p[1]);
+}
+
 static const struct ktap_case cases[] = {
-	KTAP_CASE(pipe_readiness), KTAP_CASE(sleeps_until_written),
-	KTAP_CASE(times_out),	   KTAP_CASE(interrupted_by_signal),
-	KTAP_CASE(pselect_mask),   KTAP_CASE(console_input),
+	KTAP_CASE(pipe_readiness),
+	KTAP_CASE(sleeps_until_written),
+	KTAP_CASE(times_out),
+	KTAP_CASE(interrupted_by_signal),
+	KTAP_CASE(pselect_mask),
+	KTAP_CASE(console_input),
 	KTAP_CASE(bad_arguments),
+	KTAP_CASE(poll_pipe),
+	KTAP_CASE(poll_sleeps_and_times_out),
+	KTAP_CASE(poll_interrupted),
 };
 
 int main(void)

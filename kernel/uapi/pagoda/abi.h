@@ -36,6 +36,17 @@
 #define POLLOUT 0x004
 #define POLLERR 0x008
 #define POLLHUP 0x010
+#define POLLNVAL 0x020 /* poll: the fd is not open */
+#define POLLRDNORM 0x040
+#define POLLWRNORM 0x100
+
+/* poll(): one fd, the events asked for, those found (Linux's layout) */
+struct pollfd {
+	int fd; /* < 0: ignored */
+	short events;
+	short revents;
+};
+#define POLL_MAX_FDS 1024 /* more entries: EINVAL (Linux: RLIMIT_NOFILE) */
 
 /* mmap(), mprotect(), madvise() (Linux values) */
 #define PROT_NONE 0

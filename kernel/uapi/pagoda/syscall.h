@@ -89,7 +89,8 @@
 #define SYS_setsid 66
 #define SYS_getsid 67
 #define SYS_getpgid 68
-#define NR_SYSCALLS 69
+#define SYS_ppoll 69 /* (fds, nfds, timespec, sigset_t *mask) */
+#define NR_SYSCALLS 70
 
 /* SYS_reboot's first argument. */
 #define REBOOT_POWER_OFF 0 /* report the exit status, then power off */
