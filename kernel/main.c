@@ -136,6 +136,7 @@ static int kernel_init(void *unused)
 
 	init_task = current;
 	init_task->pgid = init_task->pid;
+	init_task->sid = init_task->pid;
 	vfs_init();
 	load_initrd();
 	dma_soft_init();

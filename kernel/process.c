@@ -34,6 +34,12 @@
 
 struct task_struct *init_task;
 
+/* A process (a thread group's leader, not a kernel thread) not exited. */
+static bool is_live_process(const struct task_struct *t)
+{
+	return t->mm && t->state != TASK_ZOMBIE && thread_group_leader(t);
+}
+
 static void adopt(struct task_struct *parent, struct task_struct *child)
 {
 	child->parent = parent->group_leader;
@@ -62,6 +68,7 @@ long sys_fork(void)
 	copy_thread_fork(child, parent);
 	child->mm = mm;
 	child->pgid = parent->group_leader->pgid;
+	child->sid = parent->group_leader->sid;
 	adopt(parent, child);
 	wake_up_task(child);
 	return child->pid;
@@ -81,14 +88,90 @@ static void reparent_children(struct task_struct *t)
 	}
 }
 
-/* Tell the parent that the process of leader has ended, all its threads. */
+/* Has group pgrp a process (not init) in session sid? */
+static bool pgrp_in_session(int pgrp, int sid)
+{
+	struct task_struct *t;
+
+	list_for_each_entry (t, &all_tasks, task_link)
+		if (t->pgid == pgrp && t->sid == sid && is_live_process(t) &&
+		    t != init_task)
+			return true;
+	return false;
+}
+
+/*
+ * An orphaned process group (POSIX): no member has a parent in another
+ * group of the same session -- no shell left that could continue it.  A
+ * stopped job in such a group would stay stopped for ever, so when a
+ * process's exit orphans a group with a stopped member, the group gets
+ * SIGHUP then SIGCONT (Linux's kill_orphaned_pgrp): most programs end on
+ * the SIGHUP; one that catches it goes on.  A parent that is init, or the
+ * process exiting, does not count.
+ */
+static bool pgrp_orphaned(int pgrp, const struct task_struct *exiting)
+{
+	struct task_struct *t;
+
+	list_for_each_entry (t, &all_tasks, task_link) {
+		struct task_struct *p = t->parent;
+
+		if (t->pgid != pgrp || !is_live_process(t) || t == exiting)
+			continue;
+		if (p == exiting || p == init_task)
+			continue;
+		if (p->pgid != pgrp && p->sid == t->sid)
+			return false;
+	}
+	return true;
+}
+
+static bool process_stopped(struct task_struct *leader)
+{
+	struct task_struct *th;
+
+	list_for_each_entry (th, &leader->thread_head, thread_node)
+		if (th->state == TASK_STOPPED)
+			return true;
+	return false;
+}
+
+static bool pgrp_has_stopped(int pgrp)
+{
+	struct task_struct *t;
+
+	list_for_each_entry (t, &all_tasks, task_link)
+		if (t->pgid == pgrp && is_live_process(t) && process_stopped(t))
+			return true;
+	return false;
+}
+
+static void kill_orphaned_pgrp(int pgrp, const struct task_struct *exiting)
+{
+	if (pgrp_orphaned(pgrp, exiting) && pgrp_has_stopped(pgrp)) {
+		kill_pgrp(pgrp, SIGHUP);
+		kill_pgrp(pgrp, SIGCONT);
+	}
+}
+
+/*
+ * Tell the parent that the process of leader has ended, all its threads.
+ * Its group, and its children's, may be orphaned by it (kill_orphaned_pgrp).
+ */
 static void exit_notify(struct task_struct *leader)
 {
 	int status = leader->group_exiting ? leader->group_exit_code
 					   : leader->exit_status;
+	struct task_struct *c, *p = leader->parent;
 
 	leader->exit_status = status;
 	signals_exit(leader); /* the process's alarm */
+	if (p->pgid != leader->pgid && p->sid == leader->sid)
+		kill_orphaned_pgrp(leader->pgid, leader);
+	list_for_each_entry (c, &leader->children, sibling)
+		if (c->pgid != leader->pgid && c->sid == leader->sid &&
+		    is_live_process(c))
+			kill_orphaned_pgrp(c->pgid, leader);
 	reparent_children(leader);
 	if (WIFEXITED(status))
 		notify_parent(leader, CLD_EXITED, WEXITSTATUS(status));
@@ -279,12 +362,6 @@ long sys_getppid(void)
 	return p ? p->pid : 0;
 }
 
-/* A process (a thread group's leader, not a kernel thread) not exited. */
-static bool is_live_process(const struct task_struct *t)
-{
-	return t->mm && t->state != TASK_ZOMBIE && thread_group_leader(t);
-}
-
 struct task_struct *find_process(int pid)
 {
 	struct task_struct *t;
@@ -325,10 +402,50 @@ long sys_setpgid(int pid, int pgid)
 	t = t->group_leader;
 	if (!pgid)
 		pgid = t->pid;
-	if (pgid != t->pid && kill_pgrp(pgid, 0))
+	if (t->sid == t->pid || t->sid != current->group_leader->sid)
+		return -EPERM; /* a session leader, or a child in another session */
+	if (pgid != t->pid && !pgrp_in_session(pgid, t->sid))
 		return -EPERM;
 	t->pgid = pgid;
 	return 0;
+}
+
+/* pid 0 is the caller. */
+static struct task_struct *find_process_or_self(int pid)
+{
+	return pid ? find_process(pid) : current->group_leader;
+}
+
+long sys_getpgid(int pid)
+{
+	struct task_struct *t = find_process_or_self(pid);
+
+	return t ? t->pgid : -ESRCH;
+}
+
+long sys_getsid(int pid)
+{
+	struct task_struct *t = find_process_or_self(pid);
+
+	return t ? t->sid : -ESRCH;
+}
+
+/*
+ * A new session, and in it a new group, both named by the caller's pid.
+ * EPERM if a group of that name exists already (the caller leads a group),
+ * so that a group never spans two sessions.  Pagoda has one terminal and
+ * no controlling terminal per session: the console's foreground group is
+ * whatever TIOCSPGRP said last.
+ */
+long sys_setsid(void)
+{
+	struct task_struct *t = current->group_leader;
+
+	if (kill_pgrp(t->pid, 0) == 0 || t->pgid == t->pid)
+		return -EPERM;
+	t->sid = t->pid;
+	t->pgid = t->pid;
+	return t->pid;
 }
 
 /*
@@ -343,6 +460,25 @@ int kill_pgrp(int pgrp, int sig)
 
 	list_for_each_entry (t, &all_tasks, task_link) {
 		if (t->pgid != pgrp || !is_live_process(t) || t == init_task)
+			continue;
+		if (sig)
+			send_group_signal(t, sig);
+		found = true;
+	}
+	return found ? 0 : -ESRCH;
+}
+
+/*
+ * kill(-1, sig): every process but init and the caller's.  0, or -ESRCH if
+ * there is none.
+ */
+int kill_all(int sig)
+{
+	struct task_struct *t, *self = current->group_leader;
+	bool found = false;
+
+	list_for_each_entry (t, &all_tasks, task_link) {
+		if (!is_live_process(t) || t == init_task || t == self)
 			continue;
 		if (sig)
 			send_group_signal(t, sig);

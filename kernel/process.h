@@ -13,7 +13,11 @@ long sys_getpid(void);
 long sys_getppid(void);
 long sys_kill(int pid, int sig);
 long sys_setpgid(int pid, int pgid);
+long sys_getpgid(int pid);
+long sys_setsid(void);
+long sys_getsid(int pid);
 int kill_pgrp(int pgrp, int sig);
+int kill_all(int sig);
 long sys_execve(const char __user *path, const char __user *const __user *argv,
 		const char __user *const __user *envp);
 

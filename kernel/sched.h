@@ -78,6 +78,7 @@ struct task_struct {
 	int stop_report;       /* stopped by this signal: for WUNTRACED */
 	bool continued_report; /* continued since: for WCONTINUED */
 	int pgid;	       /* process group (job control) */
+	int sid;	       /* session: the pid of its leader (setsid) */
 
 	struct files_struct *files; /* fd table and cwd, shared by threads */
 

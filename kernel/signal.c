@@ -26,9 +26,13 @@
  * process ends every thread of it (do_group_exit), whichever took it.
  *
  * The design is Linux's (kernel/signal.c, arch/x86/kernel/signal.c), much
- * reduced: no real-time signals, no process-wide pending set, a stop
- * signal stops only the thread that takes it; process groups only as far
- * as kill(-pgid) and the console's ^C (kernel/process.c).
+ * reduced: no real-time signals, no process-wide pending set.  A stop
+ * signal stops the whole process: the thread that takes it marks the
+ * others (stop_pending), and each stops on its way back to user mode, a
+ * sleeping one woken for it (its call restarts once continued).  kill
+ * reaches one process,
+ * its caller's group (pid 0), a group (-pgid), or every process but init
+ * and the caller (-1); the groups are kernel/process.c's.
  */
 #include <asm/irqflags.h>
 #include <asm/ptrace.h>
@@ -89,15 +93,17 @@ static bool sig_ignored(const struct task_struct *t, int sig)
 
 bool signal_pending(const struct task_struct *t)
 {
-	return t->signal.pending & ~(t->signal.blocked & ~UNBLOCKABLE);
+	return t->signal.stop_pending ||
+	       (t->signal.pending & ~(t->signal.blocked & ~UNBLOCKABLE));
 }
 
 /*
  * A stopped task resumes on SIGCONT or SIGKILL; SIGCONT also discards any
  * stop signal still pending, and a stop signal any pending SIGCONT.  A stop
- * is the thread's that took the signal, but whichever thread SIGCONT or
- * SIGKILL goes to, every stopped thread of the process resumes; the
- * reports for waitpid are the process's, kept in its leader.
+ * is the whole process's (do_signal_stop), and whichever thread SIGCONT or
+ * SIGKILL goes to, every thread of the process resumes, or forgets a stop
+ * it has not reached yet; the reports for waitpid are the process's, kept
+ * in its leader.
  */
 static void prepare_signal(struct task_struct *t, int sig)
 {
@@ -111,11 +117,13 @@ static void prepare_signal(struct task_struct *t, int sig)
 	if (sig == SIGCONT)
 		t->signal.pending &= ~STOP_SIGNALS;
 	list_for_each_entry (th, &leader->thread_head, thread_node) {
+		th->signal.stop_pending = false;
 		if (th->state == TASK_STOPPED) {
 			resume_stopped_task(th);
 			resumed = true;
 		}
 	}
+	leader->signal.stop_remaining = 0;
 	if (!resumed)
 		return;
 	leader->stop_report = 0;
@@ -255,17 +263,56 @@ void notify_parent(struct task_struct *t, int code, int status)
 	send_group_signal_info(p, SIGCHLD, &info);
 }
 
-/* Stop until SIGCONT or SIGKILL, telling the parent (waitpid WUNTRACED). */
+/* Every thread has stopped: the process is, for waitpid WUNTRACED. */
+static void report_group_stop(struct task_struct *leader)
+{
+	leader->stop_report = leader->signal.stop_sig;
+	notify_parent(leader, CLD_STOPPED, leader->signal.stop_sig);
+}
+
+/*
+ * Stop until SIGCONT or SIGKILL, and make every other thread of the
+ * process stop too: a running one at its next return to user mode (the
+ * tick brings one in from user mode on another CPU), a sleeping one woken,
+ * its wait cut short as a signal would (signal_pending).  The last thread
+ * to stop tells the parent (Linux: JOBCTL_STOP_PENDING, group_stop_count).
+ */
 static void do_signal_stop(int sig)
 {
-	struct task_struct *t = current, *leader = t->group_leader;
+	struct task_struct *t = current, *leader = t->group_leader, *th;
+	unsigned long flags = arch_local_irq_save();
+	int others = 0;
+
+	leader->continued_report = false;
+	list_for_each_entry (th, &leader->thread_head, thread_node) {
+		if (th == t || th->state == TASK_STOPPED)
+			continue;
+		th->signal.stop_pending = true;
+		wake_up_task(th);
+		others++;
+	}
+	leader->signal.stop_sig = sig;
+	leader->signal.stop_remaining = others;
+	t->state = TASK_STOPPED;
+	if (!others)
+		report_group_stop(leader);
+	schedule();
+	arch_local_irq_restore(flags);
+}
+
+/* Another thread's stop: this one stops too, until the process continues. */
+static void group_stop_participate(void)
+{
+	struct task_struct *leader = current->group_leader;
 	unsigned long flags = arch_local_irq_save();
 
-	leader->stop_report = sig;
-	leader->continued_report = false;
-	t->state = TASK_STOPPED;
-	notify_parent(leader, CLD_STOPPED, sig);
-	schedule();
+	if (current->signal.stop_pending) {
+		current->signal.stop_pending = false;
+		current->state = TASK_STOPPED;
+		if (--leader->signal.stop_remaining == 0)
+			report_group_stop(leader);
+		schedule();
+	}
 	arch_local_irq_restore(flags);
 }
 
@@ -418,6 +465,8 @@ void exit_to_user_mode(struct pt_regs *regs)
 	struct kernel_siginfo info;
 	int sig;
 
+	group_stop_participate();
+
 	while ((sig = dequeue_signal(~(s->blocked & ~UNBLOCKABLE), &info))) {
 		struct sigaction *ka = &s->action[sig];
 
@@ -521,9 +570,13 @@ long sys_kill(int pid, int sig)
 
 	if (sig && !valid_signal(sig))
 		return -EINVAL;
+	if (pid == 0) /* the caller's group */
+		return kill_pgrp(current->group_leader->pgid, sig);
+	if (pid == -1)
+		return kill_all(sig);
 	if (pid < 0) /* a whole process group */
 		return pid < -0x7fffffff ? -ESRCH : kill_pgrp(-pid, sig);
-	t = pid > 0 ? find_task_by_pid(pid) : NULL;
+	t = find_task_by_pid(pid);
 	if (!t)
 		return -ESRCH;
 	if (t == init_task)
@@ -603,10 +656,14 @@ static struct wait_queue sigsuspend_wait = WAIT_QUEUE_INIT(sigsuspend_wait);
  * the handler ran (the frame saves it: restore_blocked), so a signal
  * blocked before the call cannot slip in between unblocking and sleeping.
  */
-long sys_sigsuspend(const sigset_t __user *umask)
+/*
+ * A mask in force for one wait (sigsuspend, pselect): the caller's is
+ * saved, and put back on the way to user mode -- after the handler's frame
+ * has recorded it, if a signal ends the wait -- or at once if none does.
+ */
+int set_user_sigmask(const sigset_t __user *umask)
 {
 	struct signal_state *s = &current->signal;
-	unsigned long flags;
 	sigset_t mask;
 
 	if (copy_from_user(&mask, umask, sizeof(mask)))
@@ -614,6 +671,25 @@ long sys_sigsuspend(const sigset_t __user *umask)
 	s->saved_blocked = s->blocked;
 	s->restore_blocked = true;
 	s->blocked = mask & ~UNBLOCKABLE;
+	return 0;
+}
+
+void restore_saved_sigmask(bool interrupted)
+{
+	struct signal_state *s = &current->signal;
+
+	if (interrupted || !s->restore_blocked)
+		return;
+	s->restore_blocked = false;
+	s->blocked = s->saved_blocked;
+}
+
+long sys_sigsuspend(const sigset_t __user *umask)
+{
+	unsigned long flags;
+
+	if (set_user_sigmask(umask))
+		return -EFAULT;
 	flags = arch_local_irq_save();
 	while (!sleep_on(&sigsuspend_wait))
 		;

@@ -51,6 +51,9 @@ struct signal_state {
 	sigset_t saved_blocked; /* sigsuspend's mask, until a handler ran */
 	sigset_t real_blocked;	/* sigwaitinfo's set: blocked, though not now */
 	bool restore_blocked;
+	bool stop_pending;  /* another thread took a stop signal: stop too */
+	int stop_sig;	    /* the leader's: the stop signal under way */
+	int stop_remaining; /* the leader's: threads yet to stop for it */
 	struct sigaction *action; /* [NSIG]: sighand->action */
 	struct kernel_siginfo info[NSIG];
 	unsigned long sas_ss_sp;   /* the alternate stack (sigaltstack) */
@@ -128,6 +131,10 @@ long sys_sigprocmask(int how, const sigset_t __user *set,
 		     sigset_t __user *oset);
 long sys_sigpending(sigset_t __user *set);
 long sys_sigsuspend(const sigset_t __user *mask);
+/* A mask for the length of one wait (sigsuspend, pselect); 0 or -EFAULT. */
+int set_user_sigmask(const sigset_t __user *mask);
+/* After the wait: the caller's mask back, unless a signal ended it. */
+void restore_saved_sigmask(bool interrupted);
 long sys_sigwaitinfo(const sigset_t __user *set, siginfo_t __user *info);
 long sys_sigreturn(void);
 long sys_alarm(unsigned int seconds);

@@ -13,6 +13,7 @@
 #include <kernel/params.h>
 #include <kernel/printk.h>
 #include <kernel/sched.h>
+#include <kernel/smp.h>
 #include <kernel/string.h>
 #include <kernel/sys.h>
 #include <kernel/time.h>
@@ -58,11 +59,16 @@ long sys_getrusage(int who, struct rusage __user *ru)
 	return copy_to_user(ru, &r, sizeof(r)) ? -EFAULT : 0;
 }
 
-/* Both clocks count from boot, at the tick's resolution (1/HZ s). */
+/*
+ * Both clocks are the monotonic one, counting from boot (Pagoda reads no
+ * real-time clock), finer than the tick (ktime_get_ns, kernel/time.c).
+ */
+_Static_assert(HZ == USER_HZ, "procinfo's CPU times are in USER_HZ ticks");
+
 long sys_clock_gettime(int clock, struct timespec __user *tp)
 {
-	unsigned long now = jiffies;
-	struct timespec ts = { now / HZ, (now % HZ) * (1000000000L / HZ) };
+	u64 now = ktime_get_ns();
+	struct timespec ts = { now / NSEC_PER_SEC, now % NSEC_PER_SEC };
 
 	if (clock != CLOCK_REALTIME && clock != CLOCK_MONOTONIC)
 		return -EINVAL;
@@ -75,42 +81,24 @@ static struct wait_queue tick_wait = WAIT_QUEUE_INIT(tick_wait);
 void wake_sleepers(void)
 {
 	wake_up(&tick_wait);
+	poll_tick();
 }
-
-/* The longest wait the jiffies comparison in sys_nanosleep can express. */
-#define NANOSLEEP_MAX_TICKS (~0UL >> 2)
 
 long sys_nanosleep(const struct timespec __user *req,
 		   struct timespec __user *rem)
 {
 	struct timespec ts;
-	unsigned long ticks, until;
+	unsigned long until;
 
 	if (copy_from_user(&ts, req, sizeof(ts)))
 		return -EFAULT;
-	if (ts.tv_sec < 0 || ts.tv_nsec < 0 || ts.tv_nsec >= 1000000000L)
+	if (!timespec_valid(&ts))
 		return -EINVAL;
-	/*
-	 * Round up: sleeping at least as long as asked, plus the partial tick.
-	 * A sleep longer than the tick counter can wait for (half its range:
-	 * the deadline test below compares differences) waits that long,
-	 * some 10^9 years at HZ 100; tv_sec * HZ must not overflow into a
-	 * deadline already past.
-	 */
-	if ((unsigned long)ts.tv_sec >= NANOSLEEP_MAX_TICKS / HZ)
-		ticks = NANOSLEEP_MAX_TICKS;
-	else
-		ticks = ts.tv_sec * HZ +
-			(ts.tv_nsec + 1000000000L / HZ - 1) /
-				(1000000000L / HZ) +
-			1;
-	until = jiffies + ticks;
+	until = jiffies + timespec_to_jiffies(&ts);
 	if (wait_event(&tick_wait, (long)(jiffies - until) >= 0)) {
 		if (rem) {
-			unsigned long left = until - jiffies;
-			struct timespec r = {
-				left / HZ, (left % HZ) * (1000000000L / HZ)
-			};
+			struct timespec r =
+				jiffies_to_timespec(until - jiffies);
 
 			copy_to_user(rem, &r, sizeof(r));
 		}
@@ -134,6 +122,7 @@ long sys_sysinfo(struct sysinfo __user *info)
 		.procs = nr_tasks,
 		.pagecache = pagecache_pages() * PAGE_SIZE,
 		.page_size = PAGE_SIZE,
+		.cpus = num_online_cpus(),
 	};
 
 	return copy_to_user(info, &si, sizeof(si)) ? -EFAULT : 0;

@@ -22,7 +22,9 @@ long sys_vm_audit(void);
 long sys_swapon(const char __user *path, int swap_flags);
 long sys_swapoff(const char __user *path);
 
-/* Called every tick: sleepers in nanosleep check their deadline. */
+/* Called every tick: sleepers in nanosleep and select check their deadline. */
 void wake_sleepers(void);
+/* kernel/fs/select.c: the tick's part for select's timeouts. */
+void poll_tick(void);
 
 #endif

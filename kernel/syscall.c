@@ -174,6 +174,27 @@ static long do_syscall(unsigned long nr, const unsigned long a[6])
 		return sys_munlockall();
 	case SYS_sigaltstack:
 		return sys_sigaltstack(U(const stack_t *, 0), U(stack_t *, 1));
+	case SYS_fcntl:
+		return sys_fcntl(a[0], a[1], a[2]);
+	case SYS_fsync:
+		return sys_fsync(a[0]);
+	case SYS_msync:
+		return sys_msync(a[0], a[1], a[2]);
+	case SYS_pselect6:
+		return sys_pselect6(
+			a[0], U(unsigned long *, 1), U(unsigned long *, 2),
+			U(unsigned long *, 3), U(struct timespec *, 4),
+			U(const sigset_t *, 5));
+	case SYS_ppoll:
+		return sys_ppoll(U(struct pollfd *, 0), a[1],
+				 U(struct timespec *, 2),
+				 U(const sigset_t *, 3));
+	case SYS_setsid:
+		return sys_setsid();
+	case SYS_getsid:
+		return sys_getsid(a[0]);
+	case SYS_getpgid:
+		return sys_getpgid(a[0]);
 	default:
 		return -ENOSYS;
 	}
@@ -215,6 +236,7 @@ static unsigned int mm_rules(unsigned long nr)
 	case SYS_munlockall:
 		return MM_EXCLUSIVE | MM_CHANGE;
 	case SYS_mapinfo:
+	case SYS_msync:
 		return MM_EXCLUSIVE;
 	case SYS_execve:
 	case SYS_ioctl:

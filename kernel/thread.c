@@ -65,6 +65,7 @@ static void join_thread_group(struct task_struct *child,
 	child->group_leader = leader;
 	child->tgid = leader->tgid;
 	child->pgid = leader->pgid;
+	child->sid = leader->sid;
 	list_del(&child->thread_node);
 	list_add_tail(&child->thread_node, &leader->thread_head);
 }
@@ -181,6 +182,7 @@ static void take_leadership(struct task_struct *t, struct task_struct *leader)
 	list_add_tail(&t->thread_node, &t->thread_head);
 	t->parent = leader->parent;
 	t->pgid = leader->pgid;
+	t->sid = leader->sid;
 	alarm_move(t, leader);
 	list_add_tail(&t->sibling, &leader->sibling);
 	list_del(&leader->sibling);

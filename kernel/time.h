@@ -1,17 +1,46 @@
 /* SPDX-License-Identifier: MIT */
-/* The periodic tick: HZ timer interrupts a second, counted in jiffies. */
+/*
+ * The periodic tick: HZ timer interrupts a second, counted in jiffies; and
+ * the monotonic clock, finer than the tick, read between ticks from the
+ * arch's free-running counter (kernel/time.c).
+ */
 #ifndef _KERNEL_TIME_H
 #define _KERNEL_TIME_H
 
 #include <kernel/types.h>
 
 #define HZ 100
+#define NSEC_PER_SEC 1000000000L
+#define NSEC_PER_TICK (NSEC_PER_SEC / HZ)
 
 extern volatile unsigned long jiffies;
 
-/* Called by the arch's timer interrupt handler. */
+/* Called by the arch's timer interrupt handler (on one CPU only). */
 void timer_tick(bool user_mode);
 /* Arch: start the periodic timer interrupt (interrupts still off). */
 void arch_timer_init(void);
+
+/*
+ * Arch: a free-running counter that never goes back (x86_64: the TSC;
+ * ARM: the generic timer's virtual count; s390: the TOD clock), and how
+ * many of its counts a tick lasts, or 0 if the arch does not know: then
+ * the kernel measures it over the first ticks (kernel/time.c).
+ */
+u64 arch_clock_cycles(void);
+u64 arch_clock_cycles_per_tick(void);
+
+/* Nanoseconds since boot, monotonic, finer than the tick once calibrated. */
+u64 ktime_get_ns(void);
+
+struct timespec;
+/* 0 <= tv_nsec < 10^9 and tv_sec >= 0: a valid duration. */
+bool timespec_valid(const struct timespec *ts);
+/*
+ * Ticks to wait for at least *ts: rounded up, plus one for the partial
+ * tick now under way.  A wait longer than a jiffies comparison can express
+ * (half the counter's range: some 10^9 years at HZ 100) is that long.
+ */
+unsigned long timespec_to_jiffies(const struct timespec *ts);
+struct timespec jiffies_to_timespec(unsigned long ticks);
 
 #endif

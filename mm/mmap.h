@@ -188,5 +188,7 @@ long sys_mlock(unsigned long start, unsigned long len);
 long sys_munlock(unsigned long start, unsigned long len);
 long sys_mlockall(int flags);
 long sys_munlockall(void);
+/* mm/msync.c */
+long sys_msync(unsigned long start, unsigned long len, int flags);
 
 #endif

@@ -35,6 +35,20 @@ void arch_timer_init(void)
 	irqchip_enable_timer();
 }
 
+/* The virtual count (CNTVCT), which ticks at CNTFRQ. */
+u64 arch_clock_cycles(void)
+{
+	u64 count;
+
+	asm volatile("isb; mrrc p15, 1, %Q0, %R0, c14" : "=r"(count));
+	return count;
+}
+
+u64 arch_clock_cycles_per_tick(void)
+{
+	return timer_period;
+}
+
 void arm_timer_interrupt(bool user_mode)
 {
 	timer_rearm();

@@ -36,6 +36,17 @@ void arch_timer_init(void)
 	ctl_set_bits(0, CR0_CLOCK_COMPARATOR | CR0_SERVICE_SIGNAL);
 }
 
+/* The TOD clock, 4096 units a microsecond. */
+u64 arch_clock_cycles(void)
+{
+	return get_tod_clock();
+}
+
+u64 arch_clock_cycles_per_tick(void)
+{
+	return TICK_TOD_UNITS;
+}
+
 /* The next deadline; ticks missed (a long stop in a debugger) are dropped. */
 void clock_comparator_interrupt(bool user)
 {

@@ -34,14 +34,19 @@
  * stops it (the shell then takes the console back), and a program may
  * catch all three.  Job control (tty_check_change): a process outside the
  * foreground group that reads the console is stopped by SIGTTIN, and one
- * that changes the console's modes or foreground group by SIGTTOU.
+ * that changes the console's modes or foreground group by SIGTTOU; with
+ * TOSTOP (termios's flag; here ioctl TCSETTOSTOP 1) one that writes too,
+ * its write going through once it is continued in the foreground.
  * ioctl TCGETECHO/TCSETECHO read and set echo, TCGETCANON/TCSETCANON
- * canonical mode, TIOCGPGRP/TIOCSPGRP the group, and TIOCSTI types one
+ * canonical mode, TCGETTOSTOP/TCSETTOSTOP that flag, TIOCGPGRP/TIOCSPGRP the group, and TIOCSTI types one
  * byte as if it came from the keyboard (Linux's, for tests).
  *
  * buf holds the readable bytes first (committed), then the line being
  * edited.  An end of file is kept in buf as a ^D byte, seen in its place
  * in the input.
+ *
+ * O_NONBLOCK: a read with nothing readable is EAGAIN.  select sees the
+ * console readable when a read would return at once (console_poll).
  *
  * Locking: console_receive runs in interrupt context, so the tty is
  * guarded by a spinlock (interrupts off).  Readers copy a chunk out under
@@ -68,6 +73,7 @@ static struct tty {
 	size_t committed; /* bytes of buf that readers may take */
 	bool echo;
 	bool canon;	    /* canonical mode: input edited in lines */
+	bool tostop;	    /* background writes stop with SIGTTOU (TOSTOP) */
 	int fg_pgrp;	    /* the foreground job's group, 0 if none */
 	enum esc_state esc; /* inside a key sequence being dropped */
 	struct wait_queue read_wait;
@@ -235,8 +241,10 @@ void console_receive(char c)
 	}
 	if (echo.sig && fg)
 		kill_pgrp(fg, echo.sig);
-	if (readable)
+	if (readable) {
 		wake_up(&tty.read_wait);
+		poll_notify();
+	}
 }
 
 /*
@@ -323,6 +331,9 @@ static long console_read(struct kiocb *iocb, struct iov_iter *to)
 		unsigned long flags;
 		size_t n, copied;
 
+		if (!done && !tty.committed &&
+		    (iocb->ki_filp->f_flags & O_NONBLOCK))
+			return -EAGAIN;
 		if (!done) {
 			long err =
 				wait_event(&tty.read_wait, tty.committed > 0);
@@ -345,6 +356,13 @@ static long console_read(struct kiocb *iocb, struct iov_iter *to)
 static long console_write(struct kiocb *iocb, struct iov_iter *from)
 {
 	size_t done = 0;
+
+	if (tty.tostop) {
+		long err = tty_check_change(SIGTTOU);
+
+		if (err)
+			return err;
+	}
 
 	while (iov_iter_count(from)) {
 		char chunk[128];
@@ -371,8 +389,10 @@ static void set_canon(bool canon)
 		tty.committed = tty.len;
 	readable = tty.committed > 0;
 	spin_unlock_irqrestore(&tty.lock, flags);
-	if (readable)
+	if (readable) {
 		wake_up(&tty.read_wait);
+		poll_notify();
+	}
 }
 
 /* TIOCSTI: the byte at arg, as if typed (echoed, edited, signalling). */
@@ -400,6 +420,9 @@ static long console_set(unsigned long cmd, unsigned long arg)
 	case TCSETCANON:
 		set_canon(arg != 0);
 		return 0;
+	case TCSETTOSTOP:
+		tty.tostop = arg != 0;
+		return 0;
 	default: /* TIOCSPGRP */
 		if (arg > 0x7fffffff)
 			return -EINVAL;
@@ -416,10 +439,13 @@ static long console_ioctl(struct file *file, unsigned long cmd,
 		return tty.echo;
 	case TCGETCANON:
 		return tty.canon;
+	case TCGETTOSTOP:
+		return tty.tostop;
 	case TIOCGPGRP:
 		return tty.fg_pgrp;
 	case TCSETECHO:
 	case TCSETCANON:
+	case TCSETTOSTOP:
 	case TIOCSPGRP:
 		return console_set(cmd, arg);
 	case TIOCSTI:
@@ -429,9 +455,16 @@ static long console_ioctl(struct file *file, unsigned long cmd,
 	}
 }
 
+/* Readable once a read would return (a whole line, in canonical mode). */
+static unsigned int console_poll(struct file *file)
+{
+	return (tty.committed ? POLLIN : 0) | POLLOUT;
+}
+
 /* A terminal: no llseek (ESPIPE). */
 const struct file_operations console_fops = {
 	.read_iter = console_read,
 	.write_iter = console_write,
 	.ioctl = console_ioctl,
+	.poll = console_poll,
 };

@@ -165,11 +165,12 @@ struct file *fget(int fd)
 	return f;
 }
 
-int get_unused_fd(void)
+int get_unused_fd_from(int start)
 {
 	struct files_struct *files = current->files;
 	unsigned long flags = spin_lock_irqsave(&files->lock);
-	int fd = __builtin_ffsl(~files->open_fds) - 1; /* NR_OPEN <= 64 */
+	/* NR_OPEN <= bits in a long */
+	int fd = __builtin_ffsl(~files->open_fds & (~0UL << start)) - 1;
 
 	if (fd < 0 || fd >= NR_OPEN)
 		fd = -EMFILE;
@@ -177,6 +178,11 @@ int get_unused_fd(void)
 		files->open_fds |= 1UL << fd;
 	spin_unlock_irqrestore(&files->lock, flags);
 	return fd;
+}
+
+int get_unused_fd(void)
+{
+	return get_unused_fd_from(0);
 }
 
 void put_unused_fd(int fd)
@@ -213,6 +219,7 @@ struct file *fd_uninstall(int fd)
 	if (f) {
 		files->fd[fd] = NULL;
 		files->open_fds &= ~(1UL << fd);
+		files->close_on_exec &= ~(1UL << fd);
 	}
 	spin_unlock_irqrestore(&files->lock, flags);
 	return f;
@@ -273,10 +280,41 @@ long sys_dup2(int fd, int newfd)
 	}
 	files->fd[newfd] = f;
 	files->open_fds |= 1UL << newfd;
+	files->close_on_exec &=
+		~(1UL << newfd); /* POSIX: the copy has it clear */
 	spin_unlock_irqrestore(&files->lock, flags);
 	if (old)
 		fput(old);
 	return newfd;
+}
+
+void set_close_on_exec(int fd, bool on)
+{
+	struct files_struct *files = current->files;
+	unsigned long flags = spin_lock_irqsave(&files->lock);
+
+	if (on)
+		files->close_on_exec |= 1UL << fd;
+	else
+		files->close_on_exec &= ~(1UL << fd);
+	spin_unlock_irqrestore(&files->lock, flags);
+}
+
+bool get_close_on_exec(int fd)
+{
+	return current->files->close_on_exec & (1UL << fd);
+}
+
+/*
+ * execve, past its point of no return: close the fds marked FD_CLOEXEC.
+ * The table is the process's alone by then (de_thread ended the other
+ * threads).
+ */
+void do_close_on_exec(void)
+{
+	for (int fd = 0; fd < NR_OPEN; fd++)
+		if (get_close_on_exec(fd))
+			fput(fd_uninstall(fd));
 }
 
 /* An empty table, for a new task; NULL if memory is short. */
@@ -305,6 +343,7 @@ void files_fork(struct task_struct *child, const struct task_struct *parent)
 		if (f)
 			to->open_fds |= 1UL << fd;
 	}
+	to->close_on_exec = from->close_on_exec;
 	to->cwd = from->cwd ? igrab(from->cwd) : NULL;
 	spin_unlock_irqrestore(&from->lock, flags);
 }

@@ -12,6 +12,7 @@
 
 #include <kernel/types.h>
 #include <kernel/uaccess.h>
+#include <pagoda/abi.h>
 
 typedef long long loff_t;
 
@@ -56,6 +57,8 @@ struct files_struct *files_alloc(void);
 void files_fork(struct task_struct *child, const struct task_struct *parent);
 void files_share(struct task_struct *child, const struct task_struct *parent);
 void files_exit(struct task_struct *t);
+/* execve: close the files marked FD_CLOEXEC. */
+void do_close_on_exec(void);
 /* The first process's stdin, stdout and stderr: /dev/console. */
 int files_open_console(struct task_struct *t);
 
@@ -86,5 +89,12 @@ long sys_ioctl(int fd, unsigned long cmd, unsigned long arg);
 long sys_getdents(int fd, void __user *dirents, size_t count);
 long sys_chdir(const char __user *path);
 long sys_getcwd(char __user *buf, size_t size);
+long sys_fcntl(int fd, int cmd, unsigned long arg);
+long sys_fsync(int fd);
+long sys_pselect6(int n, unsigned long __user *inp, unsigned long __user *outp,
+		  unsigned long __user *exp, struct timespec __user *tsp,
+		  const sigset_t __user *sigmask);
+long sys_ppoll(struct pollfd __user *fds, unsigned int n,
+	       struct timespec __user *tsp, const sigset_t __user *sigmask);
 
 #endif

@@ -41,6 +41,8 @@ void vfs_init(void)
 	iput(boot_mknod(dev, "console", S_IFCHR | 0600, &console_fops));
 	iput(boot_mknod(dev, "null", S_IFCHR | 0666, &null_fops));
 	iput(boot_mknod(dev, "zero", S_IFCHR | 0666, &zero_fops));
+	iput(boot_mknod(dev, "random", S_IFCHR | 0666, &random_fops));
+	iput(boot_mknod(dev, "urandom", S_IFCHR | 0666, &random_fops));
 	iput(boot_mknod(dev, "kmsg", S_IFCHR | 0644, &kmsg_fops));
 	iput(boot_mknod(dev, "fb0", S_IFCHR | 0666, &fb_fops));
 	iput(boot_mknod(dev, "xipmem", S_IFCHR | 0444, &xipmem_fops));

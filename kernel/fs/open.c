@@ -11,6 +11,9 @@
  *   O_TRUNC                     empty a regular file
  *   O_APPEND                    every write() goes to the end (read_write.c)
  *   O_DIRECTORY                 ENOTDIR unless it is a directory
+ *   O_NONBLOCK                  a read or write of a pipe or the console
+ *                               that would wait fails with EAGAIN
+ *   O_CLOEXEC                   the fd is closed by execve (fcntl.c)
  *
  * Also here: ftruncate, and the first process's stdin/stdout/stderr.
  */
@@ -127,6 +130,8 @@ long sys_open(const char __user *path, int flags, int mode)
 		return PTR_ERR(file);
 	}
 	fd_install(fd, file);
+	if (flags & O_CLOEXEC)
+		set_close_on_exec(fd, true);
 	return fd;
 }
 

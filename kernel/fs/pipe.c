@@ -16,7 +16,9 @@
  *
  * Sleeping uses wait_event, which returns -ERESTARTSYS for a signalled
  * task: the call then returns what it had transferred, or that (EINTR or a
- * restart, kernel/signal.c).
+ * restart, kernel/signal.c).  With O_NONBLOCK neither end waits: what
+ * would wait is EAGAIN (or a short write).  poll (select) reports what a
+ * read or write would find, and every change of it calls poll_notify.
  *
  * Locking: the pipe inode's lock (a sleeping lock) serializes readers and
  * writers while they copy, which may fault on a user buffer.  Sleepers
@@ -97,6 +99,8 @@ static long pipe_read(struct kiocb *iocb, struct iov_iter *to)
 		return err;
 	while (!pipe->len && pipe->writers) {
 		inode_unlock(inode);
+		if (iocb->ki_filp->f_flags & O_NONBLOCK)
+			return -EAGAIN;
 		err = wait_event(&pipe->rd_wait, pipe->len || !pipe->writers);
 		if (!err)
 			err = inode_lock_killable(inode);
@@ -106,8 +110,10 @@ static long pipe_read(struct kiocb *iocb, struct iov_iter *to)
 	avail = min(pipe->len, iov_iter_count(to));
 	done = pipe_copy_out(pipe, to, avail);
 	inode_unlock(inode);
-	if (done)
+	if (done) {
 		wake_up(&pipe->wr_wait);
+		poll_notify();
+	}
 	if (done < avail && !done)
 		return -EFAULT; /* there was data, but the buffer was bad */
 	return done;
@@ -135,6 +141,8 @@ static long pipe_write(struct kiocb *iocb, struct iov_iter *from)
 		}
 		if (PIPE_SIZE - pipe->len < need) {
 			inode_unlock(inode);
+			if (iocb->ki_filp->f_flags & O_NONBLOCK)
+				return done ? (long)done : -EAGAIN;
 			err = wait_event(&pipe->wr_wait,
 					 PIPE_SIZE - pipe->len >= need ||
 						 !pipe->readers);
@@ -148,6 +156,7 @@ static long pipe_write(struct kiocb *iocb, struct iov_iter *from)
 		copied = pipe_copy_in(pipe, from, want);
 		done += copied;
 		wake_up(&pipe->rd_wait);
+		poll_notify();
 		if (copied < want) {
 			err = -EFAULT;
 			break;
@@ -171,6 +180,32 @@ static void pipe_release(struct inode *inode, struct file *file)
 	spin_unlock_irqrestore(&pipe->lock, flags);
 	wake_up(&pipe->rd_wait);
 	wake_up(&pipe->wr_wait);
+	poll_notify();
+}
+
+/*
+ * The read end is readable with data or with no writer left (end of
+ * file); the write end writable with room for a byte, or in error with
+ * no reader left.  A snapshot: no lock, the words are read once each.
+ */
+static unsigned int pipe_poll(struct file *file)
+{
+	struct pipe_inode_info *pipe = file->f_inode->i_pipe;
+	unsigned int mask = 0;
+
+	if (file->f_mode & FMODE_READ) {
+		if (pipe->len)
+			mask |= POLLIN;
+		if (!pipe->writers)
+			mask |= POLLHUP;
+	}
+	if (file->f_mode & FMODE_WRITE) {
+		if (pipe->len < PIPE_SIZE)
+			mask |= POLLOUT;
+		if (!pipe->readers)
+			mask |= POLLERR;
+	}
+	return mask;
 }
 
 /* No llseek: lseek, pread and pwrite on a pipe are ESPIPE. */
@@ -178,6 +213,7 @@ static const struct file_operations pipefifo_fops = {
 	.read_iter = pipe_read,
 	.write_iter = pipe_write,
 	.release = pipe_release,
+	.poll = pipe_poll,
 };
 
 static struct pipe_inode_info *alloc_pipe_info(void)

@@ -145,6 +145,12 @@ struct file_operations {
 	int (*mmap)(struct file *file, struct vm_area_struct *vma);
 	/* Entry number pos into *d: 1, or 0 past the last (NULL: ENOTDIR). */
 	int (*readdir)(struct file *file, loff_t pos, struct pagoda_dirent *d);
+	/*
+	 * POLLIN, POLLOUT ... as a read or write would find the file now
+	 * (NULL: always ready, as a regular file is); whoever changes that
+	 * calls poll_notify (select.c), since select sleeps on one queue.
+	 */
+	unsigned int (*poll)(struct file *file);
 };
 
 /*
@@ -152,12 +158,13 @@ struct file_operations {
  * is fd[n]; a bit of open_fds is set while fd n is installed or reserved by
  * an open still under way.  lock guards fd, open_fds and cwd.
  */
-#define NR_OPEN 32 /* open files per process (at most 64: open_fds) */
+#define NR_OPEN PAGODA_OPEN_MAX /* per process (at most bits in a long) */
 
 struct files_struct {
 	int count; /* tasks using the table */
 	struct spinlock lock;
 	unsigned long open_fds;
+	unsigned long close_on_exec; /* bit n: fd n has FD_CLOEXEC */
 	struct file *fd[NR_OPEN];
 	struct inode *cwd;
 };
@@ -219,9 +226,12 @@ struct file *alloc_file(struct inode *inode, unsigned int flags,
 			const struct file_operations *fops); /* or ERR_PTR */
 struct file *fget(int fd); /* with a reference, or NULL */
 int get_unused_fd(void);   /* lowest free fd of current, reserved, or -EMFILE */
-void put_unused_fd(int fd); /* give back a reserved fd never installed */
+int get_unused_fd_from(int start); /* the same, from start up */
+void put_unused_fd(int fd);	   /* give back a reserved fd never installed */
 void fd_install(int fd, struct file *file);
-struct file *fd_uninstall(int fd); /* empty fd: its file, or NULL */
+struct file *fd_uninstall(int fd);	 /* empty fd: its file, or NULL */
+void set_close_on_exec(int fd, bool on); /* FD_CLOEXEC of an installed fd */
+bool get_close_on_exec(int fd);
 
 /* open.c */
 struct file *do_filp_open(const struct fs_struct *fs, const char *path,
@@ -238,6 +248,9 @@ loff_t fixed_size_llseek(struct file *file, loff_t offset, int whence,
 /* stat.c */
 void vfs_getattr(struct inode *inode, struct stat *st);
 
+/* select.c: wake the tasks in select, something's readiness changed. */
+void poll_notify(void);
+
 /* pipe.c */
 int create_pipe_files(struct file *res[2]);
 void free_pipe_info(struct pipe_inode_info *pipe);
@@ -248,6 +261,7 @@ void proc_init(struct inode *root);
 /* kernel/drivers/: the character devices vfs_init puts in /dev. */
 extern const struct file_operations null_fops;
 extern const struct file_operations zero_fops;
+extern const struct file_operations random_fops; /* /dev/[u]random */
 extern const struct file_operations console_fops;
 extern const struct file_operations kmsg_fops;
 extern const struct file_operations fb_fops;

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * <fcntl.h>: open() and its flags (O_RDONLY, O_CREAT ... from pagoda/abi.h,
- * with Linux's values).  There is no fcntl() system call yet.
+ * with Linux's values), and fcntl(): F_DUPFD, F_DUPFD_CLOEXEC,
+ * F_GETFD/F_SETFD (FD_CLOEXEC), F_GETFL/F_SETFL (O_APPEND, O_NONBLOCK).
  */
 #ifndef _FCNTL_H
 #define _FCNTL_H
@@ -13,5 +14,6 @@
 int open(const char *path, int flags, ...);
 /* open(path, O_WRONLY | O_CREAT | O_TRUNC, mode) */
 int creat(const char *path, mode_t mode);
+int fcntl(int fd, int cmd, ... /* int arg */);
 
 #endif

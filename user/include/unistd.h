@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * <unistd.h>: the POSIX system calls on processes and files, and a few
- * helpers built on them (sleep, execvp, getopt, isatty).
+ * helpers built on them (sleep, execvp, getopt, isatty, sysconf).
  */
 #ifndef _UNISTD_H
 #define _UNISTD_H
@@ -9,6 +9,46 @@
 #include <stdint.h>
 #include <sys/types.h>
 #include <pagoda/abi.h> /* SEEK_SET ... */
+
+/*
+ * The POSIX options Pagoda has, as POSIX.1-2008 numbers them: file
+ * mappings (mmap, msync), mprotect, mlockall and mlock, fsync, job
+ * control.  Those it lacks are left undefined or -1 (not there): threads
+ * (pthread.h is a subset: no keys, no once, no rwlocks), timers
+ * (timer_create), real-time signals, shared memory objects, semaphores.
+ */
+#define _POSIX_VERSION 200809L
+#define _POSIX_MAPPED_FILES 200809L
+#define _POSIX_MEMORY_PROTECTION 200809L
+#define _POSIX_MEMLOCK 200809L
+#define _POSIX_MEMLOCK_RANGE 200809L
+#define _POSIX_FSYNC 200809L
+#define _POSIX_JOB_CONTROL 1
+#define _POSIX_TIMERS (-1)
+#define _POSIX_REALTIME_SIGNALS (-1)
+#define _POSIX_SHARED_MEMORY_OBJECTS (-1)
+#define _POSIX_SEMAPHORES (-1)
+
+/* sysconf() names (Linux's values) */
+#define _SC_ARG_MAX 0
+#define _SC_CHILD_MAX 1
+#define _SC_CLK_TCK 2
+#define _SC_OPEN_MAX 4
+#define _SC_JOB_CONTROL 7
+#define _SC_TIMERS 11
+#define _SC_FSYNC 15
+#define _SC_MAPPED_FILES 16
+#define _SC_MEMLOCK 17
+#define _SC_MEMLOCK_RANGE 18
+#define _SC_MEMORY_PROTECTION 19
+#define _SC_VERSION 29
+#define _SC_PAGESIZE 30
+#define _SC_PAGE_SIZE _SC_PAGESIZE
+#define _SC_THREADS 67
+#define _SC_NPROCESSORS_CONF 83
+#define _SC_NPROCESSORS_ONLN 84
+#define _SC_PHYS_PAGES 85
+#define _SC_AVPHYS_PAGES 86
 
 #define STDIN_FILENO 0
 #define STDOUT_FILENO 1
@@ -37,6 +77,12 @@ pid_t getppid(void);
 pid_t gettid(void); /* the calling thread's id (getpid: its process's) */
 /* Job control: process groups, and the terminal's foreground group. */
 int setpgid(pid_t pid, pid_t pgid);
+pid_t getpgid(pid_t pid);
+pid_t getpgrp(void);
+int setpgrp(void); /* setpgid(0, 0) */
+/* A new session and group, led by the caller; its pid. */
+pid_t setsid(void);
+pid_t getsid(pid_t pid);
 int tcsetpgrp(int fd, pid_t pgrp);
 pid_t tcgetpgrp(int fd);
 unsigned int sleep(unsigned int seconds);
@@ -57,6 +103,9 @@ int dup(int fd);
 int dup2(int fd, int newfd);
 int pipe(int fds[2]);
 int ftruncate(int fd, off_t length);
+/* Nothing to write back (ramfs): checks fd; EINVAL for a pipe or device. */
+int fsync(int fd);
+int fdatasync(int fd);
 int unlink(const char *path);
 int rmdir(const char *path);
 int chdir(const char *path);
@@ -66,6 +115,13 @@ char *getcwd(char *buf, size_t size);
 int access(const char *path, int mode);
 /* 1 if fd is the console (the only terminal), else 0 with errno ENOTTY. */
 int isatty(int fd);
+
+/*
+ * The system's limits and options (_SC_* above); -1 with errno EINVAL for
+ * a name not listed, -1 with errno untouched for an option Pagoda lacks.
+ */
+long sysconf(int name);
+int getpagesize(void);
 
 /* Memory: move the program break (the end of the heap) */
 int brk(void *addr);

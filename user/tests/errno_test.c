@@ -119,6 +119,9 @@ struct arg {
 static const struct timespec ts_negative_nsec = { 0, -1 };
 static const struct timespec ts_negative_sec = { -1, 0 };
 static const struct timespec ts_a_second_of_nsec = { 0, 1000000000 };
+static const struct timespec ts_zero = { 0, 0 };
+/* select's set with fd 30 in it, which is not open. */
+static const unsigned long set_fd30[16] = { 1UL << 30 };
 
 /* A row's flags. */
 #define PAGODA_ONLY 1 /* Linux has no such call: skipped there */
@@ -172,8 +175,6 @@ static const struct row rows[] = {
 	ROW("kill no such pid", SYS_kill, ESRCH, V(99999), V(0)),
 	ROW("kill no such group", SYS_kill, ESRCH, V(-99999), V(0)),
 	ROWF("kill init", SYS_kill, EPERM, UNPRIV, V(1), V(0)),
-	DIFF("kill own group", SYS_kill, ESRCH, -1,
-	     "no process groups: kill takes one process", V(0), V(0)),
 	/* open(path, flags, mode) */
 	ROW("open NULL", SYS_open, EFAULT, V(0), V(O_RDONLY), V(0)),
 	ROW("open kernel address", SYS_open, EFAULT, V(KERNEL_ADDR),
@@ -459,6 +460,42 @@ static const struct row rows[] = {
 	    V(KERNEL_ADDR), V(0)),
 	ROW("sigaltstack old into the kernel", SYS_sigaltstack, EFAULT, V(0),
 	    V(KERNEL_ADDR)),
+	/* fcntl(fd, cmd, arg) */
+	ROW("fcntl not open", SYS_fcntl, EBADF, V(99), V(F_GETFD), V(0)),
+	ROW("fcntl bad command", SYS_fcntl, EINVAL, K(FILE_RW), V(9999), V(0)),
+	ROW("fcntl F_DUPFD past the table", SYS_fcntl, EINVAL, K(FILE_RW),
+	    V(F_DUPFD), V(-1)),
+	/* fsync(fd) */
+	ROW("fsync not open", SYS_fsync, EBADF, V(99)),
+	ROW("fsync a pipe", SYS_fsync, EINVAL, K(PIPE_R)),
+	/* msync(addr, len, flags) */
+	ROW("msync unaligned", SYS_msync, EINVAL, V(PAGE + 1), V(PAGE),
+	    V(MS_SYNC)),
+	ROW("msync bad flags", SYS_msync, EINVAL, K(BUF), V(PAGE), V(8)),
+	ROW("msync MS_SYNC with MS_ASYNC", SYS_msync, EINVAL, K(BUF), V(PAGE),
+	    V(MS_SYNC | MS_ASYNC)),
+	ROW("msync not mapped", SYS_msync, ENOMEM, V(16 * PAGE), V(PAGE),
+	    V(MS_SYNC)),
+	ROW("msync past the top", SYS_msync, ENOMEM, V(TOP_MINUS_8 & -PAGE),
+	    V(2 * PAGE), V(MS_SYNC)),
+	/* pselect6(n, in, out, except, timeout, mask) */
+	ROW("pselect6 negative n", SYS_pselect6, EINVAL, V(-1), V(0), V(0),
+	    V(0), V(&ts_zero), V(0)),
+	ROW("pselect6 negative timeout", SYS_pselect6, EINVAL, V(0), V(0), V(0),
+	    V(0), V(&ts_negative_nsec), V(0)),
+	ROW("pselect6 fd not open", SYS_pselect6, EBADF, V(31), V(set_fd30),
+	    V(0), V(0), V(&ts_zero), V(0)),
+	ROW("pselect6 set in the kernel", SYS_pselect6, EFAULT, V(1),
+	    V(KERNEL_ADDR), V(0), V(0), V(&ts_zero), V(0)),
+	/* ppoll(fds, n, timeout, mask) */
+	ROW("ppoll entries in the kernel", SYS_ppoll, EFAULT, V(KERNEL_ADDR),
+	    V(1), V(&ts_zero), V(0)),
+	ROW("ppoll negative timeout", SYS_ppoll, EINVAL, V(0), V(0),
+	    V(&ts_negative_nsec), V(0)),
+	/* getsid(pid), getpgid(pid) */
+	ROW("getsid no such pid", SYS_getsid, ESRCH, V(99999)),
+	ROW("getpgid no such pid", SYS_getpgid, ESRCH, V(99999)),
+	ROW("getpgid negative", SYS_getpgid, ESRCH, V(-1)),
 	/* Pagoda's own calls */
 	ROWF("procinfo negative index", SYS_procinfo, EINVAL, PAGODA_ONLY,
 	     V(-1), K(BUF)),

@@ -208,6 +208,48 @@ static void background_read_eio(void)
 	give_back_console();
 }
 
+/* An empty line: nothing that could mix with the test's KTAP lines. */
+static int write_console(void)
+{
+	return write(1, "\n", 1) == 1 ? 0 : 10 + errno;
+}
+
+static int write_console_ignoring_ttou(void)
+{
+	signal(SIGTTOU, SIG_IGN);
+	return write_console();
+}
+
+/*
+ * TOSTOP: a background job's write stops it with SIGTTOU, and goes through
+ * once the job is continued in the foreground; a job ignoring SIGTTOU
+ * writes at once; without TOSTOP background writes are free.
+ */
+static void background_write_tostop(void)
+{
+	pid_t pid;
+	int ws;
+
+	take_console();
+	ASSERT_EQ(ioctl(0, TCSETTOSTOP, 1), 0);
+	EXPECT_EQ(ioctl(0, TCGETTOSTOP, 0), 1);
+	pid = stopped_job(write_console, SIGTTOU);
+	ASSERT_GT(pid, 0);
+	EXPECT_EQ(tcsetpgrp(0, pid), 0);
+	EXPECT_EQ(kill(pid, SIGCONT), 0);
+	ws = report(pid, 0);
+	EXPECT_TRUE(WIFEXITED(ws) && WEXITSTATUS(ws) == 0);
+	EXPECT_EQ(tcsetpgrp(0, getpid()), 0);
+	pid = job(write_console_ignoring_ttou);
+	ws = report(pid, WUNTRACED);
+	EXPECT_TRUE(WIFEXITED(ws) && WEXITSTATUS(ws) == 0);
+	EXPECT_EQ(ioctl(0, TCSETTOSTOP, 0), 0);
+	pid = job(write_console);
+	ws = report(pid, WUNTRACED);
+	EXPECT_TRUE(WIFEXITED(ws) && WEXITSTATUS(ws) == 0);
+	give_back_console();
+}
+
 static int take_foreground(void)
 {
 	return tcsetpgrp(0, getpid()) == 0 ? 0 : 10 + errno;
@@ -436,10 +478,15 @@ static void bad_input(void)
 }
 
 static const struct ktap_case cases[] = {
-	KTAP_CASE(ctrl_z_stops),	  KTAP_CASE(ctrl_c_and_backslash),
-	KTAP_CASE(background_read_stops), KTAP_CASE(background_read_eio),
-	KTAP_CASE(background_tcsetpgrp),  KTAP_CASE(sigchld_on_stop),
-	KTAP_CASE(shell_fg_bg),		  KTAP_CASE(bad_input),
+	KTAP_CASE(ctrl_z_stops),
+	KTAP_CASE(ctrl_c_and_backslash),
+	KTAP_CASE(background_read_stops),
+	KTAP_CASE(background_read_eio),
+	KTAP_CASE(background_tcsetpgrp),
+	KTAP_CASE(background_write_tostop),
+	KTAP_CASE(sigchld_on_stop),
+	KTAP_CASE(shell_fg_bg),
+	KTAP_CASE(bad_input),
 };
 
 int main(void)

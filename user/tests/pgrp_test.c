@@ -2,11 +2,13 @@
 /*
  * pgrp_test: process groups, the job control the shell uses so that ^C
  * kills the foreground job and not the shell (setpgid, kill of a group,
- * the console's foreground group).  The ^C itself is typed in
- * tests/pc/screen_test.py.
+ * the console's foreground group), kill(0) and kill(-1), sessions
+ * (setsid, getsid, getpgid), and orphaned groups.  The ^C itself is typed
+ * in tests/pc/screen_test.py.
  */
 #include <errno.h>
 #include <signal.h>
+#include <sys/select.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -23,6 +25,25 @@ static pid_t sleeper(pid_t pgid)
 			sleep(1);
 	}
 	return pid;
+}
+
+static volatile sig_atomic_t urg_seen;
+static int report_fd = -1;
+
+static void note_urg(int sig)
+{
+	urg_seen = sig;
+}
+
+static void _exit_on_urg(int sig)
+{
+	_exit(7);
+}
+
+static void report_hup(int sig)
+{
+	write(report_fd, "H", 1);
+	_exit(0);
 }
 
 static int wait_status(pid_t pid)
@@ -78,10 +99,133 @@ static void foreground_group(void)
 	EXPECT_ERRNO(tcsetpgrp(0, -3), EINVAL);
 }
 
+/* A child that ends with status 7 when SIGURG comes; its pid. */
+static pid_t urg_catcher(pid_t pgid)
+{
+	pid_t pid = fork();
+
+	if (pid == 0) {
+		signal(SIGURG, _exit_on_urg);
+		setpgid(0, pgid);
+		for (;;)
+			pause();
+	}
+	return pid;
+}
+
+/*
+ * kill(0) reaches the caller's group, itself included; kill(-1) every
+ * process but init and the caller, whatever their group.  SIGURG, whose
+ * default is to be ignored, so that the test program's own parent (also
+ * reached by kill(-1)) is not hurt.
+ */
+static void kill_own_group_and_everyone(void)
+{
+	pid_t same, other;
+	int ws;
+
+	ASSERT_EQ(setpgid(0, 0), 0);
+	same = urg_catcher(getpid());
+	other = urg_catcher(0);
+	ASSERT_GT(same, 0);
+	ASSERT_GT(other, 0);
+	EXPECT_EQ(setpgid(same, getpid()), 0);
+	EXPECT_EQ(setpgid(other, other), 0);
+	urg_seen = 0;
+	signal(SIGURG, note_urg);
+	EXPECT_EQ(kill(0, SIGURG), 0);
+	EXPECT_EQ(urg_seen, SIGURG); /* the caller is in its group */
+	ws = wait_status(same);
+	EXPECT_TRUE(WIFEXITED(ws) && WEXITSTATUS(ws) == 7);
+	EXPECT_EQ(kill(other, 0), 0); /* another group: untouched */
+	urg_seen = 0;
+	EXPECT_EQ(kill(-1, SIGURG), 0);
+	EXPECT_EQ(urg_seen, 0); /* not the caller */
+	ws = wait_status(other);
+	EXPECT_TRUE(WIFEXITED(ws) && WEXITSTATUS(ws) == 7);
+}
+
+/* The child of a fork: its own session, leading it and its group. */
+static void new_session(void)
+{
+	pid_t pid = fork();
+	int ws;
+
+	if (pid == 0) {
+		pid_t sid = getsid(0), me = getpid();
+		int ok = setsid() == me && getsid(0) == me && getpgrp() == me &&
+			 getpgid(0) == me && sid != me;
+
+		ok = ok && setsid() == -1 && errno == EPERM; /* leads a group */
+		ok = ok && setpgid(0, getppid()) == -1 && errno == EPERM;
+		_exit(ok ? 0 : 1);
+	}
+	ASSERT_GT(pid, 0);
+	ws = wait_status(pid);
+	EXPECT_TRUE(WIFEXITED(ws) && WEXITSTATUS(ws) == 0);
+	EXPECT_EQ(getsid(0), getsid(getpid()));
+	EXPECT_EQ(getpgid(0), getpgrp());
+	EXPECT_ERRNO(getsid(99999), ESRCH);
+	/* A group leader may not start a session. */
+	ASSERT_EQ(setpgrp(), 0);
+	EXPECT_EQ(getpgrp(), getpid());
+	EXPECT_ERRNO(setsid(), EPERM);
+}
+
+/*
+ * A stopped job whose shell goes away: the middle process M puts its
+ * child J in a group of J's own and sees it stop, then exits.  J's group
+ * is then orphaned (J's parent is init), so the kernel sends it SIGHUP
+ * and SIGCONT: J's SIGHUP handler reports on the pipe.  Without that, J
+ * would stay stopped, and the select below times out.
+ */
+static void orphaned_stopped_group(void)
+{
+	struct timeval tv = { 10, 0 };
+	int p[2], ws;
+	pid_t mid, job = 0;
+	char c = 0;
+	fd_set r;
+
+	ASSERT_EQ(pipe(p), 0);
+	mid = fork();
+	if (mid == 0) {
+		pid_t j = fork();
+
+		if (j == 0) {
+			pid_t me = getpid();
+
+			close(p[0]);
+			report_fd = p[1];
+			signal(SIGHUP, report_hup);
+			setpgid(0, 0);
+			write(p[1], &me, sizeof(me));
+			raise(SIGSTOP);
+			_exit(3); /* continued without SIGHUP */
+		}
+		setpgid(j, j);
+		waitpid(j, &ws, WUNTRACED);
+		_exit(WIFSTOPPED(ws) ? 0 : 1);
+	}
+	close(p[1]);
+	ASSERT_GT(mid, 0);
+	EXPECT_EQ(read(p[0], &job, sizeof(job)), (long)sizeof(job));
+	ws = wait_status(mid);
+	EXPECT_TRUE(WIFEXITED(ws) && WEXITSTATUS(ws) == 0);
+	FD_ZERO(&r);
+	FD_SET(p[0], &r);
+	EXPECT_EQ(select(p[0] + 1, &r, NULL, NULL, &tv), 1);
+	EXPECT_EQ(read(p[0], &c, 1), 1);
+	EXPECT_EQ(c, 'H');
+	if (!c && job > 0)
+		kill(job, SIGKILL);
+	close(p[0]);
+}
+
 static const struct ktap_case cases[] = {
-	KTAP_CASE(kill_a_group),
-	KTAP_CASE(bad_arguments),
-	KTAP_CASE(foreground_group),
+	KTAP_CASE(kill_a_group),     KTAP_CASE(bad_arguments),
+	KTAP_CASE(foreground_group), KTAP_CASE(kill_own_group_and_everyone),
+	KTAP_CASE(new_session),	     KTAP_CASE(orphaned_stopped_group),
 };
 
 int main(void)

@@ -538,6 +538,58 @@ static void exec_with_threads(bool from_leader)
 	EXPECT_EQ(WEXITSTATUS(status), 0);
 }
 
+static void run_stop_all(void)
+{
+	pthread_t t;
+
+	pthread_create(&t, NULL, beat_forever, NULL);
+	for (;;)
+		pause();
+}
+
+/* Has the beat stood still over some yields and sleeps? */
+static bool beat_still(void)
+{
+	long before = *beat;
+
+	for (int i = 0; i < 20; i++) {
+		sched_yield();
+		usleep(1000);
+	}
+	return *beat == before;
+}
+
+/*
+ * SIGSTOP, which the sleeping leader takes, stops the thread spinning in
+ * user mode too: the beat stands still until SIGCONT.
+ */
+static void stop_stops_every_thread(void)
+{
+	int status;
+	pid_t pid;
+
+	beat = mmap(NULL, PAGE, PROT_READ | PROT_WRITE,
+		    MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	ASSERT_TRUE(beat != MAP_FAILED);
+	pid = fork();
+	if (pid == 0)
+		run_stop_all();
+	ASSERT_GT(pid, 0);
+	while (!*beat)
+		sched_yield();
+	ASSERT_EQ(kill(pid, SIGSTOP), 0);
+	ASSERT_EQ(waitpid(pid, &status, WUNTRACED), pid);
+	EXPECT_TRUE(WIFSTOPPED(status));
+	EXPECT_TRUE(beat_still());
+	ASSERT_EQ(kill(pid, SIGCONT), 0);
+	while (beat_still())
+		;
+	kill(pid, SIGKILL);
+	ASSERT_EQ(waitpid(pid, &status, 0), pid);
+	EXPECT_TRUE(WIFSIGNALED(status));
+	munmap((void *)beat, PAGE);
+}
+
 static void exec_from_thread(void)
 {
 	exec_with_threads(false);
@@ -564,6 +616,7 @@ static const struct ktap_case cases[] = {
 	KTAP_CASE(malloc_in_threads),
 	KTAP_CASE(alarm_outlives_thread),
 	KTAP_CASE(stop_in_thread),
+	KTAP_CASE(stop_stops_every_thread),
 };
 
 int main(int argc, char **argv)

@@ -17,7 +17,36 @@
 #define O_EXCL 0200
 #define O_TRUNC 01000
 #define O_APPEND 02000
+#define O_NONBLOCK 04000 /* a read or write that would wait: EAGAIN */
 #define O_DIRECTORY 0200000
+#define O_CLOEXEC 02000000 /* the new fd has FD_CLOEXEC */
+
+/* fcntl() commands and the fd flag (Linux values) */
+#define F_DUPFD 0
+#define F_GETFD 1
+#define F_SETFD 2
+#define F_GETFL 3
+#define F_SETFL 4
+#define F_DUPFD_CLOEXEC 1030
+#define FD_CLOEXEC 1 /* closed by a successful execve */
+
+/* select()'s readiness, as a file's poll operation reports it (Linux values) */
+#define POLLIN 0x001
+#define POLLPRI 0x002
+#define POLLOUT 0x004
+#define POLLERR 0x008
+#define POLLHUP 0x010
+#define POLLNVAL 0x020 /* poll: the fd is not open */
+#define POLLRDNORM 0x040
+#define POLLWRNORM 0x100
+
+/* poll(): one fd, the events asked for, those found (Linux's layout) */
+struct pollfd {
+	int fd; /* < 0: ignored */
+	short events;
+	short revents;
+};
+#define POLL_MAX_FDS 1024 /* more entries: EINVAL (Linux: RLIMIT_NOFILE) */
 
 /* mmap(), mprotect(), madvise() (Linux values) */
 #define PROT_NONE 0
@@ -32,6 +61,9 @@
 #define MCL_CURRENT 1	/* mlockall: lock what is mapped now */
 #define MCL_FUTURE 2	/* ... and what will be */
 #define MADV_PAGEOUT 21 /* reclaim the range's pages now (swap them out) */
+#define MS_ASYNC 1	/* msync() flags */
+#define MS_INVALIDATE 2
+#define MS_SYNC 4
 
 /* lseek() */
 #define SEEK_SET 0
@@ -60,6 +92,11 @@ struct stat {
 	long st_blksize;
 	long st_blocks; /* 512-byte units */
 };
+
+/* Open files a process may have: fds 0 .. PAGODA_OPEN_MAX - 1. */
+#define PAGODA_OPEN_MAX 32
+/* Clock ticks a second, in which procinfo counts CPU time (sysconf(_SC_CLK_TCK)). */
+#define USER_HZ 100
 
 /* Bytes in a path, with its NUL (user/include/limits.h says the same). */
 #define PAGODA_PATH_MAX 4096
@@ -261,6 +298,7 @@ struct sysinfo {
 	unsigned long procs;	 /* processes, zombies included */
 	unsigned long pagecache; /* bytes in page-cache pages */
 	unsigned long page_size;
+	unsigned long cpus; /* CPUs online */
 };
 
 #define PROCINFO_NAME_MAX 16
@@ -328,13 +366,15 @@ struct kmsg_header {
 };
 
 /* ioctl() requests of /dev/console */
-#define TCGETECHO 0x5401  /* returns 1 if the console echoes input */
-#define TCSETECHO 0x5402  /* arg 0 or 1 */
-#define TCGETCANON 0x5403 /* returns 1 in canonical mode (lines, edited) */
-#define TCSETCANON 0x5404 /* arg 0 (every byte readable at once) or 1 */
-#define TIOCGPGRP 0x540f  /* returns the foreground process group, 0 if none */
-#define TIOCSPGRP 0x5410  /* arg: the foreground process group (^C kills it) */
-#define TIOCSTI 0x5412	  /* arg: a char *; that byte, as if typed (Linux's) */
+#define TCGETECHO 0x5401   /* returns 1 if the console echoes input */
+#define TCSETECHO 0x5402   /* arg 0 or 1 */
+#define TCGETCANON 0x5403  /* returns 1 in canonical mode (lines, edited) */
+#define TCSETCANON 0x5404  /* arg 0 (every byte readable at once) or 1 */
+#define TCGETTOSTOP 0x5405 /* returns 1 if background writes stop (TOSTOP) */
+#define TCSETTOSTOP 0x5406 /* arg 0 or 1 */
+#define TIOCGPGRP 0x540f   /* returns the foreground process group, 0 if none */
+#define TIOCSPGRP 0x5410   /* arg: the foreground process group (^C kills it) */
+#define TIOCSTI 0x5412	   /* arg: a char *; that byte, as if typed (Linux's) */
 
 /*
  * clone() flags (Linux values): a thread takes the first five together

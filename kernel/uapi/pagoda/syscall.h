@@ -82,7 +82,15 @@
 #define SYS_mlockall 59 /* (MCL_CURRENT | MCL_FUTURE) */
 #define SYS_munlockall 60
 #define SYS_sigaltstack 61
-#define NR_SYSCALLS 62
+#define SYS_fcntl 62
+#define SYS_fsync 63
+#define SYS_msync 64
+#define SYS_pselect6 65 /* (n, in, out, except, timespec, sigset_t *mask) */
+#define SYS_setsid 66
+#define SYS_getsid 67
+#define SYS_getpgid 68
+#define SYS_ppoll 69 /* (fds, nfds, timespec, sigset_t *mask) */
+#define NR_SYSCALLS 70
 
 /* SYS_reboot's first argument. */
 #define REBOOT_POWER_OFF 0 /* report the exit status, then power off */

@@ -22,5 +22,10 @@ int mlock(const void *addr, size_t len);
 int munlock(const void *addr, size_t len);
 int mlockall(int flags);
 int munlockall(void);
+/*
+ * MS_SYNC, MS_ASYNC, MS_INVALIDATE: checked as Linux does; a shared
+ * mapping of a ramfs file is its page cache, so there is nothing to write.
+ */
+int msync(void *addr, size_t len, int flags);
 
 #endif

@@ -1,0 +1,84 @@
+// SPDX-License-Identifier: MIT
+/*
+ * fcntl and fsync: the small calls on an open file (Linux's fs/fcntl.c and
+ * fs/sync.c, reduced).
+ *
+ *   F_DUPFD, F_DUPFD_CLOEXEC  dup onto the lowest free fd >= arg (EINVAL
+ *                             past the table), the second with FD_CLOEXEC
+ *   F_GETFD, F_SETFD          the fd's flag FD_CLOEXEC, which execve
+ *                             honours (do_close_on_exec, file.c); it is the
+ *                             fd's, not the file's: dup and fork copies
+ *                             of one file each have their own
+ *   F_GETFL                   the access mode and status flags of the file
+ *                             (shared by every fd and process using it)
+ *   F_SETFL                   changes O_APPEND and O_NONBLOCK; other bits
+ *                             are ignored, as Linux ignores them
+ *
+ * fsync: ramfs keeps files in RAM and has no disk behind them, so there is
+ * nothing to write back: a regular file or directory answers 0 at once; a
+ * pipe or device has no storage at all, EINVAL (as Linux's without an
+ * fsync operation).
+ */
+#include <kernel/errno.h>
+#include <kernel/fs/vfs.h>
+
+#define SETFL_MASK (O_APPEND | O_NONBLOCK)
+#define GETFL_MASK (O_ACCMODE | SETFL_MASK)
+
+static long dupfd(struct file *f, unsigned long from, bool cloexec)
+{
+	int fd;
+
+	if (from >= NR_OPEN)
+		return -EINVAL;
+	fd = get_unused_fd_from(from);
+	if (fd < 0)
+		return fd;
+	fd_install(fd, get_file(f));
+	if (cloexec)
+		set_close_on_exec(fd, true);
+	return fd;
+}
+
+long sys_fcntl(int fd, int cmd, unsigned long arg)
+{
+	struct file *f = fget(fd);
+	long ret = 0;
+
+	if (!f)
+		return -EBADF;
+	switch (cmd) {
+	case F_DUPFD:
+	case F_DUPFD_CLOEXEC:
+		ret = dupfd(f, arg, cmd == F_DUPFD_CLOEXEC);
+		break;
+	case F_GETFD:
+		ret = get_close_on_exec(fd) ? FD_CLOEXEC : 0;
+		break;
+	case F_SETFD:
+		set_close_on_exec(fd, arg & FD_CLOEXEC);
+		break;
+	case F_GETFL:
+		ret = f->f_flags & GETFL_MASK;
+		break;
+	case F_SETFL:
+		f->f_flags = (f->f_flags & ~SETFL_MASK) | (arg & SETFL_MASK);
+		break;
+	default:
+		ret = -EINVAL;
+	}
+	fput(f);
+	return ret;
+}
+
+long sys_fsync(int fd)
+{
+	struct file *f = fget(fd);
+	unsigned int mode;
+
+	if (!f)
+		return -EBADF;
+	mode = f->f_inode->i_mode;
+	fput(f);
+	return S_ISREG(mode) || S_ISDIR(mode) ? 0 : -EINVAL;
+}

@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: MIT
+/*
+ * sysconf(): the system's limits and options at run time, for the names
+ * <unistd.h> lists; any other name is EINVAL, as POSIX says for a name the
+ * system does not know.  An option Pagoda lacks, or a limit it does not
+ * state, is -1 with errno untouched.  The page size, the memory and the
+ * CPUs come from the kernel (sysinfo), the rest are Pagoda's constants.
+ */
+#include <errno.h>
+#include <sys/sysinfo.h>
+#include <unistd.h>
+
+static long from_sysinfo(int name)
+{
+	struct sysinfo si;
+
+	if (sysinfo(&si) < 0)
+		return -1;
+	switch (name) {
+	case _SC_PAGESIZE:
+		return si.page_size;
+	case _SC_PHYS_PAGES:
+		return si.totalram / si.page_size;
+	case _SC_AVPHYS_PAGES:
+		return si.freeram / si.page_size;
+	default:
+		return si.cpus;
+	}
+}
+
+long sysconf(int name)
+{
+	switch (name) {
+	case _SC_PAGESIZE:
+	case _SC_PHYS_PAGES:
+	case _SC_AVPHYS_PAGES:
+	case _SC_NPROCESSORS_CONF:
+	case _SC_NPROCESSORS_ONLN:
+		return from_sysinfo(name);
+	case _SC_CLK_TCK:
+		return USER_HZ;
+	case _SC_OPEN_MAX:
+		return PAGODA_OPEN_MAX;
+	case _SC_VERSION:
+		return _POSIX_VERSION;
+	case _SC_MAPPED_FILES:
+		return _POSIX_MAPPED_FILES;
+	case _SC_MEMLOCK:
+		return _POSIX_MEMLOCK;
+	case _SC_MEMLOCK_RANGE:
+		return _POSIX_MEMLOCK_RANGE;
+	case _SC_MEMORY_PROTECTION:
+		return _POSIX_MEMORY_PROTECTION;
+	case _SC_FSYNC:
+		return _POSIX_FSYNC;
+	case _SC_JOB_CONTROL:
+		return _POSIX_JOB_CONTROL;
+	case _SC_ARG_MAX:
+	case _SC_CHILD_MAX:
+	case _SC_THREADS:
+	case _SC_TIMERS:
+		return -1; /* no fixed limit told, or an option Pagoda lacks */
+	default:
+		errno = EINVAL;
+		return -1;
+	}
+}
