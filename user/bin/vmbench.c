@@ -28,6 +28,10 @@
  *                   returns at once and pthread_join of it: clone, the
  *                   thread's stack mapped and unmapped, its exit and the
  *                   futex wake-up of the joiner
+ *   munmap_range16, munmap_range16_2threads   ticks per munmap() of a
+ *                   populated 16-page range, alone and while a second
+ *                   thread spins (on another CPU where there is one):
+ *                   the difference is a TLB shootdown's cost
  *   find_vma_10, find_vma_<V>   ticks per write fault while the program
  *                   has 10 (or V) one-page mappings of its own, with
  *                   alternating protections so that none can merge; each
@@ -772,10 +776,50 @@ static uint64_t run_thread_create_join(void)
 	return now() - t0;
 }
 
+/*
+ * munmap of a small populated range, again and again: with a second thread
+ * of the process running on another CPU, whose TLB may hold the range's
+ * translations, each munmap must shoot that TLB down by IPI and wait for
+ * the answer (one shootdown a range: the mmu_gather batches).  The
+ * difference between the two figures is the shootdown's cost.
+ */
+#define RANGE_PAGES 16
+#define RANGE_ROUNDS 32
+
+static volatile int spin_stop;
+
+static void *spin_until_stopped(void *arg)
+{
+	while (!spin_stop)
+		;
+	return arg;
+}
+
+static uint64_t run_munmap_ranges(void)
+{
+	uint64_t sum = 0;
+
+	for (int i = 0; i < RANGE_ROUNDS; i++)
+		sum += time_unmap(RANGE_PAGES * page_size, 1);
+	return sum;
+}
+
 static void bench_threads(void)
 {
+	pthread_t spinner;
+
 	report("thread_create_join",
 	       per(measure(run_thread_create_join), THREAD_ROUNDS), "/thread");
+	report("munmap_range16", per(measure(run_munmap_ranges), RANGE_ROUNDS),
+	       "/range");
+	spin_stop = 0;
+	if (pthread_create(&spinner, NULL, spin_until_stopped, NULL))
+		die("pthread_create");
+	report("munmap_range16_2threads",
+	       per(measure(run_munmap_ranges), RANGE_ROUNDS), "/range");
+	spin_stop = 1;
+	if (pthread_join(spinner, NULL))
+		die("pthread_join");
 }
 
 static void bench_find_vma(void)
@@ -1083,10 +1127,12 @@ static long proc_sum(const char *path, const char *prefix)
 	if (!f)
 		return -1;
 	while (fgets(line, sizeof(line), f)) {
-		char *space = strpbrk(line, " \t");
+		char *space = strpbrk(line, " \t"), *end;
 
-		if (!strncmp(line, prefix, strlen(prefix)) && space &&
-		    sscanf(space, "%ld", &v) == 1)
+		if (strncmp(line, prefix, strlen(prefix)) || !space)
+			continue;
+		v = strtol(space, &end, 10);
+		if (end != space)
 			sum += v;
 	}
 	fclose(f);
@@ -1190,7 +1236,6 @@ static void bench_swap(void)
 static const struct bench {
 	const char *name;
 	void (*fn)(void);
-	int opt_in; /* run only when named: it needs a swap area, and time */
 } benches[] = {
 	{ "anon_fault", bench_anon_fault },
 	{ "zero_fault", bench_zero_fault },
@@ -1207,7 +1252,7 @@ static const struct bench {
 #ifdef HAVE_MIRROR
 	{ "mirror", bench_mirror },
 #endif
-	{ "swap", bench_swap, 1 },
+	{ "swap", bench_swap },
 };
 
 #define NR_BENCHES (sizeof(benches) / sizeof(benches[0]))
@@ -1287,7 +1332,8 @@ int main(int argc, char *argv[])
 	if (cfg.boot)
 		report("boot_to_main", start, "");
 	for (size_t b = 0; b < NR_BENCHES; b++) {
-		int wanted = optind == argc && !benches[b].opt_in;
+		/* swap runs only when named: it needs a swap area, and time */
+		int wanted = optind == argc && benches[b].fn != bench_swap;
 
 		for (int i = optind; i < argc; i++)
 			wanted |= !strcmp(argv[i], benches[b].name);
