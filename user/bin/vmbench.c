@@ -1150,7 +1150,8 @@ static void verify_numbered(char *p, size_t pages)
 {
 	for (size_t i = 0; i < pages; i++)
 		if (*(volatile size_t *)(p + i * page_size) != i) {
-			fprintf(stderr, "vmbench: page %zu came back wrong\n", i);
+			fprintf(stderr, "vmbench: page %zu came back wrong\n",
+				i);
 			exit(1);
 		}
 }
@@ -1209,7 +1210,8 @@ static void swap_twice_ram(long ram_kib)
 	steal = proc_sum("/proc/vmstat", "pgsteal") - steal0;
 	if (steal > 0)
 		printf("swap_scan_per_steal_x100 %ld ratio\n",
-		       (proc_sum("/proc/vmstat", "pgscan") - scan0) * 100 / steal);
+		       (proc_sum("/proc/vmstat", "pgscan") - scan0) * 100 /
+			       steal);
 	unmap(p, len);
 }
 

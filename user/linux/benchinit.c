@@ -29,8 +29,12 @@
 
 /* In dependency order: each needs only those before it. */
 static const char *const modules[] = {
-	"virtio", "virtio_ring", "virtio_pci_legacy_dev",
-	"virtio_pci_modern_dev", "virtio_pci", "virtio_blk",
+	"virtio",
+	"virtio_ring",
+	"virtio_pci_legacy_dev",
+	"virtio_pci_modern_dev",
+	"virtio_pci",
+	"virtio_blk",
 };
 
 static void load_module(const char *name)
