@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Where the instructions of one page fault go: make profile.
 
-Boots Pagoda (x86_64) stopped for gdb, with vmbench running one benchmark
+Boots Pagoda (x86_64) stopped for gdb, under -icount (the same boot every time), with vmbench running one benchmark
 (PROFILE=anon_fault by default) as the whole of user space; gdb waits for
 vmbench's HIT-th call of the kernel function AT (handle_mm_fault), which
 is deep inside the benchmark's loop, then steps one turn of that loop with
@@ -22,6 +22,8 @@ import sys
 import tempfile
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), ".."))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import run  # noqa: E402  (tools/run.py: QEMU's command line)
 
 CATCH = """\
 python
@@ -75,10 +77,12 @@ def main():
         script = os.path.join(tmp, "script")
         with open(script, "w") as f:
             f.write(CATCH.format(at=args.at, hit=args.hit, top=args.top))
+        # -icount as make bench: the same boot every time, so the same page.
+        argv = run.qemu_command(run.ARCHES["x86_64"], iso, 256, "tcg", True,
+                                interactive=False, smp=1,
+                                extra=["-S", "-gdb", f"tcp:127.0.0.1:{port}"])
         qemu = subprocess.Popen(
-            [sys.executable, os.path.join(ROOT, "tools", "run.py"), "run", "--smp", "1",
-             "--image", iso, "--gdb", str(port)],
-            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+            argv, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL, start_new_session=True)
         try:
             gdb = subprocess.run(["gdb", "-nx", "--batch", "-x", gdbinit, "-x", script],
