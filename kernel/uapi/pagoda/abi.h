@@ -255,6 +255,8 @@ struct timeval {
 
 #define CLOCK_REALTIME 0
 #define CLOCK_MONOTONIC 1
+#define CLOCK_PROCESS_CPUTIME_ID 2 /* the CPU time of the calling process */
+#define CLOCK_THREAD_CPUTIME_ID 3  /* ... of the calling thread */
 
 #define RUSAGE_SELF 0
 #define RUSAGE_CHILDREN (-1)
