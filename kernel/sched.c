@@ -70,6 +70,35 @@ static struct task_struct *pick_next(struct per_cpu *c)
 	return list_first_entry(&run_queue, struct task_struct, run_link);
 }
 
+/* prev's stretch on this CPU ends and next's begins (CPU time). */
+static void account_switch(struct task_struct *prev, struct task_struct *next)
+{
+	u64 now = ktime_get_ns();
+
+	prev->sum_exec_runtime += now - prev->exec_start;
+	next->exec_start = now;
+}
+
+/* A task running on some CPU also has the stretch under way. */
+u64 task_cputime(const struct task_struct *t)
+{
+	u64 sum = t->sum_exec_runtime;
+
+	if (per_cpu_data[t->cpu].current_task == t)
+		sum += ktime_get_ns() - t->exec_start;
+	return sum;
+}
+
+u64 thread_group_cputime(const struct task_struct *leader)
+{
+	const struct task_struct *th;
+	u64 sum = leader->exited_runtime;
+
+	list_for_each_entry (th, &leader->thread_head, thread_node)
+		sum += task_cputime(th);
+	return sum;
+}
+
 /* Do not touch c after switch_to: prev may come back on another CPU. */
 void schedule(void)
 {
@@ -90,6 +119,7 @@ void schedule(void)
 		/* A kernel thread gets the kernel's table: no lazy TLB. */
 		if (next->mm || c->loaded_mm)
 			switch_mm(next->mm);
+		account_switch(prev, next);
 		switch_to(prev, next);
 	}
 	arch_local_irq_restore(flags);

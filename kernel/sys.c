@@ -60,18 +60,34 @@ long sys_getrusage(int who, struct rusage __user *ru)
 }
 
 /*
- * Both clocks are the monotonic one, counting from boot (Pagoda reads no
- * real-time clock), finer than the tick (ktime_get_ns, kernel/time.c).
+ * CLOCK_REALTIME and CLOCK_MONOTONIC are both the monotonic clock,
+ * counting from boot (Pagoda reads no real-time clock), finer than the
+ * tick (ktime_get_ns, kernel/time.c).  The CPU-time clocks count the
+ * calling thread's or its whole process's time on a CPU by the same clock
+ * (kernel/sched.c).
  */
 _Static_assert(HZ == USER_HZ, "procinfo's CPU times are in USER_HZ ticks");
 
 long sys_clock_gettime(int clock, struct timespec __user *tp)
 {
-	u64 now = ktime_get_ns();
-	struct timespec ts = { now / NSEC_PER_SEC, now % NSEC_PER_SEC };
+	struct timespec ts;
+	u64 now;
 
-	if (clock != CLOCK_REALTIME && clock != CLOCK_MONOTONIC)
+	switch (clock) {
+	case CLOCK_REALTIME:
+	case CLOCK_MONOTONIC:
+		now = ktime_get_ns();
+		break;
+	case CLOCK_PROCESS_CPUTIME_ID:
+		now = thread_group_cputime(current->group_leader);
+		break;
+	case CLOCK_THREAD_CPUTIME_ID:
+		now = task_cputime(current);
+		break;
+	default:
 		return -EINVAL;
+	}
+	ts = (struct timespec){ now / NSEC_PER_SEC, now % NSEC_PER_SEC };
 	return copy_to_user(tp, &ts, sizeof(ts)) ? -EFAULT : 0;
 }
 
