@@ -164,8 +164,32 @@ static char state_letter(const struct task_struct *t)
 }
 
 /*
- * The index-th task (kernel threads included), -ESRCH past the last,
- * -EINVAL before the first.
+ * A process's figures for ps: its threads' faults and CPU ticks added up
+ * (a thread that has exited no longer counts), the leader's state.
+ */
+static void fill_procinfo(struct procinfo *pi, const struct task_struct *t)
+{
+	const struct task_struct *th;
+
+	pi->pid = t->pid;
+	pi->ppid = t->parent ? t->parent->pid : 0;
+	pi->state = state_letter(t);
+	strscpy(pi->name, t->comm, sizeof(pi->name));
+	pi->rss_pages = t->mm ? t->mm->rss : 0;
+	pi->hz = HZ;
+	pi->cpu = t->cpu;
+	list_for_each_entry (th, &t->thread_head, thread_node) {
+		pi->min_flt += th->min_flt;
+		pi->cow_flt += th->cow_flt;
+		pi->utime_ticks += th->utime;
+		pi->stime_ticks += th->stime;
+		pi->nr_threads++;
+	}
+}
+
+/*
+ * The index-th process (kernel threads included; the threads of a process
+ * are its one entry), -ESRCH past the last, -EINVAL before the first.
  */
 long sys_procinfo(int index, struct procinfo __user *info)
 {
@@ -176,19 +200,10 @@ long sys_procinfo(int index, struct procinfo __user *info)
 	list_for_each_entry (t, &all_tasks, task_link) {
 		struct procinfo pi = { 0 };
 
-		if (!t->pid || t->state == TASK_DEAD || index-- > 0)
+		if (!t->pid || t->state == TASK_DEAD ||
+		    !thread_group_leader(t) || index-- > 0)
 			continue;
-		pi.pid = t->pid;
-		pi.ppid = t->parent ? t->parent->pid : 0;
-		pi.state = state_letter(t);
-		strscpy(pi.name, t->comm, sizeof(pi.name));
-		pi.rss_pages = t->mm ? t->mm->rss : 0;
-		pi.min_flt = t->min_flt;
-		pi.cow_flt = t->cow_flt;
-		pi.utime_ticks = t->utime;
-		pi.stime_ticks = t->stime;
-		pi.hz = HZ;
-		pi.cpu = t->cpu;
+		fill_procinfo(&pi, t);
 		return copy_to_user(info, &pi, sizeof(pi)) ? -EFAULT : 0;
 	}
 	return -ESRCH;

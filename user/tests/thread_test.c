@@ -170,6 +170,46 @@ static void *exit_early(void *arg)
 	pthread_exit((void *)42);
 }
 
+/*
+ * ps lists processes: a process with three threads is one procinfo entry,
+ * counting three, and no entry has a thread's own id.
+ */
+static int tids[2];
+
+static void *note_tid_and_wait(void *arg)
+{
+	__atomic_store_n((int *)arg, gettid(), __ATOMIC_RELEASE);
+	return wait_for_go(NULL);
+}
+
+static void ps_lists_processes(void)
+{
+	struct procinfo pi, mine = { 0 };
+	pthread_t t[2];
+	int entries = 0, thread_entries = 0;
+
+	go = 0;
+	for (int i = 0; i < 2; i++)
+		ASSERT_EQ(pthread_create(&t[i], NULL, note_tid_and_wait,
+					 &tids[i]),
+			  0);
+	while (!__atomic_load_n(&tids[0], __ATOMIC_ACQUIRE) ||
+	       !__atomic_load_n(&tids[1], __ATOMIC_ACQUIRE))
+		sched_yield();
+	for (int i = 0; i < 4096 && procinfo(i, &pi) == 0; i++) {
+		entries += pi.pid == getpid();
+		thread_entries += pi.pid == tids[0] || pi.pid == tids[1];
+		if (pi.pid == getpid())
+			mine = pi;
+	}
+	__atomic_store_n(&go, 1, __ATOMIC_RELEASE);
+	for (int i = 0; i < 2; i++)
+		ASSERT_EQ(pthread_join(t[i], NULL), 0);
+	EXPECT_EQ(entries, 1);
+	EXPECT_EQ(thread_entries, 0);
+	EXPECT_EQ(mine.nr_threads, 3);
+}
+
 /* Joining twice, a detached thread, oneself: errors, no hang. */
 static void join_errors(void)
 {
@@ -617,6 +657,7 @@ static const struct ktap_case cases[] = {
 	KTAP_CASE(alarm_outlives_thread),
 	KTAP_CASE(stop_in_thread),
 	KTAP_CASE(stop_stops_every_thread),
+	KTAP_CASE(ps_lists_processes),
 };
 
 int main(int argc, char **argv)
