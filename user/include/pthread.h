@@ -2,13 +2,15 @@
 /*
  * <pthread.h>: POSIX threads (user/lib/pthread.c), on the kernel's clone
  * and futex calls.  The subset: create, join, detach, exit, self, equal;
- * mutexes (normal: no error checking, not recursive); condition variables;
+ * mutexes (normal: no error checking, not recursive); condition variables,
+ * with timed waits;
  * thread attributes for the detach state and the stack size.
  */
 #ifndef _PTHREAD_H
 #define _PTHREAD_H
 
 #include <stddef.h>
+#include <time.h>
 
 typedef struct pthread *pthread_t;
 
@@ -63,6 +65,8 @@ int pthread_mutex_unlock(pthread_mutex_t *m);
 int pthread_cond_init(pthread_cond_t *c, const pthread_condattr_t *attr);
 int pthread_cond_destroy(pthread_cond_t *c);
 int pthread_cond_wait(pthread_cond_t *c, pthread_mutex_t *m);
+int pthread_cond_timedwait(pthread_cond_t *c, pthread_mutex_t *m,
+			   const struct timespec *abstime);
 int pthread_cond_signal(pthread_cond_t *c);
 int pthread_cond_broadcast(pthread_cond_t *c);
 

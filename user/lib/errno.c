@@ -44,6 +44,7 @@ static const char *const messages[] = {
 	[ENOSYS] = "Function not implemented",
 	[ENOTEMPTY] = "Directory not empty",
 	[EOVERFLOW] = "Value too large for its type",
+	[ETIMEDOUT] = "Connection timed out",
 };
 
 char *strerror(int errnum)
