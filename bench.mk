@@ -26,10 +26,10 @@ $(BENCH_IMAGE): $(KERNEL) $(INITRD) $(B)/cmdline.bench $(IMAGE_TOOL)
 	$(Q)$(call make_image,$@,$(KERNEL),$(CMDLINE_bench),$(INITRD))
 
 .PHONY: bench bench-host
-bench: deps $(BENCH_IMAGE) ## the VM benchmarks (vmbench) under TCG, -icount shift=0 (BENCH_ARGS=)
+bench: deps $(BENCH_IMAGE) $(BENCH_DISK) ## the VM benchmarks (vmbench) under TCG, -icount shift=0 (BENCH_ARGS=)
 	$(Q)tools/bench.py boot --arch $(ARCH) --image $(BENCH_IMAGE) --mem $(MEM_MIB) \
 		--accel $(ACCEL) --smp $(SMP) --timeout $(BENCH_TIMEOUT) --log $(B)/bench.log \
-		--qemu-args '$(QEMU_ARGS)' \
+		--qemu-args '$(QEMU_ARGS)' $(if $(BENCH_DISK),--disk $(BENCH_DISK)) \
 		--out $(B)/bench.txt $(if $(filter 1,$(V)),--verbose)
 
 $(HB)/vmbench: user/bin/vmbench.c
@@ -56,19 +56,43 @@ $(LB)/vmlinuz:
 	$(Q)dpkg-deb -x $(LB)/pkg/$(LINUX_PKG)_*.deb $(LB)/pkg/root
 	$(Q)cp $(LB)/pkg/root/boot/vmlinuz-* $@
 
-$(LB)/initramfs.cpio: user/bin/vmbench.c tools/mkinitrd.py
+# The virtio modules of the swap disk (Debian builds virtio-blk as modules),
+# which user/linux/benchinit.c loads before it becomes vmbench.
+LINUX_MODULES := virtio virtio_ring virtio_pci_legacy_dev virtio_pci_modern_dev \
+	virtio_pci virtio_blk
+
+$(LB)/initramfs.cpio: user/bin/vmbench.c user/linux/benchinit.c tools/mkinitrd.py $(LB)/vmlinuz
 	@mkdir -p $(LB)
-	$(Q)$(HOST_CC) -O2 -static $< -o $(LB)/vmbench
-	$(Q)tools/mkinitrd.py $@ --exec=/vmbench=$(LB)/vmbench
+	$(Q)$(HOST_CC) -O2 -static user/bin/vmbench.c -o $(LB)/vmbench
+	$(Q)$(HOST_CC) -O2 -Wall -Wextra -Werror -static user/linux/benchinit.c -o $(LB)/benchinit
+	$(Q)tools/mkinitrd.py $@ --exec=/init=$(LB)/benchinit --exec=/vmbench=$(LB)/vmbench \
+		$(foreach m,$(LINUX_MODULES),--file=/lib/modules/$(m).ko=$$(find $(LB)/pkg/root/lib/modules -name $(m).ko))
 
 .PHONY: bench-linux
-bench-linux: deps $(LB)/vmlinuz $(LB)/initramfs.cpio ## vmbench as the init of Debian's Linux, same QEMU
+bench-linux: deps $(LB)/vmlinuz $(LB)/initramfs.cpio $(BENCH_DISK) ## vmbench on Debian's Linux, same QEMU
 	$(Q)timeout $(BENCH_TIMEOUT) qemu-system-x86_64 -machine pc -m $(MEM_MIB) \
 		-display none -no-reboot -serial stdio -accel tcg -icount shift=0 \
 		-kernel $(LB)/vmlinuz -initrd $(LB)/initramfs.cpio \
-		-append "console=ttyS0 quiet panic=-1 rdinit=/vmbench -- -b $(BENCH_ARGS)" \
+		$(if $(BENCH_DISK),-drive file=$(BENCH_DISK)$(COMMA)if=none$(COMMA)id=vd0$(COMMA)format=raw$(COMMA)snapshot=on \
+			-device virtio-blk-pci$(COMMA)drive=vd0) \
+		-append "console=ttyS0 quiet panic=-1 rdinit=/init $(if $(BENCH_DISK),BENCH_SWAP=/dev/vda) -- -b $(BENCH_ARGS)" \
 		< /dev/null > $(LB)/bench.log 2>&1 || true
 	$(Q)tools/bench.py log --out $(LB)/bench.txt $(LB)/bench.log
+
+# Swap: vmbench's swap figures in a machine of BENCH_SWAP_MEM with a swap
+# disk of SWAP (make run's, 256M: at least 1.25 times the RAM), on Pagoda
+# and on Linux.  BENCH_DISK attaches the disk to make bench / bench-linux.
+BENCH_SWAP_MEM ?= 128M##  RAM of make bench-swap and bench-linux-swap
+BENCH_DISK ?=
+COMMA := ,
+
+.PHONY: bench-swap bench-linux-swap
+bench-swap: ## vmbench's swap figures (MADV_PAGEOUT, swap-in, 2x RAM) with a swap disk
+	$(Q)$(MAKE) --no-print-directory bench MEM=$(BENCH_SWAP_MEM) BENCH_ARGS='swap' \
+		BENCH_DISK=$(B)/swap-$(SWAP).img
+bench-linux-swap: ## the same on Debian's Linux, same QEMU, same disk
+	$(Q)$(MAKE) --no-print-directory bench-linux MEM=$(BENCH_SWAP_MEM) BENCH_ARGS='swap' \
+		BENCH_DISK=$(B)/swap-$(SWAP).img
 
 # PTE_SPECIAL=y against =n: the same vmbench on both kernels, then each
 # figure of the kernel without a special bit as a multiple of the other's

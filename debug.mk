@@ -3,6 +3,10 @@
 #   make gdb        boot as make run does, but with QEMU stopped at the first
 #                   instruction, waiting for gdb on 127.0.0.1:$(GDB_PORT);
 #                   then, in another terminal: gdb -x build/<arch>/gdbinit
+#   make profile    one turn of a vmbench loop (PROFILE=anon_fault), stepped
+#                   instruction by instruction under gdb: the instructions
+#                   of one fault by kernel function (tools/profile.py;
+#                   x86_64)
 #   make compile_commands.json
 #                   build/compile_commands.json, for clangd and other tools
 #                   (the compile commands make really runs; .clangd drops
@@ -38,6 +42,13 @@ gdb: deps $(IMAGE) $(GDB_CONSTS) $(GDB_INIT) ## make run, stopped for gdb on GDB
 	@echo "    gdb -x $(GDB_INIT)"
 	$(Q)tools/run.py run --arch $(RUN_ARCH) --image $(IMAGE) --mem $(MEM_MIB) --accel $(ACCEL) --smp $(SMP) \
 		--gdb $(GDB_PORT) --qemu-args '$(QEMU_ARGS)'
+
+PROFILE ?= anon_fault##  make profile: the vmbench benchmark whose loop is stepped
+
+.PHONY: profile
+profile: DEPS_EXTRA := gdb
+profile: deps $(KERNEL) $(INITRD) $(GDB_CONSTS) ## one fault of vmbench's PROFILE loop, instruction by instruction, by function
+	$(Q)tools/profile.py --kernel $(KERNEL) --initrd $(INITRD) --bench $(PROFILE)
 
 compile_commands.json: ## build/compile_commands.json for clangd, from the commands make runs
 	$(Q)tools/compile_commands.py $(MAKE) ARCH=$(ARCH) all $(HOST_PROGS) > $(dir $(B))compile_commands.json.tmp

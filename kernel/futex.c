@@ -20,7 +20,8 @@
  * A futex is named by (mm, address): the futexes of one process, as
  * Linux's FUTEX_PRIVATE_FLAG ones (which flag is accepted and changes
  * nothing).  Words shared between processes (MAP_SHARED), which Linux
- * names by page and offset, are not supported; neither are timeouts.
+ * names by page and offset, are not supported.  FUTEX_WAIT's timeout is a
+ * relative time, as Linux's, rounded up to the tick.
  * Waiters are on one list, where Linux hashes them into buckets.
  */
 #include <kernel/errno.h>
@@ -28,6 +29,7 @@
 #include <kernel/list.h>
 #include <kernel/sched.h>
 #include <kernel/spinlock.h>
+#include <kernel/time.h>
 #include <kernel/wait.h>
 #include <pagoda/abi.h>
 
@@ -48,11 +50,11 @@ static struct spinlock futex_lock = SPINLOCK_INIT;
  * is served at once and cannot sleep; Linux reads with page faults off
  * and retries outside the lock instead.
  */
-static long futex_wait(u32 __user *uaddr, u32 val)
+static long futex_wait(u32 __user *uaddr, u32 val, unsigned long until)
 {
 	struct futex_q q = { .mm = current->mm, .uaddr = (unsigned long)uaddr };
 	unsigned long flags;
-	long err;
+	long err = 0;
 	u32 cur;
 
 	init_wait_queue(&q.wait);
@@ -68,15 +70,41 @@ static long futex_wait(u32 __user *uaddr, u32 val)
 	list_add_tail(&q.link, &futex_queue);
 	spin_unlock_irqrestore(&futex_lock, flags);
 
-	err = wait_event(&q.wait, q.woken);
+	flags = arch_local_irq_save();
+	while (!q.woken && !err) {
+		if (until && (long)(jiffies - until) >= 0)
+			err = -ETIMEDOUT;
+		else
+			err = sleep_on_deadline(&q.wait, until);
+	}
+	arch_local_irq_restore(flags);
 
 	flags = spin_lock_irqsave(&futex_lock);
 	if (q.woken)
-		err = 0; /* woken and signalled: the wake-up counts */
+		err = 0; /* woken and signalled or timed out: the wake-up counts */
 	else
 		list_del(&q.link);
 	spin_unlock_irqrestore(&futex_lock, flags);
 	return err;
+}
+
+/* The jiffies at which a wait of *timeout ends (0: no timeout). */
+static long futex_deadline(const struct timespec __user *timeout,
+			   unsigned long *until)
+{
+	struct timespec ts;
+
+	*until = 0;
+	if (!timeout)
+		return 0;
+	if (copy_from_user(&ts, timeout, sizeof(ts)))
+		return -EFAULT;
+	if (!timespec_valid(&ts))
+		return -EINVAL;
+	*until = jiffies + timespec_to_jiffies(&ts);
+	if (!*until)
+		*until = 1; /* 0 means none */
+	return 0;
 }
 
 int futex_wake(struct mm_struct *mm, unsigned long uaddr, int n)
@@ -107,15 +135,16 @@ int futex_wake(struct mm_struct *mm, unsigned long uaddr, int n)
 long sys_futex(u32 __user *uaddr, int op, u32 val,
 	       const struct timespec __user *timeout)
 {
+	unsigned long until;
+	long err;
 	u32 word;
 
 	if ((unsigned long)uaddr % sizeof(u32))
 		return -EINVAL;
 	switch (op & ~FUTEX_PRIVATE_FLAG) {
 	case FUTEX_WAIT:
-		if (timeout)
-			return -EINVAL;
-		return futex_wait(uaddr, val);
+		err = futex_deadline(timeout, &until);
+		return err ? err : futex_wait(uaddr, val, until);
 	case FUTEX_WAKE:
 		/* The address must be a word of the process (Linux: EFAULT
 		 * for a shared futex; a private one is not checked). */

@@ -205,6 +205,7 @@ void do_exit(int status)
 	}
 	arch_local_irq_save();
 	t->exit_status = status;
+	leader->exited_runtime += task_cputime(t);
 	list_del(&t->thread_node);
 	wake_up(&leader->child_exit); /* an exec waiting in de_thread */
 	if (t->kthread) {

@@ -70,6 +70,35 @@ static struct task_struct *pick_next(struct per_cpu *c)
 	return list_first_entry(&run_queue, struct task_struct, run_link);
 }
 
+/* prev's stretch on this CPU ends and next's begins (CPU time). */
+static void account_switch(struct task_struct *prev, struct task_struct *next)
+{
+	u64 now = ktime_get_ns();
+
+	prev->sum_exec_runtime += now - prev->exec_start;
+	next->exec_start = now;
+}
+
+/* A task running on some CPU also has the stretch under way. */
+u64 task_cputime(const struct task_struct *t)
+{
+	u64 sum = t->sum_exec_runtime;
+
+	if (per_cpu_data[t->cpu].current_task == t)
+		sum += ktime_get_ns() - t->exec_start;
+	return sum;
+}
+
+u64 thread_group_cputime(const struct task_struct *leader)
+{
+	const struct task_struct *th;
+	u64 sum = leader->exited_runtime;
+
+	list_for_each_entry (th, &leader->thread_head, thread_node)
+		sum += task_cputime(th);
+	return sum;
+}
+
 /* Do not touch c after switch_to: prev may come back on another CPU. */
 void schedule(void)
 {
@@ -90,6 +119,7 @@ void schedule(void)
 		/* A kernel thread gets the kernel's table: no lazy TLB. */
 		if (next->mm || c->loaded_mm)
 			switch_mm(next->mm);
+		account_switch(prev, next);
 		switch_to(prev, next);
 	}
 	arch_local_irq_restore(flags);
@@ -154,43 +184,45 @@ void wake_up(struct wait_queue *wq)
 	arch_local_irq_restore(flags);
 }
 
-int sleep_on(struct wait_queue *wq)
+/* Tasks asleep with a deadline, for the tick to wake. */
+static LIST_HEAD(timed_sleepers);
+
+/* Sleep on wq once, until woken, killed or (if until) the tick at until. */
+static void sleep_until(struct wait_queue *wq, unsigned long until)
 {
 	struct task_struct *t = current;
 
 	BUG_ON(!arch_irqs_disabled());
 	BUG_ON(is_idle_task(t)); /* the idle task must never sleep */
-	if (signal_pending(t))
-		return -ERESTARTSYS;
-	t->state = TASK_SLEEPING;
-	list_add_tail(&t->wait_link, &wq->sleepers);
-	schedule();
-	/* Woken by wake_up (off the queue already) or a signal (still on it). */
-	if (t->wait_link.next)
-		list_del(&t->wait_link);
-	return signal_pending(t) ? -ERESTARTSYS : 0;
-}
-
-/* Tasks in sleep_on_timeout with a deadline, for the tick to wake. */
-static LIST_HEAD(timed_sleepers);
-
-void sleep_on_timeout(struct wait_queue *wq, unsigned long until)
-{
-	struct task_struct *t = current;
-
-	BUG_ON(!arch_irqs_disabled());
-	BUG_ON(is_idle_task(t));
 	t->state = TASK_SLEEPING;
 	list_add_tail(&t->wait_link, &wq->sleepers);
 	t->wake_at = until;
 	if (until)
 		list_add_tail(&t->timer_link, &timed_sleepers);
 	schedule();
-	/* Woken by wake_up, by a kill or by the tick: leave both lists. */
+	/* Woken by wake_up (off the queue already), a signal or the tick. */
 	if (t->wait_link.next)
 		list_del(&t->wait_link);
 	if (until)
 		list_del(&t->timer_link);
+}
+
+int sleep_on_deadline(struct wait_queue *wq, unsigned long until)
+{
+	if (signal_pending(current))
+		return -ERESTARTSYS;
+	sleep_until(wq, until);
+	return signal_pending(current) ? -ERESTARTSYS : 0;
+}
+
+int sleep_on(struct wait_queue *wq)
+{
+	return sleep_on_deadline(wq, 0);
+}
+
+void sleep_on_timeout(struct wait_queue *wq, unsigned long until)
+{
+	sleep_until(wq, until);
 }
 
 static void wake_timed_sleepers(void)

@@ -83,7 +83,16 @@ struct task_struct {
 	struct files_struct *files; /* fd table and cwd, shared by threads */
 
 	/* Accounting, reported by getrusage() and ps. */
-	unsigned long utime, stime;   /* ticks spent in user and kernel mode */
+	unsigned long utime, stime; /* ticks spent in user and kernel mode */
+	/*
+	 * CPU time in ns of the monotonic clock, for CLOCK_*_CPUTIME_ID
+	 * (Linux's se.exec_start and se.sum_exec_runtime): schedule() adds
+	 * each stretch on a CPU when the task switches away.  The leader's
+	 * exited_runtime keeps what its threads ran before they exited.
+	 */
+	u64 exec_start;
+	u64 sum_exec_runtime;
+	u64 exited_runtime;
 	unsigned long cutime, cstime; /* of reaped children */
 	unsigned long min_flt, maj_flt;
 	unsigned long cmin_flt, cmaj_flt; /* of reaped children */
@@ -145,6 +154,10 @@ static inline bool thread_group_empty(const struct task_struct *leader)
 
 /* End every thread of the current process with this status (exit_group). */
 void __noreturn do_group_exit(int status);
+
+/* t's CPU time so far, in ns, and its whole process's (for clock_gettime). */
+u64 task_cputime(const struct task_struct *t);
+u64 thread_group_cputime(const struct task_struct *leader);
 
 /* The live process with this pid, or NULL. */
 struct task_struct *find_process(int pid);

@@ -60,18 +60,34 @@ long sys_getrusage(int who, struct rusage __user *ru)
 }
 
 /*
- * Both clocks are the monotonic one, counting from boot (Pagoda reads no
- * real-time clock), finer than the tick (ktime_get_ns, kernel/time.c).
+ * CLOCK_REALTIME and CLOCK_MONOTONIC are both the monotonic clock,
+ * counting from boot (Pagoda reads no real-time clock), finer than the
+ * tick (ktime_get_ns, kernel/time.c).  The CPU-time clocks count the
+ * calling thread's or its whole process's time on a CPU by the same clock
+ * (kernel/sched.c).
  */
 _Static_assert(HZ == USER_HZ, "procinfo's CPU times are in USER_HZ ticks");
 
 long sys_clock_gettime(int clock, struct timespec __user *tp)
 {
-	u64 now = ktime_get_ns();
-	struct timespec ts = { now / NSEC_PER_SEC, now % NSEC_PER_SEC };
+	struct timespec ts;
+	u64 now;
 
-	if (clock != CLOCK_REALTIME && clock != CLOCK_MONOTONIC)
+	switch (clock) {
+	case CLOCK_REALTIME:
+	case CLOCK_MONOTONIC:
+		now = ktime_get_ns();
+		break;
+	case CLOCK_PROCESS_CPUTIME_ID:
+		now = thread_group_cputime(current->group_leader);
+		break;
+	case CLOCK_THREAD_CPUTIME_ID:
+		now = task_cputime(current);
+		break;
+	default:
 		return -EINVAL;
+	}
+	ts = (struct timespec){ now / NSEC_PER_SEC, now % NSEC_PER_SEC };
 	return copy_to_user(tp, &ts, sizeof(ts)) ? -EFAULT : 0;
 }
 
@@ -148,8 +164,32 @@ static char state_letter(const struct task_struct *t)
 }
 
 /*
- * The index-th task (kernel threads included), -ESRCH past the last,
- * -EINVAL before the first.
+ * A process's figures for ps: its threads' faults and CPU ticks added up
+ * (a thread that has exited no longer counts), the leader's state.
+ */
+static void fill_procinfo(struct procinfo *pi, const struct task_struct *t)
+{
+	const struct task_struct *th;
+
+	pi->pid = t->pid;
+	pi->ppid = t->parent ? t->parent->pid : 0;
+	pi->state = state_letter(t);
+	strscpy(pi->name, t->comm, sizeof(pi->name));
+	pi->rss_pages = t->mm ? t->mm->rss : 0;
+	pi->hz = HZ;
+	pi->cpu = t->cpu;
+	list_for_each_entry (th, &t->thread_head, thread_node) {
+		pi->min_flt += th->min_flt;
+		pi->cow_flt += th->cow_flt;
+		pi->utime_ticks += th->utime;
+		pi->stime_ticks += th->stime;
+		pi->nr_threads++;
+	}
+}
+
+/*
+ * The index-th process (kernel threads included; the threads of a process
+ * are its one entry), -ESRCH past the last, -EINVAL before the first.
  */
 long sys_procinfo(int index, struct procinfo __user *info)
 {
@@ -160,19 +200,10 @@ long sys_procinfo(int index, struct procinfo __user *info)
 	list_for_each_entry (t, &all_tasks, task_link) {
 		struct procinfo pi = { 0 };
 
-		if (!t->pid || t->state == TASK_DEAD || index-- > 0)
+		if (!t->pid || t->state == TASK_DEAD ||
+		    !thread_group_leader(t) || index-- > 0)
 			continue;
-		pi.pid = t->pid;
-		pi.ppid = t->parent ? t->parent->pid : 0;
-		pi.state = state_letter(t);
-		strscpy(pi.name, t->comm, sizeof(pi.name));
-		pi.rss_pages = t->mm ? t->mm->rss : 0;
-		pi.min_flt = t->min_flt;
-		pi.cow_flt = t->cow_flt;
-		pi.utime_ticks = t->utime;
-		pi.stime_ticks = t->stime;
-		pi.hz = HZ;
-		pi.cpu = t->cpu;
+		fill_procinfo(&pi, t);
 		return copy_to_user(info, &pi, sizeof(pi)) ? -EFAULT : 0;
 	}
 	return -ESRCH;

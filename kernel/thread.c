@@ -177,6 +177,7 @@ static void take_leadership(struct task_struct *t, struct task_struct *leader)
 	t->pid = leader->pid;
 	leader->pid = pid;
 	t->group_leader = t;
+	t->exited_runtime = leader->exited_runtime; /* the old leader's too */
 	list_del(&t->thread_node);
 	INIT_LIST_HEAD(&t->thread_head);
 	list_add_tail(&t->thread_node, &t->thread_head);

@@ -53,6 +53,9 @@ static inline bool waitqueue_active(struct wait_queue *wq)
  */
 int sleep_on(struct wait_queue *wq);
 
+/* sleep_on, and woken by the tick too once jiffies reaches until (0: no). */
+int sleep_on_deadline(struct wait_queue *wq, unsigned long until);
+
 /*
  * Sleep on wq once, deaf to signals (Linux: TASK_UNINTERRUPTIBLE), until
  * woken or, if until is not 0, until jiffies reaches until.  Interrupts

@@ -219,7 +219,8 @@ def boot_command(args):
     arch = run.ARCHES[args.arch]
     icount = args.accel == "tcg" and not args.no_icount
     argv = run.qemu_command(arch, args.image, args.mem, args.accel, icount,
-                            interactive=False, extra=args.qemu_args, smp=args.smp)
+                            interactive=False, extra=args.qemu_args, smp=args.smp,
+                            disks=args.disk)
     return argv, icount
 
 
@@ -317,6 +318,8 @@ def build_parser():
                       metavar="N", help="CPUs (1..8, default 1)")
     boot.add_argument("--qemu-args", type=shlex.split, default=[],
                       help="more QEMU options, as one shell-quoted string")
+    boot.add_argument("--disk", action="append", default=[], metavar="IMAGE",
+                      help="attach IMAGE as a virtio-blk disk (the swap disk)")
     boot.add_argument("--no-icount", action="store_true",
                       help="TCG without -icount shift=0 (ticks are then host time)")
     host = sub.add_parser("host", parents=[common],

@@ -85,6 +85,9 @@ RECIPES = {
     # Chapter 3's tour of the fault path, then pmap and vmstat.
     "vmtour": Recipe(["make", "run", "EXTRA=docs/demos/vmtour.c",
                       "RUN=vmtour; pmap; vmstat"], start=r"^mapped "),
+    # Chapter 3's profile of one fault (gdb steps every instruction).
+    "profile": Recipe(["make", "profile"], start=r"^vmbench anon_fault: ", slow=True,
+                      timeout=600),
     # Chapter 3's benchmark table.
     "bench": Recipe(["make", "bench"], start=r"^vmbench: ", slow=True,
                     timeout=900),

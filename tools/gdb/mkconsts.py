@@ -14,7 +14,7 @@ import re
 import sys
 
 PREFIXES = ("_PAGE_", "VM_")
-NAMES = ("PAGE_SHIFT", "PAGE_OFFSET", "PTE_ADDR_MASK", "PTRS_PER_TABLE", "PGTABLE_LEVELS")
+NAMES = ("PAGE_SHIFT", "PAGE_OFFSET", "TASK_SIZE", "PTE_ADDR_MASK", "PTRS_PER_TABLE", "PGTABLE_LEVELS")
 DEFINE_RE = re.compile(r"#define ([A-Za-z_]\w*) (.*)$")
 SUFFIX_RE = re.compile(r"\b(0[xX][0-9a-fA-F]+|\d+)[uUlL]+\b")
 WRAPPER_RE = re.compile(r"\b_U?L\(([^()]*)\)")  # _UL(x), _AC-like helpers

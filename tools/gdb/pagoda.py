@@ -6,6 +6,10 @@ text draws it.  Loaded by the gdbinit that `make gdb` writes:
     pagoda-pte ADDR [PID]     walk the page tables for ADDR, level by level
     pagoda-page PFN|ADDR      decode a struct page: flags, _refcount,
                               _mapcount, mapping, index
+    pagoda-profile [N]        from a stop in user space, step one turn of
+                              the program's loop (until it is back at this
+                              instruction after the kernel has run) and
+                              count the instructions by function (top N)
 
 pagoda-pte leaves the frame it found in $pfn, so `pagoda-page $pfn` follows.
 `$current()` is the task running on the CPU gdb shows (`current` is a
@@ -16,7 +20,8 @@ Types, fields and enums (struct page, enum pageflags) come from the kernel's
 debug information; the macros (the _PAGE_* bits, PAGE_OFFSET, VM_*) from
 pagoda_consts, which the build generates from the headers
 (tools/gdb/mkconsts.py).  Like Linux's scripts/gdb, these read memory only:
-they never call kernel functions or change state.
+they never call kernel functions or change state (pagoda-profile only
+steps the CPU on, as stepi does).
 """
 
 import gdb
@@ -221,8 +226,72 @@ class PagodaPage(gdb.Command):
         print(f"  index     {ulong(page['index']):#x}")
 
 
+def function_at(pc):
+    """The name of the function pc is in; an inlined function counts as
+    itself, as it reads in the source.  Assembly has no debug blocks: its
+    name comes from the symbol table (info symbol)."""
+    block = gdb.block_for_pc(pc)
+    while block is not None and block.function is None:
+        block = block.superblock
+    if block is not None:
+        return block.function.name
+    where = gdb.execute(f"info symbol {pc:#x}", to_string=True).split()
+    return where[0] if where and where[0] != "No" else f"{pc:#x}"
+
+
+def step_pc():
+    gdb.execute("stepi", to_string=True)
+    return ulong(gdb.parse_and_eval("$pc"))
+
+
+LIMIT = 1_000_000  # pagoda-profile's steps at most: about ten minutes of gdb
+
+
+class PagodaProfile(gdb.Command):
+    """Where one turn of a user program's loop spends its instructions:
+    pagoda-profile [N].  Stopped in user space (or in the kernel, which
+    is first stepped out of), it steps until the CPU is back at the same
+    user instruction after the kernel has run (the next fault, system
+    call or interrupt of the loop, and the return to the instruction that
+    caused it), then prints the instructions per function, the N largest
+    (default 25), with the user side as "(user)".  QEMU's single step
+    keeps interrupts out, and counts a rep-prefixed instruction once per
+    iteration, as -icount does."""
+
+    def __init__(self):
+        super().__init__("pagoda-profile", gdb.COMMAND_RUNNING)
+
+    def invoke(self, arg, from_tty):
+        top = int(gdb.parse_and_eval(arg)) if arg else 25
+        task_size = CONSTS["TASK_SIZE"]
+        pc = ulong(gdb.parse_and_eval("$pc"))
+        while pc >= task_size:
+            pc = step_pc()
+        start, counts, kernel, total = pc, {}, False, 0
+        while total < LIMIT:
+            if pc < task_size:
+                name = "(user)"
+            else:
+                kernel, name = True, function_at(pc)
+            counts[name] = counts.get(name, 0) + 1
+            total += 1
+            pc = step_pc()
+            if kernel and pc == start:
+                break
+        else:
+            raise gdb.GdbError(f"not back at {start:#x} after {LIMIT} instructions")
+        print(f"{total} instructions from {start:#x} back to it")
+        ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+        for name, n in ranked[:top]:
+            print(f"{n:8} {100 * n / total:5.1f}%  {name}")
+        rest = sum(n for _, n in ranked[top:])
+        if rest:
+            print(f"{rest:8} {100 * rest / total:5.1f}%  ({len(ranked) - top} more)")
+
+
 PagodaPs()
 PagodaVmas()
 PagodaPte()
 PagodaPage()
+PagodaProfile()
 CurrentFunction()

@@ -28,6 +28,10 @@
  *                   returns at once and pthread_join of it: clone, the
  *                   thread's stack mapped and unmapped, its exit and the
  *                   futex wake-up of the joiner
+ *   munmap_range16, munmap_range16_2threads   ticks per munmap() of a
+ *                   populated 16-page range, alone and while a second
+ *                   thread spins (on another CPU where there is one):
+ *                   the difference is a TLB shootdown's cost
  *   find_vma_10, find_vma_<V>   ticks per write fault while the program
  *                   has 10 (or V) one-page mappings of its own, with
  *                   alternating protections so that none can merge; each
@@ -69,6 +73,19 @@
  *   dev_fault       (cold - warm) per page: one device fault
  *   munmap_page_mirrored   munmap_page with every page in the device's
  *                   table: the invalidation's share on top of munmap_page
+ *
+ * Named only ("swap"), where a swap area of at least 1.25 times RAM is on
+ * (make bench-swap, make bench-linux-swap):
+ *   swap_out_page   CPU time per page of MADV_PAGEOUT on a populated range
+ *   swap_in_page    CPU time per page to read the range back from swap
+ *                   (CPU time: the process's own, in ns, without the time
+ *                   it sleeps while the disk works; one guest instruction
+ *                   a ns under "-icount shift=0")
+ *   swap_in_from_disk   pages the last such read brought from the disk
+ *   swap_2x_ram     ticks to write twice the RAM and check every page
+ *                   back, the disk's time included
+ *   swap_scan_per_steal_x100   reclaim's pages scanned per page freed
+ *                   meanwhile, times 100
  *
  * A tick is a time-stamp counter tick on x86 (rdtsc): a cycle on real
  * hardware or under KVM, one guest instruction under QEMU's
@@ -759,10 +776,50 @@ static uint64_t run_thread_create_join(void)
 	return now() - t0;
 }
 
+/*
+ * munmap of a small populated range, again and again: with a second thread
+ * of the process running on another CPU, whose TLB may hold the range's
+ * translations, each munmap must shoot that TLB down by IPI and wait for
+ * the answer (one shootdown a range: the mmu_gather batches).  The
+ * difference between the two figures is the shootdown's cost.
+ */
+#define RANGE_PAGES 16
+#define RANGE_ROUNDS 32
+
+static volatile int spin_stop;
+
+static void *spin_until_stopped(void *arg)
+{
+	while (!spin_stop)
+		;
+	return arg;
+}
+
+static uint64_t run_munmap_ranges(void)
+{
+	uint64_t sum = 0;
+
+	for (int i = 0; i < RANGE_ROUNDS; i++)
+		sum += time_unmap(RANGE_PAGES * page_size, 1);
+	return sum;
+}
+
 static void bench_threads(void)
 {
+	pthread_t spinner;
+
 	report("thread_create_join",
 	       per(measure(run_thread_create_join), THREAD_ROUNDS), "/thread");
+	report("munmap_range16", per(measure(run_munmap_ranges), RANGE_ROUNDS),
+	       "/range");
+	spin_stop = 0;
+	if (pthread_create(&spinner, NULL, spin_until_stopped, NULL))
+		die("pthread_create");
+	report("munmap_range16_2threads",
+	       per(measure(run_munmap_ranges), RANGE_ROUNDS), "/range");
+	spin_stop = 1;
+	if (pthread_join(spinner, NULL))
+		die("pthread_join");
 }
 
 static void bench_find_vma(void)
@@ -1038,6 +1095,146 @@ static void bench_devmem(void)
 	}
 }
 
+/* ---- swap: where a swap area is on (make bench-swap, bench-linux-swap) --- */
+
+/*
+ * This process's time on a CPU, in nanoseconds: under "-icount shift=0"
+ * one guest instruction each, as a tick is, but without the time the
+ * process sleeps while the emulated disk works (the issue's "excluding the
+ * disk's time").  Interrupts that end a transfer while it sleeps are
+ * charged to whatever runs then, on Linux and Pagoda alike.
+ */
+static uint64_t cpu_now(void)
+{
+	struct timespec ts;
+
+	if (clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts) < 0)
+		die("clock_gettime(CLOCK_PROCESS_CPUTIME_ID)");
+	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+/*
+ * The sum of the /proc file's counters whose names start with prefix:
+ * "pgscan" is Pagoda's pgscan and Linux's pgscan_kswapd + pgscan_direct +
+ * ...  Units as the file gives them (kB in meminfo).  -1 without the file.
+ */
+static long proc_sum(const char *path, const char *prefix)
+{
+	FILE *f = fopen(path, "r");
+	char line[128];
+	long sum = 0, v;
+
+	if (!f)
+		return -1;
+	while (fgets(line, sizeof(line), f)) {
+		char *space = strpbrk(line, " \t"), *end;
+
+		if (strncmp(line, prefix, strlen(prefix)) || !space)
+			continue;
+		v = strtol(space, &end, 10);
+		if (end != space)
+			sum += v;
+	}
+	fclose(f);
+	return sum;
+}
+
+/* The pages' own numbers, so that a page read back is known to be its own. */
+static void write_numbered(char *p, size_t pages)
+{
+	for (size_t i = 0; i < pages; i++)
+		*(volatile size_t *)(p + i * page_size) = i;
+}
+
+static void verify_numbered(char *p, size_t pages)
+{
+	for (size_t i = 0; i < pages; i++)
+		if (*(volatile size_t *)(p + i * page_size) != i) {
+			fprintf(stderr, "vmbench: page %zu came back wrong\n",
+				i);
+			exit(1);
+		}
+}
+
+/*
+ * Swap a populated range out with MADV_PAGEOUT, then read it back: the
+ * CPU time of each, per page.  Linux's first MADV_PAGEOUT starts the
+ * writes and leaves the pages in the swap cache until they end; a second
+ * one, after a pause, frees them, so that the reads come from the disk.
+ * Pagoda's first one writes and frees; its second finds nothing to do.
+ */
+static void swap_out_in(uint64_t *out, uint64_t *in, long *pswpin)
+{
+	size_t len = cfg.pages * page_size;
+	char *p = map_anon(len, PROT_READ | PROT_WRITE);
+	struct timespec pause = { 0, 200 * 1000 * 1000 };
+	uint64_t t0;
+	long in0 = proc_sum("/proc/vmstat", "pswpin");
+
+	write_numbered(p, cfg.pages);
+	t0 = cpu_now();
+	if (madvise(p, len, MADV_PAGEOUT) < 0)
+		die("madvise(MADV_PAGEOUT)");
+	*out = cpu_now() - t0;
+	nanosleep(&pause, NULL);
+	t0 = cpu_now();
+	if (madvise(p, len, MADV_PAGEOUT) < 0)
+		die("madvise(MADV_PAGEOUT)");
+	*out += cpu_now() - t0;
+	t0 = cpu_now();
+	verify_numbered(p, cfg.pages);
+	*in = cpu_now() - t0;
+	*pswpin = proc_sum("/proc/vmstat", "pswpin") - in0;
+	unmap(p, len);
+}
+
+/*
+ * Write twice the machine's RAM, page by page, then check every page:
+ * reclaim must swap out about RAM's worth and read it back.  Time as
+ * ticks, the emulated disk included; and reclaim's pages scanned per
+ * page freed (x100: the figures are integers).
+ */
+static void swap_twice_ram(long ram_kib)
+{
+	size_t pages = (size_t)ram_kib * 2 / (page_size / 1024);
+	size_t len = pages * page_size;
+	char *p = map_anon(len, PROT_READ | PROT_WRITE);
+	long scan0 = proc_sum("/proc/vmstat", "pgscan");
+	long steal0 = proc_sum("/proc/vmstat", "pgsteal");
+	uint64_t t0 = now();
+	long steal;
+
+	write_numbered(p, pages);
+	verify_numbered(p, pages);
+	report("swap_2x_ram", now() - t0, "");
+	steal = proc_sum("/proc/vmstat", "pgsteal") - steal0;
+	if (steal > 0)
+		printf("swap_scan_per_steal_x100 %ld ratio\n",
+		       (proc_sum("/proc/vmstat", "pgscan") - scan0) * 100 /
+			       steal);
+	unmap(p, len);
+}
+
+static void bench_swap(void)
+{
+	long ram_kib = proc_sum("/proc/meminfo", "MemTotal:");
+	long swap_kib = proc_sum("/proc/meminfo", "SwapTotal:");
+	uint64_t out[MAX_RUNS], in[MAX_RUNS];
+	long pswpin = 0;
+
+	if (swap_kib <= 0 || ram_kib <= 0 || swap_kib < ram_kib + ram_kib / 4) {
+		printf("# swap: skipped: needs a swap area of at least 1.25 "
+		       "times RAM (make bench-swap)\n");
+		return;
+	}
+	for (int i = 0; i < cfg.runs; i++)
+		swap_out_in(&out[i], &in[i], &pswpin);
+	report("swap_out_page", per(median(out, cfg.runs), cfg.pages), "/page");
+	report("swap_in_page", per(median(in, cfg.runs), cfg.pages), "/page");
+	printf("swap_in_from_disk %ld pages\n", pswpin);
+	swap_twice_ram(ram_kib);
+}
+
 static const struct bench {
 	const char *name;
 	void (*fn)(void);
@@ -1057,6 +1254,7 @@ static const struct bench {
 #ifdef HAVE_MIRROR
 	{ "mirror", bench_mirror },
 #endif
+	{ "swap", bench_swap },
 };
 
 #define NR_BENCHES (sizeof(benches) / sizeof(benches[0]))
@@ -1078,7 +1276,7 @@ static void usage(void)
 		MAX_RUNS);
 	for (size_t i = 0; i < NR_BENCHES; i++)
 		fprintf(stderr, " %s", benches[i].name);
-	fprintf(stderr, " (default: all)\n");
+	fprintf(stderr, " (default: all but swap)\n");
 	exit(2);
 }
 
@@ -1136,7 +1334,8 @@ int main(int argc, char *argv[])
 	if (cfg.boot)
 		report("boot_to_main", start, "");
 	for (size_t b = 0; b < NR_BENCHES; b++) {
-		int wanted = optind == argc;
+		/* swap runs only when named: it needs a swap area, and time */
+		int wanted = optind == argc && benches[b].fn != bench_swap;
 
 		for (int i = optind; i < argc; i++)
 			wanted |= !strcmp(argv[i], benches[b].name);

@@ -2,7 +2,8 @@
 /*
  * <pthread.h>: POSIX threads (user/lib/pthread.c), on the kernel's clone
  * and futex calls.  The subset: create, join, detach, exit, self, equal;
- * mutexes (normal: no error checking, not recursive); condition variables;
+ * mutexes (normal: no error checking, not recursive); condition variables,
+ * with timed waits;
  * thread attributes for the detach state and the stack size.
  */
 #ifndef _PTHREAD_H
@@ -10,6 +11,7 @@
 
 #include <stddef.h>
 #include <sys/_pthreadtypes.h> /* pthread_t ... */
+#include <time.h>
 
 int pthread_create(pthread_t *thread, const pthread_attr_t *attr,
 		   void *(*start)(void *), void *arg);
@@ -33,6 +35,8 @@ int pthread_mutex_unlock(pthread_mutex_t *m);
 int pthread_cond_init(pthread_cond_t *c, const pthread_condattr_t *attr);
 int pthread_cond_destroy(pthread_cond_t *c);
 int pthread_cond_wait(pthread_cond_t *c, pthread_mutex_t *m);
+int pthread_cond_timedwait(pthread_cond_t *c, pthread_mutex_t *m,
+			   const struct timespec *abstime);
 int pthread_cond_signal(pthread_cond_t *c);
 int pthread_cond_broadcast(pthread_cond_t *c);
 

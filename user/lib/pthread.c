@@ -39,6 +39,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <sys/mman.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "libc.h"
@@ -75,6 +76,14 @@ static int live_threads = 1;
 static long futex(int *word, int op, int val)
 {
 	return __syscall3(SYS_futex, word, op | FUTEX_PRIVATE_FLAG, val);
+}
+
+/* FUTEX_WAIT for at most *left (relative, as the kernel takes it). */
+static long futex_wait_for(int *word, int val, const struct timespec *left)
+{
+	return __syscall6(SYS_futex, (long)word,
+			  FUTEX_WAIT | FUTEX_PRIVATE_FLAG, val, (long)left, 0,
+			  0);
 }
 
 pthread_t pthread_self(void)
@@ -416,6 +425,35 @@ int pthread_cond_wait(pthread_cond_t *c, pthread_mutex_t *m)
 	futex(&c->seq, FUTEX_WAIT, seq);
 	lock_contended(m);
 	return 0;
+}
+
+/*
+ * abstime is on CLOCK_REALTIME, which on Pagoda is the time since boot;
+ * the futex waits for what is left of it.  A time already past, or a
+ * timeout, gives ETIMEDOUT with the mutex held again, as POSIX says.
+ */
+int pthread_cond_timedwait(pthread_cond_t *c, pthread_mutex_t *m,
+			   const struct timespec *abstime)
+{
+	int seq = __atomic_load_n(&c->seq, __ATOMIC_RELAXED);
+	struct timespec now, left;
+	long r;
+
+	if (abstime->tv_nsec < 0 || abstime->tv_nsec >= 1000000000L)
+		return EINVAL;
+	clock_gettime(CLOCK_REALTIME, &now);
+	left.tv_sec = abstime->tv_sec - now.tv_sec;
+	left.tv_nsec = abstime->tv_nsec - now.tv_nsec;
+	if (left.tv_nsec < 0) {
+		left.tv_nsec += 1000000000L;
+		left.tv_sec--;
+	}
+	if (left.tv_sec < 0)
+		return ETIMEDOUT;
+	pthread_mutex_unlock(m);
+	r = futex_wait_for(&c->seq, seq, &left);
+	lock_contended(m);
+	return r == -ETIMEDOUT ? ETIMEDOUT : 0;
 }
 
 int pthread_cond_signal(pthread_cond_t *c)

@@ -455,6 +455,12 @@ static const struct row rows[] = {
 	ROW("futex wake in the kernel", SYS_futex, EFAULT, V(KERNEL_ADDR),
 	    V(FUTEX_WAKE), V(1), V(0)),
 	ROW("futex bad op", SYS_futex, ENOSYS, K(BUF), V(99), V(0), V(0)),
+	ROW("futex wait, timeout in the kernel", SYS_futex, EFAULT, K(BUF),
+	    V(FUTEX_WAIT), V(0), V(KERNEL_ADDR)),
+	ROW("futex wait, timeout of negative nsec", SYS_futex, EINVAL, K(BUF),
+	    V(FUTEX_WAIT), V(0), V(&ts_negative_nsec)),
+	ROW("futex wait, timeout passes", SYS_futex, ETIMEDOUT, K(BUF),
+	    V(FUTEX_WAIT), V(0), V(&ts_zero)),
 	/* sigaltstack(ss, old) */
 	ROW("sigaltstack from the kernel", SYS_sigaltstack, EFAULT,
 	    V(KERNEL_ADDR), V(0)),

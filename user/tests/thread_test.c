@@ -16,6 +16,7 @@
  *
  * Cases that end a process (a fault, exit) run it in a child of the case.
  */
+#include <errno.h>
 #include <pagoda.h>
 #include <pthread.h>
 #include <sched.h>
@@ -23,6 +24,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include <sys/mman.h>
+#include <time.h>
 
 #include "ktap.h"
 
@@ -148,6 +150,76 @@ static void condvar(void)
 	EXPECT_EQ(sum, 200 * 201 / 2);
 }
 
+static struct timespec in_ms(long ms)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_REALTIME, &t);
+	t.tv_nsec += ms % 1000 * 1000000L;
+	t.tv_sec += ms / 1000 + t.tv_nsec / 1000000000L;
+	t.tv_nsec %= 1000000000L;
+	return t;
+}
+
+static long ms_since(const struct timespec *t)
+{
+	struct timespec now;
+
+	clock_gettime(CLOCK_REALTIME, &now);
+	return (now.tv_sec - t->tv_sec) * 1000 +
+	       (now.tv_nsec - t->tv_nsec) / 1000000L;
+}
+
+/*
+ * pthread_cond_timedwait with nobody to signal: ETIMEDOUT, not before the
+ * time given, the mutex held again; a time already past, or a bad one.
+ */
+static void cond_timedwait_times_out(void)
+{
+	pthread_mutex_t m = PTHREAD_MUTEX_INITIALIZER;
+	pthread_cond_t c = PTHREAD_COND_INITIALIZER;
+	struct timespec when = in_ms(30), bad = in_ms(0);
+
+	pthread_mutex_lock(&m);
+	EXPECT_EQ(pthread_cond_timedwait(&c, &m, &when), ETIMEDOUT);
+	EXPECT_GE(ms_since(&when), 0);
+	EXPECT_EQ(pthread_mutex_trylock(&m), EBUSY);
+	when = in_ms(-10);
+	EXPECT_EQ(pthread_cond_timedwait(&c, &m, &when), ETIMEDOUT);
+	bad.tv_nsec = 1000000000L;
+	EXPECT_EQ(pthread_cond_timedwait(&c, &m, &bad), EINVAL);
+	pthread_mutex_unlock(&m);
+}
+
+static void *signal_slot(void *arg)
+{
+	pthread_mutex_lock(&slot_lock);
+	slot_full = 1;
+	pthread_cond_signal(&slot_changed);
+	pthread_mutex_unlock(&slot_lock);
+	return arg;
+}
+
+/* A signal well before the time: 0, and the wait ended early. */
+static void cond_timedwait_signalled(void)
+{
+	struct timespec start = in_ms(0), when = in_ms(10000);
+	int err = 0;
+	pthread_t t;
+
+	slot_full = 0;
+	pthread_mutex_lock(&slot_lock);
+	ASSERT_EQ(pthread_create(&t, NULL, signal_slot, NULL), 0);
+	while (!slot_full && !err)
+		err = pthread_cond_timedwait(&slot_changed, &slot_lock, &when);
+	EXPECT_EQ(err, 0);
+	EXPECT_EQ(slot_full, 1);
+	pthread_mutex_unlock(&slot_lock);
+	EXPECT_EQ(pthread_join(t, NULL), 0);
+	EXPECT_LT(ms_since(&start), 10000);
+	slot_full = 0;
+}
+
 static int ran;
 
 static void *set_ran(void *arg)
@@ -168,6 +240,46 @@ static void *wait_for_go(void *arg)
 static void *exit_early(void *arg)
 {
 	pthread_exit((void *)42);
+}
+
+/*
+ * ps lists processes: a process with three threads is one procinfo entry,
+ * counting three, and no entry has a thread's own id.
+ */
+static int tids[2];
+
+static void *note_tid_and_wait(void *arg)
+{
+	__atomic_store_n((int *)arg, gettid(), __ATOMIC_RELEASE);
+	return wait_for_go(NULL);
+}
+
+static void ps_lists_processes(void)
+{
+	struct procinfo pi, mine = { 0 };
+	pthread_t t[2];
+	int entries = 0, thread_entries = 0;
+
+	go = 0;
+	for (int i = 0; i < 2; i++)
+		ASSERT_EQ(pthread_create(&t[i], NULL, note_tid_and_wait,
+					 &tids[i]),
+			  0);
+	while (!__atomic_load_n(&tids[0], __ATOMIC_ACQUIRE) ||
+	       !__atomic_load_n(&tids[1], __ATOMIC_ACQUIRE))
+		sched_yield();
+	for (int i = 0; i < 4096 && procinfo(i, &pi) == 0; i++) {
+		entries += pi.pid == getpid();
+		thread_entries += pi.pid == tids[0] || pi.pid == tids[1];
+		if (pi.pid == getpid())
+			mine = pi;
+	}
+	__atomic_store_n(&go, 1, __ATOMIC_RELEASE);
+	for (int i = 0; i < 2; i++)
+		ASSERT_EQ(pthread_join(t[i], NULL), 0);
+	EXPECT_EQ(entries, 1);
+	EXPECT_EQ(thread_entries, 0);
+	EXPECT_EQ(mine.nr_threads, 3);
 }
 
 /* Joining twice, a detached thread, oneself: errors, no hang. */
@@ -617,6 +729,9 @@ static const struct ktap_case cases[] = {
 	KTAP_CASE(alarm_outlives_thread),
 	KTAP_CASE(stop_in_thread),
 	KTAP_CASE(stop_stops_every_thread),
+	KTAP_CASE(ps_lists_processes),
+	KTAP_CASE(cond_timedwait_times_out),
+	KTAP_CASE(cond_timedwait_signalled),
 };
 
 int main(int argc, char **argv)

@@ -7,6 +7,7 @@
  */
 #include <errno.h>
 #include <limits.h>
+#include <pthread.h>
 #include <signal.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -98,6 +99,63 @@ static void clock_others(void)
 	EXPECT_LT(t.tv_nsec, NSEC_PER_SEC);
 	EXPECT_ERRNO(clock_gettime(99, &t), EINVAL);
 	EXPECT_ERRNO(clock_gettime(-1, &t), EINVAL);
+}
+
+static long clock_ns(clockid_t clock)
+{
+	struct timespec t = { -1, -1 };
+
+	if (clock_gettime(clock, &t) || t.tv_nsec < 0 ||
+	    t.tv_nsec >= NSEC_PER_SEC)
+		return -1;
+	return ns(&t);
+}
+
+/*
+ * The CPU-time clocks: in range, never back, moving while the thread
+ * spins and (mostly) not while it sleeps; one thread's process is that
+ * thread, so the process clock read after the thread clock is not less.
+ */
+static void clock_cputime(void)
+{
+	struct timespec nap = { 0, 50 * 1000000L };
+	long thread = clock_ns(CLOCK_THREAD_CPUTIME_ID), t, before;
+	int backwards = 0;
+
+	ASSERT_GE(thread, 0);
+	EXPECT_GE(clock_ns(CLOCK_PROCESS_CPUTIME_ID), thread);
+	for (int i = 0; i < 1000; i++) {
+		t = clock_ns(CLOCK_THREAD_CPUTIME_ID);
+		backwards += t < thread;
+		thread = t;
+	}
+	EXPECT_EQ(backwards, 0);
+	spin_ms(20);
+	EXPECT_GT(clock_ns(CLOCK_THREAD_CPUTIME_ID), thread);
+	before = clock_ns(CLOCK_THREAD_CPUTIME_ID);
+	EXPECT_EQ(nanosleep(&nap, NULL), 0);
+	EXPECT_LT(clock_ns(CLOCK_THREAD_CPUTIME_ID) - before, 25 * 1000000L);
+}
+
+static void *spin_and_report(void *arg)
+{
+	spin_ms(20);
+	*(long *)arg = clock_ns(CLOCK_THREAD_CPUTIME_ID);
+	return NULL;
+}
+
+/* A thread that has exited still counts in its process's CPU time. */
+static void clock_cputime_exited_thread(void)
+{
+	long ran = -1, mine, process;
+	pthread_t t;
+
+	ASSERT_EQ(pthread_create(&t, NULL, spin_and_report, &ran), 0);
+	ASSERT_EQ(pthread_join(t, NULL), 0);
+	ASSERT_GT(ran, 0);
+	mine = clock_ns(CLOCK_THREAD_CPUTIME_ID);
+	process = clock_ns(CLOCK_PROCESS_CPUTIME_ID);
+	EXPECT_GE(process - mine, ran);
 }
 
 /* nanosleep of 20 ms lasts at least 20 ms. */
@@ -206,6 +264,7 @@ static void rusage_children(void)
 
 static const struct ktap_case cases[] = {
 	KTAP_CASE(clock_monotonic), KTAP_CASE(clock_others),
+	KTAP_CASE(clock_cputime),   KTAP_CASE(clock_cputime_exited_thread),
 	KTAP_CASE(nanosleep_20ms),  KTAP_CASE(nanosleep_args),
 	KTAP_CASE(nanosleep_huge),  KTAP_CASE(rusage_self),
 	KTAP_CASE(rusage_children),

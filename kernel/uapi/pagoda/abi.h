@@ -280,6 +280,8 @@ struct timeval {
 
 #define CLOCK_REALTIME 0
 #define CLOCK_MONOTONIC 1
+#define CLOCK_PROCESS_CPUTIME_ID 2 /* the CPU time of the calling process */
+#define CLOCK_THREAD_CPUTIME_ID 3  /* ... of the calling thread */
 
 #define RUSAGE_SELF 0
 #define RUSAGE_CHILDREN (-1)
@@ -312,6 +314,7 @@ struct procinfo {
 	unsigned long min_flt, cow_flt; /* page faults; of them, COW copies */
 	unsigned long hz;
 	unsigned int cpu; /* the CPU it runs on, or last ran on */
+	unsigned int nr_threads; /* live threads (0: a zombie) */
 };
 
 /* One VMA, as /proc/<pid>/maps shows it on Linux (for pmap). */

@@ -38,5 +38,6 @@
 #define ENOSYS 38
 #define ENOTEMPTY 39
 #define EOVERFLOW 75
+#define ETIMEDOUT 110
 
 #endif
