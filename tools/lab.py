@@ -119,6 +119,29 @@ LABS = {
          Item("host-nospecial:mmap_fuzz.*", 10)],
         host_suites="vm_normal_page,devmem,memory,mmap_fuzz",
         boot=False),
+    "fault-around": Lab(
+        "Fault-around: do_fault_around and filemap_map_pages",
+        [Skeleton("mm/memory.c", "do_fault_around"),
+         Skeleton("mm/filemap_mmap.c", "filemap_map_pages")],
+        [Item("x86_64:fault_around.faults_follow_the_window", 20),
+         Item("x86_64:fault_around.only_cached_uptodate_pages_are_mapped", 10),
+         Item("x86_64:fault_around.window_stays_in_vma_and_page_table", 10),
+         Item("x86_64:fault_around.*eof*", 10),
+         Item("x86_64:fault_around.shared_write_still_faults_and_dirties", 5),
+         Item("x86_64:fault_around.fork_after_fault_around", 5),
+         Item("x86_64:exec.loads_real_program", 5),
+         Item("x86_64:fault_around_test.*", 15)]),
+    "remap-pfn": Lab(
+        "PFN maps: remap_pfn_range and the linearity rule",
+        [Skeleton("mm/memory.c", "remap_pfn_range")],
+        [Item("x86_64:devmem.remap_*", 15),
+         Item("x86_64:devmem.cow_copies_raw_frame", 10),
+         Item("x86_64:devmem.fork_copies_raw_ptes", 10),
+         Item("x86_64:devmem.munmap_part_keeps_linearity", 10),
+         Item("x86_64:fb_test.*", 15),
+         Item("x86_64:xip_test.physical_memory_device", 5),
+         Item("host-nospecial:devmem.*", 20)],
+        host_suites="devmem"),
 }
 
 
