@@ -142,6 +142,19 @@ LABS = {
          Item("x86_64:xip_test.physical_memory_device", 5),
          Item("host-nospecial:devmem.*", 20)],
         host_suites="devmem"),
+    "mirror": Lab(
+        "A mirror that never pins: dmirror_invalidate and dmirror_drop",
+        [Skeleton("kernel/drivers/hmm_dmirror.c", "dmirror_invalidate"),
+         Skeleton("kernel/drivers/hmm_dmirror.c", "dmirror_drop")],
+        [Item("x86_64:hmm_dmirror.invalidation_waits_for_dma", 15),
+         Item("x86_64:hmm_dmirror.device_write_breaks_cow", 10),
+         Item("x86_64:dmirror_test.cow_in_*", 15),
+         Item("x86_64:dmirror_test.madvise_dontneed", 5),
+         Item("x86_64:dmirror_test.mprotect_read_only", 5),
+         Item("x86_64:dmirror_test.munmap_efault", 5),
+         Item("x86_64:dmirror_test.*_release", 5),
+         Item("host-nospecial:mmap_fuzz.*", 15)],
+        host_suites="mmap_fuzz"),
 }
 
 
