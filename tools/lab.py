@@ -300,21 +300,25 @@ def flatten(tests, prefix=""):
     return out
 
 
-def test_mem(tree):
-    """TEST_MEM of the tree's Makefile: the test boot's RAM in MiB."""
+def makefile_var(tree, name):
+    """A knob of the tree's Makefile (NAME ?= value or NAME := value), so
+    that the grader boots the machine make test boots."""
     with open(os.path.join(tree, "Makefile")) as f:
-        m = re.search(r"^TEST_MEM \?= (\d+)", f.read(), re.M)
+        m = re.search(rf"^{name} [?:]?= ?([^#\s]+)", f.read(), re.M)
     if not m:
-        raise LabError("Makefile: no 'TEST_MEM ?= N' line")
+        raise LabError(f"Makefile: no '{name} ?= value' line")
     return m.group(1)
 
 
 def run_boot(tree, results, problems):
-    make(tree, f"build/{ARCH}/pagoda-test.iso")
+    """The test boot of make test: its RAM, its CPUs, its swap disk."""
+    disk = f"build/{ARCH}/swap-{makefile_var(tree, 'TEST_SWAP')}.img"
+    make(tree, f"build/{ARCH}/pagoda-test.iso", disk)
     logdir = os.path.join(tree, "build", "grade")
     proc = subprocess.run([os.path.join(tree, "tools", "run.py"), "test", "--timeout", "300",
-                           "--mem", test_mem(tree), "--logdir", logdir,
-                           f"{ARCH}:build/{ARCH}/pagoda-test.iso"],
+                           "--mem", makefile_var(tree, "TEST_MEM"),
+                           "--smp", makefile_var(tree, "SMP"), "--disk", disk,
+                           "--logdir", logdir, f"{ARCH}:build/{ARCH}/pagoda-test.iso"],
                           cwd=tree, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     with open(os.path.join(logdir, ARCH, "test.log"), errors="replace") as f:
         log = f.read()
