@@ -15,7 +15,7 @@
 LAB_NAMES := $(filter-out README,$(patsubst docs/labs/%.md,%,$(wildcard docs/labs/*.md)))
 
 ##@knobs
-LAB ?=##  a lab of docs/labs/ for make lab and make grade: lazy, cow, filemap, normal-page
+LAB ?=##  a lab of docs/labs/ for make lab and make grade: lazy, cow, filemap, normal-page, fault-around, remap-pfn, mirror
 TREE ?=##  make grade: the tree to grade instead of build/labs/LAB (TREE=. is mainline)
 
 $(call knob_choice,LAB,$(LAB_NAMES))

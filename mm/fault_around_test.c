@@ -298,7 +298,8 @@ static void fork_after_fault_around(struct ktest *t)
 	KTEST_ASSERT_TRUE(t, child != NULL);
 	KTEST_EXPECT_EQ(t, child->rss, 16);
 	page = follow_page(child, BASE + 15 * PAGE_SIZE);
-	KTEST_ASSERT_TRUE(t, page == follow_page(x.mm, BASE + 15 * PAGE_SIZE));
+	KTEST_ASSERT_TRUE(
+		t, page && page == follow_page(x.mm, BASE + 15 * PAGE_SIZE));
 	KTEST_EXPECT_EQ(t, page_count(page), 3);
 	KTEST_EXPECT_EQ(t, page_mapcount(page), 2);
 	mmput(child);

@@ -119,6 +119,42 @@ LABS = {
          Item("host-nospecial:mmap_fuzz.*", 10)],
         host_suites="vm_normal_page,devmem,memory,mmap_fuzz",
         boot=False),
+    "fault-around": Lab(
+        "Fault-around: do_fault_around and filemap_map_pages",
+        [Skeleton("mm/memory.c", "do_fault_around"),
+         Skeleton("mm/filemap_mmap.c", "filemap_map_pages")],
+        [Item("x86_64:fault_around.faults_follow_the_window", 20),
+         Item("x86_64:fault_around.only_cached_uptodate_pages_are_mapped", 10),
+         Item("x86_64:fault_around.window_stays_in_vma_and_page_table", 10),
+         Item("x86_64:fault_around.*eof*", 10),
+         Item("x86_64:fault_around.shared_write_still_faults_and_dirties", 5),
+         Item("x86_64:fault_around.fork_after_fault_around", 5),
+         Item("x86_64:exec.loads_real_program", 5),
+         Item("x86_64:fault_around_test.*", 15)]),
+    "remap-pfn": Lab(
+        "PFN maps: remap_pfn_range and the linearity rule",
+        [Skeleton("mm/memory.c", "remap_pfn_range")],
+        [Item("x86_64:devmem.remap_*", 15),
+         Item("x86_64:devmem.cow_copies_raw_frame", 10),
+         Item("x86_64:devmem.fork_copies_raw_ptes", 10),
+         Item("x86_64:devmem.munmap_part_keeps_linearity", 10),
+         Item("x86_64:fb_test.*", 15),
+         Item("x86_64:xip_test.physical_memory_device", 5),
+         Item("host-nospecial:devmem.*", 20)],
+        host_suites="devmem"),
+    "mirror": Lab(
+        "A mirror that never pins: dmirror_invalidate and dmirror_drop",
+        [Skeleton("kernel/drivers/hmm_dmirror.c", "dmirror_invalidate"),
+         Skeleton("kernel/drivers/hmm_dmirror.c", "dmirror_drop")],
+        [Item("x86_64:hmm_dmirror.invalidation_waits_for_dma", 15),
+         Item("x86_64:hmm_dmirror.device_write_breaks_cow", 10),
+         Item("x86_64:dmirror_test.cow_in_*", 15),
+         Item("x86_64:dmirror_test.madvise_dontneed", 5),
+         Item("x86_64:dmirror_test.mprotect_read_only", 5),
+         Item("x86_64:dmirror_test.munmap_efault", 5),
+         Item("x86_64:dmirror_test.*_release", 5),
+         Item("host-nospecial:mmap_fuzz.*", 15)],
+        host_suites="mmap_fuzz"),
 }
 
 
@@ -264,21 +300,25 @@ def flatten(tests, prefix=""):
     return out
 
 
-def test_mem(tree):
-    """TEST_MEM of the tree's Makefile: the test boot's RAM in MiB."""
+def makefile_var(tree, name):
+    """A knob of the tree's Makefile (NAME ?= value or NAME := value), so
+    that the grader boots the machine make test boots."""
     with open(os.path.join(tree, "Makefile")) as f:
-        m = re.search(r"^TEST_MEM \?= (\d+)", f.read(), re.M)
+        m = re.search(rf"^{name} [?:]?= ?([^#\s]+)", f.read(), re.M)
     if not m:
-        raise LabError("Makefile: no 'TEST_MEM ?= N' line")
+        raise LabError(f"Makefile: no '{name} ?= value' line")
     return m.group(1)
 
 
 def run_boot(tree, results, problems):
-    make(tree, f"build/{ARCH}/pagoda-test.iso")
+    """The test boot of make test: its RAM, its CPUs, its swap disk."""
+    disk = f"build/{ARCH}/swap-{makefile_var(tree, 'TEST_SWAP')}.img"
+    make(tree, f"build/{ARCH}/pagoda-test.iso", disk)
     logdir = os.path.join(tree, "build", "grade")
     proc = subprocess.run([os.path.join(tree, "tools", "run.py"), "test", "--timeout", "300",
-                           "--mem", test_mem(tree), "--logdir", logdir,
-                           f"{ARCH}:build/{ARCH}/pagoda-test.iso"],
+                           "--mem", makefile_var(tree, "TEST_MEM"),
+                           "--smp", makefile_var(tree, "SMP"), "--disk", disk,
+                           "--logdir", logdir, f"{ARCH}:build/{ARCH}/pagoda-test.iso"],
                           cwd=tree, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     with open(os.path.join(logdir, ARCH, "test.log"), errors="replace") as f:
         log = f.read()
