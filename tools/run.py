@@ -128,6 +128,7 @@ ARCHES["x86_64-nospecial"] = ARCHES["x86_64"]
 ARCHES["x86_64-swap"] = ARCHES["x86_64"]
 
 ARCHES["s390-nospecial"] = ARCHES["s390"]
+ARCHES["s390-swap"] = ARCHES["s390"]
 
 # The PC without the devices the drivers use (no framebuffer, no XIP store,
 # no edu): their tests must report themselves skipped, saying why.
