@@ -484,7 +484,7 @@ int handle_mm_fault(struct mm_struct *mm, unsigned long addr,
 		return do_wp_page(mm, vma, addr, pte);
 	}
 	/*
-	 * Where the CPU keeps no accessed bit in the PTE (s390), reclaim's
+	 * Where the CPU keeps no accessed bit in the PTE (s390, ARM), reclaim's
 	 * pte_mkold leaves the page unusable so that this access faults:
 	 * it is the access, made young again (a transition to valid, which
 	 * needs no TLB flush).

@@ -175,4 +175,7 @@ MUTATIONS = [
     M("reclaim-ignores-vm-reserved", "mm/vmscan.c",
       "(VM_LOCKED | VM_RESERVED | VM_IO", "(VM_LOCKED | VM_IO", "host:swapfile",
       "seed 001: reclaim skips a VM_RESERVED VMA whole"),
+    M("reclaim-no-second-chance", "mm/vmscan.c",
+      "if ((pte_young(orig) |", "if ((false |", "kernel:vmscan",
+      "a page accessed since reclaim's last look survives this one"),
 ]
