@@ -132,6 +132,7 @@ ARCHES["s390-nospecial"] = ARCHES["s390"]
 # 128 MiB up, beyond the RAM left, where paging_init maps it for the kernel
 # (arch/arm/pgtable.c).
 ARCHES["arm-swap"] = ARCHES["arm"]
+ARCHES["s390-swap"] = ARCHES["s390"]
 
 # The PC without the devices the drivers use (no framebuffer, no XIP store,
 # no edu): their tests must report themselves skipped, saying why.

@@ -24,3 +24,10 @@ IMAGE_TOOL := tools/mks390img.py
 define make_image
 	tools/mks390img.py $(1) $(2) '$(3)' $(4)
 endef
+
+# make test boots a third time, as on the PC: the small machine of the swap
+# pressure test (mem=32M: swap on the virtio-blk-ccw disk, the OOM killer),
+# about 20 s under TCG.  Not when T= aims the run elsewhere.
+ARCH_TEST_IMAGES = $(TEST_IMAGE) $(NS_TEST_IMAGE) $(if $(T),,$(SWAP_TEST_IMAGE))
+ARCH_TEST_SPECS = $(ARCH):$(TEST_IMAGE) $(ARCH)-nospecial:$(NS_TEST_IMAGE) \
+	$(if $(T),,$(ARCH)-swap:$(SWAP_TEST_IMAGE))

@@ -34,6 +34,7 @@
 #include <kernel/syscall.h>
 #include <mm/memory.h>
 #include <mm/mmap.h>
+#include <mm/oom_kill.h>
 #include <pagoda/abi.h>
 
 extern const char boot_stack_guard[];
@@ -252,7 +253,9 @@ static void do_program_check(struct pt_regs *regs)
 		regs->psw_addr -= pgm_ilc(regs);
 	if (is_dat_fault(code) && fault_in_user_space(regs)) {
 		fault = user_addr_fault(regs);
-		if (!fault)
+		/* Out of memory: reclaim, or kill the largest process, retry. */
+		if (!fault ||
+		    ((fault & VM_FAULT_OOM) && pagefault_out_of_memory()))
 			return;
 	}
 	if (user_mode(regs)) {
