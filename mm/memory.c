@@ -31,11 +31,13 @@
  * page->_mapcount is PTEs pointing at the page.  A page is safe to write in
  * place only when both are 1.
  *
- * Locking: the kernel lock (kernel/smp.h) keeps every other CPU out of
- * the kernel; on this CPU faults run with interrupts off, and in a process
- * of several threads the system calls that change its VMAs or page tables
- * do too (mm_exclusive_syscall, kernel/syscall.c), so nothing else touches
- * the mm meanwhile and no mm lock is needed yet (chapter 10, section 10.7).
+ * Locking (chapter 10, section 10.6): the caller of handle_mm_fault holds
+ * mm->mmap_lock, for reading at least, so the VMA stays, and so does the
+ * page table the fault holds a pointer into, across a sleep (swap-in);
+ * only munmap and exit free page tables, under the write lock.  The kernel
+ * lock (kernel/smp.h) keeps every other CPU out of the kernel, and faults
+ * run with interrupts off, so no other task on this CPU changes a PTE
+ * while the fault looks at it; after a sleep, the fault looks again.
  * The TLB flushes reach every CPU that may cache the mm (mm/tlbflush.h).
  */
 #include <kernel/err.h>
@@ -45,6 +47,7 @@
 #include <kernel/string.h>
 #include <mm/memory.h>
 #include <mm/mm.h>
+#include <mm/mmap_lock.h>
 #include <mm/mmu_gather.h>
 #include <mm/mmu_notifier.h>
 #include <mm/pagewalk.h>
@@ -417,6 +420,11 @@ static int do_swap_page(struct mm_struct *mm, struct vm_area_struct *vma,
 		return 0; /* the PTE changed meanwhile: nothing to do */
 	if (!page)
 		return VM_FAULT_OOM;
+	/*
+	 * The read may have slept, mmap_lock held: munmap waited, so pte
+	 * still points into mm's own page table, not a freed one.
+	 */
+	BUG_ON(follow_pte(mm, addr) != pte);
 	if (major) {
 		vm_events.pgmajfault++;
 		if (current->mm == mm)
@@ -484,6 +492,28 @@ int handle_mm_fault(struct mm_struct *mm, unsigned long addr,
 		return do_wp_page(mm, vma, addr, pte);
 	}
 	return 0; /* already mapped as asked: another path got there first */
+}
+
+/*
+ * A fault of the CPU's, from user mode or from the kernel's own access to
+ * user memory (copy_to_user and its kin, whose faults the exception table
+ * lets through).  A task that holds mm's mmap_lock for writing may touch
+ * user memory: exec's fill, or a system call copying while it changes
+ * VMAs.  Its fault must not wait for the lock it holds (Linux forbids
+ * such copies instead, and lockdep catches them); the writer excludes
+ * every other user of the mm, so the fault runs under its hold.
+ */
+int handle_user_fault(struct mm_struct *mm, unsigned long addr,
+		      unsigned int flags)
+{
+	int ret;
+
+	if (rwsem_write_owned(&mm->mmap_lock))
+		return handle_mm_fault(mm, addr, flags);
+	mmap_read_lock(mm);
+	ret = handle_mm_fault(mm, addr, flags);
+	mmap_read_unlock(mm);
+	return ret;
 }
 
 /*

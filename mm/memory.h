@@ -23,8 +23,15 @@
 /* ->fault of a PFN or mixed map installed the PTE itself (no vmf->page). */
 #define VM_FAULT_NOPAGE 0x8
 
+/* The caller holds mm's mmap_lock, for reading at least. */
 int handle_mm_fault(struct mm_struct *mm, unsigned long addr,
 		    unsigned int flags);
+/*
+ * The arch's page-fault entry: handle_mm_fault under mm's mmap_lock, for
+ * reading (or under the caller's own write hold: see mm/memory.c).
+ */
+int handle_user_fault(struct mm_struct *mm, unsigned long addr,
+		      unsigned int flags);
 
 /*
  * The struct page behind a PTE, or NULL for a "special" mapping that has

@@ -10,6 +10,7 @@
 #include <kernel/kernel.h>
 #include <kernel/sched.h>
 #include <mm/memory.h>
+#include <mm/mmap_lock.h>
 #include <mm/mmu_notifier.h>
 #include <mm/pagewalk.h>
 #include <mm/vma.h>
@@ -110,5 +111,11 @@ int do_mprotect(struct mm_struct *mm, unsigned long start, unsigned long len,
 
 long sys_mprotect(unsigned long addr, unsigned long len, unsigned long prot)
 {
-	return do_mprotect(current->mm, addr, len, prot);
+	struct mm_struct *mm = current->mm;
+	long ret;
+
+	mmap_write_lock(mm);
+	ret = do_mprotect(mm, addr, len, prot);
+	mmap_write_unlock(mm);
+	return ret;
 }

@@ -115,8 +115,12 @@ static int try_to_swap_out(struct mm_struct *mm, struct vm_area_struct *vma,
 	mmu_notifier_range_init(&range, MMU_NOTIFY_RECLAIM, mm, addr,
 				addr + PAGE_SIZE);
 	mmu_notifier_invalidate_range_start(&range);
-	/* A listener may have slept: check before trusting pte again. */
-	if ((sc->mm_stable && !sc->mm_stable(mm, sc->arg)) || *pte != orig) {
+	/*
+	 * A listener may have slept, and the mm's own faults run meanwhile
+	 * (mmap_lock, held for reading, keeps the page table itself): check
+	 * before trusting pte again.
+	 */
+	if (*pte != orig) {
 		mmu_notifier_invalidate_range_end(&range);
 		swap_free(entry);
 		try_to_free_swap(page);
@@ -194,11 +198,11 @@ unsigned long shrink_mm_range(struct mm_struct *mm, unsigned long start,
 	struct vm_area_struct *vma;
 	unsigned long flags = arch_local_irq_save();
 
-	/* Interrupts off: the owner cannot run while its tables are walked. */
-	if (sc->mm_stable && !sc->mm_stable(mm, sc->arg)) {
-		arch_local_irq_restore(flags);
-		return start;
-	}
+	/*
+	 * The caller holds mmap_lock for reading: the VMAs and page tables
+	 * stay.  Interrupts off: no fault of the mm runs while a PTE is read
+	 * and replaced.
+	 */
 	for (vma = find_vma_from(mm, start); vma && vma->vm_start < end;
 	     vma = find_vma_from(mm, vma->vm_end)) {
 		if (vma_reclaimable(vma) &&
