@@ -41,6 +41,34 @@ struct page *vm_normal_page(struct vm_area_struct *vma, unsigned long addr,
 			    pte_t pte);
 
 /*
+ * The page-table lock (chapter 10, section 10.6): mm->page_table_lock, one
+ * spinlock per address space, held with interrupts off (so its holder is
+ * never preempted) around every look at a user PTE that leads to a change
+ * of it: a fault's install, COW, zap, mprotect, fork's write protection,
+ * reclaim's unmap, a driver's insert.  Never held across a sleep: a path
+ * that must sleep (swap-in, an MMU notifier, a driver's ->fault) drops it
+ * and looks at the PTE again after.  Linux's shape, its lock found from
+ * the table (one lock per mm here, as Linux's before split locks).
+ */
+void pte_lock(struct mm_struct *mm);
+void pte_unlock(struct mm_struct *mm);
+
+static inline pte_t *pte_offset_map_lock(struct mm_struct *mm, pmd_t *pmd,
+					 unsigned long addr,
+					 struct spinlock **ptlp)
+{
+	pte_lock(mm);
+	*ptlp = &mm->page_table_lock;
+	return pte_offset_map(pmd, addr);
+}
+
+static inline void pte_unmap_unlock(pte_t *pte, struct spinlock *ptl)
+{
+	(void)pte;
+	pte_unlock(container_of(ptl, struct mm_struct, page_table_lock));
+}
+
+/*
  * The PTE for a user address: follow_pte looks (NULL where a table is
  * missing), walk_to_pte makes missing tables (NULL if out of memory).
  */

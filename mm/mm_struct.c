@@ -31,6 +31,7 @@ struct mm_struct *mm_alloc(void)
 	INIT_LIST_HEAD(&mm->mmap);
 	mm->mm_rb = RB_ROOT;
 	init_rwsem(&mm->mmap_lock);
+	mm->page_table_lock = (struct spinlock)SPINLOCK_INIT;
 	mm->mm_users = 1;
 	mm->mm_count = 1;
 	return mm;

@@ -18,6 +18,7 @@
 #include <kernel/lib/rbtree.h>
 #include <kernel/list.h>
 #include <kernel/rwsem.h>
+#include <kernel/spinlock.h>
 
 /*
  * vm_flags, with the seeds' meanings.  VM_MAY* say what mprotect may later
@@ -119,6 +120,12 @@ struct mm_struct {
 	unsigned long cpu_mask;
 	/* The VMAs' lock: faults read, VMA changes write (mm/mmap_lock.h). */
 	struct rw_semaphore mmap_lock;
+	/*
+	 * The page-table lock (pte_offset_map_lock, mm/memory.h), and the
+	 * interrupt state its holder had, which pte_unmap_unlock restores.
+	 */
+	struct spinlock page_table_lock;
+	unsigned long ptl_irqflags;
 };
 
 struct task_struct;

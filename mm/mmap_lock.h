@@ -16,37 +16,45 @@
  * A fault holds it for reading across a sleep (swap-in waits for the
  * disk): a sibling thread's munmap then waits, and the page table the
  * fault holds a pointer into cannot be freed under it.  Chapter 10 gives
- * the lock order; kernel/lockdep.h checks it in debug builds.
+ * the lock order; kernel/lockdep.h writes it down and checks it.
  */
 #ifndef _MM_MMAP_LOCK_H
 #define _MM_MMAP_LOCK_H
 
+#include <kernel/lockdep.h>
 #include <kernel/rwsem.h>
 #include <mm/mmap.h>
 
 static inline void mmap_read_lock(struct mm_struct *mm)
 {
+	lockdep_acquire(LOCK_MMAP, false);
 	down_read(&mm->mmap_lock);
 }
 
 static inline bool mmap_read_trylock(struct mm_struct *mm)
 {
-	return down_read_trylock(&mm->mmap_lock);
+	if (!down_read_trylock(&mm->mmap_lock))
+		return false;
+	lockdep_acquire(LOCK_MMAP, true);
+	return true;
 }
 
 static inline void mmap_read_unlock(struct mm_struct *mm)
 {
 	up_read(&mm->mmap_lock);
+	lockdep_release(LOCK_MMAP);
 }
 
 static inline void mmap_write_lock(struct mm_struct *mm)
 {
+	lockdep_acquire(LOCK_MMAP, false);
 	down_write(&mm->mmap_lock);
 }
 
 static inline void mmap_write_unlock(struct mm_struct *mm)
 {
 	up_write(&mm->mmap_lock);
+	lockdep_release(LOCK_MMAP);
 }
 
 #endif

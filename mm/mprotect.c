@@ -27,9 +27,10 @@ static int change_pte_range(pmd_t *pmd, unsigned long addr, unsigned long end,
 			    struct mm_walk *walk)
 {
 	pgprot_t prot = vm_get_page_prot(walk->vma->vm_flags);
-	pte_t *pte = pte_offset_map(pmd, addr), entry;
 	unsigned long start = addr;
 	bool changed = false;
+	struct spinlock *ptl;
+	pte_t *pte = pte_offset_map_lock(walk->mm, pmd, addr, &ptl), entry;
 
 	for (; addr != end; addr += PAGE_SIZE, pte++) {
 		if (!pte_present(*pte))
@@ -45,6 +46,7 @@ static int change_pte_range(pmd_t *pmd, unsigned long addr, unsigned long end,
 	/* One shootdown for the table, before mprotect returns. */
 	if (changed)
 		flush_tlb_range(walk->vma, start, end);
+	pte_unmap_unlock(pte, ptl);
 	return 0;
 }
 
