@@ -9,7 +9,7 @@
  * The code, split as Linux's: mm/vma.c (the VMAs: lookup, insert, split,
  * merge), mm/mmap.c (mmap, munmap, brk), mm/mprotect.c, mm/madvise.c,
  * mm/mm_struct.c (an address space's life: alloc, fork, exit) and
- * mm/task_mmu.c (vma_info, for pmap).
+ * mm/task_mmu.c (vma_info, for pmap; vma_name, for pmap and /proc/PID/maps).
  */
 #ifndef _MM_MMAP_H
 #define _MM_MMAP_H
@@ -189,6 +189,8 @@ int do_madvise(struct mm_struct *mm, unsigned long start, unsigned long len,
 struct mapinfo;
 /* The index-th VMA of mm, described for pmap; -ESRCH past the last. */
 int vma_info(struct mm_struct *mm, int index, struct mapinfo *info);
+/* pmap's and /proc/PID/maps' name for a VMA: [heap], [stack], "file" or "". */
+const char *vma_name(struct mm_struct *mm, struct vm_area_struct *vma);
 
 long sys_mmap(unsigned long addr, unsigned long len, unsigned long prot,
 	      unsigned long flags, int fd, unsigned long off);

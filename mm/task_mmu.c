@@ -64,7 +64,11 @@ static struct page_counts resident_pages(struct mm_struct *mm,
 	return n;
 }
 
-static const char *vma_name(struct mm_struct *mm, struct vm_area_struct *vma)
+/*
+ * The name of a VMA that maps no file, as Linux's maps shows it: [heap],
+ * [stack] or none; "file" for a file's VMA, whose path only /proc knows.
+ */
+const char *vma_name(struct mm_struct *mm, struct vm_area_struct *vma)
 {
 	if (vma->vm_file)
 		return "file";

@@ -55,7 +55,8 @@ What counts as a claim (everything else in a document is prose):
   1, 2, 3 ...) each carry a label such as *(moderate, 2 hours)* on their
   first line: easy, moderate or hard, and a time in min or hours; and in
   docs/answers.md, under "## Chapter N", an answer "**k. ..." for each
-  exercise k and for no other.  No two chapters share a number, nor two
+  exercise k and for no other; and a section headed "In the real world"
+  with prose (not only a table).  No two chapters share a number, nor two
   sections of docs/answers.md a "## Chapter N".
 
 Not claims, so not checked:
@@ -879,6 +880,7 @@ def check_chapter(checker, doc, text, answers):
         checker.problem(doc, 1, "Seeds followed", "chapter",
                         "no paragraph opening with **Seeds followed** and a link to "
                         "seeds.md#seed-... before the first ## section")
+    check_real_world(checker, doc, text)
     start, lines = section_lines(text, r"\bExercises\b")
     checker.claims += 1
     if not start:
@@ -904,6 +906,19 @@ def check_chapter(checker, doc, text, answers):
         checker.problem(doc, start, "Exercises", "answers",
                         f"{ANSWERS}, ## Chapter {number}, answers {given or 'nothing'}; "
                         f"the chapter has exercises {want}: one **k. answer each, in order")
+
+
+def check_real_world(checker, doc, text):
+    """A section "## In the real world" with prose: what Linux and other
+    kernels do instead (a table alone is not prose)."""
+    checker.claims += 1
+    start, lines = section_lines(text, r"^In the real world$")
+    if not start:
+        checker.problem(doc, 1, "In the real world", "chapter",
+                        "no ## In the real world section (what Linux and other kernels do instead)")
+    elif not any(line.strip() and not line.lstrip().startswith("|") for _, line in lines):
+        checker.problem(doc, start, "In the real world", "chapter",
+                        "the section has no prose")
 
 
 def heading_slugs(text):

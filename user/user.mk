@@ -8,15 +8,21 @@
 #   user/bin/<name>.c                          -> $(B)/user/bin/<name>   (/bin)
 #   user/tests/<name>.c                        -> $(B)/user/tests/<name> (/tests)
 #   EXTRA='dir/prog.c ...'                     -> $(B)/user/extra/prog   (/bin)
-#     (absolute paths, or relative to the top of the tree)
+#   EXTRA=dir/prog/ (a directory)              -> $(B)/user/extra/prog   (/bin)
+#     (absolute paths, or relative to the top of the tree; a directory is one
+#     program, named after it, linked from every .c file in it)
 #   all of them, and user/etc/*                -> $(INITRD) (/etc)
 #
 # A program is one .c file, linked statically with crt0.o and libc.a at the
 # usual address (0x400000 on x86_64).  An EXTRA program replaces a user/bin
-# one of the same name in the initrd.
+# one of the same name in the initrd.  EXTRA programs are the user's own, so
+# they are compiled as gcc compiles on Linux: warnings are shown, never
+# turned into errors (-Werror is for Pagoda's own code), and CFLAGS_EXTRA
+# comes last on their command line.
 
 INITRD := $(B)/initrd.cpio
-EXTRA ?=##  C files (from anywhere) built into /bin: EXTRA='a.c b.c'
+EXTRA ?=##  C files (from anywhere) built into /bin: EXTRA='a.c b.c', or a directory: one program
+CFLAGS_EXTRA ?=##  more compiler flags for the EXTRA programs: CFLAGS_EXTRA='-O0 -DN=4'
 
 UB := $(B)/user
 USER_LIBC := $(UB)/libc.a
@@ -60,13 +66,23 @@ USER_LIB_OBJS := $(patsubst user/lib/%,$(UB)/lib/%.o,$(basename $(USER_LIB_SRCS)
 
 USER_BINS := $(patsubst user/bin/%.c,$(UB)/bin/%,$(wildcard user/bin/*.c))
 USER_TESTS := $(patsubst user/tests/%.c,$(UB)/tests/%,$(wildcard user/tests/*.c))
-USER_EXTRA_NAMES := $(basename $(notdir $(EXTRA)))
+USER_PROGS := $(USER_BINS) $(USER_TESTS)
+
+# An EXTRA word: a directory (its name, its .c files) or a C file.
+user_extra_dir = $(if $(wildcard $(1)/.),$(patsubst %/,%,$(1)))
+user_extra_name = $(if $(call user_extra_dir,$(1)),$(notdir $(call user_extra_dir,$(1))),$(basename $(notdir $(1))))
+user_extra_srcs = $(if $(call user_extra_dir,$(1)),$(sort $(wildcard $(call user_extra_dir,$(1))/*.c)),$(1))
+
+$(foreach e,$(EXTRA),$(if $(wildcard $(e)),,$(error EXTRA: no such file or directory: $(e))))
+$(foreach e,$(EXTRA),$(if $(call user_extra_srcs,$(e)),,$(error EXTRA: no .c file in $(e))))
+USER_EXTRA_NAMES := $(foreach e,$(EXTRA),$(call user_extra_name,$(e)))
 USER_EXTRAS := $(addprefix $(UB)/extra/,$(USER_EXTRA_NAMES))
-USER_PROGS := $(USER_BINS) $(USER_TESTS) $(USER_EXTRAS)
 
 ifneq ($(words $(USER_EXTRA_NAMES)),$(words $(sort $(USER_EXTRA_NAMES))))
 $(error EXTRA: two programs with the same name: $(EXTRA))
 endif
+
+USER_EXTRA_CFLAGS = $(filter-out -Werror,$(USER_CFLAGS)) $(CFLAGS_EXTRA)
 
 .PHONY: user
 user: $(INITRD)
@@ -103,7 +119,8 @@ $(USER_LIBC): $(USER_LIB_OBJS)
 
 define user_link
 	@echo "  LD      $@"
-	$(Q)$(CC) $(USER_LDFLAGS) $(USER_ARCH_LDFLAGS) -o $@ $(USER_CRT0) $< \
+	$(Q)$(CC) $(USER_LDFLAGS) $(USER_ARCH_LDFLAGS) -o $@ $(USER_CRT0) \
+		$(filter-out $(USER_CRT0) $(USER_LIBC),$^) \
 		-Wl,--start-group $(USER_LIBC) -lgcc -Wl,--end-group
 endef
 
@@ -116,12 +133,30 @@ $(UB)/tests/%.o: user/tests/%.c
 $(USER_PROGS): %: %.o $(USER_CRT0) $(USER_LIBC)
 	$(user_link)
 
-# EXTRA files can be anywhere: one compile rule for each.
-define user_extra_rule
-$(UB)/extra/$(basename $(notdir $(1))).o: $(1)
-	$$(call user_cc,$$(USER_CFLAGS))
+# EXTRA files can be anywhere: one compile rule for each, the objects of
+# program NAME under $(UB)/extra/NAME.objs/.  Two files of one name (or the
+# same file with other flags) are different programs, whatever their mtimes:
+# $(UB)/extra/NAME.srcs holds the sources and CFLAGS_EXTRA, rewritten (at
+# parse time) only when they change, and every object depends on it, so
+# switching EXTRA to another file never links a stale object.  A change
+# also removes the program's objects and their dependency files, which
+# may name a source that no longer exists.
+define user_extra_obj_rule
+$(UB)/extra/$(1).objs/$(basename $(notdir $(2))).o: $(2) $(UB)/extra/$(1).srcs
+	$$(call user_cc,$$(USER_EXTRA_CFLAGS))
 endef
-$(foreach src,$(EXTRA),$(eval $(call user_extra_rule,$(src))))
+
+user_same = $(and $(findstring x$(1)x,x$(2)x),$(findstring x$(2)x,x$(1)x))
+
+define user_extra_rule
+$(if $(call user_same,$(strip $(file <$(UB)/extra/$(1).srcs)),$(strip $(2) $(CFLAGS_EXTRA))),,\
+	$(shell rm -rf $(UB)/extra/$(1).objs; mkdir -p $(UB)/extra)$(file >$(UB)/extra/$(1).srcs,$(strip $(2) $(CFLAGS_EXTRA))))
+$(foreach s,$(2),$(eval $(call user_extra_obj_rule,$(1),$(s))))
+$(UB)/extra/$(1): $(foreach s,$(2),$(UB)/extra/$(1).objs/$(basename $(notdir $(s))).o) \
+		$(USER_CRT0) $(USER_LIBC)
+	$$(user_link)
+endef
+$(foreach e,$(EXTRA),$(eval $(call user_extra_rule,$(call user_extra_name,$(e)),$(call user_extra_srcs,$(e)))))
 
 # ---- the initrd -------------------------------------------------------------
 
@@ -129,7 +164,7 @@ $(foreach src,$(EXTRA),$(eval $(call user_extra_rule,$(src))))
 # size; gdb reads the programs under $(UB)/bin, which keep it.
 USER_STRIPPED = $(patsubst $(UB)/%,$(UB)/initrd/%,$(1))
 
-$(call USER_STRIPPED,$(USER_PROGS)): $(UB)/initrd/%: $(UB)/%
+$(call USER_STRIPPED,$(USER_PROGS) $(USER_EXTRAS)): $(UB)/initrd/%: $(UB)/%
 	@mkdir -p $(dir $@)
 	$(Q)$(USER_OBJCOPY) --strip-debug $< $@
 
@@ -167,4 +202,5 @@ $(INITRD): $(B)/initrd.list $(call USER_STRIPPED,$(USER_INITRD_BINS) $(USER_TEST
 
 FORCE:
 
--include $(USER_LIB_OBJS:.o=.d) $(USER_CRT0:.o=.d) $(addsuffix .d,$(USER_PROGS))
+-include $(USER_LIB_OBJS:.o=.d) $(USER_CRT0:.o=.d) $(addsuffix .d,$(USER_PROGS)) \
+	$(wildcard $(addsuffix .objs/*.d,$(USER_EXTRAS)))

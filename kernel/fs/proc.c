@@ -257,20 +257,15 @@ static struct mm_struct *pid_mm(long pid)
 	return mm;
 }
 
-/* The name maps shows for vma: a file's path, [heap], [stack] or none. */
+/* The name maps shows for vma: a file's path, else pmap's name for it. */
 static const char *map_name(struct mm_struct *mm, struct vm_area_struct *vma,
 			    char *path, size_t size)
 {
-	if (vma->vm_file) {
-		if (ramfs_path(vfs_root, vma->vm_file->f_inode, path, size) < 0)
-			return "(deleted)";
-		return path;
-	}
-	if (vma->vm_start <= mm->start_brk && mm->start_brk < vma->vm_end)
-		return "[heap]";
-	if (vma->vm_start <= mm->stack_start && mm->stack_start < vma->vm_end)
-		return "[stack]";
-	return "";
+	if (!vma->vm_file)
+		return vma_name(mm, vma);
+	if (ramfs_path(vfs_root, vma->vm_file->f_inode, path, size) < 0)
+		return "(deleted)";
+	return path;
 }
 
 /*

@@ -201,8 +201,9 @@ static int split_vma(struct mm_struct *mm, struct vm_area_struct *vma,
 
 /*
  * Can b go on where a ends, as one VMA?  Adjacent, the same rights, and b
- * maps the pages that follow a's.  (mm/vma.c also asks for the same file
- * and vm_ops; VM_PFNMAP ranges merge only if their pfns run on.)
+ * maps the pages that follow a's.  (mm/vma.c's can_merge is stricter: it
+ * merges plain anonymous memory only, never a file's VMAs nor VM_SPECIAL
+ * ones; Linux merges a file's too when the file, vm_ops and pgoff run on.)
  */
 static bool can_vma_merge(const struct vm_area_struct *a,
 			  const struct vm_area_struct *b)

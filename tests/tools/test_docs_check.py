@@ -221,8 +221,24 @@ class ChapterTest(unittest.TestCase):
         problems = self.problems(CHAPTER, ANSWERS.replace("Chapter 1", "Chapter 2"))
         self.assertIn("answers nothing", problems[0])
 
+    def test_a_chapter_without_its_real_world_section_fails(self):
+        problems = self.problems(CHAPTER.split("## In the real world")[0])
+        self.assertEqual(len(problems), 1, problems)
+        self.assertIn("no ## In the real world section", problems[0])
+        problems = self.problems(CHAPTER.replace("## In the real world", "## Elsewhere"))
+        self.assertEqual(len(problems), 1, problems)
+
+    def test_a_real_world_section_needs_prose(self):
+        problems = self.problems(CHAPTER.replace("Prose.\n", ""))
+        self.assertEqual(len(problems), 1, problems)
+        self.assertIn("01-a-chapter.md:13: `In the real world` (chapter)", problems[0])
+        self.assertIn("no prose", problems[0])
+        problems = self.problems(CHAPTER.replace("Prose.\n", "| a | b |\n|---|---|\n| 1 | 2 |\n"))
+        self.assertEqual(len(problems), 1, problems)
+
     def test_a_chapter_without_exercises_fails(self):
-        problems = self.problems(CHAPTER.split("## 1.1 Exercises")[0])
+        before, after = CHAPTER.split("## 1.1 Exercises")
+        problems = self.problems(before + after[after.index("## In the real world"):])
         self.assertEqual(len(problems), 1, problems)
         self.assertIn("no ## ... Exercises section", problems[0])
 
