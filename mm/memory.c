@@ -198,7 +198,7 @@ static int do_wp_page(struct mm_struct *mm, struct vm_area_struct *vma,
 			old); /* no other swap PTE: the cache's ref goes */
 	if ((!is_cow_mapping(vma->vm_flags) && !is_zero_pfn(pfn)) ||
 	    (old && page_count(old) == 1 && page_mapcount(old) == 1)) {
-		set_pte(pte, pte_mkwrite(*pte));
+		set_pte(pte, pte_mkwrite(pte_mkyoung(*pte)));
 		flush_tlb_page(vma, addr);
 		if (is_cow_mapping(vma->vm_flags))
 			vm_events.cow_reuses++;
@@ -526,7 +526,15 @@ static int handle_pte_fault(struct mm_struct *mm, struct vm_area_struct *vma,
 			return VM_FAULT_SIGSEGV;
 		return do_wp_page(mm, vma, addr, pte);
 	}
-	return 0; /* already mapped as asked: another path got there first */
+	/*
+	 * Where the CPU keeps no accessed bit in the PTE (s390), reclaim's
+	 * pte_mkold leaves the page unusable so that this access faults:
+	 * it is the access, made young again (a transition to valid, which
+	 * needs no TLB flush).
+	 */
+	if (!pte_young(*pte))
+		set_pte(pte, pte_mkyoung(*pte));
+	return 0; /* else mapped as asked: another path got there first */
 }
 
 int handle_mm_fault(struct mm_struct *mm, unsigned long addr,

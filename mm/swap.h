@@ -71,9 +71,11 @@ extern struct swap_info_struct swap_info[MAX_SWAPFILES];
  * Check a swap-area header (the area's first page) against a disk of
  * disk_pages pages: 0 with *maxpages set (the slots it describes), or
  * -EINVAL (no signature, an old or unknown version, an area longer than
- * the disk, bad-page entries out of range, no usable slot).
+ * the disk, bad-page entries out of range, no usable slot).  A header in
+ * the other byte order (mkswap ran on a machine of the other endianness)
+ * is first turned into the CPU's, in place, as Linux does.
  */
-int swap_header_check(const void *header, unsigned long disk_pages,
+int swap_header_check(void *header, unsigned long disk_pages,
 		      unsigned long *maxpages);
 /* Make an area of bdev from its checked header; its type, or -errno. */
 int swap_area_add(struct gendisk *bdev, const void *header,

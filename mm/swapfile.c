@@ -14,6 +14,7 @@
  * cursor); the area with the highest priority that has a free slot goes
  * first.
  */
+#include <kernel/byteorder.h>
 #include <kernel/errno.h>
 #include <kernel/kernel.h>
 #include <kernel/printk.h>
@@ -26,14 +27,33 @@
 struct swap_info_struct swap_info[MAX_SWAPFILES];
 static struct spinlock swap_lock = SPINLOCK_INIT;
 
-int swap_header_check(const void *header, unsigned long disk_pages,
+/*
+ * mkswap writes the header's numbers in its own machine's order: a disk
+ * formatted on x86_64 reads "version 0x01000000" on s390x.  Version 1 is
+ * the one value that tells the two apart.
+ */
+static void swap_header_to_cpu(struct swap_header_info *info)
+{
+	if (info->version != swab32(1))
+		return;
+	info->version = 1;
+	info->last_page = swab32(info->last_page);
+	info->nr_badpages = swab32(info->nr_badpages);
+	for (u32 i = 0; i < min(info->nr_badpages, MAX_SWAP_BADPAGES); i++)
+		info->badpages[i] = swab32(info->badpages[i]);
+}
+
+int swap_header_check(void *header, unsigned long disk_pages,
 		      unsigned long *maxpages)
 {
-	const struct swap_header_info *info = header + SWAP_HEADER_INFO;
+	struct swap_header_info *info = header + SWAP_HEADER_INFO;
 	const char *magic = header + PAGE_SIZE - SWAP_MAGIC_LEN;
 	unsigned long last;
 
-	if (memcmp(magic, SWAP_MAGIC, SWAP_MAGIC_LEN) || info->version != 1)
+	if (memcmp(magic, SWAP_MAGIC, SWAP_MAGIC_LEN))
+		return -EINVAL;
+	swap_header_to_cpu(info);
+	if (info->version != 1)
 		return -EINVAL;
 	last = info->last_page;
 	if (last < 1 || last >= disk_pages ||

@@ -7,6 +7,7 @@
  * The area made here is never written to: it has the lowest priority, and
  * its slots are taken and given back by the test itself.
  */
+#include <kernel/byteorder.h>
 #include <kernel/errno.h>
 #include <kernel/ktest.h>
 #include <kernel/string.h>
@@ -84,6 +85,18 @@ static void swap_header_checked(struct ktest *t)
 	make_header(page, 9, NULL, 0);
 	page[PAGE_SIZE - 1] = '3'; /* "SWAPSPACE3" */
 	KTEST_EXPECT_EQ(t, swap_header_check(page, 10, &max), -EINVAL);
+	/* Formatted on a machine of the other byte order: still read. */
+	bad[0] = 3;
+	bad[1] = 9;
+	make_header(page, 9, bad, 2);
+	info->version = swab32(info->version);
+	info->last_page = swab32(info->last_page);
+	info->nr_badpages = swab32(info->nr_badpages);
+	info->badpages[0] = swab32(info->badpages[0]);
+	info->badpages[1] = swab32(info->badpages[1]);
+	KTEST_EXPECT_EQ(t, swap_header_check(page, 10, &max), 0);
+	KTEST_EXPECT_EQ(t, max, 10);
+	KTEST_EXPECT_EQ(t, info->badpages[1], 9);
 	memset(page, 0, PAGE_SIZE); /* never formatted */
 	KTEST_EXPECT_EQ(t, swap_header_check(page, 10, &max), -EINVAL);
 	free_page(page);

@@ -59,7 +59,8 @@ class Arch:
     initrd: bool = False             # -initrd initrd.cpio, from beside the image
     xip_dcss: int = 0                # MiB: the XIP store this far below the top of
                                      # RAM (s390x), not an ivshmem-plain PCI device
-    virtio_pci: bool = True          # disks as virtio-blk-pci (the swap disk)
+    disk_device: str = "virtio-blk-pci"  # QEMU's device for each disk (the swap
+                                     # disk); None: the machine takes none
     pci_bus: bool = True             # False: no PCI devices at all (no XIP store)
 
 
@@ -100,7 +101,7 @@ ARCHES = {
                         qemu="qemu-system-arm",
                         machine=("-machine", "raspi2b"),
                         exit_device=("-semihosting-config", "enable=on,target=native"),
-                        image_flag="-kernel", initrd=True, virtio_pci=False,
+                        image_flag="-kernel", initrd=True, disk_device=None,
                         pci_bus=False, mem=1024, fixed_cpus=True),
     # s390x: QEMU loads the kernel ELF itself, the initrd beside it.  The
     # console is the SCLP's VT220 (the first -serial); the second -serial
@@ -113,7 +114,7 @@ ARCHES = {
                           "-nodefaults", "-action", "panic=exit-failure"),
                  exit_device=("-chardev", "testdev,id=ctd", "-serial", "chardev:ctd"),
                  image_flag="-kernel",
-                 initrd=True, xip_dcss=16, virtio_pci=False),
+                 initrd=True, xip_dcss=16, disk_device="virtio-blk-ccw"),
 }
 
 ARCHES["x86_64-uefi"] = dataclasses.replace(ARCHES["x86_64"], firmware=(
@@ -179,16 +180,17 @@ def initrd_args(arch, image):
 
 
 def disk_devices(arch, disks):
-    """Each disk image as a virtio-blk-pci device (/dev/vda, /dev/vdb, ...
-    in this order).  snapshot=on: the guest's writes go to a throwaway
-    copy, so a swap image made once by mkswap serves every boot.  None
-    on a machine without PCI (s390x), whose kernel has no disk driver."""
-    if not arch.virtio_pci:
+    """Each disk image as a virtio-blk device (/dev/vda, /dev/vdb, ... in
+    this order): on PCI, or on a channel (virtio-blk-ccw) on s390x.
+    snapshot=on: the guest's writes go to a throwaway copy, so a swap
+    image made once by mkswap serves every boot.  None on a machine with
+    neither (the Raspberry Pi)."""
+    if not arch.disk_device:
         return ()
     args = []
     for i, path in enumerate(disks):
         args += ["-drive", f"file={path},if=none,id=vd{i},format=raw,snapshot=on",
-                 "-device", f"virtio-blk-pci,drive=vd{i}"]
+                 "-device", f"{arch.disk_device},drive=vd{i}"]
     return tuple(args)
 
 

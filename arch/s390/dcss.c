@@ -20,9 +20,9 @@
 #include <asm/io.h>
 #include <asm/page.h>
 #include <asm/sclp.h>
+#include <asm/setup.h>
 #include <kernel/drivers/xip.h>
 #include <kernel/printk.h>
-#include <kernel/setup.h>
 #include <mm/memblock.h>
 #include <mm/mm.h>
 
@@ -42,7 +42,7 @@ static bool dcss_find(void)
 	       memblock_end_of_ram() <= dcss_start;
 }
 
-void arch_device_init(void)
+void dcss_init(void)
 {
 	const void *header;
 	int err;

@@ -1,12 +1,17 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * Interruption entry.  Each class the kernel takes (program check,
- * supervisor call, external) has a new PSW in the lowcore pointing here,
- * in the home space with DAT on and interruptions off.  The handler saves
- * the 16 registers in the lowcore, moves to the task's kernel stack if the
- * interruption came from a program (problem state), builds a struct
- * pt_regs there and calls s390_trap(regs).  The way back loads the
- * registers and the (possibly changed) old PSW with one lpswe.
+ * supervisor call, external, I/O) has a new PSW in the lowcore pointing here,
+ * with DAT and interruptions off.  The handler saves the 16 registers in
+ * the lowcore, at its real address, then turns DAT on (home space) and
+ * from then on reaches the lowcore through its alias (<asm/lowcore.h>:
+ * the kernel's virtual page 0 is invalid, for NULL pointers).  It moves to
+ * the task's kernel stack if the interruption came from a program (problem
+ * state), builds a struct pt_regs there and calls s390_trap(regs).  The
+ * way back copies the registers and the (possibly changed) old PSW to the
+ * lowcore, turns DAT off, and loads both from the real lowcore: lpswe
+ * takes a 12-bit displacement with no base register free, so its operand
+ * must lie in the first 4 KiB, which only the real addresses still map.
  *
  * Stack frame under the pt_regs: the ABI's 160-byte register save area,
  * whose back chain (0) ends a backtrace at the trap.
@@ -27,14 +32,17 @@
  * stack, so the handler can say so instead of faulting for ever.
  */
 	.macro	TRAP_ENTRY old_psw, class, nested=0
-	stmg	%r0, %r15, __LC_SAVE_AREA
-	tm	\old_psw + 1, 0x01		/* PSW bit 15: problem state */
+	stmg	%r0, %r15, __LC_SAVE_AREA	/* DAT off: the real lowcore */
+	larl	%r13, lowcore_view
+	ssm	LV_SYSMASK(%r13)		/* DAT on, once paging_init ran */
+	lg	%r13, LV_ADDR(%r13)		/* from now on the lowcore's base */
+	tm	\old_psw + 1(%r13), 0x01	/* PSW bit 15: problem state */
 	jz	1f
-	lg	%r15, __LC_KERNEL_STACK
+	lg	%r15, __LC_KERNEL_STACK(%r13)
 	j	2f
 1:
 	.if	\nested
-	lg	%r1, \old_psw + 8
+	lg	%r1, \old_psw + 8(%r13)
 	larl	%r14, entry_code_start
 	clgr	%r1, %r14
 	jl	2f
@@ -44,8 +52,8 @@
 	larl	%r15, panic_stack_top
 	.endif
 2:	aghi	%r15, -TRAP_FRAME
-	mvc	PT(GPRS)(128, %r15), __LC_SAVE_AREA
-	mvc	PT(PSW_MASK)(16, %r15), \old_psw
+	mvc	PT(GPRS)(128, %r15), __LC_SAVE_AREA(%r13)
+	mvc	PT(PSW_MASK)(16, %r15), \old_psw(%r13)
 	ni	PT(PSW_MASK) + 1(%r15), 0xfd	/* no wait state on return */
 	xc	0(8, %r15), 0(%r15)
 	xc	PT(INT_PARM)(8, %r15), PT(INT_PARM)(%r15)
@@ -60,26 +68,35 @@ entry_code_start:
 pgm_check_handler:
 	TRAP_ENTRY __LC_PGM_OLD_PSW, TRAP_PROGRAM, 1
 	/* Linux's int_code: instruction length << 16 | interruption code */
-	icm	%r1, 3, __LC_PGM_ILC
+	icm	%r1, 3, __LC_PGM_ILC(%r13)
 	sll	%r1, 16
-	icm	%r1, 3, __LC_PGM_CODE
+	icm	%r1, 3, __LC_PGM_CODE(%r13)
 	stg	%r1, PT(INT_CODE)(%r15)
-	mvc	PT(INT_PARM)(8, %r15), __LC_TRANS_EXC_CODE
+	mvc	PT(INT_PARM)(8, %r15), __LC_TRANS_EXC_CODE(%r13)
 	j	trap_common
 
 	.globl	svc_handler
 svc_handler:
 	TRAP_ENTRY __LC_SVC_OLD_PSW, TRAP_SVC
-	icm	%r1, 3, __LC_SVC_CODE
+	icm	%r1, 3, __LC_SVC_CODE(%r13)
 	stg	%r1, PT(INT_CODE)(%r15)
 	j	trap_common
 
 	.globl	ext_handler
 ext_handler:
 	TRAP_ENTRY __LC_EXT_OLD_PSW, TRAP_EXTERNAL
-	icm	%r1, 3, __LC_EXT_INT_CODE
+	icm	%r1, 3, __LC_EXT_INT_CODE(%r13)
 	stg	%r1, PT(INT_CODE)(%r15)
-	llgf	%r1, __LC_EXT_PARAMS
+	llgf	%r1, __LC_EXT_PARAMS(%r13)
+	stg	%r1, PT(INT_PARM)(%r15)
+	j	trap_common
+
+	.globl	io_handler
+io_handler:
+	TRAP_ENTRY __LC_IO_OLD_PSW, TRAP_IO
+	icm	%r1, 15, __LC_SUBCHANNEL_ID(%r13)
+	stg	%r1, PT(INT_CODE)(%r15)
+	llgf	%r1, __LC_IO_INT_PARM(%r13)
 	stg	%r1, PT(INT_PARM)(%r15)
 entry_code_end:
 
@@ -88,8 +105,12 @@ trap_common:
 	brasl	%r14, s390_trap
 	.globl	ret_from_trap
 ret_from_trap:
-	mvc	__LC_RETURN_PSW(16), PT(PSW_MASK)(%r15)
-	lmg	%r0, %r15, PT(GPRS)(%r15)
+	larl	%r13, lowcore_view
+	lg	%r13, LV_ADDR(%r13)
+	mvc	__LC_RETURN_PSW(16, %r13), PT(PSW_MASK)(%r15)
+	mvc	__LC_SAVE_AREA(128, %r13), PT(GPRS)(%r15)
+	stnsm	__LC_SCRATCH(%r13), 0xfb	/* DAT off: the code runs on */
+	lmg	%r0, %r15, __LC_SAVE_AREA	/* at the same (identity) addresses */
 	lpswe	__LC_RETURN_PSW
 
 /* Machine checks and anything unexpected: stop, with the PSW in the lowcore. */
@@ -97,17 +118,24 @@ ret_from_trap:
 mcck_handler:
 	lpswe	disabled_wait_psw
 
+	.data
+	.balign	8
+	.globl	lowcore_view
+lowcore_view:				/* struct lowcore_view: DAT off */
+	.quad	0
+	.byte	0
+
 	.section .rodata
 	.balign	8
 disabled_wait_psw:
 	.quad	PSW_MASK_WAIT | PSW_MASK_64, 0xdead
 enabled_wait_mask:
-	.quad	PSW_KERNEL_BITS | PSW_MASK_EXT | PSW_MASK_WAIT
+	.quad	PSW_KERNEL_BITS | PSW_MASK_IO | PSW_MASK_EXT | PSW_MASK_WAIT
 
 	.text
 /*
- * void arch_wait_for_interrupt(void): load a wait PSW with external
- * interruptions enabled.  The interruption's old PSW then has the wait
+ * void arch_wait_for_interrupt(void): load a wait PSW with external and
+ * I/O interruptions enabled.  The interruption's old PSW then has the wait
  * bit, which TRAP_ENTRY clears, so the return resumes at 1: below.
  */
 	.globl	arch_wait_for_interrupt

@@ -15,6 +15,7 @@
  * page; mm/ hangs tables below it with pud/pmd/pte_alloc_one.  Every table
  * is filled with its level's empty (invalid) entry before use.
  */
+#include <asm/ctlreg.h>
 #include <asm/facility.h>
 #include <asm/io.h>
 #include <asm/irqflags.h>
@@ -22,7 +23,6 @@
 #include <asm/page.h>
 #include <asm/pgtable.h>
 #include <asm/ptrace.h>
-#include <asm/setup.h>
 #include <kernel/errno.h>
 #include <kernel/panic.h>
 #include <kernel/printk.h>
@@ -157,11 +157,22 @@ static void map_direct(void)
 		phys_addr_t pa = ALIGN(r->base, PAGE_SIZE);
 		phys_addr_t end = ALIGN_DOWN(r->base + r->size, PAGE_SIZE);
 
-		for (; pa < end; pa += PAGE_SIZE)
+		for (pa = max(pa, LOWCORE_SIZE); pa < end; pa += PAGE_SIZE)
 			if (pa != guard)
 				*kernel_walk(pa, boot_alloc) =
 					pa | direct_map_prot(pa);
 	}
+}
+
+/*
+ * The lowcore away from 0 (<asm/lowcore.h>): map_direct left virtual page
+ * 0 invalid, so a kernel NULL pointer faults.
+ */
+static void map_lowcore_alias(void)
+{
+	for (unsigned long off = 0; off < LOWCORE_SIZE; off += PAGE_SIZE)
+		*kernel_walk(LOWCORE_ALIAS + off, boot_alloc) =
+			off | PAGE_KERNEL;
 }
 
 static void load_control(int cr, unsigned long value)
@@ -192,7 +203,7 @@ void arch_switch_mm(struct mm_struct *mm)
 {
 	unsigned long asce = user_asce(mm ? mm->pgd : empty_pgd);
 
-	*(unsigned long *)__LC_USER_ASCE = asce;
+	*(unsigned long *)lowcore_ptr(__LC_USER_ASCE) = asce;
 	load_control(1, asce);
 	load_control(7, asce);
 }
@@ -214,10 +225,10 @@ static void enable_dat(void)
 		     : "=Q"(psw.addr)
 		     : "Q"(psw)
 		     : "r1", "memory");
-	set_new_psws(PSW_KERNEL_BITS);
+	lowcore_view = (struct lowcore_view){ LOWCORE_ALIAS, PSW_BYTE0_DAT };
 }
 
-#define CR0_IEP (1UL << (63 - 43))
+#define CR0_IEP CR_BIT(43)
 
 /*
  * Instruction-execution protection, where the CPU has it: a PTE bit that
@@ -226,16 +237,12 @@ static void enable_dat(void)
  */
 static void enable_noexec(void)
 {
-	unsigned long cr0;
-
 	if (!test_facility(FACILITY_IEP)) {
 		printk("DAT: no instruction-execution protection: every "
 		       "readable page is executable\n");
 		return;
 	}
-	asm volatile("stctg %%c0, %%c0, %0" : "=Q"(cr0));
-	cr0 |= CR0_IEP;
-	asm volatile("lctlg %%c0, %%c0, %0" : : "Q"(cr0));
+	ctl_set_bits(0, CR0_IEP);
 	noexec = true;
 }
 
@@ -247,6 +254,7 @@ void paging_init(void)
 	empty_pgd = boot_alloc(0);
 	fill(empty_pgd, _REGION2_EMPTY, USER_PGD_ENTRIES);
 	map_direct();
+	map_lowcore_alias();
 	/* The ioremap area's tables, down to kmap_local_pfn's slot. */
 	kernel_walk(KMAP_LOCAL_ADDR, boot_alloc);
 	enable_dat();
@@ -276,8 +284,8 @@ struct page *unmap_kernel_page(unsigned long va)
 	if (!pte || pte_none(*pte))
 		return NULL;
 	page = pfn_to_page(pte_pfn(*pte));
+	__ptep_ipte(va, pte);
 	pte_clear(NULL, va, pte);
-	__tlb_flush_local();
 	return page;
 }
 
@@ -321,8 +329,8 @@ void kunmap_local(void *addr)
 	pte_t *pte = kernel_walk(KMAP_LOCAL_ADDR, NULL);
 
 	BUG_ON(addr != (void *)KMAP_LOCAL_ADDR);
+	__ptep_ipte(KMAP_LOCAL_ADDR, pte);
 	pte_clear(NULL, KMAP_LOCAL_ADDR, pte);
-	__tlb_flush_local();
 	arch_local_irq_restore(kmap_flags);
 }
 
@@ -402,6 +410,7 @@ pgprot_t vm_get_page_prot(unsigned long vm_flags)
 		prot |= _PAGE_NOEXEC;
 	if (!(vm_flags & (VM_READ | VM_WRITE | VM_EXEC)))
 		return prot | _PAGE_INVALID; /* PROT_NONE: held, not usable */
+	prot |= _PAGE_READ;
 	if (vm_flags & VM_WRITE)
 		return prot | _PAGE_WRITE | _PAGE_DIRTY;
 	return prot | _PAGE_PROTECT;

@@ -5,8 +5,10 @@
  * stack's guard page invalid); a program's space is another one, where the
  * kernel's addresses mean nothing; fresh tables hold invalid entries, not
  * zeros; and a PTE page is two hardware page tables, the even and the odd
- * segment of a pmd_t, which the CPU really walks.
+ * segment of a pmd_t, which the CPU really walks; an old page is invalid
+ * to the CPU until a fault makes it young; page 0 is nobody's.
  */
+#include <asm/lowcore.h>
 #include <asm/page.h>
 #include <asm/pgtable.h>
 #include <asm/uaccess.h>
@@ -17,11 +19,13 @@
 #include <mm/memory.h>
 #include <mm/mm.h>
 #include <mm/testing.h>
+#include <mm/tlbflush.h>
 
 #define BASE 0x10000000UL /* 2 MiB aligned: one pmd_t, two segments */
 
 extern const char _text[];
 extern const char boot_stack_guard[];
+extern const char pgm_check_handler[];
 
 static const char rodata_probe[] = "read-only";
 static char data_probe[] = "writable";
@@ -133,9 +137,98 @@ static void segment_pair_shares_a_page(struct ktest *t)
 	mmput(mm);
 }
 
+/*
+ * Reclaim's second chance (pte_mkold) must be seen by the CPU: an old page
+ * is unusable until a fault makes it young, and each scan re-arms that.
+ * Without a task's mm the kernel's copy cannot fault the page back in, so
+ * the copy failing shows the CPU no longer uses the old entry.
+ */
+static void old_page_faults_until_young(struct ktest *t)
+{
+	struct mm_struct *mm = test_anon_mm(BASE, 1);
+	char byte = 'y';
+	pte_t *pte;
+
+	KTEST_ASSERT_NOT_NULL(t, mm);
+	KTEST_EXPECT_EQ(t, handle_mm_fault(mm, BASE, FAULT_FLAG_WRITE), 0);
+	*(char *)page_address(follow_page(mm, BASE)) = 'Y';
+	pte = follow_pte(mm, BASE);
+	switch_mm(mm);
+	for (int scan = 0; scan < 2; scan++) {
+		set_pte(pte, pte_mkold(*pte));
+		__tlb_flush_local();
+		KTEST_EXPECT_FALSE(t, pte_young(*pte));
+		KTEST_EXPECT_EQ(t, raw_copy_from_user(&byte, (void *)BASE, 1),
+				1);
+		KTEST_EXPECT_EQ(t, handle_mm_fault(mm, BASE, 0), 0);
+		KTEST_EXPECT_TRUE(t, pte_young(*pte) && pte_write(*pte));
+		KTEST_EXPECT_EQ(t, raw_copy_from_user(&byte, (void *)BASE, 1),
+				0);
+		KTEST_EXPECT_EQ(t, byte, 'Y');
+		byte = 'y';
+	}
+	switch_mm(NULL);
+	mmput(mm);
+}
+
+/*
+ * The kernel's page 0 is not the lowcore: a NULL pointer faults, while the
+ * alias shows what the CPU itself reads at real address 0 (the new PSWs).
+ */
+static void null_page_is_invalid(struct ktest *t)
+{
+	const u64 *pgm_new_psw = lowcore_ptr(__LC_PGM_NEW_PSW);
+	pte_t *pte = lookup_kernel_address(0);
+	char byte;
+
+	KTEST_EXPECT_TRUE(t, !pte || pte_none(*pte));
+	KTEST_EXPECT_EQ(t, copy_nofault(&byte, NULL, 1), 1);
+	KTEST_EXPECT_EQ(t, copy_nofault(&byte, (void *)(PAGE_SIZE - 1), 1), 1);
+	KTEST_EXPECT_EQ(t, copy_nofault(NULL, &byte, 1), 1);
+	KTEST_EXPECT_EQ(t, pgm_new_psw[1], (u64)pgm_check_handler);
+}
+
+/*
+ * A one-page flush is IPTE, not a purge of the whole TLB: under QEMU, whose
+ * TLB keeps what it is not told to drop, a stale translation of the next
+ * page survives it (a full purge would drop it), while the flushed page's
+ * new protection holds at once.  Interruptions stay off meanwhile, so
+ * nothing else flushes.
+ */
+static void page_flush_purges_that_page_only(struct ktest *t)
+{
+	struct mm_struct *mm = test_anon_mm(BASE, 2);
+	unsigned long next = BASE + PAGE_SIZE, flags;
+	char byte = 'w';
+	pte_t *pte, *next_pte;
+
+	KTEST_ASSERT_NOT_NULL(t, mm);
+	KTEST_EXPECT_EQ(t, handle_mm_fault(mm, BASE, FAULT_FLAG_WRITE), 0);
+	KTEST_EXPECT_EQ(t, handle_mm_fault(mm, next, FAULT_FLAG_WRITE), 0);
+	pte = follow_pte(mm, BASE);
+	next_pte = follow_pte(mm, next);
+	switch_mm(mm);
+	flags = arch_local_irq_save();
+	KTEST_EXPECT_EQ(t, raw_copy_to_user((void *)BASE, &byte, 1), 0);
+	KTEST_EXPECT_EQ(t, raw_copy_to_user((void *)next, &byte, 1), 0);
+	set_pte(pte, pte_wrprotect(*pte));
+	set_pte(next_pte, pte_wrprotect(*next_pte));
+	flush_tlb_mm_range(mm, BASE, BASE + PAGE_SIZE);
+	KTEST_EXPECT_EQ(t, raw_copy_to_user((void *)BASE, &byte, 1), 1);
+	KTEST_EXPECT_EQ(t, raw_copy_to_user((void *)next, &byte, 1), 0);
+	__tlb_flush_local();
+	KTEST_EXPECT_EQ(t, raw_copy_to_user((void *)next, &byte, 1), 1);
+	arch_local_irq_restore(flags);
+	switch_mm(NULL);
+	mmput(mm);
+}
+
 KTEST_SUITE(kernel_pgtable, KTEST_CASE(text_is_read_only),
 	    KTEST_CASE(rodata_is_read_only), KTEST_CASE(data_is_writable),
 	    KTEST_CASE(stack_guard_invalid),
 	    KTEST_CASE(kernel_not_in_user_space),
 	    KTEST_CASE(fresh_tables_are_invalid),
-	    KTEST_CASE(segment_pair_shares_a_page));
+	    KTEST_CASE(segment_pair_shares_a_page),
+	    KTEST_CASE(old_page_faults_until_young),
+	    KTEST_CASE(null_page_is_invalid),
+	    KTEST_CASE(page_flush_purges_that_page_only));

@@ -7,12 +7,22 @@
  * device, ends QEMU with status (n << 1) | 1, as isa-debug-exit does on
  * x86_64.  Power-off is a disabled wait with address 0xfff, which QEMU
  * takes for a clean shutdown; any other disabled wait it reports as a
- * guest crash.  Restart is a SIGP "restart" of... nothing yet: halt.
+ * guest crash.
+ *
+ * Restart is a re-IPL: DIAGNOSE 0x308 with subcode 3, "load clear", which
+ * resets the machine, clears storage and loads the system again from
+ * where it was first loaded (QEMU: the same -kernel and -initrd); under
+ * -no-reboot QEMU exits instead, as a PC's reset does.  Subcodes 0 and 1,
+ * the resets that keep storage, do not reload the image: QEMU restarts
+ * the CPU on the kernel's old lowcore with its control registers reset,
+ * and it loops on program checks.
  */
 #include <asm/ptrace.h>
 #include <asm/sclp.h>
 #include <kernel/panic.h>
 #include <kernel/printk.h>
+
+#define DIAG308_LOAD_CLEAR 3
 
 static void __noreturn disabled_wait(unsigned long code)
 {
@@ -46,6 +56,13 @@ void arch_poweroff(void)
 
 void arch_restart(void)
 {
-	printk("Restart is not supported on s390 yet; halted.\n");
+	register unsigned long addr asm("2") = 0;
+	register unsigned long subcode asm("3") = DIAG308_LOAD_CLEAR;
+
+	asm volatile("diag %0, %1, 0x308"
+		     :
+		     : "d"(addr), "d"(subcode)
+		     : "memory");
+	printk("re-IPL refused; halted.\n");
 	arch_halt();
 }

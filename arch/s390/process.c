@@ -14,6 +14,7 @@
  *	                             | bytes, the ABI's     |  its save area
  *	                             +----------------------+ <- thread.sp
  */
+#include <asm/ctlreg.h>
 #include <asm/layout.h>
 #include <asm/lowcore.h>
 #include <asm/page.h>
@@ -47,16 +48,12 @@ struct pt_regs *task_pt_regs(struct task_struct *t)
 	return (struct pt_regs *)((char *)t->stack + KERNEL_STACK_SIZE) - 1;
 }
 
-#define CR0_AFP (1UL << (63 - 45)) /* all 16 floating-point registers */
+#define CR0_AFP CR_BIT(45) /* all 16 floating-point registers */
 
 /* Let programs use the floating-point registers, all 16 of them. */
 void fpu_init(void)
 {
-	unsigned long cr0;
-
-	asm volatile("stctg %%c0, %%c0, %0" : "=Q"(cr0));
-	cr0 |= CR0_AFP;
-	asm volatile("lctlg %%c0, %%c0, %0" : : "Q"(cr0));
+	ctl_set_bits(0, CR0_AFP);
 }
 
 /* A frame whose save area __switch_stack loads %r6..%r15 from. */
@@ -124,7 +121,7 @@ void start_thread(struct pt_regs *regs, unsigned long entry, unsigned long sp)
 
 void switch_to(struct task_struct *prev, struct task_struct *next)
 {
-	*(unsigned long *)__LC_KERNEL_STACK =
+	*(unsigned long *)lowcore_ptr(__LC_KERNEL_STACK) =
 		(unsigned long)next->stack + KERNEL_STACK_SIZE;
 	save_fpu_regs(&prev->thread.fpu);
 	load_fpu_regs(&next->thread.fpu);

@@ -15,13 +15,20 @@
  *  - READ EVENT DATA: console input, when the SCLP signals it has some.
  *
  * A request completes when the SCLP writes the response code into the
- * SCCB and raises a service-signal external interruption.  Under QEMU's
- * TCG that happens inside servc itself; elsewhere it comes later.  So the
- * caller spins on the response code (written last), and the interruption
- * handler, when interruptions are on, only looks for pending input.
+ * SCCB and raises a service-signal external interruption (under QEMU's
+ * TCG, inside servc itself; elsewhere later).  The caller waits for that
+ * interruption in an enabled wait (sclp_wait_interrupt), not by spinning;
+ * it may be the console called from an interruption handler or a panic,
+ * so the wait takes the service signal alone, through a new PSW of its
+ * own that resumes right after the wait.  The interruption's parameter
+ * also says whether input is pending, for when the kernel's own handler
+ * (sclp_interrupt) does not see it.
  */
+#include <asm/ctlreg.h>
 #include <asm/irqflags.h>
+#include <asm/lowcore.h>
 #include <asm/page.h>
+#include <asm/ptrace.h>
 #include <asm/sclp.h>
 #include <kernel/fs/fs.h>
 #include <kernel/printk.h>
@@ -106,16 +113,59 @@ static int servc(u32 command, void *sccb)
 	return cc;
 }
 
+#define CR0_EXTERNAL_SUBCLASSES 0xffffUL /* bits 48-63 */
+
+struct psw {
+	u64 mask, addr;
+};
+
+static bool input_pending; /* a wait saw the SCLP say so */
+
+/*
+ * Wait for the next service-signal interruption, interruptions being off
+ * (the callers'): control register 0 masks every other external subclass
+ * meanwhile, and the external new PSW, borrowed, resumes here in the
+ * caller's mode rather than entering the kernel's handler.
+ */
+static void sclp_wait_interrupt(void)
+{
+	struct psw *ext_new = lowcore_ptr(__LC_EXT_NEW_PSW), saved = *ext_new;
+	struct psw wait __aligned(8);
+	unsigned long cr0, cr0_wait, hi, lo;
+
+	ctl_store(0, cr0);
+	cr0_wait = (cr0 & ~CR0_EXTERNAL_SUBCLASSES) | CR0_SERVICE_SIGNAL;
+	ctl_load(0, cr0_wait);
+	asm volatile("epsw %0, %1" : "=d"(hi), "=d"(lo));
+	ext_new->mask = hi << 32 | (u32)lo;
+	wait.mask = ext_new->mask | PSW_MASK_EXT | PSW_MASK_WAIT;
+	asm volatile("larl %%r1, 0f\n"
+		     "	stg %%r1, %[resume]\n"
+		     "	stg %%r1, %[wait_addr]\n"
+		     "	lpswe %[wait]\n"
+		     "0:"
+		     : [resume] "=Q"(ext_new->addr), [wait_addr] "=Q"(wait.addr)
+		     : [wait] "Q"(wait)
+		     : "r1", "cc", "memory");
+	*ext_new = saved;
+	ctl_load(0, cr0);
+	if (*(u32 *)lowcore_ptr(__LC_EXT_PARAMS) & SCLP_PARAM_EVENT_PENDING)
+		input_pending = true;
+}
+
 /* Issue a command and wait for its answer; the response code, or 0. */
 static u16 sclp_request(u32 command, struct sccb_header *sccb)
 {
 	volatile u16 *rc = &sccb->response_code;
+	unsigned long flags = arch_local_irq_save();
 
 	*rc = SCLP_RC_BUSY;
 	while (servc(command, sccb) == 2) /* busy: another request runs */
 		;
-	while (*rc == SCLP_RC_BUSY)
-		;
+	do
+		sclp_wait_interrupt();
+	while (*rc == SCLP_RC_BUSY);
+	arch_local_irq_restore(flags);
 	return *rc;
 }
 
@@ -262,8 +312,17 @@ void sclp_enable_input(void)
 	sclp_read_input(); /* what arrived before anyone listened */
 }
 
+void sclp_poll_input(void)
+{
+	if (!input_enabled || !input_pending)
+		return;
+	input_pending = false;
+	sclp_read_input();
+}
+
 void sclp_interrupt(u32 param)
 {
-	if (input_enabled && (param & SCLP_PARAM_EVENT_PENDING))
-		sclp_read_input();
+	if (param & SCLP_PARAM_EVENT_PENDING)
+		input_pending = true;
+	sclp_poll_input();
 }

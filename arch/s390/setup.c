@@ -13,6 +13,7 @@
  *  - the kernel image, from 64 KiB to _end (bss included);
  *  - the initrd.
  */
+#include <asm/cio.h>
 #include <asm/facility.h>
 #include <asm/lowcore.h>
 #include <asm/page.h>
@@ -31,7 +32,7 @@ extern const char _end[];
 extern const char parm_area[];
 extern const u64 initrd_start_parm, initrd_size_parm;
 extern const char pgm_check_handler[], svc_handler[], ext_handler[],
-	mcck_handler[];
+	io_handler[], mcck_handler[];
 
 phys_addr_t initrd_start, initrd_end;
 
@@ -39,26 +40,30 @@ struct psw {
 	u64 mask, addr;
 };
 
+/* Before paging_init: DAT is off, and lowcore_ptr is the real lowcore. */
 static void set_new_psw(unsigned long offset, const void *handler, u64 mask)
 {
-	struct psw *psw = __va(offset);
+	struct psw *psw = lowcore_ptr(offset);
 
 	psw->mask = mask;
 	psw->addr = (unsigned long)handler;
 }
 
 /*
- * Interruptions enter the kernel in its address space (home, DAT on) once
- * paging_init has built it; until then with DAT off, which the identity
- * direct map makes the same addresses.
+ * Interruptions enter with DAT off, at the real lowcore, and entry.S turns
+ * DAT on (the home space) once it has saved the registers there: the
+ * kernel's own view of page 0 is invalid.  The identity direct map makes
+ * the code's addresses the same either way.
  */
-void set_new_psws(u64 mask)
+static void set_new_psws(void)
 {
+	u64 mask = PSW_ASC_HOME | PSW_MASK_64;
+
 	set_new_psw(__LC_PGM_NEW_PSW, pgm_check_handler, mask);
 	set_new_psw(__LC_SVC_NEW_PSW, svc_handler, mask);
 	set_new_psw(__LC_EXT_NEW_PSW, ext_handler, mask);
 	set_new_psw(__LC_MCCK_NEW_PSW, mcck_handler, PSW_MASK_64);
-	set_new_psw(__LC_IO_NEW_PSW, mcck_handler, PSW_MASK_64);
+	set_new_psw(__LC_IO_NEW_PSW, io_handler, mask);
 	set_new_psw(__LC_RESTART_NEW_PSW, mcck_handler, PSW_MASK_64);
 }
 
@@ -97,6 +102,13 @@ void setup_arch(void)
 	strscpy(boot_command_line, parm_area, sizeof(boot_command_line));
 }
 
+/* The devices: the XIP segment in storage, those on channels (cio.c). */
+void arch_device_init(void)
+{
+	dcss_init();
+	css_init();
+}
+
 void arch_console_enable_input(void)
 {
 	sclp_enable_input();
@@ -120,7 +132,7 @@ void __noreturn s390_start_kernel(void)
 {
 	smp_prepare_boot_cpu(); /* current and the per-CPU data, first */
 	set_tod_clock(0);
-	set_new_psws(PSW_MASK_64);
+	set_new_psws();
 	sclp_console_init();
 	start_kernel();
 }

@@ -5,14 +5,14 @@
  * takes an external interruption (code 0x1004) if CR0's clock-comparator
  * subclass bit is on.  Each tick loads the next deadline, one 1/HZ s on.
  */
+#include <asm/ctlreg.h>
 #include <asm/ptrace.h>
 #include <asm/timer.h>
 #include <kernel/time.h>
 
 #define TOD_UNITS_PER_USEC 4096UL
 #define TICK_TOD_UNITS (1000000UL / HZ * TOD_UNITS_PER_USEC)
-#define CR0_CLOCK_COMPARATOR (1UL << (63 - 52))
-#define CR0_SERVICE_SIGNAL (1UL << (63 - 54))
+#define CR0_CLOCK_COMPARATOR CR_BIT(52)
 
 static unsigned long next_tick;
 
@@ -29,21 +29,11 @@ static void set_clock_comparator(unsigned long value)
 	asm volatile("sckc %0" : : "Q"(value));
 }
 
-/* Set bits in control register 0 (the interruption subclass masks). */
-static void ctl_set_cr0(unsigned long bits)
-{
-	unsigned long cr0;
-
-	asm volatile("stctg %%c0, %%c0, %0" : "=Q"(cr0));
-	cr0 |= bits;
-	asm volatile("lctlg %%c0, %%c0, %0" : : "Q"(cr0));
-}
-
 void arch_timer_init(void)
 {
 	next_tick = get_tod_clock() + TICK_TOD_UNITS;
 	set_clock_comparator(next_tick);
-	ctl_set_cr0(CR0_CLOCK_COMPARATOR | CR0_SERVICE_SIGNAL);
+	ctl_set_bits(0, CR0_CLOCK_COMPARATOR | CR0_SERVICE_SIGNAL);
 }
 
 /* The next deadline; ticks missed (a long stop in a debugger) are dropped. */

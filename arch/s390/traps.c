@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 /*
- * Interruption dispatch: program checks, supervisor calls and external
- * interruptions arrive here from entry.S with the interrupted registers.
+ * Interruption dispatch: program checks, supervisor calls, external and
+ * I/O interruptions arrive here from entry.S with the interrupted registers.
  *
  * A program check is decoded from its interruption code and, for the
  * translation and protection exceptions, the translation-exception
@@ -14,6 +14,7 @@
  * program it is the program's fault: a signal (and one console line when
  * it kills).
  */
+#include <asm/cio.h>
 #include <asm/irqflags.h>
 #include <asm/layout.h>
 #include <asm/lowcore.h>
@@ -117,7 +118,7 @@ static bool fixup_exception(struct pt_regs *regs)
 
 static unsigned int data_exception_code(void)
 {
-	return *(const u32 *)__va(__LC_DATA_EXC_CODE) & 0xff;
+	return *(const u32 *)lowcore_ptr(__LC_DATA_EXC_CODE) & 0xff;
 }
 
 /* The signal a program check sends, as POSIX pairs them. */
@@ -199,6 +200,12 @@ static void __noreturn kernel_oops(struct pt_regs *regs, unsigned int code)
 			   "kernel stack overflow (%#lx is the guard "
 			   "page)",
 			   fault_address(regs));
+	if (is_dat_fault(code) && !fault_in_user_space(regs) &&
+	    fault_address(regs) < PAGE_SIZE)
+		panic_regs(regs,
+			   "kernel NULL pointer dereference at 0x%lx (%s)",
+			   fault_address(regs),
+			   regs->int_parm & TEID_FSI_STORE ? "write" : "read");
 	if (is_dat_fault(code))
 		panic_regs(regs, "%s at %#lx: %s in the %s space", name,
 			   fault_address(regs),
@@ -275,6 +282,7 @@ static void do_external(struct pt_regs *regs, bool user)
 {
 	switch (regs->int_code & 0xffff) {
 	case EXT_CODE_CLOCK_COMPARATOR:
+		sclp_poll_input();
 		clock_comparator_interrupt(user);
 		break;
 	case EXT_CODE_SERVICE_SIGNAL:
@@ -309,6 +317,9 @@ void s390_trap(struct pt_regs *regs)
 		break;
 	case TRAP_EXTERNAL:
 		do_external(regs, user);
+		break;
+	case TRAP_IO:
+		do_io_interrupt(regs->int_code);
 		break;
 	}
 	if (user) {

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 /*
- * The virtio bus: a transport (virtio_pci.c, later virtio-mmio and
- * virtio-ccw) hands each device it finds to virtio_dev_probe, which binds
+ * The virtio bus: a transport (virtio_pci.c, arch/s390/virtio_ccw.c)
+ * hands each device it finds to virtio_dev_probe, which binds
  * the driver of the device's type.  A device with no driver stays unused.
  */
 #include <kernel/drivers/virtio.h>

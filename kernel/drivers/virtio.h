@@ -7,8 +7,9 @@
  *
  *   a transport      finds the device and reaches its status, features,
  *                    configuration and queue registers: PCI here
- *                    (virtio_pci.c); virtio-mmio (ARM) and virtio-ccw
- *                    (s390) implement the same virtio_config_ops
+ *                    (virtio_pci.c); channel I/O on s390
+ *                    (arch/s390/virtio_ccw.c), behind the same
+ *                    virtio_config_ops
  *   the ring         virtio_ring.c: the split virtqueue, whatever the
  *                    transport
  *   a device driver  virtio_blk.c: knows what the buffers mean, nothing

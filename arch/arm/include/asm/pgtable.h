@@ -264,6 +264,11 @@ static inline pte_t pte_mkold(pte_t pte)
 	return pte;
 }
 
+static inline pte_t pte_mkyoung(pte_t pte)
+{
+	return pte;
+}
+
 /*
  * A swap entry in a PTE: bits 1:0 = 00 make it a fault entry the walker
  * ignores (and pte_present false), and it is never 0, slot 0 being the

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Device interrupt lines: none on s390 (no PCI here; channel I/O is not
- * used), so request_irq has nothing to unmask.
+ * Device interrupt lines: none on s390 (no PCI here), so request_irq has
+ * nothing to unmask.  Channel devices interrupt through their subchannel
+ * instead (arch/s390/cio.c).
  */
 #ifndef _ASM_IRQ_H
 #define _ASM_IRQ_H

@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Saving and restoring the interrupt mask: the PSW's external-interrupt
- * bit (7), the only class Pagoda enables (clock comparator, service
- * signal).  stnsm clears bits of the PSW mask's first byte and keeps the
- * old byte; ssm puts a saved byte back.
+ * Saving and restoring the interrupt mask: the PSW's I/O and external
+ * interruption bits (6 and 7), the classes Pagoda enables (channel I/O;
+ * clock comparator, service signal), always together.  stnsm clears bits
+ * of the PSW mask's first byte and keeps the old byte; ssm puts a saved
+ * byte back.
  */
 #ifndef _ASM_IRQFLAGS_H
 #define _ASM_IRQFLAGS_H
@@ -11,12 +12,17 @@
 #include <kernel/types.h>
 
 #define PSW_BYTE0_EXT 0x01
+#define PSW_BYTE0_DAT 0x04
+#define PSW_BYTE0_IRQS 0x03 /* I/O and external */
 
 static inline unsigned long arch_local_irq_save(void)
 {
 	unsigned char mask;
 
-	asm volatile("stnsm %0, 0xfe" : "=Q"(mask) : : "memory");
+	asm volatile("stnsm %0, %1"
+		     : "=Q"(mask)
+		     : "i"(~PSW_BYTE0_IRQS & 0xff)
+		     : "memory");
 	return mask;
 }
 

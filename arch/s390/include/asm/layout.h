@@ -10,7 +10,9 @@
  * Physical: QEMU loads the image at its link addresses, from 64 KiB up
  * (below is the lowcore, the CPU's prefix area).  Kernel virtual: all RAM
  * mapped at its own address (PAGE_OFFSET 0, the direct map; the image is
- * part of it), then the kernel stacks and the ioremap area far above RAM.
+ * part of it) except the lowcore's two pages, so that a NULL pointer
+ * faults; then the kernel stacks, the ioremap area and the lowcore's
+ * alias far above RAM.
  */
 #ifndef _ASM_LAYOUT_H
 #define _ASM_LAYOUT_H
@@ -35,6 +37,10 @@
 #define IOREMAP_START _UL(0x0000020000000000)
 #define IOREMAP_END _UL(0x0000020040000000)
 #define KMAP_LOCAL_ADDR (IOREMAP_END - PAGE_SIZE)
+
+/* Where the kernel reaches the lowcore (<asm/lowcore.h>): two pages. */
+#define LOWCORE_ALIAS _UL(0x0000030000000000)
+#define LOWCORE_SIZE (2 * PAGE_SIZE)
 
 /* The kernel's table reaches 4 TiB: everything above must stay below. */
 #define KERNEL_VA_END _UL(0x0000040000000000)

@@ -29,11 +29,12 @@
  * There is no user/supervisor bit: the kernel is kept out of user space by
  * being in another address space (<asm/layout.h>).  Nor are there
  * accessed and dirty bits: the hardware records reference and change per
- * frame in its storage key, not per mapping.  Linux on s390 emulates
- * per-PTE young and dirty with software bits, mapping old pages invalid
- * and clean ones read-only and setting the bits on the fault.  Pagoda's VM
- * asks neither yet (no reclaim), so here the software bits only say what
- * the mapping was made for: young when made, dirty when made writable.
+ * frame in its storage key, not per mapping.  Young is kept per PTE in
+ * software, as Linux on s390 does: an old page is mapped invalid, so the
+ * next access faults, and the fault makes it young and valid again
+ * (pte_mkold, pte_mkyoung).  Dirty only says what the mapping was made
+ * for (dirty when made writable): nothing here writes back a page that
+ * has an older copy elsewhere.
  */
 #ifndef _ASM_PGTABLE_H
 #define _ASM_PGTABLE_H
@@ -51,6 +52,7 @@
 #define _PAGE_SPECIAL 0x004UL /* no struct page to count: vm_normal_page */
 #define _PAGE_YOUNG 0x008UL
 #define _PAGE_DIRTY 0x010UL
+#define _PAGE_READ 0x020UL /* accessible (not PROT_NONE): valid when young */
 #define PTE_ADDR_MASK (~0xfffUL)
 
 /* Region and segment entries: invalid bit, table type, table length. */
@@ -101,8 +103,10 @@ typedef u64 pgprot_t;
  * s390 has no no-execute bit without the instruction-execution-protection
  * facility, nor cache attributes (device memory needs none).
  */
-#define PAGE_KERNEL (_PAGE_PRESENT | _PAGE_WRITE | _PAGE_YOUNG | _PAGE_DIRTY)
-#define PAGE_KERNEL_RO (_PAGE_PRESENT | _PAGE_YOUNG | _PAGE_PROTECT)
+#define PAGE_KERNEL                                                            \
+	(_PAGE_PRESENT | _PAGE_READ | _PAGE_WRITE | _PAGE_YOUNG | _PAGE_DIRTY)
+#define PAGE_KERNEL_RO                                                         \
+	(_PAGE_PRESENT | _PAGE_READ | _PAGE_YOUNG | _PAGE_PROTECT)
 #define PAGE_KERNEL_TEXT PAGE_KERNEL_RO
 #define PAGE_KERNEL_IO PAGE_KERNEL
 
@@ -284,15 +288,21 @@ static inline bool pte_young(pte_t pte)
 }
 
 /*
- * Reclaim's second chance forgets the access.  The young bit is the
- * software's here (z/Architecture keeps a reference bit per frame in the
- * storage key, not in the PTE, and Linux emulates young with invalid
- * PTEs); nothing sets it again after a fault maps the page, so a page
- * gets its second chance once.
+ * Reclaim's second chance forgets the access.  The CPU has no bit to set
+ * on the next one (its reference bit is the frame's, in the storage key),
+ * so an old page is made invalid: the access faults, and handle_mm_fault
+ * makes the PTE young again, which re-arms the second chance each scan.
  */
 static inline pte_t pte_mkold(pte_t pte)
 {
-	return pte & ~_PAGE_YOUNG;
+	return (pte & ~_PAGE_YOUNG) | _PAGE_INVALID;
+}
+
+/* Valid again, unless the mapping is PROT_NONE (invalid for its own sake). */
+static inline pte_t pte_mkyoung(pte_t pte)
+{
+	pte |= _PAGE_YOUNG;
+	return pte & _PAGE_READ ? pte & ~_PAGE_INVALID : pte;
 }
 
 /*
@@ -336,6 +346,33 @@ static inline void pte_clear(struct mm_struct *mm, unsigned long addr,
 static inline void __tlb_flush_local(void)
 {
 	asm volatile("ptlb" : : : "memory");
+}
+
+/*
+ * INVALIDATE PAGE TABLE ENTRY: set the entry's invalid bit and purge the
+ * translations made from it, as one operation, which is how s390 wants an
+ * entry the TLB may hold to be changed.  Its operands are the origin of
+ * the 2 KiB hardware page table holding the entry and the virtual address
+ * (QEMU uses the whole address, not only its page index).
+ */
+static inline void __ptep_ipte(unsigned long addr, pte_t *ptep)
+{
+	unsigned long pto = __pa(ptep) & ~(PT_HW_ENTRIES * sizeof(pte_t) - 1);
+
+	asm volatile("ipte %0, %1" : : "a"(pto), "a"(addr) : "memory");
+}
+
+/*
+ * The TLB forgets the one page at addr, whose entry the caller has just
+ * changed (mm/ stores first, then flushes): IPTE purges it, and the new
+ * entry, which IPTE made invalid, is stored again.
+ */
+static inline void flush_tlb_pte(unsigned long addr, pte_t *ptep)
+{
+	pte_t entry = *ptep;
+
+	__ptep_ipte(addr, ptep);
+	set_pte(ptep, entry);
 }
 
 #endif

@@ -3,19 +3,27 @@
 #ifndef _ASM_PROCESSOR_H
 #define _ASM_PROCESSOR_H
 
-/* Only external interrupts (PSW bit 7) are ever enabled: no I/O devices. */
+#include <asm/irqflags.h>
+
+/* I/O and external interruptions (PSW bits 6 and 7), together. */
 static inline void local_irq_enable(void)
 {
 	unsigned char old;
 
-	asm volatile("stosm %0, 0x01" : "=Q"(old) : : "memory");
+	asm volatile("stosm %0, %1"
+		     : "=Q"(old)
+		     : "i"(PSW_BYTE0_IRQS)
+		     : "memory");
 }
 
 static inline void local_irq_disable(void)
 {
 	unsigned char old;
 
-	asm volatile("stnsm %0, 0xfe" : "=Q"(old) : : "memory");
+	asm volatile("stnsm %0, %1"
+		     : "=Q"(old)
+		     : "i"(~PSW_BYTE0_IRQS & 0xff)
+		     : "memory");
 }
 
 /*

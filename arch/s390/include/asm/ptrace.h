@@ -24,6 +24,7 @@
 #define TRAP_PROGRAM 1
 #define TRAP_SVC 2
 #define TRAP_EXTERNAL 3
+#define TRAP_IO 4
 #define TRAP_CLASS_SHIFT 32
 
 #define PSW_MASK_PER _UL(0x4000000000000000)
@@ -44,8 +45,8 @@
 /* The kernel: DAT on, home space, 64-bit; user: the same in primary space. */
 #define PSW_KERNEL_BITS (PSW_MASK_DAT | PSW_ASC_HOME | PSW_MASK_64)
 #define PSW_USER_BITS                                                          \
-	(PSW_MASK_DAT | PSW_MASK_EXT | PSW_MASK_PSTATE | PSW_ASC_PRIMARY |     \
-	 PSW_MASK_64)
+	(PSW_MASK_DAT | PSW_MASK_IO | PSW_MASK_EXT | PSW_MASK_PSTATE |         \
+	 PSW_ASC_PRIMARY | PSW_MASK_64)
 
 #ifndef __ASSEMBLER__
 #include <kernel/types.h>

@@ -13,8 +13,13 @@ void sclp_console_init(void);
 unsigned long sclp_memory_size(void);
 /* A line-mode message (EBCDIC on the wire): QEMU's testdev reads "<n>q". */
 void sclp_write_line_mode(const char *text);
-/* The service-signal external interruption: a request ended, or input. */
+/*
+ * The service-signal external interruption, when no request waited for
+ * it: input is pending.  A request's own wait may see that instead, so
+ * each clock tick also reads what it saw (sclp_poll_input).
+ */
 void sclp_interrupt(u32 param);
+void sclp_poll_input(void);
 void sclp_enable_input(void);
 
 #endif

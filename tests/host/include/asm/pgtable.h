@@ -126,6 +126,11 @@ static inline pte_t pte_mkold(pte_t pte)
 	return pte & ~_PAGE_ACCESSED;
 }
 
+static inline pte_t pte_mkyoung(pte_t pte)
+{
+	return pte | _PAGE_ACCESSED;
+}
+
 static inline void set_pte(pte_t *ptep, pte_t pte)
 {
 	*ptep = pte;
