@@ -259,7 +259,9 @@ $(UB)/demos/%.o: docs/demos/%.c
 $(DOCS_DEMOS): %: %.o $(USER_CRT0) $(USER_LIBC)
 	$(user_link)
 
-tools-test: $(KERNEL) $(INITRD) $(GDB_CONSTS) ## the runner's own tests (tests/tools), failure demos included
+# The failure demos boot the ARM kernel too (its stack overflow), when make
+# builds that port.
+tools-test: $(KERNEL) $(INITRD) $(GDB_CONSTS) $(if $(filter arm,$(OTHER_ARCHES)),test-images-arm) ## the runner's own tests (tests/tools), failure demos included
 	$(Q)python3 -m unittest discover -s tests/tools -t .
 
 # The host programs that print KTAP, and the runner's command for them and

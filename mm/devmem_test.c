@@ -128,6 +128,36 @@ static void remap_maps_raw_frames(struct ktest *t)
 }
 
 /*
+ * A device's frames keep the memory type the driver asked for (the arch's
+ * pgprot_device: uncached on x86_64, Device memory on ARM) through
+ * remap_pfn_range, and through mprotect, which changes only the rights.
+ */
+static void remap_keeps_memory_type(struct ktest *t)
+{
+	unsigned long pfn = device_pfn(t);
+	struct mm_struct *mm;
+	struct vm_area_struct *vma;
+	pgprot_t prot;
+
+	if (!pfn)
+		return;
+	vma = device_vma(&mm, SHARED_RW);
+	KTEST_ASSERT_NOT_NULL(t, vma);
+	prot = pgprot_device(vm_get_page_prot(vma->vm_flags));
+	KTEST_EXPECT_EQ(
+		t, remap_pfn_range(vma, BASE, pfn, PAGES * PAGE_SIZE, prot), 0);
+	for (int i = 0; i < PAGES; i++)
+		KTEST_EXPECT_EQ(t, pte_at(mm, BASE + i * PAGE_SIZE),
+				pte_mkspecial(pfn_pte(pfn + i, prot)));
+	KTEST_EXPECT_EQ(t, do_mprotect(mm, BASE, PAGE_SIZE, PROT_READ), 0);
+	vma = find_vma(mm, BASE);
+	prot = pgprot_device(vm_get_page_prot(vma->vm_flags));
+	KTEST_EXPECT_EQ(t, pte_at(mm, BASE), pte_mkspecial(pfn_pte(pfn, prot)));
+	KTEST_EXPECT_FALSE(t, pte_write(pte_at(mm, BASE)));
+	mmput(mm);
+}
+
+/*
  * A COW remap must cover the whole VMA, and then vm_pgoff is the first
  * frame: the linearity rule.  Its PTEs are read-only, so writes fault.
  */
@@ -378,8 +408,10 @@ static void pfnmap_hole_is_sigbus(struct ktest *t)
 }
 
 KTEST_SUITE(devmem, KTEST_CASE(pte_special_form),
-	    KTEST_CASE(remap_maps_raw_frames), KTEST_CASE(remap_cow_sets_pgoff),
-	    KTEST_CASE(cow_copies_raw_frame), KTEST_CASE(fork_copies_raw_ptes),
+	    KTEST_CASE(remap_maps_raw_frames),
+	    KTEST_CASE(remap_keeps_memory_type),
+	    KTEST_CASE(remap_cow_sets_pgoff), KTEST_CASE(cow_copies_raw_frame),
+	    KTEST_CASE(fork_copies_raw_ptes),
 	    KTEST_CASE(munmap_part_keeps_linearity),
 	    KTEST_CASE(insert_pfn_rules), KTEST_CASE(mixed_map_holds_both),
 	    KTEST_CASE(insert_page_counts), KTEST_CASE(pfnmap_hole_is_sigbus));

@@ -527,7 +527,7 @@ static int handle_pte_fault(struct mm_struct *mm, struct vm_area_struct *vma,
 		return do_wp_page(mm, vma, addr, pte);
 	}
 	/*
-	 * Where the CPU keeps no accessed bit in the PTE (s390), reclaim's
+	 * Where the CPU keeps no accessed bit in the PTE (s390, ARM), reclaim's
 	 * pte_mkold leaves the page unusable so that this access faults:
 	 * it is the access, made young again (a transition to valid, which
 	 * needs no TLB flush).

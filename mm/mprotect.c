@@ -35,9 +35,7 @@ static int change_pte_range(pmd_t *pmd, unsigned long addr, unsigned long end,
 	for (; addr != end; addr += PAGE_SIZE, pte++) {
 		if (!pte_present(*pte))
 			continue;
-		entry = pfn_pte(pte_pfn(*pte), prot);
-		if (pte_special(*pte))
-			entry = pte_mkspecial(entry);
+		entry = pte_modify(*pte, prot); /* the memory type stays */
 		if (!pte_write(*pte))
 			entry = pte_wrprotect(entry);
 		set_pte(pte, entry);

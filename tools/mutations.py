@@ -175,6 +175,9 @@ MUTATIONS = [
     M("reclaim-ignores-vm-reserved", "mm/vmscan.c",
       "(VM_LOCKED | VM_RESERVED | VM_IO", "(VM_LOCKED | VM_IO", "host:swapfile",
       "seed 001: reclaim skips a VM_RESERVED VMA whole"),
+    M("reclaim-no-second-chance", "mm/vmscan.c",
+      "if ((pte_young(orig) || young)", "if ((false || young)", "kernel:vmscan",
+      "a page accessed since reclaim's last look survives this one"),
     # ---- mm locking (chapter 10) ------------------------------------------------
     M("munmap-without-mmap-lock", "mm/mmap.c",
       "\tmmap_write_lock(mm);\n\tret = do_munmap(mm, addr, len);\n\tmmap_write_unlock(mm);",

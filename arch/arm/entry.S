@@ -16,6 +16,16 @@
  *
  * arm_trap(regs) runs with sp rounded down to 8 bytes, as the AAPCS wants
  * at a call: a trap in the kernel may come in at any word.
+ *
+ * A kernel stack overflow.  Each task's stack sits above an unmapped guard
+ * page (kernel/sched.c), so an overflow is a data abort -- whose frame
+ * would go onto the very stack that overflowed, faulting again, forever.
+ * So the data-abort entry first checks, from abort mode, that the frame
+ * will fit: it reads the frame's lowest word (the probe).  If that faults,
+ * the abort taken from abort mode finds the first one's pc and cpsr on
+ * this CPU's abort stack (the abort-mode sp, set by trap_init, otherwise
+ * unused), builds the frame there, and panics on that stack:
+ * arm_kernel_stack_overflow, with the registers and the backtrace.
  */
 #include <asm/extable.h>
 #include <asm/ptrace.h>
@@ -62,8 +72,49 @@ svc_entry:
 	trap_entry 0, ARM_TRAP_SVC
 pabt_entry:
 	trap_entry 4, 3
+
+/*
+ * The abort stack while the probe runs: the abort's pc and cpsr at top - 8
+ * (srsdb), r0 at top - 20; a second abort, the probe's, puts its own pc
+ * and cpsr at top - 16.  The frame for the panic goes below the scratch.
+ */
 dabt_entry:
-	trap_entry 8, 4
+	sub	lr, lr, #8
+	srsdb	sp!, #PSR_ABT_MODE
+	mrs	lr, spsr
+	and	lr, lr, #PSR_MODE_MASK
+	cmp	lr, #PSR_ABT_MODE
+	beq	kernel_stack_overflow	/* the probe faulted */
+	str	r0, [sp, #-12]
+	cps	#PSR_SVC_MODE
+	sub	r0, sp, #S_FRAME_SIZE
+	cps	#PSR_ABT_MODE
+	ldr	r0, [r0]		/* the probe */
+	ldr	r0, [sp, #-12]
+	ldr	lr, [sp], #8
+	trap_entry 0, ARM_TRAP_DABT
+
+kernel_stack_overflow:
+	ldr	r0, [sp, #-4]
+	sub	sp, sp, #(ABORT_SCRATCH - 16 + S_FRAME_SIZE)
+	stmia	sp, {r0-r12}
+	str	r0, [sp, #S_ORIG_R0]
+	ldr	r0, [sp, #(S_FRAME_SIZE + ABORT_SCRATCH - 8)]
+	str	r0, [sp, #S_PC]
+	ldr	r0, [sp, #(S_FRAME_SIZE + ABORT_SCRATCH - 4)]
+	str	r0, [sp, #S_CPSR]
+	mov	r0, #ARM_TRAP_DABT
+	str	r0, [sp, #S_TRAPNO]
+	mov	r0, sp
+	add	sp, sp, #(ABORT_SCRATCH + S_FRAME_SIZE) /* empty, for what nests */
+	cps	#PSR_SVC_MODE
+	str	sp, [r0, #S_SP]		/* the kernel's, overflowed */
+	str	lr, [r0, #(S_SP + 4)]
+	mov	sp, r0
+	bic	sp, sp, #7
+	bl	arm_kernel_stack_overflow
+	udf	#0
+
 irq_entry:
 	trap_entry 4, 6
 

@@ -35,7 +35,6 @@
 
 #define ARM_TRAP_UNDEF 1
 #define ARM_TRAP_PABT 3
-#define ARM_TRAP_DABT 4
 #define ARM_TRAP_IRQ 6
 
 #define FSR_WNR (1UL << 11) /* DFSR: the access was a write */
@@ -269,10 +268,36 @@ void arm_trap(struct pt_regs *regs)
 		unlock_kernel();
 }
 
-/* Exceptions go to the table in entry.S (VBAR; SCTLR.V is clear). */
+/*
+ * Called from entry.S on this CPU's abort stack when a data abort found no
+ * room for its frame on the kernel stack (the probe there faulted, at
+ * DFAR): the stack has run into its guard page.
+ */
+void __noreturn arm_kernel_stack_overflow(struct pt_regs *regs)
+{
+	unsigned long addr;
+
+	asm volatile("mrc p15, 0, %0, c6, c0, 0" : "=r"(addr));
+	panic_regs(regs, "kernel stack overflow (%#lx is the guard page)",
+		   addr);
+}
+
+static u8 abort_stack[NR_CPUS][ABORT_STACK_SIZE] __aligned(8);
+
+/*
+ * Exceptions go to the table in entry.S (VBAR; SCTLR.V is clear), and
+ * abort mode's banked sp to this CPU's abort stack, which only the data
+ * abort entry's stack check uses (entry.S).
+ */
 void trap_init(void)
 {
+	u8 *top = abort_stack[smp_processor_id()] + ABORT_STACK_SIZE;
+
 	asm volatile("mcr p15, 0, %0, c12, c0, 0; isb" : : "r"(vectors));
+	asm volatile("cps %1; mov sp, %0; cps %2"
+		     :
+		     : "r"(top), "i"(PSR_ABT_MODE), "i"(PSR_SVC_MODE)
+		     : "memory");
 }
 
 void show_regs(const struct pt_regs *regs)

@@ -236,7 +236,7 @@ static int fb_mmap(struct file *file, struct vm_area_struct *vma)
 		return -EINVAL;
 	return remap_pfn_range(vma, vma->vm_start,
 			       PHYS_PFN(fb.phys) + vma->vm_pgoff, len,
-			       vm_get_page_prot(vma->vm_flags));
+			       pgprot_device(vm_get_page_prot(vma->vm_flags)));
 }
 
 const struct file_operations fb_fops = {

@@ -199,8 +199,8 @@ static int xip_mount(void)
 /*
  * /dev/xipmem: the whole store as a physical-memory device (Linux's
  * /dev/mem, over one range).  mmap maps its frames with remap_pfn_range,
- * a VM_PFNMAP | VM_IO VMA, every PTE raw and made at once; the offset is
- * the byte in the store.  Read-only: opening it for writing is refused,
+ * a VM_PFNMAP | VM_IO VMA, every PTE raw and made at once, as device
+ * memory (pgprot_device: a PCI BAR); the offset is the byte in the store.  Read-only: opening it for writing is refused,
  * so a shared writable mapping is too; a private one copies on write.
  */
 static int xipmem_open(struct inode *inode, struct file *file)
@@ -219,7 +219,7 @@ static int xipmem_mmap(struct file *file, struct vm_area_struct *vma)
 		return -EINVAL;
 	return remap_pfn_range(vma, vma->vm_start,
 			       PHYS_PFN(xip.phys) + vma->vm_pgoff, len,
-			       vm_get_page_prot(vma->vm_flags));
+			       pgprot_device(vm_get_page_prot(vma->vm_flags)));
 }
 
 const struct file_operations xipmem_fops = {

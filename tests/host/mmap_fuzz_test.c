@@ -33,6 +33,7 @@
 #include <mm/mm.h>
 #include <mm/mmap.h>
 #include <mm/swap.h>
+#include <mm/testing.h>
 #include <mm/vm_audit.h>
 #include <pagoda/abi.h>
 
@@ -423,22 +424,6 @@ static void pageout(struct ktest *t, struct mm_struct *mm, unsigned long first,
 static char host_swap_disk_id;
 #define HOST_SWAP_DISK ((struct gendisk *)&host_swap_disk_id)
 
-static int add_swap_area(void)
-{
-	char *header = get_zeroed_page();
-	struct swap_header_info *info = (void *)header + SWAP_HEADER_INFO;
-	int type;
-
-	if (!header)
-		return -ENOMEM;
-	info->version = 1;
-	info->last_page = 1023;
-	memcpy(header + PAGE_SIZE - SWAP_MAGIC_LEN, SWAP_MAGIC, SWAP_MAGIC_LEN);
-	type = swap_area_add(HOST_SWAP_DISK, header, 1024, 0);
-	free_page(header);
-	return type;
-}
-
 /* write(2) one byte at the start of a file page, growing the file. */
 static void file_write(unsigned long pgoff)
 {
@@ -483,7 +468,7 @@ static void random_operations(struct ktest *t)
 	struct vm_event_counts before = vm_events;
 
 	KTEST_ASSERT_NOT_NULL(t, mm);
-	KTEST_ASSERT_TRUE(t, add_swap_area() >= 0);
+	KTEST_ASSERT_TRUE(t, test_swap_area_add(HOST_SWAP_DISK, 1024, 0) >= 0);
 	dm = dmirror_create(mm, soft_engine());
 	KTEST_ASSERT_TRUE(t, !IS_ERR(dm));
 	mm->stack_start = BASE + 2 * PAGES * PAGE_SIZE;

@@ -15,25 +15,32 @@ import unittest
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 KERNEL = os.path.join(ROOT, "build", "x86_64", "pagoda.elf")
+# The ARM port's (QEMU's virt board), which make test builds too.
+ARM_KERNEL = os.path.join(ROOT, "build", "arm", "pagoda.elf")
 
 
 INITRD = os.path.join(ROOT, "build", "x86_64", "initrd.cpio")
 
+# How each port's boot image is made from its kernel: tool, file name.
+IMAGES = {"x86_64": ("mkiso.sh", "demo.iso", KERNEL),
+          "arm": ("mkimage-arm.sh", "demo.img", ARM_KERNEL)}
 
-def boot_demo(case, timeout=60):
+
+def boot_demo(case, timeout=60, arch="x86_64"):
     """Run ktest_demo.<case> under the runner; return (exit status, output)."""
-    return boot("ktest ktest.filter=ktest_demo." + case, timeout)
+    return boot("ktest ktest.filter=ktest_demo." + case, timeout, arch=arch)
 
 
 def boot(cmdline, timeout=60, initrd=False, arch="x86_64"):
     """Boot the kernel (with the initrd: the user tests) under the runner."""
+    tool, name, kernel = IMAGES["arm" if arch == "arm" else "x86_64"]
     with tempfile.TemporaryDirectory() as tmp:
-        iso = os.path.join(tmp, "demo.iso")
-        subprocess.run([os.path.join(ROOT, "tools", "mkiso.sh"), iso, KERNEL,
+        image = os.path.join(tmp, name)
+        subprocess.run([os.path.join(ROOT, "tools", tool), image, kernel,
                         cmdline] + ([INITRD] if initrd else []), check=True)
         proc = subprocess.run(
             [os.path.join(ROOT, "tools", "run.py"), "test", "--timeout", str(timeout),
-             "--logdir", tmp, arch + ":" + iso],
+             "--logdir", tmp, arch + ":" + image],
             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
         return proc.returncode, proc.stdout
 
@@ -69,6 +76,25 @@ class KernelFailureTest(unittest.TestCase):
 
     def test_hang(self):
         self.check("hang", "timed out after 5 s", timeout=5)
+
+
+class ArmKernelFailureTest(unittest.TestCase):
+    """On ARM, a data abort's frame would go onto the stack that overflowed:
+    the abort entry must notice and panic on its own stack (arch/arm/entry.S),
+    not fault again forever."""
+
+    @classmethod
+    def setUpClass(cls):
+        if not os.path.exists(ARM_KERNEL):
+            raise unittest.SkipTest("%s is missing: make test with ARCH= builds "
+                                    "one port" % ARM_KERNEL)
+
+    def test_stack_overflow(self):
+        status, out = boot_demo("stack_overflow", arch="arm")
+        self.assertEqual(status, 1, out)
+        self.assertIn("kernel panic: kernel stack overflow", out)
+        self.assertIn("recurse+0x", out)  # the backtrace names the function
+        self.assertEqual(out.rstrip().splitlines()[-1], "0 passed, 1 failed", out)
 
 
 class SelectionTest(unittest.TestCase):

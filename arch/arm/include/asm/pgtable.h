@@ -12,14 +12,21 @@
  * own (get_zeroed_page, freed as a page): the rest of that page is unused.
  *
  * The PTE mm/ sees IS the hardware small-page descriptor; there is no
- * software copy beside it, hence no spare bits:
+ * software copy beside it (Linux keeps one, in the same page), hence few
+ * spare bits:
  *  - no special bit: ARCH_HAS_PTE_SPECIAL is not defined, so vm_normal_page
  *    decides from the VMA (seeds 000 and 003) -- the reason this port is
  *    in the tree;
- *  - no accessed or dirty bits (the Access Flag scheme is off, SCTLR.AFE =
- *    0): pte_young and pte_dirty answer "yes" for every mapped page, the
- *    safe answer (nothing in mm/ ages pages yet; a reclaimer would need
- *    the fault-to-set-young scheme of SCTLR.AFE);
+ *  - no hardware accessed bit (the Access Flag scheme is off, SCTLR.AFE =
+ *    0), so young is emulated the way Linux's ARM code does it: an old
+ *    page's entry is made a fault entry for the walker (bits 1:0 = 00),
+ *    with a software bit, L2_OLD, saying a page is still behind it.  The
+ *    next access takes a translation fault; handle_mm_fault finds the PTE
+ *    present but old and makes it young again (pte_mkyoung): valid for the
+ *    MMU, nothing else changed.  Reclaim's second chance (mm/vmscan.c)
+ *    thus sees every access since its last look, as on x86_64;
+ *  - no dirty bit: pte_dirty answers "yes" for every mapped page, the safe
+ *    answer (reclaim writes every anonymous page it evicts anyway);
  *  - PROT_NONE is a valid small-page entry with AP = 000 (no access at
  *    PL0 or PL1): the MMU refuses every access, kernel's too, while
  *    pte_present still says the entry holds a page, as x86's PROTNONE bit.
@@ -51,12 +58,26 @@
 #define L2_S (1UL << 10)  /* shareable */
 
 /*
+ * Software bits of an old entry (bits 1:0 = 00: the walker ignores the
+ * rest).  TEX[2:1] are never set in a valid entry here (the memory types
+ * below use TEX[0] alone), and a swap entry keeps them clear (its type is
+ * in bits 2-6), so L2_OLD tells an old page from a swap entry.  XN moves
+ * to L2_OLD_XN while the entry is old: bits 1:0 = 01 would be a valid
+ * 64 KiB large-page descriptor.
+ */
+#define L2_OLD (1UL << 7)
+#define L2_OLD_XN (1UL << 8)
+
+/*
  * Memory types with TEX remapping off: normal memory write-back
  * write-allocate (TEX 001, C, B), shareable so that a second core (parked
  * today) would see the same data; device memory (TEX 000, B) for I/O.
  */
 #define L2_NORMAL (L2_TEX0 | L2_C | L2_B | L2_S)
 #define L2_DEVICE (L2_B)
+/* The bits that make the memory type. */
+#define L2_TEX (7UL << 6)
+#define L2_MEMTYPE (L2_TEX | L2_C | L2_B | L2_S)
 
 /* First-level descriptor types. */
 #define L1_TYPE_MASK 3UL
@@ -205,10 +226,13 @@ static inline bool pte_none(pte_t pte)
 	return pte == 0;
 }
 
-/* Holds a page, even one the MMU refuses every access to (PROT_NONE). */
+/*
+ * Holds a page, even one the MMU refuses every access to (PROT_NONE) or
+ * an old one (invalid to the MMU until the next access faults).
+ */
 static inline bool pte_present(pte_t pte)
 {
-	return pte & L2_SMALL;
+	return pte & (L2_SMALL | L2_OLD);
 }
 
 static inline bool pte_write(pte_t pte)
@@ -253,26 +277,73 @@ static inline bool pte_dirty(pte_t pte)
 	return pte_present(pte);
 }
 
+/* Young: valid to the MMU, so an access may have happened unseen. */
 static inline bool pte_young(pte_t pte)
 {
-	return pte_present(pte);
+	return pte & L2_SMALL;
 }
 
-/* No accessed bit to clear (see above): every page stays young. */
+/*
+ * Old: invalid to the MMU, so the next access faults (see above).  The
+ * caller flushes the TLB entry, or the MMU would go on using it.
+ */
 static inline pte_t pte_mkold(pte_t pte)
 {
-	return pte;
+	if (!pte_young(pte))
+		return pte;
+	pte &= ~L2_SMALL;
+	if (pte & L2_XN)
+		pte ^= L2_XN | L2_OLD_XN;
+	return pte | L2_OLD;
 }
 
+/*
+ * Valid again.  A TLB never holds an entry that gives a translation
+ * fault (ARM ARM B3.10.1), so no flush is needed, only set_pte's dsb.
+ */
 static inline pte_t pte_mkyoung(pte_t pte)
 {
-	return pte;
+	if (!(pte & L2_OLD))
+		return pte;
+	pte &= ~L2_OLD;
+	if (pte & L2_OLD_XN)
+		pte ^= L2_XN | L2_OLD_XN;
+	return pte | L2_SMALL;
+}
+
+/*
+ * Device memory (Device or Strongly-ordered: TEX 000, C 0) is never
+ * executed: a fetch from it is UNPREDICTABLE in ARMv7, and XN also keeps
+ * the processor's speculative fetches off it.
+ */
+static inline pgprot_t l2_device_xn(pgprot_t prot)
+{
+	return prot & (L2_TEX | L2_C) ? prot : prot | L2_XN;
+}
+
+/*
+ * A device's frames mapped into user space (remap_pfn_range of a PCI BAR):
+ * shareable Device memory, as the kernel's ioremap maps them, so that
+ * every load and store reaches the device, in order, uncached and
+ * unmerged -- not Normal cacheable memory, which may be read ahead,
+ * cached and written back late.  Linux's pgprot_device.
+ */
+static inline pgprot_t pgprot_device(pgprot_t prot)
+{
+	return l2_device_xn((prot & ~L2_MEMTYPE) | L2_DEVICE);
+}
+
+/* mprotect's new rights for a PTE: its frame and memory type stay. */
+static inline pte_t pte_modify(pte_t pte, pgprot_t prot)
+{
+	pte = pte_mkyoung(pte) & (PTE_ADDR_MASK | L2_MEMTYPE);
+	return l2_device_xn(pte | (prot & ~L2_MEMTYPE));
 }
 
 /*
  * A swap entry in a PTE: bits 1:0 = 00 make it a fault entry the walker
- * ignores (and pte_present false), and it is never 0, slot 0 being the
- * area's header.  Bits 2-6: the type; bits 12-31: the offset.
+ * ignores, L2_OLD clear makes pte_present false, and it is never 0, slot
+ * 0 being the area's header.  Bits 2-6: the type; bits 12-31: the offset.
  */
 #define MAX_SWAPFILES_SHIFT 5
 #define SWP_OFFSET_BITS 20

@@ -16,8 +16,17 @@
 #define PSR_MODE_MASK 0x1f
 #define PSR_USR_MODE 0x10
 #define PSR_SVC_MODE 0x13
+#define PSR_ABT_MODE 0x17
 #define PSR_T_BIT (1 << 5)
-#define ARM_TRAP_SVC 2 /* pt_regs.trapno of a system call (entry.S) */
+#define ARM_TRAP_SVC 2	/* pt_regs.trapno of a system call (entry.S) */
+#define ARM_TRAP_DABT 4 /* of a data abort */
+/*
+ * Each CPU's abort-mode stack (entry.S): a few words for the data-abort
+ * entry's check of the kernel stack, then, below them, a stack to panic
+ * on when that stack has overflowed.
+ */
+#define ABORT_STACK_SIZE 4096
+#define ABORT_SCRATCH 32
 
 #ifndef __ASSEMBLER__
 struct pt_regs {

@@ -9,6 +9,7 @@ struct pt_regs;
 
 void trap_init(void);
 void arm_trap(struct pt_regs *regs);
+void arm_kernel_stack_overflow(struct pt_regs *regs);
 /* The interrupt controller (gic.c or bcm2836.c, by board). */
 void irqchip_init(void);
 void irqchip_enable_timer(void);

@@ -244,6 +244,21 @@ static inline bool pte_none(pte_t pte)
 	return pte == _PAGE_INVALID;
 }
 
+/*
+ * No memory types: s390 reaches a PCI device's memory through its PCI
+ * load and store instructions, never through a mapping.
+ */
+static inline pgprot_t pgprot_device(pgprot_t prot)
+{
+	return prot;
+}
+
+/* mprotect's new rights for a PTE: the frame and the special mark stay. */
+static inline pte_t pte_modify(pte_t pte, pgprot_t prot)
+{
+	return (pte & (PTE_ADDR_MASK | _PAGE_SPECIAL)) | prot;
+}
+
 #ifdef ARCH_HAS_PTE_SPECIAL
 static inline bool pte_special(pte_t pte)
 {

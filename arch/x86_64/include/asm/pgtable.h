@@ -80,6 +80,24 @@ typedef u64 pgprot_t;
  */
 #define PAGE_KERNEL_IO (PAGE_KERNEL | _PAGE_PCD | _PAGE_PWT)
 
+/* A device's frames in user space, uncached as PAGE_KERNEL_IO maps them. */
+static inline pgprot_t pgprot_device(pgprot_t prot)
+{
+	return prot | _PAGE_PCD | _PAGE_PWT;
+}
+
+/*
+ * What mprotect's new rights leave as it was: the frame, the special mark,
+ * the memory type (Linux's _PAGE_CHG_MASK, less the accessed and dirty
+ * bits, which the new rights give afresh).
+ */
+#define _PAGE_CHG_MASK (PTE_ADDR_MASK | _PAGE_SPECIAL | _PAGE_PCD | _PAGE_PWT)
+
+static inline pte_t pte_modify(pte_t pte, pgprot_t prot)
+{
+	return (pte & _PAGE_CHG_MASK) | (prot & ~_PAGE_CHG_MASK);
+}
+
 /*
  * The entry that decides how va is mapped in the kernel page table: the leaf
  * (a 4 KiB PTE or a 2 MiB PD entry), or the first non-present entry on the

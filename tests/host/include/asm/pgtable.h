@@ -35,6 +35,7 @@ typedef u64 pgprot_t;
 #define _PAGE_SPECIAL 0x200UL
 #define _PAGE_PROTNONE 0x400UL
 #define _PAGE_ACCESSED 0x20UL /* set only by tests: no MMU here */
+#define _PAGE_PCD 0x10UL      /* a memory type, as x86's: device memory */
 
 #ifdef HOST_PTE_SPECIAL
 #define ARCH_HAS_PTE_SPECIAL 1
@@ -48,6 +49,19 @@ static inline unsigned long pte_pfn(pte_t pte)
 static inline pte_t pfn_pte(unsigned long pfn, pgprot_t prot)
 {
 	return ((pte_t)pfn << PAGE_SHIFT) | prot;
+}
+
+static inline pgprot_t pgprot_device(pgprot_t prot)
+{
+	return prot | _PAGE_PCD;
+}
+
+/* mprotect keeps the frame, the special mark and the memory type. */
+static inline pte_t pte_modify(pte_t pte, pgprot_t prot)
+{
+	pte_t keep = ~(PAGE_SIZE - 1) | _PAGE_SPECIAL | _PAGE_PCD;
+
+	return (pte & keep) | (prot & ~keep);
 }
 
 static inline bool pte_special(pte_t pte)
