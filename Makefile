@@ -253,10 +253,10 @@ include labs.mk
 # them; make docs-outputs runs them.
 DOCS_DEMOS := $(patsubst docs/demos/%.c,$(UB)/demos/%,$(wildcard docs/demos/*.c))
 
-$(UB)/demos/%.o: docs/demos/%.c
+$(UB)/demos/%.o: docs/demos/%.c $(NEWLIB_LIBS)
 	$(call user_cc,$(USER_CFLAGS))
 
-$(DOCS_DEMOS): %: %.o $(USER_CRT0) $(USER_LIBC)
+$(DOCS_DEMOS): %: %.o $(USER_CRT0) $(USER_LIBS)
 	$(user_link)
 
 # The failure demos boot the ARM kernel too (its stack overflow), when make

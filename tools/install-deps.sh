@@ -19,8 +19,11 @@ arch=${1:-x86_64}
 # command  package
 # mkswap formats the swap disks (util-linux is Essential in Debian, so
 # always there; named in case a root was built without it).
+# newlib-source: the C library of user programs, which
+# tools/build-newlib.sh unpacks (xz) and builds for each port.
 common="gcc:gcc ld:binutils make:make python3:python3 cpio:cpio
-	/usr/include/stdio.h:libc6-dev /sbin/mkswap:util-linux"
+	/usr/include/stdio.h:libc6-dev /sbin/mkswap:util-linux
+	/usr/src/newlib/newlib-3.3.0.tar.xz:newlib-source xz:xz-utils"
 case $arch in
 x86_64)
 	need="$common qemu-system-x86_64:qemu-system-x86 grub-mkrescue:grub-common

@@ -2,8 +2,10 @@
 # Included by the top-level Makefile after arch.mk and the tool variables,
 # so B (build/<arch>), CC, Q and ARCH are set.
 #
-#   user/lib/*.c, user/lib/arch/$(ARCH)/*.S    -> $(B)/user/libc.a
-#     (with the kernel's kernel/lib/string.c and vsprintf.c compiled in)
+#   newlib, from Debian's newlib-source        -> build/newlib/$(ARCH)
+#     (tools/build-newlib.sh: libc.a, libm.a and their headers)
+#   user/lib/*.c, user/lib/arch/$(ARCH)/*.S    -> $(B)/user/libpagoda.a
+#     (the system layer under newlib: system calls, signals, threads ...)
 #   user/lib/arch/$(ARCH)/crt0.S               -> $(B)/user/crt0.o
 #   user/bin/<name>.c                          -> $(B)/user/bin/<name>   (/bin)
 #   user/tests/<name>.c                        -> $(B)/user/tests/<name> (/tests)
@@ -13,36 +15,46 @@
 #     program, named after it, linked from every .c file in it)
 #   all of them, and user/etc/*                -> $(INITRD) (/etc)
 #
-# A program is one .c file, linked statically with crt0.o and libc.a at the
-# usual address (0x400000 on x86_64).  An EXTRA program replaces a user/bin
-# one of the same name in the initrd.  EXTRA programs are the user's own, so
-# they are compiled as gcc compiles on Linux: warnings are shown, never
-# turned into errors (-Werror is for Pagoda's own code), and CFLAGS_EXTRA
-# comes last on their command line.
+# A program is one .c file, linked statically with crt0.o, libpagoda.a and
+# newlib's libc.a and libm.a, at the usual address (0x400000 on x86_64).
+# An EXTRA program replaces a user/bin one of the same name in the initrd.
+# EXTRA programs are the user's own, so they are compiled as gcc compiles
+# on Linux: warnings are shown, never turned into errors (-Werror is for
+# Pagoda's own code), and CFLAGS_EXTRA comes last on their command line.
 
 INITRD := $(B)/initrd.cpio
 EXTRA ?=##  C files (from anywhere) built into /bin: EXTRA='a.c b.c', or a directory: one program
 CFLAGS_EXTRA ?=##  more compiler flags for the EXTRA programs: CFLAGS_EXTRA='-O0 -DN=4'
 
 UB := $(B)/user
-USER_LIBC := $(UB)/libc.a
+USER_LIBC := $(UB)/libpagoda.a
 USER_CRT0 := $(UB)/crt0.o
 
 # Programs are ordinary hosted C: the compiler may replace printf("x\n")
 # with puts("x") and so on, as it does on Linux.  Only the include path is
-# ours: our headers, the kernel's ABI headers, and the compiler's own
-# (stddef.h, stdarg.h, stdint.h ...).  Recursive (=), so gcc is asked only
-# when compiling, as KCFLAGS does.  -Wno-format-truncation: gcc would
-# otherwise reject snprintf calls that may cut their output, which is what
-# snprintf is for.
+# ours, in this order: Pagoda's headers (POSIX's, and those that replace
+# newlib's where the kernel decides, as <signal.h> and <fcntl.h>), the
+# kernel's ABI headers, newlib's, and the compiler's own (stddef.h,
+# stdarg.h ...; limits.h, which newlib's includes, is in include-fixed).  Recursive (=), so gcc is asked only when compiling, as
+# KCFLAGS does.  -Wno-format-truncation: gcc would otherwise reject
+# snprintf calls that may cut their output, which is what snprintf is for.
 USER_ARCH_CFLAGS_x86_64 := -m64
 # s390x: hard float (Debian's libgcc has no soft-float routines); the
 # kernel saves the floating-point registers on every switch.
 USER_ARCH_CFLAGS_s390 := -m64 -march=z196
+# newlib keeps errno and the rest of its per-thread state in a struct
+# _reent that __getreent() finds (user/lib/pthread.c), not in one global.
+# s390x: newlib has no machine directory for it; its headers learn the
+# byte order and setjmp's buffer (18 longs, user/lib/arch/s390/setjmp.S)
+# from these.
+USER_LIBC_DEFINES_s390 := -D__IEEE_BIG_ENDIAN -D_JBLEN=18 -D_JBTYPE=long
+USER_LIBC_DEFINES := -D__DYNAMIC_REENT__ $(USER_LIBC_DEFINES_$(ARCH))
+USER_INCLUDES = -Iuser/include -Ikernel/uapi -Iarch/$(ARCH)/include/uapi \
+	-isystem $(NEWLIB)/include \
+	-isystem $(shell $(CC) -print-file-name=include) \
+	$(addprefix -isystem ,$(wildcard $(shell $(CC) -print-file-name=include-fixed)))
 USER_CFLAGS = -std=gnu11 -O2 -g -Wall -Wextra -Werror -Wno-unused-parameter \
-	-Wno-format-truncation \
-	-nostdinc -isystem $(shell $(CC) -print-file-name=include) \
-	-Iuser/include -Ikernel/uapi -Iarch/$(ARCH)/include/uapi \
+	-Wno-format-truncation -nostdinc $(USER_INCLUDES) $(USER_LIBC_DEFINES) \
 	-fno-stack-protector -fno-pie -fno-asynchronous-unwind-tables \
 	$(USER_ARCH_CFLAGS_$(ARCH)) -MMD -MP
 
@@ -52,17 +64,51 @@ USER_CFLAGS = -std=gnu11 -O2 -g -Wall -Wextra -Werror -Wno-unused-parameter \
 USER_LIBCFLAGS = $(USER_CFLAGS) -ffreestanding -fno-tree-loop-distribute-patterns
 
 # Static, not position-independent; libgcc for the arithmetic helpers the
-# compiler may call (64-bit division on 32-bit ports), grouped with libc
-# since each may need the other.
+# compiler may call (64-bit division on 32-bit ports), grouped with the
+# libraries since each may need the others.
 USER_LDFLAGS := -nostdlib -static -no-pie -Wl,-z,noexecstack
 USER_AR := $(CROSS_COMPILE)ar
 USER_OBJCOPY := $(CROSS_COMPILE)objcopy
 
+# ---- newlib -----------------------------------------------------------------
+
+# One build per port, shared by its boards (build/newlib, not $(B)).
+# newlib is compiled as the programs are (their ABI flags), with Pagoda's
+# headers first (absolute paths: it builds in a directory of its own), so
+# it depends on them, and on its command, kept in a file rewritten only
+# when it changes (ARM's boards share one: their -mtune is left out).
+# Every user object depends on the result: a new newlib
+# recompiles them (-MMD does not list system headers).
+NEWLIB := build/newlib/$(ARCH)
+NEWLIB_TARGET_x86_64 := x86_64-elf
+NEWLIB_TARGET_arm := arm-none-eabi
+NEWLIB_TARGET_s390 := s390x-elf
+NEWLIB_LIBS := $(NEWLIB)/lib/libc.a $(NEWLIB)/lib/libm.a
+NEWLIB_CFLAGS = -O2 -g $(filter-out -mtune=%,$(USER_ARCH_CFLAGS_$(ARCH))) \
+	-fno-pie -fno-stack-protector \
+	-fno-asynchronous-unwind-tables $(USER_LIBC_DEFINES) -DSIGNAL_PROVIDED \
+	-I$(CURDIR)/user/include -I$(CURDIR)/kernel/uapi \
+	-I$(CURDIR)/arch/$(ARCH)/include/uapi
+NEWLIB_CMD = tools/build-newlib.sh $(NEWLIB) $(NEWLIB_TARGET_$(ARCH)) \
+	'$(CROSS_COMPILE)' '$(NEWLIB_CFLAGS)'
+
+$(NEWLIB).cmd: FORCE
+	@mkdir -p $(dir $@)
+	@echo "$(NEWLIB_CMD)" | cmp -s - $@ || echo "$(NEWLIB_CMD)" > $@
+
+$(NEWLIB)/lib/libm.a: $(NEWLIB)/lib/libc.a
+$(NEWLIB)/lib/libc.a: $(NEWLIB).cmd tools/build-newlib.sh \
+		$(wildcard user/include/*.h user/include/*/*.h kernel/uapi/pagoda/*.h)
+	$(Q)$(NEWLIB_CMD)
+
+# ---- Pagoda's part -----------------------------------------------------------
+
 USER_LIB_SRCS := $(wildcard user/lib/*.c) \
 	$(filter-out %/crt0.S,$(wildcard user/lib/arch/$(ARCH)/*.S))
-USER_KLIB_SRCS := kernel/lib/string.c kernel/lib/vsprintf.c kernel/lib/ktest_filter.c
+USER_KLIB_SRCS := kernel/lib/ktest_filter.c
 USER_LIB_OBJS := $(patsubst user/lib/%,$(UB)/lib/%.o,$(basename $(USER_LIB_SRCS))) \
 	$(patsubst kernel/lib/%.c,$(UB)/lib/kernel-%.o,$(USER_KLIB_SRCS))
+USER_LIBS := $(USER_LIBC) $(NEWLIB_LIBS)
 
 USER_BINS := $(patsubst user/bin/%.c,$(UB)/bin/%,$(wildcard user/bin/*.c))
 USER_TESTS := $(patsubst user/tests/%.c,$(UB)/tests/%,$(wildcard user/tests/*.c))
@@ -95,19 +141,18 @@ define user_cc
 	$(Q)$(CC) $(1) -c $< -o $@
 endef
 
-$(UB)/lib/%.o: user/lib/%.c
+$(UB)/lib/%.o: user/lib/%.c $(NEWLIB_LIBS)
 	$(call user_cc,$(USER_LIBCFLAGS))
 
-$(UB)/lib/%.o: user/lib/%.S
+$(UB)/lib/%.o: user/lib/%.S $(NEWLIB_LIBS)
 	$(call user_cc,$(USER_LIBCFLAGS))
 
-# The kernel's string functions and vsnprintf, compiled once more for libc
-# (named kernel-*.o: an archive knows its members by file name alone, and
-# user/lib has a string.c too).
-$(UB)/lib/kernel-%.o: kernel/lib/%.c
+# The kernel's KTAP test filter (T=), compiled once more for the user tests
+# (named kernel-*.o: an archive knows its members by file name alone).
+$(UB)/lib/kernel-%.o: kernel/lib/%.c $(NEWLIB_LIBS)
 	$(call user_cc,$(USER_LIBCFLAGS) -I.)
 
-$(USER_CRT0): user/lib/arch/$(ARCH)/crt0.S
+$(USER_CRT0): user/lib/arch/$(ARCH)/crt0.S $(NEWLIB_LIBS)
 	$(call user_cc,$(USER_LIBCFLAGS))
 
 $(USER_LIBC): $(USER_LIB_OBJS)
@@ -120,17 +165,17 @@ $(USER_LIBC): $(USER_LIB_OBJS)
 define user_link
 	@echo "  LD      $@"
 	$(Q)$(CC) $(USER_LDFLAGS) $(USER_ARCH_LDFLAGS) -o $@ $(USER_CRT0) \
-		$(filter-out $(USER_CRT0) $(USER_LIBC),$^) \
-		-Wl,--start-group $(USER_LIBC) -lgcc -Wl,--end-group
+		$(filter-out $(USER_CRT0) $(USER_LIBS),$^) \
+		-Wl,--start-group $(USER_LIBS) -lgcc -Wl,--end-group
 endef
 
-$(UB)/bin/%.o: user/bin/%.c
+$(UB)/bin/%.o: user/bin/%.c $(NEWLIB_LIBS)
 	$(call user_cc,$(USER_CFLAGS))
 
-$(UB)/tests/%.o: user/tests/%.c
+$(UB)/tests/%.o: user/tests/%.c $(NEWLIB_LIBS)
 	$(call user_cc,$(USER_CFLAGS))
 
-$(USER_PROGS): %: %.o $(USER_CRT0) $(USER_LIBC)
+$(USER_PROGS): %: %.o $(USER_CRT0) $(USER_LIBS)
 	$(user_link)
 
 # EXTRA files can be anywhere: one compile rule for each, the objects of
@@ -142,7 +187,7 @@ $(USER_PROGS): %: %.o $(USER_CRT0) $(USER_LIBC)
 # also removes the program's objects and their dependency files, which
 # may name a source that no longer exists.
 define user_extra_obj_rule
-$(UB)/extra/$(1).objs/$(basename $(notdir $(2))).o: $(2) $(UB)/extra/$(1).srcs
+$(UB)/extra/$(1).objs/$(basename $(notdir $(2))).o: $(2) $(UB)/extra/$(1).srcs $$(NEWLIB_LIBS)
 	$$(call user_cc,$$(USER_EXTRA_CFLAGS))
 endef
 
@@ -153,7 +198,7 @@ $(if $(call user_same,$(strip $(file <$(UB)/extra/$(1).srcs)),$(strip $(2) $(CFL
 	$(shell rm -rf $(UB)/extra/$(1).objs; mkdir -p $(UB)/extra)$(file >$(UB)/extra/$(1).srcs,$(strip $(2) $(CFLAGS_EXTRA))))
 $(foreach s,$(2),$(eval $(call user_extra_obj_rule,$(1),$(s))))
 $(UB)/extra/$(1): $(foreach s,$(2),$(UB)/extra/$(1).objs/$(basename $(notdir $(s))).o) \
-		$(USER_CRT0) $(USER_LIBC)
+		$(USER_CRT0) $(USER_LIBS)
 	$$(user_link)
 endef
 $(foreach e,$(EXTRA),$(eval $(call user_extra_rule,$(call user_extra_name,$(e)),$(call user_extra_srcs,$(e)))))

@@ -16,9 +16,11 @@ ARM_CPU_virt := cortex-a15
 ARM_CPU_raspi2b := cortex-a7
 # uint32_t and int32_t are unsigned int and int, as in Linux's ARM EABI (the
 # bare-metal EABI's compiler says long): so u32 prints with %u everywhere.
-ARM_INT32 := -U__UINT32_TYPE__ -D__UINT32_TYPE__='unsigned int' \
+# ("unsigned": one word, so the flags need no quotes on the way into
+# newlib's build.)
+ARM_INT32 := -U__UINT32_TYPE__ -D__UINT32_TYPE__=unsigned \
 	-U__INT32_TYPE__ -D__INT32_TYPE__=int \
-	-U__UINT_LEAST32_TYPE__ -D__UINT_LEAST32_TYPE__='unsigned int' \
+	-U__UINT_LEAST32_TYPE__ -D__UINT_LEAST32_TYPE__=unsigned \
 	-U__INT_LEAST32_TYPE__ -D__INT_LEAST32_TYPE__=int
 ARCH_CFLAGS := $(ARM_INT32) -marm -mcpu=$(ARM_CPU_$(BOARD)) -mfloat-abi=soft -mgeneral-regs-only \
 	-mno-unaligned-access -mabi=aapcs-linux -fno-pic -fno-pie -DBOARD_$(BOARD)

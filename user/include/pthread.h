@@ -9,37 +9,7 @@
 #define _PTHREAD_H
 
 #include <stddef.h>
-
-typedef struct pthread *pthread_t;
-
-typedef struct {
-	int detachstate;
-	size_t stacksize;
-} pthread_attr_t;
-
-#define PTHREAD_CREATE_JOINABLE 0
-#define PTHREAD_CREATE_DETACHED 1
-
-/* 0: unlocked; 1: locked; 2: locked, and a thread may be waiting. */
-typedef struct {
-	int state;
-} pthread_mutex_t;
-typedef int pthread_mutexattr_t; /* no attributes */
-
-/* seq changes on every signal and broadcast; waiters sleep on it. */
-typedef struct {
-	int seq;
-} pthread_cond_t;
-typedef int pthread_condattr_t; /* no attributes */
-
-#define PTHREAD_MUTEX_INITIALIZER                                              \
-	{                                                                      \
-		0                                                              \
-	}
-#define PTHREAD_COND_INITIALIZER                                               \
-	{                                                                      \
-		0                                                              \
-	}
+#include <sys/_pthreadtypes.h> /* pthread_t ... */
 
 int pthread_create(pthread_t *thread, const pthread_attr_t *attr,
 		   void *(*start)(void *), void *arg);

@@ -6,6 +6,7 @@
 #ifndef _LIBC_H
 #define _LIBC_H
 
+#include <stddef.h>
 #include <pagoda/syscall.h>
 
 /*
@@ -35,10 +36,18 @@ long __clone(int (*fn)(void *), void *stack, unsigned long flags, void *arg,
 	     int *parent_tid, unsigned long tls, int *child_tid);
 struct pthread *__thread_pointer(void);
 
-/* Write out every stdio stream (stdio.c); exit() calls it. */
-void __stdio_flush_all(void);
-
-/* Write all n bytes, retrying short writes; 0, or -1 with errno. */
-int __write_all(int fd, const void *buf, size_t n);
+/*
+ * Each thread's C library state: newlib's struct _reent (errno, strtok's
+ * position ...; newlib.c, so that pthread.c needs none of newlib's
+ * headers).  pthread.c keeps __libc_thread_size bytes of it in each new
+ * thread's stack mapping, and calls init before the thread runs and
+ * release (NULL: nothing to do) once it has exited.
+ * __pthread_libc_state() is the calling thread's; NULL for the main
+ * thread, whose state is newlib's static one.
+ */
+extern const size_t __libc_thread_size;
+void __libc_thread_init(void *state);
+void __libc_thread_release(void *state);
+void *__pthread_libc_state(void);
 
 #endif

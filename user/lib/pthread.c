@@ -5,8 +5,10 @@
  * A thread is a struct pthread at the top of its own stack, an anonymous
  * mapping (its lowest page PROT_NONE, a guard against overflow).  The
  * thread pointer (set_tls; %fs on x86_64) points at that struct, which
- * begins with a pointer to itself: pthread_self() is one load, and errno
- * is a field of it, so every thread has its own.  The main thread's struct
+ * begins with a pointer to itself: pthread_self() is one load.  Below it
+ * lies the thread's C library state (newlib's struct _reent: errno,
+ * strtok's position ...; libc.h), so every thread has its own errno; the
+ * main thread's is the library's static one.  The main thread's struct
  * is a static one, made its thread pointer when the first thread is
  * created; until then pthread_self() needs no thread pointer at all.
  *
@@ -53,7 +55,7 @@ enum join_state {
 struct pthread {
 	struct pthread *self; /* where the thread pointer points: %fs:0 */
 	int tid;	      /* 0 once the thread has exited (CLEARTID) */
-	int errno_value;
+	void *libc; /* its C library state (NULL: the main thread's) */
 	void *(*start)(void *);
 	void *arg;
 	void *result;
@@ -80,9 +82,9 @@ pthread_t pthread_self(void)
 	return threaded ? __thread_pointer() : &main_thread;
 }
 
-int *__errno_location(void)
+void *__pthread_libc_state(void)
 {
-	return &pthread_self()->errno_value;
+	return pthread_self()->libc;
 }
 
 int pthread_equal(pthread_t a, pthread_t b)
@@ -152,6 +154,13 @@ static void wait_exited(struct pthread *t)
 		futex(&t->tid, FUTEX_WAIT, tid);
 }
 
+/* Release what the thread's C library state holds, then its stack. */
+static void free_thread(struct pthread *t)
+{
+	__libc_thread_release(t->libc);
+	munmap(t->map, t->map_size);
+}
+
 /* Unmap the stacks of detached threads that have exited. */
 static void reap_detached(void)
 {
@@ -164,7 +173,7 @@ static void reap_detached(void)
 		    __atomic_load_n(&t->tid, __ATOMIC_ACQUIRE))
 			continue;
 		unlink_thread(t);
-		munmap(t->map, t->map_size);
+		free_thread(t);
 	}
 	pthread_mutex_unlock(&list_lock);
 }
@@ -176,13 +185,17 @@ static int thread_start(void *arg)
 	pthread_exit(self->start(self->arg));
 }
 
-/* A stack of size bytes with a guard page below; its struct pthread on top. */
+/*
+ * A stack of size bytes with a guard page below; its struct pthread on top,
+ * and the C library's state under that.
+ */
 static struct pthread *new_thread(size_t size)
 {
+	size_t state = (__libc_thread_size + 15) & ~15UL;
 	char *map;
 	struct pthread *t;
 
-	size = (size + PAGE_SIZE - 1) & ~(PAGE_SIZE - 1);
+	size = (size + state + PAGE_SIZE - 1) & ~(PAGE_SIZE - 1);
 	map = mmap(NULL, size + PAGE_SIZE, PROT_READ | PROT_WRITE,
 		   MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	if (map == MAP_FAILED)
@@ -195,8 +208,10 @@ static struct pthread *new_thread(size_t size)
 				sizeof(*t)) &
 			       ~15UL);
 	*t = (struct pthread){ .self = t,
+			       .libc = (char *)t - state,
 			       .map = map,
 			       .map_size = size + PAGE_SIZE };
+	__libc_thread_init(t->libc);
 	return t;
 }
 
@@ -229,14 +244,14 @@ int pthread_create(pthread_t *thread, const pthread_attr_t *attr,
 	threads = t;
 	pthread_mutex_unlock(&list_lock);
 	__atomic_add_fetch(&live_threads, 1, __ATOMIC_RELAXED);
-	tid = __clone(thread_start, t, flags, t, &t->tid, (unsigned long)t,
-		      &t->tid);
+	tid = __clone(thread_start, t->libc, flags, t, &t->tid,
+		      (unsigned long)t, &t->tid);
 	if (tid < 0) {
 		__atomic_sub_fetch(&live_threads, 1, __ATOMIC_RELAXED);
 		pthread_mutex_lock(&list_lock);
 		unlink_thread(t);
 		pthread_mutex_unlock(&list_lock);
-		munmap(t->map, t->map_size);
+		free_thread(t);
 		return -tid == ENOMEM ? EAGAIN : (int)-tid;
 	}
 	*thread = t;
@@ -295,7 +310,7 @@ int pthread_join(pthread_t t, void **result)
 	unlink_thread(t);
 	pthread_mutex_unlock(&list_lock);
 	if (t->map)
-		munmap(t->map, t->map_size);
+		free_thread(t);
 	return 0;
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 /*
- * Signals: the system calls (kernel/signal.c) and the sigset_t helpers.
+ * Signals: the system calls (kernel/signal.c), the sigset_t helpers and
+ * abort() (newlib's gives up after one SIGABRT a handler survived).
  * sigaction() adds SA_RESTORER and the arch's restorer to every handler,
  * as glibc does: the kernel makes that trampoline the handler's return
  * address, and it calls sigreturn.
@@ -127,4 +128,32 @@ int sigismember(const sigset_t *set, int sig)
 	if (bad_signal(sig))
 		return -1;
 	return (*set >> (sig - 1)) & 1;
+}
+
+/*
+ * Here rather than newlib's (kill(getpid(), sig) through its reentrant
+ * layer): one call deep, which matters on a nearly full signal stack.
+ */
+int raise(int sig)
+{
+	return kill(getpid(), sig);
+}
+
+void abort(void)
+{
+	/*
+	 * SIGABRT, even if blocked; a handler that returns does not stop it
+	 * (POSIX), so the second time it is the default action.  No stdio
+	 * flushing: abort() is called when the program's state may be broken.
+	 */
+	static const char msg[] = "abort\n";
+	sigset_t set = 0;
+
+	write(STDERR_FILENO, msg, sizeof(msg) - 1);
+	sigaddset(&set, SIGABRT);
+	sigprocmask(SIG_UNBLOCK, &set, NULL);
+	raise(SIGABRT);
+	signal(SIGABRT, SIG_DFL);
+	raise(SIGABRT);
+	_exit(134); /* not reached */
 }

@@ -115,11 +115,6 @@ int setpgid(pid_t pid, pid_t pgid)
 	return SYSCALL2(SYS_setpgid, pid, pgid);
 }
 
-int raise(int sig)
-{
-	return kill(getpid(), sig);
-}
-
 int sched_yield(void)
 {
 	return SYSCALL0(SYS_sched_yield);

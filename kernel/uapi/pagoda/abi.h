@@ -134,7 +134,10 @@ struct pagoda_dirent {
 #define SIG_SETMASK 2
 
 /* Bit n - 1 stands for signal n, as in Linux's kernel sigset. */
+#ifndef _SIGSET_T_DECLARED /* newlib's guard, as for struct timespec */
+#define _SIGSET_T_DECLARED
 typedef unsigned long sigset_t;
+#endif
 
 union sigval {
 	int sival_int;
@@ -217,15 +220,26 @@ typedef struct {
 #define WSTOPSIG(s) WEXITSTATUS(s)
 #define WIFCONTINUED(s) ((s) == __W_CONTINUED)
 
+/*
+ * newlib declares these two in user space as well (<sys/_timespec.h>,
+ * <sys/_timeval.h>), with the same layout; the guards are its own, so that
+ * whichever header a program includes first declares them.
+ */
+#ifndef _SYS__TIMESPEC_H_
+#define _SYS__TIMESPEC_H_
 struct timespec {
 	long tv_sec;
 	long tv_nsec;
 };
+#endif
 
+#ifndef _TIMEVAL_DEFINED
+#define _TIMEVAL_DEFINED
 struct timeval {
 	long tv_sec;
 	long tv_usec;
 };
+#endif
 
 #define CLOCK_REALTIME 0
 #define CLOCK_MONOTONIC 1

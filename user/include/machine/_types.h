@@ -1,0 +1,16 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * <machine/_types.h>: newlib's hook for a system's own types, which its
+ * <sys/_types.h> includes.  File offsets (off_t, fpos_t) are 64 bits on
+ * every port, as the kernel takes them; newlib's default is long, 32 bits
+ * on ARM.
+ */
+#ifndef _MACHINE__TYPES_H
+#define _MACHINE__TYPES_H
+
+#include <machine/_default_types.h>
+
+#define __machine_off_t_defined
+typedef __int64_t _off_t;
+
+#endif

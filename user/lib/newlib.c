@@ -1,0 +1,131 @@
+// SPDX-License-Identifier: MIT
+/*
+ * What newlib needs from Pagoda besides the system calls.
+ *
+ * newlib reaches the operating system through a few functions it does not
+ * define itself.  Built with MISSING_SYSCALL_NAMES (tools/build-newlib.sh),
+ * its reentrant layer (_read_r ... in newlib's libc/reent) calls them by
+ * their POSIX names: read, write, open, close, lseek, fstat, stat, isatty,
+ * sbrk (malloc's heap), kill, getpid, unlink, gettimeofday (time()),
+ * fork, wait, execve, _exit -- the wrappers of syscalls.c and time.c, the
+ * ones programs call too.  This file adds the rest:
+ *
+ *  - times(), which newlib's clock() reads;
+ *  - each thread's struct _reent, newlib's per-thread state (errno,
+ *    strtok's position, the buffers of dtoa and asctime): __getreent()
+ *    finds the calling thread's (newlib is built with __DYNAMIC_REENT__),
+ *    pthread.c keeps one in each thread's stack mapping (libc.h);
+ *  - the locks newlib takes around malloc and the environment.  Both are
+ *    recursive (realloc calls malloc with the lock held), so each is a
+ *    pthread mutex with an owner and a depth.  stdio takes no lock: two
+ *    threads writing one FILE at once may interleave their output.
+ */
+#include <pthread.h>
+#include <reent.h>
+#include <sys/resource.h>
+#include <sys/times.h>
+#include <time.h>
+
+#include "libc.h"
+
+static clock_t ticks(const struct timeval *tv)
+{
+	return tv->tv_sec * CLOCKS_PER_SEC +
+	       tv->tv_usec / (1000000 / CLOCKS_PER_SEC);
+}
+
+/* CPU times in clock() units (CLOCKS_PER_SEC); returns the uptime in them. */
+clock_t times(struct tms *buf)
+{
+	struct rusage self, children;
+	struct timespec now;
+
+	if (getrusage(RUSAGE_SELF, &self) < 0 ||
+	    getrusage(RUSAGE_CHILDREN, &children) < 0 ||
+	    clock_gettime(CLOCK_MONOTONIC, &now) < 0)
+		return (clock_t)-1;
+	buf->tms_utime = ticks(&self.ru_utime);
+	buf->tms_stime = ticks(&self.ru_stime);
+	buf->tms_cutime = ticks(&children.ru_utime);
+	buf->tms_cstime = ticks(&children.ru_stime);
+	return now.tv_sec * CLOCKS_PER_SEC +
+	       now.tv_nsec / (1000000000 / CLOCKS_PER_SEC);
+}
+
+/* Threads */
+
+const size_t __libc_thread_size = sizeof(struct _reent);
+
+void __libc_thread_init(void *state)
+{
+	_REENT_INIT_PTR((struct _reent *)state);
+}
+
+/* What the thread's state points to: dtoa's buffers, and so on. */
+void __libc_thread_release(void *state)
+{
+	if (state)
+		_reclaim_reent(state);
+}
+
+struct _reent *__getreent(void)
+{
+	struct _reent *r = __pthread_libc_state();
+
+	return r ? r : _impure_ptr;
+}
+
+/* Locks */
+
+struct recursive_lock {
+	pthread_mutex_t mutex;
+	pthread_t owner; /* written only by the thread holding mutex */
+	int depth;
+};
+
+static void recursive_lock(struct recursive_lock *l)
+{
+	pthread_t self = pthread_self();
+
+	/* Only this thread can have made itself the owner: no race. */
+	if (__atomic_load_n(&l->owner, __ATOMIC_RELAXED) == self) {
+		l->depth++;
+		return;
+	}
+	pthread_mutex_lock(&l->mutex);
+	__atomic_store_n(&l->owner, self, __ATOMIC_RELAXED);
+	l->depth = 1;
+}
+
+static void recursive_unlock(struct recursive_lock *l)
+{
+	if (--l->depth)
+		return;
+	__atomic_store_n(&l->owner, NULL, __ATOMIC_RELAXED);
+	pthread_mutex_unlock(&l->mutex);
+}
+
+static struct recursive_lock malloc_lock = {
+	.mutex = PTHREAD_MUTEX_INITIALIZER
+};
+static struct recursive_lock env_lock = { .mutex = PTHREAD_MUTEX_INITIALIZER };
+
+void __malloc_lock(struct _reent *r)
+{
+	recursive_lock(&malloc_lock);
+}
+
+void __malloc_unlock(struct _reent *r)
+{
+	recursive_unlock(&malloc_lock);
+}
+
+void __env_lock(struct _reent *r)
+{
+	recursive_lock(&env_lock);
+}
+
+void __env_unlock(struct _reent *r)
+{
+	recursive_unlock(&env_lock);
+}
