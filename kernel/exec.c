@@ -24,6 +24,7 @@
 #include <mm/memory.h>
 #include <mm/mm.h>
 #include <mm/mmap.h>
+#include <mm/mmap_lock.h>
 #include <mm/slab.h>
 #include <pagoda/abi.h>
 
@@ -257,11 +258,15 @@ static int exec_image(const char *path, const struct exec_args *args,
 		return PTR_ERR(f);
 	mm = mm_alloc();
 	err = mm ? set_mm_exe_file(mm, f) : -ENOMEM;
-	if (!err)
+	if (!err) {
+		/* Nobody else knows mm yet; its VMAs change under the lock all the same. */
+		mmap_write_lock(mm);
 		err = load_elf_binary(mm, f, &entry);
+		if (!err)
+			err = setup_stack(mm, args, &sp);
+		mmap_write_unlock(mm);
+	}
 	fput(f);
-	if (!err)
-		err = setup_stack(mm, args, &sp);
 	if (!err)
 		err = de_thread();
 	if (err) {

@@ -14,6 +14,7 @@
 #include <asm/page.h>
 #include <asm/switch_to.h>
 #include <kernel/list.h>
+#include <kernel/lockdep.h>
 #include <kernel/signal.h>
 #include <kernel/wait.h>
 
@@ -99,6 +100,7 @@ struct task_struct {
 	unsigned long cow_flt; /* write faults that copied a shared page */
 	unsigned long slice;   /* ticks left in the time slice */
 	unsigned int cpu;      /* the CPU it runs on, or last ran on */
+	struct held_locks held_locks; /* the lock-order check's (lockdep.h) */
 };
 
 /* The idle task of the boot CPU: the boot thread. */

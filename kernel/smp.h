@@ -19,6 +19,11 @@
  * What is NOT under the kernel lock: the TLB shootdown IPI, which a CPU
  * must answer while it runs user code or spins for the lock (the CPU that
  * sends it holds the lock and waits for the answers).
+ *
+ * The kernel lock is the first lock of the order; the VM's locks come
+ * after it, as kernel/lockdep.h writes down and checks: what must stay
+ * whole while its task sleeps or is preempted (which lets the kernel
+ * lock go with the CPU) has a lock of its own there.
  */
 #ifndef _KERNEL_SMP_H
 #define _KERNEL_SMP_H

@@ -20,6 +20,7 @@
 #include <mm/mm.h>
 #include <mm/memory.h>
 #include <mm/mmap.h>
+#include <mm/mmap_lock.h>
 #include <mm/vm_audit.h>
 #include <pagoda/abi.h>
 #include <pagoda/syscall.h>
@@ -28,8 +29,12 @@
 long sys_brk(unsigned long addr)
 {
 	struct mm_struct *mm = current->mm;
+	long ret;
 
-	return addr ? do_brk(mm, addr) : mm->brk;
+	mmap_write_lock(mm);
+	ret = addr ? do_brk(mm, addr) : mm->brk;
+	mmap_write_unlock(mm);
+	return ret;
 }
 
 static void ticks_to_timeval(unsigned long ticks, struct timeval *tv)
@@ -212,15 +217,24 @@ long sys_procinfo(int index, struct procinfo __user *info)
 /* The index-th VMA of process pid (0: the caller), for pmap. */
 long sys_mapinfo(int pid, int index, struct mapinfo __user *info)
 {
-	struct task_struct *t = pid ? find_process(pid) : current;
+	struct task_struct *t;
+	struct mm_struct *mm;
 	struct mapinfo mi;
+	unsigned long flags;
 	int err;
 
 	if (index < 0)
 		return -EINVAL;
-	if (!t || !t->mm)
+	flags = arch_local_irq_save();
+	t = pid ? find_process(pid) : current;
+	mm = t ? get_task_mm(t) : NULL;
+	arch_local_irq_restore(flags);
+	if (!mm)
 		return -ESRCH;
-	err = vma_info(t->mm, index, &mi);
+	mmap_read_lock(mm);
+	err = vma_info(mm, index, &mi);
+	mmap_read_unlock(mm);
+	mmput(mm);
 	if (err)
 		return err;
 	return copy_to_user(info, &mi, sizeof(mi)) ? -EFAULT : 0;
@@ -267,8 +281,10 @@ long sys_reboot(int cmd, int status)
  * Audit every address space and the page allocator (mm/vm_audit.h): the
  * number of problems found, each printed on the console, 0 if none.
  * Interrupts stay off throughout, so no process changes its memory
- * meanwhile; the figures are exact when no other process is half-way
- * through a memory system call (the fuzzer calls it between batches).
+ * meanwhile; an address space whose mmap_lock is taken (a change half-way
+ * through, or a fault asleep) is passed over, so the figures are exact
+ * when no process is in a memory system call (the fuzzer calls it
+ * between batches).
  */
 long sys_vm_audit(void)
 {
@@ -280,8 +296,10 @@ long sys_vm_audit(void)
 		return -ENOMEM;
 	flags = arch_local_irq_save();
 	list_for_each_entry (t, &all_tasks, task_link)
-		if (t->mm && mm_first_user(t))
+		if (t->mm && mm_first_user(t) && mmap_read_trylock(t->mm)) {
 			vm_audit_mm(&a, t->mm);
+			mmap_read_unlock(t->mm);
+		}
 	problems = vm_audit_end(&a);
 	arch_local_irq_restore(flags);
 	return problems;

@@ -6,7 +6,6 @@
  * function.  An unknown number is -ENOSYS.  The result, or -errno, goes back
  * to user space, where the C library turns a negative value into errno.
  */
-#include <asm/irqflags.h>
 #include <kernel/errno.h>
 #include <kernel/fs/fs.h>
 #include <kernel/futex.h>
@@ -201,26 +200,12 @@ static long do_syscall(unsigned long nr, const unsigned long a[6])
 }
 
 /*
- * Two rules for the calls that change or copy VMAs and page tables, until
- * mm_struct has a lock of its own (an mmap_lock: the SMP work of issue 17):
- *
- * MM_EXCLUSIVE  the caller's own address space.  Faults run with
- *   interrupts off, but system calls are preemptible; while an address
- *   space had one thread nothing else could touch it meanwhile.  With
- *   threads a sibling could fault on, or change, a half-changed VMA tree,
- *   so these calls run with interrupts off in a process of several
- *   threads, which on one CPU shuts every other thread out.  (A call that
- *   sleeps in the middle, waiting for a device's DMA, lets them in.)
- * MM_CHANGE  any address space: the caller's (mmap ... fork, execve, a
- *   driver's ioctl) or other processes' (a truncation unmaps a file's
- *   pages everywhere).  Reclaim, which changes the PTEs of processes that
- *   are not running, keeps out of every address space meanwhile
- *   (vm_change_begin, mm/kswapd.c).
+ * The calls that allocate for an address space (mmap ... fork, execve, a
+ * driver's ioctl, a truncation): below the low watermark each reclaims a
+ * little first (mm/kswapd.c), as Linux's allocator would in its slow
+ * path.  Each takes the mmap_lock it needs itself (mm/mmap_lock.h).
  */
-#define MM_EXCLUSIVE 1
-#define MM_CHANGE 2
-
-static unsigned int mm_rules(unsigned long nr)
+static bool allocates_for_mm(unsigned long nr)
 {
 	switch (nr) {
 	case SYS_mmap:
@@ -234,39 +219,19 @@ static unsigned int mm_rules(unsigned long nr)
 	case SYS_munlock:
 	case SYS_mlockall:
 	case SYS_munlockall:
-		return MM_EXCLUSIVE | MM_CHANGE;
-	case SYS_mapinfo:
-	case SYS_msync:
-		return MM_EXCLUSIVE;
 	case SYS_execve:
 	case SYS_ioctl:
 	case SYS_open:
 	case SYS_ftruncate:
-		return MM_CHANGE;
+		return true;
 	default:
-		return 0;
+		return false;
 	}
 }
 
 long syscall_dispatch(unsigned long nr, const unsigned long a[6])
 {
-	struct mm_struct *mm = current->mm;
-	unsigned int rules = mm_rules(nr);
-	unsigned long flags;
-	long ret;
-
-	if (rules & MM_CHANGE) {
-		throttle_direct_reclaim(); /* such calls allocate */
-		vm_change_begin();
-	}
-	if (mm && mm->mm_users >= 2 && (rules & MM_EXCLUSIVE)) {
-		flags = arch_local_irq_save();
-		ret = do_syscall(nr, a);
-		arch_local_irq_restore(flags);
-	} else {
-		ret = do_syscall(nr, a);
-	}
-	if (rules & MM_CHANGE)
-		vm_change_end();
-	return ret;
+	if (allocates_for_mm(nr))
+		throttle_direct_reclaim();
+	return do_syscall(nr, a);
 }

@@ -21,9 +21,8 @@
  * what waitpid reports, and it stays a zombie until its last thread has
  * gone (kernel/process.c).
  *
- * A process's threads exclude one another from its address space's VMAs
- * by the rule of kernel/syscall.c (mm_exclusive_syscall) until the mm has
- * a lock of its own.
+ * A process's threads share one mm: its mmap_lock (mm/mmap_lock.h) keeps
+ * one thread's VMA changes whole while another faults or changes them too.
  */
 #include <asm/irqflags.h>
 #include <asm/layout.h>
@@ -34,6 +33,7 @@
 #include <kernel/process.h>
 #include <kernel/sched.h>
 #include <mm/mmap.h>
+#include <mm/mmap_lock.h>
 #include <pagoda/abi.h>
 
 /* What makes a POSIX thread, and the extras clone may add to it. */
@@ -49,11 +49,15 @@
 static bool stack_usable(struct mm_struct *mm, unsigned long sp)
 {
 	struct vm_area_struct *vma;
+	bool ok;
 
 	if (sp < 8 || sp > TASK_SIZE)
 		return false;
+	mmap_read_lock(mm);
 	vma = find_vma(mm, sp - 8);
-	return vma && vma->vm_start <= sp - 8 && (vma->vm_flags & VM_WRITE);
+	ok = vma && vma->vm_start <= sp - 8 && (vma->vm_flags & VM_WRITE);
+	mmap_read_unlock(mm);
+	return ok;
 }
 
 /* Make child a thread of parent's process (interrupts off). */

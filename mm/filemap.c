@@ -7,6 +7,7 @@
  * and mm/truncate.c take it).
  */
 #include <kernel/fs/fs.h>
+#include <kernel/lockdep.h>
 #include <kernel/panic.h>
 #include <kernel/spinlock.h>
 #include <kernel/string.h>
@@ -44,6 +45,7 @@ static bool i_mmap_trylock(struct address_space *mapping)
 
 void i_mmap_lock_write(struct address_space *mapping)
 {
+	lockdep_acquire(LOCK_I_MMAP, false);
 	wait_event_uninterruptible(&mapping->i_mmap_wait,
 				   i_mmap_trylock(mapping));
 }
@@ -53,6 +55,7 @@ void i_mmap_unlock_write(struct address_space *mapping)
 	BUG_ON(!mapping->i_mmap_locked);
 	mapping->i_mmap_locked = false;
 	wake_up(&mapping->i_mmap_wait);
+	lockdep_release(LOCK_I_MMAP);
 }
 
 /* Caller holds page_cache_lock. */

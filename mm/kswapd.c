@@ -18,15 +18,12 @@
  * batch, so every process gives up pages in turn, and an accessed page
  * is passed over once before it can go (the second chance).
  *
- * Exclusion.  Reclaim changes PTEs of address spaces whose tasks are not
- * running; on one CPU a scan with interrupts off cannot be interrupted,
- * but the task it scans may itself be half-way through changing its page
- * tables (munmap, fork, mprotect ...), preempted.  Until mmap_lock exists
- * (issue 17), such changes are announced: vm_change_begin/end around the
- * system calls that make them (kernel/syscall.c) keep a global count,
- * and reclaim scans only while it is zero and no change has started
- * since it last looked (vm_change_seq).  With mmap_lock, this becomes
- * mmap_read_trylock per address space, as in Linux.
+ * Exclusion.  Reclaim changes PTEs of address spaces whose tasks may be
+ * half-way through changing their VMAs or page tables (munmap, fork,
+ * mprotect ...), preempted or asleep.  So it holds each mm's mmap_lock for
+ * reading while it scans it, and takes it with mmap_read_trylock: an mm
+ * whose lock is taken is skipped this time round, as Linux's swap_out did,
+ * rather than waited for (a writer may be waiting for memory itself).
  */
 #include <asm/irqflags.h>
 #include <kernel/kernel.h>
@@ -37,15 +34,11 @@
 #include <mm/kswapd.h>
 #include <mm/mm.h>
 #include <mm/mmap.h>
+#include <mm/mmap_lock.h>
 #include <mm/vmscan.h>
-
-/* Guarded by interrupts off (one CPU): see above. */
-static unsigned int vm_changers;
-static unsigned long vm_change_seq;
 
 unsigned long watermark_low, watermark_high;
 static struct wait_queue kswapd_wait = WAIT_QUEUE_INIT(kswapd_wait);
-static struct wait_queue vm_change_wait = WAIT_QUEUE_INIT(vm_change_wait);
 
 /*
  * Round-robin position of try_to_free_pages: a hint, updated without a
@@ -54,29 +47,6 @@ static struct wait_queue vm_change_wait = WAIT_QUEUE_INIT(vm_change_wait);
  */
 static int scan_pid;
 static unsigned long scan_address;
-
-void vm_change_begin(void)
-{
-	unsigned long flags = arch_local_irq_save();
-
-	vm_changers++;
-	vm_change_seq++;
-	arch_local_irq_restore(flags);
-}
-
-void vm_change_end(void)
-{
-	unsigned long flags = arch_local_irq_save();
-
-	if (!--vm_changers)
-		wake_up(&vm_change_wait);
-	arch_local_irq_restore(flags);
-}
-
-bool vm_unchanged(struct mm_struct *mm, void *arg)
-{
-	return !vm_changers && vm_change_seq == *(unsigned long *)arg;
-}
 
 /*
  * The next process at or after pid with an address space, held
@@ -100,31 +70,12 @@ static struct mm_struct *next_mm(int pid, int *found)
 	return mm;
 }
 
-/*
- * Wait a little for address-space changes in progress to end: true with
- * the sequence number to check against afterwards, false if they go on
- * (the caller may be one of them: a fault inside execve, say).
- */
-bool wait_vm_unchanged(unsigned long *seq)
-{
-	unsigned long flags = arch_local_irq_save(), until = jiffies + HZ / 10;
-
-	while (vm_changers && (long)(jiffies - until) < 0)
-		sleep_on_timeout(&vm_change_wait, until);
-	*seq = vm_change_seq;
-	arch_local_irq_restore(flags);
-	return !vm_changers;
-}
-
 /* One batch at the cursor; false once every process has been visited. */
 static bool reclaim_batch(struct scan_control *sc, int *wraps)
 {
 	struct mm_struct *mm;
-	unsigned long seq;
 	int pid;
 
-	if (!wait_vm_unchanged(&seq))
-		return false;
 	mm = next_mm(scan_pid, &pid);
 	if (!mm) {
 		scan_pid = 0;
@@ -134,9 +85,12 @@ static bool reclaim_batch(struct scan_control *sc, int *wraps)
 	if (pid != scan_pid)
 		scan_address = 0;
 	scan_pid = pid;
-	sc->mm_stable = vm_unchanged;
-	sc->arg = &seq;
-	scan_address = shrink_mm_range(mm, scan_address, TASK_SIZE, sc);
+	if (mmap_read_trylock(mm)) {
+		scan_address = shrink_mm_range(mm, scan_address, TASK_SIZE, sc);
+		mmap_read_unlock(mm);
+	} else {
+		scan_address = TASK_SIZE; /* busy: the next one */
+	}
 	if (scan_address >= TASK_SIZE) {
 		scan_pid = pid + 1;
 		scan_address = 0;

@@ -13,14 +13,15 @@
 #include <kernel/kernel.h>
 #include <kernel/sched.h>
 #include <mm/memory.h>
+#include <mm/mmap_lock.h>
 #include <mm/mmu_notifier.h>
 #include <mm/vma.h>
 #include <mm/vmscan.h>
 
 /*
- * MADV_PAGEOUT, batch by batch.  The caller's own address space, in its
- * own system call: nothing else changes it meanwhile (reclaim of other
- * address spaces keeps out of one whose task is in madvise, mm/kswapd.c).
+ * MADV_PAGEOUT, batch by batch.  The caller's own address space, its
+ * mmap_lock held for writing: nothing else changes it meanwhile (reclaim
+ * skips it, mm/kswapd.c).
  */
 static int madvise_pageout(struct mm_struct *mm, unsigned long start,
 			   unsigned long end)
@@ -91,5 +92,11 @@ int do_madvise(struct mm_struct *mm, unsigned long start, unsigned long len,
 
 long sys_madvise(unsigned long addr, unsigned long len, int advice)
 {
-	return do_madvise(current->mm, addr, len, advice);
+	struct mm_struct *mm = current->mm;
+	long ret;
+
+	mmap_write_lock(mm);
+	ret = do_madvise(mm, addr, len, advice);
+	mmap_write_unlock(mm);
+	return ret;
 }

@@ -31,20 +31,26 @@
  * page->_mapcount is PTEs pointing at the page.  A page is safe to write in
  * place only when both are 1.
  *
- * Locking: the kernel lock (kernel/smp.h) keeps every other CPU out of
- * the kernel; on this CPU faults run with interrupts off, and in a process
- * of several threads the system calls that change its VMAs or page tables
- * do too (mm_exclusive_syscall, kernel/syscall.c), so nothing else touches
- * the mm meanwhile and no mm lock is needed yet (chapter 10, section 10.7).
+ * Locking (chapter 10, section 10.6; the order in kernel/lockdep.h): the
+ * caller of handle_mm_fault holds mm->mmap_lock, for reading at least, so
+ * the VMA stays, and so does the page table the fault holds a pointer
+ * into, across a sleep (swap-in); only munmap and exit free page tables,
+ * under the write lock.  Every test of a PTE that leads to a change of it
+ * is made under the page-table lock (pte_offset_map_lock), which is
+ * dropped around a sleep, after which the PTE is looked at again.  The
+ * kernel lock (kernel/smp.h) still keeps every other CPU out of the
+ * fault path.
  * The TLB flushes reach every CPU that may cache the mm (mm/tlbflush.h).
  */
 #include <kernel/err.h>
 #include <kernel/errno.h>
+#include <kernel/lockdep.h>
 #include <kernel/panic.h>
 #include <kernel/sched.h>
 #include <kernel/string.h>
 #include <mm/memory.h>
 #include <mm/mm.h>
+#include <mm/mmap_lock.h>
 #include <mm/mmu_gather.h>
 #include <mm/mmu_notifier.h>
 #include <mm/pagewalk.h>
@@ -79,15 +85,43 @@ static void map_page(struct mm_struct *mm, struct vm_area_struct *vma,
 
 	if (!writable)
 		entry = pte_wrprotect(entry);
-	page->_mapcount++;
+	page_mapcount_inc(page);
 	mm->rss++;
 	set_pte(pte, entry);
+}
+
+void pte_lock(struct mm_struct *mm)
+{
+	lockdep_acquire(LOCK_PAGE_TABLE, false);
+	mm->ptl_irqflags = spin_lock_irqsave(&mm->page_table_lock);
+}
+
+void pte_unlock(struct mm_struct *mm)
+{
+	unsigned long flags = mm->ptl_irqflags;
+
+	spin_unlock_irqrestore(&mm->page_table_lock, flags);
+	lockdep_release(LOCK_PAGE_TABLE);
+}
+
+/*
+ * Install a page the fault got while it did not hold the page-table lock
+ * (a driver's ->fault, which may sleep): unless another path filled the
+ * PTE meanwhile, whose page then stays and this one's reference goes.
+ */
+static void install_page(struct mm_struct *mm, struct vm_area_struct *vma,
+			 pte_t *pte, struct page *page, bool writable)
+{
+	if (pte_none(*pte))
+		map_page(mm, vma, pte, page, writable);
+	else
+		put_page(page);
 }
 
 /* Drop a mapping of page: map count, reference, rss. */
 static void unmap_page(struct mm_struct *mm, struct page *page)
 {
-	page->_mapcount--;
+	page_mapcount_dec(page);
 	mm->rss--;
 	put_page(page);
 }
@@ -174,33 +208,39 @@ static int do_wp_page(struct mm_struct *mm, struct vm_area_struct *vma,
 	if (!copy)
 		return VM_FAULT_OOM;
 	cow_user_page(copy, pfn);
-	/* A secondary MMU still maps the old page: it must let go first. */
+	/*
+	 * A secondary MMU still maps the old page: it must let go first.  A
+	 * listener may sleep (waiting for DMA in flight), so the page-table
+	 * lock goes meanwhile, and whoever ran may have changed the PTE (a
+	 * truncation zaps it): then this fault is stale.  Drop the copy; the
+	 * access faults again.
+	 */
 	mmu_notifier_range_init(&range, MMU_NOTIFY_COW_BREAK, mm, addr,
 				addr + PAGE_SIZE);
+	pte_unlock(mm);
 	mmu_notifier_invalidate_range_start(&range);
-	/*
-	 * A listener may sleep (waiting for DMA in flight), and whoever ran
-	 * meanwhile may have changed the PTE (a truncation zaps it): then
-	 * this fault is stale.  Drop the copy; the access faults again.
-	 */
-	if (*pte != orig) {
-		free_page(copy);
-		mmu_notifier_invalidate_range_end(&range);
-		return 0;
+	pte_lock(mm);
+	if (*pte == orig) {
+		/*
+		 * Clear and flush before the new PTE goes in (Linux:
+		 * ptep_clear_flush): a thread on another CPU writing through
+		 * a stale TLB entry would write the old page, after the copy
+		 * was taken.  Until the new PTE is set it faults, and waits
+		 * for this one.
+		 */
+		pte_clear(mm, addr, pte);
+		flush_tlb_page(vma, addr);
+		if (old)
+			unmap_page(mm, old);
+		map_page(mm, vma, pte, virt_to_page(copy), true);
+		count_cow(mm);
+		copy = NULL;
 	}
-	/*
-	 * Clear and flush before the new PTE goes in (Linux:
-	 * ptep_clear_flush): a thread on another CPU writing through a stale
-	 * TLB entry would write the old page, after the copy was taken.
-	 * Until the new PTE is set it faults, and waits for this one.
-	 */
-	pte_clear(mm, addr, pte);
-	flush_tlb_page(vma, addr);
-	if (old)
-		unmap_page(mm, old);
-	map_page(mm, vma, pte, virt_to_page(copy), true);
+	pte_unlock(mm);
 	mmu_notifier_invalidate_range_end(&range);
-	count_cow(mm);
+	pte_lock(mm);
+	if (copy)
+		free_page(copy);
 	return 0;
 }
 
@@ -221,15 +261,21 @@ static unsigned long linear_page_index(struct vm_area_struct *vma,
 	return vma->vm_pgoff + ((addr - vma->vm_start) >> PAGE_SHIFT);
 }
 
+/* ->fault may sleep, or insert the PTE itself: without the lock. */
 static int find_backing_page(struct vm_area_struct *vma, unsigned long addr,
 			     unsigned int flags, struct vm_fault *vmf)
 {
+	int ret;
+
 	*vmf = (struct vm_fault){
 		.address = addr,
 		.pgoff = linear_page_index(vma, addr),
 		.flags = flags,
 	};
-	return vma->vm_ops->fault(vma, vmf);
+	pte_unlock(vma->vm_mm);
+	ret = vma->vm_ops->fault(vma, vmf);
+	pte_lock(vma->vm_mm);
+	return ret;
 }
 
 /*
@@ -318,8 +364,8 @@ static int do_read_fault(struct mm_struct *mm, struct vm_area_struct *vma,
 	}
 	ret = find_backing_page(vma, addr, flags, &vmf);
 	if (!ret)
-		map_page(mm, vma, pte, vmf.page,
-			 false); /* takes vmf's reference */
+		install_page(mm, vma, pte, vmf.page,
+			     false); /* takes vmf's reference */
 	return ret;
 }
 
@@ -335,7 +381,7 @@ static int do_cow_fault(struct mm_struct *mm, struct vm_area_struct *vma,
 	copy = alloc_page_address();
 	if (copy) {
 		copy_page(copy, page_address(vmf.page));
-		map_page(mm, vma, pte, virt_to_page(copy), true);
+		install_page(mm, vma, pte, virt_to_page(copy), true);
 		count_cow(mm);
 	}
 	put_page(vmf.page);
@@ -351,7 +397,7 @@ static int do_shared_fault(struct mm_struct *mm, struct vm_area_struct *vma,
 	if (ret)
 		return ret;
 	SetPageDirty(vmf.page);
-	map_page(mm, vma, pte, vmf.page, true);
+	install_page(mm, vma, pte, vmf.page, true);
 	return 0;
 }
 
@@ -412,11 +458,18 @@ static int do_swap_page(struct mm_struct *mm, struct vm_area_struct *vma,
 
 	if (!swap_entry_valid(entry))
 		return VM_FAULT_SIGBUS; /* a PTE nothing put there: a bug */
+	pte_unlock(mm);			/* the read may sleep */
 	page = read_swap_cache(entry, &major);
+	pte_lock(mm);
 	if (IS_ERR(page))
 		return 0; /* the PTE changed meanwhile: nothing to do */
 	if (!page)
 		return VM_FAULT_OOM;
+	/*
+	 * The read may have slept, mmap_lock held: munmap waited, so pte
+	 * still points into mm's own page table, not a freed one.
+	 */
+	BUG_ON(follow_pte(mm, addr) != pte);
 	if (major) {
 		vm_events.pgmajfault++;
 		if (current->mm == mm)
@@ -455,20 +508,10 @@ static bool access_permitted(struct vm_area_struct *vma, unsigned int flags)
 	return vma->vm_flags & (VM_READ | VM_WRITE | VM_EXEC);
 }
 
-int handle_mm_fault(struct mm_struct *mm, unsigned long addr,
-		    unsigned int flags)
+/* Called, and returns, with the page-table lock held. */
+static int handle_pte_fault(struct mm_struct *mm, struct vm_area_struct *vma,
+			    unsigned long addr, pte_t *pte, unsigned int flags)
 {
-	struct vm_area_struct *vma = find_vma(mm, addr);
-	pte_t *pte;
-
-	if (!vma || !access_permitted(vma, flags))
-		return VM_FAULT_SIGSEGV;
-	vm_events.pgfault++;
-	if (current->mm == mm)
-		current->min_flt++;
-	pte = walk_to_pte(mm, addr);
-	if (!pte)
-		return VM_FAULT_OOM;
 	if (is_swap_pte(*pte))
 		return do_swap_page(mm, vma, addr, pte, flags);
 	if (pte_none(*pte) && vma->vm_ops)
@@ -492,6 +535,49 @@ int handle_mm_fault(struct mm_struct *mm, unsigned long addr,
 	if (!pte_young(*pte))
 		set_pte(pte, pte_mkyoung(*pte));
 	return 0; /* else mapped as asked: another path got there first */
+}
+
+int handle_mm_fault(struct mm_struct *mm, unsigned long addr,
+		    unsigned int flags)
+{
+	struct vm_area_struct *vma = find_vma(mm, addr);
+	pte_t *pte;
+	int ret;
+
+	if (!vma || !access_permitted(vma, flags))
+		return VM_FAULT_SIGSEGV;
+	vm_events.pgfault++;
+	if (current->mm == mm)
+		current->min_flt++;
+	pte = walk_to_pte(mm, addr);
+	if (!pte)
+		return VM_FAULT_OOM;
+	pte_lock(mm);
+	ret = handle_pte_fault(mm, vma, addr, pte, flags);
+	pte_unlock(mm);
+	return ret;
+}
+
+/*
+ * A fault of the CPU's, from user mode or from the kernel's own access to
+ * user memory (copy_to_user and its kin, whose faults the exception table
+ * lets through).  A task that holds mm's mmap_lock for writing may touch
+ * user memory: exec's fill, or a system call copying while it changes
+ * VMAs.  Its fault must not wait for the lock it holds (Linux forbids
+ * such copies instead, and lockdep catches them); the writer excludes
+ * every other user of the mm, so the fault runs under its hold.
+ */
+int handle_user_fault(struct mm_struct *mm, unsigned long addr,
+		      unsigned int flags)
+{
+	int ret;
+
+	if (rwsem_write_owned(&mm->mmap_lock))
+		return handle_mm_fault(mm, addr, flags);
+	mmap_read_lock(mm);
+	ret = handle_mm_fault(mm, addr, flags);
+	mmap_read_unlock(mm);
+	return ret;
 }
 
 /*
@@ -590,19 +676,24 @@ static int copy_pte_range(pmd_t *src_pmd, unsigned long addr, unsigned long end,
 	struct mm_struct *dst = walk->private;
 	bool cow = is_cow_mapping(walk->vma->vm_flags), wrprotected = false;
 	pmd_t *dst_pmd = walk_to_pmd(dst, addr);
-	pte_t *src_pte = pte_offset_map(src_pmd, addr), *dst_pte;
+	pte_t *src_pte, *dst_pte;
 	unsigned long start = addr;
+	struct spinlock *ptl;
 	struct page *page;
+	int err = 0;
 
+	/* Nobody knows the child yet: only the parent's table is locked. */
 	dst_pte = dst_pmd ? pte_alloc_map(dst_pmd, addr) : NULL;
 	if (!dst_pte)
 		return -ENOMEM;
+	src_pte = pte_offset_map_lock(walk->mm, src_pmd, addr, &ptl);
 	for (; addr != end; addr += PAGE_SIZE, src_pte++, dst_pte++) {
 		if (pte_none(*src_pte))
 			continue;
 		if (is_swap_pte(*src_pte)) { /* the child shares the slot */
-			if (swap_duplicate(pte_to_swp_entry(*src_pte)))
-				return -ENOMEM;
+			err = swap_duplicate(pte_to_swp_entry(*src_pte));
+			if (err)
+				break;
 			set_pte(dst_pte, *src_pte);
 			continue;
 		}
@@ -613,7 +704,7 @@ static int copy_pte_range(pmd_t *src_pmd, unsigned long addr, unsigned long end,
 		page = vm_normal_page(walk->vma, addr, *src_pte);
 		if (page) {
 			get_page(page);
-			page->_mapcount++;
+			page_mapcount_inc(page);
 			dst->rss++;
 		} else if (is_raw_pfn(walk->vma, addr, *src_pte)) {
 			vm_events
@@ -623,8 +714,9 @@ static int copy_pte_range(pmd_t *src_pmd, unsigned long addr, unsigned long end,
 	}
 	/* One flush for the table: the parent's other threads see COW now. */
 	if (wrprotected)
-		flush_tlb_range(walk->vma, start, end);
-	return 0;
+		flush_tlb_range(walk->vma, start, addr);
+	pte_unmap_unlock(src_pte, ptl);
+	return err ? -ENOMEM : 0;
 }
 
 static const struct mm_walk_ops copy_walk_ops = {
@@ -663,7 +755,8 @@ int copy_page_range(struct mm_struct *dst, struct mm_struct *src,
 static int zap_pte_range(pmd_t *pmd, unsigned long addr, unsigned long end,
 			 struct mm_walk *walk)
 {
-	pte_t *pte = pte_offset_map(pmd, addr);
+	struct spinlock *ptl;
+	pte_t *pte = pte_offset_map_lock(walk->mm, pmd, addr, &ptl);
 	struct page *page;
 
 	for (; addr != end; addr += PAGE_SIZE, pte++) {
@@ -677,11 +770,12 @@ static int zap_pte_range(pmd_t *pmd, unsigned long addr, unsigned long end,
 		page = vm_normal_page(walk->vma, addr, *pte);
 		pte_clear(walk->mm, addr, pte);
 		if (page) {
-			page->_mapcount--;
+			page_mapcount_dec(page);
 			walk->mm->rss--;
 		}
 		tlb_remove_page(walk->private, addr, page);
 	}
+	pte_unmap_unlock(pte, ptl);
 	return 0;
 }
 
@@ -832,7 +926,10 @@ void free_pgd_range(struct mm_struct *mm, unsigned long addr, unsigned long end,
  * is already present.
  */
 
-/* The PTE for addr, made if need be; -errno if addr cannot take a frame. */
+/*
+ * The PTE for addr, made if need be, and empty: 0 with the page-table
+ * lock held, or -errno if addr cannot take a frame.
+ */
 static int insert_pte(struct vm_area_struct *vma, unsigned long addr,
 		      pte_t **ptep)
 {
@@ -844,8 +941,11 @@ static int insert_pte(struct vm_area_struct *vma, unsigned long addr,
 	pte = walk_to_pte(vma->vm_mm, addr);
 	if (!pte)
 		return -ENOMEM;
-	if (!pte_none(*pte))
+	pte_lock(vma->vm_mm);
+	if (!pte_none(*pte)) {
+		pte_unlock(vma->vm_mm);
 		return -EBUSY;
+	}
 	*ptep = pte;
 	return 0;
 }
@@ -870,6 +970,7 @@ static int insert_raw_pfn(struct vm_area_struct *vma, unsigned long addr,
 	if (err)
 		return err;
 	set_pte(pte, pte_mkspecial(vma_pte(vma, pfn)));
+	pte_unlock(vma->vm_mm);
 	vm_events.pfn_maps++;
 	return 0;
 }
@@ -887,6 +988,7 @@ int vm_insert_page(struct vm_area_struct *vma, unsigned long addr,
 		return err;
 	get_page(page);
 	map_page(vma->vm_mm, vma, pte, page, !is_cow_mapping(vma->vm_flags));
+	pte_unlock(vma->vm_mm);
 	return 0;
 }
 
@@ -953,6 +1055,7 @@ int remap_pfn_range(struct vm_area_struct *vma, unsigned long addr,
 		if (err)
 			return err;
 		set_pte(pte, cow ? pte_wrprotect(entry) : entry);
+		pte_unlock(vma->vm_mm);
 		vm_events.pfn_maps++;
 	}
 	return 0;

@@ -23,8 +23,15 @@
 /* ->fault of a PFN or mixed map installed the PTE itself (no vmf->page). */
 #define VM_FAULT_NOPAGE 0x8
 
+/* The caller holds mm's mmap_lock, for reading at least. */
 int handle_mm_fault(struct mm_struct *mm, unsigned long addr,
 		    unsigned int flags);
+/*
+ * The arch's page-fault entry: handle_mm_fault under mm's mmap_lock, for
+ * reading (or under the caller's own write hold: see mm/memory.c).
+ */
+int handle_user_fault(struct mm_struct *mm, unsigned long addr,
+		      unsigned int flags);
 
 /*
  * The struct page behind a PTE, or NULL for a "special" mapping that has
@@ -32,6 +39,34 @@ int handle_mm_fault(struct mm_struct *mm, unsigned long addr,
  */
 struct page *vm_normal_page(struct vm_area_struct *vma, unsigned long addr,
 			    pte_t pte);
+
+/*
+ * The page-table lock (chapter 10, section 10.6): mm->page_table_lock, one
+ * spinlock per address space, held with interrupts off (so its holder is
+ * never preempted) around every look at a user PTE that leads to a change
+ * of it: a fault's install, COW, zap, mprotect, fork's write protection,
+ * reclaim's unmap, a driver's insert.  Never held across a sleep: a path
+ * that must sleep (swap-in, an MMU notifier, a driver's ->fault) drops it
+ * and looks at the PTE again after.  Linux's shape, its lock found from
+ * the table (one lock per mm here, as Linux's before split locks).
+ */
+void pte_lock(struct mm_struct *mm);
+void pte_unlock(struct mm_struct *mm);
+
+static inline pte_t *pte_offset_map_lock(struct mm_struct *mm, pmd_t *pmd,
+					 unsigned long addr,
+					 struct spinlock **ptlp)
+{
+	pte_lock(mm);
+	*ptlp = &mm->page_table_lock;
+	return pte_offset_map(pmd, addr);
+}
+
+static inline void pte_unmap_unlock(pte_t *pte, struct spinlock *ptl)
+{
+	(void)pte;
+	pte_unlock(container_of(ptl, struct mm_struct, page_table_lock));
+}
 
 /*
  * The PTE for a user address: follow_pte looks (NULL where a table is

@@ -16,6 +16,7 @@
 #include <kernel/kernel.h>
 #include <kernel/sched.h>
 #include <mm/memory.h>
+#include <mm/mmap_lock.h>
 #include <mm/vma.h>
 
 /*
@@ -87,16 +88,20 @@ static int lock_range(struct mm_struct *mm, unsigned long start,
 	return 0;
 }
 
+/* mlock and munlock; like every call that changes VMAs, under mmap_lock. */
 static long do_mlock(unsigned long start, unsigned long len, bool lock)
 {
 	struct mm_struct *mm = current->mm;
 	unsigned long end;
-	int err = lock_range(mm, start, len, &end);
+	int err;
 
+	mmap_write_lock(mm);
+	err = lock_range(mm, start, len, &end);
 	start = ALIGN_DOWN(start, PAGE_SIZE);
-	if (err || end == start)
-		return err;
-	return apply_vma_lock_flags(mm, start, end, lock);
+	if (!err && end != start)
+		err = apply_vma_lock_flags(mm, start, end, lock);
+	mmap_write_unlock(mm);
+	return err;
 }
 
 long sys_mlock(unsigned long start, unsigned long len)
@@ -132,18 +137,28 @@ static long lock_all(struct mm_struct *mm, bool lock)
 long sys_mlockall(int flags)
 {
 	struct mm_struct *mm = current->mm;
+	long ret;
 
 	if (!flags || (flags & ~(MCL_CURRENT | MCL_FUTURE)))
 		return -EINVAL;
+	mmap_write_lock(mm);
 	if (flags & MCL_FUTURE)
 		mm->def_flags |= VM_LOCKED;
 	else
 		mm->def_flags &= ~VM_LOCKED;
-	return flags & MCL_CURRENT ? lock_all(mm, true) : 0;
+	ret = flags & MCL_CURRENT ? lock_all(mm, true) : 0;
+	mmap_write_unlock(mm);
+	return ret;
 }
 
 long sys_munlockall(void)
 {
-	current->mm->def_flags &= ~VM_LOCKED;
-	return lock_all(current->mm, false);
+	struct mm_struct *mm = current->mm;
+	long ret;
+
+	mmap_write_lock(mm);
+	mm->def_flags &= ~VM_LOCKED;
+	ret = lock_all(mm, false);
+	mmap_write_unlock(mm);
+	return ret;
 }

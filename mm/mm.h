@@ -13,15 +13,21 @@
 #define _MM_MM_H
 
 #include <asm/page.h>
+#include <kernel/atomic.h>
 #include <kernel/list.h>
 
 struct address_space;
 struct kmem_cache;
 
 struct page {
-	unsigned long flags;  /* PG_* bits below */
-	int _refcount;	      /* users of the page; 0 means free */
-	int _mapcount;	      /* PTEs mapping it (Linux stores this minus 1) */
+	unsigned long flags; /* PG_* bits below */
+	/*
+	 * Atomic (kernel/atomic.h): a page is shared between address spaces,
+	 * and the page-table lock that covers one PTE does not cover another
+	 * mm's PTE of the same page (chapter 10).
+	 */
+	atomic_t _refcount;   /* users of the page; 0 means free */
+	atomic_t _mapcount;   /* PTEs mapping it (Linux stores this minus 1) */
 	struct list_head lru; /* buddy free list, a slab cache's list, or
 			       * (PG_swapcache) a swap-cache hash chain */
 	/* Page cache: the file the page caches and its offset in pages. */
@@ -54,15 +60,15 @@ enum pageflags {
 #define PAGEFLAG(name, bit)                                                    \
 	static inline bool Page##name(const struct page *p)                    \
 	{                                                                      \
-		return p->flags & (1UL << bit);                                \
+		return test_bit(bit, &p->flags);                               \
 	}                                                                      \
 	static inline void SetPage##name(struct page *p)                       \
 	{                                                                      \
-		p->flags |= 1UL << bit;                                        \
+		set_bit(bit, &p->flags);                                       \
 	}                                                                      \
 	static inline void ClearPage##name(struct page *p)                     \
 	{                                                                      \
-		p->flags &= ~(1UL << bit);                                     \
+		clear_bit(bit, &p->flags);                                     \
 	}
 
 PAGEFLAG(Reserved, PG_reserved)
@@ -122,12 +128,31 @@ static inline struct page *virt_to_page(const void *addr)
 
 static inline int page_count(const struct page *page)
 {
-	return page->_refcount;
+	return atomic_read(&page->_refcount);
+}
+
+static inline void set_page_count(struct page *page, int n)
+{
+	atomic_set(&page->_refcount, n);
 }
 
 static inline int page_mapcount(const struct page *page)
 {
-	return page->_mapcount;
+	return atomic_read(&page->_mapcount);
+}
+
+/*
+ * A PTE now maps page, or no longer does (Linux: page_add_*_rmap and
+ * page_remove_rmap; Pagoda keeps the count, not a reverse map).
+ */
+static inline void page_mapcount_inc(struct page *page)
+{
+	atomic_inc(&page->_mapcount);
+}
+
+static inline void page_mapcount_dec(struct page *page)
+{
+	atomic_dec(&page->_mapcount);
 }
 
 /* Build mem_map from memblock and free all unused RAM into the buddy lists. */

@@ -10,7 +10,9 @@
 #include <asm/irqflags.h>
 #include <kernel/err.h>
 #include <kernel/fs/vfs.h>
+#include <kernel/sched.h>
 #include <mm/memory.h>
+#include <mm/mmap_lock.h>
 #include <mm/mmu_notifier.h>
 #include <mm/slab.h>
 #include <mm/vma.h>
@@ -28,6 +30,8 @@ struct mm_struct *mm_alloc(void)
 	}
 	INIT_LIST_HEAD(&mm->mmap);
 	mm->mm_rb = RB_ROOT;
+	init_rwsem(&mm->mmap_lock);
+	mm->page_table_lock = (struct spinlock)SPINLOCK_INIT;
 	mm->mm_users = 1;
 	mm->mm_count = 1;
 	return mm;
@@ -71,24 +75,28 @@ bool mmget_not_zero(struct mm_struct *mm)
 	return alive;
 }
 
+struct mm_struct *get_task_mm(struct task_struct *t)
+{
+	unsigned long flags = arch_local_irq_save();
+	struct mm_struct *mm = t->mm;
+
+	if (mm && (t->kthread || !mmget_not_zero(mm)))
+		mm = NULL;
+	arch_local_irq_restore(flags);
+	return mm;
+}
+
 /*
  * fork: the child gets the same VMAs and shares every page; private
- * writable pages become copy-on-write in both (copy_page_range).
+ * writable pages become copy-on-write in both (copy_page_range).  The
+ * parent's mmap_lock is held for writing, as Linux's dup_mmap holds it:
+ * its PTEs are write-protected here, and no sibling thread may change a
+ * VMA half-way through the copy.  Nobody knows the child's mm yet.
  */
-struct mm_struct *dup_mm(struct mm_struct *old_mm)
+static int dup_mmap(struct mm_struct *mm, struct mm_struct *old_mm)
 {
-	struct mm_struct *mm = mm_alloc();
 	struct vm_area_struct *vma;
 
-	if (!mm)
-		return NULL;
-	if (old_mm->exe_file && set_mm_exe_file(mm, old_mm->exe_file)) {
-		mmput(mm);
-		return NULL;
-	}
-	mm->start_brk = old_mm->start_brk;
-	mm->brk = old_mm->brk;
-	mm->stack_start = old_mm->stack_start;
 	list_for_each_entry (vma, &old_mm->mmap, vm_list) {
 		struct vm_area_struct *new;
 		int err;
@@ -98,10 +106,8 @@ struct mm_struct *dup_mm(struct mm_struct *old_mm)
 		/* Memory locks are not inherited (POSIX, Linux). */
 		new = insert_vma(mm, vma->vm_start, vma->vm_end,
 				 vma->vm_flags & ~VM_LOCKED);
-		if (IS_ERR(new)) {
-			mmput(mm);
-			return NULL;
-		}
+		if (IS_ERR(new))
+			return PTR_ERR(new);
 		new->vm_pgoff = vma->vm_pgoff;
 		new->vm_ops = vma->vm_ops;
 		/* The child's VMA goes on the list with its PTEs, at once. */
@@ -112,10 +118,32 @@ struct mm_struct *dup_mm(struct mm_struct *old_mm)
 		}
 		err = copy_page_range(mm, old_mm, vma);
 		i_mmap_unlock_vma(vma);
-		if (err) {
-			mmput(mm);
-			return NULL;
-		}
+		if (err)
+			return err;
+	}
+	return 0;
+}
+
+struct mm_struct *dup_mm(struct mm_struct *old_mm)
+{
+	struct mm_struct *mm = mm_alloc();
+	int err;
+
+	if (!mm)
+		return NULL;
+	if (old_mm->exe_file && set_mm_exe_file(mm, old_mm->exe_file)) {
+		mmput(mm);
+		return NULL;
+	}
+	mm->start_brk = old_mm->start_brk;
+	mm->brk = old_mm->brk;
+	mm->stack_start = old_mm->stack_start;
+	mmap_write_lock(old_mm);
+	err = dup_mmap(mm, old_mm);
+	mmap_write_unlock(old_mm);
+	if (err) {
+		mmput(mm);
+		return NULL;
 	}
 	return mm;
 }
@@ -146,12 +174,15 @@ int set_mm_exe_file(struct mm_struct *mm, struct file *file)
 static void exit_mmap(struct mm_struct *mm)
 {
 	mmu_notifier_release(mm);
+	/* Nobody is left to contend: taken so that VMAs change only under it. */
+	mmap_write_lock(mm);
 	while (!list_empty(&mm->mmap))
 		remove_vma(mm,
 			   list_first_entry(&mm->mmap, struct vm_area_struct,
 					    vm_list));
 	pgd_free(mm->pgd);
 	mm->pgd = NULL;
+	mmap_write_unlock(mm);
 	if (mm->exe_file) {
 		allow_write_access(mm->exe_file);
 		fput(mm->exe_file);

@@ -17,6 +17,7 @@
 #include <kernel/sched.h>
 #include <mm/memory.h>
 #include <mm/mm.h>
+#include <mm/mmap_lock.h>
 #include <mm/mmu_notifier.h>
 #include <mm/vma.h>
 
@@ -321,8 +322,10 @@ long sys_mmap(unsigned long addr, unsigned long len, unsigned long prot,
 		if (!file)
 			return -EBADF;
 	}
+	mmap_write_lock(current->mm);
 	ret = do_mmap(current->mm, addr, len, prot, flags, file,
 		      off >> PAGE_SHIFT);
+	mmap_write_unlock(current->mm);
 	if (file)
 		fput(file); /* the VMA holds a reference of its own */
 	return ret;
@@ -330,5 +333,11 @@ long sys_mmap(unsigned long addr, unsigned long len, unsigned long prot,
 
 long sys_munmap(unsigned long addr, unsigned long len)
 {
-	return do_munmap(current->mm, addr, len);
+	struct mm_struct *mm = current->mm;
+	long ret;
+
+	mmap_write_lock(mm);
+	ret = do_munmap(mm, addr, len);
+	mmap_write_unlock(mm);
+	return ret;
 }

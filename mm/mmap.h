@@ -17,6 +17,8 @@
 #include <asm/pgtable.h>
 #include <kernel/lib/rbtree.h>
 #include <kernel/list.h>
+#include <kernel/rwsem.h>
+#include <kernel/spinlock.h>
 
 /*
  * vm_flags, with the seeds' meanings.  VM_MAY* say what mprotect may later
@@ -116,13 +118,25 @@ struct mm_struct {
 	struct file *exe_file;
 	/* CPUs that may cache its translations (Linux: mm_cpumask). */
 	unsigned long cpu_mask;
+	/* The VMAs' lock: faults read, VMA changes write (mm/mmap_lock.h). */
+	struct rw_semaphore mmap_lock;
+	/*
+	 * The page-table lock (pte_offset_map_lock, mm/memory.h), and the
+	 * interrupt state its holder had, which pte_unmap_unlock restores.
+	 */
+	struct spinlock page_table_lock;
+	unsigned long ptl_irqflags;
 };
+
+struct task_struct;
 
 struct mm_struct *mm_alloc(void);
 /* Drop a user; the last one unmaps and frees every page and page table. */
 void mmput(struct mm_struct *mm);
 /* Take a user reference if the address space still has one (not exited). */
 bool mmget_not_zero(struct mm_struct *mm);
+/* t's address space with a user reference (mmput it), or NULL. */
+struct mm_struct *get_task_mm(struct task_struct *t);
 /* Hold or release the struct mm_struct, not its address space. */
 void mmgrab(struct mm_struct *mm);
 void mmdrop(struct mm_struct *mm);

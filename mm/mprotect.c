@@ -10,6 +10,7 @@
 #include <kernel/kernel.h>
 #include <kernel/sched.h>
 #include <mm/memory.h>
+#include <mm/mmap_lock.h>
 #include <mm/mmu_notifier.h>
 #include <mm/pagewalk.h>
 #include <mm/vma.h>
@@ -26,9 +27,10 @@ static int change_pte_range(pmd_t *pmd, unsigned long addr, unsigned long end,
 			    struct mm_walk *walk)
 {
 	pgprot_t prot = vm_get_page_prot(walk->vma->vm_flags);
-	pte_t *pte = pte_offset_map(pmd, addr), entry;
 	unsigned long start = addr;
 	bool changed = false;
+	struct spinlock *ptl;
+	pte_t *pte = pte_offset_map_lock(walk->mm, pmd, addr, &ptl), entry;
 
 	for (; addr != end; addr += PAGE_SIZE, pte++) {
 		if (!pte_present(*pte))
@@ -42,6 +44,7 @@ static int change_pte_range(pmd_t *pmd, unsigned long addr, unsigned long end,
 	/* One shootdown for the table, before mprotect returns. */
 	if (changed)
 		flush_tlb_range(walk->vma, start, end);
+	pte_unmap_unlock(pte, ptl);
 	return 0;
 }
 
@@ -108,5 +111,11 @@ int do_mprotect(struct mm_struct *mm, unsigned long start, unsigned long len,
 
 long sys_mprotect(unsigned long addr, unsigned long len, unsigned long prot)
 {
-	return do_mprotect(current->mm, addr, len, prot);
+	struct mm_struct *mm = current->mm;
+	long ret;
+
+	mmap_write_lock(mm);
+	ret = do_mprotect(mm, addr, len, prot);
+	mmap_write_unlock(mm);
+	return ret;
 }

@@ -17,6 +17,7 @@
 #include <kernel/kernel.h>
 #include <kernel/sched.h>
 #include <mm/mmap.h>
+#include <mm/mmap_lock.h>
 #include <mm/vma.h>
 
 long sys_msync(unsigned long start, unsigned long len, int flags)
@@ -24,6 +25,7 @@ long sys_msync(unsigned long start, unsigned long len, int flags)
 	struct mm_struct *mm = current->mm;
 	struct vm_area_struct *vma;
 	unsigned long end;
+	long err = 0;
 
 	if (flags & ~(MS_ASYNC | MS_INVALIDATE | MS_SYNC))
 		return -EINVAL;
@@ -36,13 +38,15 @@ long sys_msync(unsigned long start, unsigned long len, int flags)
 	end = ALIGN(start + len, PAGE_SIZE);
 	if (end == start)
 		return 0;
+	/* The VMAs are read, not changed: the mmap_lock for reading. */
+	mmap_read_lock(mm);
 	if (!range_mapped(mm, start, end))
-		return -ENOMEM;
-	if (!(flags & MS_INVALIDATE))
-		return 0;
-	list_for_each_entry (vma, &mm->mmap, vm_list)
-		if (vma->vm_start < end && vma->vm_end > start &&
-		    (vma->vm_flags & VM_LOCKED))
-			return -EBUSY;
-	return 0;
+		err = -ENOMEM;
+	else if (flags & MS_INVALIDATE)
+		list_for_each_entry (vma, &mm->mmap, vm_list)
+			if (vma->vm_start < end && vma->vm_end > start &&
+			    (vma->vm_flags & VM_LOCKED))
+				err = -EBUSY;
+	mmap_read_unlock(mm);
+	return err;
 }

@@ -101,7 +101,7 @@ static struct page *__alloc_pages(unsigned int order)
 		o--;
 		add_to_free_area(page + (1UL << o), o);
 	}
-	page->_refcount = 1;
+	set_page_count(page, 1);
 	free_page_count -= 1UL << order;
 	return page;
 }
@@ -123,20 +123,25 @@ struct page *alloc_pages(unsigned int order)
 	return page;
 }
 
+/*
+ * The count is atomic: only the task that drops it to zero frees the
+ * block, and only that step needs the zone lock.
+ */
 void free_pages(struct page *page, unsigned int order)
 {
-	unsigned long flags = spin_lock_irqsave(&zone_lock);
+	unsigned long flags;
 
 	BUG_ON(page_count(page) <= 0);
 	/* A reserved page keeps the kernel's own reference for ever. */
 	BUG_ON(PageReserved(page) && page_count(page) == 1);
-	if (--page->_refcount == 0) {
-		/* The next owner must not inherit this one's state. */
-		ClearPageDirty(page);
-		ClearPageUptodate(page);
-		free_one_block(page, order);
-		free_page_count += 1UL << order;
-	}
+	if (!atomic_dec_and_test(&page->_refcount))
+		return;
+	/* The next owner must not inherit this one's state. */
+	ClearPageDirty(page);
+	ClearPageUptodate(page);
+	flags = spin_lock_irqsave(&zone_lock);
+	free_one_block(page, order);
+	free_page_count += 1UL << order;
 	spin_unlock_irqrestore(&zone_lock, flags);
 }
 
@@ -157,11 +162,8 @@ void free_page(void *addr)
 
 void get_page(struct page *page)
 {
-	unsigned long flags = spin_lock_irqsave(&zone_lock);
-
 	BUG_ON(page_count(page) <= 0);
-	page->_refcount++;
-	spin_unlock_irqrestore(&zone_lock, flags);
+	atomic_inc(&page->_refcount);
 }
 
 void put_page(struct page *page)
@@ -254,7 +256,7 @@ static bool free_boot_range(phys_addr_t start, phys_addr_t end, void *arg)
 
 		for (unsigned long i = 0; i < (1UL << order); i++) {
 			ClearPageReserved(pfn_to_page(pfn + i));
-			pfn_to_page(pfn + i)->_refcount = 0;
+			set_page_count(pfn_to_page(pfn + i), 0);
 		}
 		free_one_block(pfn_to_page(pfn), order);
 		free_page_count += 1UL << order;
@@ -297,7 +299,7 @@ void mem_init(void)
 	memset(mem_map, 0, size);
 	for (unsigned long i = 0; i < pages; i++) {
 		SetPageReserved(&mem_map[i]);
-		mem_map[i]._refcount = 1;
+		set_page_count(&mem_map[i], 1);
 	}
 	for (unsigned int o = 0; o < MAX_ORDER; o++)
 		INIT_LIST_HEAD(&free_area[o].free_list);

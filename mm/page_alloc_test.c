@@ -171,8 +171,8 @@ static void buddy_merges_same_order_only(struct ktest *t)
 	struct page *p = alloc_pages(2);
 
 	KTEST_ASSERT_NOT_NULL(t, p);
-	p[2]._refcount = 1; /* pages 2 and 3 as if held on their own */
-	p[3]._refcount = 1;
+	set_page_count(&p[2], 1); /* pages 2 and 3 as if held on their own */
+	set_page_count(&p[3], 1);
 	free_pages(&p[2], 0);
 	KTEST_EXPECT_TRUE(t, PageBuddy(&p[2]) && p[2].private == 0);
 	free_pages(p, 1);

@@ -25,10 +25,10 @@
 #include <kernel/printk.h>
 #include <kernel/sched.h>
 #include <kernel/time.h>
-#include <mm/kswapd.h>
 #include <mm/memory.h>
 #include <mm/mm.h>
 #include <mm/mmap.h>
+#include <mm/mmap_lock.h>
 #include <mm/pagewalk.h>
 #include <mm/swap.h>
 
@@ -123,55 +123,68 @@ static const struct mm_walk_ops find_swap_ops = {
 };
 
 /*
+ * The first swap PTE of area type at or above addr, and its entry; false
+ * when none is left.  Interrupts off: faults on mm's own CPU wait.
+ */
+static bool next_swap_pte(struct mm_struct *mm, unsigned int type,
+			  unsigned long addr, struct unuse_walk *u,
+			  swp_entry_t *entry)
+{
+	unsigned long flags = arch_local_irq_save();
+	struct vm_area_struct *vma;
+
+	u->type = type;
+	u->found = 0;
+	for (vma = find_vma_from(mm, addr); vma && !u->found;
+	     vma = find_vma_from(mm, vma->vm_end))
+		walk_page_range(mm, vma, max(addr, vma->vm_start), vma->vm_end,
+				&find_swap_ops, u);
+	if (u->found)
+		*entry = pte_to_swp_entry(*follow_pte(mm, u->found));
+	arch_local_irq_restore(flags);
+	return u->found;
+}
+
+/*
  * Fault every page of area type back into mm, as a touch would (write
  * permission comes later, from a write): find a swap PTE, read its page
- * into the swap cache (sleeping, touching no page table), then, if no
- * address-space change began meanwhile and the PTE is still the same,
- * fault it in from the cache.  0, -EAGAIN (changes in progress: try
- * later), or -ENOMEM.
+ * into the swap cache (sleeping, touching no page table), then, if the
+ * PTE is still the same, fault it in from the cache.  mmap_lock held for
+ * reading throughout (as Linux's unuse_mm) keeps the VMAs and the page
+ * tables in place across the sleep; the mm's own faults may still change
+ * the PTE meanwhile, hence the second look.  0, or -ENOMEM, -EIO.
  */
 static int unuse_mm(struct mm_struct *mm, unsigned int type)
 {
-	struct unuse_walk u = { .type = type };
-	struct vm_area_struct *vma;
-	unsigned long addr = 0, flags, seq;
+	unsigned long addr = 0, flags;
+	struct unuse_walk u;
 	struct page *page;
 	bool major = false;
-	swp_entry_t entry;
+	swp_entry_t entry = { 0 };
+	int fault = 0;
 	pte_t *pte;
-	int fault;
 
-	for (;;) {
-		if (!wait_vm_unchanged(&seq))
-			return -EAGAIN;
-		flags = arch_local_irq_save();
-		u.found = 0;
-		for (vma = find_vma_from(mm, addr); vma && !u.found;
-		     vma = find_vma_from(mm, vma->vm_end))
-			walk_page_range(mm, vma, max(addr, vma->vm_start),
-					vma->vm_end, &find_swap_ops, &u);
-		entry = u.found ? pte_to_swp_entry(*follow_pte(mm, u.found))
-				: (swp_entry_t){ 0 };
-		arch_local_irq_restore(flags);
-		if (!u.found)
-			return 0;
+	mmap_read_lock(mm);
+	while (!fault && next_swap_pte(mm, type, addr, &u, &entry)) {
 		page = read_swap_cache(entry, &major);
-		if (!page)
-			return -ENOMEM;
+		if (!page) {
+			fault = VM_FAULT_OOM;
+			break;
+		}
 		if (IS_ERR(page))
 			continue; /* freed meanwhile: look again */
 		flags = arch_local_irq_save();
 		pte = follow_pte(mm, u.found);
-		fault = vm_unchanged(mm, &seq) && pte &&
-					*pte == swp_entry_to_pte(entry)
-				? handle_mm_fault(mm, u.found, FAULT_FLAG_FORCE)
-				: 0;
+		if (pte && *pte == swp_entry_to_pte(entry))
+			fault = handle_mm_fault(mm, u.found, FAULT_FLAG_FORCE);
 		arch_local_irq_restore(flags);
 		put_page(page);
-		if (fault)
-			return fault & VM_FAULT_OOM ? -ENOMEM : -EIO;
 		addr = u.found;
 	}
+	mmap_read_unlock(mm);
+	if (fault)
+		return fault & VM_FAULT_OOM ? -ENOMEM : -EIO;
+	return 0;
 }
 
 /* The task at position i of the task list with an address space, held. */
@@ -192,9 +205,8 @@ static struct mm_struct *nth_mm(unsigned int i)
 
 /*
  * Every process's swap PTEs of the area are faulted in, round after round
- * while some are left (a fork meanwhile may copy one); address spaces in
- * the middle of a change are passed over, and a page reclaim is still
- * writing stays locked: the next round, a tick later, retries them.
+ * while some are left (a fork meanwhile may copy one); a page reclaim is
+ * still writing stays locked: the next round, a tick later, retries it.
  * Pages the swap cache still holds for the area with no swap PTE left go
  * too.  Gives up (EBUSY) after ten seconds of rounds.
  */
@@ -217,7 +229,7 @@ int try_to_unuse(unsigned int type)
 			int err = unuse_mm(mm, type);
 
 			mmput(mm);
-			if (err && err != -EAGAIN)
+			if (err)
 				return err;
 		}
 		free_swap_cache_type(type);

@@ -80,8 +80,32 @@ static bool add_to_swap(struct page *page, struct scan_control *sc)
 }
 
 /*
- * One PTE: 1 if the walk must stop (the batch is full, or the page
- * tables may have changed under a listener that slept), else 0.
+ * A secondary MMU's accessed bit, and the end of an invalidation: their
+ * listeners may sleep, so without the page-table lock.
+ */
+static bool clear_young_unlocked(struct mm_struct *mm, unsigned long addr)
+{
+	bool young;
+
+	pte_unlock(mm);
+	young = mmu_notifier_clear_flush_young(mm, addr, addr + PAGE_SIZE);
+	pte_lock(mm);
+	return young;
+}
+
+static void invalidate_unlocked(struct mmu_notifier_range *range, bool start)
+{
+	pte_unlock(range->mm);
+	if (start)
+		mmu_notifier_invalidate_range_start(range);
+	else
+		mmu_notifier_invalidate_range_end(range);
+	pte_lock(range->mm);
+}
+
+/*
+ * One PTE, with the page-table lock held: 1 if the walk must stop (the
+ * batch is full, or the PTE changed while a listener slept), else 0.
  */
 static int try_to_swap_out(struct mm_struct *mm, struct vm_area_struct *vma,
 			   unsigned long addr, pte_t *pte,
@@ -91,6 +115,7 @@ static int try_to_swap_out(struct mm_struct *mm, struct vm_area_struct *vma,
 	struct mmu_notifier_range range;
 	struct page *page;
 	swp_entry_t entry;
+	bool young;
 
 	if (!pte_present(orig))
 		return 0;
@@ -99,9 +124,10 @@ static int try_to_swap_out(struct mm_struct *mm, struct vm_area_struct *vma,
 		return 0;
 	sc->nr_scanned++;
 	vm_events.pgscan++;
-	if ((pte_young(orig) |
-	     mmu_notifier_clear_flush_young(mm, addr, addr + PAGE_SIZE)) &&
-	    !sc->force) {
+	young = clear_young_unlocked(mm, addr);
+	if (*pte != orig)
+		return 0; /* changed while unlocked: leave it */
+	if ((pte_young(orig) || young) && !sc->force) {
 		set_pte(pte, pte_mkold(orig));
 		flush_tlb_page(vma, addr);
 		vm_events.pgactivate++;
@@ -114,19 +140,23 @@ static int try_to_swap_out(struct mm_struct *mm, struct vm_area_struct *vma,
 		return 0;
 	mmu_notifier_range_init(&range, MMU_NOTIFY_RECLAIM, mm, addr,
 				addr + PAGE_SIZE);
-	mmu_notifier_invalidate_range_start(&range);
-	/* A listener may have slept: check before trusting pte again. */
-	if ((sc->mm_stable && !sc->mm_stable(mm, sc->arg)) || *pte != orig) {
-		mmu_notifier_invalidate_range_end(&range);
+	invalidate_unlocked(&range, true);
+	/*
+	 * A listener may have slept, and the mm's own faults run meanwhile
+	 * (mmap_lock, held for reading, keeps the page table itself): check
+	 * before trusting pte again.
+	 */
+	if (*pte != orig) {
+		invalidate_unlocked(&range, false);
 		swap_free(entry);
 		try_to_free_swap(page);
 		return 1;
 	}
 	set_pte(pte, swp_entry_to_pte(entry));
 	flush_tlb_page(vma, addr);
-	page->_mapcount--;
+	page_mapcount_dec(page);
 	mm->rss--;
-	mmu_notifier_invalidate_range_end(&range);
+	invalidate_unlocked(&range, false);
 	/* The PTE's reference: kept for the write-out if it was the last. */
 	if (page_count(page) == 2 && !page_mapcount(page))
 		sc->pageout[sc->nr_pageout++] = page;
@@ -145,15 +175,17 @@ static int swap_out_pmd(pmd_t *pmd, unsigned long addr, unsigned long end,
 			struct mm_walk *walk)
 {
 	struct swap_out_walk *w = walk->private;
-	pte_t *pte = pte_offset_map(pmd, addr);
+	struct spinlock *ptl;
+	pte_t *pte = pte_offset_map_lock(walk->mm, pmd, addr, &ptl);
+	int stop = 0;
 
-	for (; addr != end; addr += PAGE_SIZE, pte++) {
-		if (try_to_swap_out(walk->mm, walk->vma, addr, pte, w->sc)) {
+	for (; addr != end && !stop; addr += PAGE_SIZE, pte++) {
+		stop = try_to_swap_out(walk->mm, walk->vma, addr, pte, w->sc);
+		if (stop)
 			w->next = addr + PAGE_SIZE;
-			return 1;
-		}
 	}
-	return 0;
+	pte_unmap_unlock(pte, ptl);
+	return stop;
 }
 
 static const struct mm_walk_ops swap_out_ops = {
@@ -192,13 +224,11 @@ unsigned long shrink_mm_range(struct mm_struct *mm, unsigned long start,
 {
 	struct swap_out_walk w = { .sc = sc, .next = end };
 	struct vm_area_struct *vma;
-	unsigned long flags = arch_local_irq_save();
 
-	/* Interrupts off: the owner cannot run while its tables are walked. */
-	if (sc->mm_stable && !sc->mm_stable(mm, sc->arg)) {
-		arch_local_irq_restore(flags);
-		return start;
-	}
+	/*
+	 * The caller holds mmap_lock for reading: the VMAs and page tables
+	 * stay; each PTE is read and replaced under the page-table lock.
+	 */
 	for (vma = find_vma_from(mm, start); vma && vma->vm_start < end;
 	     vma = find_vma_from(mm, vma->vm_end)) {
 		if (vma_reclaimable(vma) &&
@@ -206,7 +236,6 @@ unsigned long shrink_mm_range(struct mm_struct *mm, unsigned long start,
 				    min(end, vma->vm_end), &swap_out_ops, &w))
 			break;
 	}
-	arch_local_irq_restore(flags);
 	shrink_page_list(sc);
 	return w.next;
 }

@@ -19,13 +19,6 @@ struct scan_control {
 	unsigned long nr_scanned;    /* PTEs of anonymous pages looked at */
 	bool force;   /* MADV_PAGEOUT: no second chance for accessed pages */
 	bool no_swap; /* a page needed a slot and none was free */
-	/*
-	 * Asked after anything that may have slept (an MMU notifier): may the
-	 * scan still trust the page tables it holds?  NULL: always (the host
-	 * tests, and a process paging out its own memory).
-	 */
-	bool (*mm_stable)(struct mm_struct *mm, void *arg);
-	void *arg;
 	struct page *pageout[SWAP_CLUSTER_MAX]; /* unmapped, to write */
 	unsigned int nr_pageout;
 };
@@ -34,7 +27,8 @@ struct scan_control {
 bool vma_reclaimable(const struct vm_area_struct *vma);
 
 /*
- * One batch of the virtual scan over [start, end) of mm: swap PTEs in for
+ * One batch of the virtual scan over [start, end) of mm, whose mmap_lock
+ * the caller holds (for reading at least): swap PTEs in for
  * present ones of anonymous pages, then write out and free the pages that
  * no PTE maps any more.  Returns where the next batch starts (end: done).
  */

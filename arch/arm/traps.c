@@ -141,7 +141,7 @@ static int user_addr_fault(struct pt_regs *regs, const struct arm_fault *f)
 		flags |= FAULT_FLAG_INSTRUCTION;
 	if (user_mode(regs))
 		flags |= FAULT_FLAG_USER;
-	return handle_mm_fault(current->mm, f->addr, flags);
+	return handle_user_fault(current->mm, f->addr, flags);
 }
 
 /* si_code for a SIGSEGV: a mapping that forbids the access, or none. */

@@ -240,7 +240,7 @@ static int user_addr_fault(struct pt_regs *regs)
 		flags |= FAULT_FLAG_INSTRUCTION;
 	if (user_mode(regs))
 		flags |= FAULT_FLAG_USER;
-	return handle_mm_fault(current->mm, addr, flags);
+	return handle_user_fault(current->mm, addr, flags);
 }
 
 static void do_program_check(struct pt_regs *regs)

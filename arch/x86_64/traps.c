@@ -213,7 +213,7 @@ static int user_addr_fault(struct pt_regs *regs)
 		flags |= FAULT_FLAG_INSTRUCTION;
 	if (ec & PF_USER)
 		flags |= FAULT_FLAG_USER;
-	return handle_mm_fault(current->mm, addr, flags);
+	return handle_user_fault(current->mm, addr, flags);
 }
 
 static void do_exception(struct pt_regs *regs)

@@ -40,6 +40,7 @@
 #include <kernel/uaccess.h>
 #include <mm/memory.h>
 #include <mm/mm.h>
+#include <mm/mmap_lock.h>
 #include <mm/slab.h>
 
 #define DPT_LEVELS 4
@@ -323,17 +324,20 @@ static int dmirror_fault_page(struct dmirror *dm, unsigned long addr,
 	}
 }
 
-/* Linux faults the whole rest of the range in one round; so does this. */
+/*
+ * Linux faults the whole rest of the range in one round; so does this,
+ * under mmap_lock for reading, as a fault of the CPU's would be.
+ */
 static int dmirror_fault(struct dmirror *dm, unsigned long start,
 			 unsigned long end, bool write)
 {
-	for (unsigned long addr = start; addr < end; addr += PAGE_SIZE) {
-		int err = dmirror_fault_page(dm, addr, write);
+	int err = 0;
 
-		if (err)
-			return err;
-	}
-	return 0;
+	mmap_read_lock(dm->mm);
+	for (unsigned long addr = start; addr < end && !err; addr += PAGE_SIZE)
+		err = dmirror_fault_page(dm, addr, write);
+	mmap_read_unlock(dm->mm);
+	return err;
 }
 
 /*

@@ -23,9 +23,9 @@
  * so there is nothing to clean up when one exits: a read of the maps of a
  * process that has gone returns ESRCH.
  *
- * A text is made with interrupts off under the kernel lock: the process it
- * describes cannot change its VMAs meanwhile (that takes the kernel lock
- * too, kernel/smp.h), and nothing here sleeps.
+ * A text is made with interrupts off under the kernel lock; a process's
+ * maps under its mmap_lock too, held for reading (its VMAs cannot change
+ * meanwhile, mm/mmap_lock.h), which may sleep until a writer is done.
  */
 #include <asm/irqflags.h>
 #include <kernel/drivers/blkdev.h>
@@ -39,6 +39,7 @@
 #include <mm/memory.h>
 #include <mm/mm.h>
 #include <mm/mmap.h>
+#include <mm/mmap_lock.h>
 #include <mm/swap.h>
 #include <mm/slab.h>
 
@@ -245,6 +246,17 @@ static const struct file_operations fault_around_operations = {
 /* Linux pads the name to this column: 25 + 6 hex-digit-pairs - 1. */
 #define MAPS_NAME_COLUMN 73
 
+/* The address space of process pid, held (mmput it); NULL if it has none. */
+static struct mm_struct *pid_mm(long pid)
+{
+	unsigned long flags = arch_local_irq_save();
+	struct task_struct *t = find_process(pid);
+	struct mm_struct *mm = t ? get_task_mm(t) : NULL;
+
+	arch_local_irq_restore(flags);
+	return mm;
+}
+
 /* The name maps shows for vma: a file's path, else pmap's name for it. */
 static const char *map_name(struct mm_struct *mm, struct vm_area_struct *vma,
 			    char *path, size_t size)
@@ -262,14 +274,15 @@ static const char *map_name(struct mm_struct *mm, struct vm_area_struct *vma,
  */
 static int maps_show(struct seq_file *m, void *arg)
 {
-	struct task_struct *t = find_process((long)arg);
+	struct mm_struct *mm = pid_mm((long)arg);
 	struct vm_area_struct *vma;
 	char path[128];
 
-	if (!t)
+	if (!mm)
 		return -ESRCH;
-	list_for_each_entry (vma, &t->mm->mmap, vm_list) {
-		const char *name = map_name(t->mm, vma, path, sizeof(path));
+	mmap_read_lock(mm);
+	list_for_each_entry (vma, &mm->mmap, vm_list) {
+		const char *name = map_name(mm, vma, path, sizeof(path));
 		unsigned long f = vma->vm_flags;
 		size_t line = m->count;
 
@@ -283,22 +296,26 @@ static int maps_show(struct seq_file *m, void *arg)
 			seq_pad(m, line, MAPS_NAME_COLUMN);
 		seq_printf(m, "%s\n", name);
 	}
+	mmap_read_unlock(mm);
+	mmput(mm);
 	return 0;
 }
 
 /* Room for every VMA's line; 0 if the process has gone. */
 static size_t maps_size(long pid)
 {
-	unsigned long flags = arch_local_irq_save();
-	struct task_struct *t = find_process(pid);
+	struct mm_struct *mm = pid_mm(pid);
 	struct vm_area_struct *vma;
 	size_t n = 1;
 
-	if (t)
-		list_for_each_entry (vma, &t->mm->mmap, vm_list)
-			n += MAPS_NAME_COLUMN + 128 + 2;
-	arch_local_irq_restore(flags);
-	return t ? n : 0;
+	if (!mm)
+		return 0;
+	mmap_read_lock(mm);
+	list_for_each_entry (vma, &mm->mmap, vm_list)
+		n += MAPS_NAME_COLUMN + 128 + 2;
+	mmap_read_unlock(mm);
+	mmput(mm);
+	return n;
 }
 
 static long maps_read(struct kiocb *iocb, struct iov_iter *to)

@@ -24,6 +24,7 @@ HOST_PTE_SRCS := mm/vm_normal_page.c mm/vm_normal_page_test.c mm/memory.c \
 	mm/madvise.c mm/mm_struct.c mm/task_mmu.c mm/memory_test.c \
 	mm/devmem_test.c mm/mmu_notifier.c mm/mmu_notifier_test.c \
 	mm/vm_audit.c mm/filemap_mmap.c mm/truncate.c mm/mmu_gather.c \
+	kernel/rwsem.c kernel/lockdep.c \
 	mm/swapfile.c mm/swap_state.c mm/vmscan.c mm/swapfile_test.c \
 	kernel/drivers/hmm_dmirror.c kernel/drivers/dma_engine.c \
 	kernel/drivers/dma_soft.c \

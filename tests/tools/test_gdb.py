@@ -39,7 +39,7 @@ pagoda-ps
 pagoda-vmas
 pagoda-pte 0x401000
 pagoda-page $pfn
-printf "check: refcount %d mapcount %d flags %#lx\\n", mem_map[$pfn]._refcount, mem_map[$pfn]._mapcount, mem_map[$pfn].flags
+printf "check: refcount %d mapcount %d flags %#lx\\n", mem_map[$pfn]._refcount.counter, mem_map[$pfn]._mapcount.counter, mem_map[$pfn].flags
 printf "check: mapping %#lx index %#lx\\n", mem_map[$pfn].mapping, mem_map[$pfn].index
 printf "check: pid %d text %#lx\\n", $current()->pid, ((struct vm_area_struct *)((char *)$current()->mm->mmap.next - (unsigned long)&((struct vm_area_struct *)0)->vm_list))->vm_start
 pagoda-pte 0x600000000000

@@ -219,8 +219,9 @@ class PagodaPage(gdb.Command):
         print(f"struct page {ulong(page.address):#x}: pfn {pfn:#x}, "
               f"physical {pfn << PAGE_SHIFT:#x}")
         print(f"  flags     {flags:#x} [{' '.join(names)}]")
-        print(f"  _refcount {int(page['_refcount'])}")
-        print(f"  _mapcount {int(page['_mapcount'])}")
+        # atomic_t (kernel/atomic.h): the value is its counter.
+        print(f"  _refcount {int(page['_refcount']['counter'])}")
+        print(f"  _mapcount {int(page['_mapcount']['counter'])}")
         owner = "slab_cache" if "PG_slab" in names else "mapping"
         print(f"  {owner:9} {ulong(page['mapping']):#x}")
         print(f"  index     {ulong(page['index']):#x}")

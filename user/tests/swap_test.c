@@ -5,11 +5,15 @@
  * major fault), forked processes sharing swapped pages and then going
  * their own ways (copy-on-write), slots given back by munmap,
  * MADV_DONTNEED and exit, and the VMAs reclaim must leave alone (mlock,
- * seed 001's VM_RESERVED).  The test boot's /dev/vda is a swap image made
+ * seed 001's VM_RESERVED), and a thread's munmap racing another thread's
+ * swap-in (mmap_lock's reason to exist).  The test boot's /dev/vda is a swap image made
  * by mkswap; each case turns swap on and off again itself.
  */
 #include <fcntl.h>
 #include <pagoda.h>
+#include <pthread.h>
+#include <sched.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -193,6 +197,62 @@ static void fork_shares_then_diverges(void)
 	EXPECT_EQ(swapoff(DISK), 0);
 }
 
+#define RACING_AT ((void *)0x50000000UL) /* 2 MiB aligned, and unused */
+
+static char *racing;
+static int reader_started;
+
+/* Touch every page: each a major fault, asleep on the disk. */
+static void *read_back(void *arg)
+{
+	long sum = 0;
+
+	__atomic_store_n(&reader_started, 1, __ATOMIC_RELEASE);
+	for (int i = 0; i < PAGES * PG; i += PG)
+		sum += ((volatile char *)racing)[i];
+	return (void *)sum;
+}
+
+static void run_munmap_during_swap_in(void)
+{
+	pthread_t th;
+
+	/* Alone in its page table, which munmap then frees. */
+	racing = mmap(RACING_AT, PAGES * PG, PROT_READ | PROT_WRITE,
+		      MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0);
+	if (racing == MAP_FAILED)
+		_exit(2);
+	memset(racing, 4, PAGES * PG);
+	if (madvise(racing, PAGES * PG, MADV_PAGEOUT) ||
+	    pthread_create(&th, NULL, read_back, NULL))
+		_exit(2);
+	while (!__atomic_load_n(&reader_started, __ATOMIC_ACQUIRE))
+		sched_yield();
+	if (munmap(racing, PAGES * PG))
+		_exit(3);
+	pthread_join(th, NULL);
+}
+
+/*
+ * One thread faults swapped pages back in while another unmaps them.
+ * The fault sleeps on the disk holding a pointer into the page table:
+ * munmap must wait for it (mmap_lock), not free the table under it.  The
+ * reader then finishes first (exit 0) or touches the hole (SIGSEGV ends
+ * the process); either way nothing leaks: no slot stays used (and init
+ * checks the free pages after the test).
+ */
+static void munmap_during_swap_in(void)
+{
+	int status;
+
+	swap_on();
+	status = ktap_child_status(run_munmap_during_swap_in);
+	EXPECT_TRUE(status == 0 ||
+		    (WIFSIGNALED(status) && WTERMSIG(status) == SIGSEGV));
+	EXPECT_EQ(swap_used_kb(), 0);
+	EXPECT_EQ(swapoff(DISK), 0);
+}
+
 /* munmap, MADV_DONTNEED and exit each give the slots back. */
 static void slots_freed(void)
 {
@@ -293,10 +353,15 @@ static void reserved_mapping_skipped(void)
 }
 
 static const struct ktap_case cases[] = {
-	KTAP_CASE(swapon_errors),      KTAP_CASE(bad_headers_refused),
-	KTAP_CASE(page_out_and_back),  KTAP_CASE(fork_shares_then_diverges),
-	KTAP_CASE(slots_freed),	       KTAP_CASE(swapoff_brings_pages_back),
-	KTAP_CASE(mlocked_pages_stay), KTAP_CASE(reserved_mapping_skipped),
+	KTAP_CASE(swapon_errors),
+	KTAP_CASE(bad_headers_refused),
+	KTAP_CASE(page_out_and_back),
+	KTAP_CASE(fork_shares_then_diverges),
+	KTAP_CASE(slots_freed),
+	KTAP_CASE(munmap_during_swap_in),
+	KTAP_CASE(swapoff_brings_pages_back),
+	KTAP_CASE(mlocked_pages_stay),
+	KTAP_CASE(reserved_mapping_skipped),
 };
 
 int main(void)
