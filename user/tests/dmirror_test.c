@@ -3,7 +3,7 @@
  * The mirror device (/dev/hmm_dmirror*, Linux's test_hmm interface) from
  * user space: what the device reads and writes is always the page the CPU
  * sees at that address at that moment -- after fork and copy-on-write in
- * either process, MADV_DONTNEED, mprotect, munmap and exit -- and using it
+ * either process, MADV_DONTNEED, swap-out, mprotect, munmap and exit -- and using it
  * costs no memory beyond its own table.  Most cases use hmm_dmirror1 (the
  * software DMA engine: fast); edu_engine uses hmm_dmirror0, which moves the
  * data with QEMU's edu device (400 ms a page under QEMU: two pages only).
@@ -15,6 +15,7 @@
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/mman.h>
+#include <sys/swap.h>
 #include <sys/sysinfo.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -218,6 +219,43 @@ static void madvise_dontneed(void)
 	EXPECT_EQ(dev_write(fd, p + PAGE, buf, 1), 0);
 	EXPECT_EQ(p[PAGE], 'y');
 	close(fd);
+}
+
+/*
+ * Reclaim under the device: MADV_PAGEOUT swaps mirrored pages out, the
+ * notifier empties the device's table first, and the device's next read
+ * faults them back in from the swap disk with their data; its write lands
+ * in the page the CPU then reads.  DMA stays right across reclaim.
+ */
+static void pageout_then_dma(void)
+{
+	int fd = open_mirror(), turned_on = swapon("/dev/vda", 0) == 0;
+	char *p = map(N, PROT_READ | PROT_WRITE),
+	     *buf = map(N, PROT_READ | PROT_WRITE);
+
+	if (!turned_on && errno != EBUSY)
+		ktap_skip("no swap disk (/dev/vda) on this machine");
+	ASSERT_GE(fd, 0);
+	ASSERT_TRUE(p && buf);
+	for (int i = 0; i < N; i++)
+		memset(p + i * PAGE, 'A' + i, PAGE);
+	EXPECT_EQ(dev_read(fd, p, buf, N), 0);
+	EXPECT_EQ(madvise(p, N * PAGE, MADV_PAGEOUT), 0);
+	EXPECT_EQ(snap(fd, p), HMM_DMIRROR_PROT_NONE);
+	memset(buf, 0, N * PAGE);
+	EXPECT_EQ(dev_read(fd, p, buf, N), 0);
+	for (int i = 0; i < N; i++)
+		EXPECT_EQ(buf[i * PAGE + PAGE - 1], 'A' + i);
+	EXPECT_EQ(madvise(p, N * PAGE, MADV_PAGEOUT), 0);
+	memset(buf, 'z', PAGE);
+	EXPECT_EQ(dev_write(fd, p + PAGE, buf, 1), 0);
+	EXPECT_EQ(p[PAGE], 'z');
+	EXPECT_EQ(p[2 * PAGE], 'C');
+	munmap(p, N * PAGE);
+	munmap(buf, N * PAGE);
+	close(fd);
+	if (turned_on)
+		EXPECT_EQ(swapoff("/dev/vda"), 0);
 }
 
 /* Read-only memory: the device may read it, a write fails with EPERM. */
@@ -471,12 +509,19 @@ static void edu_engine(void)
 }
 
 static const struct ktap_case cases[] = {
-	KTAP_CASE(read_write),	     KTAP_CASE(snapshot_values),
-	KTAP_CASE(cow_in_parent),    KTAP_CASE(cow_in_child),
-	KTAP_CASE(madvise_dontneed), KTAP_CASE(mprotect_read_only),
-	KTAP_CASE(munmap_efault),    KTAP_CASE(bad_input),
-	KTAP_CASE(fork_shared_fd),   KTAP_CASE(exit_release),
-	KTAP_CASE(exec_release),     KTAP_CASE(no_leak),
+	KTAP_CASE(read_write),
+	KTAP_CASE(snapshot_values),
+	KTAP_CASE(cow_in_parent),
+	KTAP_CASE(cow_in_child),
+	KTAP_CASE(madvise_dontneed),
+	KTAP_CASE(pageout_then_dma),
+	KTAP_CASE(mprotect_read_only),
+	KTAP_CASE(munmap_efault),
+	KTAP_CASE(bad_input),
+	KTAP_CASE(fork_shared_fd),
+	KTAP_CASE(exit_release),
+	KTAP_CASE(exec_release),
+	KTAP_CASE(no_leak),
 	KTAP_CASE(edu_engine),
 };
 
