@@ -155,8 +155,13 @@ static struct timespec in_ms(long ms)
 	struct timespec t;
 
 	clock_gettime(CLOCK_REALTIME, &t);
-	t.tv_nsec += ms % 1000 * 1000000L;
-	t.tv_sec += ms / 1000 + t.tv_nsec / 1000000000L;
+	t.tv_sec += ms / 1000;
+	t.tv_nsec += ms % 1000 * 1000000L; /* ms < 0: may go below 0 */
+	if (t.tv_nsec < 0) {
+		t.tv_nsec += 1000000000L;
+		t.tv_sec--;
+	}
+	t.tv_sec += t.tv_nsec / 1000000000L;
 	t.tv_nsec %= 1000000000L;
 	return t;
 }
