@@ -313,7 +313,7 @@ struct procinfo {
 	unsigned long utime_ticks, stime_ticks; /* at HZ */
 	unsigned long min_flt, cow_flt; /* page faults; of them, COW copies */
 	unsigned long hz;
-	unsigned int cpu; /* the CPU it runs on, or last ran on */
+	unsigned int cpu;	 /* the CPU it runs on, or last ran on */
 	unsigned int nr_threads; /* live threads (0: a zombie) */
 };
 
