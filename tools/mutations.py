@@ -32,8 +32,8 @@ MUTATIONS = [
       "install_page(mm, vma, pte, vmf.page,\n\t\t\t     true);", "host",
       "a read fault maps the page cache's page read-only"),
     M("cow-fault-maps-cache-page", "mm/memory.c",
-      "map_page(mm, vma, pte, virt_to_page(copy), true);\n\t\tcount_cow(mm);",
-      "map_page(mm, vma, pte, vmf.page, true);\n\t\tget_page(vmf.page);"
+      "install_page(mm, vma, pte, virt_to_page(copy), true);\n\t\tcount_cow(mm);",
+      "install_page(mm, vma, pte, vmf.page, true);\n\t\tget_page(vmf.page);"
       "\n\t\tput_page(virt_to_page(copy));\n\t\tcount_cow(mm);", "user:mmap_test",
       "a private write to a file page goes to a copy"),
     M("cow-copy-forgets-data", "mm/memory.c",
