@@ -93,14 +93,14 @@ static long futex_deadline(const struct timespec __user *timeout,
 			   unsigned long *until)
 {
 	struct timespec ts;
+	long err;
 
 	*until = 0;
 	if (!timeout)
 		return 0;
-	if (copy_from_user(&ts, timeout, sizeof(ts)))
-		return -EFAULT;
-	if (!timespec_valid(&ts))
-		return -EINVAL;
+	err = get_user_timespec(&ts, timeout);
+	if (err)
+		return err;
 	*until = jiffies + timespec_to_jiffies(&ts);
 	if (!*until)
 		*until = 1; /* 0 means none */

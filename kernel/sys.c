@@ -110,11 +110,10 @@ long sys_nanosleep(const struct timespec __user *req,
 {
 	struct timespec ts;
 	unsigned long until;
+	int err = get_user_timespec(&ts, req);
 
-	if (copy_from_user(&ts, req, sizeof(ts)))
-		return -EFAULT;
-	if (!timespec_valid(&ts))
-		return -EINVAL;
+	if (err)
+		return err;
 	until = jiffies + timespec_to_jiffies(&ts);
 	if (wait_event(&tick_wait, (long)(jiffies - until) >= 0)) {
 		if (rem) {

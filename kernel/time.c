@@ -18,9 +18,11 @@
  * (Linux's seqcount).
  */
 #include <kernel/atomic.h>
+#include <kernel/errno.h>
 #include <kernel/sched.h>
 #include <kernel/sys.h>
 #include <kernel/time.h>
+#include <kernel/uaccess.h>
 #include <pagoda/abi.h>
 
 #define CALIBRATE_FIRST 16  /* ticks of the first measurement */
@@ -99,6 +101,13 @@ bool timespec_valid(const struct timespec *ts)
 {
 	return ts->tv_sec >= 0 && ts->tv_nsec >= 0 &&
 	       ts->tv_nsec < NSEC_PER_SEC;
+}
+
+int get_user_timespec(struct timespec *ts, const struct timespec __user *uts)
+{
+	if (copy_from_user(ts, uts, sizeof(*ts)))
+		return -EFAULT;
+	return timespec_valid(ts) ? 0 : -EINVAL;
 }
 
 unsigned long timespec_to_jiffies(const struct timespec *ts)

@@ -8,6 +8,7 @@
 #define _KERNEL_TIME_H
 
 #include <kernel/types.h>
+#include <kernel/uaccess.h> /* __user */
 
 #define HZ 100
 #define NSEC_PER_SEC 1000000000L
@@ -35,6 +36,8 @@ u64 ktime_get_ns(void);
 struct timespec;
 /* 0 <= tv_nsec < 10^9 and tv_sec >= 0: a valid duration. */
 bool timespec_valid(const struct timespec *ts);
+/* A duration from user space: 0, -EFAULT, or -EINVAL if it is not valid. */
+int get_user_timespec(struct timespec *ts, const struct timespec __user *uts);
 /*
  * Ticks to wait for at least *ts: rounded up, plus one for the partial
  * tick now under way.  A wait longer than a jiffies comparison can express

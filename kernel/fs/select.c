@@ -201,15 +201,15 @@ static int poll_deadline(struct timespec __user *tsp, unsigned long *until,
 			 bool *wait)
 {
 	struct timespec ts;
+	int err;
 
 	*until = 0;
 	*wait = true;
 	if (!tsp)
 		return 0;
-	if (copy_from_user(&ts, tsp, sizeof(ts)))
-		return -EFAULT;
-	if (!timespec_valid(&ts))
-		return -EINVAL;
+	err = get_user_timespec(&ts, tsp);
+	if (err)
+		return err;
 	*wait = ts.tv_sec || ts.tv_nsec;
 	*until = jiffies + timespec_to_jiffies(&ts);
 	return 0;
