@@ -169,6 +169,10 @@ static const struct row rows[] = {
 	    V(0)),
 	ROW("waitpid bad options", SYS_waitpid, EINVAL, V(-1), V(0),
 	    V(0x40000)),
+	ROW("waitpid own group, no child", SYS_waitpid, ECHILD, V(0), V(0),
+	    V(0)),
+	ROW("waitpid group INT_MIN", SYS_waitpid, ESRCH, V(INT_MIN), V(0),
+	    V(0)),
 	/* kill(pid, sig) */
 	ROW("kill bad signal", SYS_kill, EINVAL, K(SELF), V(-1)),
 	ROW("kill signal 65", SYS_kill, EINVAL, K(SELF), V(65)),
