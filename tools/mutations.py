@@ -184,11 +184,11 @@ MUTATIONS = [
       "\tret = do_munmap(mm, addr, len);", "user:swap_test",
       "munmap waits for a fault asleep in swap-in (mmap_lock): the page "
       "table the fault holds is not freed under it"),
-    M("rwsem-reader-passes-writer", "kernel/rwsem.c",
-      "\tif (!list_empty(&sem->wait_list))\n\t\treturn false;\n",
-      "\tif (write && !list_empty(&sem->wait_list))\n\t\treturn false;\n",
+    M("rwsem-reader-passes-writer", "kernel/rwsem.h",
+      "(RWSEM_WRITER_LOCKED | RWSEM_FLAG_WAITERS)", "(RWSEM_WRITER_LOCKED)",
       "kernel:rwsem", "a reader queues behind a waiting writer (munmap is not starved)"),
-    M("lockdep-allows-recursion", "kernel/lockdep.c",
-      "return highest_held(h) < level;", "return highest_held(h) <= level;",
+    M("lockdep-allows-recursion", "kernel/lockdep.h",
+      "return (h->counts >> (LOCKDEP_LEVEL_BITS * level)) == 0;",
+      "return (h->counts >> (LOCKDEP_LEVEL_BITS * (level + 1))) == 0;",
       "kernel:lockdep", "a lock may not be taken at a level already held"),
 ]
