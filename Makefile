@@ -84,8 +84,8 @@ KCFLAGS = -std=gnu11 -O2 -g $(WARNINGS) -ffreestanding -nostdinc \
 	-isystem $(shell $(CC) -print-file-name=include) \
 	-fno-stack-protector -fno-omit-frame-pointer -fno-asynchronous-unwind-tables \
 	-fno-tree-loop-distribute-patterns -fno-common \
-	-I. -Iarch/$(ARCH)/include -Ikernel/uapi $(ARCH_CFLAGS) -MMD -MP
-KASFLAGS := -D__ASSEMBLER__ -I. -Iarch/$(ARCH)/include -Ikernel/uapi $(ARCH_CFLAGS) -MMD -MP
+	-I. -Iarch/$(ARCH)/include -Iinclude -Ikernel/uapi $(ARCH_CFLAGS) -MMD -MP
+KASFLAGS := -D__ASSEMBLER__ -I. -Iarch/$(ARCH)/include -Iinclude -Ikernel/uapi $(ARCH_CFLAGS) -MMD -MP
 
 KERNEL_SRCS := $(wildcard kernel/*.c kernel/lib/*.c kernel/fs/*.c kernel/drivers/*.c mm/*.c) \
 	$(ARCH_SRCS)
@@ -125,9 +125,9 @@ $(B)/%.o: %.S
 	@echo "  AS      $<"
 	$(Q)$(CC) $(KASFLAGS) -c $< -o $@
 
-$(B)/linker.ld: linker.ld arch/$(ARCH)/include/asm/layout.h
+$(B)/linker.ld: linker.ld arch/$(ARCH)/include/asm/layout.h include/asm-generic/layout.h
 	@mkdir -p $(dir $@)
-	$(Q)$(CC) -E -P -x c -D__ASSEMBLER__ -Iarch/$(ARCH)/include $< -o $@
+	$(Q)$(CC) -E -P -x c -D__ASSEMBLER__ -Iarch/$(ARCH)/include -Iinclude $< -o $@
 
 # The symbol table for backtraces is part of the image it describes, so the
 # kernel is linked twice: once with an empty table, to learn the addresses,

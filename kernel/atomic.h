@@ -68,6 +68,43 @@ static inline int atomic_cmpxchg(atomic_t *v, int old, int new)
 	return old;
 }
 
+/*
+ * A counter of a machine word (Linux's atomic_long_t): wide enough to pack
+ * flags beside a count, as a rwsem's count word does (kernel/rwsem.h).
+ */
+typedef struct {
+	long counter;
+} atomic_long_t;
+
+#define ATOMIC_LONG_INIT(n) ATOMIC_INIT(n)
+
+static inline long atomic_long_read(const atomic_long_t *v)
+{
+	return __atomic_load_n(&v->counter, __ATOMIC_RELAXED);
+}
+
+/*
+ * Set to new if it holds *old, and say so; if it does not, *old becomes
+ * what it holds, ready for the caller's next try (Linux's try_cmpxchg).
+ */
+static inline bool atomic_long_try_cmpxchg(atomic_long_t *v, long *old,
+					   long new)
+{
+	return __atomic_compare_exchange_n(&v->counter, old, new, false,
+					   __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST);
+}
+
+/* The new value. */
+static inline long atomic_long_add_return(long n, atomic_long_t *v)
+{
+	return __atomic_add_fetch(&v->counter, n, __ATOMIC_SEQ_CST);
+}
+
+static inline void atomic_long_or(long mask, atomic_long_t *v)
+{
+	__atomic_fetch_or(&v->counter, mask, __ATOMIC_SEQ_CST);
+}
+
 static inline void set_bit(unsigned int nr, volatile unsigned long *addr)
 {
 	__atomic_fetch_or(addr, 1UL << nr, __ATOMIC_SEQ_CST);

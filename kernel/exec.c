@@ -251,7 +251,7 @@ static int exec_image(const char *path, const struct exec_args *args,
 {
 	struct file *f = filp_open(path, O_RDONLY);
 	struct mm_struct *mm, *old = current->mm;
-	unsigned long entry, sp;
+	unsigned long entry, sp = 0; /* 0: gcc cannot see setup_stack set it */
 	int err;
 
 	if (IS_ERR(f))

@@ -13,15 +13,20 @@
  *                       mm/pgtable.h); interrupts off, never sleeps
  *   (interrupts off, then a spinlock of kernel/spinlock.h: not tracked)
  *
- * Each task keeps a stack of the levels it holds.  Taking a lock checks
- * it (a trylock cannot deadlock and is not checked, only noted); a lock
- * at or below a level held is an inversion, or a recursion, and panics
- * on the spot, naming both, rather than deadlocking some day on two CPUs.
- * lock_order_ok() is the verdict alone, for tests.
+ * Each task counts the locks it holds at each level, a nibble per level
+ * in one word, level n at bits 4n to 4n+3.  So "nothing held at this
+ * level or above" is one shift and a test, and the check is a few
+ * instructions inline on every lock, cheap enough to stay on in every
+ * build.  Taking a lock checks it (a trylock cannot deadlock and is not
+ * checked, only counted); a lock at or below a level held is an
+ * inversion, or a recursion, and panics on the spot, naming both, rather
+ * than deadlocking some day on two CPUs.  lock_order_ok() is the verdict
+ * alone, for tests.  Locks may be dropped in any order.
  */
 #ifndef _KERNEL_LOCKDEP_H
 #define _KERNEL_LOCKDEP_H
 
+#include <kernel/panic.h>
 #include <kernel/types.h>
 
 enum lock_level {
@@ -30,18 +35,55 @@ enum lock_level {
 	LOCK_PAGE_TABLE,
 };
 
-#define LOCKDEP_DEPTH 8 /* locks one task may hold at once */
+#define LOCKDEP_LEVEL_BITS 4 /* a nibble: up to 15 holds of one level */
+#define LOCKDEP_LEVEL_MAX ((1U << LOCKDEP_LEVEL_BITS) - 1)
 
 struct held_locks {
-	unsigned char level[LOCKDEP_DEPTH]; /* in the order taken */
-	unsigned int depth;
+	unsigned int counts; /* a nibble per level */
 };
 
-/* May a task holding h take a lock of this level? */
-bool lock_order_ok(const struct held_locks *h, enum lock_level level);
+/* How many locks of this level h holds. */
+static inline unsigned int lockdep_held(const struct held_locks *h,
+					enum lock_level level)
+{
+	return (h->counts >> (LOCKDEP_LEVEL_BITS * level)) & LOCKDEP_LEVEL_MAX;
+}
 
-/* The current task takes (after a successful trylock: took) or drops one. */
-void lockdep_acquire(enum lock_level level, bool trylock);
-void lockdep_release(enum lock_level level);
+/* May a task holding h take a lock of this level? */
+static inline bool lock_order_ok(const struct held_locks *h,
+				 enum lock_level level)
+{
+	return (h->counts >> (LOCKDEP_LEVEL_BITS * level)) == 0;
+}
+
+/* kernel/lockdep.c: the panic, naming the locks. */
+void __noreturn lockdep_order_violation(const struct held_locks *h,
+					enum lock_level level);
+
+static inline void lockdep_acquire_held(struct held_locks *h,
+					enum lock_level level, bool trylock)
+{
+	if (trylock)
+		BUG_ON(lockdep_held(h, level) == LOCKDEP_LEVEL_MAX);
+	else if (!lock_order_ok(h, level))
+		lockdep_order_violation(h, level);
+	h->counts += 1U << (LOCKDEP_LEVEL_BITS * level);
+}
+
+static inline void lockdep_release_held(struct held_locks *h,
+					enum lock_level level)
+{
+	BUG_ON(lockdep_held(h, level) == 0); /* released a lock not held */
+	h->counts -= 1U << (LOCKDEP_LEVEL_BITS * level);
+}
+
+/*
+ * The current task takes (after a successful trylock: took) or drops one.
+ * Macros: current's task_struct is defined by kernel/sched.h, which
+ * includes this file, so the caller includes kernel/sched.h.
+ */
+#define lockdep_acquire(level, trylock)                                        \
+	lockdep_acquire_held(&current->held_locks, level, trylock)
+#define lockdep_release(level) lockdep_release_held(&current->held_locks, level)
 
 #endif

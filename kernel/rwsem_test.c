@@ -51,7 +51,7 @@ static void readers_share_a_writer_is_alone(struct ktest *t)
 	KTEST_EXPECT_FALSE(t, down_read_trylock(&sem));
 	up_write(&sem);
 	KTEST_EXPECT_FALSE(t, rwsem_write_owned(&sem));
-	KTEST_EXPECT_EQ(t, sem.count, 0);
+	KTEST_EXPECT_EQ(t, atomic_long_read(&sem.count), 0);
 }
 
 /* holder: 1 hold for reading, 2 for writing; fn the thread's take. */
@@ -77,7 +77,7 @@ static void waiter_sleeps_until_release(struct ktest *t, int holder,
 		up_write(&sem);
 	KTEST_EXPECT_EQ(t, kthread_wait(th), 0);
 	KTEST_EXPECT_EQ(t, took, expect);
-	KTEST_EXPECT_EQ(t, sem.count, 0);
+	KTEST_EXPECT_EQ(t, atomic_long_read(&sem.count), 0);
 }
 
 static void writer_waits_for_reader(struct ktest *t)

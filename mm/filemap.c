@@ -9,6 +9,7 @@
 #include <kernel/fs/fs.h>
 #include <kernel/lockdep.h>
 #include <kernel/panic.h>
+#include <kernel/sched.h>
 #include <kernel/spinlock.h>
 #include <kernel/string.h>
 #include <mm/filemap.h>

@@ -23,6 +23,7 @@
 
 #include <kernel/lockdep.h>
 #include <kernel/rwsem.h>
+#include <kernel/sched.h>
 #include <mm/mmap.h>
 
 static inline void mmap_read_lock(struct mm_struct *mm)

@@ -8,7 +8,7 @@
 
 HOST_CC ?= gcc
 HOST_CFLAGS := -std=gnu11 -O1 -g $(WARNINGS) -fsanitize=address,undefined \
-	-fno-sanitize-recover=all -fno-omit-frame-pointer -I. -Itests/host/include -Ikernel/uapi -MMD -MP
+	-fno-sanitize-recover=all -fno-omit-frame-pointer -I. -Itests/host/include -Iinclude -Ikernel/uapi -MMD -MP
 HOST_RENAME := -Dvsnprintf=kernel_vsnprintf -Dsnprintf=kernel_snprintf
 
 # Sources shared with the kernel, and the tests of them that run on the host.

@@ -15,14 +15,7 @@
 #ifndef _ASM_LAYOUT_H
 #define _ASM_LAYOUT_H
 
-#ifdef __ASSEMBLER__
-#define _UL(x) x
-#else
-#define _UL(x) x##UL
-#endif
-
-#define PAGE_SHIFT 12
-#define PAGE_SIZE (_UL(1) << PAGE_SHIFT)
+#include <asm-generic/layout.h>
 
 #ifdef BOARD_raspi2b
 #define PHYS_OFFSET _UL(0x00000000)
@@ -41,12 +34,9 @@
 #define KSTACK_AREA _UL(0xf0000000)
 #define IOREMAP_START _UL(0xf1000000)
 #define IOREMAP_END _UL(0xff000000)
-#define KMAP_LOCAL_ADDR (IOREMAP_END - PAGE_SIZE)
 
 /* User space: below the kernel, less a guard page at the top. */
 #define TASK_SIZE _UL(0xbffff000)
-#define USER_STACK_TOP TASK_SIZE
-#define USER_STACK_SIZE (_UL(256) << 10)
 
 /* Linker script parameters (see linker.ld); not C, so clang-format keeps off. */
 /* clang-format off */

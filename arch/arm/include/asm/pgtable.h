@@ -120,31 +120,13 @@ typedef u32 pgprot_t;
  */
 u32 *lookup_kernel_address(unsigned long va);
 
-struct mm_struct;
-struct page;
-
-int map_kernel_page(unsigned long va, struct page *page);
-struct page *unmap_kernel_page(unsigned long va);
-pgd_t *pgd_alloc(void);
-void pgd_free(pgd_t *pgd);
 /*
- * A second-level table gets a page (pte_alloc_one); pud and pmd are folded,
- * so mm/ never asks for theirs (pgd_none and pud_none are false).
+ * The functions of pgtable.c every port has.  A second-level table gets a
+ * page (pte_alloc_one); pud and pmd are folded, so mm/ never asks for
+ * theirs (pgd_none and pud_none are false).
  */
-pud_t *pud_alloc_one(void);
-pmd_t *pmd_alloc_one(void);
-pte_t *pte_alloc_one(void);
-void pud_free(pud_t *pud);
-void pmd_free(pmd_t *pmd);
-void pte_free(pte_t *pte);
-void walk_user_ptes(pgd_t *pgd,
-		    void (*fn)(unsigned long addr, pte_t pte, void *arg),
-		    void *arg);
-/* kmap_local_pfn, as x86_64's: one slot at KMAP_LOCAL_ADDR. */
-void *kmap_local_pfn(unsigned long pfn);
-void kunmap_local(void *addr);
-pgprot_t vm_get_page_prot(unsigned long vm_flags);
-void arch_switch_mm(struct mm_struct *mm);
+#include <asm-generic/pgtable.h>
+
 /* Make the instructions in a page that is being mapped executable visible. */
 void flush_icache_pte(pte_t pte);
 
@@ -248,17 +230,6 @@ static inline unsigned long pte_pfn(pte_t pte)
 static inline pte_t pfn_pte(unsigned long pfn, pgprot_t prot)
 {
 	return ((pte_t)pfn << PAGE_SHIFT) | prot;
-}
-
-/* No spare bit: no PTE is special, and vm_normal_page uses the VMA rules. */
-static inline bool pte_special(pte_t pte)
-{
-	return false;
-}
-
-static inline pte_t pte_mkspecial(pte_t pte)
-{
-	return pte;
 }
 
 /* Only a user-accessible entry changes: PROT_NONE (AP 000) stays as is. */

@@ -15,18 +15,6 @@ struct thread_struct {
 	unsigned long tls; /* the thread pointer: TPIDRURO while it runs */
 };
 
-struct task_struct;
-struct pt_regs;
-
-void switch_to(struct task_struct *prev, struct task_struct *next);
-void fpu_init(void);
-void copy_thread_kernel(struct task_struct *t, int (*fn)(void *), void *arg);
-void copy_thread_fork(struct task_struct *child, struct task_struct *parent);
-void copy_thread_clone(struct task_struct *child, struct task_struct *parent,
-		       unsigned long sp);
-int arch_set_tls(struct task_struct *t, unsigned long tls);
-struct pt_regs *task_pt_regs(struct task_struct *t);
-void start_thread(struct pt_regs *regs, unsigned long entry, unsigned long sp);
-void enter_user(struct pt_regs *regs) __attribute__((noreturn));
+#include <asm-generic/switch_to.h>
 
 #endif

@@ -17,14 +17,7 @@
 #ifndef _ASM_LAYOUT_H
 #define _ASM_LAYOUT_H
 
-#ifdef __ASSEMBLER__
-#define _UL(x) x
-#else
-#define _UL(x) x##UL
-#endif
-
-#define PAGE_SHIFT 12
-#define PAGE_SIZE (_UL(1) << PAGE_SHIFT)
+#include <asm-generic/layout.h>
 
 #define KERNEL_PHYS_BASE _UL(0x10000)
 #define KERNEL_VIRT_BASE _UL(0)
@@ -36,7 +29,6 @@
 /* Device memory and kmap_local_pfn's slot (the last page): 1 GiB. */
 #define IOREMAP_START _UL(0x0000020000000000)
 #define IOREMAP_END _UL(0x0000020040000000)
-#define KMAP_LOCAL_ADDR (IOREMAP_END - PAGE_SIZE)
 
 /* Where the kernel reaches the lowcore (<asm/lowcore.h>): two pages. */
 #define LOWCORE_ALIAS _UL(0x0000030000000000)
@@ -47,8 +39,6 @@
 
 /* User space: the same size as on x86_64, less a guard page at the top. */
 #define TASK_SIZE _UL(0x00007ffffffff000)
-#define USER_STACK_TOP TASK_SIZE
-#define USER_STACK_SIZE (_UL(256) << 10)
 
 /* Linker script parameters (see linker.ld); not C, so clang-format keeps off. */
 /* clang-format off */

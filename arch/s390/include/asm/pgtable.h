@@ -110,34 +110,14 @@ typedef u64 pgprot_t;
 #define PAGE_KERNEL_TEXT PAGE_KERNEL_RO
 #define PAGE_KERNEL_IO PAGE_KERNEL
 
-struct mm_struct;
-struct page;
-
 /* The kernel's PTE for va, or NULL if no page table covers it. */
 u64 *lookup_kernel_address(unsigned long va);
-int map_kernel_page(unsigned long va, struct page *page);
-struct page *unmap_kernel_page(unsigned long va);
-
-pgd_t *pgd_alloc(void);
-void pgd_free(pgd_t *pgd);
-/* Tables below the top, made empty (all entries invalid); NULL if no memory. */
-pud_t *pud_alloc_one(void);
-pmd_t *pmd_alloc_one(void);
-pte_t *pte_alloc_one(void);
-void pud_free(pud_t *pud);
-void pmd_free(pmd_t *pmd);
-void pte_free(pte_t *pte);
-void walk_user_ptes(pgd_t *pgd,
-		    void (*fn)(unsigned long addr, pte_t pte, void *arg),
-		    void *arg);
-void *kmap_local_pfn(unsigned long pfn);
-void kunmap_local(void *addr);
-pgprot_t vm_get_page_prot(unsigned long vm_flags);
 /*
- * Load mm's ASCE as the primary space (CR1), or a space with no pages;
- * switch_mm (kernel/smp.c) keeps the books around it.
+ * The functions of pgtable.c every port has.  An empty table's entries
+ * are all invalid, not 0; arch_switch_mm loads mm's ASCE as the primary
+ * space (CR1), or a space with no pages.
  */
-void arch_switch_mm(struct mm_struct *mm);
+#include <asm-generic/pgtable.h>
 
 static inline unsigned int table_index(unsigned long addr, unsigned int shift,
 				       unsigned int entries)
@@ -258,28 +238,6 @@ static inline pte_t pte_modify(pte_t pte, pgprot_t prot)
 {
 	return (pte & (PTE_ADDR_MASK | _PAGE_SPECIAL)) | prot;
 }
-
-#ifdef ARCH_HAS_PTE_SPECIAL
-static inline bool pte_special(pte_t pte)
-{
-	return pte & _PAGE_SPECIAL;
-}
-
-static inline pte_t pte_mkspecial(pte_t pte)
-{
-	return pte | _PAGE_SPECIAL;
-}
-#else
-static inline bool pte_special(pte_t pte)
-{
-	return false;
-}
-
-static inline pte_t pte_mkspecial(pte_t pte)
-{
-	return pte;
-}
-#endif
 
 /* The hardware's protection bit follows the software write bit. */
 static inline pte_t pte_wrprotect(pte_t pte)

@@ -27,20 +27,6 @@ struct thread_struct {
 void save_fpu_regs(struct fpu_state *fpu);
 void load_fpu_regs(const struct fpu_state *fpu);
 
-struct task_struct;
-struct pt_regs;
-
-void switch_to(struct task_struct *prev, struct task_struct *next);
-void fpu_init(void);
-void copy_thread_kernel(struct task_struct *t, int (*fn)(void *), void *arg);
-void copy_thread_fork(struct task_struct *child, struct task_struct *parent);
-/* The same for a new thread, whose user stack pointer is sp. */
-void copy_thread_clone(struct task_struct *child, struct task_struct *parent,
-		       unsigned long sp);
-/* Set t's thread pointer (TLS); -EPERM if tls is not a user address. */
-int arch_set_tls(struct task_struct *t, unsigned long tls);
-struct pt_regs *task_pt_regs(struct task_struct *t);
-void start_thread(struct pt_regs *regs, unsigned long entry, unsigned long sp);
-void enter_user(struct pt_regs *regs) __attribute__((noreturn));
+#include <asm-generic/switch_to.h>
 
 #endif

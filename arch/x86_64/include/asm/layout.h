@@ -10,14 +10,7 @@
 #ifndef _ASM_LAYOUT_H
 #define _ASM_LAYOUT_H
 
-#ifdef __ASSEMBLER__
-#define _UL(x) x
-#else
-#define _UL(x) x##UL
-#endif
-
-#define PAGE_SHIFT 12
-#define PAGE_SIZE (_UL(1) << PAGE_SHIFT)
+#include <asm-generic/layout.h>
 
 #define KERNEL_PHYS_BASE _UL(0x100000)
 #define KERNEL_VIRT_BASE _UL(0xffffffff80000000)
@@ -38,12 +31,9 @@
  */
 #define IOREMAP_START _UL(0xffffc90000000000)
 #define IOREMAP_END _UL(0xffffc98000000000)
-#define KMAP_LOCAL_ADDR (IOREMAP_END - PAGE_SIZE)
 
 /* User space: the lower half, less a guard page at the top. */
 #define TASK_SIZE _UL(0x00007ffffffff000)
-#define USER_STACK_TOP TASK_SIZE
-#define USER_STACK_SIZE (_UL(256) << 10)
 
 /* Linker script parameters (see linker.ld); not C, so clang-format keeps off. */
 /* clang-format off */

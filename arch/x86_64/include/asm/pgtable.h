@@ -105,48 +105,8 @@ static inline pte_t pte_modify(pte_t pte, pgprot_t prot)
  */
 u64 *lookup_kernel_address(unsigned long va);
 
-struct mm_struct;
-struct page;
-
-/*
- * Map page at kernel address va (outside the direct map), read-write, not
- * executable; 0 or -ENOMEM.  The unmap returns the page that was there.
- */
-int map_kernel_page(unsigned long va, struct page *page);
-struct page *unmap_kernel_page(unsigned long va);
-
-/* A process's top table, with the kernel half filled in; NULL if no memory. */
-pgd_t *pgd_alloc(void);
-/* Free the page tables of the user half (not the pages they map). */
-void pgd_free(pgd_t *pgd);
-/*
- * The tables below the top, each one zeroed page (an empty entry is 0);
- * NULL if no memory.  mm/ frees them with the matching *_free.
- */
-pud_t *pud_alloc_one(void);
-pmd_t *pmd_alloc_one(void);
-pte_t *pte_alloc_one(void);
-void pud_free(pud_t *pud);
-void pmd_free(pmd_t *pmd);
-void pte_free(pte_t *pte);
-/* Call fn for every user PTE that is not none, in address order (audits). */
-void walk_user_ptes(pgd_t *pgd,
-		    void (*fn)(unsigned long addr, pte_t pte, void *arg),
-		    void *arg);
-/*
- * A kernel address for any page frame, RAM with or without struct page or
- * device memory alike, until kunmap_local: the COW of a raw PFN copies
- * from one.  One slot, with interrupts off in between; never nested.
- */
-void *kmap_local_pfn(unsigned long pfn);
-void kunmap_local(void *addr);
-/* The hardware rights for VM_READ/VM_WRITE/VM_EXEC. */
-pgprot_t vm_get_page_prot(unsigned long vm_flags);
-/*
- * Load mm's page table (the kernel's alone if mm is NULL); switch_mm
- * (kernel/smp.c) keeps the books around it.
- */
-void arch_switch_mm(struct mm_struct *mm);
+/* The functions of pgtable.c every port has; each table is one zeroed page. */
+#include <asm-generic/pgtable.h>
 /* The physical address of the kernel's own top table (for CR3). */
 unsigned long read_kernel_cr3(void);
 
@@ -272,28 +232,6 @@ static inline bool pte_none(pte_t pte)
 {
 	return pte == 0;
 }
-
-#ifdef ARCH_HAS_PTE_SPECIAL
-static inline bool pte_special(pte_t pte)
-{
-	return pte & _PAGE_SPECIAL;
-}
-
-static inline pte_t pte_mkspecial(pte_t pte)
-{
-	return pte | _PAGE_SPECIAL;
-}
-#else
-static inline bool pte_special(pte_t pte)
-{
-	return false;
-}
-
-static inline pte_t pte_mkspecial(pte_t pte)
-{
-	return pte;
-}
-#endif
 
 /*
  * A swap entry in a PTE (reclaim put the page in a swap area): a PTE the

@@ -64,24 +64,6 @@ static inline pte_t pte_modify(pte_t pte, pgprot_t prot)
 	return (pte & keep) | (prot & ~keep);
 }
 
-static inline bool pte_special(pte_t pte)
-{
-#ifdef ARCH_HAS_PTE_SPECIAL
-	return pte & _PAGE_SPECIAL;
-#else
-	return false;
-#endif
-}
-
-static inline pte_t pte_mkspecial(pte_t pte)
-{
-#ifdef ARCH_HAS_PTE_SPECIAL
-	return pte | _PAGE_SPECIAL;
-#else
-	return pte;
-#endif
-}
-
 static inline bool pte_none(pte_t pte)
 {
 	return pte == 0;
@@ -239,35 +221,13 @@ static inline void pmd_populate(pmd_t *pmd, pte_t *pte)
 	*pmd = __pa(pte) | _PAGE_PRESENT;
 }
 
-/* Every frame of the arena, with struct page or not, is in reach. */
-static inline void *kmap_local_pfn(unsigned long pfn)
-{
-	return (void *)((pfn << PAGE_SHIFT) + host_phys_offset);
-}
-
-static inline void kunmap_local(void *addr)
-{
-	(void)addr;
-}
-
-/* Table allocation and freeing, in tests/host/vm_host.c. */
-struct mm_struct;
-pgd_t *pgd_alloc(void);
-void pgd_free(pgd_t *pgd);
 /*
- * The tables below the top, each one zeroed page (an empty entry is 0);
- * NULL if no memory.  mm/ frees them with the matching *_free.
+ * The functions of a port's pgtable.c, those mm/ calls defined in
+ * tests/host/vm_host.c (tables from the page allocator, each a zeroed
+ * page; kmap_local_pfn reaching every frame of the arena).
  */
-pud_t *pud_alloc_one(void);
-pmd_t *pmd_alloc_one(void);
-pte_t *pte_alloc_one(void);
-void pud_free(pud_t *pud);
-void pmd_free(pmd_t *pmd);
-void pte_free(pte_t *pte);
-void walk_user_ptes(pgd_t *pgd,
-		    void (*fn)(unsigned long addr, pte_t pte, void *arg),
-		    void *arg);
-pgprot_t vm_get_page_prot(unsigned long vm_flags);
+#include <asm-generic/pgtable.h>
+
 void switch_mm(struct mm_struct *mm);
 
 #endif

@@ -21,12 +21,6 @@ struct sigcontext {
 	unsigned long oldmask;
 };
 
-struct ucontext {
-	unsigned long uc_flags;
-	struct ucontext *uc_link;
-	stack_t uc_stack;
-	struct sigcontext uc_mcontext;
-	sigset_t uc_sigmask;
-};
+#include <asm-generic/ucontext.h>
 
 #endif

@@ -25,12 +25,6 @@ struct sigcontext {
 	unsigned long reserved1[8];
 };
 
-struct ucontext {
-	unsigned long uc_flags;
-	struct ucontext *uc_link;
-	stack_t uc_stack;
-	struct sigcontext uc_mcontext;
-	sigset_t uc_sigmask;
-};
+#include <asm-generic/ucontext.h>
 
 #endif
