@@ -148,6 +148,7 @@ struct pagoda_dirent {
 #define SIGPROF 27
 #define SIGWINCH 28
 #define SIGIO 29
+#define SIGPOLL SIGIO /* POSIX's name, Linux's number */
 #define SIGPWR 30
 #define SIGSYS 31
 #define NSIG 32 /* signal numbers are 1 .. NSIG - 1 */
