@@ -90,6 +90,16 @@ class ExtraTest(unittest.TestCase):
         self.assertNotEqual(result.returncode, 0)
         self.assertIn("undefined reference to `no_such_function'", result.stderr)
 
+    def test_newlib_reaching_pagoda_links(self):
+        """clock() reaches Pagoda's times() only through newlib, and
+        assert() its abort(): each links (no second __getreent, abort)."""
+        with tempfile.TemporaryDirectory() as tmp:
+            src = os.path.join(tmp, "clocks.c")
+            write(src, "#include <assert.h>\n#include <stdio.h>\n#include <time.h>\n"
+                       "int main(int argc, char **argv)\n"
+                       "{ assert(argc > 0); printf(\"%ld\\n\", (long)clock()); return 0; }\n")
+            self.build(src, ["clocks"])
+
     def test_same_name_other_file_rebuilds(self):
         with tempfile.TemporaryDirectory() as tmp:
             a, b = os.path.join(tmp, "a"), os.path.join(tmp, "b")
