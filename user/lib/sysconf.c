@@ -59,6 +59,8 @@ long sysconf(int name)
 		return _POSIX_MONOTONIC_CLOCK;
 	case _SC_CPUTIME:
 		return _POSIX_CPUTIME;
+	case _SC_SHARED_MEMORY_OBJECTS:
+		return _POSIX_SHARED_MEMORY_OBJECTS;
 	case _SC_ARG_MAX:
 	case _SC_CHILD_MAX:
 	case _SC_THREADS:

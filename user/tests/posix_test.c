@@ -4,8 +4,8 @@
  * use (issue 13, item 3): sysconf and getpagesize, ffs, mkstemp (O_EXCL),
  * fcntl with FD_CLOEXEC honoured by execve, O_NONBLOCK, fsync, msync's
  * argument checks, /dev/urandom, a monotonic clock finer than the
- * 10 ms tick, and names the POSIX conformance tests use.  select has
- * select_test.
+ * 10 ms tick, shared memory objects (shm_open), and names the POSIX
+ * conformance tests use.  select has select_test.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -300,13 +300,58 @@ static void conformance_names(void)
 	EXPECT_EQ(pthread_setcanceltype(PTHREAD_CANCEL_ASYNCHRONOUS, NULL), 0);
 }
 
+/*
+ * A shared memory object: one process's writes through its mapping are
+ * another's, the object outlives its mappings until shm_unlink, and names
+ * are checked as on Linux.
+ */
+static void shm_objects(void)
+{
+	const char *name = "/posix_test_shm";
+	int fd, status;
+	char *p;
+	pid_t pid;
+
+	shm_unlink(name);
+	fd = shm_open(name, O_RDWR | O_CREAT | O_EXCL, 0600);
+	ASSERT_GE(fd, 0);
+	EXPECT_ERRNO(shm_open(name, O_RDWR | O_CREAT | O_EXCL, 0600), EEXIST);
+	ASSERT_EQ(ftruncate(fd, 4096), 0);
+	p = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+	ASSERT_TRUE(p != MAP_FAILED);
+	EXPECT_EQ(close(fd), 0);
+	pid = fork();
+	ASSERT_GE(pid, 0);
+	if (pid == 0) {
+		int cfd = shm_open(name, O_RDWR, 0);
+		char *q = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_SHARED,
+			       cfd, 0);
+
+		if (q == MAP_FAILED)
+			_exit(1);
+		strcpy(q + 100, "from the child");
+		_exit(0);
+	}
+	ASSERT_EQ(waitpid(pid, &status, 0), pid);
+	EXPECT_EQ(status, 0);
+	EXPECT_EQ(strcmp(p + 100, "from the child"), 0);
+	EXPECT_EQ(munmap(p, 4096), 0);
+	EXPECT_EQ(shm_unlink(name), 0);
+	EXPECT_ERRNO(shm_open(name, O_RDWR, 0), ENOENT);
+	EXPECT_ERRNO(shm_unlink(name), ENOENT);
+	EXPECT_ERRNO(shm_open("/", O_RDWR | O_CREAT, 0600), EINVAL);
+	EXPECT_ERRNO(shm_open("/a/b", O_RDWR | O_CREAT, 0600), EINVAL);
+	EXPECT_EQ(sysconf(_SC_SHARED_MEMORY_OBJECTS),
+		  _POSIX_SHARED_MEMORY_OBJECTS);
+}
+
 static const struct ktap_case cases[] = {
 	KTAP_CASE(sysconf_values),    KTAP_CASE(ffs_bits),
 	KTAP_CASE(mkstemp_creates),   KTAP_CASE(fcntl_flags),
 	KTAP_CASE(cloexec_on_exec),   KTAP_CASE(nonblocking_pipe),
 	KTAP_CASE(fsync_files),	      KTAP_CASE(msync_checks),
 	KTAP_CASE(urandom_bytes),     KTAP_CASE(monotonic_clock),
-	KTAP_CASE(conformance_names),
+	KTAP_CASE(conformance_names), KTAP_CASE(shm_objects),
 };
 
 int main(int argc, char *argv[])
