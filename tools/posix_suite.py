@@ -302,7 +302,9 @@ def boot(args, image, log, console):
     lines = queue.Queue()
     threading.Thread(target=run._read_lines, args=(proc.stdout, lines),
                      daemon=True).start()
-    quiet_limit = args.timeout + 120  # a boot, or one test and its end marker
+    # A boot, or one test, its timeout and its exit (tearing down a big
+    # address space takes a while under TCG on a busy host).
+    quiet_limit = max(300, 3 * args.timeout)
     try:
         while True:
             raw = lines.get(timeout=quiet_limit)
@@ -311,7 +313,7 @@ def boot(args, image, log, console):
             log.write(raw)
             console.feed(raw.decode("utf-8", "replace"))
     except queue.Empty:
-        console.panic = console.panic or f"no output for {quiet_limit} s"
+        console.panic = console.panic or f"the machine said nothing for {quiet_limit} s"
     finally:
         if proc.poll() is None:
             os.killpg(proc.pid, signal.SIGKILL)
