@@ -68,14 +68,14 @@ USER_LIBCFLAGS = $(USER_CFLAGS) -ffreestanding -fno-tree-loop-distribute-pattern
 # libraries since each may need the others.
 USER_LDFLAGS := -nostdlib -static -no-pie -Wl,-z,noexecstack
 # Functions both libraries define, Pagoda's being the ones that must win
-# (newlib.c's per-thread state and locks, signal.c's abort and raise, the
-# arch's setjmp).  Named undefined from the start, they are taken from
-# libpagoda.a, scanned first; otherwise a program that reaches them only
-# through newlib (clock() calls times(), assert() calls abort) would get
-# newlib's copy, and then fail to link when it also needs a neighbour of
-# Pagoda's (multiple definition of __getreent).
-USER_OVERRIDES := __getreent __malloc_lock __malloc_unlock __env_lock __env_unlock \
-	abort raise setjmp longjmp
+# (signal.c's abort and raise, the arch's setjmp and longjmp).  Named
+# undefined from the start, they are taken from libpagoda.a, scanned
+# first; otherwise a program that reaches them only through newlib
+# (assert() calls abort) would get newlib's copy, and then fail to link
+# when it also needs a neighbour of Pagoda's (signal(): multiple
+# definition of abort).  tools/build-newlib.sh deletes the other overlaps
+# (__getreent, the locks) from libc.a.
+USER_OVERRIDES := abort raise setjmp longjmp
 USER_LDFLAGS += $(addprefix -Wl$(comma)--undefined=,$(USER_OVERRIDES))
 USER_AR := $(CROSS_COMPILE)ar
 USER_OBJCOPY := $(CROSS_COMPILE)objcopy
