@@ -33,10 +33,13 @@ NOT_PASSING = [
 
 
 def section(text, title):
-    """The lines of the report's section that starts with title."""
+    """The lines of the report's section that starts with title (the
+    tool's progress lines come before the first)."""
     for part in text.split("\n\n"):
-        if part.startswith(title):
-            return part.splitlines()
+        lines = part.splitlines()
+        for i, line in enumerate(lines):
+            if line.startswith(title):
+                return lines[i:]
     raise AssertionError(f"no section {title!r} in:\n{text}")
 
 
