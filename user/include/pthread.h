@@ -3,7 +3,7 @@
  * <pthread.h>: POSIX threads (user/lib/pthread.c), on the kernel's clone
  * and futex calls.  The subset: create, join, detach, exit, self, equal;
  * mutexes (normal: no error checking, not recursive); condition variables,
- * with timed waits;
+ * with timed waits; barriers;
  * thread attributes for the detach state and the stack size; the
  * cancelability state and type, kept though nothing cancels a thread.
  */
@@ -48,5 +48,12 @@ int pthread_cond_broadcast(pthread_cond_t *c);
 #define PTHREAD_CANCEL_ASYNCHRONOUS 1
 int pthread_setcancelstate(int state, int *old);
 int pthread_setcanceltype(int type, int *old);
+
+/* pthread_barrier_wait's answer in one thread of each round (the last). */
+#define PTHREAD_BARRIER_SERIAL_THREAD (-1)
+int pthread_barrier_init(pthread_barrier_t *b,
+			 const pthread_barrierattr_t *attr, unsigned int count);
+int pthread_barrier_destroy(pthread_barrier_t *b);
+int pthread_barrier_wait(pthread_barrier_t *b);
 
 #endif
