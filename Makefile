@@ -248,6 +248,7 @@ include debug.mk
 include tests/host/host.mk
 include tests/host/fuzz.mk
 include labs.mk
+include posix.mk
 
 # The docs' demo programs (docs/demos/) must keep building: make test builds
 # them; make docs-outputs runs them.

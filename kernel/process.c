@@ -155,6 +155,19 @@ static void kill_orphaned_pgrp(int pgrp, const struct task_struct *exiting)
 }
 
 /*
+ * A parent that ignores SIGCHLD (SIG_IGN), or set SA_NOCLDWAIT on it, asked
+ * for no zombies (POSIX): its children are freed as they exit, and its
+ * waitpid, finding none, fails with ECHILD once all have gone.
+ */
+static bool parent_wants_no_zombies(const struct task_struct *p)
+{
+	const struct sigaction *ka = &p->signal.action[SIGCHLD];
+
+	return !p->kthread &&
+	       (ka->sa_handler == SIG_IGN || (ka->sa_flags & SA_NOCLDWAIT));
+}
+
+/*
  * Tell the parent that the process of leader has ended, all its threads.
  * Its group, and its children's, may be orphaned by it (kill_orphaned_pgrp).
  */
@@ -177,6 +190,10 @@ static void exit_notify(struct task_struct *leader)
 		notify_parent(leader, CLD_EXITED, WEXITSTATUS(status));
 	else
 		notify_parent(leader, CLD_KILLED, WTERMSIG(status));
+	if (parent_wants_no_zombies(p)) {
+		list_del(&leader->sibling);
+		add_dead_thread(leader); /* freed once it has switched away */
+	}
 }
 
 /*
@@ -333,9 +350,17 @@ static long do_wait(int pid, int *status, int options)
 			ret = 0;
 			break;
 		}
-		ret = sleep_on(&current->group_leader->child_exit);
-		if (ret)
+		/*
+		 * Look at the children again after a wake-up, even one by a
+		 * signal: a child that went meanwhile is reported, or its
+		 * absence (ECHILD: SA_NOCLDWAIT freed it), before the
+		 * signal's EINTR -- the order Linux answers in.
+		 */
+		if (signal_pending(current)) {
+			ret = -ERESTARTSYS;
 			break;
+		}
+		sleep_on(&current->group_leader->child_exit);
 	}
 	arch_local_irq_restore(flags);
 	return ret;

@@ -341,11 +341,22 @@ static int dequeue_signal(sigset_t mask, struct kernel_siginfo *info)
 /*
  * A system call cut short by a signal: -ERESTARTSYS becomes EINTR if a
  * handler without SA_RESTART is about to run, and otherwise the call is
- * made again (the arch rewinds the instruction and its number).
+ * made again (the arch rewinds the instruction and its number);
+ * -ERESTART_RESTARTBLOCK (nanosleep) becomes EINTR if any handler runs.
  */
 static void syscall_restart(struct pt_regs *regs, const struct sigaction *ka)
 {
-	if ((long)syscall_get_return(regs) != -ERESTARTSYS)
+	long ret = syscall_get_return(regs);
+
+	if (ret == -ERESTART_RESTARTBLOCK) {
+		current->signal.restart_sleep = !ka;
+		if (ka)
+			syscall_set_return(regs, -EINTR);
+		else
+			syscall_rewind(regs);
+		return;
+	}
+	if (ret != -ERESTARTSYS)
 		return;
 	if (ka && !(ka->sa_flags & SA_RESTART))
 		syscall_set_return(regs, -EINTR);
@@ -451,6 +462,7 @@ static void handle_signal(int sig, const struct kernel_siginfo *info,
 		do_group_exit(__W_SIGNALED(SIGSEGV));
 	}
 	s->restore_blocked = false;
+	s->restart_sleep = false; /* the call, if made again, starts afresh */
 	s->blocked |= ka->sa_mask;
 	if (!(ka->sa_flags & SA_NODEFER))
 		s->blocked |= sigmask(sig);

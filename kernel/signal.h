@@ -18,6 +18,14 @@
  * handler has SA_RESTART, or no handler ran).  Linux's value.
  */
 #define ERESTARTSYS 512
+/*
+ * Returned by nanosleep that a signal cut short: EINTR if a handler runs
+ * (SA_RESTART or not, as POSIX asks of nanosleep); otherwise -- a stop and
+ * continue, an ignored signal -- the call is made again and sleeps on to
+ * the deadline it kept in restart_until, not for its whole request again.
+ * Linux's value, and its name (Linux resumes through a restart_block).
+ */
+#define ERESTART_RESTARTBLOCK 516
 
 #define sigmask(sig) (1UL << ((sig)-1))
 
@@ -56,9 +64,11 @@ struct signal_state {
 	int stop_remaining; /* the leader's: threads yet to stop for it */
 	struct sigaction *action; /* [NSIG]: sighand->action */
 	struct kernel_siginfo info[NSIG];
-	unsigned long sas_ss_sp;   /* the alternate stack (sigaltstack) */
-	unsigned long sas_ss_size; /* 0: none */
-	unsigned long alarm_at;	   /* jiffies; 0: no alarm */
+	unsigned long sas_ss_sp;     /* the alternate stack (sigaltstack) */
+	unsigned long sas_ss_size;   /* 0: none */
+	unsigned long alarm_at;	     /* jiffies; 0: no alarm */
+	unsigned long restart_until; /* jiffies: nanosleep's deadline, */
+	bool restart_sleep;	     /* kept while its call is made again */
 	struct list_head alarm_link;
 };
 

@@ -107,26 +107,36 @@ void wake_sleepers(void)
 	poll_tick();
 }
 
+/*
+ * A stop, or a signal that runs no handler, does not end the sleep: the
+ * call is made again (ERESTART_RESTARTBLOCK) and sleeps on to the same
+ * deadline.  rem is written for the EINTR a handler makes of it.
+ */
 long sys_nanosleep(const struct timespec __user *req,
 		   struct timespec __user *rem)
 {
-	struct timespec ts;
-	unsigned long until;
-	int err = get_user_timespec(&ts, req);
+	struct signal_state *s = &current->signal;
+	unsigned long until = s->restart_until;
 
-	if (err)
-		return err;
-	until = jiffies + timespec_to_jiffies(&ts);
-	if (wait_event(&tick_wait, (long)(jiffies - until) >= 0)) {
-		if (rem) {
-			struct timespec r =
-				jiffies_to_timespec(until - jiffies);
+	if (!s->restart_sleep) {
+		struct timespec ts;
+		int err = get_user_timespec(&ts, req);
 
-			copy_to_user(rem, &r, sizeof(r));
-		}
-		return -EINTR;
+		if (err)
+			return err;
+		until = jiffies + timespec_to_jiffies(&ts);
 	}
-	return 0;
+	s->restart_sleep = false;
+	if (!wait_event(&tick_wait, (long)(jiffies - until) >= 0))
+		return 0;
+	if (rem) {
+		long left = (long)(until - jiffies);
+		struct timespec r = jiffies_to_timespec(left > 0 ? left : 0);
+
+		copy_to_user(rem, &r, sizeof(r));
+	}
+	s->restart_until = until;
+	return -ERESTART_RESTARTBLOCK;
 }
 
 long sys_sched_yield(void)

@@ -67,6 +67,16 @@ USER_LIBCFLAGS = $(USER_CFLAGS) -ffreestanding -fno-tree-loop-distribute-pattern
 # compiler may call (64-bit division on 32-bit ports), grouped with the
 # libraries since each may need the others.
 USER_LDFLAGS := -nostdlib -static -no-pie -Wl,-z,noexecstack
+# Functions both libraries define, Pagoda's being the ones that must win
+# (signal.c's abort and raise, the arch's setjmp and longjmp).  Named
+# undefined from the start, they are taken from libpagoda.a, scanned
+# first; otherwise a program that reaches them only through newlib would
+# get newlib's copy: assert()'s abort would raise SIGABRT and then exit(1),
+# not die of it, when the program inherited SIGABRT ignored or blocked.
+# tools/build-newlib.sh deletes the other overlaps (__getreent, the locks)
+# from libc.a.
+USER_OVERRIDES := abort raise setjmp longjmp
+USER_LDFLAGS += $(addprefix -Wl$(comma)--undefined=,$(USER_OVERRIDES))
 USER_AR := $(CROSS_COMPILE)ar
 USER_OBJCOPY := $(CROSS_COMPILE)objcopy
 

@@ -50,6 +50,8 @@ void vfs_init(void)
 			&hmm_dmirror_fops[0]));
 	iput(boot_mknod(dev, "hmm_dmirror1", S_IFCHR | 0666,
 			&hmm_dmirror_fops[1]));
+	/* POSIX shared memory objects' files (user/lib/shm.c). */
+	iput(boot_mknod(dev, "shm", S_IFDIR | 01777, NULL));
 	iput(dev);
 }
 

@@ -90,6 +90,20 @@ class ExtraTest(unittest.TestCase):
         self.assertNotEqual(result.returncode, 0)
         self.assertIn("undefined reference to `no_such_function'", result.stderr)
 
+    def test_abort_is_pagodas(self):
+        """A program reaching abort() only through newlib (assert) gets
+        Pagoda's, which unblocks SIGABRT and dies of it whatever the
+        program inherited (sigprocmask), not newlib's raise-then-exit(1)."""
+        with tempfile.TemporaryDirectory() as tmp:
+            src = os.path.join(tmp, "asserts.c")
+            write(src, "#include <assert.h>\n"
+                       "int main(int argc, char **argv) { assert(argc > 5); return 0; }\n")
+            self.build(src, ["asserts"])
+        dis = subprocess.run(["objdump", "-d", "--disassemble=abort",
+                              os.path.join(UB, "extra", "asserts")],
+                             capture_output=True, text=True, check=True).stdout
+        self.assertIn("<sigprocmask>", dis)
+
     def test_same_name_other_file_rebuilds(self):
         with tempfile.TemporaryDirectory() as tmp:
             a, b = os.path.join(tmp, "a"), os.path.join(tmp, "b")

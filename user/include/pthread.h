@@ -4,7 +4,8 @@
  * and futex calls.  The subset: create, join, detach, exit, self, equal;
  * mutexes (normal: no error checking, not recursive); condition variables,
  * with timed waits; barriers;
- * thread attributes for the detach state and the stack size.
+ * thread attributes for the detach state and the stack size; the
+ * cancelability state and type, kept though nothing cancels a thread.
  */
 #ifndef _PTHREAD_H
 #define _PTHREAD_H
@@ -39,6 +40,14 @@ int pthread_cond_timedwait(pthread_cond_t *c, pthread_mutex_t *m,
 			   const struct timespec *abstime);
 int pthread_cond_signal(pthread_cond_t *c);
 int pthread_cond_broadcast(pthread_cond_t *c);
+
+/* Kept, never acted on: there is no pthread_cancel.  Linux's values. */
+#define PTHREAD_CANCEL_ENABLE 0
+#define PTHREAD_CANCEL_DISABLE 1
+#define PTHREAD_CANCEL_DEFERRED 0
+#define PTHREAD_CANCEL_ASYNCHRONOUS 1
+int pthread_setcancelstate(int state, int *old);
+int pthread_setcanceltype(int type, int *old);
 
 /* pthread_barrier_wait's answer in one thread of each round (the last). */
 #define PTHREAD_BARRIER_SERIAL_THREAD (-1)

@@ -23,6 +23,8 @@
 #include <pagoda/abi.h> /* struct timespec, CLOCK_* */
 
 int clock_gettime(clockid_t clock, struct timespec *ts);
+/* The CPU-time clock of process pid (0: the caller); only the caller's. */
+int clock_getcpuclockid(pid_t pid, clockid_t *clock);
 /* Sleep for *req; if woken early (a signal), the time left goes in *rem. */
 int nanosleep(const struct timespec *req, struct timespec *rem);
 

@@ -13,9 +13,10 @@
 /*
  * The POSIX options Pagoda has, as POSIX.1-2008 numbers them: file
  * mappings (mmap, msync), mprotect, mlockall and mlock, fsync, job
- * control.  Those it lacks are left undefined or -1 (not there): threads
- * (pthread.h is a subset: no keys, no once, no rwlocks), timers
- * (timer_create), real-time signals, shared memory objects, semaphores.
+ * control, the monotonic clock, process CPU-time clocks, shared memory
+ * objects (shm_open).  Those it lacks are left undefined or -1 (not
+ * there): threads (pthread.h is a subset: no keys, no once, no rwlocks),
+ * timers (timer_create), real-time signals, semaphores.
  */
 #define _POSIX_VERSION 200809L
 #define _POSIX_MAPPED_FILES 200809L
@@ -24,9 +25,11 @@
 #define _POSIX_MEMLOCK_RANGE 200809L
 #define _POSIX_FSYNC 200809L
 #define _POSIX_JOB_CONTROL 1
+#define _POSIX_MONOTONIC_CLOCK 200809L
+#define _POSIX_CPUTIME 200809L
 #define _POSIX_TIMERS (-1)
 #define _POSIX_REALTIME_SIGNALS (-1)
-#define _POSIX_SHARED_MEMORY_OBJECTS (-1)
+#define _POSIX_SHARED_MEMORY_OBJECTS 200809L
 #define _POSIX_SEMAPHORES (-1)
 
 /* sysconf() names (Linux's values) */
@@ -49,6 +52,11 @@
 #define _SC_NPROCESSORS_ONLN 84
 #define _SC_PHYS_PAGES 85
 #define _SC_AVPHYS_PAGES 86
+#define _SC_REALTIME_SIGNALS 9
+#define _SC_SHARED_MEMORY_OBJECTS 22
+#define _SC_CPUTIME 138
+#define _SC_THREAD_CPUTIME 139
+#define _SC_MONOTONIC_CLOCK 149
 
 #define STDIN_FILENO 0
 #define STDOUT_FILENO 1

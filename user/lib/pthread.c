@@ -66,6 +66,8 @@ struct pthread {
 	size_t map_size;
 	enum join_state state; /* and exited: both under list_lock */
 	bool exited;
+	int cancel_state; /* pthread_setcancelstate's: nothing acts on them */
+	int cancel_type;
 	struct pthread *next; /* on threads */
 };
 
@@ -101,6 +103,32 @@ void *__pthread_libc_state(void)
 int pthread_equal(pthread_t a, pthread_t b)
 {
 	return a == b;
+}
+
+/*
+ * Cancelability.  Pagoda has no pthread_cancel, so no request is ever
+ * pending and no cancellation point acts; a thread's state and type are
+ * only kept and reported, so that code guarding a section with the usual
+ * disable ... restore pair builds and runs as written.
+ */
+static int set_cancel_field(int *field, int value, int *old)
+{
+	if (value != 0 && value != 1)
+		return EINVAL;
+	if (old)
+		*old = *field;
+	*field = value;
+	return 0;
+}
+
+int pthread_setcancelstate(int state, int *old)
+{
+	return set_cancel_field(&pthread_self()->cancel_state, state, old);
+}
+
+int pthread_setcanceltype(int type, int *old)
+{
+	return set_cancel_field(&pthread_self()->cancel_type, type, old);
 }
 
 /*

@@ -3,11 +3,14 @@
  * posix_test: the small POSIX calls ordinary programs and memory tests
  * use (issue 13, item 3): sysconf and getpagesize, ffs, mkstemp (O_EXCL),
  * fcntl with FD_CLOEXEC honoured by execve, O_NONBLOCK, fsync, msync's
- * argument checks, /dev/urandom, and a monotonic clock finer than the
- * 10 ms tick.  select has select_test.
+ * argument checks, /dev/urandom, a monotonic clock finer than the
+ * 10 ms tick, shared memory objects (shm_open), and names the POSIX
+ * conformance tests use.  select has select_test.
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -267,12 +270,88 @@ static void monotonic_clock(void)
 	EXPECT_GE(ns(&t) - prev, 20000000);
 }
 
+/*
+ * Names the Open POSIX Test Suite's programs use (docs/02, "Checking
+ * against POSIX"): SIGPOLL, the clock options and clock_getcpuclockid,
+ * the real-time signals option Pagoda lacks, cancelability.
+ */
+static void conformance_names(void)
+{
+	clockid_t clk = -1;
+	struct timespec ts;
+	int old = -1;
+
+	EXPECT_EQ(SIGPOLL, SIGIO);
+	EXPECT_EQ(sysconf(_SC_MONOTONIC_CLOCK), _POSIX_MONOTONIC_CLOCK);
+	EXPECT_EQ(sysconf(_SC_CPUTIME), _POSIX_CPUTIME);
+	errno = 0;
+	EXPECT_EQ(sysconf(_SC_REALTIME_SIGNALS), -1);
+	EXPECT_EQ(errno, 0);
+	EXPECT_EQ(clock_getcpuclockid(0, &clk), 0);
+	EXPECT_EQ(clk, CLOCK_PROCESS_CPUTIME_ID);
+	EXPECT_EQ(clock_gettime(clk, &ts), 0);
+	EXPECT_EQ(clock_getcpuclockid(1, &clk), EPERM);
+	EXPECT_EQ(clock_getcpuclockid(30000, &clk), ESRCH);
+	EXPECT_EQ(pthread_setcancelstate(PTHREAD_CANCEL_DISABLE, &old), 0);
+	EXPECT_EQ(old, PTHREAD_CANCEL_ENABLE);
+	EXPECT_EQ(pthread_setcancelstate(old, &old), 0);
+	EXPECT_EQ(old, PTHREAD_CANCEL_DISABLE);
+	EXPECT_EQ(pthread_setcancelstate(2, NULL), EINVAL);
+	EXPECT_EQ(pthread_setcanceltype(PTHREAD_CANCEL_ASYNCHRONOUS, NULL), 0);
+}
+
+/*
+ * A shared memory object: one process's writes through its mapping are
+ * another's, the object outlives its mappings until shm_unlink, and names
+ * are checked as on Linux.
+ */
+static void shm_objects(void)
+{
+	const char *name = "/posix_test_shm";
+	int fd, status;
+	char *p;
+	pid_t pid;
+
+	shm_unlink(name);
+	fd = shm_open(name, O_RDWR | O_CREAT | O_EXCL, 0600);
+	ASSERT_GE(fd, 0);
+	EXPECT_ERRNO(shm_open(name, O_RDWR | O_CREAT | O_EXCL, 0600), EEXIST);
+	ASSERT_EQ(ftruncate(fd, 4096), 0);
+	p = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+	ASSERT_TRUE(p != MAP_FAILED);
+	EXPECT_EQ(close(fd), 0);
+	pid = fork();
+	ASSERT_GE(pid, 0);
+	if (pid == 0) {
+		int cfd = shm_open(name, O_RDWR, 0);
+		char *q = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_SHARED,
+			       cfd, 0);
+
+		if (q == MAP_FAILED)
+			_exit(1);
+		strcpy(q + 100, "from the child");
+		_exit(0);
+	}
+	ASSERT_EQ(waitpid(pid, &status, 0), pid);
+	EXPECT_EQ(status, 0);
+	EXPECT_EQ(strcmp(p + 100, "from the child"), 0);
+	EXPECT_EQ(munmap(p, 4096), 0);
+	EXPECT_EQ(shm_unlink(name), 0);
+	EXPECT_ERRNO(shm_open(name, O_RDWR, 0), ENOENT);
+	EXPECT_ERRNO(shm_unlink(name), ENOENT);
+	EXPECT_ERRNO(shm_open("/", O_RDWR | O_CREAT, 0600), EINVAL);
+	EXPECT_ERRNO(shm_open("/a/b", O_RDWR | O_CREAT, 0600), EINVAL);
+	EXPECT_EQ(sysconf(_SC_SHARED_MEMORY_OBJECTS),
+		  _POSIX_SHARED_MEMORY_OBJECTS);
+}
+
 static const struct ktap_case cases[] = {
-	KTAP_CASE(sysconf_values),  KTAP_CASE(ffs_bits),
-	KTAP_CASE(mkstemp_creates), KTAP_CASE(fcntl_flags),
-	KTAP_CASE(cloexec_on_exec), KTAP_CASE(nonblocking_pipe),
-	KTAP_CASE(fsync_files),	    KTAP_CASE(msync_checks),
-	KTAP_CASE(urandom_bytes),   KTAP_CASE(monotonic_clock),
+	KTAP_CASE(sysconf_values),    KTAP_CASE(ffs_bits),
+	KTAP_CASE(mkstemp_creates),   KTAP_CASE(fcntl_flags),
+	KTAP_CASE(cloexec_on_exec),   KTAP_CASE(nonblocking_pipe),
+	KTAP_CASE(fsync_files),	      KTAP_CASE(msync_checks),
+	KTAP_CASE(urandom_bytes),     KTAP_CASE(monotonic_clock),
+	KTAP_CASE(conformance_names), KTAP_CASE(shm_objects),
 };
 
 int main(int argc, char *argv[])

@@ -148,6 +148,7 @@ struct pagoda_dirent {
 #define SIGPROF 27
 #define SIGWINCH 28
 #define SIGIO 29
+#define SIGPOLL SIGIO /* POSIX's name, Linux's number */
 #define SIGPWR 30
 #define SIGSYS 31
 #define NSIG 32 /* signal numbers are 1 .. NSIG - 1 */
@@ -158,6 +159,7 @@ struct pagoda_dirent {
 
 /* sa_flags (Linux values) */
 #define SA_NOCLDSTOP 0x00000001
+#define SA_NOCLDWAIT 0x00000002 /* children leave no zombie */
 #define SA_SIGINFO 0x00000004
 #define SA_RESTORER 0x04000000 /* sa_restorer is the handler's return */
 #define SA_ONSTACK 0x08000000

@@ -27,5 +27,11 @@ int munlockall(void);
  * mapping of a ramfs file is its page cache, so there is nothing to write.
  */
 int msync(void *addr, size_t len, int flags);
+/*
+ * POSIX shared memory objects: "/name" is the file /dev/shm/name
+ * (user/lib/shm.c); size it with ftruncate, map it MAP_SHARED.
+ */
+int shm_open(const char *name, int oflag, mode_t mode);
+int shm_unlink(const char *name);
 
 #endif

@@ -1,0 +1,4 @@
+/* Only has to compile. */
+#include <signal.h>
+
+sigset_t set;

@@ -1,0 +1,2 @@
+#!/bin/sh
+echo "Tested by 1-1."
