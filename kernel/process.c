@@ -246,21 +246,34 @@ static bool child_reportable(const struct task_struct *c, int options)
 }
 
 /*
+ * Does child c match waitpid's pid?  pid > 0: that child; -1: any child;
+ * 0: a child in the caller's process group; below -1: a child in group
+ * -pid.  A child's group is read at each look, as setpgid may move it
+ * while its parent waits.
+ */
+static bool child_matches(const struct task_struct *c, int pid)
+{
+	if (pid > 0)
+		return c->pid == pid;
+	if (pid == -1)
+		return true;
+	if (pid == 0)
+		return c->pgid == current->group_leader->pgid;
+	return c->pgid == -pid;
+}
+
+/*
  * A child matching pid: a zombie if there is one (or, with WUNTRACED or
- * WCONTINUED, one that stopped or continued since it was last reported).  Pagoda has no process
- * groups: it behaves as if every process were in one group, whose id is 1
- * (init's pid).  So 0 (the caller's group) and -1 (any child) both mean any
- * child, and a pid below -1 names a group that does not exist: ECHILD.
+ * WCONTINUED, one that stopped or continued since it was last reported).
+ * *found says whether any child matches at all (else waitpid's ECHILD).
  */
 static struct task_struct *find_child(int pid, int options, bool *found)
 {
 	struct task_struct *c;
 
 	*found = false;
-	if (pid < -1)
-		return NULL;
 	list_for_each_entry (c, &current->group_leader->children, sibling) {
-		if (pid > 0 && c->pid != pid)
+		if (!child_matches(c, pid))
 			continue;
 		*found = true;
 		if (child_reportable(c, options))
@@ -328,7 +341,10 @@ static long do_wait(int pid, int *status, int options)
 	return ret;
 }
 
-/* A status that cannot be stored is lost with -EFAULT, as in Linux. */
+/*
+ * A status that cannot be stored is lost with -EFAULT, as in Linux.  The
+ * group -INT_MIN does not exist as an int: ESRCH, as Linux answers.
+ */
 long sys_waitpid(int pid, int __user *ustatus, int options)
 {
 	int status = 0;
@@ -336,6 +352,8 @@ long sys_waitpid(int pid, int __user *ustatus, int options)
 
 	if (options & ~(WNOHANG | WUNTRACED | WCONTINUED))
 		return -EINVAL;
+	if (pid == -__INT_MAX__ - 1)
+		return -ESRCH;
 	ret = do_wait(pid, &status, options);
 	if (ret > 0 && ustatus &&
 	    copy_to_user(ustatus, &status, sizeof(status)))

@@ -82,6 +82,10 @@ static long do_syscall(unsigned long nr, const unsigned long a[6])
 		return sys_mkdir(U(const char *, 0), a[1]);
 	case SYS_rmdir:
 		return sys_rmdir(U(const char *, 0));
+	case SYS_rename:
+		return sys_rename(U(const char *, 0), U(const char *, 1));
+	case SYS_link:
+		return sys_link(U(const char *, 0), U(const char *, 1));
 	case SYS_mmap:
 		return sys_mmap(a[0], a[1], a[2], a[3], a[4], a[5]);
 	case SYS_munmap:

@@ -45,7 +45,8 @@ sed -i -e 's/^\tsys_dir=arm$/\tsys_dir=/' \
 
 # Options: long long and C99 (%zu, %hhd, %a ...) in printf/scanf; one set
 # of stdin/stdout/stderr shared by all threads; time_t as long, the
-# kernel's tv_sec, on 32-bit ports too.  MISSING_SYSCALL_NAMES: newlib
+# kernel's tv_sec, on 32-bit ports too; locks (each FILE's, malloc's ...)
+# as calls to __retarget_lock_* functions, user/lib/lock.c's.  MISSING_SYSCALL_NAMES: newlib
 # reaches the system through read, write, sbrk ... (user/lib/syscalls.c),
 # not _read, _write ...  The flags in CFLAGS reach every
 # file newlib compiles; __DYNAMIC_REENT__ makes the per-thread state (errno,
@@ -59,6 +60,7 @@ unset MAKEFLAGS MFLAGS MAKELEVEL
 	--disable-multilib --disable-newlib-supplied-syscalls \
 	--enable-newlib-io-long-long --enable-newlib-io-c99-formats \
 	--enable-newlib-global-stdio-streams --enable-newlib-long-time_t \
+	--enable-newlib-retargetable-locking \
 	CC_FOR_TARGET="${cross}gcc" AR_FOR_TARGET="${cross}ar" \
 	AS_FOR_TARGET="${cross}as" LD_FOR_TARGET="${cross}ld" \
 	NM_FOR_TARGET="${cross}nm" RANLIB_FOR_TARGET="${cross}ranlib" \
@@ -72,5 +74,15 @@ make install-target-newlib > "$work/install.log" 2>&1 ||
 mkdir -p "$out/lib"
 cp -R "$work/install/$target/include" "$out/include"
 cp "$work/install/$target/lib/libc.a" "$work/install/$target/lib/libm.a" "$out/lib/"
+# Out: newlib's locks for a single thread (empty functions) and its
+# __getreent (always the one global state), which a program would link
+# rather than user/lib/lock.c's and newlib.c's whenever libc.a's own
+# objects ask for them before Pagoda's library is searched again.
+"${cross}ar" d "$out/lib/libc.a" lib_a-lock.o lib_a-getreent.o
+if "${cross}nm" -g --defined-only "$out/lib/libc.a" |
+	grep -qw -e __getreent -e __retarget_lock_acquire; then
+	echo "build-newlib: libc.a still defines __getreent or the locks" >&2
+	exit 1
+fi
 cd "$top"
 rm -rf "$work"

@@ -198,6 +198,145 @@ int ramfs_unlink(struct inode *dir, const char *name)
 	return 0;
 }
 
+/*
+ * link: a second name, name in dir, for inode (not a directory: EPERM, as
+ * Linux, since a directory's ".." names one parent).  An inode that has
+ * lost its last name (open, unlinked) cannot get a new one: ENOENT.
+ */
+int ramfs_link(struct inode *inode, struct inode *dir, const char *name)
+{
+	struct dentry *d;
+	unsigned long flags;
+	int err = 0;
+
+	if (IS_RDONLY(dir))
+		return -EROFS;
+	d = kzalloc(sizeof(*d));
+	if (!d)
+		return -ENOMEM;
+	strscpy(d->d_name, name, sizeof(d->d_name));
+	flags = spin_lock_irqsave(&dcache_lock);
+	if (d_find(dir, name))
+		err = -EEXIST;
+	else if (S_ISDIR(inode->i_mode))
+		err = -EPERM;
+	else if (!dir->i_nlink || !inode->i_nlink)
+		err = -ENOENT;
+	else
+		d_add(dir, d, inode);
+	spin_unlock_irqrestore(&dcache_lock, flags);
+	if (err)
+		kfree(d);
+	return err;
+}
+
+/* Is dir inode itself, or below it?  Caller holds dcache_lock. */
+static bool is_subdir(struct inode *dir, struct inode *inode)
+{
+	for (;;) {
+		if (dir == inode)
+			return true;
+		if (!dir->i_parent || dir->i_parent == dir)
+			return false; /* removed, or the root */
+		dir = dir->i_parent;
+	}
+}
+
+/*
+ * Can src replace target (the inode its new name has now) in a rename?
+ * A directory replaces only an empty directory, a file only a file.
+ */
+static int rename_target_error(struct inode *src, struct inode *target)
+{
+	if (!target)
+		return 0;
+	if (S_ISDIR(src->i_mode) && !S_ISDIR(target->i_mode))
+		return -ENOTDIR;
+	if (!S_ISDIR(src->i_mode) && S_ISDIR(target->i_mode))
+		return -EISDIR;
+	if (!list_empty(&target->i_entries))
+		return -ENOTEMPTY;
+	return 0;
+}
+
+/* target loses the name rename gave away.  Caller holds dcache_lock. */
+static void drop_replaced(struct inode *dir, struct inode *target)
+{
+	drop_nlink(target);
+	if (!S_ISDIR(target->i_mode))
+		return;
+	target->i_parent = NULL;
+	drop_nlink(target); /* its "." */
+	drop_nlink(dir);    /* its ".." */
+}
+
+/* The checks and the move, under dcache_lock; *victim: a replaced inode. */
+static int __ramfs_rename(struct inode *old_dir, const char *old_name,
+			  struct inode *new_dir, const char *new_name,
+			  struct inode **victim, struct dentry **unused)
+{
+	struct dentry *od = d_find(old_dir, old_name);
+	struct dentry *nd = d_find(new_dir, new_name);
+	struct inode *src, *target;
+	int err;
+
+	if (!od || !new_dir->i_nlink)
+		return -ENOENT;
+	src = od->d_inode;
+	target = nd ? nd->d_inode : NULL;
+	if (target == src)
+		return 0; /* two names of one file: nothing to do (POSIX) */
+	if (S_ISDIR(src->i_mode) && is_subdir(new_dir, src))
+		return -EINVAL; /* into itself: it would leave the tree */
+	err = rename_target_error(src, target);
+	if (err)
+		return err;
+	list_del(&od->d_child);
+	if (nd) {
+		*victim = igrab(target);
+		drop_replaced(new_dir, target);
+		nd->d_inode = src;
+		*unused = od;
+	} else {
+		strscpy(od->d_name, new_name, sizeof(od->d_name));
+		list_add_tail(&od->d_child, &new_dir->i_entries);
+	}
+	if (S_ISDIR(src->i_mode) && old_dir != new_dir) {
+		src->i_parent = new_dir;
+		drop_nlink(old_dir); /* src's ".." moves */
+		inc_nlink(new_dir);
+	}
+	return 0;
+}
+
+/*
+ * rename: old_name in old_dir becomes new_name in new_dir, in one step
+ * under dcache_lock, so no lookup sees neither name or a half-moved
+ * directory.  An existing new_name is replaced, its inode freed with its
+ * last name and reference (an open or mapped one lives on until closed).
+ * The inode renamed keeps everything else: its page cache and its
+ * mappings never notice.
+ */
+int ramfs_rename(struct inode *old_dir, const char *old_name,
+		 struct inode *new_dir, const char *new_name)
+{
+	struct inode *victim = NULL;
+	struct dentry *unused = NULL;
+	unsigned long flags;
+	int err;
+
+	if (IS_RDONLY(old_dir) || IS_RDONLY(new_dir))
+		return -EROFS;
+	flags = spin_lock_irqsave(&dcache_lock);
+	err = __ramfs_rename(old_dir, old_name, new_dir, new_name, &victim,
+			     &unused);
+	spin_unlock_irqrestore(&dcache_lock, flags);
+	kfree(unused);
+	if (victim)
+		iput(victim);
+	return err;
+}
+
 /* Remove the empty directory name from dir.  Caller holds dcache_lock. */
 static int __ramfs_rmdir(struct inode *dir, const char *name,
 			 struct inode **victim, struct dentry **entry)

@@ -81,6 +81,8 @@ long sys_stat(const char __user *path, void __user *st);
 long sys_unlink(const char __user *path);
 long sys_mkdir(const char __user *path, int mode);
 long sys_rmdir(const char __user *path);
+long sys_rename(const char __user *oldpath, const char __user *newpath);
+long sys_link(const char __user *oldpath, const char __user *newpath);
 long sys_dup(int fd);
 long sys_dup2(int fd, int newfd);
 long sys_pipe(int __user *fds);

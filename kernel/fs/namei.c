@@ -11,8 +11,8 @@
  * Each step holds a reference to the directory it is in, so a directory
  * removed meanwhile stays valid (and empty) until the walk leaves it.
  *
- * Also here: the system calls that work on names (mkdir, unlink, chdir,
- * getcwd).
+ * Also here: the system calls that work on names (mkdir, unlink, rename,
+ * link, chdir, getcwd).
  */
 #include <kernel/err.h>
 #include <kernel/errno.h>
@@ -151,16 +151,20 @@ int do_mkdir(const struct fs_struct *fs, const char *path, unsigned int mode)
 	return 0;
 }
 
-/* What unlinking "name/" should say: it is a directory, or is not. */
-static int unlink_slash_error(const struct fs_struct *fs, struct inode *dir,
-			      const char *name)
+/*
+ * A trailing slash on name says "a directory": dir_err if it is one (unlink
+ * says EISDIR, rename goes on: 0), ENOTDIR if not, ENOENT if it does not
+ * exist.
+ */
+static int slash_error(const struct fs_struct *fs, struct inode *dir,
+		       const char *name, int dir_err)
 {
 	struct inode *inode = lookup_one(fs, dir, name);
 	int err;
 
 	if (IS_ERR(inode))
 		return PTR_ERR(inode);
-	err = S_ISDIR(inode->i_mode) ? -EISDIR : -ENOTDIR;
+	err = S_ISDIR(inode->i_mode) ? dir_err : -ENOTDIR;
 	iput(inode);
 	return err;
 }
@@ -203,7 +207,7 @@ static int do_remove(const struct fs_struct *fs, const char *path,
 	else if (is_dir)
 		err = ramfs_rmdir(dir, last); /* a trailing slash is fine */
 	else if (slash)
-		err = unlink_slash_error(fs, dir, last);
+		err = slash_error(fs, dir, last, -EISDIR);
 	else
 		err = ramfs_unlink(dir, last);
 	iput(dir);
@@ -213,6 +217,73 @@ static int do_remove(const struct fs_struct *fs, const char *path,
 int do_unlink(const struct fs_struct *fs, const char *path)
 {
 	return do_remove(fs, path, 0);
+}
+
+/*
+ * rename(oldpath, newpath).  ".", ".." and the root cannot be renamed nor
+ * be renamed onto: EBUSY, as Linux says.
+ */
+int do_rename(const struct fs_struct *fs, const char *oldpath,
+	      const char *newpath)
+{
+	char old_last[NAME_MAX + 1], new_last[NAME_MAX + 1];
+	struct inode *old_dir, *new_dir;
+	bool old_slash, new_slash;
+	int err = 0;
+
+	old_dir = lookup_parent(fs, oldpath, old_last, &old_slash);
+	if (IS_ERR(old_dir))
+		return PTR_ERR(old_dir);
+	new_dir = lookup_parent(fs, newpath, new_last, &new_slash);
+	if (IS_ERR(new_dir)) {
+		iput(old_dir);
+		return PTR_ERR(new_dir);
+	}
+	if (is_dot_or_dotdot(old_last) || is_dot_or_dotdot(new_last))
+		err = -EBUSY;
+	else if (old_slash || new_slash)
+		err = slash_error(fs, old_dir, old_last, 0);
+	if (!err)
+		err = ramfs_rename(old_dir, old_last, new_dir, new_last);
+	iput(new_dir);
+	iput(old_dir);
+	return err;
+}
+
+/*
+ * link(oldpath, newpath): newpath names a new entry, so ".", ".." and an
+ * existing name are EEXIST; with a trailing slash it would be a directory,
+ * which a link cannot make: ENOENT (EEXIST if it exists), as Linux says.
+ */
+int do_link(const struct fs_struct *fs, const char *oldpath,
+	    const char *newpath)
+{
+	char last[NAME_MAX + 1];
+	struct inode *inode, *dir, *there;
+	bool slash;
+	int err;
+
+	inode = lookup_path(fs, oldpath);
+	if (IS_ERR(inode))
+		return PTR_ERR(inode);
+	dir = lookup_parent(fs, newpath, last, &slash);
+	if (IS_ERR(dir)) {
+		iput(inode);
+		return PTR_ERR(dir);
+	}
+	if (is_dot_or_dotdot(last)) {
+		err = -EEXIST;
+	} else if (slash) {
+		there = lookup_one(fs, dir, last);
+		err = IS_ERR(there) ? -ENOENT : -EEXIST;
+		if (!IS_ERR(there))
+			iput(there);
+	} else {
+		err = ramfs_link(inode, dir, last);
+	}
+	iput(dir);
+	iput(inode);
+	return err;
 }
 
 /* Copy a path from user memory: EFAULT, ENAMETOOLONG, or a kmalloc'd copy. */
@@ -285,6 +356,39 @@ long sys_unlink(const char __user *path)
 long sys_rmdir(const char __user *path)
 {
 	return path_syscall(path, do_remove, 1);
+}
+
+/* A system call on two user paths: copy both in, apply op. */
+static long two_path_syscall(const char __user *old, const char __user *new,
+			     int (*op)(const struct fs_struct *, const char *,
+				       const char *))
+{
+	struct fs_struct fs;
+	char *oldname = getname(old), *newname;
+	int err;
+
+	if (IS_ERR(oldname))
+		return PTR_ERR(oldname);
+	newname = getname(new);
+	if (IS_ERR(newname)) {
+		putname(oldname);
+		return PTR_ERR(newname);
+	}
+	current_fs(&fs);
+	err = op(&fs, oldname, newname);
+	putname(newname);
+	putname(oldname);
+	return err;
+}
+
+long sys_rename(const char __user *oldpath, const char __user *newpath)
+{
+	return two_path_syscall(oldpath, newpath, do_rename);
+}
+
+long sys_link(const char __user *oldpath, const char __user *newpath)
+{
+	return two_path_syscall(oldpath, newpath, do_link);
 }
 
 long sys_chdir(const char __user *path)

@@ -194,6 +194,9 @@ struct inode *ramfs_mknod(struct inode *dir, const char *name,
 			  bool excl);
 int ramfs_unlink(struct inode *dir, const char *name);
 int ramfs_rmdir(struct inode *dir, const char *name);
+int ramfs_link(struct inode *inode, struct inode *dir, const char *name);
+int ramfs_rename(struct inode *old_dir, const char *old_name,
+		 struct inode *new_dir, const char *new_name);
 struct inode *ramfs_parent(struct inode *dir, struct inode *root);
 int ramfs_path(struct inode *root, struct inode *inode, char *buf, size_t size);
 extern const struct file_operations ramfs_dir_operations;
@@ -215,6 +218,10 @@ struct inode *lookup_parent(const struct fs_struct *fs, const char *path,
 			    char *last, bool *trailing_slash);
 int do_mkdir(const struct fs_struct *fs, const char *path, unsigned int mode);
 int do_unlink(const struct fs_struct *fs, const char *path);
+int do_rename(const struct fs_struct *fs, const char *oldpath,
+	      const char *newpath);
+int do_link(const struct fs_struct *fs, const char *oldpath,
+	    const char *newpath);
 char *getname(const char __user *path); /* kmalloc'd copy, or ERR_PTR */
 void putname(char *name);
 struct inode *lookup_user_path(const char __user *path); /* or ERR_PTR */

@@ -107,6 +107,7 @@ int ftruncate(int fd, off_t length);
 int fsync(int fd);
 int fdatasync(int fd);
 int unlink(const char *path);
+int link(const char *oldpath, const char *newpath);
 int rmdir(const char *path);
 int chdir(const char *path);
 /* With buf NULL, allocates the buffer (free() it), as glibc does. */

@@ -15,12 +15,9 @@
  *    strtok's position, the buffers of dtoa and asctime): __getreent()
  *    finds the calling thread's (newlib is built with __DYNAMIC_REENT__),
  *    pthread.c keeps one in each thread's stack mapping (libc.h);
- *  - the locks newlib takes around malloc and the environment.  Both are
- *    recursive (realloc calls malloc with the lock held), so each is a
- *    pthread mutex with an owner and a depth.  stdio takes no lock: two
- *    threads writing one FILE at once may interleave their output.
+ *  - the locks newlib takes (each FILE's, malloc's, the environment's
+ *    ...) are in lock.c.
  */
-#include <pthread.h>
 #include <reent.h>
 #include <sys/resource.h>
 #include <sys/times.h>
@@ -73,59 +70,4 @@ struct _reent *__getreent(void)
 	struct _reent *r = __pthread_libc_state();
 
 	return r ? r : _impure_ptr;
-}
-
-/* Locks */
-
-struct recursive_lock {
-	pthread_mutex_t mutex;
-	pthread_t owner; /* written only by the thread holding mutex */
-	int depth;
-};
-
-static void recursive_lock(struct recursive_lock *l)
-{
-	pthread_t self = pthread_self();
-
-	/* Only this thread can have made itself the owner: no race. */
-	if (__atomic_load_n(&l->owner, __ATOMIC_RELAXED) == self) {
-		l->depth++;
-		return;
-	}
-	pthread_mutex_lock(&l->mutex);
-	__atomic_store_n(&l->owner, self, __ATOMIC_RELAXED);
-	l->depth = 1;
-}
-
-static void recursive_unlock(struct recursive_lock *l)
-{
-	if (--l->depth)
-		return;
-	__atomic_store_n(&l->owner, NULL, __ATOMIC_RELAXED);
-	pthread_mutex_unlock(&l->mutex);
-}
-
-static struct recursive_lock malloc_lock = {
-	.mutex = PTHREAD_MUTEX_INITIALIZER
-};
-static struct recursive_lock env_lock = { .mutex = PTHREAD_MUTEX_INITIALIZER };
-
-void __malloc_lock(struct _reent *r)
-{
-	recursive_lock(&malloc_lock);
-}
-
-void __malloc_unlock(struct _reent *r)
-{
-	recursive_unlock(&malloc_lock);
-}
-
-void __env_lock(struct _reent *r)
-{
-	recursive_lock(&env_lock);
-}
-
-void __env_unlock(struct _reent *r)
-{
-	recursive_unlock(&env_lock);
 }

@@ -16,6 +16,7 @@
 #include <signal.h>
 #include <stdarg.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <sys/ioctl.h>
 #include <sys/mman.h>
@@ -251,6 +252,21 @@ int lstat(const char *path, struct stat *st)
 int unlink(const char *path)
 {
 	return SYSCALL1(SYS_unlink, path);
+}
+
+int link(const char *oldpath, const char *newpath)
+{
+	return SYSCALL2(SYS_link, oldpath, newpath);
+}
+
+/*
+ * <stdio.h>'s.  Programs find this one first (libpagoda.a is searched
+ * before libc.a): newlib's would make it a link and an unlink, which is
+ * neither atomic nor able to move a directory or replace a file.
+ */
+int rename(const char *oldpath, const char *newpath)
+{
+	return SYSCALL2(SYS_rename, oldpath, newpath);
 }
 
 void *mmap(void *addr, size_t len, int prot, int flags, int fd, off_t off)

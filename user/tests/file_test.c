@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 /*
  * file_test: files and directories in /tmp (a ramfs whose data lives in
- * page-cache pages) -- create, read, write, seek, truncate, unlink, mkdir --
+ * page-cache pages) -- create, read, write, seek, truncate, unlink, mkdir,
+ * link, rename --
  * and the errors POSIX gives for bad descriptors and paths.
  *
  * Every case removes what it made, and main() sweeps up after a case that
@@ -11,7 +12,9 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <stdio.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -537,6 +540,200 @@ static void offset_overflow(void)
 	unlink(F1);
 }
 
+static nlink_t links(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 ? st.st_nlink : 0;
+}
+
+/* The first n bytes of the file at path are data. */
+static int holds(const char *path, const char *data, long n)
+{
+	char buf[64];
+	int fd = open(path, O_RDONLY), ok;
+
+	if (fd < 0)
+		return 0;
+	ok = read(fd, buf, sizeof(buf)) == n && !memcmp(buf, data, n);
+	close(fd);
+	return ok;
+}
+
+/*
+ * link gives a file a second name: one inode, st_nlink 2; unlinking either
+ * name leaves the other with the data.
+ */
+static void link_two_names(void)
+{
+	struct stat a, b;
+	int fd = make_file(F1, "shared", 6);
+
+	ASSERT_GE(fd, 0);
+	close(fd);
+	EXPECT_EQ(link(F1, F2), 0);
+	EXPECT_EQ(stat(F1, &a), 0);
+	EXPECT_EQ(stat(F2, &b), 0);
+	EXPECT_EQ(a.st_ino, b.st_ino);
+	EXPECT_EQ(links(F1), 2);
+	EXPECT_ERRNO(link(F1, F2), EEXIST);
+	EXPECT_ERRNO(link(F1, "/tmp/."), EEXIST);
+	EXPECT_ERRNO(link(F1, "/tmp/file_test.new/"), ENOENT);
+	EXPECT_ERRNO(link("/tmp/file_test.none", "/tmp/file_test.x"), ENOENT);
+	EXPECT_ERRNO(link(F1, "/tmp/file_test.none/x"), ENOENT);
+	EXPECT_ERRNO(link("/tmp", "/tmp/file_test.x"), EPERM);
+	EXPECT_EQ(unlink(F1), 0);
+	EXPECT_EQ(links(F2), 1);
+	EXPECT_TRUE(holds(F2, "shared", 6));
+	EXPECT_EQ(unlink(F2), 0);
+}
+
+/*
+ * rename moves a name, replacing a file already there (whose open
+ * descriptor still reads the old data); onto itself, or onto another name
+ * of the same file, it does nothing.
+ */
+static void rename_files(void)
+{
+	char buf[8];
+	int fd = make_file(F1, "one", 3), old = make_file(F2, "two", 3);
+
+	ASSERT_GE(fd, 0);
+	ASSERT_GE(old, 0);
+	close(fd);
+	EXPECT_EQ(rename(F1, F2), 0);
+	EXPECT_ERRNO(access(F1, F_OK), ENOENT);
+	EXPECT_TRUE(holds(F2, "one", 3));
+	EXPECT_EQ(links(F2), 1);
+	EXPECT_EQ(pread(old, buf, sizeof(buf), 0), 3); /* the replaced file */
+	EXPECT_MEMEQ(buf, "two", 3);
+	close(old);
+	EXPECT_EQ(rename(F2, F2), 0);
+	EXPECT_TRUE(holds(F2, "one", 3));
+	EXPECT_EQ(link(F2, F1), 0);
+	EXPECT_EQ(rename(F1, F2), 0); /* one file: both names stay */
+	EXPECT_EQ(links(F2), 2);
+	EXPECT_TRUE(holds(F1, "one", 3));
+	EXPECT_ERRNO(rename(F2 "/", F1), ENOTDIR);
+	EXPECT_ERRNO(rename("/tmp/file_test.none", F1), ENOENT);
+	EXPECT_ERRNO(rename(F1, "/tmp/file_test.none/x"), ENOENT);
+	EXPECT_EQ(unlink(F1), 0);
+	EXPECT_EQ(unlink(F2), 0);
+}
+
+/*
+ * A directory moves with what it holds, its ".." and the link counts
+ * following; it replaces only an empty directory, never a file nor a
+ * directory below itself.
+ */
+static void rename_directories(void)
+{
+	char cwd[64];
+	int fd;
+
+	ASSERT_EQ(mkdir(TDIR, 0755), 0);
+	ASSERT_EQ(mkdir(TDIR "/a", 0755), 0);
+	fd = make_file(TDIR "/a/c", "in a", 4);
+	ASSERT_GE(fd, 0);
+	close(fd);
+	EXPECT_EQ(links(TDIR), 3);
+	EXPECT_EQ(chdir(TDIR "/a"), 0);
+	EXPECT_EQ(rename(TDIR "/a", TDIR "/b/"), 0);
+	EXPECT_TRUE(getcwd(cwd, sizeof(cwd)) != NULL);
+	EXPECT_STREQ(cwd, TDIR "/b");
+	EXPECT_TRUE(holds("c", "in a", 4));
+	EXPECT_EQ(chdir("/"), 0);
+	EXPECT_TRUE(holds(TDIR "/b/c", "in a", 4));
+	EXPECT_ERRNO(access(TDIR "/a", F_OK), ENOENT);
+	EXPECT_EQ(links(TDIR), 3);
+	EXPECT_EQ(rename(TDIR "/b", "/tmp/file_test.b"), 0); /* up a level */
+	EXPECT_EQ(links(TDIR), 2);
+	EXPECT_EQ(rename("/tmp/file_test.b", TDIR "/b"), 0);
+	EXPECT_EQ(links(TDIR), 3);
+	EXPECT_ERRNO(rename(TDIR, TDIR "/b/x"), EINVAL);
+	EXPECT_ERRNO(rename(TDIR "/b", TDIR "/b/x"), EINVAL);
+	EXPECT_ERRNO(rename(TDIR "/b", TDIR "/b/c"), EINVAL);
+	EXPECT_EQ(mkdir(TDIR "/a", 0755), 0);
+	EXPECT_ERRNO(rename(TDIR "/b/c", TDIR "/a"), EISDIR);
+	EXPECT_ERRNO(rename(TDIR "/a", TDIR "/b/c"), ENOTDIR);
+	EXPECT_ERRNO(rename(TDIR "/a", TDIR "/b"), ENOTEMPTY);
+	EXPECT_ERRNO(rename(TDIR "/.", "/tmp/file_test.x"), EBUSY);
+	EXPECT_ERRNO(rename(TDIR "/a", TDIR "/.."), EBUSY);
+	EXPECT_EQ(unlink(TDIR "/b/c"), 0);
+	EXPECT_EQ(rename(TDIR "/a", TDIR "/b"), 0); /* onto an empty one */
+	EXPECT_EQ(links(TDIR), 3);
+	EXPECT_EQ(rmdir(TDIR "/b"), 0);
+	EXPECT_EQ(rmdir(TDIR), 0);
+}
+
+/*
+ * A mapped file keeps its page cache across a rename: what the mapping
+ * wrote reads back under the new name, and what is written there shows in
+ * the mapping, the same pages.
+ */
+static void rename_keeps_mapping(void)
+{
+	int fd = make_file(F1, NULL, 0);
+	char *map, buf[8];
+
+	ASSERT_GE(fd, 0);
+	ASSERT_EQ(ftruncate(fd, 2 * PAGE), 0);
+	map = mmap(NULL, 2 * PAGE, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+	close(fd);
+	ASSERT_TRUE(map != MAP_FAILED);
+	memcpy(map + PAGE, "mapped", 6);
+	EXPECT_EQ(rename(F1, F2), 0);
+	fd = open(F2, O_RDWR);
+	EXPECT_GE(fd, 0);
+	EXPECT_EQ(pread(fd, buf, 6, PAGE), 6);
+	EXPECT_MEMEQ(buf, "mapped", 6);
+	EXPECT_EQ(pwrite(fd, "file", 4, 0), 4);
+	EXPECT_MEMEQ(map, "file", 4);
+	close(fd);
+	EXPECT_EQ(munmap(map, 2 * PAGE), 0);
+	EXPECT_EQ(unlink(F2), 0);
+}
+
+/* Run /bin/prog with up to three arguments; its exit status, or -1. */
+static int run(const char *prog, const char *a, const char *b, const char *c)
+{
+	char path[32];
+	int status;
+	pid_t pid;
+
+	snprintf(path, sizeof(path), "/bin/%s", prog);
+	pid = fork();
+	if (pid == 0) {
+		execl(path, prog, a, b, c, (char *)NULL);
+		_exit(127);
+	}
+	if (pid < 0 || waitpid(pid, &status, 0) != pid || !WIFEXITED(status))
+		return -1;
+	return WEXITSTATUS(status);
+}
+
+/* The shell's ln and mv: a second name, a rename, a move into a directory. */
+static void ln_and_mv(void)
+{
+	int fd = make_file(F1, "util", 4);
+
+	ASSERT_GE(fd, 0);
+	close(fd);
+	ASSERT_EQ(mkdir(TDIR, 0755), 0);
+	EXPECT_EQ(run("ln", F1, F2, NULL), 0);
+	EXPECT_EQ(links(F1), 2);
+	EXPECT_EQ(run("ln", F1, F2, NULL), 1); /* exists */
+	EXPECT_EQ(run("mv", F2, TDIR "/c", NULL), 0);
+	EXPECT_TRUE(holds(TDIR "/c", "util", 4));
+	EXPECT_EQ(run("mv", F1, TDIR "/c", TDIR), 0); /* both into TDIR */
+	EXPECT_TRUE(holds(TDIR "/file_test.1", "util", 4));
+	EXPECT_EQ(links(TDIR "/c"), 2);
+	EXPECT_EQ(run("mv", F1, TDIR, NULL), 1); /* F1 is gone */
+	EXPECT_EQ(unlink(TDIR "/c"), 0);
+	EXPECT_EQ(unlink(TDIR "/file_test.1"), 0);
+	EXPECT_EQ(rmdir(TDIR), 0);
+}
+
 static const struct ktap_case cases[] = {
 	KTAP_CASE(create_write_read),
 	KTAP_CASE(lseek_and_holes),
@@ -555,6 +752,11 @@ static const struct ktap_case cases[] = {
 	KTAP_CASE(bad_fds),
 	KTAP_CASE(path_errors),
 	KTAP_CASE(failed_write_keeps_size),
+	KTAP_CASE(link_two_names),
+	KTAP_CASE(rename_files),
+	KTAP_CASE(rename_directories),
+	KTAP_CASE(rename_keeps_mapping),
+	KTAP_CASE(ln_and_mv),
 };
 
 int main(void)
@@ -567,6 +769,12 @@ int main(void)
 	unlink(TDIR "/a");
 	unlink(TDIR "/b");
 	unlink(TDIR "/c");
+	unlink(TDIR "/file_test.1");
+	unlink(TDIR "/a/c");
+	unlink(TDIR "/b/c");
+	rmdir(TDIR "/a");
+	rmdir(TDIR "/b");
+	rmdir("/tmp/file_test.b");
 	rmdir(TDIR);
 	return status;
 }

@@ -3,7 +3,8 @@
  * pgrp_test: process groups, the job control the shell uses so that ^C
  * kills the foreground job and not the shell (setpgid, kill of a group,
  * the console's foreground group), kill(0) and kill(-1), sessions
- * (setsid, getsid, getpgid), and orphaned groups.  The ^C itself is typed
+ * (setsid, getsid, getpgid), orphaned groups, and waitpid(0) and
+ * waitpid(-pgid), which wait for a child of one group.  The ^C itself is typed
  * in tests/pc/screen_test.py.
  */
 #include <errno.h>
@@ -145,6 +146,52 @@ static void kill_own_group_and_everyone(void)
 	EXPECT_TRUE(WIFEXITED(ws) && WEXITSTATUS(ws) == 7);
 }
 
+/* A child that exits with status code once the pipe's writers are gone. */
+static pid_t exit_on_eof(int p[2], pid_t pgid, int code)
+{
+	pid_t pid = fork();
+	char c;
+
+	if (pid == 0) {
+		setpgid(0, pgid);
+		close(p[1]);
+		while (read(p[0], &c, 1) > 0)
+			;
+		_exit(code);
+	}
+	return pid;
+}
+
+/*
+ * waitpid(0) waits for a child in the caller's group, waitpid(-pgid) for
+ * one in group pgid; ECHILD when no child is in the group, even if others
+ * are left.
+ */
+static void wait_for_a_group(void)
+{
+	pid_t mine, other;
+	int p[2], ws = -1;
+
+	ASSERT_EQ(setpgid(0, 0), 0);
+	ASSERT_EQ(pipe(p), 0);
+	other = exit_on_eof(p, 0, 2);
+	ASSERT_GT(other, 0);
+	EXPECT_EQ(setpgid(other, other), 0); /* the parent's half, as sh */
+	mine = exit_on_eof(p, getpid(), 1);
+	ASSERT_GT(mine, 0);
+	EXPECT_EQ(waitpid(0, &ws, WNOHANG), 0);
+	EXPECT_EQ(waitpid(-other, &ws, WNOHANG), 0);
+	EXPECT_ERRNO(waitpid(-99999, &ws, WNOHANG), ECHILD);
+	close(p[1]);
+	close(p[0]);
+	EXPECT_EQ(waitpid(0, &ws, 0), mine);
+	EXPECT_TRUE(WIFEXITED(ws) && WEXITSTATUS(ws) == 1);
+	EXPECT_ERRNO(waitpid(0, &ws, 0), ECHILD); /* other is not in it */
+	EXPECT_EQ(waitpid(-other, &ws, 0), other);
+	EXPECT_TRUE(WIFEXITED(ws) && WEXITSTATUS(ws) == 2);
+	EXPECT_ERRNO(waitpid(-1, &ws, WNOHANG), ECHILD);
+}
+
 /* The child of a fork: its own session, leading it and its group. */
 static void new_session(void)
 {
@@ -226,6 +273,7 @@ static const struct ktap_case cases[] = {
 	KTAP_CASE(kill_a_group),     KTAP_CASE(bad_arguments),
 	KTAP_CASE(foreground_group), KTAP_CASE(kill_own_group_and_everyone),
 	KTAP_CASE(new_session),	     KTAP_CASE(orphaned_stopped_group),
+	KTAP_CASE(wait_for_a_group),
 };
 
 int main(void)

@@ -463,6 +463,77 @@ static void malloc_in_threads(void)
 	}
 }
 
+#define LINE_FILE "/tmp/thread_test.lines"
+#define LINES 300
+
+struct printer {
+	FILE *f;
+	int id;
+};
+
+/*
+ * One fprintf a line, of many conversions: vfprintf puts the pieces into
+ * the stream's buffer one by one, so without the stream's lock another
+ * thread's line lands between them.
+ */
+static void *print_lines(void *arg)
+{
+	struct printer *p = arg;
+
+	for (int i = 0; i < LINES; i++)
+		fprintf(p->f, "<%d %d %d %d %d %d %d %d>\n", p->id, i, p->id, i,
+			p->id, i, p->id, i);
+	return NULL;
+}
+
+/* A line as print_lines writes it, whole: 1 and its thread, or 0. */
+static int whole_line(const char *line, int *id)
+{
+	int v[8], end = 0;
+
+	if (sscanf(line, "<%d %d %d %d %d %d %d %d>\n%n", &v[0], &v[1], &v[2],
+		   &v[3], &v[4], &v[5], &v[6], &v[7], &end) != 8 ||
+	    line[end] || v[0] < 0 || v[0] >= NTHREADS)
+		return 0;
+	for (int k = 2; k < 8; k++)
+		if (v[k] != v[k % 2])
+			return 0;
+	*id = v[0];
+	return 1;
+}
+
+/* stdio locks each FILE: threads printing to one never split a line. */
+static void stdio_lines_whole(void)
+{
+	struct printer p[NTHREADS];
+	pthread_t t[NTHREADS];
+	int count[NTHREADS] = { 0 }, bad = 0, id;
+	char line[128];
+	FILE *f = fopen(LINE_FILE, "w");
+
+	ASSERT_TRUE(f != NULL);
+	for (int i = 0; i < NTHREADS; i++) {
+		p[i] = (struct printer){ f, i };
+		ASSERT_EQ(pthread_create(&t[i], NULL, print_lines, &p[i]), 0);
+	}
+	for (int i = 0; i < NTHREADS; i++)
+		EXPECT_EQ(pthread_join(t[i], NULL), 0);
+	ASSERT_EQ(fclose(f), 0);
+	f = fopen(LINE_FILE, "r");
+	ASSERT_TRUE(f != NULL);
+	while (fgets(line, sizeof(line), f)) {
+		if (whole_line(line, &id))
+			count[id]++;
+		else
+			bad++;
+	}
+	fclose(f);
+	unlink(LINE_FILE);
+	EXPECT_EQ(bad, 0);
+	for (int i = 0; i < NTHREADS; i++)
+		EXPECT_EQ(count[i], LINES);
+}
+
 static void *set_alarm(void *arg)
 {
 	alarm(1);
@@ -731,6 +802,7 @@ static const struct ktap_case cases[] = {
 	KTAP_CASE(exec_from_leader),
 	KTAP_CASE(threads_after_fork),
 	KTAP_CASE(malloc_in_threads),
+	KTAP_CASE(stdio_lines_whole),
 	KTAP_CASE(alarm_outlives_thread),
 	KTAP_CASE(stop_in_thread),
 	KTAP_CASE(stop_stops_every_thread),

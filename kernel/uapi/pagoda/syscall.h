@@ -90,7 +90,9 @@
 #define SYS_getsid 67
 #define SYS_getpgid 68
 #define SYS_ppoll 69 /* (fds, nfds, timespec, sigset_t *mask) */
-#define NR_SYSCALLS 70
+#define SYS_rename 70
+#define SYS_link 71
+#define NR_SYSCALLS 72
 
 /* SYS_reboot's first argument. */
 #define REBOOT_POWER_OFF 0 /* report the exit status, then power off */
