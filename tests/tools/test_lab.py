@@ -8,6 +8,7 @@ Run from the repository root with either of
     python3 tests/tools/test_lab.py
 """
 
+import contextlib
 import io
 import os
 import shutil
@@ -100,6 +101,26 @@ class GradeTest(unittest.TestCase):
         score, text = self.grade("247")
         self.assertEqual(score, (0, 15), text)
         self.assertIn("FAIL (247 ticks/page)  (0/15 pts)", text)
+
+
+class NaiveCheckTest(unittest.TestCase):
+    """labs-check's verdict on a naive solution, with the grading stubbed:
+    it must lose the bench points, and only those."""
+
+    def verdict(self, score):
+        saved = lab.prepare, lab.grade
+        lab.prepare = lambda name, dest, quiet, naive: dest
+        lab.grade = lambda name, tree: (score, 105)
+        try:
+            with contextlib.redirect_stdout(io.StringIO()):
+                return lab.naive_check("fault-around")
+        finally:
+            lab.prepare, lab.grade = saved
+
+    def test_only_the_bench_points_lost(self):
+        self.assertTrue(self.verdict(90))
+        self.assertFalse(self.verdict(105))  # the threshold did not catch it
+        self.assertFalse(self.verdict(80))   # it lost a functional item too
 
 
 class RealLabTest(unittest.TestCase):
