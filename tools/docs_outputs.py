@@ -52,9 +52,11 @@ import docs_check  # noqa: E402  (lives next to this file)
 
 BUILD_LINE_RE = re.compile(r"^(  [A-Z]+ +\S|  kernel: |run\.py: |make(\[\d+\])?: (Entering|Leaving)"
                            r"|tools/install-deps\.sh|Pagoda .* ready)")
-# The kernel's own lines that may land amid a program's output: a CPU that
-# comes up while init already runs (a busy host, TCG).
-ASYNC_LINE_RE = re.compile(r"^CPU \d+: online")
+# The kernel's own lines that a busy host (TCG) may add to a program's
+# output: a CPU that comes up while init already runs, and after the
+# program's end the power-off message when QEMU acts on the ACPI soft-off
+# later than the kernel waits for it (arch/x86_64/power.c).
+ASYNC_LINE_RE = re.compile(r"^(CPU \d+: online|Power-off failed \(no ACPI S5\))")
 PROMPT = b"$ "
 # The commands run as a reader types them, not as a sub-make of
 # `make docs-outputs` (which would print make[1]: and pass its flags on).
