@@ -178,6 +178,7 @@ void start_kernel(void)
 	sched_init();
 	lock_kernel(); /* from now on, kernel code runs under it (kernel/smp.h) */
 	arch_timer_init();
+	realtime_init();
 	if (!kthread_create(kernel_init, NULL, "kernel_init"))
 		panic("cannot create kernel_init");
 	kswapd_init(); /* pid 2, the idle task's child: init never waits for it */

@@ -65,9 +65,9 @@ long sys_getrusage(int who, struct rusage __user *ru)
 }
 
 /*
- * CLOCK_REALTIME and CLOCK_MONOTONIC are both the monotonic clock,
- * counting from boot (Pagoda reads no real-time clock), finer than the
- * tick (ktime_get_ns, kernel/time.c).  The CPU-time clocks count the
+ * CLOCK_MONOTONIC counts from boot, finer than the tick (ktime_get_ns,
+ * kernel/time.c); CLOCK_REALTIME is the same clock from the date the
+ * hardware clock gave at boot (ktime_get_real_ns).  The CPU-time clocks count the
  * calling thread's or its whole process's time on a CPU by the same clock
  * (kernel/sched.c).
  */
@@ -80,6 +80,8 @@ long sys_clock_gettime(int clock, struct timespec __user *tp)
 
 	switch (clock) {
 	case CLOCK_REALTIME:
+		now = ktime_get_real_ns();
+		break;
 	case CLOCK_MONOTONIC:
 		now = ktime_get_ns();
 		break;

@@ -16,6 +16,12 @@
  * Readers run on any CPU, the tick on one: clock_seq is odd while the tick
  * changes jiffies, tick_stamp and the rate, and a reader that saw it change retries
  * (Linux's seqcount).
+ *
+ * The real-time clock (CLOCK_REALTIME, time(), gettimeofday) is the
+ * monotonic clock plus a constant: the date the hardware clock gave at
+ * boot (arch_read_rtc: the PC's CMOS clock, ARM virt's PL031, s390's TOD
+ * clock) less the monotonic time then.  Nothing sets it afterwards (no
+ * settimeofday, no NTP), so it runs at the tick's rate and never jumps.
  */
 #include <kernel/atomic.h>
 #include <kernel/errno.h>
@@ -95,6 +101,43 @@ u64 ktime_get_ns(void)
 	if (since >= per_tick)
 		since = per_tick - 1;
 	return (u64)ticks * NSEC_PER_TICK + since * NSEC_PER_TICK / per_tick;
+}
+
+static u64 boot_real_ns; /* CLOCK_REALTIME - CLOCK_MONOTONIC; set once */
+
+/* Without a hardware clock, real time starts at the epoch. */
+void realtime_init(void)
+{
+	u64 secs = 0, now = ktime_get_ns();
+
+	arch_read_rtc(&secs);
+	if (secs * NSEC_PER_SEC > now)
+		boot_real_ns = secs * NSEC_PER_SEC - now;
+}
+
+u64 ktime_get_real_ns(void)
+{
+	return boot_real_ns + ktime_get_ns();
+}
+
+/*
+ * Days are counted in years that begin on 1 March, so that a leap day is
+ * the last day of its year and each month's first day is a fixed
+ * (153 * m + 2) / 5 days into the year (m = 0 for March); 719468 is the
+ * count for 1970-01-01 from the year 0's 1 March.
+ */
+u64 mktime64(unsigned int year, unsigned int mon, unsigned int day,
+	     unsigned int hour, unsigned int min, unsigned int sec)
+{
+	u64 days;
+
+	if (mon <= 2) {
+		mon += 12;
+		year--;
+	}
+	days = (u64)year * 365 + year / 4 - year / 100 + year / 400 +
+	       (153 * (mon - 3) + 2) / 5 + day - 1 - 719468;
+	return ((days * 24 + hour) * 60 + min) * 60 + sec;
 }
 
 bool timespec_valid(const struct timespec *ts)

@@ -33,6 +33,19 @@ u64 arch_clock_cycles_per_tick(void);
 /* Nanoseconds since boot, monotonic, finer than the tick once calibrated. */
 u64 ktime_get_ns(void);
 
+/*
+ * Arch: the hardware clock's date and time in *secs, seconds since the
+ * epoch (1970-01-01 00:00 UTC); false if the machine has no such clock.
+ */
+bool arch_read_rtc(u64 *secs);
+/* At boot: CLOCK_REALTIME starts from arch_read_rtc(). */
+void realtime_init(void);
+/* Nanoseconds since the epoch: the boot date advanced by ktime_get_ns. */
+u64 ktime_get_real_ns(void);
+/* Seconds since the epoch of a date and time (UTC; mon 1-12, day 1-31). */
+u64 mktime64(unsigned int year, unsigned int mon, unsigned int day,
+	     unsigned int hour, unsigned int min, unsigned int sec);
+
 struct timespec;
 /* 0 <= tv_nsec < 10^9 and tv_sec >= 0: a valid duration. */
 bool timespec_valid(const struct timespec *ts);

@@ -13,6 +13,8 @@
 #define TOD_UNITS_PER_USEC 4096UL
 #define TICK_TOD_UNITS (1000000UL / HZ * TOD_UNITS_PER_USEC)
 #define CR0_CLOCK_COMPARATOR CR_BIT(52)
+/* 1970-01-01 in seconds of the TOD clock's era: 25567 days after 1900's. */
+#define TOD_UNIX_EPOCH 2208988800UL
 
 static unsigned long next_tick;
 
@@ -45,6 +47,20 @@ u64 arch_clock_cycles(void)
 u64 arch_clock_cycles_per_tick(void)
 {
 	return TICK_TOD_UNITS;
+}
+
+/*
+ * The TOD clock is also the date: it counts from 1900-01-01 00:00 UTC
+ * (bit 51 is one microsecond), and QEMU starts it on the host's date.
+ */
+bool arch_read_rtc(u64 *secs)
+{
+	u64 since_1900 = get_tod_clock() / TOD_UNITS_PER_USEC / 1000000;
+
+	if (since_1900 < TOD_UNIX_EPOCH)
+		return false; /* never set: no date to tell */
+	*secs = since_1900 - TOD_UNIX_EPOCH;
+	return true;
 }
 
 /* The next deadline; ticks missed (a long stop in a debugger) are dropped. */

@@ -48,7 +48,7 @@ int main(int argc, char **argv)
 	qsort(v, n, sizeof(v[0]), compare);
 	median = n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
 	strftime(when, sizeof(when), "%H:%M:%S", gmtime(&now));
-	printf("n=%d mean=%.4f stddev=%.4f median=%g (at %s after boot)\n", n,
-	       mean, sqrt(squares / n), median, when);
+	printf("n=%d mean=%.4f stddev=%.4f median=%g (at %s UTC)\n", n, mean,
+	       sqrt(squares / n), median, when);
 	return 0;
 }

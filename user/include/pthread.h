@@ -3,7 +3,7 @@
  * <pthread.h>: POSIX threads (user/lib/pthread.c), on the kernel's clone
  * and futex calls.  The subset: create, join, detach, exit, self, equal;
  * mutexes (normal: no error checking, not recursive); condition variables,
- * with timed waits;
+ * with timed waits; barriers;
  * thread attributes for the detach state and the stack size.
  */
 #ifndef _PTHREAD_H
@@ -39,5 +39,12 @@ int pthread_cond_timedwait(pthread_cond_t *c, pthread_mutex_t *m,
 			   const struct timespec *abstime);
 int pthread_cond_signal(pthread_cond_t *c);
 int pthread_cond_broadcast(pthread_cond_t *c);
+
+/* pthread_barrier_wait's answer in one thread of each round (the last). */
+#define PTHREAD_BARRIER_SERIAL_THREAD (-1)
+int pthread_barrier_init(pthread_barrier_t *b,
+			 const pthread_barrierattr_t *attr, unsigned int count);
+int pthread_barrier_destroy(pthread_barrier_t *b);
+int pthread_barrier_wait(pthread_barrier_t *b);
 
 #endif

@@ -2,10 +2,10 @@
 /*
  * <time.h>: newlib's (time, struct tm, gmtime, localtime, mktime,
  * strftime, clock), and the POSIX clocks, which newlib declares only for
- * systems it knows to have them.  Pagoda has no real-time clock and no time
- * zones: CLOCK_REALTIME is the same clock as CLOCK_MONOTONIC, counting from
- * 0 at boot, so time() is the seconds since boot and localtime() is
- * gmtime() (UTC, the date 1970-01-01 plus the uptime).
+ * systems it knows to have them.  CLOCK_REALTIME (and time()) is the date,
+ * read from the hardware clock at boot and advanced with CLOCK_MONOTONIC
+ * (kernel/time.c); a board without one (raspi2b) starts at the epoch.
+ * Pagoda has no time zones: localtime() is gmtime(), UTC.
  */
 #ifndef _PAGODA_TIME_H
 #define _PAGODA_TIME_H

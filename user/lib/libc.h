@@ -50,4 +50,11 @@ void __libc_thread_init(void *state);
 void __libc_thread_release(void *state);
 void *__pthread_libc_state(void);
 
+/*
+ * crt0: note the program's name (argv[0]'s last component, for err.c's
+ * messages) and run its constructors, before main (init.c).
+ */
+void __libc_start_init(char **argv);
+extern const char *__progname;
+
 #endif

@@ -30,7 +30,9 @@
  * only a thread that finds the lock taken enters the kernel.  A condition
  * variable is a sequence number: a waiter notes it, releases the mutex and
  * sleeps unless it has changed; signal and broadcast change it and wake
- * one waiter or all.  (Waking can be spurious, which POSIX allows.)
+ * one waiter or all.  (Waking can be spurious, which POSIX allows.)  A
+ * barrier is a count under a mutex and a sequence number the same way: the
+ * last thread to arrive starts a new round and wakes the others.
  */
 #include <errno.h>
 #include <limits.h>
@@ -428,9 +430,10 @@ int pthread_cond_wait(pthread_cond_t *c, pthread_mutex_t *m)
 }
 
 /*
- * abstime is on CLOCK_REALTIME, which on Pagoda is the time since boot;
- * the futex waits for what is left of it.  A time already past, or a
- * timeout, gives ETIMEDOUT with the mutex held again, as POSIX says.
+ * abstime is on CLOCK_REALTIME, the date; the futex waits for what is
+ * left of it (relative, which is right: Pagoda's real-time clock is never
+ * set after boot).  A time already past, or a timeout, gives ETIMEDOUT
+ * with the mutex held again, as POSIX says.
  */
 int pthread_cond_timedwait(pthread_cond_t *c, pthread_mutex_t *m,
 			   const struct timespec *abstime)
@@ -467,5 +470,44 @@ int pthread_cond_broadcast(pthread_cond_t *c)
 {
 	__atomic_add_fetch(&c->seq, 1, __ATOMIC_RELEASE);
 	futex(&c->seq, FUTEX_WAKE, INT_MAX);
+	return 0;
+}
+
+int pthread_barrier_init(pthread_barrier_t *b,
+			 const pthread_barrierattr_t *attr, unsigned int count)
+{
+	if (!count)
+		return EINVAL;
+	*b = (pthread_barrier_t){ .lock = PTHREAD_MUTEX_INITIALIZER,
+				  .count = count };
+	return 0;
+}
+
+int pthread_barrier_destroy(pthread_barrier_t *b)
+{
+	return b->arrived ? EBUSY : 0;
+}
+
+/*
+ * A waiter leaves when seq has moved on, whatever the barrier does next:
+ * the next round may begin (and count its own arrivals) before every
+ * waiter of this one has woken.
+ */
+int pthread_barrier_wait(pthread_barrier_t *b)
+{
+	int seq;
+
+	pthread_mutex_lock(&b->lock);
+	seq = b->seq;
+	if (++b->arrived == b->count) {
+		b->arrived = 0;
+		__atomic_add_fetch(&b->seq, 1, __ATOMIC_RELEASE);
+		pthread_mutex_unlock(&b->lock);
+		futex(&b->seq, FUTEX_WAKE, INT_MAX);
+		return PTHREAD_BARRIER_SERIAL_THREAD;
+	}
+	pthread_mutex_unlock(&b->lock);
+	while (__atomic_load_n(&b->seq, __ATOMIC_ACQUIRE) == seq)
+		futex(&b->seq, FUTEX_WAIT, seq);
 	return 0;
 }

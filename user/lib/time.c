@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 /*
- * gettimeofday(), on the clock system call.  Pagoda has no real-time
- * clock, so CLOCK_REALTIME is the same clock as CLOCK_MONOTONIC, and both
- * start at 0 at boot: the "time of day" is the time since boot.  newlib's
- * time() reads it.
+ * gettimeofday(), on the clock system call: CLOCK_REALTIME, the date the
+ * hardware clock gave at boot advanced by the monotonic clock
+ * (kernel/time.c; on a board with no hardware clock, raspi2b, the epoch
+ * plus the uptime).  newlib's time() reads it.
  */
 #include <sys/time.h>
 #include <time.h>

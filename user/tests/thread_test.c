@@ -534,6 +534,50 @@ static void stdio_lines_whole(void)
 		EXPECT_EQ(count[i], LINES);
 }
 
+#define ROUNDS 3
+
+struct meeting {
+	pthread_barrier_t barrier;
+	int arrived[ROUNDS];
+	int serial[ROUNDS];
+	int early[ROUNDS]; /* left a round before everyone had come */
+};
+
+static void *meet(void *arg)
+{
+	struct meeting *m = arg;
+
+	for (int r = 0; r < ROUNDS; r++) {
+		__atomic_add_fetch(&m->arrived[r], 1, __ATOMIC_RELAXED);
+		if (pthread_barrier_wait(&m->barrier) ==
+		    PTHREAD_BARRIER_SERIAL_THREAD)
+			__atomic_add_fetch(&m->serial[r], 1, __ATOMIC_RELAXED);
+		if (__atomic_load_n(&m->arrived[r], __ATOMIC_RELAXED) !=
+		    NTHREADS)
+			__atomic_add_fetch(&m->early[r], 1, __ATOMIC_RELAXED);
+	}
+	return NULL;
+}
+
+/* No thread passes a barrier before all have reached it; one is serial. */
+static void barrier_rounds(void)
+{
+	struct meeting m = { 0 };
+	pthread_t t[NTHREADS];
+
+	EXPECT_EQ(pthread_barrier_init(&m.barrier, NULL, 0), EINVAL);
+	ASSERT_EQ(pthread_barrier_init(&m.barrier, NULL, NTHREADS), 0);
+	for (int i = 0; i < NTHREADS; i++)
+		ASSERT_EQ(pthread_create(&t[i], NULL, meet, &m), 0);
+	for (int i = 0; i < NTHREADS; i++)
+		EXPECT_EQ(pthread_join(t[i], NULL), 0);
+	for (int r = 0; r < ROUNDS; r++) {
+		EXPECT_EQ(m.serial[r], 1);
+		EXPECT_EQ(m.early[r], 0);
+	}
+	EXPECT_EQ(pthread_barrier_destroy(&m.barrier), 0);
+}
+
 static void *set_alarm(void *arg)
 {
 	alarm(1);
@@ -803,6 +847,7 @@ static const struct ktap_case cases[] = {
 	KTAP_CASE(threads_after_fork),
 	KTAP_CASE(malloc_in_threads),
 	KTAP_CASE(stdio_lines_whole),
+	KTAP_CASE(barrier_rounds),
 	KTAP_CASE(alarm_outlives_thread),
 	KTAP_CASE(stop_in_thread),
 	KTAP_CASE(stop_stops_every_thread),

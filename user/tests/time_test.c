@@ -10,6 +10,7 @@
 #include <pthread.h>
 #include <signal.h>
 #include <sys/resource.h>
+#include <sys/time.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -99,6 +100,57 @@ static void clock_others(void)
 	EXPECT_LT(t.tv_nsec, NSEC_PER_SEC);
 	EXPECT_ERRNO(clock_gettime(99, &t), EINVAL);
 	EXPECT_ERRNO(clock_gettime(-1, &t), EINVAL);
+}
+
+/*
+ * CLOCK_REALTIME advances with CLOCK_MONOTONIC: a real-time interval
+ * holds the monotonic one read inside it, and lies inside the monotonic
+ * one read around it.
+ */
+static void realtime_follows_monotonic(void)
+{
+	struct timespec r1, m1, m2, r2;
+
+	ASSERT_EQ(clock_gettime(CLOCK_REALTIME, &r1), 0);
+	ASSERT_EQ(clock_gettime(CLOCK_MONOTONIC, &m1), 0);
+	spin_ms(5);
+	ASSERT_EQ(clock_gettime(CLOCK_MONOTONIC, &m2), 0);
+	ASSERT_EQ(clock_gettime(CLOCK_REALTIME, &r2), 0);
+	EXPECT_GT(ns(&m2), ns(&m1));
+	EXPECT_GE(ns(&r2) - ns(&r1), ns(&m2) - ns(&m1));
+	ASSERT_EQ(clock_gettime(CLOCK_MONOTONIC, &m1), 0);
+	ASSERT_EQ(clock_gettime(CLOCK_REALTIME, &r1), 0);
+	spin_ms(5);
+	ASSERT_EQ(clock_gettime(CLOCK_REALTIME, &r2), 0);
+	ASSERT_EQ(clock_gettime(CLOCK_MONOTONIC, &m2), 0);
+	EXPECT_GT(ns(&r2), ns(&r1));
+	EXPECT_LE(ns(&r2) - ns(&r1), ns(&m2) - ns(&m1));
+}
+
+/*
+ * CLOCK_REALTIME, time() and gettimeofday() tell the date: the hardware
+ * clock's at boot (QEMU's follows the host's).  A board with none
+ * (raspi2b) starts at the epoch, and the case skips there; the kernel's
+ * timer.realtime_is_a_date knows which boards have one.
+ */
+static void realtime_is_the_date(void)
+{
+	struct timespec r, m;
+	struct timeval tv;
+	struct tm tm;
+	time_t now;
+
+	ASSERT_EQ(clock_gettime(CLOCK_MONOTONIC, &m), 0);
+	ASSERT_EQ(clock_gettime(CLOCK_REALTIME, &r), 0);
+	if (r.tv_sec - m.tv_sec < 86400)
+		ktap_skip("no hardware clock: real time began at the epoch");
+	now = time(NULL);
+	EXPECT_GE(now, r.tv_sec);
+	ASSERT_TRUE(gmtime_r(&now, &tm) != NULL);
+	EXPECT_GE(tm.tm_year + 1900, 2024);
+	ASSERT_EQ(gettimeofday(&tv, NULL), 0);
+	EXPECT_GE(tv.tv_sec, now);
+	EXPECT_LE(tv.tv_sec, time(NULL));
 }
 
 static long clock_ns(clockid_t clock)
@@ -263,10 +315,16 @@ static void rusage_children(void)
 }
 
 static const struct ktap_case cases[] = {
-	KTAP_CASE(clock_monotonic), KTAP_CASE(clock_others),
-	KTAP_CASE(clock_cputime),   KTAP_CASE(clock_cputime_exited_thread),
-	KTAP_CASE(nanosleep_20ms),  KTAP_CASE(nanosleep_args),
-	KTAP_CASE(nanosleep_huge),  KTAP_CASE(rusage_self),
+	KTAP_CASE(clock_monotonic),
+	KTAP_CASE(clock_others),
+	KTAP_CASE(realtime_follows_monotonic),
+	KTAP_CASE(realtime_is_the_date),
+	KTAP_CASE(clock_cputime),
+	KTAP_CASE(clock_cputime_exited_thread),
+	KTAP_CASE(nanosleep_20ms),
+	KTAP_CASE(nanosleep_args),
+	KTAP_CASE(nanosleep_huge),
+	KTAP_CASE(rusage_self),
 	KTAP_CASE(rusage_children),
 };
 

@@ -32,6 +32,17 @@ typedef struct {
 } pthread_cond_t;
 typedef int pthread_condattr_t; /* no attributes */
 
+/*
+ * count threads meet; arrived of them are waiting; seq changes each time
+ * the last one comes, and the others sleep on it (user/lib/pthread.c).
+ */
+typedef struct {
+	pthread_mutex_t lock;
+	unsigned int count, arrived;
+	int seq;
+} pthread_barrier_t;
+typedef int pthread_barrierattr_t; /* no attributes */
+
 #define PTHREAD_MUTEX_INITIALIZER                                              \
 	{                                                                      \
 		0                                                              \

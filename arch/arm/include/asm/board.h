@@ -29,6 +29,7 @@
 #define PCI_IO_PHYS 0x3eff0000 /* 64 KiB of I/O ports, memory-mapped */
 #define PCI_IO_SIZE 0x10000
 #define PCI_IO_FIRST_PORT 0x1000 /* clear of the legacy ISA ports */
+#define RTC_PHYS 0x09010000	 /* PL031 real-time clock */
 #define BOARD_NAME "virt"
 #endif
 

@@ -9,8 +9,9 @@
  *		envp[0] ... NULL
  *		(the strings they point to, higher up)
  *
- * crt0 sets environ, calls main(argc, argv, envp) and passes its return
- * value to exit(), which flushes stdio.  main may also be declared with
+ * crt0 sets environ, runs the program's constructors (__libc_start_init,
+ * user/lib/init.c), calls main(argc, argv, envp) and passes its return
+ * value to exit(), which flushes stdio and runs the destructors.  main may also be declared with
  * fewer parameters; the extra registers are then simply ignored.
  */
 	.text
@@ -19,12 +20,17 @@
 _start:
 	/* No caller: a zero frame pointer ends a backtrace here. */
 	xor	%ebp, %ebp
-	mov	(%rsp), %edi			/* argc */
-	lea	8(%rsp), %rsi			/* argv */
-	lea	16(%rsp, %rdi, 8), %rdx		/* envp = argv + argc + 1 */
+	mov	%rsp, %rbx			/* the entry stack: callee-saved */
+	mov	(%rbx), %edi
+	lea	16(%rbx, %rdi, 8), %rdx		/* envp = argv + argc + 1 */
 	mov	%rdx, environ(%rip)
 	/* The ABI wants rsp 16-byte aligned at a call; do not trust the entry. */
 	and	$-16, %rsp
+	lea	8(%rbx), %rdi			/* argv */
+	call	__libc_start_init
+	mov	(%rbx), %edi			/* argc */
+	lea	8(%rbx), %rsi			/* argv */
+	lea	16(%rbx, %rdi, 8), %rdx		/* envp */
 	call	main
 	mov	%eax, %edi
 	call	exit
