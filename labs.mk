@@ -7,7 +7,9 @@
 #   make grade LAB=lazy   build and test that tree: points per test, then
 #                         "Score: N/M"; TREE=. grades mainline instead
 #   make labs-check       mainline scores full marks in every lab (or LAB=),
-#                         every skeleton less (a few minutes)
+#                         every skeleton less, and a lab's naive solution
+#                         (fault-around's) every point but its make bench
+#                         figure's (a few minutes a lab)
 #
 # make test runs `tools/lab.py check` (the spec host:tools/lab.py): every lab
 # must still apply to the tree, its functions and tests found by name.
@@ -28,7 +30,7 @@ grade: ## build and test build/labs/LAB: points per test, "Score: N/M" (LAB=, TR
 	$(Q)tools/lab.py grade $(or $(LAB),$(error make grade needs LAB=, one of: $(LAB_NAMES))) \
 		$(if $(TREE),--tree $(TREE))
 
-labs-check: $(KERNEL) $(HOST_TEST_NOSPECIAL) ## mainline scores full marks in each lab, its skeleton less (LAB=)
+labs-check: $(KERNEL) $(HOST_TEST_NOSPECIAL) ## mainline scores full marks in each lab, its skeleton less, a naive solution all but the bench points (LAB=)
 	$(Q)tools/lab.py selftest $(LAB)
 
 .PHONY: lab grade labs-check

@@ -41,6 +41,7 @@ from dataclasses import dataclass, field
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import bench  # noqa: E402
 import ktap  # noqa: E402
 
 ARCH = "x86_64"
@@ -62,9 +63,16 @@ class Skeleton:
 @dataclass
 class Item:
     """Points for a test path: 'SPEC:suite.case' with fnmatch globs; SPEC is
-    the x86_64 test boot or host-nospecial."""
+    the x86_64 test boot or host-nospecial.  Or, with a limit, for a figure
+    of make bench: 'bench:METRIC' scores when vmbench's METRIC (guest
+    instructions under -icount shift=0) is at most `limit`."""
     test: str
     points: int
+    limit: int = None
+
+    @property
+    def label(self):
+        return self.test if self.limit is None else f"{self.test} <= {self.limit}"
 
 
 @dataclass
@@ -76,6 +84,8 @@ class Lab:
     host_suites: str = None  # run the no-special-bit host tests with this filter
     boot: bool = True        # run the test boot
     extra: list = field(default_factory=list)
+    bench_args: str = None   # make bench's BENCH_ARGS, for the bench: items
+    naive: str = None        # a correct but slow solution (labs-check)
 
 
 LABS = {
@@ -130,7 +140,10 @@ LABS = {
          Item("x86_64:fault_around.shared_write_still_faults_and_dirties", 5),
          Item("x86_64:fault_around.fork_after_fault_around", 5),
          Item("x86_64:exec.loads_real_program", 5),
-         Item("x86_64:fault_around_test.*", 15)]),
+         Item("x86_64:fault_around_test.*", 15),
+         Item("bench:file_read_65536", 15, limit=212)],
+        bench_args="fault_around",
+        naive="tests/tools/labs/fault-around-naive"),
     "remap-pfn": Lab(
         "PFN maps: remap_pfn_range and the linearity rule",
         [Skeleton("mm/memory.c", "remap_pfn_range")],
@@ -190,28 +203,37 @@ def skeleton_file(lab_name, sk):
     return os.path.join(ROOT, "docs", "labs", lab_name, sk.name + ".c")
 
 
-def apply_skeleton(tree, lab_name, sk, write=True):
-    """Replace one definition in `tree`; raise LabError saying what changed."""
+def naive_files(lab_name, lab):
+    """(Skeleton, file) for each function the lab's naive solution rewrites."""
+    if not lab.naive:
+        return []
+    return [(sk, os.path.join(ROOT, lab.naive, sk.name + ".c")) for sk in lab.skeletons
+            if os.path.exists(os.path.join(ROOT, lab.naive, sk.name + ".c"))]
+
+
+def apply_skeleton(tree, lab_name, sk, write=True, source=None):
+    """Replace one definition in `tree` by the skeleton's (or by the one in
+    `source`, such as a naive solution); raise LabError saying what changed."""
+    source = source or skeleton_file(lab_name, sk)
+    shown = os.path.relpath(source, ROOT)
     src = os.path.join(tree, sk.path)
     with open(src) as f:
         text = f.read()
     defs = find_definitions(text, sk.name)
     if len(defs) != sk.count:
         raise LabError(f"lab {lab_name}: {sk.path} defines {sk.name} {len(defs)} time(s), "
-                       f"the lab expects {sk.count}; update tools/lab.py and "
-                       f"docs/labs/{lab_name}/{sk.name}.c")
-    with open(skeleton_file(lab_name, sk)) as f:
+                       f"the lab expects {sk.count}; update tools/lab.py and {shown}")
+    with open(source) as f:
         skel = f.read().rstrip("\n").split("\n")
     sdefs = find_definitions("\n".join(skel), sk.name)
     if len(sdefs) != 1:
-        raise LabError(f"docs/labs/{lab_name}/{sk.name}.c must define {sk.name} once")
+        raise LabError(f"{shown} must define {sk.name} once")
     lines = text.split("\n")
     start, brace, end = defs[sk.which]
     s_start, s_brace, _ = sdefs[0]
     if lines[start:brace] != skel[s_start:s_brace]:
         raise LabError(f"lab {lab_name}: the signature of {sk.name} in {sk.path} "
-                       f"(line {start + 1}) is not the one in "
-                       f"docs/labs/{lab_name}/{sk.name}.c: update the skeleton")
+                       f"(line {start + 1}) is not the one in {shown}: update it")
     # The skeleton's comment above the function replaces nothing: the
     # mainline comment stays, it says what the function is for.
     lines[start:end + 1] = skel[s_start:]
@@ -246,28 +268,51 @@ def not_files(directory, names):
                     or os.path.isdir(os.path.join(directory, n)))]
 
 
-def prepare(name, dest=None, quiet=False):
+def copy_newlib_command(dest):
+    """newlib's build command names the tree's headers by absolute path
+    (user/user.mk): said of the copy, the same command, so the copy's make
+    keeps the library built from the same headers instead of spending
+    minutes on it again."""
+    cmd = os.path.join("build", "newlib", ARCH + ".cmd")
+    if not os.path.exists(os.path.join(ROOT, cmd)):
+        return
+    with open(os.path.join(ROOT, cmd)) as f:
+        text = f.read().replace(ROOT + "/", dest + "/")
+    with open(os.path.join(dest, cmd), "w") as f:
+        f.write(text)
+    shutil.copystat(os.path.join(ROOT, cmd), os.path.join(dest, cmd))
+
+
+def prepare(name, dest=None, quiet=False, naive=False):
+    """The lab's tree; with `naive`, the lab's naive solution in place of
+    the skeleton (labs-check grades it)."""
     lab = LABS[name]
-    dest = dest or os.path.join(ROOT, "build", "labs", name)
+    dest = os.path.abspath(dest or os.path.join(ROOT, "build", "labs", name))
     if os.path.exists(dest):
         shutil.rmtree(dest)
     for f in tree_files(ROOT):
         os.makedirs(os.path.join(dest, os.path.dirname(f)), exist_ok=True)
         shutil.copy2(os.path.join(ROOT, f), os.path.join(dest, f))
     # The products too, with their times: only what the lab changes rebuilds.
-    for sub in (ARCH, "host"):
+    for sub in (ARCH, "host", f"newlib/{ARCH}"):
         src = os.path.join(ROOT, "build", sub)
         if os.path.isdir(src):
             shutil.copytree(src, os.path.join(dest, "build", sub), symlinks=True,
                             ignore=not_files)
+    copy_newlib_command(dest)
     git = ["git", "-c", "user.name=Pagoda lab", "-c", "user.email=lab@pagoda.invalid"]
     subprocess.run(git + ["init", "-q"], cwd=dest, check=True)
     subprocess.run(git + ["add", "-A"], cwd=dest, check=True)
     subprocess.run(git + ["commit", "-qm", "mainline, before the lab"], cwd=dest, check=True)
-    for sk in lab.skeletons:
-        apply_skeleton(dest, name, sk)
+    if naive:
+        for sk, source in naive_files(name, lab):
+            apply_skeleton(dest, name, sk, source=source)
+    else:
+        for sk in lab.skeletons:
+            apply_skeleton(dest, name, sk)
     lab_makefile(dest)
-    subprocess.run(git + ["commit", "-qam", f"lab {name}: the skeleton"], cwd=dest, check=True)
+    what = "a naive solution" if naive else "the skeleton"
+    subprocess.run(git + ["commit", "-qam", f"lab {name}: {what}"], cwd=dest, check=True)
     with open(os.path.join(dest, ".git", "pagoda-lab"), "w") as f:
         f.write(name + "\n")
     if not quiet:
@@ -344,6 +389,44 @@ def run_host(tree, suites, results, problems):
     return proc.stdout
 
 
+def run_bench(tree, bench_args, results):
+    """make bench in the tree, as a student runs it: vmbench under TCG with
+    -icount shift=0, so each figure is a count of guest instructions, the
+    same at every run.  The figures go into results as bench:METRIC; a
+    failed run is said in results["bench"]."""
+    txt = os.path.join(tree, "build", ARCH, "bench.txt")
+    if os.path.exists(txt):
+        os.remove(txt)
+    proc = subprocess.run(["make", "-j2", "bench", f"BENCH_ARGS={bench_args}"], cwd=tree,
+                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    logdir = os.path.join(tree, "build", "grade")
+    os.makedirs(logdir, exist_ok=True)
+    with open(os.path.join(logdir, "bench.log"), "w") as f:
+        f.write(proc.stdout)
+    if proc.returncode or not os.path.exists(txt):
+        results["bench"] = f"make bench BENCH_ARGS='{bench_args}' failed: build/grade/bench.log"
+        return
+    for name, metric in bench.read_metrics(txt).items():
+        results[f"bench:{name}"] = metric
+
+
+def score_item(item, results):
+    """(ok, why) for one item: its tests ran and passed, or its figure is
+    within the limit."""
+    if item.limit is not None:
+        metric = results.get(item.test)
+        if metric is None:
+            return False, f" (did not run: {results.get('bench', 'no such figure')})"
+        return metric.value <= item.limit, f" ({metric.value} {metric.unit})"
+    spec, _, pattern = item.test.partition(":")
+    matched = [t for p, t in results.items()
+               if p.startswith(spec + ":") and fnmatch.fnmatchcase(p[len(spec) + 1:], pattern)]
+    ok = bool(matched) and all(t.ok and not t.skipped for t in matched)
+    why = "" if ok else (" (did not run)" if not matched else
+                         f" ({sum(not t.ok for t in matched)} of {len(matched)} failed)")
+    return ok, why
+
+
 def grade(name, tree, out=sys.stdout):
     """Run the lab's tests in `tree`; print the points; return (score, max)."""
     lab = LABS[name]
@@ -353,15 +436,14 @@ def grade(name, tree, out=sys.stdout):
         logs.append(run_boot(tree, results, problems))
     if lab.host_suites:
         logs.append(run_host(tree, lab.host_suites, results, problems))
+    figures = {}
+    if lab.bench_args:
+        # A failed benchmark costs its own items' points, not the clean run's.
+        run_bench(tree, lab.bench_args, figures)
     score = total = 0
     for item in lab.items:
-        spec, _, pattern = item.test.partition(":")
-        matched = [t for p, t in results.items()
-                   if p.startswith(spec + ":") and fnmatch.fnmatchcase(p[len(spec) + 1:], pattern)]
-        ok = bool(matched) and all(t.ok and not t.skipped for t in matched)
-        why = "" if ok else (" (did not run)" if not matched else
-                             f" ({sum(not t.ok for t in matched)} of {len(matched)} failed)")
-        print(f"== {item.test} == {'ok' if ok else 'FAIL'}{why}  "
+        ok, why = score_item(item, figures if item.limit is not None else results)
+        print(f"== {item.label} == {'ok' if ok else 'FAIL'}{why}  "
               f"({item.points if ok else 0}/{item.points} pts)", file=out)
         score += item.points if ok else 0
         total += item.points
@@ -397,6 +479,15 @@ def test_names(root):
     return names
 
 
+def bench_metric_known(metric):
+    """vmbench (user/bin/vmbench.c) prints metric, by its name or as a
+    name_%ld made for one of several sizes."""
+    with open(os.path.join(ROOT, "user", "bin", "vmbench.c")) as f:
+        text = f.read()
+    base = re.sub(r"_\d+$", "", metric)
+    return f'"{metric}"' in text or f'"{base}_%ld"' in text
+
+
 def check_points_table(name, lab):
     """The lab's page lists exactly the items and points of LABS."""
     path = os.path.join(ROOT, "docs", "labs", name + ".md")
@@ -404,7 +495,7 @@ def check_points_table(name, lab):
         return [f"no docs/labs/{name}.md"]
     with open(path) as f:
         rows = re.findall(r"^\| `?([^`|]+?)`? \| (\d+) \|$", f.read(), re.M)
-    want = [(i.test, str(i.points)) for i in lab.items]
+    want = [(i.label, str(i.points)) for i in lab.items]
     want.append(("no page leaked, clean run", str(lab.leak_points)))
     if rows != want:
         return [f"docs/labs/{name}.md: its points table is not the one in tools/lab.py "
@@ -420,9 +511,10 @@ def check(out=sys.stdout):
     bad = 0
     for n, (name, lab) in enumerate(LABS.items(), 1):
         errors = []
-        for sk in lab.skeletons:
+        replacements = [(sk, None) for sk in lab.skeletons] + naive_files(name, lab)
+        for sk, source in replacements:
             try:
-                apply_skeleton(ROOT, name, sk, write=False)
+                apply_skeleton(ROOT, name, sk, write=False, source=source)
             except (LabError, OSError) as e:
                 errors.append(str(e))
         try:
@@ -432,6 +524,11 @@ def check(out=sys.stdout):
         errors += check_points_table(name, lab)
         for item in lab.items:
             pattern = item.test.partition(":")[2]
+            if item.limit is not None:
+                if not bench_metric_known(pattern):
+                    errors.append(f"lab {name}: vmbench prints no figure {pattern}: "
+                                  "update its item in tools/lab.py")
+                continue
             if not any(fnmatch.fnmatchcase(t, pattern) for t in names):
                 errors.append(f"lab {name}: no test {pattern} in the tree (renamed?): "
                               "update its item in tools/lab.py")
@@ -444,7 +541,8 @@ def check(out=sys.stdout):
 
 
 def selftest(names):
-    """Mainline scores full marks; each skeleton scores less."""
+    """Mainline scores full marks; each skeleton scores less; a naive
+    solution scores every point but its lab's bench items."""
     failed = False
     for name in names:
         print(f"### lab {name}: mainline")
@@ -462,8 +560,27 @@ def selftest(names):
         if score >= total:
             print(f"labs-check: the skeleton of lab {name} scores full marks")
             failed = True
+        failed |= not naive_check(name)
     print("labs-check: " + ("FAILED" if failed else f"ok ({len(names)} labs)"))
     return 1 if failed else 0
+
+
+def naive_check(name):
+    """The lab's naive solution (correct, slow) must lose exactly the points
+    of its bench items: a threshold that teaches."""
+    lab = LABS[name]
+    if not lab.naive:
+        return True
+    print(f"### lab {name}: a naive solution ({lab.naive})")
+    dest = prepare(name, os.path.join(ROOT, "build", "labs", name + "-naive"), quiet=True,
+                   naive=True)
+    score, total = grade(name, dest)
+    want = total - sum(i.points for i in lab.items if i.limit is not None)
+    if score != want:
+        print(f"labs-check: the naive solution of lab {name} scores {score}/{total}, "
+              f"not {want}: its bench items should be all it loses")
+        return False
+    return True
 
 
 def lab_of(tree):
