@@ -19,12 +19,17 @@
 
 #define NSEC_PER_SEC 1000000000L
 
-static long ns(const struct timespec *t)
+/*
+ * In long long: on 32-bit ARM a long holds two seconds of nanoseconds, and
+ * CLOCK_REALTIME counts from 1970.  Comparisons go through differences,
+ * as the EXPECT macros compare longs.
+ */
+static long long ns(const struct timespec *t)
 {
-	return t->tv_sec * NSEC_PER_SEC + t->tv_nsec;
+	return t->tv_sec * (long long)NSEC_PER_SEC + t->tv_nsec;
 }
 
-static long now_ns(void)
+static long long now_ns(void)
 {
 	struct timespec t = { -1, -1 };
 
@@ -46,7 +51,7 @@ static long cpu_us(const struct rusage *ru)
  */
 static void spin_ms(long ms)
 {
-	long end = now_ns() + ms * 1000000L;
+	long long end = now_ns() + ms * 1000000L;
 	volatile unsigned long sink = 0;
 
 	for (long n = 0; n < 100000 && now_ns() < end; n++)
@@ -86,7 +91,7 @@ static void clock_monotonic(void)
 	/* It moves: a 2 ms spin later it is later. */
 	spin_ms(2);
 	ASSERT_EQ(clock_gettime(CLOCK_MONOTONIC, &t), 0);
-	EXPECT_GT(ns(&t), ns(&prev));
+	EXPECT_GT(ns(&t) - ns(&prev), 0);
 }
 
 /* The other clock, and one that does not exist. */
@@ -116,14 +121,14 @@ static void realtime_follows_monotonic(void)
 	spin_ms(5);
 	ASSERT_EQ(clock_gettime(CLOCK_MONOTONIC, &m2), 0);
 	ASSERT_EQ(clock_gettime(CLOCK_REALTIME, &r2), 0);
-	EXPECT_GT(ns(&m2), ns(&m1));
+	EXPECT_GT(ns(&m2) - ns(&m1), 0);
 	EXPECT_GE(ns(&r2) - ns(&r1), ns(&m2) - ns(&m1));
 	ASSERT_EQ(clock_gettime(CLOCK_MONOTONIC, &m1), 0);
 	ASSERT_EQ(clock_gettime(CLOCK_REALTIME, &r1), 0);
 	spin_ms(5);
 	ASSERT_EQ(clock_gettime(CLOCK_REALTIME, &r2), 0);
 	ASSERT_EQ(clock_gettime(CLOCK_MONOTONIC, &m2), 0);
-	EXPECT_GT(ns(&r2), ns(&r1));
+	EXPECT_GT(ns(&r2) - ns(&r1), 0);
 	EXPECT_LE(ns(&r2) - ns(&r1), ns(&m2) - ns(&m1));
 }
 
@@ -214,7 +219,8 @@ static void clock_cputime_exited_thread(void)
 static void nanosleep_20ms(void)
 {
 	struct timespec req = { 0, 20 * 1000000L };
-	long before = now_ns(), slept;
+	long long before = now_ns();
+	long slept;
 
 	EXPECT_EQ(nanosleep(&req, NULL), 0);
 	slept = now_ns() - before;
