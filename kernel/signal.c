@@ -45,6 +45,7 @@
 #include <kernel/time.h>
 #include <mm/memory.h>
 #include <mm/mmap.h>
+#include <mm/mmap_lock.h>
 #include <mm/slab.h>
 
 enum sig_default {
@@ -834,21 +835,47 @@ void signals_exit(struct task_struct *t)
 	arch_local_irq_restore(flags);
 }
 
+/*
+ * Is there a VMA at addr, and with which rights?  Under mmap_lock: a
+ * sibling thread's munmap or mprotect, preempted half-way, may be
+ * changing the VMA tree (chapter 10, section 10.6).
+ */
+static bool user_vma_flags(struct mm_struct *mm, unsigned long addr,
+			   unsigned long *vm_flags)
+{
+	struct vm_area_struct *vma;
+
+	if (!mm || addr >= TASK_SIZE)
+		return false;
+	mmap_read_lock(mm);
+	vma = find_vma(mm, addr);
+	if (vma)
+		*vm_flags = vma->vm_flags;
+	mmap_read_unlock(mm);
+	return vma;
+}
+
+int segv_code(struct mm_struct *mm, unsigned long addr)
+{
+	unsigned long vm_flags;
+
+	return user_vma_flags(mm, addr, &vm_flags) ? SEGV_ACCERR : SEGV_MAPERR;
+}
+
 void describe_user_fault(char *buf, size_t size, struct mm_struct *mm,
 			 unsigned long addr, int fault)
 {
-	struct vm_area_struct *vma =
-		mm && addr < TASK_SIZE ? find_vma(mm, addr) : NULL;
+	unsigned long vm_flags;
 
 	if (fault & VM_FAULT_OOM)
 		snprintf(buf, size, "out of memory");
 	else if (fault & VM_FAULT_SIGBUS)
 		snprintf(buf, size, "nothing to map");
-	else if (vma)
+	else if (user_vma_flags(mm, addr, &vm_flags))
 		snprintf(buf, size, "protection fault on a %c%c%c mapping",
-			 vma->vm_flags & VM_READ ? 'r' : '-',
-			 vma->vm_flags & VM_WRITE ? 'w' : '-',
-			 vma->vm_flags & VM_EXEC ? 'x' : '-');
+			 vm_flags & VM_READ ? 'r' : '-',
+			 vm_flags & VM_WRITE ? 'w' : '-',
+			 vm_flags & VM_EXEC ? 'x' : '-');
 	else
 		snprintf(buf, size, "no mapping");
 }

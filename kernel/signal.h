@@ -105,6 +105,8 @@ void fill_siginfo(siginfo_t *si, int sig, const struct kernel_siginfo *k);
 struct mm_struct;
 void describe_user_fault(char *buf, size_t size, struct mm_struct *mm,
 			 unsigned long addr, int fault);
+/* A SIGSEGV's si_code: SEGV_ACCERR if a VMA is at addr, else SEGV_MAPERR. */
+int segv_code(struct mm_struct *mm, unsigned long addr);
 /* The signal for a fault handle_mm_fault could not resolve. */
 int fault_signal(int fault);
 /* Would sig, sent to the current task, end it (no handler, not ignored)? */

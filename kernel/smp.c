@@ -113,7 +113,7 @@ void smp_flush_tlb_others(unsigned long mask, struct mm_struct *mm,
 	__atomic_store_n(&flush_request.pending, mask, __ATOMIC_SEQ_CST);
 	for_each_cpu (cpu, mask)
 		arch_send_tlb_flush(cpu);
-	vm_events.nr_tlb_remote_flush++;
+	count_vm_event(nr_tlb_remote_flush);
 	while (__atomic_load_n(&flush_request.pending, __ATOMIC_ACQUIRE))
 		cpu_relax();
 }
@@ -138,8 +138,7 @@ void smp_flush_tlb_interrupt(void)
 	else if (this_cpu()->loaded_mm == mm)
 		local_flush_tlb_range(flush_request.start, flush_request.end);
 	/* Outside the kernel lock: other CPUs may count at the same time. */
-	__atomic_fetch_add(&vm_events.nr_tlb_remote_flush_received, 1,
-			   __ATOMIC_RELAXED);
+	count_vm_event(nr_tlb_remote_flush_received);
 	__atomic_fetch_and(&flush_request.pending, ~(1UL << cpu),
 			   __ATOMIC_RELEASE);
 }

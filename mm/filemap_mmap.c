@@ -18,8 +18,11 @@
 /*
  * The page at vmf->pgoff of the file, made if the file has a hole there.
  * Past the end of the file there is nothing to map: SIGBUS, as POSIX says.
- * Runs with interrupts off and takes no inode lock (read and write hold it
- * while they copy from user memory, which may fault).
+ * Runs with interrupts on, under the file's i_mmap lock, which the fault
+ * holds until the page is mapped (mm/memory.c): a truncation, which sets
+ * i_size first and then zaps under that lock, cannot slip in between the
+ * test of i_size here and the install.  It takes no inode lock (read and
+ * write hold it while they copy from user memory, which may fault).
  */
 static int filemap_fault(struct vm_area_struct *vma, struct vm_fault *vmf)
 {

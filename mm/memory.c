@@ -37,11 +37,17 @@
  * into, across a sleep (swap-in); only munmap and exit free page tables,
  * under the write lock.  Every test of a PTE that leads to a change of it
  * is made under the page-table lock (pte_offset_map_lock), which is
- * dropped around a sleep, after which the PTE is looked at again.  The
+ * dropped around a sleep, after which the PTE is looked at again.  Faults
+ * run with interrupts on (each port's fault entry, as Linux's
+ * do_page_fault), so the tick may preempt one anywhere outside that lock
+ * and run another thread of the mm: a missing page table is hooked in
+ * under the lock too (table_alloc), a file's fault holds its i_mmap lock
+ * against truncation, and the counters are atomic (count_vm_event).  The
  * kernel lock (kernel/smp.h) still keeps every other CPU out of the
  * fault path.
  * The TLB flushes reach every CPU that may cache the mm (mm/tlbflush.h).
  */
+#include <asm/irqflags.h>
 #include <kernel/err.h>
 #include <kernel/errno.h>
 #include <kernel/lockdep.h>
@@ -57,6 +63,7 @@
 #include <mm/pgtable.h>
 #include <mm/swap.h>
 #include <mm/tlbflush.h>
+#include <mm/vma.h>
 
 struct vm_event_counts vm_events;
 
@@ -71,7 +78,7 @@ static void *alloc_page_address(void)
 /* A write fault that copied a page: system-wide, and the process's own. */
 static void count_cow(struct mm_struct *mm)
 {
-	vm_events.cow_copies++;
+	count_vm_event(cow_copies);
 	if (current->mm == mm)
 		current->cow_flt++;
 }
@@ -143,14 +150,14 @@ static int do_anonymous_page(struct mm_struct *mm, struct vm_area_struct *vma,
 				      vm_get_page_prot(vma->vm_flags));
 
 		set_pte(pte, pte_mkspecial(pte_wrprotect(entry)));
-		vm_events.zero_page_maps++;
+		count_vm_event(zero_page_maps);
 		return 0;
 	}
 	p = get_zeroed_page();
 	if (!p)
 		return VM_FAULT_OOM;
 	map_page(mm, vma, pte, virt_to_page(p), vma->vm_flags & VM_WRITE);
-	vm_events.anon_pages++;
+	count_vm_event(anon_pages);
 	return 0;
 }
 
@@ -201,7 +208,7 @@ static int do_wp_page(struct mm_struct *mm, struct vm_area_struct *vma,
 		set_pte(pte, pte_mkwrite(pte_mkyoung(*pte)));
 		flush_tlb_page(vma, addr);
 		if (is_cow_mapping(vma->vm_flags))
-			vm_events.cow_reuses++;
+			count_vm_event(cow_reuses);
 		return 0;
 	}
 	copy = alloc_page_address();
@@ -313,7 +320,7 @@ void fault_around_window(unsigned long addr, unsigned long bytes,
 void do_set_pte(struct vm_area_struct *vma, struct page *page, pte_t *pte)
 {
 	map_page(vma->vm_mm, vma, pte, page, false);
-	vm_events.fault_around_pages++;
+	count_vm_event(fault_around_pages);
 }
 
 /*
@@ -471,7 +478,7 @@ static int do_swap_page(struct mm_struct *mm, struct vm_area_struct *vma,
 	 */
 	BUG_ON(follow_pte(mm, addr) != pte);
 	if (major) {
-		vm_events.pgmajfault++;
+		count_vm_event(pgmajfault);
 		if (current->mm == mm)
 			current->maj_flt++;
 	}
@@ -546,15 +553,28 @@ int handle_mm_fault(struct mm_struct *mm, unsigned long addr,
 
 	if (!vma || !access_permitted(vma, flags))
 		return VM_FAULT_SIGSEGV;
-	vm_events.pgfault++;
+	count_vm_event(pgfault);
+	/* The arch's fault entry turned them on (chapter 10, section 10.6). */
+	if (!arch_irqs_disabled())
+		count_vm_event(pgfault_irqs_on);
 	if (current->mm == mm)
-		current->min_flt++;
+		current->min_flt++; /* only this task changes its own */
 	pte = walk_to_pte(mm, addr);
 	if (!pte)
 		return VM_FAULT_OOM;
+	/*
+	 * A file's fault holds its i_mmap lock, as every change of a file
+	 * VMA's PTEs does (mm/vma.c).  Truncation sets i_size, then zaps
+	 * under that lock (mm/truncate.c): a fault that found its page
+	 * within i_size has mapped it before the zap, which removes it.
+	 * Without the lock, a fault preempted between ->fault's test of
+	 * i_size and the install would map a page the file has dropped.
+	 */
+	i_mmap_lock_vma(vma);
 	pte_lock(mm);
 	ret = handle_pte_fault(mm, vma, addr, pte, flags);
 	pte_unlock(mm);
+	i_mmap_unlock_vma(vma);
 	return ret;
 }
 
@@ -621,39 +641,50 @@ pte_t *follow_pte(struct mm_struct *mm, unsigned long addr)
 	return pte_offset_map(pmd, addr);
 }
 
+/*
+ * Hook a new lower table into the empty upper entry at entry (Linux's
+ * __pud_alloc, __pmd_alloc, __pte_alloc).  The table is allocated without
+ * the page-table lock and hooked in under it, only if the entry is still
+ * empty: a fault may be preempted between its test and the hook, and
+ * another thread of the mm may hook a table of its own meanwhile (two
+ * hooks would leak the first table and the PTEs filled in it).  The
+ * loser frees its spare.  False if out of memory.
+ */
+#define table_alloc(mm, entry, upper, lower)                                   \
+	({                                                                     \
+		lower##_t *new = lower##_alloc_one();                          \
+		if (new) {                                                     \
+			pte_lock(mm);                                          \
+			if (upper##_none(*(entry))) {                          \
+				upper##_populate(entry, new);                  \
+				new = NULL;                                    \
+			}                                                      \
+			pte_unlock(mm);                                        \
+			if (new)                                               \
+				lower##_free(new);                             \
+		}                                                              \
+		!upper##_none(*(entry));                                       \
+	})
+
 static pmd_t *walk_to_pmd(struct mm_struct *mm, unsigned long addr)
 {
 	pgd_t *pgd = pgd_offset(mm, addr);
-	pud_t *pud, *new_pud;
-	pmd_t *new_pmd;
+	pud_t *pud;
 
-	if (pgd_none(*pgd)) {
-		new_pud = pud_alloc_one();
-		if (!new_pud)
-			return NULL;
-		pgd_populate(pgd, new_pud);
-	}
+	if (pgd_none(*pgd) && !table_alloc(mm, pgd, pgd, pud))
+		return NULL;
 	pud = pud_offset(pgd, addr);
-	if (pud_none(*pud)) {
-		new_pmd = pmd_alloc_one();
-		if (!new_pmd)
-			return NULL;
-		pud_populate(pud, new_pmd);
-	}
+	if (pud_none(*pud) && !table_alloc(mm, pud, pud, pmd))
+		return NULL;
 	return pmd_offset(pud, addr);
 }
 
 /* The PTE table under pmd, made if missing; NULL if out of memory. */
-static pte_t *pte_alloc_map(pmd_t *pmd, unsigned long addr)
+static pte_t *pte_alloc_map(struct mm_struct *mm, pmd_t *pmd,
+			    unsigned long addr)
 {
-	pte_t *new;
-
-	if (pmd_none(*pmd)) {
-		new = pte_alloc_one();
-		if (!new)
-			return NULL;
-		pmd_populate(pmd, new);
-	}
+	if (pmd_none(*pmd) && !table_alloc(mm, pmd, pmd, pte))
+		return NULL;
 	return pte_offset_map(pmd, addr);
 }
 
@@ -661,7 +692,7 @@ pte_t *walk_to_pte(struct mm_struct *mm, unsigned long addr)
 {
 	pmd_t *pmd = walk_to_pmd(mm, addr);
 
-	return pmd ? pte_alloc_map(pmd, addr) : NULL;
+	return pmd ? pte_alloc_map(mm, pmd, addr) : NULL;
 }
 
 /*
@@ -683,7 +714,7 @@ static int copy_pte_range(pmd_t *src_pmd, unsigned long addr, unsigned long end,
 	int err = 0;
 
 	/* Nobody knows the child yet: only the parent's table is locked. */
-	dst_pte = dst_pmd ? pte_alloc_map(dst_pmd, addr) : NULL;
+	dst_pte = dst_pmd ? pte_alloc_map(dst, dst_pmd, addr) : NULL;
 	if (!dst_pte)
 		return -ENOMEM;
 	src_pte = pte_offset_map_lock(walk->mm, src_pmd, addr, &ptl);
@@ -971,7 +1002,7 @@ static int insert_raw_pfn(struct vm_area_struct *vma, unsigned long addr,
 		return err;
 	set_pte(pte, pte_mkspecial(vma_pte(vma, pfn)));
 	pte_unlock(vma->vm_mm);
-	vm_events.pfn_maps++;
+	count_vm_event(pfn_maps);
 	return 0;
 }
 
@@ -1056,7 +1087,7 @@ int remap_pfn_range(struct vm_area_struct *vma, unsigned long addr,
 			return err;
 		set_pte(pte, cow ? pte_wrprotect(entry) : entry);
 		pte_unlock(vma->vm_mm);
-		vm_events.pfn_maps++;
+		count_vm_event(pfn_maps);
 	}
 	return 0;
 }

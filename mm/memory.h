@@ -146,6 +146,8 @@ int vm_insert_page(struct vm_area_struct *vma, unsigned long addr,
 /* System-wide figures, for vmstat. */
 struct vm_event_counts {
 	unsigned long pgfault; /* faults handled */
+	/* of them, with interrupts on: all but those of code that had them off */
+	unsigned long pgfault_irqs_on;
 	unsigned long
 		zero_page_maps;	  /* read faults answered with the zero page */
 	unsigned long anon_pages; /* write faults given a fresh page */
@@ -168,5 +170,14 @@ struct vm_event_counts {
 	unsigned long nr_tlb_remote_flush_received;
 };
 extern struct vm_event_counts vm_events;
+
+/*
+ * Count one event (Linux: count_vm_event(PGFAULT)).  Atomic, since the
+ * counters are bumped with interrupts on too (a fault, reclaim): a load,
+ * an add and a store (ARM, s390) preempted in the middle would lose the
+ * count that another task of this CPU added meanwhile.
+ */
+#define count_vm_event(item)                                                   \
+	__atomic_fetch_add(&vm_events.item, 1, __ATOMIC_RELAXED)
 
 #endif

@@ -44,6 +44,24 @@ static int populate_vma(struct mm_struct *mm, struct vm_area_struct *vma,
 	return fault & VM_FAULT_OOM ? -ENOMEM : fault ? -EAGAIN : 0;
 }
 
+/*
+ * Fault in every VMA's part of [start, end): 0 or the first error.  For
+ * mlock, and for mmap's MAP_POPULATE (Linux's mm_populate), which
+ * ignores the error: mmap has succeeded, and a page that cannot be had
+ * now is left to its first touch.
+ */
+int mm_populate(struct mm_struct *mm, unsigned long start, unsigned long end)
+{
+	struct vm_area_struct *vma;
+	int err;
+
+	list_for_each_entry (vma, &mm->mmap, vm_list)
+		if (vma->vm_start < end && vma->vm_end > start &&
+		    (err = populate_vma(mm, vma, start, end)))
+			return err;
+	return 0;
+}
+
 /* Set or clear VM_LOCKED on [start, end), which is mapped whole. */
 static int apply_vma_lock_flags(struct mm_struct *mm, unsigned long start,
 				unsigned long end, bool lock)
@@ -65,13 +83,7 @@ static int apply_vma_lock_flags(struct mm_struct *mm, unsigned long start,
 		vma_merge(mm, find_vma(mm, addr));
 		addr = find_vma(mm, addr)->vm_end;
 	}
-	if (!lock)
-		return 0;
-	list_for_each_entry (vma, &mm->mmap, vm_list)
-		if (vma->vm_start < end && vma->vm_end > start &&
-		    (err = populate_vma(mm, vma, start, end)))
-			return err;
-	return 0;
+	return lock ? mm_populate(mm, start, end) : 0;
 }
 
 /* The page-aligned range of a lock call, as Linux rounds it; or -errno. */

@@ -250,12 +250,13 @@ long do_mmap(struct mm_struct *mm, unsigned long addr, unsigned long len,
 		if (err)
 			return err;
 	}
-	if (flags & MAP_FIXED) {
+	if (flags & (MAP_FIXED | MAP_FIXED_NOREPLACE)) {
 		/*
 		 * Linux's order and errors: no user memory there (the kernel
 		 * half, non-canonical, over the top) is ENOMEM, then an
 		 * unaligned address EINVAL, then one below MMAP_MIN_ADDR
-		 * EPERM (what Linux says to an unprivileged program).
+		 * EPERM (what Linux says to an unprivileged program), then,
+		 * for MAP_FIXED_NOREPLACE, a mapping in the way EEXIST.
 		 */
 		if (addr > TASK_SIZE - len)
 			return -ENOMEM;
@@ -263,6 +264,9 @@ long do_mmap(struct mm_struct *mm, unsigned long addr, unsigned long len,
 			return -EINVAL;
 		if (addr < MMAP_MIN_ADDR)
 			return -EPERM;
+		if ((flags & MAP_FIXED_NOREPLACE) &&
+		    !range_free(mm, addr, addr + len))
+			return -EEXIST;
 		start = addr;
 	} else {
 		/* A hint is taken if it is free; otherwise look elsewhere. */
@@ -283,6 +287,8 @@ long do_mmap(struct mm_struct *mm, unsigned long addr, unsigned long len,
 		do_munmap(mm, start, len);
 		return -ENOMEM;
 	}
+	if (!IS_ERR_VALUE(start) && (flags & MAP_POPULATE))
+		mm_populate(mm, start, start + len);
 	return start;
 }
 

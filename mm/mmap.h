@@ -198,6 +198,7 @@ long sys_munmap(unsigned long addr, unsigned long len);
 long sys_mprotect(unsigned long addr, unsigned long len, unsigned long prot);
 long sys_madvise(unsigned long addr, unsigned long len, int advice);
 /* mm/mlock.c */
+int mm_populate(struct mm_struct *mm, unsigned long start, unsigned long end);
 long sys_mlock(unsigned long start, unsigned long len);
 long sys_munlock(unsigned long start, unsigned long len);
 long sys_mlockall(int flags);

@@ -14,11 +14,14 @@
  * drops its entries in start, and its next device fault asks the page
  * tables again (which a sequence count in the listener checks).
  *
- * Locking: one CPU, and an mm's page tables change only in its own task,
- * so the list needs no lock against the walkers -- only against a walker
- * that sleeps inside a callback while another task unregisters; hence the
- * walker count (struct mmu_notifier_mm).
+ * Locking: the kernel lock keeps other CPUs out; on this one, a walker
+ * may be preempted (a fault runs with interrupts on, chapter 10, section
+ * 10.6) or sleep inside a callback, and another task may then walk,
+ * register or unregister.  So each change of the list and of the counts is
+ * made whole with interrupts off, and a walk is counted (struct
+ * mmu_notifier_mm): unregister waits for the walkers to be gone.
  */
+#include <asm/irqflags.h>
 #include <kernel/errno.h>
 #include <kernel/kernel.h>
 #include <mm/mmu_notifier.h>
@@ -27,16 +30,21 @@
 static struct mmu_notifier_mm *walk_begin(struct mm_struct *mm)
 {
 	struct mmu_notifier_mm *nm = mm->mmu_notifier_mm;
+	unsigned long flags = arch_local_irq_save();
 
 	nm->walkers++;
+	arch_local_irq_restore(flags);
 	return nm;
 }
 
 /* The last walker out wakes an unregister waiting for it, if one is. */
 static void walk_end(struct mmu_notifier_mm *nm)
 {
+	unsigned long flags = arch_local_irq_save();
+
 	if (--nm->walkers == 0 && waitqueue_active(&nm->walkers_done))
 		wake_up(&nm->walkers_done);
+	arch_local_irq_restore(flags);
 }
 
 /*
@@ -47,11 +55,24 @@ static void walk_end(struct mmu_notifier_mm *nm)
 
 static void unhook(struct mmu_notifier_mm *nm, struct mmu_notifier *mn)
 {
+	unsigned long flags = arch_local_irq_save();
+
 	mn->list.prev->next = mn->list.next;
 	mn->list.next->prev = mn->list.prev;
 	mn->list.prev = NULL; /* "not on the list"; next stays for walkers */
 	if (mn->ops->invalidate_range_end)
 		nm->range_ends--;
+	arch_local_irq_restore(flags);
+}
+
+static void hook(struct mmu_notifier_mm *nm, struct mmu_notifier *mn)
+{
+	unsigned long flags = arch_local_irq_save();
+
+	list_add_tail(&mn->list, &nm->list);
+	if (mn->ops->invalidate_range_end)
+		nm->range_ends++;
+	arch_local_irq_restore(flags);
 }
 
 static bool hooked(struct mmu_notifier *mn)
@@ -72,9 +93,7 @@ int mmu_notifier_register(struct mmu_notifier *mn, struct mm_struct *mm)
 	}
 	mmgrab(mm);
 	mn->mm = mm;
-	list_add_tail(&mn->list, &mm->mmu_notifier_mm->list);
-	if (mn->ops->invalidate_range_end)
-		mm->mmu_notifier_mm->range_ends++;
+	hook(mm->mmu_notifier_mm, mn);
 	return 0;
 }
 

@@ -20,6 +20,7 @@
 #include <kernel/wait.h>
 #include <mm/kswapd.h>
 #include <mm/memory.h>
+#include <mm/mm.h>
 #include <mm/mmap.h>
 #include <mm/oom_kill.h>
 #include <mm/swapops.h>
@@ -74,6 +75,16 @@ bool pagefault_out_of_memory(void)
 	if (try_to_free_pages(SWAP_CLUSTER_MAX))
 		return true;
 	flags = arch_local_irq_save();
+	/*
+	 * Faults run with interrupts on (chapter 10, section 10.6): while
+	 * this one reclaimed, another task may have killed a victim, which
+	 * has exited since.  Its pages are free now: try again, as Linux
+	 * does before it kills (a last look at the free pages).
+	 */
+	if (nr_free_pages() > SWAP_CLUSTER_MAX) {
+		arch_local_irq_restore(flags);
+		return true;
+	}
 	if (oom_victim && find_process(oom_victim)) {
 		bool retry = current->pid != oom_victim;
 
@@ -92,7 +103,7 @@ bool pagefault_out_of_memory(void)
 	       "anon-rss:%lukB, swap:%lukB\n",
 	       victim->pid, victim->comm, victim->mm->total_vm * 4,
 	       victim->mm->rss * 4, swap * 4);
-	vm_events.oom_kill++;
+	count_vm_event(oom_kill);
 	send_signal(victim, SIGKILL);
 	arch_local_irq_restore(flags);
 	return victim != current;

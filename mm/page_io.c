@@ -23,7 +23,7 @@ int swap_readpage(struct page *page, swp_entry_t entry)
 	int err = swap_rw(page, entry, false);
 
 	if (!err)
-		vm_events.pswpin++;
+		count_vm_event(pswpin);
 	return err;
 }
 
@@ -32,6 +32,6 @@ int swap_writepage(struct page *page, swp_entry_t entry)
 	int err = swap_rw(page, entry, true);
 
 	if (!err)
-		vm_events.pswpout++;
+		count_vm_event(pswpout);
 	return err;
 }

@@ -19,8 +19,12 @@
  * tables' format; x86_64's draws there how an address splits into the four
  * indexes and the page offset (9 + 9 + 9 + 9 + 12 bits), beside the
  * pgd_offset/pud_offset/pmd_offset/pte_offset_map the loops below call.
- * Locking: as in mm/memory.c, interrupts off excludes whatever else uses
- * the mm.
+ * Locking: as in mm/memory.c, not interrupts off (a fault may be
+ * preempted half-way, chapter 10, section 10.6).  The caller keeps the
+ * tables the walk passes through from being freed: it holds mm's
+ * mmap_lock, or, zapping another process's mapping of a truncated file,
+ * the file's i_mmap lock.  Each PTE-level loop takes the page-table lock
+ * around the PTEs it changes.
  */
 #include <mm/pagewalk.h>
 #include <mm/pgtable.h>

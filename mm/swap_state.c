@@ -144,14 +144,20 @@ struct page *read_swap_cache(swp_entry_t entry, bool *major)
 	}
 	page = alloc_page();
 	err = page ? swapcache_prepare(entry) : -ENOMEM;
-	if (!err)
+	if (!err) {
+		/*
+		 * Locked before it is visible: a fault may be preempted
+		 * (chapter 10, section 10.6), and whoever finds the page
+		 * meanwhile must wait for the read, not take it unread.
+		 */
+		SetPageLocked(page);
 		add_to_swap_cache(page, entry); /* cannot fail: no other */
-	else if (page)
+	} else if (page) {
 		put_page(page);
+	}
 	arch_local_irq_restore(flags);
 	if (err)
 		return err == -ENOMEM ? NULL : ERR_PTR(err);
-	SetPageLocked(page);
 	err = swap_readpage(page, entry);
 	if (!err)
 		SetPageUptodate(page);

@@ -20,9 +20,11 @@
  *
  * Zapping another process's PTEs is safe: the i_mmap lock is held
  * throughout, and every other change to a file VMA's PTEs or bounds
- * (split, fork, munmap, mprotect, madvise) takes it too; faults run under
- * the kernel lock with interrupts off (kernel/smp.h), so the zap does as
- * well, and a fault in the owner never sees a PTE half-removed.  Secondary
+ * (a fault, split, fork, munmap, mprotect, madvise) takes it too.  A fault
+ * holds it from its test of i_size to its install, so it either maps its
+ * page before the zap, which removes it, or finds the new i_size and
+ * gets SIGBUS.  The zap itself runs with interrupts off under the kernel
+ * lock (kernel/smp.h), and each PTE under the page-table lock.  Secondary
  * MMUs hear of it first (MMU notifiers, MMU_NOTIFY_RECLAIM), which may
  * sleep: so the lock is a sleeping one.  The zap's mmu_gather shoots down
  * the TLB of every CPU running the owner (its cpu_mask); a process running
@@ -98,8 +100,9 @@ void unmap_mapping_range(struct address_space *mapping, loff_t holebegin,
 /*
  * One unmap is enough here (Linux unmaps a second time, after dropping the
  * pages): i_size is already the new size, so a fault that comes in between
- * finds the page past the end and gets SIGBUS; it cannot map it again.  The
- * page holding the new end stays mapped, its tail zeroed.
+ * finds the page past the end and gets SIGBUS; one that found it earlier
+ * holds the i_mmap lock until its page is mapped, so the unmap removes it.
+ * The page holding the new end stays mapped, its tail zeroed.
  */
 void truncate_pagecache(struct inode *inode, loff_t newsize)
 {

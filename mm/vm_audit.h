@@ -15,7 +15,8 @@
  * of the audited address spaces, and none of them is half-way through a
  * change: the caller makes sure of that (the system call audits every
  * process with interrupts off, and is called when no other process is in a
- * memory system call).
+ * memory system call or a page fault: faults run with interrupts on, and
+ * one preempted half-way may hold a page it has not mapped yet).
  */
 #ifndef _MM_VM_AUDIT_H
 #define _MM_VM_AUDIT_H

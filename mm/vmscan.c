@@ -123,14 +123,14 @@ static int try_to_swap_out(struct mm_struct *mm, struct vm_area_struct *vma,
 	if (!page || page->mapping || PageReserved(page))
 		return 0;
 	sc->nr_scanned++;
-	vm_events.pgscan++;
+	count_vm_event(pgscan);
 	young = clear_young_unlocked(mm, addr);
 	if (*pte != orig)
 		return 0; /* changed while unlocked: leave it */
 	if ((pte_young(orig) || young) && !sc->force) {
 		set_pte(pte, pte_mkold(orig));
 		flush_tlb_page(vma, addr);
-		vm_events.pgactivate++;
+		count_vm_event(pgactivate);
 		return 0;
 	}
 	if (!add_to_swap(page, sc))
@@ -212,7 +212,7 @@ static void shrink_page_list(struct scan_control *sc)
 		    !page_mapcount(page)) {
 			delete_from_swap_cache(page);
 			sc->nr_reclaimed++;
-			vm_events.pgsteal++;
+			count_vm_event(pgsteal);
 		}
 		put_page(page);
 	}

@@ -144,14 +144,6 @@ static int user_addr_fault(struct pt_regs *regs, const struct arm_fault *f)
 	return handle_user_fault(current->mm, f->addr, flags);
 }
 
-/* si_code for a SIGSEGV: a mapping that forbids the access, or none. */
-static int segv_code(unsigned long addr)
-{
-	if (addr < TASK_SIZE && current->mm && find_vma(current->mm, addr))
-		return SEGV_ACCERR;
-	return SEGV_MAPERR;
-}
-
 static void user_abort(struct pt_regs *regs, const struct arm_fault *f,
 		       int fault)
 {
@@ -166,7 +158,7 @@ static void user_abort(struct pt_regs *regs, const struct arm_fault *f,
 		code = BUS_ADRERR;
 	} else {
 		sig = SIGSEGV;
-		code = segv_code(f->addr);
+		code = segv_code(current->mm, f->addr);
 	}
 	force_sig_fault(sig, code, f->addr);
 	if (!sig_kills_current(sig))
@@ -184,15 +176,36 @@ static void user_abort(struct pt_regs *regs, const struct arm_fault *f,
 	       f->addr, regs->pc);
 }
 
+/*
+ * The fault proper, as Linux's do_page_fault: with interrupts on whenever
+ * the aborted code had them on (always, from user mode), so the tick may
+ * preempt a fault, and a fault that sleeps does not hold off everyone's
+ * interrupts (chapter 10, section 10.6, says what that asks of the VM).
+ * Code that had them off keeps them off: it may hold a spinlock.  The
+ * registers describing the abort (DFAR, DFSR) are read before.
+ */
+static int do_page_fault(struct pt_regs *regs, const struct arm_fault *f)
+{
+	int fault;
+
+	if (!(regs->cpsr & PSR_I_BIT))
+		local_irq_enable();
+	fault = user_addr_fault(regs, f);
+	/* Out of memory: reclaim, or kill the largest process, retry. */
+	if ((fault & VM_FAULT_OOM) && pagefault_out_of_memory())
+		fault = 0;
+	local_irq_disable();
+	return fault;
+}
+
 static void do_abort(struct pt_regs *regs)
 {
 	struct arm_fault f;
 	int fault;
 
 	read_fault(regs, &f);
-	fault = user_addr_fault(regs, &f);
-	/* Out of memory: reclaim, or kill the largest process, retry. */
-	if (!fault || ((fault & VM_FAULT_OOM) && pagefault_out_of_memory()))
+	fault = do_page_fault(regs, &f);
+	if (!fault)
 		return;
 	if (user_mode(regs)) {
 		user_abort(regs, &f, fault);

@@ -20,6 +20,7 @@
 #include <asm/ptrace.h>
 #include <asm/sclp.h>
 #include <asm/setup.h>
+#include <asm/timer.h>
 #include <kernel/panic.h>
 #include <kernel/params.h>
 #include <kernel/printk.h>
@@ -118,20 +119,10 @@ void arch_late_setup(void)
 {
 }
 
-/*
- * The TOD clock counts from the kernel's start (there is no firmware
- * before it), so a program's clock reading says how long since boot, as
- * a PC's time-stamp counter does.
- */
-static void set_tod_clock(u64 value)
-{
-	asm volatile("sck %0" : : "Q"(value) : "cc");
-}
-
 void __noreturn s390_start_kernel(void)
 {
 	smp_prepare_boot_cpu(); /* current and the per-CPU data, first */
-	set_tod_clock(0);
+	tod_clock_restart();
 	set_new_psws();
 	sclp_console_init();
 	start_kernel();

@@ -17,6 +17,7 @@
 #define TOD_UNIX_EPOCH 2208988800UL
 
 static unsigned long next_tick;
+static unsigned long tod_at_boot; /* what the TOD clock said before 0 */
 
 static unsigned long get_tod_clock(void)
 {
@@ -50,12 +51,26 @@ u64 arch_clock_cycles_per_tick(void)
 }
 
 /*
- * The TOD clock is also the date: it counts from 1900-01-01 00:00 UTC
- * (bit 51 is one microsecond), and QEMU starts it on the host's date.
+ * The TOD clock counts from the kernel's start (there is no firmware
+ * before it), so a program's clock reading says how long since boot, as
+ * a PC's time-stamp counter does (vmbench's stckf).  What it said before
+ * is the date: QEMU starts it on the host's.
+ */
+void tod_clock_restart(void)
+{
+	unsigned long zero = 0;
+
+	tod_at_boot = get_tod_clock();
+	asm volatile("sck %0" : : "Q"(zero) : "cc");
+}
+
+/*
+ * The date the TOD clock held at boot: it counts from 1900-01-01 00:00
+ * UTC, bit 51 being one microsecond.
  */
 bool arch_read_rtc(u64 *secs)
 {
-	u64 since_1900 = get_tod_clock() / TOD_UNITS_PER_USEC / 1000000;
+	u64 since_1900 = tod_at_boot / TOD_UNITS_PER_USEC / 1000000;
 
 	if (since_1900 < TOD_UNIX_EPOCH)
 		return false; /* never set: no date to tell */

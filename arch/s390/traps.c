@@ -158,8 +158,8 @@ static void user_fault(struct pt_regs *regs, int fault)
 
 	if (sig == SIGBUS)
 		code = BUS_ADRERR;
-	else if (addr < TASK_SIZE && current->mm && find_vma(current->mm, addr))
-		code = SEGV_ACCERR;
+	else
+		code = segv_code(current->mm, addr);
 	force_sig_fault(sig, code, addr);
 	if (!sig_kills_current(sig))
 		return;
@@ -243,6 +243,28 @@ static int user_addr_fault(struct pt_regs *regs)
 	return handle_user_fault(current->mm, addr, flags);
 }
 
+/*
+ * The fault proper, as Linux's do_page_fault: with interruptions on
+ * whenever the interrupted code had them on (always, from a program), so
+ * the clock may preempt a fault, and a fault that sleeps does not hold off
+ * everyone's interruptions (chapter 10, section 10.6, says what that asks
+ * of the VM).  Code that had them off keeps them off: it may hold a
+ * spinlock.  The TEID is in regs already, safe from the next fault.
+ */
+static int do_page_fault(struct pt_regs *regs)
+{
+	int fault;
+
+	if (regs->psw_mask & PSW_MASK_EXT)
+		local_irq_enable();
+	fault = user_addr_fault(regs);
+	/* Out of memory: reclaim, or kill the largest process, retry. */
+	if ((fault & VM_FAULT_OOM) && pagefault_out_of_memory())
+		fault = 0;
+	local_irq_disable();
+	return fault;
+}
+
 static void do_program_check(struct pt_regs *regs)
 {
 	unsigned int code = pgm_code(regs);
@@ -252,10 +274,8 @@ static void do_program_check(struct pt_regs *regs)
 	if (code == PGM_PROTECTION)
 		regs->psw_addr -= pgm_ilc(regs);
 	if (is_dat_fault(code) && fault_in_user_space(regs)) {
-		fault = user_addr_fault(regs);
-		/* Out of memory: reclaim, or kill the largest process, retry. */
-		if (!fault ||
-		    ((fault & VM_FAULT_OOM) && pagefault_out_of_memory()))
+		fault = do_page_fault(regs);
+		if (!fault)
 			return;
 	}
 	if (user_mode(regs)) {

@@ -85,11 +85,11 @@ static bool fixup_exception(struct pt_regs *regs)
 }
 
 /* "page fault at 0x...: not-present write in kernel mode" */
-static void __noreturn page_fault_oops(struct pt_regs *regs)
+static void __noreturn page_fault_oops(struct pt_regs *regs, unsigned long cr2)
 {
 	unsigned long ec = regs->error_code;
 
-	panic_regs(regs, "page fault at %#lx: %s %s in %s mode%s", read_cr2(),
+	panic_regs(regs, "page fault at %#lx: %s %s in %s mode%s", cr2,
 		   ec & PF_PROT ? "protection violation on" : "not-present",
 		   ec & PF_INSTR   ? "instruction fetch"
 		   : ec & PF_WRITE ? "write"
@@ -131,12 +131,12 @@ static int exception_signal(unsigned long vector)
 
 /* si_code and si_addr for a user exception's siginfo_t. */
 static int exception_code(const struct pt_regs *regs, int sig,
-			  unsigned long *addr)
+			  unsigned long cr2, unsigned long *addr)
 {
 	*addr = regs->rip;
 	switch (sig) {
 	case SIGBUS:
-		*addr = read_cr2();
+		*addr = cr2;
 		return BUS_ADRERR;
 	case SIGFPE:
 		return FPE_INTDIV;
@@ -147,28 +147,24 @@ static int exception_code(const struct pt_regs *regs, int sig,
 		*addr = 0; /* a #GP says nothing of the address */
 		return SI_KERNEL;
 	}
-	*addr = read_cr2();
-	/* A mapping there that forbids the access, or no mapping at all. */
-	if (*addr < TASK_SIZE && current->mm && find_vma(current->mm, *addr))
-		return SEGV_ACCERR;
-	return SEGV_MAPERR;
+	*addr = cr2;
+	return segv_code(current->mm, cr2);
 }
 
 /* The console line for an exception that ends the process. */
 static void report_user_exception(struct pt_regs *regs, const char *name,
-				  int sig, int fault)
+				  int sig, int fault, unsigned long cr2)
 {
 	char why[48];
 
 	if (regs->vector == X86_TRAP_PF) {
-		describe_user_fault(why, sizeof(why), current->mm, read_cr2(),
-				    fault);
+		describe_user_fault(why, sizeof(why), current->mm, cr2, fault);
 		printk("pid %d (%s): signal %d: %s %s at %#lx, ip %#lx\n",
 		       current->pid, current->comm, sig, why,
 		       regs->error_code & PF_INSTR   ? "executing"
 		       : regs->error_code & PF_WRITE ? "writing"
 						     : "reading",
-		       read_cr2(), regs->rip);
+		       cr2, regs->rip);
 	} else
 		printk("pid %d (%s): signal %d: %s, ip %#lx\n", current->pid,
 		       current->comm, sig, name ? name : "exception",
@@ -182,14 +178,14 @@ static void report_user_exception(struct pt_regs *regs, const char *name,
  * line on the console saying why.
  */
 static void user_exception(struct pt_regs *regs, const char *name, int sig,
-			   int fault)
+			   int fault, unsigned long cr2)
 {
 	unsigned long addr;
-	int code = exception_code(regs, sig, &addr);
+	int code = exception_code(regs, sig, cr2, &addr);
 
 	force_sig_fault(sig, code, addr);
 	if (sig_kills_current(sig))
-		report_user_exception(regs, name, sig, fault);
+		report_user_exception(regs, name, sig, fault, cr2);
 }
 
 /*
@@ -198,9 +194,9 @@ static void user_exception(struct pt_regs *regs, const char *name, int sig,
  * the generic fault path maps the page if the VMA allows.  Returns 0 when
  * the access can be retried, else the VM_FAULT_* reason.
  */
-static int user_addr_fault(struct pt_regs *regs)
+static int user_addr_fault(struct pt_regs *regs, unsigned long addr)
 {
-	unsigned long addr = read_cr2(), ec = regs->error_code;
+	unsigned long ec = regs->error_code;
 	unsigned int flags = 0;
 
 	if (addr >= TASK_SIZE || !current->mm || (ec & PF_RSVD))
@@ -216,34 +212,60 @@ static int user_addr_fault(struct pt_regs *regs)
 	return handle_user_fault(current->mm, addr, flags);
 }
 
+/*
+ * The page fault proper, as Linux's do_page_fault: with interrupts on
+ * whenever the trapped code had them on (always, from user mode), so the
+ * tick may preempt a fault, and a fault that sleeps (swap-in, reclaim)
+ * does not hold off everyone's interrupts.  What it shares with another
+ * task of this CPU has a lock of its own (chapter 10, section 10.6).
+ * Code that had interrupts off keeps them off: it may hold a spinlock.
+ * Back off before the trap's way out, which expects them so.
+ */
+static int do_page_fault(struct pt_regs *regs, unsigned long cr2)
+{
+	int fault;
+
+	if (regs->rflags & X86_EFLAGS_IF)
+		local_irq_enable();
+	fault = user_addr_fault(regs, cr2);
+	/* Out of memory: reclaim, or kill the largest process, retry. */
+	if ((fault & VM_FAULT_OOM) && pagefault_out_of_memory())
+		fault = 0;
+	local_irq_disable();
+	return fault;
+}
+
 static void do_exception(struct pt_regs *regs)
 {
 	const char *name = exception_names[regs->vector];
+	/*
+	 * Read first: once interrupts are on, another task's fault on
+	 * this CPU may overwrite CR2 before this one is done with it.
+	 */
+	unsigned long cr2 = read_cr2();
 	int fault = 0;
 
 	if (regs->vector == X86_TRAP_PF) {
-		fault = user_addr_fault(regs);
-		/* Out of memory: reclaim, or kill the largest process, retry. */
-		if (!fault ||
-		    ((fault & VM_FAULT_OOM) && pagefault_out_of_memory()))
+		fault = do_page_fault(regs, cr2);
+		if (!fault)
 			return;
 	}
 	if (user_mode(regs)) {
 		user_exception(regs, name,
 			       fault ? fault_signal(fault)
 				     : exception_signal(regs->vector),
-			       fault);
+			       fault, cr2);
 		return;
 	}
 	if (fixup_exception(regs))
 		return;
 	if (regs->vector == X86_TRAP_PF)
-		page_fault_oops(regs);
+		page_fault_oops(regs, cr2);
 	if (regs->vector == X86_TRAP_DF && stack_overflowed())
 		panic_regs(regs,
 			   "double fault: kernel stack overflow (CR2 %#lx is "
 			   "the guard page)",
-			   read_cr2());
+			   cr2);
 	panic_regs(regs, "%s (vector %lu, error code %#lx)",
 		   name ? name : "reserved exception", regs->vector,
 		   regs->error_code);

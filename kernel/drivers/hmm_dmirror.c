@@ -449,9 +449,15 @@ int dmirror_snapshot(struct dmirror *dm, struct dmirror_xfer *x)
 	while (!err && cmd->cpages < cmd->npages) {
 		unsigned long n = min(cmd->npages - cmd->cpages, PAGE_SIZE);
 
+		/*
+		 * find_vma under mmap_lock, as every reader of the VMAs; let
+		 * go before the copy out, whose fault may take it again.
+		 */
+		mmap_read_lock(dm->mm);
 		for (unsigned long i = 0; i < n; i++)
 			bytes[i] = snapshot_byte(
 				dm, cmd->addr + (cmd->cpages + i) * PAGE_SIZE);
+		mmap_read_unlock(dm->mm);
 		err = x->to_caller(x, cmd->cpages, bytes, n);
 		if (!err)
 			cmd->cpages += n;

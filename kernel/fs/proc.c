@@ -140,6 +140,7 @@ static const struct {
 	{ "cow_copies", &vm_events.cow_copies },
 	{ "cow_reuses", &vm_events.cow_reuses },
 	{ "pfn_maps", &vm_events.pfn_maps },
+	{ "pgfault_irqs_on", &vm_events.pgfault_irqs_on },
 };
 
 static int vmstat_show(struct seq_file *m, void *arg)

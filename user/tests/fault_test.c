@@ -26,6 +26,7 @@
 #include <unistd.h>
 
 #include "ktap.h"
+#include "proc_field.h"
 
 extern char **environ;
 
@@ -354,7 +355,34 @@ static void efault_out_params(void)
 	close(fd);
 }
 
+/*
+ * Each port's fault entry turns interrupts back on for a fault of code that
+ * had them on, as Linux's do_page_fault does (chapter 10, section 10.6):
+ * /proc/vmstat's pgfault_irqs_on counts the faults handled so, pgfault all
+ * of them.  Touching fresh pages from user mode must add to both alike.
+ */
+#define IRQ_PAGES 16
+
+static void faults_run_with_interrupts_on(void)
+{
+	long faults = proc_field("/proc/vmstat", "pgfault");
+	long irqs_on = proc_field("/proc/vmstat", "pgfault_irqs_on");
+	volatile char *p = mmap(NULL, IRQ_PAGES * 4096, PROT_READ | PROT_WRITE,
+				MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+
+	ASSERT_TRUE(p != MAP_FAILED);
+	ASSERT_GE(irqs_on, 0);
+	for (int i = 0; i < IRQ_PAGES; i++)
+		p[i * 4096] = 1;
+	faults = proc_field("/proc/vmstat", "pgfault") - faults;
+	irqs_on = proc_field("/proc/vmstat", "pgfault_irqs_on") - irqs_on;
+	EXPECT_GE(faults, IRQ_PAGES);
+	EXPECT_EQ(irqs_on, faults); /* none with interrupts off */
+	EXPECT_EQ(munmap((void *)p, IRQ_PAGES * 4096), 0);
+}
+
 static const struct ktap_case cases[] = {
+	KTAP_CASE(faults_run_with_interrupts_on),
 	KTAP_CASE(segv_bad_address),
 	KTAP_CASE(segv_bad_jump),
 	KTAP_CASE(segv_write_text),

@@ -9,6 +9,7 @@
 #include <signal.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/resource.h>
 #include <sys/sysinfo.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -502,6 +503,58 @@ static void zero_page_stays_zero(void)
 	munmap((void *)s, PAGE);
 }
 
+/* Page faults this process has taken so far. */
+static long faults(void)
+{
+	struct rusage ru;
+
+	return getrusage(RUSAGE_SELF, &ru) ? -1 : ru.ru_minflt;
+}
+
+/* Write one byte in each of n pages; the faults that took. */
+static long faults_to_write(char *p, int n)
+{
+	long before = faults();
+
+	for (int i = 0; i < n; i++)
+		p[i * PAGE] = 1;
+	return faults() - before;
+}
+
+/* MAP_POPULATE faults the pages in at mmap: touching them takes no fault. */
+static void map_populate(void)
+{
+	char *p = map(8 * PAGE, PROT_READ | PROT_WRITE,
+		      MAP_PRIVATE | MAP_POPULATE);
+
+	ASSERT_TRUE(p != MAP_FAILED);
+	EXPECT_EQ(faults_to_write(p, 8), 0);
+	EXPECT_EQ(munmap(p, 8 * PAGE), 0);
+	p = map(8 * PAGE, PROT_READ | PROT_WRITE, MAP_PRIVATE);
+	ASSERT_TRUE(p != MAP_FAILED);
+	EXPECT_GE(faults_to_write(p, 8), 8); /* without: a fault a page */
+	EXPECT_EQ(munmap(p, 8 * PAGE), 0);
+}
+
+/* MAP_FIXED_NOREPLACE maps at the address, never over a mapping. */
+static void map_fixed_noreplace(void)
+{
+	char *p = map(3 * PAGE, PROT_READ | PROT_WRITE, MAP_PRIVATE), *q;
+	int flags = MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE;
+
+	ASSERT_TRUE(p != MAP_FAILED);
+	ASSERT_EQ(munmap(p + 2 * PAGE, PAGE), 0);
+	p[PAGE] = 7;
+	errno = 0;
+	q = mmap(p + PAGE, 2 * PAGE, PROT_READ | PROT_WRITE, flags, -1, 0);
+	EXPECT_TRUE(q == MAP_FAILED);
+	EXPECT_EQ(errno, EEXIST);
+	EXPECT_EQ(p[PAGE], 7); /* untouched */
+	q = mmap(p + 2 * PAGE, PAGE, PROT_READ | PROT_WRITE, flags, -1, 0);
+	EXPECT_TRUE(q == p + 2 * PAGE);
+	EXPECT_EQ(munmap(p, 3 * PAGE), 0);
+}
+
 static const struct ktap_case cases[] = {
 	KTAP_CASE(reading_is_free),
 	KTAP_CASE(write_then_read_back),
@@ -522,6 +575,8 @@ static const struct ktap_case cases[] = {
 	KTAP_CASE(file_access_rights),
 	KTAP_CASE(mprotect_merge_many_layouts),
 	KTAP_CASE(zero_page_stays_zero),
+	KTAP_CASE(map_populate),
+	KTAP_CASE(map_fixed_noreplace),
 };
 
 int main(void)

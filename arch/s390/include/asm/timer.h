@@ -9,5 +9,7 @@
 #define EXT_CODE_SERVICE_SIGNAL 0x2401
 
 void clock_comparator_interrupt(bool user);
+/* At boot, before anything reads it: the TOD clock starts again from 0. */
+void tod_clock_restart(void);
 
 #endif

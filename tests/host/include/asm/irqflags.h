@@ -3,6 +3,8 @@
 #ifndef _ASM_IRQFLAGS_H
 #define _ASM_IRQFLAGS_H
 
+#include <stdbool.h>
+
 static inline unsigned long arch_local_irq_save(void)
 {
 	return 0;
@@ -11,6 +13,11 @@ static inline unsigned long arch_local_irq_save(void)
 static inline void arch_local_irq_restore(unsigned long flags)
 {
 	(void)flags;
+}
+
+static inline bool arch_irqs_disabled(void)
+{
+	return false;
 }
 
 #endif
