@@ -24,6 +24,7 @@
 #include <asm/irqflags.h>
 #include <kernel/errno.h>
 #include <kernel/kernel.h>
+#include <mm/mmap_lock.h>
 #include <mm/mmu_notifier.h>
 #include <mm/slab.h>
 
@@ -80,13 +81,21 @@ static bool hooked(struct mmu_notifier *mn)
 	return mn->list.prev != NULL;
 }
 
+/*
+ * Under mmap_lock for writing, as in Linux: two threads registering at
+ * once must not both find no list and both make one (the allocation may
+ * sleep or be preempted between the test and the store).
+ */
 int mmu_notifier_register(struct mmu_notifier *mn, struct mm_struct *mm)
 {
+	mmap_write_lock(mm);
 	if (!mm->mmu_notifier_mm) {
 		struct mmu_notifier_mm *nm = kzalloc(sizeof(*nm));
 
-		if (!nm)
+		if (!nm) {
+			mmap_write_unlock(mm);
 			return -ENOMEM;
+		}
 		INIT_LIST_HEAD(&nm->list);
 		init_wait_queue(&nm->walkers_done);
 		mm->mmu_notifier_mm = nm;
@@ -94,6 +103,7 @@ int mmu_notifier_register(struct mmu_notifier *mn, struct mm_struct *mm)
 	mmgrab(mm);
 	mn->mm = mm;
 	hook(mm->mmu_notifier_mm, mn);
+	mmap_write_unlock(mm);
 	return 0;
 }
 
