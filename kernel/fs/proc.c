@@ -5,6 +5,7 @@
  *   /proc/meminfo                    MemTotal, MemFree, Cached, SwapCached,
  *                                    SwapTotal, SwapFree (Linux's fields)
  *   /proc/swaps                      the swap areas (swapon), as Linux lists them
+ *   /proc/mounts                     the mounted file systems: the one ramfs
  *   /proc/vmstat                     event counts: Linux's names (pgfault,
  *                                    pgmajfault, nr_free_pages ...), then
  *                                    Pagoda's own (fault_around_pages ...)
@@ -181,6 +182,25 @@ static long swaps_read(struct kiocb *iocb, struct iov_iter *to)
 
 static const struct file_operations swaps_operations = {
 	.read_iter = swaps_read,
+};
+
+/*
+ * Linux's format, read by getmntent: "fsname dir type options freq
+ * passno".  There is one file system; /proc and /dev are its directories.
+ */
+static int mounts_show(struct seq_file *m, void *arg)
+{
+	seq_printf(m, "ramfs / ramfs rw 0 0\n");
+	return 0;
+}
+
+static long mounts_read(struct kiocb *iocb, struct iov_iter *to)
+{
+	return proc_read(iocb, to, 64, mounts_show, NULL);
+}
+
+static const struct file_operations mounts_operations = {
+	.read_iter = mounts_read,
 };
 
 static long vmstat_read(struct kiocb *iocb, struct iov_iter *to)
@@ -448,6 +468,8 @@ void proc_init(struct inode *root)
 	iput(boot_mknod(proc_root, "vmstat", S_IFREG | 0444,
 			&vmstat_operations));
 	iput(boot_mknod(proc_root, "swaps", S_IFREG | 0444, &swaps_operations));
+	iput(boot_mknod(proc_root, "mounts", S_IFREG | 0444,
+			&mounts_operations));
 	sys = boot_mknod(proc_root, "sys", S_IFDIR | 0555, NULL);
 	vm = boot_mknod(sys, "vm", S_IFDIR | 0555, NULL);
 	iput(boot_mknod(vm, "fault_around_bytes", S_IFREG | 0644,

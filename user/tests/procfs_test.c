@@ -3,11 +3,13 @@
  * /proc (kernel/fs/proc.c): the fault-around tunable takes only what it
  * should; /proc/self/maps shows the reader's mappings in Linux's format;
  * meminfo and vmstat carry Linux's field names and Pagoda's counters; the
- * maps of a process that has gone read as ESRCH, never worse.
+ * maps of a process that has gone read as ESRCH, never worse; getmntent
+ * finds the root file system in /proc/mounts.
  */
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <mntent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -198,6 +200,30 @@ static void maps_of_a_process_that_exits(void)
 	EXPECT_EQ(errno, ENOENT);
 }
 
+/*
+ * The one mount, as a program that looks for its options reads it
+ * (the POSIX suite asks whether its directory is mounted noatime).
+ */
+static void mounts_lists_the_root(void)
+{
+	FILE *f = setmntent(MOUNTED, "r");
+	struct mntent *mnt;
+	int roots = 0;
+
+	ASSERT_TRUE(f != NULL);
+	while ((mnt = getmntent(f))) {
+		if (strcmp(mnt->mnt_dir, "/"))
+			continue;
+		roots++;
+		EXPECT_EQ(strcmp(mnt->mnt_type, "ramfs"), 0);
+		EXPECT_TRUE(hasmntopt(mnt, "rw") != NULL);
+		EXPECT_TRUE(hasmntopt(mnt, "r") == NULL);
+		EXPECT_TRUE(hasmntopt(mnt, "noatime") == NULL);
+	}
+	EXPECT_EQ(roots, 1);
+	EXPECT_EQ(endmntent(f), 1);
+}
+
 static const struct ktap_case cases[] = {
 	KTAP_CASE(fault_around_bytes_reads_and_writes),
 	KTAP_CASE(bad_values_are_einval),
@@ -205,6 +231,7 @@ static const struct ktap_case cases[] = {
 	KTAP_CASE(meminfo_and_vmstat_fields),
 	KTAP_CASE(proc_lists_processes),
 	KTAP_CASE(maps_of_a_process_that_exits),
+	KTAP_CASE(mounts_lists_the_root),
 };
 
 int main(void)
