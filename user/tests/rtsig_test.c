@@ -12,11 +12,13 @@
  * no memory behind.  sigtimedwait times out with EAGAIN and refuses a bad
  * timespec.  An uncaught real-time signal kills.  The mask's high half
  * (signals 33 to 64) survives a signal frame, sigsuspend and pselect --
- * what a 32-bit mask on ARM would lose.
+ * what a 32-bit mask on ARM would lose -- and sigsetjmp / siglongjmp
+ * restore the whole mask (user/lib/sigsetjmp.c).
  */
 #include <errno.h>
 #include <limits.h>
 #include <pagoda/syscall.h>
+#include <setjmp.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/select.h>
@@ -491,13 +493,65 @@ static void mask_high_half(void)
 	EXPECT_EQ(sigismember(&now, SIGRTMAX), 1);
 }
 
+/*
+ * sigsetjmp(env, 1) keeps the mask and siglongjmp puts it back, high half
+ * included: leaving a handler by siglongjmp unblocks the handler's signal.
+ * With savemask 0 the mask is left as it is.
+ */
+static sigjmp_buf jump;
+static volatile int jumps;
+
+static void jump_out(int sig)
+{
+	jumps++;
+	siglongjmp(jump, sig);
+}
+
+static int blocked(int sig)
+{
+	sigset_t now;
+
+	sigprocmask(SIG_BLOCK, NULL, &now);
+	return sigismember(&now, sig);
+}
+
+static void sigsetjmp_mask(void)
+{
+	struct sigaction sa = { .sa_handler = jump_out };
+
+	ASSERT_EQ(sigaction(SIGUSR1, &sa, NULL), 0);
+	ASSERT_EQ(block(SIGRTMAX), 0);
+	if (sigsetjmp(jump, 1) == 0) {
+		raise(SIGUSR1);
+		ktap_fail(__FILE__, __LINE__, "the handler did not jump");
+	}
+	EXPECT_EQ(jumps, 1);
+	EXPECT_EQ(blocked(SIGUSR1), 0);
+	EXPECT_EQ(blocked(SIGRTMAX), 1);
+
+	/* From plain code, after the mask changed: the saved one again. */
+	if (sigsetjmp(jump, 1) == 0) {
+		unblock_all();
+		ASSERT_EQ(block(SIGRTMIN + 7), 0);
+		siglongjmp(jump, 0);
+	}
+	EXPECT_EQ(blocked(SIGRTMIN + 7), 0);
+	EXPECT_EQ(blocked(SIGRTMAX), 1);
+
+	/* savemask 0: out of the handler, its mask stays. */
+	if (sigsetjmp(jump, 0) == 0)
+		raise(SIGUSR1);
+	EXPECT_EQ(jumps, 2);
+	EXPECT_EQ(blocked(SIGUSR1), 1);
+}
+
 static const struct ktap_case cases[] = {
 	KTAP_CASE(constants),	      KTAP_CASE(instances_counted),
 	KTAP_CASE(lowest_first),      KTAP_CASE(info_in_sigtimedwait),
 	KTAP_CASE(queue_full),	      KTAP_CASE(ignore_discards),
 	KTAP_CASE(timedwait_timeout), KTAP_CASE(sigqueue_errors),
 	KTAP_CASE(rt_default_kills),  KTAP_CASE(no_leak_at_exit),
-	KTAP_CASE(mask_high_half),
+	KTAP_CASE(mask_high_half),    KTAP_CASE(sigsetjmp_mask),
 };
 
 int main(void)
