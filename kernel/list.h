@@ -79,4 +79,11 @@ static inline bool list_is_singular(const struct list_head *head)
 	     &pos->member != (head);                                           \
 	     pos = list_entry(pos->member.next, __typeof__(*pos), member))
 
+/* The same, pos being free to leave the list (n holds the next entry). */
+#define list_for_each_entry_safe(pos, n, head, member)                         \
+	for (pos = list_entry((head)->next, __typeof__(*pos), member),         \
+	    n = list_entry(pos->member.next, __typeof__(*pos), member);        \
+	     &pos->member != (head);                                           \
+	     pos = n, n = list_entry(n->member.next, __typeof__(*n), member))
+
 #endif

@@ -380,6 +380,7 @@ void free_task(struct task_struct *t)
 	list_del(&t->task_link);
 	arch_local_irq_restore(flags);
 	files_exit(t);
+	flush_sigqueue(t);
 	sighand_put(t);
 	unmap_kernel_stack(va);
 	put_slot((va - KSTACK_AREA) / KSTACK_SLOT_SIZE);

@@ -150,6 +150,12 @@ static long do_syscall(unsigned long nr, const unsigned long a[6])
 	case SYS_sigwaitinfo:
 		return sys_sigwaitinfo(U(const sigset_t *, 0),
 				       U(siginfo_t *, 1));
+	case SYS_sigtimedwait:
+		return sys_sigtimedwait(U(const sigset_t *, 0),
+					U(siginfo_t *, 1),
+					U(const struct timespec *, 2));
+	case SYS_sigqueueinfo:
+		return sys_sigqueueinfo(a[0], a[1], U(const siginfo_t *, 2));
 	case SYS_alarm:
 		return sys_alarm(a[0]);
 	case SYS_clone:

@@ -14,9 +14,10 @@
  * The POSIX options Pagoda has, as POSIX.1-2008 numbers them: file
  * mappings (mmap, msync), mprotect, mlockall and mlock, fsync, job
  * control, the monotonic clock, process CPU-time clocks, shared memory
- * objects (shm_open).  Those it lacks are left undefined or -1 (not
- * there): threads (pthread.h is a subset: no keys, no once, no rwlocks),
- * timers (timer_create), real-time signals, semaphores.
+ * objects (shm_open), real-time signals (sigqueue, sigtimedwait).  Those
+ * it lacks are left undefined or -1 (not there): threads (pthread.h is a
+ * subset: no keys, no once, no rwlocks), timers (timer_create),
+ * semaphores.
  */
 #define _POSIX_VERSION 200809L
 #define _POSIX_MAPPED_FILES 200809L
@@ -28,7 +29,7 @@
 #define _POSIX_MONOTONIC_CLOCK 200809L
 #define _POSIX_CPUTIME 200809L
 #define _POSIX_TIMERS (-1)
-#define _POSIX_REALTIME_SIGNALS (-1)
+#define _POSIX_REALTIME_SIGNALS 200809L
 #define _POSIX_SHARED_MEMORY_OBJECTS 200809L
 #define _POSIX_SEMAPHORES (-1)
 
@@ -47,6 +48,8 @@
 #define _SC_VERSION 29
 #define _SC_PAGESIZE 30
 #define _SC_PAGE_SIZE _SC_PAGESIZE
+#define _SC_RTSIG_MAX 31
+#define _SC_SIGQUEUE_MAX 34
 #define _SC_THREADS 67
 #define _SC_NPROCESSORS_CONF 83
 #define _SC_NPROCESSORS_ONLN 84

@@ -61,11 +61,16 @@ long sysconf(int name)
 		return _POSIX_CPUTIME;
 	case _SC_SHARED_MEMORY_OBJECTS:
 		return _POSIX_SHARED_MEMORY_OBJECTS;
+	case _SC_REALTIME_SIGNALS:
+		return _POSIX_REALTIME_SIGNALS;
+	case _SC_RTSIG_MAX:
+		return SIGRTMAX - SIGRTMIN + 1;
+	case _SC_SIGQUEUE_MAX:
+		return PAGODA_SIGQUEUE_MAX;
 	case _SC_ARG_MAX:
 	case _SC_CHILD_MAX:
 	case _SC_THREADS:
 	case _SC_TIMERS:
-	case _SC_REALTIME_SIGNALS:
 	case _SC_THREAD_CPUTIME:
 		return -1; /* no fixed limit told, or an option Pagoda lacks */
 	default:

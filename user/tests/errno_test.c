@@ -43,6 +43,8 @@
 #define SYS_vmstat (-1)
 #define SYS_vm_audit (-1)
 #define SYS_set_tls (-1)
+#define SYS_sigqueueinfo SYS_rt_sigqueueinfo
+#define SYS_sigtimedwait SYS_rt_sigtimedwait
 #include <linux/futex.h>
 #include <linux/sched.h>
 #undef SYS_reboot /* never on the host */
@@ -120,6 +122,11 @@ static const struct timespec ts_negative_nsec = { 0, -1 };
 static const struct timespec ts_negative_sec = { -1, 0 };
 static const struct timespec ts_a_second_of_nsec = { 0, 1000000000 };
 static const struct timespec ts_zero = { 0, 0 };
+/* sigqueue's siginfo: as the library fills it, and one claiming kill's. */
+static const siginfo_t si_queue = { .si_code = SI_QUEUE };
+static const siginfo_t si_user = { .si_code = SI_USER };
+/* sigtimedwait's set (Linux's call also takes its size, 8 bytes). */
+static const unsigned long long sigset_none;
 /* select's set with fd 30 in it, which is not open. */
 static const unsigned long set_fd30[16] = { 1UL << 30 };
 
@@ -500,6 +507,28 @@ static const struct row rows[] = {
 	    V(KERNEL_ADDR), V(0)),
 	ROW("sigaltstack old into the kernel", SYS_sigaltstack, EFAULT, V(0),
 	    V(KERNEL_ADDR)),
+	/* sigqueueinfo(pid, sig, info) */
+	ROW("sigqueueinfo NULL info", SYS_sigqueueinfo, EFAULT, K(SELF),
+	    V(SIGUSR1), V(0)),
+	ROW("sigqueueinfo info in the kernel", SYS_sigqueueinfo, EFAULT,
+	    K(SELF), V(SIGUSR1), V(KERNEL_ADDR)),
+	ROW("sigqueueinfo signal 65", SYS_sigqueueinfo, EINVAL, K(SELF), V(65),
+	    V(&si_queue)),
+	ROW("sigqueueinfo no such pid", SYS_sigqueueinfo, ESRCH, V(99999),
+	    V(SIGUSR1), V(&si_queue)),
+	ROW("sigqueueinfo SI_USER to another", SYS_sigqueueinfo, EPERM, K(SELF),
+	    V(SIGUSR1), V(&si_user)),
+	/* sigtimedwait(set, info, timeout) */
+	ROW("sigtimedwait NULL set", SYS_sigtimedwait, EFAULT, V(0), V(0),
+	    V(&ts_zero), V(8)),
+	ROW("sigtimedwait timeout in the kernel", SYS_sigtimedwait, EFAULT,
+	    V(&sigset_none), V(0), V(KERNEL_ADDR), V(8)),
+	ROW("sigtimedwait timeout of negative nsec", SYS_sigtimedwait, EINVAL,
+	    V(&sigset_none), V(0), V(&ts_negative_nsec), V(8)),
+	ROW("sigtimedwait timeout of 10^9 nsec", SYS_sigtimedwait, EINVAL,
+	    V(&sigset_none), V(0), V(&ts_a_second_of_nsec), V(8)),
+	ROW("sigtimedwait timeout passes", SYS_sigtimedwait, EAGAIN,
+	    V(&sigset_none), V(0), V(&ts_zero), V(8)),
 	/* fcntl(fd, cmd, arg) */
 	ROW("fcntl not open", SYS_fcntl, EBADF, V(99), V(F_GETFD), V(0)),
 	ROW("fcntl bad command", SYS_fcntl, EINVAL, K(FILE_RW), V(9999), V(0)),

@@ -118,8 +118,10 @@ struct pagoda_dirent {
 
 /*
  * Signals: Linux's numbers and, where the kernel reads or writes them,
- * Linux's x86_64 structure layouts.  Signals 1 to 31, no real-time signals:
- * a signal is pending or not, never queued twice.
+ * Linux's x86_64 structure layouts.  Signals 1 to 31 are the classic ones:
+ * pending or not, never queued twice.  SIGRTMIN to SIGRTMAX are POSIX's
+ * real-time signals: each one sent is queued with its siginfo_t, up to
+ * SIGQUEUE_MAX instances a process (sigqueue fails with EAGAIN beyond).
  */
 #define SIGHUP 1
 #define SIGINT 2
@@ -153,7 +155,11 @@ struct pagoda_dirent {
 #define SIGPOLL SIGIO /* POSIX's name, Linux's number */
 #define SIGPWR 30
 #define SIGSYS 31
-#define NSIG 32 /* signal numbers are 1 .. NSIG - 1 */
+#define SIGRTMIN 32 /* Linux's kernel values (glibc keeps 32, 33 itself) */
+#define SIGRTMAX 64
+#define NSIG 65 /* signal numbers are 1 .. NSIG - 1 */
+/* Queued real-time signals a process may have (<limits.h>'s SIGQUEUE_MAX). */
+#define PAGODA_SIGQUEUE_MAX 32
 
 #define SIG_DFL ((void (*)(int))0)
 #define SIG_IGN ((void (*)(int))1)
@@ -174,10 +180,13 @@ struct pagoda_dirent {
 #define SIG_UNBLOCK 1
 #define SIG_SETMASK 2
 
-/* Bit n - 1 stands for signal n, as in Linux's kernel sigset. */
+/*
+ * Bit n - 1 stands for signal n, as in Linux's kernel sigset: 64 bits on
+ * every port (user/include/sys/_sigset.h tells newlib the same).
+ */
 #ifndef _SIGSET_T_DECLARED /* newlib's guard, as for struct timespec */
 #define _SIGSET_T_DECLARED
-typedef unsigned long sigset_t;
+typedef unsigned long long sigset_t;
 #endif
 
 union sigval {
@@ -185,7 +194,10 @@ union sigval {
 	void *sival_ptr;
 };
 
-/* 128 bytes, the fields at Linux's offsets (si_addr, si_pid at 16). */
+/*
+ * 128 bytes, the fields at Linux's offsets (si_addr, si_pid at 16 on
+ * 64-bit ports, 12 on ARM; si_value at 24, 20 on ARM).
+ */
 typedef struct siginfo {
 	int si_signo;
 	int si_errno;
@@ -195,14 +207,52 @@ typedef struct siginfo {
 		struct {
 			int si_pid;
 			unsigned int si_uid;
-			int si_status; /* SIGCHLD: exit code or signal */
+			union {
+				int si_status; /* SIGCHLD */
+				union sigval
+					si_value; /* SI_QUEUE, SI_TIMER, SI_MESGQ */
+			};
+		};
+		struct {
+			int si_timerid; /* SI_TIMER (Linux's _timer._tid) */
+			int si_overrun;
 		};
 		void *si_addr; /* SIGSEGV, SIGBUS, SIGILL, SIGFPE */
 	};
 } siginfo_t;
+#define si_int si_value.sival_int
+#define si_ptr si_value.sival_ptr
+
+/*
+ * How a timer or a message queue notifies (timer_create, mq_notify):
+ * Linux's layout and values, 64 bytes.
+ */
+#define SIGEV_SIGNAL 0	  /* send sigev_signo with sigev_value */
+#define SIGEV_NONE 1	  /* nothing */
+#define SIGEV_THREAD 2	  /* run sigev_notify_function in a new thread */
+#define SIGEV_THREAD_ID 4 /* the signal to thread sigev_notify_thread_id */
+typedef struct sigevent {
+	union sigval sigev_value;
+	int sigev_signo;
+	int sigev_notify;
+	union {
+		int __sigev_pad[(64 - 2 * sizeof(int) - sizeof(union sigval)) /
+				sizeof(int)];
+		int sigev_notify_thread_id;
+		struct {
+			void (*sigev_notify_function)(union sigval);
+			void *sigev_notify_attributes; /* pthread_attr_t * */
+		};
+	};
+} sigevent_t;
 
 /* si_code */
 #define SI_USER 0	/* kill(), raise() */
+#define SI_QUEUE (-1)	/* sigqueue() */
+#define SI_TIMER (-2)	/* a POSIX timer expired */
+#define SI_MESGQ (-3)	/* a message arrived on an empty queue */
+#define SI_ASYNCIO (-4) /* asynchronous I/O completed */
+#define SI_TKILL (-6)	/* tkill(), tgkill() */
 #define SI_KERNEL 0x80	/* the kernel, for no more precise reason */
 #define SEGV_MAPERR 1	/* no mapping at si_addr */
 #define SEGV_ACCERR 2	/* a mapping that forbids the access */

@@ -92,7 +92,9 @@
 #define SYS_ppoll 69 /* (fds, nfds, timespec, sigset_t *mask) */
 #define SYS_rename 70
 #define SYS_link 71
-#define NR_SYSCALLS 72
+#define SYS_sigqueueinfo 72 /* (pid, sig, siginfo_t *): sigqueue */
+#define SYS_sigtimedwait 73 /* (set, info, timespec *timeout) */
+#define NR_SYSCALLS 74
 
 /* SYS_reboot's first argument. */
 #define REBOOT_POWER_OFF 0 /* report the exit status, then power off */
