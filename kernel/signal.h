@@ -35,6 +35,9 @@ struct kernel_siginfo {
 	int si_pid;
 	int si_status;
 	unsigned long si_addr;
+	union sigval si_value;
+	int si_overrun;
+	int si_timerid;
 };
 
 /*
@@ -66,10 +69,8 @@ struct signal_state {
 	struct kernel_siginfo info[NSIG];
 	unsigned long sas_ss_sp;     /* the alternate stack (sigaltstack) */
 	unsigned long sas_ss_size;   /* 0: none */
-	unsigned long alarm_at;	     /* jiffies; 0: no alarm */
 	unsigned long restart_until; /* jiffies: nanosleep's deadline, */
 	bool restart_sleep;	     /* kept while its call is made again */
-	struct list_head alarm_link;
 };
 
 struct task_struct;
@@ -125,17 +126,9 @@ void exit_to_user_mode(struct pt_regs *regs);
 int sighand_alloc(struct task_struct *t);
 void sighand_share(struct task_struct *child, struct task_struct *parent);
 void sighand_put(struct task_struct *t);
-/*
- * fork, exec and exit: what the child inherits, what exec resets; the
- * process's end (its last thread's exit) cancels its alarm.
- */
+/* fork and exec: what the child inherits, what exec resets. */
 void signals_fork(struct task_struct *child, const struct task_struct *parent);
 void flush_signal_handlers(struct task_struct *t);
-/* The process's alarm goes with its leadership (exec from a thread). */
-void alarm_move(struct task_struct *to, struct task_struct *from);
-void signals_exit(struct task_struct *t);
-/* From the timer tick: send SIGALRM to tasks whose alarm is due. */
-void run_alarms(void);
 
 long sys_sigaction(int sig, const struct sigaction __user *act,
 		   struct sigaction __user *oact);
@@ -149,7 +142,6 @@ int set_user_sigmask(const sigset_t __user *mask);
 void restore_saved_sigmask(bool interrupted);
 long sys_sigwaitinfo(const sigset_t __user *set, siginfo_t __user *info);
 long sys_sigreturn(void);
-long sys_alarm(unsigned int seconds);
 long sys_sigaltstack(const stack_t __user *ss, stack_t __user *old);
 
 /*

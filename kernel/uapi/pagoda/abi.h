@@ -185,7 +185,10 @@ union sigval {
 	void *sival_ptr;
 };
 
-/* 128 bytes, the fields at Linux's offsets (si_addr, si_pid at 16). */
+/*
+ * 128 bytes, the fields at Linux's offsets (si_addr, si_pid at 16 on
+ * 64-bit ports, 12 on ARM; si_value at 24, 20 on ARM).
+ */
 typedef struct siginfo {
 	int si_signo;
 	int si_errno;
@@ -195,14 +198,52 @@ typedef struct siginfo {
 		struct {
 			int si_pid;
 			unsigned int si_uid;
-			int si_status; /* SIGCHLD: exit code or signal */
+			union {
+				int si_status; /* SIGCHLD */
+				union sigval
+					si_value; /* SI_QUEUE, SI_TIMER, SI_MESGQ */
+			};
+		};
+		struct {
+			int si_timerid; /* SI_TIMER (Linux's _timer._tid) */
+			int si_overrun;
 		};
 		void *si_addr; /* SIGSEGV, SIGBUS, SIGILL, SIGFPE */
 	};
 } siginfo_t;
+#define si_int si_value.sival_int
+#define si_ptr si_value.sival_ptr
+
+/*
+ * How a timer or a message queue notifies (timer_create, mq_notify):
+ * Linux's layout and values, 64 bytes.
+ */
+#define SIGEV_SIGNAL 0	  /* send sigev_signo with sigev_value */
+#define SIGEV_NONE 1	  /* nothing */
+#define SIGEV_THREAD 2	  /* run sigev_notify_function in a new thread */
+#define SIGEV_THREAD_ID 4 /* the signal to thread sigev_notify_thread_id */
+typedef struct sigevent {
+	union sigval sigev_value;
+	int sigev_signo;
+	int sigev_notify;
+	union {
+		int __sigev_pad[(64 - 2 * sizeof(int) - sizeof(union sigval)) /
+				sizeof(int)];
+		int sigev_notify_thread_id;
+		struct {
+			void (*sigev_notify_function)(union sigval);
+			void *sigev_notify_attributes; /* pthread_attr_t * */
+		};
+	};
+} sigevent_t;
 
 /* si_code */
 #define SI_USER 0	/* kill(), raise() */
+#define SI_QUEUE (-1)	/* sigqueue() */
+#define SI_TIMER (-2)	/* a POSIX timer expired */
+#define SI_MESGQ (-3)	/* a message arrived on an empty queue */
+#define SI_ASYNCIO (-4) /* asynchronous I/O completed */
+#define SI_TKILL (-6)	/* tkill(), tgkill() */
 #define SI_KERNEL 0x80	/* the kernel, for no more precise reason */
 #define SEGV_MAPERR 1	/* no mapping at si_addr */
 #define SEGV_ACCERR 2	/* a mapping that forbids the access */
@@ -286,6 +327,38 @@ struct timeval {
 #define CLOCK_MONOTONIC 1
 #define CLOCK_PROCESS_CPUTIME_ID 2 /* the CPU time of the calling process */
 #define CLOCK_THREAD_CPUTIME_ID 3  /* ... of the calling thread */
+/*
+ * Another process's or thread's CPU-time clock (clock_getcpuclockid,
+ * pthread_getcpuclockid), encoded as Linux encodes it: the id's
+ * complement shifted by 3, over CPUCLOCK_SCHED, and the thread bit.
+ */
+#define CPUCLOCK_SCHED 2
+#define CPUCLOCK_PERTHREAD_MASK 4
+#define MAKE_PROCESS_CPUCLOCK(pid)                                             \
+	((int)(~(unsigned int)(pid) << 3) | CPUCLOCK_SCHED)
+#define MAKE_THREAD_CPUCLOCK(tid)                                              \
+	(MAKE_PROCESS_CPUCLOCK(tid) | CPUCLOCK_PERTHREAD_MASK)
+
+/*
+ * Interval timers (setitimer) and POSIX timers (timer_settime), in
+ * Linux's layouts: newlib's struct itimerval (<sys/time.h>) and struct
+ * itimerspec (<sys/timespec.h>) are these, under names of their own here
+ * so that either header may be included first.  TIMER_ABSTIME is Linux's
+ * (newlib's own is 4: user/include/time.h keeps this one).
+ */
+#define ITIMER_REAL 0	 /* real time: SIGALRM (alarm is this timer) */
+#define ITIMER_VIRTUAL 1 /* the process's user CPU time: SIGVTALRM */
+#define ITIMER_PROF 2	 /* its user and system CPU time: SIGPROF */
+struct kernel_itimerval {
+	struct timeval it_interval; /* reloaded with this at expiry; 0: once */
+	struct timeval it_value;    /* time to the next expiry; 0: disarmed */
+};
+struct kernel_itimerspec {
+	struct timespec it_interval;
+	struct timespec it_value;
+};
+#define TIMER_ABSTIME 1	    /* timer_settime: it_value is a time, not a delay */
+#define PAGODA_TIMER_MAX 32 /* timers a process may have (timer_create) */
 
 #define RUSAGE_SELF 0
 #define RUSAGE_CHILDREN (-1)
