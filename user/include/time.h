@@ -26,6 +26,12 @@
 #undef TIMER_ABSTIME
 #pragma pop_macro("TIMER_ABSTIME")
 #pragma pop_macro("CLOCK_REALTIME")
+/*
+ * clock() counts in microseconds, as XSI has it (newlib's CLOCKS_PER_SEC is
+ * 1000 on x86_64, 100 on ARM); it is user/lib/newlib.c's, not newlib's.
+ */
+#undef CLOCKS_PER_SEC
+#define CLOCKS_PER_SEC 1000000L
 #include <sys/types.h>
 #include <sys/timespec.h> /* struct itimerspec */
 #include <pagoda/abi.h>	  /* struct timespec, CLOCK_*, struct sigevent */

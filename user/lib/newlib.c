@@ -11,8 +11,8 @@
  * ones programs call too.  This file adds the rest:
  *
  *  - times(), in clock ticks (sysconf(_SC_CLK_TCK)) as POSIX has it, and
- *    clock() in CLOCKS_PER_SEC, which newlib's would take times() to count
- *    in (its CLOCKS_PER_SEC is 1000 on x86_64, 100 on ARM);
+ *    clock(), in XSI's CLOCKS_PER_SEC (user/include/time.h), which
+ *    newlib's would take times() to count in;
  *  - each thread's struct _reent, newlib's per-thread state (errno,
  *    strtok's position, the buffers of dtoa and asctime): __getreent()
  *    finds the calling thread's (newlib is built with __DYNAMIC_REENT__),

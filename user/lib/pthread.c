@@ -106,23 +106,6 @@ int pthread_equal(pthread_t a, pthread_t b)
 }
 
 /*
- * The caller's own clock is CLOCK_THREAD_CPUTIME_ID; another thread's is
- * Linux's encoding of its id (MAKE_THREAD_CPUCLOCK), which the kernel's
- * clock_gettime reads while the thread lives.
- */
-int pthread_getcpuclockid(pthread_t thread, clockid_t *clock)
-{
-	if (thread == pthread_self()) {
-		*clock = CLOCK_THREAD_CPUTIME_ID;
-		return 0;
-	}
-	if (!thread->tid)
-		return ESRCH;
-	*clock = MAKE_THREAD_CPUCLOCK(thread->tid);
-	return 0;
-}
-
-/*
  * Cancelability.  Pagoda has no pthread_cancel, so no request is ever
  * pending and no cancellation point acts; a thread's state and type are
  * only kept and reported, so that code guarding a section with the usual
@@ -190,6 +173,29 @@ static bool on_list(struct pthread *t)
 		if (p == t)
 			return true;
 	return false;
+}
+
+/*
+ * The caller's own clock is CLOCK_THREAD_CPUTIME_ID; another thread's is
+ * Linux's encoding of its id (MAKE_THREAD_CPUCLOCK), which the kernel's
+ * clock_gettime reads while the thread lives.  A thread joined already,
+ * its stack and struct pthread unmapped, is ESRCH.
+ */
+int pthread_getcpuclockid(pthread_t thread, clockid_t *clock)
+{
+	int err = 0;
+
+	if (thread == pthread_self()) {
+		*clock = CLOCK_THREAD_CPUTIME_ID;
+		return 0;
+	}
+	pthread_mutex_lock(&list_lock);
+	if (on_list(thread) && thread->tid)
+		*clock = MAKE_THREAD_CPUCLOCK(thread->tid);
+	else
+		err = ESRCH;
+	pthread_mutex_unlock(&list_lock);
+	return err;
 }
 
 static void unlink_thread(struct pthread *t)

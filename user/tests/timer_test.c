@@ -24,6 +24,7 @@
 
 #include "ktap.h"
 
+#define SELF "/tests/timer_test"
 #define NSEC_PER_SEC 1000000000LL
 #define MS (1000000L) /* ns */
 #define BAD_PTR ((void *)8)
@@ -256,6 +257,45 @@ static void itimer_not_inherited(void)
 	EXPECT_EQ(setitimer(ITIMER_VIRTUAL, &v, NULL), 0);
 }
 
+/*
+ * After exec (SELF "exec"): ITIMER_REAL is still armed with its interval
+ * (POSIX keeps interval timers), timer 0 is gone (exec deletes the POSIX
+ * timers).  The exit status says which is wrong.
+ */
+static int check_after_exec(void)
+{
+	struct itimerspec cur;
+	struct itimerval v;
+
+	if (getitimer(ITIMER_REAL, &v) < 0 || !tv_us(&v.it_value) ||
+	    tv_us(&v.it_interval) != 1000000)
+		return 1;
+	if (timer_gettime(0, &cur) == 0 || errno != EINVAL)
+		return 2;
+	return 0;
+}
+
+static void itimer_kept_across_exec(void)
+{
+	struct itimerval v = itv(5000000, 1000000);
+	struct sigevent ev = { .sigev_notify = SIGEV_NONE };
+	int status;
+	timer_t t;
+	pid_t pid = fork();
+
+	ASSERT_GE(pid, 0);
+	if (pid == 0) {
+		if (setitimer(ITIMER_REAL, &v, NULL) < 0 ||
+		    timer_create(CLOCK_MONOTONIC, &ev, &t) < 0 || t != 0)
+			_exit(3);
+		execl(SELF, SELF, "exec", (char *)NULL);
+		_exit(4);
+	}
+	ASSERT_EQ(waitpid(pid, &status, 0), pid);
+	EXPECT_TRUE(WIFEXITED(status));
+	EXPECT_EQ(WEXITSTATUS(status), 0);
+}
+
 static void itimer_errors(void)
 {
 	struct itimerval v = itv(1000, 0);
@@ -425,6 +465,53 @@ static void timer_getoverrun_in_handler(void)
 	EXPECT_GE(hits, 1);
 	EXPECT_GT(first_overrun, 0);
 	EXPECT_EQ(last_getoverrun, last_overrun);
+}
+
+static volatile int waiter_tid, waiter_code, waiter_value;
+
+/* Block SIGUSR1 and take one with sigwaitinfo: the timer's. */
+static void *waiter(void *arg)
+{
+	siginfo_t si;
+	sigset_t set;
+
+	sigemptyset(&set);
+	sigaddset(&set, SIGUSR1);
+	sigprocmask(SIG_BLOCK, &set, NULL); /* the thread's own mask */
+	waiter_tid = gettid();
+	if (sigwaitinfo(&set, &si) == SIGUSR1) {
+		waiter_code = si.si_code;
+		waiter_value = si.si_value.sival_int;
+	}
+	return arg;
+}
+
+/* SIGEV_THREAD_ID: the signal goes to that thread, not to the process. */
+static void timer_thread_id(void)
+{
+	struct sigevent ev = { .sigev_notify = SIGEV_THREAD_ID,
+			       .sigev_signo = SIGUSR1,
+			       .sigev_value.sival_int = 7 };
+	struct itimerspec v = its(10 * MS, 0);
+	pthread_t th;
+	timer_t t;
+
+	catch_signal(SIGUSR1); /* the main thread's: must not run */
+	waiter_tid = waiter_code = waiter_value = 0;
+	ASSERT_EQ(pthread_create(&th, NULL, waiter, NULL), 0);
+	while (!waiter_tid)
+		sleep_ms(1);
+	ev.sigev_notify_thread_id = waiter_tid;
+	ASSERT_EQ(timer_create(CLOCK_MONOTONIC, &ev, &t), 0);
+	ASSERT_EQ(timer_settime(t, 0, &v, NULL), 0);
+	EXPECT_EQ(pthread_join(th, NULL), 0);
+	EXPECT_EQ(waiter_code, SI_TIMER);
+	EXPECT_EQ(waiter_value, 7);
+	EXPECT_EQ(hits, 0);
+	EXPECT_EQ(timer_delete(t), 0);
+	/* A thread not of this process: EINVAL. */
+	ev.sigev_notify_thread_id = 1;
+	EXPECT_ERRNO(timer_create(CLOCK_MONOTONIC, &ev, &t), EINVAL);
 }
 
 /* SIGEV_NONE: no signal, but the timer runs and timer_gettime shows it. */
@@ -621,6 +708,7 @@ static void thread_cpuclock(void)
 	EXPECT_EQ(clock_getres(its_clock, &a), 0);
 	thread_go = 1;
 	EXPECT_EQ(pthread_join(th, NULL), 0);
+	EXPECT_EQ(pthread_getcpuclockid(th, &its_clock), ESRCH); /* joined */
 }
 
 /* Another process's CPU-time clock (clock_getcpuclockid) reads its time. */
@@ -653,12 +741,14 @@ static const struct ktap_case cases[] = {
 	KTAP_CASE(itimer_virtual),
 	KTAP_CASE(itimer_prof),
 	KTAP_CASE(itimer_not_inherited),
+	KTAP_CASE(itimer_kept_across_exec),
 	KTAP_CASE(itimer_errors),
 	KTAP_CASE(timer_signal),
 	KTAP_CASE(timer_periodic_delete),
 	KTAP_CASE(timer_abstime),
 	KTAP_CASE(timer_overrun),
 	KTAP_CASE(timer_getoverrun_in_handler),
+	KTAP_CASE(timer_thread_id),
 	KTAP_CASE(timer_sigev_none),
 	KTAP_CASE(timer_default_event),
 	KTAP_CASE(timer_not_inherited),
@@ -671,7 +761,9 @@ static const struct ktap_case cases[] = {
 	KTAP_CASE(process_cpuclock),
 };
 
-int main(void)
+int main(int argc, char *argv[])
 {
+	if (argc > 1 && !strcmp(argv[1], "exec"))
+		return check_after_exec();
 	return ktap_main("timer_test", cases, KTAP_NCASES(cases));
 }
