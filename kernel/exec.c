@@ -281,6 +281,7 @@ static int exec_image(const char *path, const struct exec_args *args,
 		mmput(old);
 	strscpy(current->comm, basename(path), sizeof(current->comm));
 	flush_signal_handlers(current); /* the handlers were in the old image */
+	exit_itimers(current);
 	do_close_on_exec();
 	start_thread(regs, entry, sp);
 	arch_set_tls(current, 0);

@@ -178,7 +178,7 @@ static void exit_notify(struct task_struct *leader)
 	struct task_struct *c, *p = leader->parent;
 
 	leader->exit_status = status;
-	signals_exit(leader); /* the process's alarm */
+	exit_process_timers(leader);
 	if (p->pgid != leader->pgid && p->sid == leader->sid)
 		kill_orphaned_pgrp(leader->pgid, leader);
 	list_for_each_entry (c, &leader->children, sibling)

@@ -244,6 +244,7 @@ void scheduler_tick(bool user_mode)
 		t->utime++;
 	else if (t != c->idle_task)
 		t->stime++;
+	account_itimers(t, user_mode);
 	if (t->slice && --t->slice == 0)
 		c->need_resched = true;
 	if (t == c->idle_task && !list_empty(&run_queue))
@@ -251,7 +252,7 @@ void scheduler_tick(bool user_mode)
 	/* After the test above: a task woken now goes to an idle CPU first. */
 	if (c->cpu == 0) {
 		wake_timed_sleepers();
-		run_alarms();
+		run_timers();
 	}
 }
 

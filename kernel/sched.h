@@ -15,6 +15,7 @@
 #include <asm/switch_to.h>
 #include <kernel/list.h>
 #include <kernel/lockdep.h>
+#include <kernel/posix_timers.h>
 #include <kernel/signal.h>
 #include <kernel/wait.h>
 
@@ -80,6 +81,7 @@ struct task_struct {
 	bool continued_report; /* continued since: for WCONTINUED */
 	int pgid;	       /* process group (job control) */
 	int sid;	       /* session: the pid of its leader (setsid) */
+	struct process_timers timers; /* setitimer's, timer_create's */
 
 	struct files_struct *files; /* fd table and cwd, shared by threads */
 

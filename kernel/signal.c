@@ -25,8 +25,8 @@
  *
  * Threads: the actions are the process's (shared), the mask and pending
  * set each thread's own.  A fault's signal goes to the thread that
- * faulted; kill's, alarm's and SIGCHLD to the process, which gives it to
- * one of its threads not blocking it.  A signal whose action ends the
+ * faulted; kill's, the timers' and SIGCHLD to the process, which gives it
+ * to one of its threads not blocking it.  A signal whose action ends the
  * process ends every thread of it (do_group_exit), whichever took it.
  *
  * The design is Linux's (kernel/signal.c, arch/x86/kernel/signal.c), much
@@ -347,6 +347,12 @@ void fill_siginfo(siginfo_t *si, int sig, const struct kernel_siginfo *k)
 	memset(si, 0, sizeof(*si));
 	si->si_signo = sig;
 	si->si_code = k->si_code;
+	if (k->si_code == SI_TIMER) {
+		si->si_timerid = k->si_timerid;
+		si->si_overrun = k->si_overrun;
+		si->si_value = k->si_value;
+		return;
+	}
 	if (k->si_addr || sig == SIGSEGV || sig == SIGBUS || sig == SIGILL ||
 	    sig == SIGFPE) {
 		si->si_addr = (void *)k->si_addr;
@@ -460,6 +466,8 @@ static int dequeue_signal(sigset_t mask, struct kernel_siginfo *info)
 			s->pending &= ~sigmask(sig);
 			*info = s->info[sig];
 		}
+		if (info->si_code == SI_TIMER)
+			posixtimer_rearm(info);
 	}
 	arch_local_irq_restore(flags);
 	return sig;
@@ -945,78 +953,6 @@ long sys_sigreturn(void)
 	forget_syscall(regs);
 	/* The interrupted code's rax, which the dispatcher stores back. */
 	return syscall_get_return(regs);
-}
-
-/* Tasks with an alarm set, for the tick to check. */
-static LIST_HEAD(alarms);
-
-static void alarm_cancel(struct signal_state *s)
-{
-	if (s->alarm_at)
-		list_del(&s->alarm_link);
-	s->alarm_at = 0;
-}
-
-/* The seconds left of the previous alarm (rounded up), as POSIX says. */
-long sys_alarm(unsigned int seconds)
-{
-	/* The process's alarm, whichever thread sets it: the leader keeps it. */
-	struct signal_state *s = &current->group_leader->signal;
-	unsigned long flags = arch_local_irq_save();
-	long left = 0;
-
-	/* An alarm still to come, however close, counts as 1 second. */
-	if (s->alarm_at)
-		left = max(((long)(s->alarm_at - jiffies) + HZ - 1) / HZ, 1L);
-	alarm_cancel(s);
-	if (seconds) {
-		/* Tick 0 is the "no alarm" mark: move off it. */
-		s->alarm_at = (jiffies + (unsigned long)seconds * HZ) ?: 1;
-		list_add_tail(&s->alarm_link, &alarms);
-	}
-	arch_local_irq_restore(flags);
-	return left;
-}
-
-void run_alarms(void)
-{
-	static const struct kernel_siginfo alarm_info = { .si_code =
-								  SI_KERNEL };
-	struct list_head *p = alarms.next;
-
-	while (p != &alarms) {
-		struct signal_state *s =
-			list_entry(p, struct signal_state, alarm_link);
-
-		p = p->next; /* before alarm_cancel takes s off the list */
-		if ((long)(jiffies - s->alarm_at) < 0)
-			continue;
-		alarm_cancel(s);
-		send_group_signal_info(
-			container_of(s, struct task_struct, signal), SIGALRM,
-			&alarm_info);
-	}
-}
-
-void alarm_move(struct task_struct *to, struct task_struct *from)
-{
-	unsigned long flags = arch_local_irq_save();
-
-	if (from->signal.alarm_at) {
-		to->signal.alarm_at = from->signal.alarm_at;
-		list_add_tail(&to->signal.alarm_link, &from->signal.alarm_link);
-		list_del(&from->signal.alarm_link);
-		from->signal.alarm_at = 0;
-	}
-	arch_local_irq_restore(flags);
-}
-
-void signals_exit(struct task_struct *t)
-{
-	unsigned long flags = arch_local_irq_save();
-
-	alarm_cancel(&t->signal);
-	arch_local_irq_restore(flags);
 }
 
 /*

@@ -82,10 +82,8 @@ struct signal_state {
 	struct list_head queue;	     /* real-time instances, oldest first */
 	unsigned long sas_ss_sp;     /* the alternate stack (sigaltstack) */
 	unsigned long sas_ss_size;   /* 0: none */
-	unsigned long alarm_at;	     /* jiffies; 0: no alarm */
 	unsigned long restart_until; /* jiffies: nanosleep's deadline, */
 	bool restart_sleep;	     /* kept while its call is made again */
-	struct list_head alarm_link;
 };
 
 struct task_struct;
@@ -149,17 +147,9 @@ int sighand_alloc(struct task_struct *t);
 void sighand_share(struct task_struct *child, struct task_struct *parent);
 void sighand_put(struct task_struct *t);
 void flush_sigqueue(struct task_struct *t);
-/*
- * fork, exec and exit: what the child inherits, what exec resets; the
- * process's end (its last thread's exit) cancels its alarm.
- */
+/* fork and exec: what the child inherits, what exec resets. */
 void signals_fork(struct task_struct *child, const struct task_struct *parent);
 void flush_signal_handlers(struct task_struct *t);
-/* The process's alarm goes with its leadership (exec from a thread). */
-void alarm_move(struct task_struct *to, struct task_struct *from);
-void signals_exit(struct task_struct *t);
-/* From the timer tick: send SIGALRM to tasks whose alarm is due. */
-void run_alarms(void);
 
 long sys_sigaction(int sig, const struct sigaction __user *act,
 		   struct sigaction __user *oact);
@@ -176,7 +166,6 @@ long sys_sigtimedwait(const sigset_t __user *set, siginfo_t __user *info,
 		      const struct timespec __user *timeout);
 long sys_sigqueueinfo(int pid, int sig, const siginfo_t __user *info);
 long sys_sigreturn(void);
-long sys_alarm(unsigned int seconds);
 long sys_sigaltstack(const stack_t __user *ss, stack_t __user *old);
 
 /*

@@ -69,7 +69,8 @@ long sys_getrusage(int who, struct rusage __user *ru)
  * kernel/time.c); CLOCK_REALTIME is the same clock from the date the
  * hardware clock gave at boot (ktime_get_real_ns).  The CPU-time clocks count the
  * calling thread's or its whole process's time on a CPU by the same clock
- * (kernel/sched.c).
+ * (kernel/sched.c); so do the clocks of another process or thread
+ * (posix_cpu_clock_get).
  */
 _Static_assert(HZ == USER_HZ, "procinfo's CPU times are in USER_HZ ticks");
 
@@ -92,7 +93,8 @@ long sys_clock_gettime(int clock, struct timespec __user *tp)
 		now = task_cputime(current);
 		break;
 	default:
-		return -EINVAL;
+		if (posix_cpu_clock_get(clock, &now))
+			return -EINVAL;
 	}
 	ts = (struct timespec){ now / NSEC_PER_SEC, now % NSEC_PER_SEC };
 	return copy_to_user(tp, &ts, sizeof(ts)) ? -EFAULT : 0;

@@ -158,6 +158,28 @@ static long do_syscall(unsigned long nr, const unsigned long a[6])
 		return sys_sigqueueinfo(a[0], a[1], U(const siginfo_t *, 2));
 	case SYS_alarm:
 		return sys_alarm(a[0]);
+	case SYS_setitimer:
+		return sys_setitimer(a[0],
+				     U(const struct kernel_itimerval *, 1),
+				     U(struct kernel_itimerval *, 2));
+	case SYS_getitimer:
+		return sys_getitimer(a[0], U(struct kernel_itimerval *, 1));
+	case SYS_timer_create:
+		return sys_timer_create(a[0], U(const struct sigevent *, 1),
+					U(int *, 2));
+	case SYS_timer_settime:
+		return sys_timer_settime(a[0], a[1],
+					 U(const struct kernel_itimerspec *, 2),
+					 U(struct kernel_itimerspec *, 3));
+	case SYS_timer_gettime:
+		return sys_timer_gettime(a[0],
+					 U(struct kernel_itimerspec *, 1));
+	case SYS_timer_getoverrun:
+		return sys_timer_getoverrun(a[0]);
+	case SYS_timer_delete:
+		return sys_timer_delete(a[0]);
+	case SYS_clock_getres:
+		return sys_clock_getres(a[0], U(struct timespec *, 1));
 	case SYS_clone:
 		return sys_clone(a[0], a[1], U(int *, 2), U(int *, 3), a[4]);
 	case SYS_exit_group:

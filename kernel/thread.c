@@ -188,7 +188,7 @@ static void take_leadership(struct task_struct *t, struct task_struct *leader)
 	t->parent = leader->parent;
 	t->pgid = leader->pgid;
 	t->sid = leader->sid;
-	alarm_move(t, leader);
+	process_timers_move(t, leader);
 	list_add_tail(&t->sibling, &leader->sibling);
 	list_del(&leader->sibling);
 	while (!list_empty(&leader->children)) {

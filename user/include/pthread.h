@@ -21,6 +21,8 @@ int pthread_detach(pthread_t thread);
 void pthread_exit(void *result) __attribute__((noreturn));
 pthread_t pthread_self(void);
 int pthread_equal(pthread_t a, pthread_t b);
+/* The thread's CPU-time clock, for clock_gettime (a thread of this process). */
+int pthread_getcpuclockid(pthread_t thread, clockid_t *clock);
 
 int pthread_attr_init(pthread_attr_t *attr);
 int pthread_attr_destroy(pthread_attr_t *attr);

@@ -14,9 +14,10 @@
  * The POSIX options Pagoda has, as POSIX.1-2008 numbers them: file
  * mappings (mmap, msync), mprotect, mlockall and mlock, fsync, job
  * control, the monotonic clock, process CPU-time clocks, shared memory
- * objects (shm_open), real-time signals (sigqueue, sigtimedwait).  Those
- * it lacks are left undefined or -1 (not there): threads (pthread.h is a
- * subset: no keys, no once, no rwlocks), timers (timer_create),
+ * objects (shm_open), real-time signals (sigqueue, sigtimedwait), timers
+ * (timer_create), thread CPU-time clocks.  Those it lacks are left
+ * undefined or -1 (not there): threads (pthread.h is a subset: no keys,
+ * no once, no rwlocks),
  * semaphores.
  */
 #define _POSIX_VERSION 200809L
@@ -28,7 +29,8 @@
 #define _POSIX_JOB_CONTROL 1
 #define _POSIX_MONOTONIC_CLOCK 200809L
 #define _POSIX_CPUTIME 200809L
-#define _POSIX_TIMERS (-1)
+#define _POSIX_TIMERS 200809L
+#define _POSIX_THREAD_CPUTIME 200809L
 #define _POSIX_REALTIME_SIGNALS 200809L
 #define _POSIX_SHARED_MEMORY_OBJECTS 200809L
 #define _POSIX_SEMAPHORES (-1)

@@ -175,6 +175,29 @@ static bool on_list(struct pthread *t)
 	return false;
 }
 
+/*
+ * The caller's own clock is CLOCK_THREAD_CPUTIME_ID; another thread's is
+ * Linux's encoding of its id (MAKE_THREAD_CPUCLOCK), which the kernel's
+ * clock_gettime reads while the thread lives.  A thread joined already,
+ * its stack and struct pthread unmapped, is ESRCH.
+ */
+int pthread_getcpuclockid(pthread_t thread, clockid_t *clock)
+{
+	int err = 0;
+
+	if (thread == pthread_self()) {
+		*clock = CLOCK_THREAD_CPUTIME_ID;
+		return 0;
+	}
+	pthread_mutex_lock(&list_lock);
+	if (on_list(thread) && thread->tid)
+		*clock = MAKE_THREAD_CPUCLOCK(thread->tid);
+	else
+		err = ESRCH;
+	pthread_mutex_unlock(&list_lock);
+	return err;
+}
+
 static void unlink_thread(struct pthread *t)
 {
 	struct pthread **link = &threads;

@@ -59,6 +59,10 @@ long sysconf(int name)
 		return _POSIX_MONOTONIC_CLOCK;
 	case _SC_CPUTIME:
 		return _POSIX_CPUTIME;
+	case _SC_THREAD_CPUTIME:
+		return _POSIX_THREAD_CPUTIME;
+	case _SC_TIMERS:
+		return _POSIX_TIMERS;
 	case _SC_SHARED_MEMORY_OBJECTS:
 		return _POSIX_SHARED_MEMORY_OBJECTS;
 	case _SC_REALTIME_SIGNALS:
@@ -70,8 +74,6 @@ long sysconf(int name)
 	case _SC_ARG_MAX:
 	case _SC_CHILD_MAX:
 	case _SC_THREADS:
-	case _SC_TIMERS:
-	case _SC_THREAD_CPUTIME:
 		return -1; /* no fixed limit told, or an option Pagoda lacks */
 	default:
 		errno = EINVAL;

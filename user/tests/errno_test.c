@@ -391,6 +391,28 @@ static const struct row rows[] = {
 	    V(&ts_negative_sec), V(0)),
 	ROW("nanosleep nsec of a second", SYS_nanosleep, EINVAL,
 	    V(&ts_a_second_of_nsec), V(0)),
+	/* setitimer(which, value, old), getitimer(which, value) */
+	ROW("setitimer bad which", SYS_setitimer, EINVAL, V(3), K(BUF), V(0)),
+	ROW("setitimer from the kernel", SYS_setitimer, EFAULT, V(0),
+	    V(KERNEL_ADDR), V(0)),
+	ROW("getitimer bad which", SYS_getitimer, EINVAL, V(-1), K(BUF)),
+	ROW("getitimer into NULL", SYS_getitimer, EFAULT, V(0), V(0)),
+	/* timer_create(clock, sigevent, id), the others on a timer id */
+	ROW("timer_create bad clock", SYS_timer_create, EINVAL, V(99), V(0),
+	    K(BUF)),
+	ROW("timer_create sigevent in the kernel", SYS_timer_create, EFAULT,
+	    V(CLOCK_MONOTONIC), V(KERNEL_ADDR), K(BUF)),
+	ROW("timer_settime no such timer", SYS_timer_settime, EINVAL, V(12345),
+	    V(0), K(BUF), V(0)),
+	ROW("timer_gettime no such timer", SYS_timer_gettime, EINVAL, V(12345),
+	    K(BUF)),
+	ROW("timer_getoverrun no such timer", SYS_timer_getoverrun, EINVAL,
+	    V(12345)),
+	ROW("timer_delete no such timer", SYS_timer_delete, EINVAL, V(12345)),
+	/* clock_getres(clock, res) */
+	ROW("clock_getres bad clock", SYS_clock_getres, EINVAL, V(99), K(BUF)),
+	ROW("clock_getres into the kernel", SYS_clock_getres, EFAULT,
+	    V(CLOCK_MONOTONIC), V(KERNEL_ADDR)),
 	/* getdents(fd, buf, n) */
 	ROW("getdents not open", SYS_getdents, EBADF, V(99), K(BUF), V(PAGE)),
 	ROW("getdents a file", SYS_getdents, ENOTDIR, K(FILE_RO), K(BUF),

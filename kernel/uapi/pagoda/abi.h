@@ -336,6 +336,38 @@ struct timeval {
 #define CLOCK_MONOTONIC 1
 #define CLOCK_PROCESS_CPUTIME_ID 2 /* the CPU time of the calling process */
 #define CLOCK_THREAD_CPUTIME_ID 3  /* ... of the calling thread */
+/*
+ * Another process's or thread's CPU-time clock (clock_getcpuclockid,
+ * pthread_getcpuclockid), encoded as Linux encodes it: the id's
+ * complement shifted by 3, over CPUCLOCK_SCHED, and the thread bit.
+ */
+#define CPUCLOCK_SCHED 2
+#define CPUCLOCK_PERTHREAD_MASK 4
+#define MAKE_PROCESS_CPUCLOCK(pid)                                             \
+	((int)(~(unsigned int)(pid) << 3) | CPUCLOCK_SCHED)
+#define MAKE_THREAD_CPUCLOCK(tid)                                              \
+	(MAKE_PROCESS_CPUCLOCK(tid) | CPUCLOCK_PERTHREAD_MASK)
+
+/*
+ * Interval timers (setitimer) and POSIX timers (timer_settime), in
+ * Linux's layouts: newlib's struct itimerval (<sys/time.h>) and struct
+ * itimerspec (<sys/timespec.h>) are these, under names of their own here
+ * so that either header may be included first.  TIMER_ABSTIME is Linux's
+ * (newlib's own is 4: user/include/time.h keeps this one).
+ */
+#define ITIMER_REAL 0	 /* real time: SIGALRM (alarm is this timer) */
+#define ITIMER_VIRTUAL 1 /* the process's user CPU time: SIGVTALRM */
+#define ITIMER_PROF 2	 /* its user and system CPU time: SIGPROF */
+struct kernel_itimerval {
+	struct timeval it_interval; /* reloaded with this at expiry; 0: once */
+	struct timeval it_value;    /* time to the next expiry; 0: disarmed */
+};
+struct kernel_itimerspec {
+	struct timespec it_interval;
+	struct timespec it_value;
+};
+#define TIMER_ABSTIME 1	    /* timer_settime: it_value is a time, not a delay */
+#define PAGODA_TIMER_MAX 32 /* timers a process may have (timer_create) */
 
 #define RUSAGE_SELF 0
 #define RUSAGE_CHILDREN (-1)

@@ -94,7 +94,16 @@
 #define SYS_link 71
 #define SYS_sigqueueinfo 72 /* (pid, sig, siginfo_t *): sigqueue */
 #define SYS_sigtimedwait 73 /* (set, info, timespec *timeout) */
-#define NR_SYSCALLS 74
+/* 76-83: interval and POSIX timers (kernel/itimer.c, kernel/posix_timers.c) */
+#define SYS_setitimer 76
+#define SYS_getitimer 77
+#define SYS_timer_create 78
+#define SYS_timer_settime 79 /* (id, flags, new, old): TIMER_ABSTIME */
+#define SYS_timer_gettime 80
+#define SYS_timer_getoverrun 81
+#define SYS_timer_delete 82
+#define SYS_clock_getres 83
+#define NR_SYSCALLS 84
 
 /* SYS_reboot's first argument. */
 #define REBOOT_POWER_OFF 0 /* report the exit status, then power off */
