@@ -16,4 +16,9 @@
 #undef PATH_MAX
 #define PATH_MAX 4096
 
+/* POSIX semaphores (<semaphore.h>): the largest count; no limit on how many. */
+#define SEM_VALUE_MAX 0x7fffffff
+#define _POSIX_SEM_VALUE_MAX 32767
+#define _POSIX_SEM_NSEMS_MAX 256
+
 #endif

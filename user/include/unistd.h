@@ -14,9 +14,9 @@
  * The POSIX options Pagoda has, as POSIX.1-2008 numbers them: file
  * mappings (mmap, msync), mprotect, mlockall and mlock, fsync, job
  * control, the monotonic clock, process CPU-time clocks, shared memory
- * objects (shm_open).  Those it lacks are left undefined or -1 (not
- * there): threads (pthread.h is a subset: no keys, no once, no rwlocks),
- * timers (timer_create), real-time signals, semaphores.
+ * objects (shm_open), semaphores (sem_open ...).  Those it lacks are left
+ * undefined or -1 (not there): threads (pthread.h is a subset: no keys,
+ * no once, no rwlocks), timers (timer_create), real-time signals.
  */
 #define _POSIX_VERSION 200809L
 #define _POSIX_MAPPED_FILES 200809L
@@ -30,7 +30,7 @@
 #define _POSIX_TIMERS (-1)
 #define _POSIX_REALTIME_SIGNALS (-1)
 #define _POSIX_SHARED_MEMORY_OBJECTS 200809L
-#define _POSIX_SEMAPHORES (-1)
+#define _POSIX_SEMAPHORES 200809L
 
 /* sysconf() names (Linux's values) */
 #define _SC_ARG_MAX 0
@@ -57,6 +57,9 @@
 #define _SC_CPUTIME 138
 #define _SC_THREAD_CPUTIME 139
 #define _SC_MONOTONIC_CLOCK 149
+#define _SC_SEMAPHORES 21
+#define _SC_SEM_NSEMS_MAX 32
+#define _SC_SEM_VALUE_MAX 33
 
 #define STDIN_FILENO 0
 #define STDOUT_FILENO 1

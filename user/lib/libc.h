@@ -6,6 +6,7 @@
 #ifndef _LIBC_H
 #define _LIBC_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <pagoda/syscall.h>
 
@@ -29,6 +30,33 @@ long __syscall6(long nr, long a1, long a2, long a3, long a4, long a5, long a6);
  * so that a large result (an address) is never taken for an error.
  */
 long __syscall_ret(long r);
+
+/*
+ * Futexes (futex.c): wait while *word is val, for at most *left (NULL: no
+ * limit), and wake n waiters; private to the process unless shared.  The
+ * kernel's result: 0, or -EAGAIN, -EINTR, -ETIMEDOUT ...
+ */
+struct timespec;
+long __futex_wait(int *word, int val, bool shared, const struct timespec *left);
+long __futex_wake(int *word, int n, bool shared);
+/* What is left of abstime on CLOCK_REALTIME; false if it has passed. */
+bool __time_left(const struct timespec *abstime, struct timespec *left);
+/* A three-state futex lock on word (0: unlocked). */
+bool __futex_trylock(int *word);
+void __futex_lock(int *word, bool shared);
+void __futex_lock_contended(int *word, bool shared); /* taken as contended */
+void __futex_unlock(int *word, bool shared);
+
+/*
+ * The file in /dev/shm of a POSIX object's name ("/name"): prefix and the
+ * name, in path; -1 with errno EINVAL or ENAMETOOLONG (shm.c).
+ */
+int __shm_path(const char *name, const char *prefix, char *path, size_t size);
+/*
+ * Make the file path whole (init's len bytes, zeros up to size) or not at
+ * all; its descriptor, or -1 with errno (EEXIST: the name is taken).
+ */
+int __shm_create(const char *path, const void *init, size_t len, size_t size);
 
 /* Threads (arch/<arch>/clone.S): start fn(arg) on stack; the thread pointer. */
 struct pthread;

@@ -7,6 +7,7 @@
  * CPUs come from the kernel (sysinfo), the rest are Pagoda's constants.
  */
 #include <errno.h>
+#include <limits.h>
 #include <sys/sysinfo.h>
 #include <unistd.h>
 
@@ -61,12 +62,17 @@ long sysconf(int name)
 		return _POSIX_CPUTIME;
 	case _SC_SHARED_MEMORY_OBJECTS:
 		return _POSIX_SHARED_MEMORY_OBJECTS;
+	case _SC_SEMAPHORES:
+		return _POSIX_SEMAPHORES;
+	case _SC_SEM_VALUE_MAX:
+		return SEM_VALUE_MAX;
 	case _SC_ARG_MAX:
 	case _SC_CHILD_MAX:
 	case _SC_THREADS:
 	case _SC_TIMERS:
 	case _SC_REALTIME_SIGNALS:
 	case _SC_THREAD_CPUTIME:
+	case _SC_SEM_NSEMS_MAX:
 		return -1; /* no fixed limit told, or an option Pagoda lacks */
 	default:
 		errno = EINVAL;
