@@ -21,4 +21,8 @@
 #define _POSIX_SEM_VALUE_MAX 32767
 #define _POSIX_SEM_NSEMS_MAX 256
 
+/* POSIX message queues (<mqueue.h>): priorities below MQ_PRIO_MAX (Linux's). */
+#define MQ_PRIO_MAX 32768
+#define MQ_OPEN_MAX 256 /* open queues in a process */
+
 #endif

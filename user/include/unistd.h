@@ -14,7 +14,8 @@
  * The POSIX options Pagoda has, as POSIX.1-2008 numbers them: file
  * mappings (mmap, msync), mprotect, mlockall and mlock, fsync, job
  * control, the monotonic clock, process CPU-time clocks, shared memory
- * objects (shm_open), semaphores (sem_open ...).  Those it lacks are left
+ * objects (shm_open), semaphores (sem_open ...), message queues
+ * (mq_open ...).  Those it lacks are left
  * undefined or -1 (not there): threads (pthread.h is a subset: no keys,
  * no once, no rwlocks), timers (timer_create), real-time signals.
  */
@@ -31,6 +32,7 @@
 #define _POSIX_REALTIME_SIGNALS (-1)
 #define _POSIX_SHARED_MEMORY_OBJECTS 200809L
 #define _POSIX_SEMAPHORES 200809L
+#define _POSIX_MESSAGE_PASSING 200809L
 
 /* sysconf() names (Linux's values) */
 #define _SC_ARG_MAX 0
@@ -60,6 +62,9 @@
 #define _SC_SEMAPHORES 21
 #define _SC_SEM_NSEMS_MAX 32
 #define _SC_SEM_VALUE_MAX 33
+#define _SC_MESSAGE_PASSING 20
+#define _SC_MQ_OPEN_MAX 27
+#define _SC_MQ_PRIO_MAX 28
 
 #define STDIN_FILENO 0
 #define STDOUT_FILENO 1

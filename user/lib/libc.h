@@ -53,10 +53,19 @@ void __futex_unlock(int *word, bool shared);
  */
 int __shm_path(const char *name, const char *prefix, char *path, size_t size);
 /*
- * Make the file path whole (init's len bytes, zeros up to size) or not at
- * all; its descriptor, or -1 with errno (EEXIST: the name is taken).
+ * Open the object file path read-write, as open() with oflag's O_CREAT
+ * and O_EXCL: a new one is made whole (init's len bytes, zeros up to
+ * size) or not at all.  Its descriptor, or -1 with errno (shm.c).
  */
-int __shm_create(const char *path, const void *init, size_t len, size_t size);
+int __shm_open_object(const char *path, int oflag, const void *init, size_t len,
+		      size_t size);
+
+/*
+ * Take and release every lock of the C library (lock.c): fork does, so
+ * that no other thread holds one when the child is made.
+ */
+void __libc_lock_all(void);
+void __libc_unlock_all(void);
 
 /* Threads (arch/<arch>/clone.S): start fn(arg) on stack; the thread pointer. */
 struct pthread;

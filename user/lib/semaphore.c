@@ -18,8 +18,9 @@
  *
  * A named semaphore is the file /dev/shm/sem.NAME holding one sem_t,
  * mapped shared (glibc's layout).  sem_open creates it whole or not at
- * all (__shm_create, shm.c: a temporary file, linked to the name when
- * written), so a process opening the name never sees a half-made one.  A
+ * all (__shm_open_object, shm.c: a temporary file, linked to the name
+ * when written), so a process opening the name never sees a half-made
+ * one.  A
  * process opening one name twice gets the same address (POSIX), from a
  * list of the semaphores it has open, by file.
  */
@@ -200,21 +201,8 @@ sem_t *sem_open(const char *name, int oflag, ...)
 		}
 	}
 	init = (sem_t){ .value = value, .shared = 1 };
-	for (;;) {
-		if ((oflag & (O_CREAT | O_EXCL)) != (O_CREAT | O_EXCL)) {
-			fd = open(path, O_RDWR | O_CLOEXEC);
-			if (fd >= 0)
-				return map_named(fd);
-			if (errno != ENOENT || !(oflag & O_CREAT))
-				return SEM_FAILED;
-		}
-		fd = __shm_create(path, &init, sizeof(init), sizeof(init));
-		if (fd >= 0)
-			return map_named(fd);
-		if (errno != EEXIST || (oflag & O_EXCL))
-			return SEM_FAILED;
-		/* another process made it since our open: open theirs */
-	}
+	fd = __shm_open_object(path, oflag, &init, sizeof(init), sizeof(init));
+	return fd < 0 ? SEM_FAILED : map_named(fd);
 }
 
 /* The last sem_close of a name in this process unmaps it. */

@@ -66,7 +66,8 @@ int shm_unlink(const char *name)
  * to path, so that a process opening path never sees a half-made object.
  * Its descriptor, or -1 with errno (EEXIST: the name is taken).
  */
-int __shm_create(const char *path, const void *init, size_t len, size_t size)
+static int create_object(const char *path, const void *init, size_t len,
+			 size_t size)
 {
 	char tmp[] = SHM_DIR ".tmp.XXXXXX";
 	int fd = mkstemp(tmp);
@@ -84,4 +85,22 @@ int __shm_create(const char *path, const void *init, size_t len, size_t size)
 	}
 	unlink(tmp);
 	return fd;
+}
+
+int __shm_open_object(const char *path, int oflag, const void *init, size_t len,
+		      size_t size)
+{
+	int fd;
+
+	for (;;) {
+		if ((oflag & (O_CREAT | O_EXCL)) != (O_CREAT | O_EXCL)) {
+			fd = open(path, O_RDWR | O_CLOEXEC);
+			if (fd >= 0 || errno != ENOENT || !(oflag & O_CREAT))
+				return fd;
+		}
+		fd = create_object(path, init, len, size);
+		if (fd >= 0 || errno != EEXIST || (oflag & O_EXCL))
+			return fd;
+		/* another process made it since our open: open theirs */
+	}
 }

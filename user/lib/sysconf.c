@@ -66,6 +66,12 @@ long sysconf(int name)
 		return _POSIX_SEMAPHORES;
 	case _SC_SEM_VALUE_MAX:
 		return SEM_VALUE_MAX;
+	case _SC_MESSAGE_PASSING:
+		return _POSIX_MESSAGE_PASSING;
+	case _SC_MQ_OPEN_MAX:
+		return MQ_OPEN_MAX;
+	case _SC_MQ_PRIO_MAX:
+		return MQ_PRIO_MAX;
 	case _SC_ARG_MAX:
 	case _SC_CHILD_MAX:
 	case _SC_THREADS:

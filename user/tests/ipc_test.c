@@ -9,7 +9,12 @@
  *  - POSIX semaphores (user/lib/semaphore.c): unnamed between threads and
  *    between processes (pshared), named across fork, a signal ending
  *    sem_wait with EINTR, sem_timedwait's ETIMEDOUT and EINVAL, the
- *    count's limit (EOVERFLOW), sem_open's O_CREAT / O_EXCL rules.
+ *    count's limit (EOVERFLOW), sem_open's O_CREAT / O_EXCL rules;
+ *  - message queues (user/lib/mqueue.c): priority order, blocking send and
+ *    receive between processes, O_NONBLOCK's EAGAIN, EMSGSIZE, EBADF,
+ *    timeouts, the open and unlink rules;
+ *  - pthread_atfork's order, and fork while another thread holds malloc's
+ *    and a FILE's lock (user/lib/fork.c, lock.c).
  *
  * A case that forks checks its children's exit status; each child ends
  * with ktap_child_exit.  Waits that would hang if a wake-up were lost are
@@ -19,11 +24,15 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <malloc.h>
+#include <mqueue.h>
 #include <pagoda.h>
 #include <pthread.h>
 #include <sched.h>
 #include <semaphore.h>
 #include <signal.h>
+#include <stdio.h>
+#include <string.h>
 #include <sys/mman.h>
 #include <time.h>
 #include <unistd.h>
@@ -349,6 +358,247 @@ static void sem_limits(void)
 	EXPECT_EQ(value, SEM_VALUE_MAX - 1);
 }
 
+#define MQ_NAME "/ipc_test_mq"
+
+static mqd_t new_queue(int oflag, long maxmsg, long msgsize)
+{
+	struct mq_attr attr = { .mq_maxmsg = maxmsg, .mq_msgsize = msgsize };
+
+	mq_unlink(MQ_NAME);
+	return mq_open(MQ_NAME, O_CREAT | O_EXCL | oflag, 0600, &attr);
+}
+
+static void expect_message(mqd_t mq, const char *text, unsigned int prio)
+{
+	char buf[32];
+	unsigned int got = ~0u;
+	ssize_t n = mq_receive(mq, buf, sizeof(buf), &got);
+
+	ASSERT_EQ(n, (long)strlen(text) + 1);
+	EXPECT_STREQ(buf, text);
+	EXPECT_EQ(got, prio);
+}
+
+static void mq_priorities(void)
+{
+	static const struct {
+		const char *text;
+		unsigned int prio;
+	} sent[] = {
+		{ "a", 1 }, { "b", 5 }, { "c", 1 }, { "d", 5 }, { "e", 0 }
+	};
+	struct mq_attr attr;
+	mqd_t mq = new_queue(O_RDWR, 8, 32);
+
+	ASSERT_GE(mq, 0);
+	for (size_t i = 0; i < sizeof(sent) / sizeof(sent[0]); i++)
+		EXPECT_EQ(mq_send(mq, sent[i].text, 2, sent[i].prio), 0);
+	EXPECT_EQ(mq_getattr(mq, &attr), 0);
+	EXPECT_EQ(attr.mq_curmsgs, 5);
+	EXPECT_EQ(attr.mq_maxmsg, 8);
+	EXPECT_EQ(attr.mq_msgsize, 32);
+	EXPECT_EQ(attr.mq_flags, 0);
+	/* Highest priority first, first come first within one. */
+	expect_message(mq, "b", 5);
+	expect_message(mq, "d", 5);
+	expect_message(mq, "a", 1);
+	expect_message(mq, "c", 1);
+	expect_message(mq, "e", 0);
+	EXPECT_EQ(mq_getattr(mq, &attr), 0);
+	EXPECT_EQ(attr.mq_curmsgs, 0);
+	EXPECT_EQ(mq_close(mq), 0);
+	EXPECT_EQ(mq_unlink(MQ_NAME), 0);
+}
+
+static void mq_nonblocking_errors(void)
+{
+	struct mq_attr attr = { .mq_flags = 0 }, old;
+	char buf[64] = "x";
+	mqd_t mq = new_queue(O_RDWR | O_NONBLOCK, 2, 16), reader;
+
+	ASSERT_GE(mq, 0);
+	EXPECT_ERRNO(mq_receive(mq, buf, sizeof(buf), NULL), EAGAIN);
+	EXPECT_EQ(mq_send(mq, buf, 16, 0), 0);
+	EXPECT_ERRNO(mq_send(mq, buf, 17, 0), EMSGSIZE);
+	EXPECT_ERRNO(mq_send(mq, buf, 1, MQ_PRIO_MAX), EINVAL);
+	EXPECT_EQ(mq_send(mq, buf, 0, MQ_PRIO_MAX - 1), 0);
+	EXPECT_ERRNO(mq_send(mq, buf, 1, 0), EAGAIN); /* full */
+	EXPECT_ERRNO(mq_receive(mq, buf, 15, NULL), EMSGSIZE);
+	EXPECT_EQ(mq_setattr(mq, &attr, &old), 0);
+	EXPECT_EQ(old.mq_flags, O_NONBLOCK);
+	EXPECT_EQ(old.mq_curmsgs, 2);
+	EXPECT_EQ(mq_getattr(mq, &attr), 0);
+	EXPECT_EQ(attr.mq_flags, 0);
+	reader = mq_open(MQ_NAME, O_RDONLY);
+	ASSERT_GE(reader, 0);
+	EXPECT_TRUE(reader != mq);
+	EXPECT_ERRNO(mq_send(reader, buf, 1, 0), EBADF);
+	EXPECT_EQ(mq_receive(reader, buf, sizeof(buf), NULL), 0);
+	EXPECT_EQ(mq_close(reader), 0);
+	EXPECT_ERRNO(mq_close(reader), EBADF);
+	EXPECT_ERRNO(mq_send(-1, buf, 1, 0), EBADF);
+	EXPECT_EQ(mq_close(mq), 0);
+	EXPECT_ERRNO(mq_open(MQ_NAME, O_CREAT | O_EXCL | O_RDWR, 0600, NULL),
+		     EEXIST);
+	EXPECT_EQ(mq_unlink(MQ_NAME), 0);
+	EXPECT_ERRNO(mq_unlink(MQ_NAME), ENOENT);
+	EXPECT_ERRNO(mq_open(MQ_NAME, O_RDWR), ENOENT);
+	EXPECT_ERRNO(mq_open("ipc_test_mq", O_CREAT | O_RDWR, 0600, NULL),
+		     EINVAL);
+	attr = (struct mq_attr){ .mq_maxmsg = 0, .mq_msgsize = 16 };
+	EXPECT_ERRNO(mq_open(MQ_NAME, O_CREAT | O_RDWR, 0600, &attr), EINVAL);
+	EXPECT_GT(sysconf(_SC_MESSAGE_PASSING), 0);
+}
+
+/*
+ * More messages than the queue holds, between two processes: the sender
+ * blocks while it is full, the receiver while it is empty, and they come
+ * out in order (one priority).  The child uses the descriptor fork gave
+ * it, the parent one opened by name.
+ */
+static void mq_blocking_fork(void)
+{
+	mqd_t mq = new_queue(O_RDWR, 4, 16), sender;
+	char buf[16];
+	pid_t pid;
+
+	ASSERT_GE(mq, 0);
+	pid = fork();
+	ASSERT_GE(pid, 0);
+	if (pid == 0) {
+		for (int i = 0; i < ROUNDS; i++) {
+			unsigned int prio;
+
+			if (mq_receive(mq, buf, sizeof(buf), &prio) !=
+			    sizeof(int)) {
+				EXPECT_TRUE(!"a message of an int");
+				break;
+			}
+			EXPECT_EQ(*(int *)buf, i);
+			EXPECT_EQ(prio, 3u);
+		}
+		ktap_child_exit();
+	}
+	sender = mq_open(MQ_NAME, O_WRONLY);
+	EXPECT_GE(sender, 0);
+	for (int i = 0; sender >= 0 && i < ROUNDS; i++)
+		EXPECT_EQ(mq_send(sender, (char *)&i, sizeof(i), 3), 0);
+	expect_child_ok(pid);
+	EXPECT_EQ(mq_close(sender), 0);
+	EXPECT_EQ(mq_close(mq), 0);
+	EXPECT_EQ(mq_unlink(MQ_NAME), 0);
+}
+
+static void mq_timeouts(void)
+{
+	struct timespec soon = from_now(30000000L), bad = { 0, -1 };
+	char buf[16] = "x";
+	mqd_t mq = new_queue(O_RDWR, 1, 16);
+
+	ASSERT_GE(mq, 0);
+	EXPECT_ERRNO(mq_timedreceive(mq, buf, sizeof(buf), NULL, &soon),
+		     ETIMEDOUT);
+	EXPECT_ERRNO(mq_timedreceive(mq, buf, sizeof(buf), NULL, &bad), EINVAL);
+	EXPECT_EQ(mq_timedsend(mq, buf, 1, 0, &bad), 0); /* no wait */
+	soon = from_now(30000000L);
+	EXPECT_ERRNO(mq_timedsend(mq, buf, 1, 0, &soon), ETIMEDOUT);
+	EXPECT_EQ(mq_timedreceive(mq, buf, sizeof(buf), NULL, &bad), 1);
+	EXPECT_EQ(mq_close(mq), 0);
+	EXPECT_EQ(mq_unlink(MQ_NAME), 0);
+}
+
+/* pthread_atfork's handlers note their calls here, in a shared page. */
+static char *calls;
+
+static void note(char c)
+{
+	size_t n = strlen(calls);
+
+	calls[n] = c;
+	calls[n + 1] = '\0';
+}
+
+/* clang-format off */
+static void prepare_a(void) { note('A'); }
+static void prepare_b(void) { note('B'); }
+static void parent_a(void) { note('a'); }
+static void parent_b(void) { note('b'); }
+static void child_a(void) { note('1'); }
+static void child_b(void) { note('2'); }
+/* clang-format on */
+
+/*
+ * Prepare handlers run last registered first, parent and child handlers
+ * first registered first (POSIX).  The handlers stay registered after the
+ * case, but only in its own process (ktap runs each case in a child).
+ */
+static void atfork_order(void)
+{
+	pid_t pid;
+
+	calls = shared_page();
+	ASSERT_TRUE(calls != MAP_FAILED);
+	calls[0] = '\0';
+	ASSERT_EQ(pthread_atfork(prepare_a, parent_a, child_a), 0);
+	ASSERT_EQ(pthread_atfork(prepare_b, parent_b, child_b), 0);
+	ASSERT_EQ(pthread_atfork(NULL, NULL, NULL), 0);
+	pid = fork();
+	ASSERT_GE(pid, 0);
+	if (pid == 0)
+		_exit(0);
+	expect_child_ok(pid);
+	/* The child's handlers ran before it exited, the parent's before
+	 * fork returned: both after the prepare handlers. */
+	EXPECT_TRUE(!strcmp(calls, "BA12ab") || !strcmp(calls, "BAab12"));
+	munmap(calls, 4096);
+}
+
+static FILE *held_file;
+static int held;
+
+/* Hold newlib's malloc lock and held_file's lock for a while. */
+static void *hold_locks(void *arg)
+{
+	__malloc_lock(_REENT);
+	flockfile(held_file);
+	__atomic_store_n(&held, 1, __ATOMIC_RELEASE);
+	usleep(100000);
+	funlockfile(held_file);
+	__malloc_unlock(_REENT);
+	return NULL;
+}
+
+/*
+ * fork while another thread holds malloc's and a FILE's lock: fork waits
+ * for them, so the child (one thread) can allocate and print.  Without
+ * that the child would sleep for ever on a lock no thread of it holds;
+ * alarm ends it then, and the case fails.
+ */
+static void fork_while_thread_holds_locks(void)
+{
+	pthread_t t;
+	pid_t pid;
+
+	held_file = fopen("/tmp/ipc_test_atfork", "w");
+	ASSERT_TRUE(held_file != NULL);
+	ASSERT_EQ(pthread_create(&t, NULL, hold_locks, NULL), 0);
+	while (!__atomic_load_n(&held, __ATOMIC_ACQUIRE))
+		sched_yield();
+	pid = fork();
+	ASSERT_GE(pid, 0);
+	if (pid == 0) {
+		alarm(10);
+		free(malloc(100));
+		EXPECT_GT(fprintf(held_file, "child\n"), 0);
+		EXPECT_EQ(fflush(held_file), 0);
+		ktap_child_exit();
+	}
+	expect_child_ok(pid);
+	EXPECT_EQ(pthread_join(t, NULL), 0);
+	fclose(held_file);
+	unlink("/tmp/ipc_test_atfork");
+}
+
 static const struct ktap_case cases[] = {
 	KTAP_CASE(futex_shared_anon_pingpong),
 	KTAP_CASE(futex_shm_two_addresses),
@@ -360,6 +610,12 @@ static const struct ktap_case cases[] = {
 	KTAP_CASE(sem_wait_eintr),
 	KTAP_CASE(sem_timedwait_rules),
 	KTAP_CASE(sem_limits),
+	KTAP_CASE(mq_priorities),
+	KTAP_CASE(mq_nonblocking_errors),
+	KTAP_CASE(mq_blocking_fork),
+	KTAP_CASE(mq_timeouts),
+	KTAP_CASE(atfork_order),
+	KTAP_CASE(fork_while_thread_holds_locks),
 };
 
 int main(void)
