@@ -144,9 +144,11 @@ static void put_futex_key(struct futex_key *key)
 }
 
 /*
- * The word is read with futex_lock held: on one CPU a fault taken meanwhile
- * is served at once and cannot sleep; Linux reads with page faults off
- * and retries outside the lock instead.
+ * The word is read with futex_lock held, so a fault taken by that read
+ * would be served under a spinlock (Linux reads with page faults off and
+ * retries outside the lock instead).  It is read once before, unlocked:
+ * a word this process has not touched yet -- in a shared page another
+ * process made -- is mapped then, and the locked read finds it mapped.
  */
 static long futex_wait(u32 __user *uaddr, const struct futex_key *key, u32 val,
 		       unsigned long until)
@@ -156,6 +158,8 @@ static long futex_wait(u32 __user *uaddr, const struct futex_key *key, u32 val,
 	long err = 0;
 	u32 cur;
 
+	if (copy_from_user(&cur, uaddr, sizeof(cur)))
+		return -EFAULT;
 	init_wait_queue(&q.wait);
 	flags = spin_lock_irqsave(&futex_lock);
 	if (copy_from_user(&cur, uaddr, sizeof(cur))) {

@@ -24,5 +24,9 @@
 /* POSIX message queues (<mqueue.h>): priorities below MQ_PRIO_MAX (Linux's). */
 #define MQ_PRIO_MAX 32768
 #define MQ_OPEN_MAX 256 /* open queues in a process */
+#define _POSIX_MQ_OPEN_MAX 8
+#define _POSIX_MQ_PRIO_MAX 32
+/* POSIX's least number of open files (Pagoda's: _SC_OPEN_MAX). */
+#define _POSIX_OPEN_MAX 20
 
 #endif

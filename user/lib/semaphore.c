@@ -225,11 +225,12 @@ int sem_close(sem_t *sem)
 	return found ? 0 : sem_error(EINVAL);
 }
 
+/* A name sem_open would refuse names no semaphore: ENOENT (glibc's). */
 int sem_unlink(const char *name)
 {
 	char path[PATH_MAX];
 
 	if (__shm_path(name, SEM_PREFIX, path, sizeof(path)))
-		return -1;
+		return sem_error(ENOENT);
 	return unlink(path);
 }
