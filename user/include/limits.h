@@ -19,4 +19,17 @@
 #define RTSIG_MAX (SIGRTMAX - SIGRTMIN + 1)
 #define SIGQUEUE_MAX PAGODA_SIGQUEUE_MAX
 
+/* POSIX semaphores (<semaphore.h>): the largest count; no limit on how many. */
+#define SEM_VALUE_MAX 0x7fffffff
+#define _POSIX_SEM_VALUE_MAX 32767
+#define _POSIX_SEM_NSEMS_MAX 256
+
+/* POSIX message queues (<mqueue.h>): priorities below MQ_PRIO_MAX (Linux's). */
+#define MQ_PRIO_MAX 32768
+#define MQ_OPEN_MAX 256 /* open queues in a process */
+#define _POSIX_MQ_OPEN_MAX 8
+#define _POSIX_MQ_PRIO_MAX 32
+/* POSIX's least number of open files (Pagoda's: _SC_OPEN_MAX). */
+#define _POSIX_OPEN_MAX 20
+
 #endif

@@ -15,10 +15,10 @@
  * mappings (mmap, msync), mprotect, mlockall and mlock, fsync, job
  * control, the monotonic clock, process CPU-time clocks, shared memory
  * objects (shm_open), real-time signals (sigqueue, sigtimedwait), timers
- * (timer_create), thread CPU-time clocks.  Those it lacks are left
- * undefined or -1 (not there): threads (pthread.h is a subset: no keys,
- * no once, no rwlocks),
- * semaphores.
+ * (timer_create), thread CPU-time clocks, semaphores (sem_open ...),
+ * message queues (mq_open ...).  Those it lacks are left undefined or -1
+ * (not there): threads (pthread.h is a subset: no keys, no once, no
+ * rwlocks).
  */
 #define _POSIX_VERSION 200809L
 #define _POSIX_MAPPED_FILES 200809L
@@ -33,7 +33,8 @@
 #define _POSIX_THREAD_CPUTIME 200809L
 #define _POSIX_REALTIME_SIGNALS 200809L
 #define _POSIX_SHARED_MEMORY_OBJECTS 200809L
-#define _POSIX_SEMAPHORES (-1)
+#define _POSIX_SEMAPHORES 200809L
+#define _POSIX_MESSAGE_PASSING 200809L
 
 /* sysconf() names (Linux's values) */
 #define _SC_ARG_MAX 0
@@ -62,6 +63,12 @@
 #define _SC_CPUTIME 138
 #define _SC_THREAD_CPUTIME 139
 #define _SC_MONOTONIC_CLOCK 149
+#define _SC_SEMAPHORES 21
+#define _SC_SEM_NSEMS_MAX 32
+#define _SC_SEM_VALUE_MAX 33
+#define _SC_MESSAGE_PASSING 20
+#define _SC_MQ_OPEN_MAX 27
+#define _SC_MQ_PRIO_MAX 28
 
 #define STDIN_FILENO 0
 #define STDOUT_FILENO 1

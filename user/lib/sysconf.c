@@ -7,6 +7,7 @@
  * CPUs come from the kernel (sysinfo), the rest are Pagoda's constants.
  */
 #include <errno.h>
+#include <limits.h>
 #include <sys/sysinfo.h>
 #include <unistd.h>
 
@@ -71,9 +72,20 @@ long sysconf(int name)
 		return SIGRTMAX - SIGRTMIN + 1;
 	case _SC_SIGQUEUE_MAX:
 		return PAGODA_SIGQUEUE_MAX;
+	case _SC_SEMAPHORES:
+		return _POSIX_SEMAPHORES;
+	case _SC_SEM_VALUE_MAX:
+		return SEM_VALUE_MAX;
+	case _SC_MESSAGE_PASSING:
+		return _POSIX_MESSAGE_PASSING;
+	case _SC_MQ_OPEN_MAX:
+		return MQ_OPEN_MAX;
+	case _SC_MQ_PRIO_MAX:
+		return MQ_PRIO_MAX;
 	case _SC_ARG_MAX:
 	case _SC_CHILD_MAX:
 	case _SC_THREADS:
+	case _SC_SEM_NSEMS_MAX:
 		return -1; /* no fixed limit told, or an option Pagoda lacks */
 	default:
 		errno = EINVAL;
