@@ -580,20 +580,25 @@ void flush_signal_handlers(struct task_struct *t)
 long sys_kill(int pid, int sig)
 {
 	struct task_struct *t;
+	int err;
 
 	if (sig && !valid_signal(sig))
 		return -EINVAL;
 	if (pid == 0) /* the caller's group */
-		return kill_pgrp(current->group_leader->pgid, sig);
+		return __kill_pgrp(current->group_leader->pgid, sig, false);
 	if (pid == -1)
 		return kill_all(sig);
 	if (pid < 0) /* a whole process group */
-		return pid < -0x7fffffff ? -ESRCH : kill_pgrp(-pid, sig);
+		return pid < -0x7fffffff ? -ESRCH
+					 : __kill_pgrp(-pid, sig, false);
 	t = find_task_by_pid(pid);
 	if (!t)
 		return -ESRCH;
 	if (t == init_task)
 		return -EPERM;
+	err = check_kill_permission(sig, t);
+	if (err)
+		return err;
 	if (sig && !thread_group_empty(t->group_leader))
 		send_group_signal(t, sig);
 	return 0;

@@ -173,6 +173,13 @@ unsigned long do_brk(struct mm_struct *mm, unsigned long new_brk);
 #define STACK_GUARD_GAP (1UL << 20)
 
 /*
+ * Bytes of mm's VMAs that have all of vm_flags, less their part in
+ * [start, end): the limits' count (RLIMIT_AS, RLIMIT_MEMLOCK).
+ */
+unsigned long mapped_bytes_outside(struct mm_struct *mm, unsigned long start,
+				   unsigned long end, unsigned long vm_flags);
+
+/*
  * The mapping calls, POSIX semantics: the address or -errno; 0 or -errno.
  * do_mmap maps file (a page-cache file) at page pgoff, or anonymous memory
  * if file is NULL.
