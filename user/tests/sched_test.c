@@ -328,7 +328,7 @@ static void bad_arguments(void)
 	CPU_ZERO(&none);
 	EXPECT_ERRNO(sched_setaffinity(0, sizeof(none), &none), EINVAL);
 	EXPECT_ERRNO(sched_setaffinity(99999, sizeof(none), &none), ESRCH);
-	EXPECT_ERRNO(sched_getaffinity(0, 4, &none), EINVAL);
+	EXPECT_ERRNO(sched_getaffinity(0, 3, &none), EINVAL);
 }
 
 static const struct ktap_case cases[] = {
