@@ -29,12 +29,12 @@
  *
  * A task runs only on the CPUs of its cpus_allowed (sched_setaffinity).
  *
- * Several CPUs share the one run queue: a CPU that calls schedule() takes
- * the task at the front, wherever it ran before, so tasks migrate freely.
- * One queue rather than one per CPU because the kernel lock serializes the
- * scheduler anyway (kernel/smp.h): per-CPU queues would buy nothing but
- * the balancing they need.  A task made runnable while a CPU idles is
- * handed to it by a reschedule IPI.
+ * Several CPUs share the run queues: a CPU that calls schedule() takes
+ * the first task it may run, wherever it ran before, so tasks migrate
+ * freely.  Shared queues rather than one per CPU because the kernel lock
+ * serializes the scheduler anyway (kernel/smp.h): per-CPU queues would
+ * buy nothing but the balancing they need.  A task made runnable while a
+ * CPU idles is handed to it by a reschedule IPI.
  *
  * Locking: the queues are under the kernel lock, and touched with
  * interrupts off (an interrupt on this CPU may wake a task).  schedule() is
