@@ -52,7 +52,6 @@ void init_rlimits(struct rlimit *rlim)
 	rlim[RLIMIT_NOFILE] = (struct rlimit){ NR_OPEN, NR_OPEN };
 	rlim[RLIMIT_NPROC] = (struct rlimit){ NR_TASKS, NR_TASKS };
 	rlim[RLIMIT_MEMLOCK] = (struct rlimit){ 8UL << 20, 8UL << 20 };
-	rlim[RLIMIT_SIGPENDING] = (struct rlimit){ NR_TASKS, NR_TASKS };
 	rlim[RLIMIT_NICE] = (struct rlimit){ 0, 0 };
 	rlim[RLIMIT_RTPRIO] = (struct rlimit){ 0, 0 };
 }
