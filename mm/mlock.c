@@ -9,7 +9,8 @@
  * mlockall(MCL_FUTURE) puts VM_LOCKED in mm->def_flags, so new mappings
  * come locked (faulted on first touch, not at mmap).  Locks are not
  * inherited by fork, nor kept by execve.  RLIMIT_MEMLOCK bounds what a
- * process other than root may lock (mlock_limit_check).
+ * process other than root may lock (mlock_limit_check), and what it may
+ * map locked (mlock_future_ok: MAP_LOCKED, mlockall(MCL_FUTURE)).
  */
 #include <asm/irqflags.h>
 #include <kernel/errno.h>
@@ -122,6 +123,18 @@ static int mlock_limit_check(struct mm_struct *mm, unsigned long start,
 		locked = end - start +
 			 mapped_bytes_outside(mm, start, end, VM_LOCKED);
 	return locked <= limit ? 0 : -ENOMEM;
+}
+
+bool mlock_future_ok(struct mm_struct *mm, unsigned long vm_flags,
+		     unsigned long len)
+{
+	unsigned long limit = rlimit(RLIMIT_MEMLOCK);
+
+	if (!(vm_flags & VM_LOCKED) || capable(CAP_IPC_LOCK) ||
+	    limit == RLIM_INFINITY)
+		return true;
+	return len <= limit &&
+	       mapped_bytes_outside(mm, 0, 0, VM_LOCKED) <= limit - len;
 }
 
 /* mlock and munlock; like every call that changes VMAs, under mmap_lock. */

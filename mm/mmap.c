@@ -277,6 +277,14 @@ long do_mmap(struct mm_struct *mm, unsigned long addr, unsigned long len,
 	len = ALIGN(len, PAGE_SIZE);
 	if (type == MAP_SHARED)
 		vm_flags |= VM_SHARED | VM_MAYSHARE;
+	/* MAP_LOCKED: mlock's rules (RLIMIT_MEMLOCK, mm/mlock.c), as Linux. */
+	if (flags & MAP_LOCKED) {
+		if (!rlimit(RLIMIT_MEMLOCK) && !capable(CAP_IPC_LOCK))
+			return -EPERM;
+		vm_flags |= VM_LOCKED;
+	}
+	if (!mlock_future_ok(mm, vm_flags | mm->def_flags, len))
+		return -EAGAIN;
 	if (file) {
 		int err;
 
@@ -323,7 +331,7 @@ long do_mmap(struct mm_struct *mm, unsigned long addr, unsigned long len,
 		do_munmap(mm, start, len);
 		return -ENOMEM;
 	}
-	if (!IS_ERR_VALUE(start) && (flags & MAP_POPULATE))
+	if (!IS_ERR_VALUE(start) && (flags & (MAP_POPULATE | MAP_LOCKED)))
 		mm_populate(mm, start, start + len);
 	return start;
 }

@@ -206,6 +206,12 @@ long sys_mprotect(unsigned long addr, unsigned long len, unsigned long prot);
 long sys_madvise(unsigned long addr, unsigned long len, int advice);
 /* mm/mlock.c */
 int mm_populate(struct mm_struct *mm, unsigned long start, unsigned long end);
+/*
+ * May mm map len bytes more with vm_flags?  A locked mapping (MAP_LOCKED,
+ * mlockall(MCL_FUTURE)) counts against RLIMIT_MEMLOCK (mm/mlock.c).
+ */
+bool mlock_future_ok(struct mm_struct *mm, unsigned long vm_flags,
+		     unsigned long len);
 long sys_mlock(unsigned long start, unsigned long len);
 long sys_munlock(unsigned long start, unsigned long len);
 long sys_mlockall(int flags);

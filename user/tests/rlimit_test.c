@@ -6,9 +6,9 @@
  * enforced limit is tried at its call site: RLIMIT_NOFILE (open, dup,
  * pipe, dup2, fcntl), RLIMIT_AS (mmap, brk), RLIMIT_DATA (brk),
  * RLIMIT_STACK (the stack exec makes: this program runs itself again to
- * recurse on it), RLIMIT_MEMLOCK (mlock, mlockall) and RLIMIT_NPROC
- * (fork).  Each case runs in a child of its own: the limits it sets die
- * with it.
+ * recurse on it), RLIMIT_MEMLOCK (mlock, mlockall, MAP_LOCKED) and
+ * RLIMIT_NPROC (fork).  Each case runs in a child of its own: the limits
+ * it sets die with it.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -176,6 +176,32 @@ static void memlock(void)
 	EXPECT_EQ(mlock(p + 2 * 4096, 4096), 0);
 }
 
+/*
+ * A mapping made locked (MAP_LOCKED, or any after mlockall(MCL_FUTURE))
+ * counts against RLIMIT_MEMLOCK: EAGAIN past it, EPERM when it is 0.
+ */
+static void map_locked(void)
+{
+	int anon = MAP_PRIVATE | MAP_ANONYMOUS;
+	char *p;
+
+	ASSERT_EQ(set_limit(RLIMIT_MEMLOCK, 0, 4 * 4096), 0);
+	ASSERT_EQ(seteuid(1000), 0);
+	EXPECT_ERRNO(mmap(NULL, 4096, PROT_READ, anon | MAP_LOCKED, -1, 0),
+		     EPERM);
+	ASSERT_EQ(set_limit(RLIMIT_MEMLOCK, 4 * 4096, 4 * 4096), 0);
+	EXPECT_ERRNO(mmap(NULL, 8 * 4096, PROT_READ, anon | MAP_LOCKED, -1, 0),
+		     EAGAIN);
+	p = mmap(NULL, 4 * 4096, PROT_READ, anon | MAP_LOCKED, -1, 0);
+	ASSERT_TRUE(p != MAP_FAILED);
+	EXPECT_ERRNO(mmap(NULL, 4096, PROT_READ, anon | MAP_LOCKED, -1, 0),
+		     EAGAIN);
+	EXPECT_EQ(munmap(p, 4 * 4096), 0);
+	EXPECT_EQ(mlockall(MCL_FUTURE), 0);
+	EXPECT_ERRNO(mmap(NULL, 8 * 4096, PROT_READ, anon, -1, 0), EAGAIN);
+	EXPECT_TRUE(mmap(NULL, 4096, PROT_READ, anon, -1, 0) != MAP_FAILED);
+}
+
 static void nproc(void)
 {
 	pid_t pid;
@@ -214,10 +240,15 @@ static void fork_inherits_limits(void)
 }
 
 static const struct ktap_case cases[] = {
-	KTAP_CASE(soft_and_hard), KTAP_CASE(nofile),
-	KTAP_CASE(address_space), KTAP_CASE(data),
-	KTAP_CASE(stack),	  KTAP_CASE(memlock),
-	KTAP_CASE(nproc),	  KTAP_CASE(fork_inherits_limits),
+	KTAP_CASE(soft_and_hard),
+	KTAP_CASE(nofile),
+	KTAP_CASE(address_space),
+	KTAP_CASE(data),
+	KTAP_CASE(stack),
+	KTAP_CASE(memlock),
+	KTAP_CASE(map_locked),
+	KTAP_CASE(nproc),
+	KTAP_CASE(fork_inherits_limits),
 };
 
 int main(int argc, char **argv)
