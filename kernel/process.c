@@ -54,7 +54,6 @@ long sys_fork(void)
 {
 	struct task_struct *parent = current, *child;
 	struct mm_struct *mm;
-
 	int err;
 
 	child = alloc_task(parent->comm);
