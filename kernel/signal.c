@@ -710,17 +710,21 @@ void flush_signal_handlers(struct task_struct *t)
 
 /*
  * sig with info to process pid (kill's and sigqueue's rules: init may not
- * be signalled, a zombie takes the signal and nothing happens; sig 0 only
- * checks).
+ * be signalled, the caller must be allowed to (check_kill_permission), a
+ * zombie takes the signal and nothing happens; sig 0 only checks).
  */
 static long kill_proc_info(int pid, int sig, const struct kernel_siginfo *info)
 {
 	struct task_struct *t = pid > 0 ? find_task_by_pid(pid) : NULL;
+	int err;
 
 	if (!t)
 		return -ESRCH;
 	if (t == init_task)
 		return -EPERM;
+	err = check_kill_permission(sig, t);
+	if (err)
+		return err;
 	if (!sig || thread_group_empty(t->group_leader))
 		return 0;
 	return send_group_signal_info(t, sig, info);
@@ -733,11 +737,12 @@ long sys_kill(int pid, int sig)
 	if (sig && !valid_signal(sig))
 		return -EINVAL;
 	if (pid == 0) /* the caller's group */
-		return kill_pgrp(current->group_leader->pgid, sig);
+		return __kill_pgrp(current->group_leader->pgid, sig, false);
 	if (pid == -1)
 		return kill_all(sig);
 	if (pid < 0) /* a whole process group */
-		return pid < -0x7fffffff ? -ESRCH : kill_pgrp(-pid, sig);
+		return pid < -0x7fffffff ? -ESRCH
+					 : __kill_pgrp(-pid, sig, false);
 	user_siginfo(&info);
 	return kill_proc_info(pid, sig, &info);
 }

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 /*
  * The small system calls: the break, time, sleeping, usage figures, the
- * process list for ps, a process's VMAs for pmap (mapinfo, mm/task_mmu.c),
+ * system's names (uname), the process list for ps, a process's VMAs for pmap (mapinfo, mm/task_mmu.c),
  * the VM's counters for vmstat, the VM audit for the fuzzers, and
  * power-off.
  */
@@ -143,8 +143,28 @@ long sys_nanosleep(const struct timespec __user *req,
 
 long sys_sched_yield(void)
 {
-	schedule();
+	yield();
 	return 0;
+}
+
+/*
+ * The system's names.  Pagoda has no numbered releases: the release says
+ * which kernel answers, the machine is the port's (UTS_MACHINE,
+ * <asm/processor.h>, what Linux's uname -m prints there).  The host name
+ * is fixed: there is no sethostname.
+ */
+long sys_uname(struct utsname __user *name)
+{
+	static const struct utsname uts = {
+		.sysname = "Pagoda",
+		.nodename = "pagoda",
+		.release = "1.0",
+		.version = "#1 SMP",
+		.machine = UTS_MACHINE,
+		.domainname = "(none)",
+	};
+
+	return copy_to_user(name, &uts, sizeof(uts)) ? -EFAULT : 0;
 }
 
 long sys_sysinfo(struct sysinfo __user *info)
@@ -274,10 +294,12 @@ long sys_vmstat(struct vmstat __user *out)
 /*
  * Power off, reporting status: the end of a test run (the runner reads the
  * EXIT line), of a RUN= command, or /bin/poweroff; or restart (/bin/reboot).
- * Pagoda has a single user, so any process may (Linux asks CAP_SYS_BOOT).
+ * Root's only, as Linux's (CAP_SYS_BOOT).
  */
 long sys_reboot(int cmd, int status)
 {
+	if (!capable(CAP_SYS_BOOT))
+		return -EPERM;
 	if (cmd == REBOOT_RESTART) {
 		printk("Restarting\n");
 		arch_restart();

@@ -5,6 +5,7 @@
 
 #include <kernel/uaccess.h>
 #include <pagoda/abi.h>
+#include <pagoda/utsname.h>
 
 long sys_brk(unsigned long addr);
 long sys_getrusage(int who, struct rusage __user *ru);
@@ -12,6 +13,7 @@ long sys_clock_gettime(int clock, struct timespec __user *tp);
 long sys_nanosleep(const struct timespec __user *req,
 		   struct timespec __user *rem);
 long sys_sched_yield(void);
+long sys_uname(struct utsname __user *name);
 long sys_sysinfo(struct sysinfo __user *info);
 long sys_procinfo(int index, struct procinfo __user *info);
 long sys_reboot(int cmd, int status);

@@ -6,11 +6,14 @@
  * function.  An unknown number is -ENOSYS.  The result, or -errno, goes back
  * to user space, where the C library turns a negative value into errno.
  */
+#include <kernel/cred.h>
 #include <kernel/errno.h>
 #include <kernel/fs/fs.h>
 #include <kernel/futex.h>
 #include <kernel/process.h>
+#include <kernel/resource.h>
 #include <kernel/sched.h>
+#include <kernel/sched_syscalls.h>
 #include <kernel/signal.h>
 #include <kernel/syscall.h>
 #include <kernel/sys.h>
@@ -226,6 +229,43 @@ static long do_syscall(unsigned long nr, const unsigned long a[6])
 		return sys_getsid(a[0]);
 	case SYS_getpgid:
 		return sys_getpgid(a[0]);
+	case SYS_setresuid:
+		return sys_setresuid(a[0], a[1], a[2]);
+	case SYS_getresuid:
+		return sys_getresuid(U(unsigned int *, 0), U(unsigned int *, 1),
+				     U(unsigned int *, 2));
+	case SYS_setresgid:
+		return sys_setresgid(a[0], a[1], a[2]);
+	case SYS_getresgid:
+		return sys_getresgid(U(unsigned int *, 0), U(unsigned int *, 1),
+				     U(unsigned int *, 2));
+	case SYS_setreuid:
+		return sys_setreuid(a[0], a[1]);
+	case SYS_setregid:
+		return sys_setregid(a[0], a[1]);
+	case SYS_setuid:
+		return sys_setuid(a[0]);
+	case SYS_setgid:
+		return sys_setgid(a[0]);
+	case SYS_sched_setscheduler:
+		return sys_sched_setscheduler(a[0], a[1],
+					      U(const struct sched_param *, 2));
+	case SYS_sched_getscheduler:
+		return sys_sched_getscheduler(a[0]);
+	case SYS_sched_getparam:
+		return sys_sched_getparam(a[0], U(struct sched_param *, 1));
+	case SYS_sched_rr_get_interval:
+		return sys_sched_rr_get_interval(a[0], U(struct timespec *, 1));
+	case SYS_sched_setaffinity:
+		return sys_sched_setaffinity(a[0], a[1],
+					     U(const unsigned long *, 2));
+	case SYS_sched_getaffinity:
+		return sys_sched_getaffinity(a[0], a[1], U(unsigned long *, 2));
+	case SYS_prlimit:
+		return sys_prlimit(a[0], a[1], U(const struct rlimit *, 2),
+				   U(struct rlimit *, 3));
+	case SYS_uname:
+		return sys_uname(U(struct utsname *, 0));
 	default:
 		return -ENOSYS;
 	}

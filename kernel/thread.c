@@ -86,6 +86,10 @@ static long clone_thread(unsigned long flags, unsigned long sp,
 	if (IS_ERR(child))
 		return PTR_ERR(child);
 	copy_thread_clone(child, parent, sp);
+	sched_fork(child, parent);
+	err = copy_creds(child, parent); /* RLIMIT_NPROC */
+	if (err)
+		goto fail;
 	err = -EPERM; /* Linux's answer to a TLS pointer outside user space */
 	if ((flags & CLONE_SETTLS) && arch_set_tls(child, tls))
 		goto fail;

@@ -14,6 +14,7 @@
 #include <kernel/errno.h>
 #include <kernel/fs/vfs.h>
 #include <kernel/kernel.h>
+#include <kernel/resource.h>
 #include <kernel/sched.h>
 #include <mm/memory.h>
 #include <mm/mm.h>
@@ -123,6 +124,38 @@ static int attach_file(struct mm_struct *mm, struct vm_area_struct *vma,
 	return 0;
 }
 
+unsigned long mapped_bytes_outside(struct mm_struct *mm, unsigned long start,
+				   unsigned long end, unsigned long vm_flags)
+{
+	struct vm_area_struct *vma;
+	unsigned long bytes = 0;
+
+	list_for_each_entry (vma, &mm->mmap, vm_list) {
+		unsigned long lo = max(vma->vm_start, start);
+		unsigned long hi = min(vma->vm_end, end);
+
+		if ((vma->vm_flags & vm_flags) != vm_flags)
+			continue;
+		bytes += vma->vm_end - vma->vm_start - (lo < hi ? hi - lo : 0);
+	}
+	return bytes;
+}
+
+/*
+ * RLIMIT_AS (kernel/resource.c): may the address space have [start,
+ * start + len) mapped anew?  Linux keeps a count, mm->total_vm; Pagoda
+ * walks the VMAs, and only for a process that has set a limit.
+ */
+static bool may_expand_vm(struct mm_struct *mm, unsigned long start,
+			  unsigned long len)
+{
+	unsigned long limit = rlimit(RLIMIT_AS);
+
+	return limit == RLIM_INFINITY ||
+	       (len <= limit &&
+		mapped_bytes_outside(mm, start, start + len, 0) <= limit - len);
+}
+
 /*
  * Map [start, start + len), replacing whatever was there: anonymous memory
  * if file is NULL, else file from page pgoff on.
@@ -132,8 +165,11 @@ static long mmap_region(struct mm_struct *mm, unsigned long start,
 			struct file *file, unsigned long pgoff)
 {
 	struct vm_area_struct *vma;
-	int err = do_munmap(mm, start, len);
+	int err;
 
+	if (!may_expand_vm(mm, start, len))
+		return -ENOMEM;
+	err = do_munmap(mm, start, len);
 	if (err)
 		return err;
 	/* mlockall(MCL_FUTURE) locks what comes next (mm/mlock.c). */
@@ -241,6 +277,14 @@ long do_mmap(struct mm_struct *mm, unsigned long addr, unsigned long len,
 	len = ALIGN(len, PAGE_SIZE);
 	if (type == MAP_SHARED)
 		vm_flags |= VM_SHARED | VM_MAYSHARE;
+	/* MAP_LOCKED: mlock's rules (RLIMIT_MEMLOCK, mm/mlock.c), as Linux. */
+	if (flags & MAP_LOCKED) {
+		if (!rlimit(RLIMIT_MEMLOCK) && !capable(CAP_IPC_LOCK))
+			return -EPERM;
+		vm_flags |= VM_LOCKED;
+	}
+	if (!mlock_future_ok(mm, vm_flags | mm->def_flags, len))
+		return -EAGAIN;
 	if (file) {
 		int err;
 
@@ -287,7 +331,7 @@ long do_mmap(struct mm_struct *mm, unsigned long addr, unsigned long len,
 		do_munmap(mm, start, len);
 		return -ENOMEM;
 	}
-	if (!IS_ERR_VALUE(start) && (flags & MAP_POPULATE))
+	if (!IS_ERR_VALUE(start) && (flags & (MAP_POPULATE | MAP_LOCKED)))
 		mm_populate(mm, start, start + len);
 	return start;
 }
@@ -303,6 +347,9 @@ unsigned long do_brk(struct mm_struct *mm, unsigned long new_brk)
 	unsigned long new_end = ALIGN(new_brk, PAGE_SIZE);
 
 	if (new_brk < mm->start_brk || new_brk > mm->stack_start)
+		return mm->brk;
+	/* RLIMIT_DATA: the heap alone (Linux adds the data segment). */
+	if (new_end > old_end && new_brk - mm->start_brk > rlimit(RLIMIT_DATA))
 		return mm->brk;
 	if (new_end > old_end &&
 	    (!range_free(mm, old_end, new_end) ||

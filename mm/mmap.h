@@ -173,6 +173,13 @@ unsigned long do_brk(struct mm_struct *mm, unsigned long new_brk);
 #define STACK_GUARD_GAP (1UL << 20)
 
 /*
+ * Bytes of mm's VMAs that have all of vm_flags, less their part in
+ * [start, end): the limits' count (RLIMIT_AS, RLIMIT_MEMLOCK).
+ */
+unsigned long mapped_bytes_outside(struct mm_struct *mm, unsigned long start,
+				   unsigned long end, unsigned long vm_flags);
+
+/*
  * The mapping calls, POSIX semantics: the address or -errno; 0 or -errno.
  * do_mmap maps file (a page-cache file) at page pgoff, or anonymous memory
  * if file is NULL.
@@ -199,6 +206,12 @@ long sys_mprotect(unsigned long addr, unsigned long len, unsigned long prot);
 long sys_madvise(unsigned long addr, unsigned long len, int advice);
 /* mm/mlock.c */
 int mm_populate(struct mm_struct *mm, unsigned long start, unsigned long end);
+/*
+ * May mm map len bytes more with vm_flags?  A locked mapping (MAP_LOCKED,
+ * mlockall(MCL_FUTURE)) counts against RLIMIT_MEMLOCK (mm/mlock.c).
+ */
+bool mlock_future_ok(struct mm_struct *mm, unsigned long vm_flags,
+		     unsigned long len);
 long sys_mlock(unsigned long start, unsigned long len);
 long sys_munlock(unsigned long start, unsigned long len);
 long sys_mlockall(int flags);

@@ -21,6 +21,7 @@
  */
 #include <kernel/errno.h>
 #include <kernel/fs/vfs.h>
+#include <kernel/resource.h>
 
 #define SETFL_MASK (O_APPEND | O_NONBLOCK)
 #define GETFL_MASK (O_ACCMODE | SETFL_MASK)
@@ -29,7 +30,7 @@ static long dupfd(struct file *f, unsigned long from, bool cloexec)
 {
 	int fd;
 
-	if (from >= NR_OPEN)
+	if (from >= rlimit(RLIMIT_NOFILE))
 		return -EINVAL;
 	fd = get_unused_fd_from(from);
 	if (fd < 0)

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * <unistd.h>: the POSIX system calls on processes and files, and a few
+ * <unistd.h>: the POSIX system calls on processes, users and files, and a few
  * helpers built on them (sleep, execvp, getopt, isatty, sysconf).
  */
 #ifndef _UNISTD_H
@@ -16,9 +16,9 @@
  * control, the monotonic clock, process CPU-time clocks, shared memory
  * objects (shm_open), real-time signals (sigqueue, sigtimedwait), timers
  * (timer_create), thread CPU-time clocks, semaphores (sem_open ...),
- * message queues (mq_open ...).  Those it lacks are left undefined or -1
- * (not there): threads (pthread.h is a subset: no keys, no once, no
- * rwlocks).
+ * message queues (mq_open ...), real-time scheduling policies, saved
+ * set-user-ids.  Those it lacks are left undefined or -1 (not there):
+ * threads (pthread.h is a subset: no keys, no once, no rwlocks).
  */
 #define _POSIX_VERSION 200809L
 #define _POSIX_MAPPED_FILES 200809L
@@ -35,6 +35,10 @@
 #define _POSIX_SHARED_MEMORY_OBJECTS 200809L
 #define _POSIX_SEMAPHORES 200809L
 #define _POSIX_MESSAGE_PASSING 200809L
+#define _POSIX_PRIORITY_SCHEDULING 200809L /* SCHED_FIFO, SCHED_RR */
+#define _POSIX_SPORADIC_SERVER (-1)	   /* no SCHED_SPORADIC */
+#define _POSIX_THREAD_SPORADIC_SERVER (-1)
+#define _POSIX_SAVED_IDS 1
 
 /* sysconf() names (Linux's values) */
 #define _SC_ARG_MAX 0
@@ -42,6 +46,8 @@
 #define _SC_CLK_TCK 2
 #define _SC_OPEN_MAX 4
 #define _SC_JOB_CONTROL 7
+#define _SC_SAVED_IDS 8
+#define _SC_PRIORITY_SCHEDULING 10
 #define _SC_TIMERS 11
 #define _SC_FSYNC 15
 #define _SC_MAPPED_FILES 16
@@ -105,6 +111,26 @@ pid_t setsid(void);
 pid_t getsid(pid_t pid);
 int tcsetpgrp(int fd, pid_t pgrp);
 pid_t tcgetpgrp(int fd);
+/*
+ * Users: a process's real, effective and saved user and group ids.  Root
+ * (0) may set any; others only move among the ids they hold (EPERM).
+ */
+uid_t getuid(void);
+uid_t geteuid(void);
+gid_t getgid(void);
+gid_t getegid(void);
+int setuid(uid_t uid);
+int setgid(gid_t gid);
+int seteuid(uid_t euid);
+int setegid(gid_t egid);
+int setreuid(uid_t ruid, uid_t euid);
+int setregid(gid_t rgid, gid_t egid);
+int setresuid(uid_t ruid, uid_t euid, uid_t suid);
+int setresgid(gid_t rgid, gid_t egid, gid_t sgid);
+int getresuid(uid_t *ruid, uid_t *euid, uid_t *suid);
+int getresgid(gid_t *rgid, gid_t *egid, gid_t *sgid);
+/* uname's nodename; there is no sethostname. */
+int gethostname(char *name, size_t len);
 unsigned int sleep(unsigned int seconds);
 int usleep(useconds_t usec);
 /* SIGALRM in seconds (0 cancels); the seconds left of the previous alarm. */

@@ -25,6 +25,7 @@
 #include <stdint.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -38,6 +39,7 @@
 #define SYS_pread SYS_pread64
 #define SYS_pwrite SYS_pwrite64
 #define SYS_waitpid SYS_wait4
+#define SYS_prlimit SYS_prlimit64
 #define SYS_procinfo (-1)
 #define SYS_mapinfo (-1)
 #define SYS_vmstat (-1)
@@ -127,6 +129,10 @@ static const siginfo_t si_queue = { .si_code = SI_QUEUE };
 static const siginfo_t si_user = { .si_code = SI_USER };
 /* sigtimedwait's set (Linux's call also takes its size, 8 bytes). */
 static const unsigned long long sigset_none;
+/* A struct sched_param of priority 0; a CPU mask of none; a soft limit above its hard one. */
+static const int sched_prio_0;
+static const unsigned long no_cpus;
+static const unsigned long rlim_soft_above_hard[2] = { 2, 1 };
 /* select's set with fd 30 in it, which is not open. */
 static const unsigned long set_fd30[16] = { 1UL << 30 };
 
@@ -587,6 +593,52 @@ static const struct row rows[] = {
 	ROW("getsid no such pid", SYS_getsid, ESRCH, V(99999)),
 	ROW("getpgid no such pid", SYS_getpgid, ESRCH, V(99999)),
 	ROW("getpgid negative", SYS_getpgid, ESRCH, V(-1)),
+	/* users, scheduling policies, limits, uname */
+	ROW("setuid -1", SYS_setuid, EINVAL, V(-1)),
+	ROW("getresuid into the kernel", SYS_getresuid, EFAULT, V(KERNEL_ADDR),
+	    K(BUF), K(BUF)),
+	ROW("sched_setscheduler bad policy", SYS_sched_setscheduler, EINVAL,
+	    V(0), V(42), V(&sched_prio_0)),
+	ROW("sched_setscheduler FIFO priority 0", SYS_sched_setscheduler,
+	    EINVAL, V(0), V(1), V(&sched_prio_0)),
+	ROW("sched_setscheduler NULL param", SYS_sched_setscheduler, EINVAL,
+	    V(0), V(0), V(0)),
+	ROW("sched_setscheduler param in the kernel", SYS_sched_setscheduler,
+	    EFAULT, V(0), V(0), V(KERNEL_ADDR)),
+	ROW("sched_setscheduler negative pid", SYS_sched_setscheduler, EINVAL,
+	    V(-1), V(0), V(&sched_prio_0)),
+	ROW("sched_setscheduler no such pid", SYS_sched_setscheduler, ESRCH,
+	    V(99999), V(0), V(&sched_prio_0)),
+	ROW("sched_getscheduler negative pid", SYS_sched_getscheduler, EINVAL,
+	    V(-1)),
+	ROW("sched_getscheduler no such pid", SYS_sched_getscheduler, ESRCH,
+	    V(99999)),
+	ROW("sched_getparam NULL", SYS_sched_getparam, EINVAL, V(0), V(0)),
+	ROW("sched_getparam into the kernel", SYS_sched_getparam, EFAULT, V(0),
+	    V(KERNEL_ADDR)),
+	ROW("sched_rr_get_interval negative pid", SYS_sched_rr_get_interval,
+	    EINVAL, V(-1), K(BUF)),
+	ROW("sched_rr_get_interval into the kernel", SYS_sched_rr_get_interval,
+	    EFAULT, V(0), V(KERNEL_ADDR)),
+	ROW("sched_setaffinity mask in the kernel", SYS_sched_setaffinity,
+	    EFAULT, V(0), V(sizeof(long)), V(KERNEL_ADDR)),
+	ROW("sched_setaffinity no CPU", SYS_sched_setaffinity, EINVAL, V(0),
+	    V(sizeof(long)), V(&no_cpus)),
+	ROW("sched_getaffinity odd length", SYS_sched_getaffinity, EINVAL, V(0),
+	    V(3), K(BUF)),
+	ROW("sched_getaffinity into the kernel", SYS_sched_getaffinity, EFAULT,
+	    V(0), V(128), V(KERNEL_ADDR)),
+	ROW("prlimit bad resource", SYS_prlimit, EINVAL, V(0), V(99), V(0),
+	    K(BUF)),
+	ROW("prlimit soft above hard", SYS_prlimit, EINVAL, V(0),
+	    V(RLIMIT_CORE), V(rlim_soft_above_hard), V(0)),
+	ROW("prlimit new in the kernel", SYS_prlimit, EFAULT, V(0),
+	    V(RLIMIT_CORE), V(KERNEL_ADDR), V(0)),
+	ROW("prlimit old in the kernel", SYS_prlimit, EFAULT, V(0),
+	    V(RLIMIT_CORE), V(0), V(KERNEL_ADDR)),
+	ROW("prlimit no such pid", SYS_prlimit, ESRCH, V(99999), V(RLIMIT_CORE),
+	    V(0), K(BUF)),
+	ROW("uname into the kernel", SYS_uname, EFAULT, V(KERNEL_ADDR)),
 	/* Pagoda's own calls */
 	ROWF("procinfo negative index", SYS_procinfo, EINVAL, PAGODA_ONLY,
 	     V(-1), K(BUF)),

@@ -57,7 +57,8 @@ struct pollfd {
 #define MAP_PRIVATE 0x02
 #define MAP_FIXED 0x10
 #define MAP_ANONYMOUS 0x20
-#define MAP_POPULATE 0x8000	     /* fault the pages in now */
+#define MAP_LOCKED 0x2000   /* mlock the mapping: VM_LOCKED, faulted in now */
+#define MAP_POPULATE 0x8000 /* fault the pages in now */
 #define MAP_FIXED_NOREPLACE 0x100000 /* MAP_FIXED, but EEXIST over a mapping */
 #define MADV_DONTNEED 4
 #define MCL_CURRENT 1	/* mlockall: lock what is mapped now */

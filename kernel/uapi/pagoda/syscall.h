@@ -103,7 +103,24 @@
 #define SYS_timer_getoverrun 81
 #define SYS_timer_delete 82
 #define SYS_clock_getres 83
-#define NR_SYSCALLS 84
+/* Users, scheduling policies, limits, names (kernel/cred.c, sched_syscalls.c, resource.c) */
+#define SYS_setresuid 88 /* (ruid, euid, suid), -1: unchanged */
+#define SYS_getresuid 89 /* (ruid *, euid *, suid *) */
+#define SYS_setresgid 90
+#define SYS_getresgid 91
+#define SYS_setreuid 92
+#define SYS_setregid 93
+#define SYS_setuid 94
+#define SYS_setgid 95
+#define SYS_sched_setscheduler 96 /* policy -1: keep it (sched_setparam) */
+#define SYS_sched_getscheduler 97
+#define SYS_sched_getparam 98
+#define SYS_sched_rr_get_interval 99
+#define SYS_sched_setaffinity 100 /* (pid, len, mask): CPUs it may run on */
+#define SYS_sched_getaffinity 101
+#define SYS_prlimit 102 /* (pid, resource, new, old): getrlimit, setrlimit */
+#define SYS_uname 103
+#define NR_SYSCALLS 104
 
 /* SYS_reboot's first argument. */
 #define REBOOT_POWER_OFF 0 /* report the exit status, then power off */
