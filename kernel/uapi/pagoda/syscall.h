@@ -92,7 +92,12 @@
 #define SYS_ppoll 69 /* (fds, nfds, timespec, sigset_t *mask) */
 #define SYS_rename 70
 #define SYS_link 71
-#define NR_SYSCALLS 72
+#define SYS_utimensat 104 /* (dirfd, path or NULL: dirfd, times, flags) */
+#define SYS_statfs 105
+#define SYS_fstatfs 106
+#define SYS_chmod 107
+#define SYS_fchmod 108
+#define NR_SYSCALLS 109
 
 /* SYS_reboot's first argument. */
 #define REBOOT_POWER_OFF 0 /* report the exit status, then power off */
