@@ -86,4 +86,11 @@ static inline bool list_is_singular(const struct list_head *head)
 	     &pos->member != (head);                                           \
 	     pos = n, n = list_entry(n->member.next, __typeof__(*n), member))
 
+/* Take entry off its list and put it at the front of head's. */
+static inline void list_move(struct list_head *entry, struct list_head *head)
+{
+	list_del(entry);
+	list_add(entry, head);
+}
+
 #endif

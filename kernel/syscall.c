@@ -212,6 +212,17 @@ static long do_syscall(unsigned long nr, const unsigned long a[6])
 		return sys_fcntl(a[0], a[1], a[2]);
 	case SYS_fsync:
 		return sys_fsync(a[0]);
+	case SYS_utimensat:
+		return sys_utimensat(a[0], U(const char *, 1),
+				     U(const struct timespec *, 2), a[3]);
+	case SYS_statfs:
+		return sys_statfs(U(const char *, 0), U(void *, 1));
+	case SYS_fstatfs:
+		return sys_fstatfs(a[0], U(void *, 1));
+	case SYS_chmod:
+		return sys_chmod(U(const char *, 0), a[1]);
+	case SYS_fchmod:
+		return sys_fchmod(a[0], a[1]);
 	case SYS_msync:
 		return sys_msync(a[0], a[1], a[2]);
 	case SYS_pselect6:

@@ -120,7 +120,8 @@ static int attach_file(struct mm_struct *mm, struct vm_area_struct *vma,
 		remove_vma(mm, vma);
 		return err;
 	}
-	vma_link_file(vma);
+	if (vma->vm_file)
+		vma_link_file(vma);
 	return 0;
 }
 
@@ -154,6 +155,14 @@ static bool may_expand_vm(struct mm_struct *mm, unsigned long start,
 	return limit == RLIM_INFINITY ||
 	       (len <= limit &&
 		mapped_bytes_outside(mm, start, start + len, 0) <= limit - len);
+}
+
+void vma_set_anonymous(struct vm_area_struct *vma)
+{
+	fput(vma->vm_file); /* never the last: the caller's is still held */
+	vma->vm_file = NULL;
+	vma->vm_ops = NULL;
+	vma->vm_pgoff = 0;
 }
 
 /*
@@ -325,8 +334,12 @@ long do_mmap(struct mm_struct *mm, unsigned long addr, unsigned long len,
 			return start;
 	}
 	start = mmap_region(mm, start, len, vm_flags, file, pgoff);
-	/* Shared anonymous memory: no file to keep its pages in between faults. */
-	if (!IS_ERR_VALUE(start) && type == MAP_SHARED && !file &&
+	/*
+	 * Shared anonymous memory (asked for, or a device's such as
+	 * /dev/zero): no file to keep its pages in between faults.
+	 */
+	if (!IS_ERR_VALUE(start) && type == MAP_SHARED &&
+	    !find_vma(mm, start)->vm_file &&
 	    populate_shared(mm, start, start + len)) {
 		do_munmap(mm, start, len);
 		return -ENOMEM;

@@ -163,6 +163,12 @@ struct page *follow_page(struct mm_struct *mm, unsigned long addr);
 
 /* Map file into vma through the page cache (mm/filemap_mmap.c). */
 int generic_file_mmap(struct file *file, struct vm_area_struct *vma);
+/*
+ * For a driver's mmap whose mapping is plain anonymous memory (/dev/zero):
+ * the VMA lets go of the file and has no operations (Linux's
+ * vma_set_anonymous).  A shared one becomes shared anonymous memory.
+ */
+void vma_set_anonymous(struct vm_area_struct *vma);
 
 /* Move the break; returns the new break, or the old one on failure. */
 unsigned long do_brk(struct mm_struct *mm, unsigned long new_brk);

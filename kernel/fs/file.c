@@ -236,7 +236,7 @@ long sys_close(int fd)
 	f = fd_uninstall(fd);
 	if (!f)
 		return -EBADF;
-	fput(f);
+	filp_close(f, current->files);
 	return 0;
 }
 
@@ -286,7 +286,7 @@ long sys_dup2(int fd, int newfd)
 		~(1UL << newfd); /* POSIX: the copy has it clear */
 	spin_unlock_irqrestore(&files->lock, flags);
 	if (old)
-		fput(old);
+		filp_close(old, files);
 	return newfd;
 }
 
@@ -316,7 +316,7 @@ void do_close_on_exec(void)
 {
 	for (int fd = 0; fd < NR_OPEN; fd++)
 		if (get_close_on_exec(fd))
-			fput(fd_uninstall(fd));
+			filp_close(fd_uninstall(fd), current->files);
 }
 
 /* An empty table, for a new task; NULL if memory is short. */
@@ -379,7 +379,7 @@ void files_exit(struct task_struct *t)
 		return;
 	for (int fd = 0; fd < NR_OPEN; fd++)
 		if (files->fd[fd])
-			fput(files->fd[fd]);
+			filp_close(files->fd[fd], files);
 	if (files->cwd)
 		iput(files->cwd);
 	kfree(files);

@@ -152,6 +152,12 @@ int ftruncate(int fd, off_t length);
 /* Nothing to write back (ramfs): checks fd; EINVAL for a pipe or device. */
 int fsync(int fd);
 int fdatasync(int fd);
+/* lockf(): record locks from the file position (user/lib/fcntl.c). */
+#define F_ULOCK 0 /* unlock */
+#define F_LOCK 1  /* lock, waiting for others' locks to go */
+#define F_TLOCK 2 /* lock, or fail at once (EAGAIN) */
+#define F_TEST 3  /* 0 if unlocked or ours, else -1 with EACCES */
+int lockf(int fd, int cmd, off_t len);
 int unlink(const char *path);
 int link(const char *oldpath, const char *newpath);
 int rmdir(const char *path);

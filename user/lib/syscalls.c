@@ -244,6 +244,16 @@ int lstat(const char *path, struct stat *st)
 	return stat(path, st);
 }
 
+int chmod(const char *path, mode_t mode)
+{
+	return SYSCALL2(SYS_chmod, path, mode);
+}
+
+int fchmod(int fd, mode_t mode)
+{
+	return SYSCALL2(SYS_fchmod, fd, mode);
+}
+
 int unlink(const char *path)
 {
 	return SYSCALL1(SYS_unlink, path);

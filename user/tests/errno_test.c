@@ -133,6 +133,16 @@ static const unsigned long long sigset_none;
 static const int sched_prio_0;
 static const unsigned long no_cpus;
 static const unsigned long rlim_soft_above_hard[2] = { 2, 1 };
+/* utimensat's pair, the first with a bad tv_nsec. */
+static const struct timespec ts_a_second_of_nsec_2[2] = { { 0, 1000000000 },
+							  { 0, 0 } };
+/* fcntl's record locks. */
+static const struct flock flock_bad_type = { .l_type = 9 };
+static const struct flock flock_negative_start = { .l_type = F_RDLCK,
+						   .l_start = -1 };
+static const struct flock flock_unlock = { .l_type = F_UNLCK };
+static const struct flock flock_read = { .l_type = F_RDLCK };
+static const struct flock flock_write = { .l_type = F_WRLCK };
 /* select's set with fd 30 in it, which is not open. */
 static const unsigned long set_fd30[16] = { 1UL << 30 };
 
@@ -562,6 +572,44 @@ static const struct row rows[] = {
 	ROW("fcntl bad command", SYS_fcntl, EINVAL, K(FILE_RW), V(9999), V(0)),
 	ROW("fcntl F_DUPFD past the table", SYS_fcntl, EINVAL, K(FILE_RW),
 	    V(F_DUPFD), V(-1)),
+	ROW("fcntl F_SETLK NULL", SYS_fcntl, EFAULT, K(FILE_RW), V(F_SETLK),
+	    V(0)),
+	ROW("fcntl F_GETLK into the kernel", SYS_fcntl, EFAULT, K(FILE_RW),
+	    V(F_GETLK), V(KERNEL_ADDR)),
+	ROW("fcntl F_SETLK bad type", SYS_fcntl, EINVAL, K(FILE_RW), V(F_SETLK),
+	    V(&flock_bad_type)),
+	ROW("fcntl F_SETLK before the start", SYS_fcntl, EINVAL, K(FILE_RW),
+	    V(F_SETLK), V(&flock_negative_start)),
+	ROW("fcntl F_GETLK of an unlock", SYS_fcntl, EINVAL, K(FILE_RW),
+	    V(F_GETLK), V(&flock_unlock)),
+	ROW("fcntl read lock, write-only", SYS_fcntl, EBADF, K(FILE_WO),
+	    V(F_SETLK), V(&flock_read)),
+	ROW("fcntl write lock, read-only", SYS_fcntl, EBADF, K(FILE_RO),
+	    V(F_SETLKW), V(&flock_write)),
+	/* utimensat(dirfd, path, times, flags), statfs, chmod and their f* */
+	ROW("utimensat bad flags", SYS_utimensat, EINVAL, V(AT_FDCWD),
+	    S(FILE_PATH), V(0), V(0x4000)),
+	ROW("utimensat times NULL", SYS_utimensat, EFAULT, V(AT_FDCWD),
+	    S(FILE_PATH), V(KERNEL_ADDR), V(0)),
+	ROW("utimensat nsec too large", SYS_utimensat, EINVAL, V(AT_FDCWD),
+	    S(FILE_PATH), V(ts_a_second_of_nsec_2), V(0)),
+	ROW("utimensat no such file", SYS_utimensat, ENOENT, V(AT_FDCWD),
+	    S("/tmp/errno_test.no"), V(0), V(0)),
+	ROW("utimensat from a file", SYS_utimensat, ENOTDIR, K(FILE_RW), S("x"),
+	    V(0), V(0)),
+	ROW("utimensat fd not open", SYS_utimensat, EBADF, V(99), V(0), V(0),
+	    V(0)),
+	ROW("statfs NULL path", SYS_statfs, EFAULT, V(0), K(BUF)),
+	ROW("statfs into NULL", SYS_statfs, EFAULT, S(FILE_PATH), V(0)),
+	ROW("statfs no such file", SYS_statfs, ENOENT, S("/tmp/errno_test.no"),
+	    K(BUF)),
+	ROW("fstatfs not open", SYS_fstatfs, EBADF, V(99), K(BUF)),
+	ROW("fstatfs into the kernel", SYS_fstatfs, EFAULT, K(FILE_RW),
+	    V(KERNEL_ADDR)),
+	ROW("chmod NULL path", SYS_chmod, EFAULT, V(0), V(0644)),
+	ROW("chmod no such file", SYS_chmod, ENOENT, S("/tmp/errno_test.no"),
+	    V(0644)),
+	ROW("fchmod not open", SYS_fchmod, EBADF, V(99), V(0644)),
 	/* fsync(fd) */
 	ROW("fsync not open", SYS_fsync, EBADF, V(99)),
 	ROW("fsync a pipe", SYS_fsync, EINVAL, K(PIPE_R)),

@@ -30,6 +30,26 @@
 #define F_DUPFD_CLOEXEC 1030
 #define FD_CLOEXEC 1 /* closed by a successful execve */
 
+/*
+ * Record locks: fcntl(F_GETLK, F_SETLK, F_SETLKW) with a struct flock
+ * (kernel/fs/locks.c).  Linux's numbers and its 64-bit layout on every
+ * port (on 32-bit ARM that is Linux's struct flock64: off_t is 64 bits).
+ */
+#define F_GETLK 5
+#define F_SETLK 6
+#define F_SETLKW 7
+#define F_RDLCK 0
+#define F_WRLCK 1
+#define F_UNLCK 2
+
+struct flock {
+	short l_type;	   /* F_RDLCK, F_WRLCK or F_UNLCK */
+	short l_whence;	   /* SEEK_SET, SEEK_CUR or SEEK_END */
+	long long l_start; /* from l_whence */
+	long long l_len;   /* 0: to the end of file, however far it grows */
+	int l_pid;	   /* F_GETLK: the holder's process */
+};
+
 /* select()'s readiness, as a file's poll operation reports it (Linux values) */
 #define POLLIN 0x001
 #define POLLPRI 0x002
@@ -86,6 +106,32 @@ struct pollfd {
 #define S_ISFIFO(m) (((m)&S_IFMT) == S_IFIFO)
 #define S_ISBLK(m) (((m)&S_IFMT) == S_IFBLK)
 
+/*
+ * newlib declares these two in user space as well (<sys/_timespec.h>,
+ * <sys/_timeval.h>), with the same layout; the guards are its own, so that
+ * whichever header a program includes first declares them.
+ */
+#ifndef _SYS__TIMESPEC_H_
+#define _SYS__TIMESPEC_H_
+struct timespec {
+	long tv_sec;
+	long tv_nsec;
+};
+#endif
+
+#ifndef _TIMEVAL_DEFINED
+#define _TIMEVAL_DEFINED
+struct timeval {
+	long tv_sec;
+	long tv_usec;
+};
+#endif
+
+/*
+ * The file times (CLOCK_REALTIME) come last, so that the fields before them
+ * keep their places; st_atime and the rest name their seconds, as POSIX
+ * and Linux have it.
+ */
 struct stat {
 	unsigned long st_dev;
 	unsigned long st_ino;
@@ -93,7 +139,42 @@ struct stat {
 	unsigned int st_nlink;
 	long st_size;
 	long st_blksize;
-	long st_blocks; /* 512-byte units */
+	long st_blocks;		 /* 512-byte units */
+	struct timespec st_atim; /* last read (relatime: kernel/fs/inode.c) */
+	struct timespec st_mtim; /* last change of the data */
+	struct timespec st_ctim; /* last change of the data or the inode */
+};
+#define st_atime st_atim.tv_sec
+#define st_mtime st_mtim.tv_sec
+#define st_ctime st_ctim.tv_sec
+
+/* utimensat() and futimens(): a tv_nsec meaning "now" or "leave it" */
+#define UTIME_NOW ((1L << 30) - 1)
+#define UTIME_OMIT ((1L << 30) - 2)
+#define AT_FDCWD (-100)		  /* a path relative to the cwd */
+#define AT_SYMLINK_NOFOLLOW 0x100 /* accepted: there are no symbolic links */
+
+/*
+ * statfs(), fstatfs(): the file system a file is on (Linux's layout on
+ * 64-bit ports).  Pagoda has one, ramfs, counted in pages of RAM.
+ */
+#define RAMFS_MAGIC 0x858458f6
+#define ST_RDONLY 1 /* f_flags: a read-only store (/xip) */
+struct statfs {
+	long f_type; /* RAMFS_MAGIC */
+	long f_bsize;
+	unsigned long long f_blocks; /* in f_bsize units */
+	unsigned long long f_bfree;
+	unsigned long long f_bavail;
+	unsigned long long f_files; /* 0: no fixed number of inodes */
+	unsigned long long f_ffree;
+	struct {
+		int __val[2];
+	} f_fsid;
+	long f_namelen;
+	long f_frsize;
+	long f_flags; /* ST_* */
+	long f_spare[4];
 };
 
 /* Open files a process may have: fds 0 .. PAGODA_OPEN_MAX - 1. */
@@ -311,27 +392,6 @@ typedef struct {
 #define WIFSTOPPED(s) (((s)&0xff) == 0x7f)
 #define WSTOPSIG(s) WEXITSTATUS(s)
 #define WIFCONTINUED(s) ((s) == __W_CONTINUED)
-
-/*
- * newlib declares these two in user space as well (<sys/_timespec.h>,
- * <sys/_timeval.h>), with the same layout; the guards are its own, so that
- * whichever header a program includes first declares them.
- */
-#ifndef _SYS__TIMESPEC_H_
-#define _SYS__TIMESPEC_H_
-struct timespec {
-	long tv_sec;
-	long tv_nsec;
-};
-#endif
-
-#ifndef _TIMEVAL_DEFINED
-#define _TIMEVAL_DEFINED
-struct timeval {
-	long tv_sec;
-	long tv_usec;
-};
-#endif
 
 #define CLOCK_REALTIME 0
 #define CLOCK_MONOTONIC 1

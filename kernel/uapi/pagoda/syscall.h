@@ -120,7 +120,12 @@
 #define SYS_sched_getaffinity 101
 #define SYS_prlimit 102 /* (pid, resource, new, old): getrlimit, setrlimit */
 #define SYS_uname 103
-#define NR_SYSCALLS 104
+#define SYS_utimensat 104 /* (dirfd, path or NULL: dirfd, times, flags) */
+#define SYS_statfs 105
+#define SYS_fstatfs 106
+#define SYS_chmod 107
+#define SYS_fchmod 108
+#define NR_SYSCALLS 109
 
 /* SYS_reboot's first argument. */
 #define REBOOT_POWER_OFF 0 /* report the exit status, then power off */
