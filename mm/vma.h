@@ -16,6 +16,21 @@ void i_mmap_lock_vma(struct vm_area_struct *vma);
 void i_mmap_unlock_vma(struct vm_area_struct *vma);
 void vma_link_file(struct vm_area_struct *vma);
 
+/* The VMA after or before vma, or NULL (Linux: vma_next, vma_prev). */
+struct vm_area_struct *vma_next(struct mm_struct *mm,
+				struct vm_area_struct *vma);
+struct vm_area_struct *vma_prev(struct mm_struct *mm,
+				struct vm_area_struct *vma);
+/*
+ * The VMAs that meet [start, end), in address order, found in O(log n)
+ * (Linux's for_each_vma_range).  The body must not free vma.
+ */
+#define for_each_vma_range(mm, vma, start, end)                                \
+	for (vma = find_vma_from(mm, start); vma && vma->vm_start < (end);     \
+	     vma = vma_next(mm, vma))
+/* The gap below vma changed: its tree path recomputes (mm/vma.c). */
+void vma_gap_update(struct vm_area_struct *vma);
+
 struct vm_area_struct *insert_vma(struct mm_struct *mm, unsigned long start,
 				  unsigned long end, unsigned long vm_flags);
 /* Zap its pages, unlink it from its file, free it. */
