@@ -198,6 +198,8 @@ static long do_syscall(unsigned long nr, const unsigned long a[6])
 		return sys_getsid(a[0]);
 	case SYS_getpgid:
 		return sys_getpgid(a[0]);
+	case SYS_mremap:
+		return sys_mremap(a[0], a[1], a[2], a[3], a[4]);
 	default:
 		return -ENOSYS;
 	}
@@ -223,6 +225,7 @@ static bool allocates_for_mm(unsigned long nr)
 	case SYS_munlock:
 	case SYS_mlockall:
 	case SYS_munlockall:
+	case SYS_mremap:
 	case SYS_execve:
 	case SYS_ioctl:
 	case SYS_open:

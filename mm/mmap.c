@@ -191,7 +191,7 @@ static unsigned long gap_topdown(struct mm_struct *mm, struct rb_node *rb,
  * below the stack (less a guard gap), as Linux's top-down layout does, so
  * the heap below and the mappings above grow towards each other.
  */
-static long get_unmapped_area(struct mm_struct *mm, unsigned long len)
+long get_unmapped_area(struct mm_struct *mm, unsigned long len)
 {
 	unsigned long high = mm->stack_start - STACK_GUARD_GAP, addr;
 	struct vm_area_struct *last;
@@ -213,8 +213,8 @@ static long get_unmapped_area(struct mm_struct *mm, unsigned long len)
  * Shared anonymous memory has no file to hold its pages between faults, so
  * its pages are allocated here, at mmap, and fork then shares them.
  */
-static int populate_shared(struct mm_struct *mm, unsigned long start,
-			   unsigned long end)
+int populate_shared(struct mm_struct *mm, unsigned long start,
+		    unsigned long end)
 {
 	for (unsigned long addr = start; addr < end; addr += PAGE_SIZE)
 		if (handle_mm_fault(mm, addr,

@@ -213,6 +213,13 @@ long sys_mlock(unsigned long start, unsigned long len);
 long sys_munlock(unsigned long start, unsigned long len);
 long sys_mlockall(int flags);
 long sys_munlockall(void);
+/* mm/mremap.c: the new address, or -errno */
+long do_mremap(struct mm_struct *mm, unsigned long addr, unsigned long old_len,
+	       unsigned long new_len, unsigned long flags,
+	       unsigned long new_addr);
+long sys_mremap(unsigned long addr, unsigned long old_len,
+		unsigned long new_len, unsigned long flags,
+		unsigned long new_addr);
 /* mm/msync.c */
 long sys_msync(unsigned long start, unsigned long len, int flags);
 

@@ -232,6 +232,19 @@ struct vm_area_struct *insert_vma(struct mm_struct *mm, unsigned long start,
 	return vma;
 }
 
+int vma_expand(struct mm_struct *mm, struct vm_area_struct *vma,
+	       unsigned long end)
+{
+	if (!may_expand_vm(mm, end - vma->vm_end))
+		return -ENOMEM;
+	mm->total_vm += (end - vma->vm_end) >> PAGE_SHIFT;
+	i_mmap_lock_vma(vma);
+	vma->vm_end = end;
+	i_mmap_unlock_vma(vma);
+	vma_gap_update(vma_next(mm, vma));
+	return 0;
+}
+
 void remove_vma(struct mm_struct *mm, struct vm_area_struct *vma)
 {
 	i_mmap_lock_vma(vma);

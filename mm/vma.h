@@ -33,12 +33,24 @@ void vma_gap_update(struct vm_area_struct *vma);
 
 struct vm_area_struct *insert_vma(struct mm_struct *mm, unsigned long start,
 				  unsigned long end, unsigned long vm_flags);
+/*
+ * Move vma's end up to end over free space (mremap growing in place):
+ * 0, or -ENOMEM if the address space would outgrow RAM and swap.
+ */
+int vma_expand(struct mm_struct *mm, struct vm_area_struct *vma,
+	       unsigned long end);
 /* Zap its pages, unlink it from its file, free it. */
 void remove_vma(struct mm_struct *mm, struct vm_area_struct *vma);
 bool range_free(struct mm_struct *mm, unsigned long start, unsigned long end);
 bool range_mapped(struct mm_struct *mm, unsigned long start, unsigned long end);
 int split_at(struct mm_struct *mm, unsigned long start, unsigned long end);
 void vma_merge(struct mm_struct *mm, struct vm_area_struct *vma);
+
+/* mm/mmap.c: a free range of len bytes for a new mapping, or -ENOMEM. */
+long get_unmapped_area(struct mm_struct *mm, unsigned long len);
+/* Fault in shared anonymous memory: nothing else would keep its pages. */
+int populate_shared(struct mm_struct *mm, unsigned long start,
+		    unsigned long end);
 
 /* PROT_* to VM_* (Linux: calc_vm_prot_bits), for mmap and mprotect. */
 static inline unsigned long prot_to_vm_flags(unsigned long prot)
