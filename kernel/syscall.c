@@ -277,6 +277,8 @@ static long do_syscall(unsigned long nr, const unsigned long a[6])
 				   U(struct rlimit *, 3));
 	case SYS_uname:
 		return sys_uname(U(struct utsname *, 0));
+	case SYS_mremap:
+		return sys_mremap(a[0], a[1], a[2], a[3], a[4]);
 	default:
 		return -ENOSYS;
 	}
@@ -302,6 +304,7 @@ static bool allocates_for_mm(unsigned long nr)
 	case SYS_munlock:
 	case SYS_mlockall:
 	case SYS_munlockall:
+	case SYS_mremap:
 	case SYS_execve:
 	case SYS_ioctl:
 	case SYS_open:

@@ -57,9 +57,8 @@ int mm_populate(struct mm_struct *mm, unsigned long start, unsigned long end)
 	struct vm_area_struct *vma;
 	int err;
 
-	list_for_each_entry (vma, &mm->mmap, vm_list)
-		if (vma->vm_start < end && vma->vm_end > start &&
-		    (err = populate_vma(mm, vma, start, end)))
+	for_each_vma_range (mm, vma, start, end)
+		if ((err = populate_vma(mm, vma, start, end)))
 			return err;
 	return 0;
 }
@@ -73,9 +72,7 @@ static int apply_vma_lock_flags(struct mm_struct *mm, unsigned long start,
 
 	if (err)
 		return err;
-	list_for_each_entry (vma, &mm->mmap, vm_list) {
-		if (vma->vm_start < start || vma->vm_end > end)
-			continue;
+	for_each_vma_range (mm, vma, start, end) {
 		if (lock)
 			vma->vm_flags |= VM_LOCKED;
 		else

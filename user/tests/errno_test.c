@@ -48,6 +48,7 @@
 #define SYS_sigqueueinfo SYS_rt_sigqueueinfo
 #define SYS_sigtimedwait SYS_rt_sigtimedwait
 #include <linux/futex.h>
+#include <linux/mman.h> /* MREMAP_* */
 #include <linux/sched.h>
 #undef SYS_reboot /* never on the host */
 #define SYS_reboot (-1)
@@ -506,6 +507,23 @@ static const struct row rows[] = {
 	    V(MADV_DONTNEED)),
 	ROW("madvise wrapping", SYS_madvise, EINVAL, V(0x10000000), V(HUGE),
 	    V(MADV_DONTNEED)),
+	/* mremap(addr, old_len, new_len, flags, new_addr) */
+	ROW("mremap bad flags", SYS_mremap, EINVAL, K(BUF), V(PAGE), V(PAGE),
+	    V(0x80), V(0)),
+	ROW("mremap unaligned", SYS_mremap, EINVAL, V(0x10000001), V(PAGE),
+	    V(PAGE), V(0), V(0)),
+	ROW("mremap new length 0", SYS_mremap, EINVAL, K(BUF), V(PAGE), V(0),
+	    V(MREMAP_MAYMOVE), V(0)),
+	ROW("mremap huge length", SYS_mremap, EINVAL, K(BUF), V(PAGE), V(HUGE),
+	    V(MREMAP_MAYMOVE), V(0)),
+	ROW("mremap fixed without maymove", SYS_mremap, EINVAL, K(BUF), V(PAGE),
+	    V(PAGE), V(MREMAP_FIXED), V(0x20000000)),
+	ROW("mremap fixed unaligned", SYS_mremap, EINVAL, K(BUF), V(PAGE),
+	    V(PAGE), V(MREMAP_MAYMOVE | MREMAP_FIXED), V(0x20000001)),
+	ROW("mremap a hole", SYS_mremap, EFAULT, V(0x10000000), V(PAGE),
+	    V(2 * PAGE), V(MREMAP_MAYMOVE), V(0)),
+	ROW("mremap the kernel", SYS_mremap, EFAULT, V(KERNEL_ADDR), V(PAGE),
+	    V(PAGE), V(0), V(0)),
 	/* clone(flags, sp, parent_tid, child_tid, tls): threads */
 	ROW("clone thread without SIGHAND", SYS_clone, EINVAL,
 	    V(CLONE_VM | CLONE_FS | CLONE_FILES | CLONE_THREAD), K(BUF), V(0),

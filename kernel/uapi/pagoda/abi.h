@@ -87,6 +87,8 @@ struct pollfd {
 #define MS_ASYNC 1	/* msync() flags */
 #define MS_INVALIDATE 2
 #define MS_SYNC 4
+#define MREMAP_MAYMOVE 1 /* mremap(): it may move to grow */
+#define MREMAP_FIXED 2	 /* ... to new_address, replacing what is there */
 
 /* lseek() */
 #define SEEK_SET 0

@@ -125,7 +125,9 @@
 #define SYS_fstatfs 106
 #define SYS_chmod 107
 #define SYS_fchmod 108
-#define NR_SYSCALLS 109
+/* 112-119: the VM calls of issue 13 (mm/) */
+#define SYS_mremap 112 /* (addr, old_len, new_len, MREMAP_*, new_addr) */
+#define NR_SYSCALLS 120
 
 /* SYS_reboot's first argument. */
 #define REBOOT_POWER_OFF 0 /* report the exit status, then power off */
