@@ -48,7 +48,15 @@ USER_ARCH_CFLAGS_s390 := -m64 -march=z196
 # byte order and setjmp's buffer (18 longs, user/lib/arch/s390/setjmp.S)
 # from these.
 USER_LIBC_DEFINES_s390 := -D__IEEE_BIG_ENDIAN -D_JBLEN=18 -D_JBTYPE=long
-USER_LIBC_DEFINES := -D__DYNAMIC_REENT__ $(USER_LIBC_DEFINES_$(ARCH))
+# Pagoda is not Linux, but the x86_64 and s390x compilers target Linux and
+# predefine __linux__ (linux, __linux, __gnu_linux__); ARM's arm-none-eabi
+# does not.  A program's #ifdef __linux__ picks Linux-only interfaces
+# (statfs's file-system magic numbers, <mntent.h>, uname): undefined on
+# every port, so that one program builds and runs alike on all three
+# (docs/02, "Checking against POSIX").
+USER_OS_DEFINES := -U__linux__ -U__linux -Ulinux -U__gnu_linux__
+USER_LIBC_DEFINES := -D__DYNAMIC_REENT__ $(USER_OS_DEFINES) \
+	$(USER_LIBC_DEFINES_$(ARCH))
 USER_INCLUDES = -Iuser/include -Ikernel/uapi -Iarch/$(ARCH)/include/uapi \
 	-isystem $(NEWLIB)/include \
 	-isystem $(shell $(CC) -print-file-name=include) \
