@@ -9,7 +9,8 @@
  * thread on the boot CPU -- runs and halts the CPU until an interrupt.
  *
  * Several CPUs share the one run queue: a CPU that calls schedule() takes
- * the task at the front, wherever it ran before, so tasks migrate freely.
+ * the first task there it may run (its affinity, kernel/affinity.c),
+ * wherever it ran before, so tasks migrate freely.
  * One queue rather than one per CPU because the kernel lock serializes the
  * scheduler anyway (kernel/smp.h): per-CPU queues would buy nothing but
  * the balancing they need.  A task made runnable while a CPU idles is
@@ -63,11 +64,20 @@ static bool is_idle_task(const struct task_struct *t)
 	return t == this_cpu()->idle_task;
 }
 
+static bool may_run_on(const struct task_struct *t, unsigned int cpu)
+{
+	return t->cpus_allowed & (1UL << cpu);
+}
+
+/* The first queued task allowed on this CPU (kernel/affinity.c). */
 static struct task_struct *pick_next(struct per_cpu *c)
 {
-	if (list_empty(&run_queue))
-		return c->idle_task;
-	return list_first_entry(&run_queue, struct task_struct, run_link);
+	struct task_struct *t;
+
+	list_for_each_entry (t, &run_queue, run_link)
+		if (may_run_on(t, c->cpu))
+			return t;
+	return c->idle_task;
 }
 
 /* prev's stretch on this CPU ends and next's begins (CPU time). */
@@ -99,6 +109,8 @@ u64 thread_group_cputime(const struct task_struct *leader)
 	return sum;
 }
 
+static bool kick_idle_cpu(const struct task_struct *t);
+
 /* Do not touch c after switch_to: prev may come back on another CPU. */
 void schedule(void)
 {
@@ -107,8 +119,12 @@ void schedule(void)
 	struct task_struct *prev = c->current_task, *next;
 
 	c->need_resched = false;
-	if (prev != c->idle_task && prev->state == TASK_RUNNABLE)
+	if (prev != c->idle_task && prev->state == TASK_RUNNABLE) {
 		list_add_tail(&prev->run_link, &run_queue);
+		/* Its affinity changed: another CPU must take it. */
+		if (!may_run_on(prev, c->cpu))
+			kick_idle_cpu(prev);
+	}
 	next = pick_next(c);
 	if (next != c->idle_task)
 		list_del(&next->run_link);
@@ -126,13 +142,13 @@ void schedule(void)
 }
 
 /*
- * Hand the run queue's news to another CPU that is idling, if one is: it
- * will take the woken task, and this CPU need not stop what it does (Linux
+ * Hand the run queue's news to another CPU that is idling and may run t,
+ * if one is: it will take t, and this CPU need not stop what it does (Linux
  * too prefers an idle CPU for a woken task).  False if none is idle.
  */
-static bool kick_idle_cpu(void)
+static bool kick_idle_cpu(const struct task_struct *t)
 {
-	for_each_cpu (cpu, cpu_online_mask) {
+	for_each_cpu (cpu, cpu_online_mask & t->cpus_allowed) {
 		struct per_cpu *c = &per_cpu_data[cpu];
 
 		if (cpu != smp_processor_id() &&
@@ -153,7 +169,7 @@ void wake_up_task(struct task_struct *t)
 		t->state = TASK_RUNNABLE;
 		if (t != current)
 			list_add_tail(&t->run_link, &run_queue);
-		if (t == current || !kick_idle_cpu())
+		if (t == current || !kick_idle_cpu(t))
 			this_cpu()->need_resched = true;
 	}
 	arch_local_irq_restore(flags);
@@ -246,7 +262,7 @@ void scheduler_tick(bool user_mode)
 		t->stime++;
 	if (t->slice && --t->slice == 0)
 		c->need_resched = true;
-	if (t == c->idle_task && !list_empty(&run_queue))
+	if (t == c->idle_task && pick_next(c) != t)
 		c->need_resched = true;
 	/* After the test above: a task woken now goes to an idle CPU first. */
 	if (c->cpu == 0) {
@@ -351,6 +367,7 @@ struct task_struct *alloc_task(const char *name)
 	}
 	t->stack = (void *)slot_stack(slot);
 	strscpy(t->comm, name, sizeof(t->comm));
+	t->cpus_allowed = ~0UL; /* fork and clone copy the caller's */
 	INIT_LIST_HEAD(&t->children);
 	init_wait_queue(&t->child_exit);
 	t->state = TASK_SLEEPING; /* until wake_up_task */

@@ -100,6 +100,8 @@ struct task_struct {
 	unsigned long cow_flt; /* write faults that copied a shared page */
 	unsigned long slice;   /* ticks left in the time slice */
 	unsigned int cpu;      /* the CPU it runs on, or last ran on */
+	/* The CPUs it may run on, bit n for CPU n (kernel/affinity.c). */
+	unsigned long cpus_allowed;
 	struct held_locks held_locks; /* the lock-order check's (lockdep.h) */
 };
 

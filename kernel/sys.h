@@ -18,6 +18,13 @@ long sys_reboot(int cmd, int status);
 long sys_mapinfo(int pid, int index, struct mapinfo __user *info);
 long sys_vmstat(struct vmstat __user *out);
 long sys_vm_audit(void);
+long sys_prctl(int option, unsigned long arg2);
+/* kernel/affinity.c */
+long sys_sched_setaffinity(int pid, unsigned int len,
+			   const unsigned long __user *user_mask);
+long sys_sched_getaffinity(int pid, unsigned int len,
+			   unsigned long __user *user_mask);
+long sys_getcpu(unsigned int __user *cpu, unsigned int __user *node);
 /* mm/swapon.c */
 long sys_swapon(const char __user *path, int swap_flags);
 long sys_swapoff(const char __user *path);

@@ -198,6 +198,15 @@ static long do_syscall(unsigned long nr, const unsigned long a[6])
 		return sys_getsid(a[0]);
 	case SYS_getpgid:
 		return sys_getpgid(a[0]);
+	case SYS_prctl:
+		return sys_prctl(a[0], a[1]);
+	case SYS_sched_setaffinity:
+		return sys_sched_setaffinity(a[0], a[1],
+					     U(const unsigned long *, 2));
+	case SYS_sched_getaffinity:
+		return sys_sched_getaffinity(a[0], a[1], U(unsigned long *, 2));
+	case SYS_getcpu:
+		return sys_getcpu(U(unsigned int *, 0), U(unsigned int *, 1));
 	default:
 		return -ENOSYS;
 	}

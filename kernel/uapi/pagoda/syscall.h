@@ -92,7 +92,11 @@
 #define SYS_ppoll 69 /* (fds, nfds, timespec, sigset_t *mask) */
 #define SYS_rename 70
 #define SYS_link 71
-#define NR_SYSCALLS 72
+#define SYS_prctl 120 /* (PR_SET_NAME or PR_GET_NAME, name): linux/prctl.h */
+#define SYS_sched_setaffinity 121 /* (tid, bytes, mask): CPUs it may use */
+#define SYS_sched_getaffinity 122 /* the mask's bytes copied */
+#define SYS_getcpu 123		  /* (unsigned *cpu, unsigned *node) */
+#define NR_SYSCALLS 124
 
 /* SYS_reboot's first argument. */
 #define REBOOT_POWER_OFF 0 /* report the exit status, then power off */
