@@ -72,6 +72,7 @@ long sys_fork(void)
 	child->mm = mm;
 	child->pgid = parent->group_leader->pgid;
 	child->sid = parent->group_leader->sid;
+	child->cpus_allowed = parent->cpus_allowed;
 	adopt(parent, child);
 	wake_up_task(child);
 	return child->pid;

@@ -179,6 +179,8 @@ u64 thread_group_cputime(const struct task_struct *leader)
 	return sum;
 }
 
+static bool kick_idle_cpu(const struct task_struct *t);
+
 /* Do not touch c after switch_to: prev may come back on another CPU. */
 void schedule(void)
 {
@@ -548,6 +550,7 @@ struct task_struct *alloc_task(const char *name)
 	}
 	t->stack = (void *)slot_stack(slot);
 	strscpy(t->comm, name, sizeof(t->comm));
+	t->cpus_allowed = ~0UL; /* fork and clone copy the caller's */
 	INIT_LIST_HEAD(&t->children);
 	init_wait_queue(&t->child_exit);
 	t->state = TASK_SLEEPING; /* until wake_up_task */

@@ -2,7 +2,7 @@
 /*
  * The scheduling-policy system calls (POSIX's <sched.h>, Linux's numbers
  * and errors): sched_setscheduler, sched_getscheduler, sched_getparam,
- * sched_rr_get_interval, sched_setaffinity, sched_getaffinity;
+ * sched_rr_get_interval, sched_setaffinity, sched_getaffinity, getcpu;
  * sched_setparam is sched_setscheduler keeping the policy (-1), as
  * inside Linux.  The scheduler that honours the policies is
  * kernel/sched.c.
@@ -178,4 +178,16 @@ long sys_sched_getaffinity(int pid, unsigned int len,
 	if (copy_to_user(user_mask, &mask, sizeof(mask)))
 		return -EFAULT;
 	return sizeof(mask);
+}
+
+/* The CPU the caller runs on (it may move right after); one node, 0. */
+long sys_getcpu(unsigned int __user *cpu, unsigned int __user *node)
+{
+	unsigned int here = smp_processor_id(), zero = 0;
+
+	if (cpu && copy_to_user(cpu, &here, sizeof(here)))
+		return -EFAULT;
+	if (node && copy_to_user(node, &zero, sizeof(zero)))
+		return -EFAULT;
+	return 0;
 }

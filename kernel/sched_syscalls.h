@@ -16,5 +16,6 @@ long sys_sched_setaffinity(int pid, unsigned int len,
 			   const unsigned long __user *user_mask);
 long sys_sched_getaffinity(int pid, unsigned int len,
 			   unsigned long __user *user_mask);
+long sys_getcpu(unsigned int __user *cpu, unsigned int __user *node);
 
 #endif

@@ -20,6 +20,7 @@ long sys_reboot(int cmd, int status);
 long sys_mapinfo(int pid, int index, struct mapinfo __user *info);
 long sys_vmstat(struct vmstat __user *out);
 long sys_vm_audit(void);
+long sys_prctl(int option, unsigned long arg2);
 /* mm/swapon.c */
 long sys_swapon(const char __user *path, int swap_flags);
 long sys_swapoff(const char __user *path);

@@ -267,6 +267,8 @@ static long do_syscall(unsigned long nr, const unsigned long a[6])
 		return sys_sched_getparam(a[0], U(struct sched_param *, 1));
 	case SYS_sched_rr_get_interval:
 		return sys_sched_rr_get_interval(a[0], U(struct timespec *, 1));
+	case SYS_prctl:
+		return sys_prctl(a[0], a[1]);
 	case SYS_sched_setaffinity:
 		return sys_sched_setaffinity(a[0], a[1],
 					     U(const unsigned long *, 2));
@@ -279,6 +281,8 @@ static long do_syscall(unsigned long nr, const unsigned long a[6])
 		return sys_uname(U(struct utsname *, 0));
 	case SYS_mremap:
 		return sys_mremap(a[0], a[1], a[2], a[3], a[4]);
+	case SYS_getcpu:
+		return sys_getcpu(U(unsigned int *, 0), U(unsigned int *, 1));
 	default:
 		return -ENOSYS;
 	}

@@ -106,6 +106,7 @@ static long clone_thread(unsigned long flags, unsigned long sp,
 	files_share(child, parent);
 	sighand_share(child, parent);
 	child->signal.blocked = parent->signal.blocked;
+	child->cpus_allowed = parent->cpus_allowed;
 	if (flags & CLONE_CHILD_CLEARTID)
 		child->clear_child_tid = child_tid;
 	child->mm = parent->mm;

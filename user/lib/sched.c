@@ -81,6 +81,15 @@ int sched_getaffinity(pid_t pid, size_t size, cpu_set_t *set)
 	return 0;
 }
 
+int sched_getcpu(void)
+{
+	unsigned int cpu;
+
+	if (__syscall_ret(__syscall2(SYS_getcpu, &cpu, 0)) < 0)
+		return -1;
+	return cpu;
+}
+
 int __sched_cpucount(size_t size, const cpu_set_t *set)
 {
 	int n = 0;

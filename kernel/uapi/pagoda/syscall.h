@@ -127,7 +127,9 @@
 #define SYS_fchmod 108
 /* 112-119: the VM calls of issue 13 (mm/) */
 #define SYS_mremap 112 /* (addr, old_len, new_len, MREMAP_*, new_addr) */
-#define NR_SYSCALLS 120
+#define SYS_prctl 120 /* (PR_SET_NAME or PR_GET_NAME, name): linux/prctl.h */
+#define SYS_getcpu 123 /* (unsigned *cpu, unsigned *node) */
+#define NR_SYSCALLS 124
 
 /* SYS_reboot's first argument. */
 #define REBOOT_POWER_OFF 0 /* report the exit status, then power off */
