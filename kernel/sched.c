@@ -179,8 +179,6 @@ u64 thread_group_cputime(const struct task_struct *leader)
 	return sum;
 }
 
-static bool kick_idle_cpu(const struct task_struct *t);
-
 /* Do not touch c after switch_to: prev may come back on another CPU. */
 void schedule(void)
 {
