@@ -129,7 +129,8 @@ static void affinity_errors(void)
 	EXPECT_ERRNO(sched_setaffinity(0, sizeof(set), &set), EINVAL);
 	CPU_SET(0, &set);
 	EXPECT_ERRNO(sched_setaffinity(99999, sizeof(set), &set), ESRCH);
-	EXPECT_ERRNO(sched_setaffinity(-1, sizeof(set), &set), EINVAL);
+	/* No task has a negative id: ESRCH, as Linux's find_process_by_pid. */
+	EXPECT_ERRNO(sched_setaffinity(-1, sizeof(set), &set), ESRCH);
 	EXPECT_ERRNO(sched_setaffinity(0, sizeof(set), BAD_PTR), EFAULT);
 	EXPECT_ERRNO(sched_getaffinity(0, sizeof(set), BAD_PTR), EFAULT);
 	EXPECT_ERRNO(sched_getaffinity(0, 3, &set), EINVAL);
