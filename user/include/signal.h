@@ -28,6 +28,12 @@ int sigaction(int sig, const struct sigaction *act, struct sigaction *oact);
 /* sigaction with sa_mask empty and SA_RESTART, as glibc's signal() */
 sighandler_t signal(int sig, sighandler_t handler);
 int sigprocmask(int how, const sigset_t *set, sigset_t *oset);
+/* The same: the mask is each thread's own; an error number, not -1. */
+int pthread_sigmask(int how, const sigset_t *set, sigset_t *oset);
+/* XSI's one-signal calls: block it, unblock it, ignore it. */
+int sighold(int sig);
+int sigrelse(int sig);
+int sigignore(int sig);
 int sigpending(sigset_t *set);
 int sigsuspend(const sigset_t *mask);
 /* Take a pending signal of set (blocked by the caller) without a handler. */

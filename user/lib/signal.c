@@ -43,6 +43,39 @@ int sigprocmask(int how, const sigset_t *set, sigset_t *oset)
 	return __syscall_ret(__syscall3(SYS_sigprocmask, how, set, oset));
 }
 
+int pthread_sigmask(int how, const sigset_t *set, sigset_t *oset)
+{
+	long r = __syscall3(SYS_sigprocmask, how, set, oset);
+
+	return r < 0 ? (int)-r : 0;
+}
+
+static int mask_one(int how, int sig)
+{
+	sigset_t set = 0;
+
+	if (sigaddset(&set, sig))
+		return -1;
+	return sigprocmask(how, &set, NULL);
+}
+
+int sighold(int sig)
+{
+	return mask_one(SIG_BLOCK, sig);
+}
+
+int sigrelse(int sig)
+{
+	return mask_one(SIG_UNBLOCK, sig);
+}
+
+int sigignore(int sig)
+{
+	struct sigaction sa = { .sa_handler = SIG_IGN };
+
+	return sigaction(sig, &sa, NULL);
+}
+
 int sigpending(sigset_t *set)
 {
 	return __syscall_ret(__syscall1(SYS_sigpending, set));

@@ -104,7 +104,8 @@ static void constants(void)
 	EXPECT_EQ(RTSIG_MAX, SIGRTMAX - SIGRTMIN + 1);
 	EXPECT_EQ(sysconf(_SC_RTSIG_MAX), RTSIG_MAX);
 	EXPECT_EQ(sysconf(_SC_SIGQUEUE_MAX), SIGQUEUE_MAX);
-	EXPECT_GE(SIGQUEUE_MAX, 32); /* _POSIX_SIGQUEUE_MAX */
+	EXPECT_GE(SIGQUEUE_MAX, 32);	    /* _POSIX_SIGQUEUE_MAX */
+	EXPECT_GE(SIGQUEUE_MAX, RTSIG_MAX); /* one of each can be queued */
 	EXPECT_GT(sysconf(_SC_REALTIME_SIGNALS), 0);
 	EXPECT_GT(_POSIX_REALTIME_SIGNALS, 0);
 }
@@ -402,7 +403,7 @@ static void die_with_a_full_queue(void)
 /*
  * A process that ends with signals queued frees them: many such, their
  * queues full, leave the free-page count where it was.  (Each queue is
- * 32 allocations; 64 processes leaking theirs would lose pages.)
+ * SIGQUEUE_MAX allocations; 64 processes leaking theirs would lose pages.)
  */
 static void no_leak_at_exit(void)
 {

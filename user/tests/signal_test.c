@@ -5,11 +5,12 @@
  * Handlers and their siginfo_t, the mask and pending set, the default
  * actions, SA_NODEFER / SA_RESETHAND / SA_RESTART, sigsuspend, alarm and
  * pause, SIGCHLD (and SA_NOCLDWAIT), SIGPIPE, EINTR from a sleeping read,
- * nanosleep resumed after a stop, job control with
- * waitpid's WUNTRACED / WCONTINUED, sigwait, abort, and a SIGSEGV / SIGBUS handler that
- * fixes the cause (mprotect, mmap, ftruncate) and returns to retry the
- * access.  And the bad input: signal numbers out of range, bad pointers, a
- * handler that cannot run, a handler faulting again, forged signal frames.
+ * nanosleep resumed after a stop, job control with waitpid's WUNTRACED /
+ * WCONTINUED, sigwait, sighold / sigrelse / sigignore and pthread_sigmask,
+ * abort, and a SIGSEGV / SIGBUS handler that fixes the cause (mprotect,
+ * mmap, ftruncate) and returns to retry the access.  And the bad input:
+ * signal numbers out of range, bad pointers, a handler that cannot run, a
+ * handler faulting again, forged signal frames.
  * Each case that expects a death runs it in a child of its own.
  */
 #include <errno.h>
@@ -891,6 +892,33 @@ static void sigwait_takes(void)
 	EXPECT_EQ(waitpid(pid, NULL, 0), pid);
 }
 
+/* pthread_sigmask, and XSI's sighold, sigrelse, sigignore. */
+static void one_signal_calls(void)
+{
+	sigset_t set = 0, now;
+
+	ASSERT_EQ(signal(SIGUSR1, count), SIG_DFL);
+	EXPECT_EQ(sighold(SIGUSR1), 0);
+	raise(SIGUSR1);
+	EXPECT_EQ(hits, 0);
+	EXPECT_EQ(sigrelse(SIGUSR1), 0);
+	EXPECT_EQ(hits, 1);
+	EXPECT_EQ(sigignore(SIGUSR1), 0);
+	raise(SIGUSR1);
+	EXPECT_EQ(hits, 1);
+	EXPECT_ERRNO(sighold(NSIG), EINVAL);
+	EXPECT_ERRNO(sigrelse(0), EINVAL);
+	EXPECT_ERRNO(sigignore(SIGKILL), EINVAL);
+
+	sigaddset(&set, SIGUSR2);
+	EXPECT_EQ(pthread_sigmask(SIG_BLOCK, &set, NULL), 0);
+	EXPECT_EQ(pthread_sigmask(SIG_BLOCK, NULL, &now), 0);
+	EXPECT_EQ(sigismember(&now, SIGUSR2), 1);
+	errno = 0;
+	EXPECT_EQ(pthread_sigmask(99, &set, NULL), EINVAL);
+	EXPECT_EQ(errno, 0);
+}
+
 static void call_abort(void)
 {
 	signal(SIGABRT, count); /* a handler that returns cannot stop it */
@@ -927,6 +955,7 @@ static const struct ktap_case cases[] = {
 	KTAP_CASE(job_control),
 	KTAP_CASE(kill_stopped),
 	KTAP_CASE(sigwait_takes),
+	KTAP_CASE(one_signal_calls),
 	KTAP_CASE(abort_is_sigabrt),
 };
 

@@ -242,8 +242,11 @@ struct pagoda_dirent {
 #define SIGRTMIN 32 /* Linux's kernel values (glibc keeps 32, 33 itself) */
 #define SIGRTMAX 64
 #define NSIG 65 /* signal numbers are 1 .. NSIG - 1 */
-/* Queued real-time signals a process may have (<limits.h>'s SIGQUEUE_MAX). */
-#define PAGODA_SIGQUEUE_MAX 32
+/*
+ * Queued real-time signals a process may have (<limits.h>'s SIGQUEUE_MAX):
+ * POSIX asks for 32 at least; one of each real-time signal is 33.
+ */
+#define PAGODA_SIGQUEUE_MAX 64
 
 #define SIG_DFL ((void (*)(int))0)
 #define SIG_IGN ((void (*)(int))1)
