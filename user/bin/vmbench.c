@@ -32,6 +32,11 @@
  *                   populated 16-page range, alone and while a second
  *                   thread spins (on another CPU where there is one):
  *                   the difference is a TLB shootdown's cost
+ *   sem_pingpong_threads, sem_pingpong_procs   ticks per round trip of
+ *                   two semaphores (one posts, the other waits, and back)
+ *                   between two threads (private futexes) and between two
+ *                   forked processes (pshared: futexes keyed by the shared
+ *                   page)
  *   find_vma_10, find_vma_<V>   ticks per write fault while the program
  *                   has 10 (or V) one-page mappings of its own, with
  *                   alternating protections so that none can merge; each
@@ -114,6 +119,7 @@
 #include <errno.h>
 #include <inttypes.h>
 #include <pthread.h>
+#include <semaphore.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -839,6 +845,92 @@ static void bench_threads(void)
 		die("pthread_join");
 }
 
+/*
+ * Two semaphores handed back and forth: ping posted by one side, pong by
+ * the other.  Each round trip is two wake-ups and two sleeps, on two CPUs
+ * where there are two.
+ */
+#define PINGPONG_ROUNDS 64
+
+struct pingpong {
+	sem_t ping, pong;
+};
+
+static struct pingpong *pp;
+
+static void pong_side(void)
+{
+	for (int i = 0; i < PINGPONG_ROUNDS; i++)
+		if (sem_wait(&pp->ping) || sem_post(&pp->pong))
+			die("sem_wait");
+}
+
+static void *pong_thread(void *arg)
+{
+	pong_side();
+	return arg;
+}
+
+static uint64_t ping_side(void)
+{
+	uint64_t t0 = now();
+
+	for (int i = 0; i < PINGPONG_ROUNDS; i++)
+		if (sem_post(&pp->ping) || sem_wait(&pp->pong))
+			die("sem_post");
+	return now() - t0;
+}
+
+static void init_pingpong(int pshared)
+{
+	if (sem_init(&pp->ping, pshared, 0) || sem_init(&pp->pong, pshared, 0))
+		die("sem_init");
+}
+
+static uint64_t run_pingpong_threads(void)
+{
+	pthread_t t;
+	uint64_t ticks;
+
+	init_pingpong(0);
+	if (pthread_create(&t, NULL, pong_thread, NULL))
+		die("pthread_create");
+	ticks = ping_side();
+	if (pthread_join(t, NULL))
+		die("pthread_join");
+	return ticks;
+}
+
+static uint64_t run_pingpong_procs(void)
+{
+	uint64_t ticks;
+	pid_t pid;
+
+	init_pingpong(1);
+	pid = fork_or_die();
+	if (pid == 0) {
+		pong_side();
+		_exit(0);
+	}
+	ticks = ping_side();
+	if (waitpid(pid, NULL, 0) != pid)
+		die("waitpid");
+	return ticks;
+}
+
+static void bench_ipc(void)
+{
+	pp = mmap(NULL, sizeof(*pp), PROT_READ | PROT_WRITE,
+		  MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	if (pp == MAP_FAILED)
+		die("mmap");
+	report("sem_pingpong_threads",
+	       per(measure(run_pingpong_threads), PINGPONG_ROUNDS), "/round");
+	report("sem_pingpong_procs",
+	       per(measure(run_pingpong_procs), PINGPONG_ROUNDS), "/round");
+	munmap(pp, sizeof(*pp));
+}
+
 static void bench_find_vma(void)
 {
 	long sizes[2] = { 10, cfg.vmas };
@@ -1290,6 +1382,7 @@ static const struct bench {
 	{ "mmap_many", bench_mmap_many },
 	{ "signal", bench_signal },
 	{ "threads", bench_threads },
+	{ "ipc", bench_ipc },
 	{ "fault_around", bench_fault_around },
 	{ "devmem", bench_devmem },
 #ifdef HAVE_MIRROR
