@@ -200,6 +200,10 @@ static long do_syscall(unsigned long nr, const unsigned long a[6])
 		return sys_getpgid(a[0]);
 	case SYS_mremap:
 		return sys_mremap(a[0], a[1], a[2], a[3], a[4]);
+	case SYS_memfd_create:
+		return sys_memfd_create(U(const char *, 0), a[1]);
+	case SYS_mlock2:
+		return sys_mlock2(a[0], a[1], a[2]);
 	default:
 		return -ENOSYS;
 	}
@@ -226,6 +230,7 @@ static bool allocates_for_mm(unsigned long nr)
 	case SYS_mlockall:
 	case SYS_munlockall:
 	case SYS_mremap:
+	case SYS_mlock2:
 	case SYS_execve:
 	case SYS_ioctl:
 	case SYS_open:

@@ -93,7 +93,9 @@
 #define SYS_rename 70
 #define SYS_link 71
 /* 112-119: the VM calls of issue 13 (mm/) */
-#define SYS_mremap 112 /* (addr, old_len, new_len, MREMAP_*, new_addr) */
+#define SYS_mremap 112	     /* (addr, old_len, new_len, MREMAP_*, new_addr) */
+#define SYS_memfd_create 113 /* (name, MFD_CLOEXEC): an anonymous file */
+#define SYS_mlock2 114	     /* (addr, len, MLOCK_ONFAULT) */
 #define NR_SYSCALLS 120
 
 /* SYS_reboot's first argument. */
