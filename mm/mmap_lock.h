@@ -11,8 +11,9 @@
  *          the faulting VMA (segv_code, describe_user_fault);
  *   write  every change of the VMAs, or of PTEs over a range: mmap,
  *          munmap, mprotect, mremap, madvise, brk, mlock and its kin, fork
- *          (the parent: its PTEs become write-protected), exec and exit (the mm that
- *          goes, once nobody else can use it but reclaim and /proc),
+ *          (the parent: its PTEs become write-protected), exec and exit
+ *          (the mm that goes, once nobody else can use it but reclaim and
+ *          /proc),
  *          mmu_notifier_register (the mm's first listener makes its list).
  *
  * A fault holds it for reading across a sleep (swap-in waits for the
