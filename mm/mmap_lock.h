@@ -13,8 +13,8 @@
  *          munmap, mprotect, mremap, madvise, brk, mlock and its kin, fork
  *          (the parent: its PTEs become write-protected), exec and exit
  *          (the mm that goes, once nobody else can use it but reclaim and
- *          /proc),
- *          mmu_notifier_register (the mm's first listener makes its list).
+ *          /proc), mmu_notifier_register (the mm's first listener makes
+ *          its list).
  *
  * A fault holds it for reading across a sleep (swap-in waits for the
  * disk): a sibling thread's munmap then waits, and the page table the
