@@ -281,6 +281,10 @@ static long do_syscall(unsigned long nr, const unsigned long a[6])
 		return sys_uname(U(struct utsname *, 0));
 	case SYS_mremap:
 		return sys_mremap(a[0], a[1], a[2], a[3], a[4]);
+	case SYS_memfd_create:
+		return sys_memfd_create(U(const char *, 0), a[1]);
+	case SYS_mlock2:
+		return sys_mlock2(a[0], a[1], a[2]);
 	case SYS_getcpu:
 		return sys_getcpu(U(unsigned int *, 0), U(unsigned int *, 1));
 	default:
@@ -309,6 +313,7 @@ static bool allocates_for_mm(unsigned long nr)
 	case SYS_mlockall:
 	case SYS_munlockall:
 	case SYS_mremap:
+	case SYS_mlock2:
 	case SYS_execve:
 	case SYS_ioctl:
 	case SYS_open:

@@ -270,6 +270,46 @@ static void munmap_part_keeps_linearity(struct ktest *t)
 	mmput(mm);
 }
 
+/*
+ * mremap of a PFN map: growing is EFAULT (as Linux); moving takes the raw
+ * PTEs along, vm_pgoff with them, so the linearity rule still holds at
+ * the new place and vm_normal_page still finds no page there.
+ */
+static void mremap_moves_raw_frames(struct ktest *t)
+{
+	unsigned long pfn = device_pfn(t), to = BASE + 64 * PAGE_SIZE;
+	struct mm_struct *mm;
+	struct vm_area_struct *vma;
+
+	if (!pfn)
+		return;
+	vma = remapped_vma(&mm, PRIVATE_RW, pfn);
+	KTEST_ASSERT_NOT_NULL(t, vma);
+	KTEST_EXPECT_EQ(t,
+			do_mremap(mm, BASE, PAGES * PAGE_SIZE,
+				  (PAGES + 1) * PAGE_SIZE, MREMAP_MAYMOVE, 0),
+			-EFAULT);
+	KTEST_EXPECT_EQ(t,
+			do_mremap(mm, BASE + PAGE_SIZE, 2 * PAGE_SIZE,
+				  2 * PAGE_SIZE, MREMAP_MAYMOVE | MREMAP_FIXED,
+				  to),
+			(long)to);
+	vma = find_vma(mm, to);
+	KTEST_ASSERT_NOT_NULL(t, vma);
+	KTEST_EXPECT_EQ(t, vma->vm_pgoff, pfn + 1);
+	for (int i = 0; i < 2; i++) {
+		pte_t pte = pte_at(mm, to + i * PAGE_SIZE);
+
+		KTEST_EXPECT_EQ(t, pte_pfn(pte), pfn + 1 + i);
+		KTEST_EXPECT_TRUE(t, vm_normal_page(vma, to + i * PAGE_SIZE,
+						    pte) == NULL);
+		KTEST_EXPECT_FALSE(
+			t, pte_present(pte_at(mm, BASE + (1 + i) * PAGE_SIZE)));
+	}
+	KTEST_EXPECT_EQ(t, mm->rss, 0);
+	mmput(mm);
+}
+
 /* Seed 000's rules for vm_insert_pfn, each answered -EINVAL. */
 static void insert_pfn_rules(struct ktest *t)
 {
@@ -413,5 +453,6 @@ KTEST_SUITE(devmem, KTEST_CASE(pte_special_form),
 	    KTEST_CASE(remap_cow_sets_pgoff), KTEST_CASE(cow_copies_raw_frame),
 	    KTEST_CASE(fork_copies_raw_ptes),
 	    KTEST_CASE(munmap_part_keeps_linearity),
-	    KTEST_CASE(insert_pfn_rules), KTEST_CASE(mixed_map_holds_both),
-	    KTEST_CASE(insert_page_counts), KTEST_CASE(pfnmap_hole_is_sigbus));
+	    KTEST_CASE(mremap_moves_raw_frames), KTEST_CASE(insert_pfn_rules),
+	    KTEST_CASE(mixed_map_holds_both), KTEST_CASE(insert_page_counts),
+	    KTEST_CASE(pfnmap_hole_is_sigbus));

@@ -7,8 +7,14 @@
  * its frames back.  And MADV_PAGEOUT: reclaim the range's anonymous pages
  * now, accessed or not (mm/vmscan.c), as kswapd would under pressure;
  * refused (EINVAL) where reclaim may not go for a reason of the caller's
- * making: VM_LOCKED, VM_PFNMAP (as Linux).
+ * making: VM_LOCKED, VM_PFNMAP (as Linux).  MADV_FREE, private anonymous
+ * memory only (else EINVAL, as Linux), is MADV_DONTNEED here: Linux frees
+ * such pages lazily, under reclaim, unless written again first; Pagoda
+ * frees them at once, which a program cannot tell from the lazy way
+ * except by reading zeroes sooner.  MADV_POPULATE_READ and _WRITE fault a
+ * range in as reads or writes would.
  */
+#include <asm/irqflags.h>
 #include <kernel/errno.h>
 #include <kernel/kernel.h>
 #include <kernel/sched.h>
@@ -40,6 +46,52 @@ static int madvise_pageout(struct mm_struct *mm, unsigned long start,
 	return 0;
 }
 
+/*
+ * MADV_POPULATE_READ / _WRITE (Linux 5.14): fault [start, end) in as a
+ * read or a write would, rights checked: memory that may not be read (or
+ * written) is EFAULT, and so is a fault that would be SIGBUS (a file page
+ * past the end); device memory is EINVAL.  A write breaks copy-on-write.
+ */
+static int madvise_populate(struct mm_struct *mm, unsigned long start,
+			    unsigned long end, bool write)
+{
+	unsigned long need = write ? VM_WRITE : VM_READ, irq;
+	struct vm_area_struct *vma;
+	int fault = 0;
+
+	for_each_vma_range (mm, vma, start, end) {
+		if (vma->vm_flags & (VM_PFNMAP | VM_IO))
+			return -EINVAL;
+		if (!(vma->vm_flags & need))
+			return -EFAULT;
+	}
+	for (unsigned long addr = start; addr < end && !fault;
+	     addr += PAGE_SIZE) {
+		pte_t *pte = follow_pte(mm, addr);
+
+		if (!write && pte && pte_present(*pte))
+			continue;
+		irq = arch_local_irq_save(); /* faults run so */
+		fault = handle_mm_fault(mm, addr, write ? FAULT_FLAG_WRITE : 0);
+		arch_local_irq_restore(irq);
+	}
+	return fault & VM_FAULT_OOM ? -ENOMEM : fault ? -EFAULT : 0;
+}
+
+static bool advice_known(int advice)
+{
+	switch (advice) {
+	case MADV_DONTNEED:
+	case MADV_FREE:
+	case MADV_PAGEOUT:
+	case MADV_POPULATE_READ:
+	case MADV_POPULATE_WRITE:
+		return true;
+	default:
+		return false;
+	}
+}
+
 /* MADV_DONTNEED: drop the pages; the next touch finds zeroes. */
 int do_madvise(struct mm_struct *mm, unsigned long start, unsigned long len,
 	       int advice)
@@ -47,8 +99,7 @@ int do_madvise(struct mm_struct *mm, unsigned long start, unsigned long len,
 	unsigned long end;
 	struct vm_area_struct *vma;
 
-	if (!IS_ALIGNED(start, PAGE_SIZE) ||
-	    (advice != MADV_DONTNEED && advice != MADV_PAGEOUT))
+	if (!IS_ALIGNED(start, PAGE_SIZE) || !advice_known(advice))
 		return -EINVAL;
 	/* Linux: a range that wraps is EINVAL, an empty one 0 wherever it is. */
 	if (__builtin_add_overflow(start, len, &end) ||
@@ -61,9 +112,17 @@ int do_madvise(struct mm_struct *mm, unsigned long start, unsigned long len,
 		return -ENOMEM;
 	if (advice == MADV_PAGEOUT)
 		return madvise_pageout(mm, start, end);
-	/* A PFN map has no ->fault to bring its frames back (as Linux). */
+	if (advice == MADV_POPULATE_READ || advice == MADV_POPULATE_WRITE)
+		return madvise_populate(mm, start, end,
+					advice == MADV_POPULATE_WRITE);
+	/*
+	 * A PFN map has no ->fault to bring its frames back (as Linux); only
+	 * private anonymous memory may be freed.
+	 */
 	for_each_vma_range (mm, vma, start, end)
-		if (vma->vm_flags & VM_PFNMAP)
+		if ((vma->vm_flags & VM_PFNMAP) ||
+		    (advice == MADV_FREE &&
+		     (vma->vm_file || (vma->vm_flags & VM_SHARED))))
 			return -EINVAL;
 	/*
 	 * Shared anonymous memory has no file behind its pages: they *are* the

@@ -7,10 +7,13 @@
  * is locked is resident.  Writable private memory is faulted for writing,
  * so the pages are the process's own (no later copy-on-write).
  * mlockall(MCL_FUTURE) puts VM_LOCKED in mm->def_flags, so new mappings
- * come locked (faulted on first touch, not at mmap).  Locks are not
- * inherited by fork, nor kept by execve.  RLIMIT_MEMLOCK bounds what a
- * process other than root may lock (mlock_limit_check), and what it may
- * map locked (mlock_future_ok: MAP_LOCKED, mlockall(MCL_FUTURE)).
+ * come locked (faulted on first touch, not at mmap).  mlock2's
+ * MLOCK_ONFAULT and mlockall's MCL_ONFAULT lock without faulting anything
+ * in (VM_LOCKONFAULT beside VM_LOCKED): each page stays once touched, as
+ * Linux's "lock on fault" does.  Locks are not inherited by fork, nor kept
+ * by execve.  RLIMIT_MEMLOCK bounds what a process other than root may
+ * lock (mlock_limit_check), and what it may map locked (mlock_future_ok:
+ * MAP_LOCKED, mlockall(MCL_FUTURE)).
  */
 #include <asm/irqflags.h>
 #include <kernel/errno.h>
@@ -63,26 +66,26 @@ int mm_populate(struct mm_struct *mm, unsigned long start, unsigned long end)
 	return 0;
 }
 
-/* Set or clear VM_LOCKED on [start, end), which is mapped whole. */
+/*
+ * Set [start, end)'s lock flags (mapped whole) to lock: VM_LOCKED, with
+ * VM_LOCKONFAULT for mlock2(MLOCK_ONFAULT), or 0 to unlock.  Locked memory
+ * is faulted in now, unless on fault: then each page stays once it comes.
+ */
 static int apply_vma_lock_flags(struct mm_struct *mm, unsigned long start,
-				unsigned long end, bool lock)
+				unsigned long end, unsigned long lock)
 {
 	struct vm_area_struct *vma;
 	int err = split_at(mm, start, end);
 
 	if (err)
 		return err;
-	for_each_vma_range (mm, vma, start, end) {
-		if (lock)
-			vma->vm_flags |= VM_LOCKED;
-		else
-			vma->vm_flags &= ~VM_LOCKED;
-	}
+	for_each_vma_range (mm, vma, start, end)
+		vma->vm_flags = (vma->vm_flags & ~VM_LOCKED_MASK) | lock;
 	for (unsigned long addr = start; addr < end;) {
 		vma_merge(mm, find_vma(mm, addr));
 		addr = find_vma(mm, addr)->vm_end;
 	}
-	return lock ? mm_populate(mm, start, end) : 0;
+	return lock == VM_LOCKED ? mm_populate(mm, start, end) : 0;
 }
 
 /* The page-aligned range of a lock call, as Linux rounds it; or -errno. */
@@ -135,7 +138,7 @@ bool mlock_future_ok(struct mm_struct *mm, unsigned long vm_flags,
 }
 
 /* mlock and munlock; like every call that changes VMAs, under mmap_lock. */
-static long do_mlock(unsigned long start, unsigned long len, bool lock)
+static long do_mlock(unsigned long start, unsigned long len, unsigned long lock)
 {
 	struct mm_struct *mm = current->mm;
 	unsigned long end;
@@ -154,27 +157,31 @@ static long do_mlock(unsigned long start, unsigned long len, bool lock)
 
 long sys_mlock(unsigned long start, unsigned long len)
 {
-	return do_mlock(start, len, true);
+	return do_mlock(start, len, VM_LOCKED);
+}
+
+long sys_mlock2(unsigned long start, unsigned long len, unsigned int flags)
+{
+	if (flags & ~MLOCK_ONFAULT)
+		return -EINVAL;
+	return do_mlock(start, len,
+			flags ? VM_LOCKED | VM_LOCKONFAULT : VM_LOCKED);
 }
 
 long sys_munlock(unsigned long start, unsigned long len)
 {
-	return do_mlock(start, len, false);
+	return do_mlock(start, len, 0);
 }
 
-/* Every VMA, locked or not; then populated if locked. */
-static long lock_all(struct mm_struct *mm, bool lock)
+/* Every VMA gets the lock flags lock; then populated if locked now. */
+static long lock_all(struct mm_struct *mm, unsigned long lock)
 {
 	struct vm_area_struct *vma;
 	int err;
 
-	list_for_each_entry (vma, &mm->mmap, vm_list) {
-		if (lock)
-			vma->vm_flags |= VM_LOCKED;
-		else
-			vma->vm_flags &= ~VM_LOCKED;
-	}
-	if (!lock)
+	list_for_each_entry (vma, &mm->mmap, vm_list)
+		vma->vm_flags = (vma->vm_flags & ~VM_LOCKED_MASK) | lock;
+	if (lock != VM_LOCKED)
 		return 0;
 	list_for_each_entry (vma, &mm->mmap, vm_list)
 		if ((err = populate_vma(mm, vma, vma->vm_start, vma->vm_end)))
@@ -185,21 +192,24 @@ static long lock_all(struct mm_struct *mm, bool lock)
 long sys_mlockall(int flags)
 {
 	struct mm_struct *mm = current->mm;
+	unsigned long lock = VM_LOCKED;
 	long ret;
 
-	if (!flags || (flags & ~(MCL_CURRENT | MCL_FUTURE)))
+	if (!(flags & (MCL_CURRENT | MCL_FUTURE)) ||
+	    (flags & ~(MCL_CURRENT | MCL_FUTURE | MCL_ONFAULT)))
 		return -EINVAL;
+	if (flags & MCL_ONFAULT)
+		lock |= VM_LOCKONFAULT;
 	mmap_write_lock(mm);
 	ret = mlock_limit_check(mm, 0, 0, flags & MCL_CURRENT);
 	if (ret) {
 		mmap_write_unlock(mm);
 		return ret;
 	}
+	mm->def_flags &= ~VM_LOCKED_MASK;
 	if (flags & MCL_FUTURE)
-		mm->def_flags |= VM_LOCKED;
-	else
-		mm->def_flags &= ~VM_LOCKED;
-	ret = flags & MCL_CURRENT ? lock_all(mm, true) : 0;
+		mm->def_flags |= lock;
+	ret = flags & MCL_CURRENT ? lock_all(mm, lock) : 0;
 	mmap_write_unlock(mm);
 	return ret;
 }
@@ -210,8 +220,8 @@ long sys_munlockall(void)
 	long ret;
 
 	mmap_write_lock(mm);
-	mm->def_flags &= ~VM_LOCKED;
-	ret = lock_all(mm, false);
+	mm->def_flags &= ~VM_LOCKED_MASK;
+	ret = lock_all(mm, 0);
 	mmap_write_unlock(mm);
 	return ret;
 }

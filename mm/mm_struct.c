@@ -105,7 +105,7 @@ static int dup_mmap(struct mm_struct *mm, struct mm_struct *old_mm)
 			continue;
 		/* Memory locks are not inherited (POSIX, Linux). */
 		new = insert_vma(mm, vma->vm_start, vma->vm_end,
-				 vma->vm_flags & ~VM_LOCKED);
+				 vma->vm_flags & ~VM_LOCKED_MASK);
 		if (IS_ERR(new))
 			return PTR_ERR(new);
 		new->vm_pgoff = vma->vm_pgoff;

@@ -38,7 +38,9 @@
 #define VM_DONTEXPAND 0x40000UL /* mremap may not grow it */
 #define VM_RESERVED 0x80000UL /* seed 001: the reclaim scanner skips it whole */
 #define VM_PFNMAP 0x400UL     /* raw page frames, no struct page (seed 000) */
-#define VM_MIXEDMAP 0x10000000UL /* raw frames and normal pages (seed 000) */
+#define VM_MIXEDMAP 0x10000000UL  /* raw frames and normal pages (seed 000) */
+#define VM_LOCKONFAULT 0x100000UL /* VM_LOCKED, pages as they come (mlock2) */
+#define VM_LOCKED_MASK (VM_LOCKED | VM_LOCKONFAULT)
 
 /*
  * VMAs that are never merged with a neighbour (nor grown into one): device
@@ -239,6 +241,9 @@ long do_mremap(struct mm_struct *mm, unsigned long addr, unsigned long old_len,
 long sys_mremap(unsigned long addr, unsigned long old_len,
 		unsigned long new_len, unsigned long flags,
 		unsigned long new_addr);
+/* mm/memfd.c: an fd, or -errno */
+long sys_memfd_create(const char __user *uname, unsigned int flags);
+long sys_mlock2(unsigned long start, unsigned long len, unsigned int flags);
 /* mm/msync.c */
 long sys_msync(unsigned long start, unsigned long len, int flags);
 

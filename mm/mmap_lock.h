@@ -7,14 +7,15 @@
  *          the walks that look at VMAs and PTEs without changing the VMAs:
  *          reclaim (trylock: it skips an mm it cannot have at once, as
  *          Linux's swap_out did), swapoff, a device mirroring the mm,
- *          /proc/PID/maps and pmap, a signal's look at the faulting VMA
- *          (segv_code, describe_user_fault), a shared futex's key
- *          (get_futex_key);
- *   write  every change of the VMAs, or of PTEs over a range: mmap, munmap,
- *          mprotect, madvise, brk, mlock and its kin, fork (the parent:
- *          its PTEs become write-protected), exec and exit (the mm that
- *          goes, once nobody else can use it but reclaim and /proc),
- *          mmu_notifier_register (the mm's first listener makes its list).
+ *          /proc/PID/maps, /proc/PID/pagemap and pmap, a signal's look at
+ *          the faulting VMA (segv_code, describe_user_fault), a shared
+ *          futex's key (get_futex_key);
+ *   write  every change of the VMAs, or of PTEs over a range: mmap,
+ *          munmap, mprotect, mremap, madvise, brk, mlock and its kin, fork
+ *          (the parent: its PTEs become write-protected), exec and exit
+ *          (the mm that goes, once nobody else can use it but reclaim and
+ *          /proc), mmu_notifier_register (the mm's first listener makes
+ *          its list).
  *
  * A fault holds it for reading across a sleep (swap-in waits for the
  * disk): a sibling thread's munmap then waits, and the page table the

@@ -112,7 +112,7 @@ static int fill_grown(struct mm_struct *mm, struct vm_area_struct *vma,
 	if (!vma->vm_file && (vma->vm_flags & VM_SHARED) &&
 	    populate_shared(mm, start, end))
 		return -ENOMEM;
-	if (vma->vm_flags & VM_LOCKED)
+	if ((vma->vm_flags & VM_LOCKED_MASK) == VM_LOCKED)
 		mm_populate(mm, start, end);
 	return 0;
 }

@@ -13,6 +13,8 @@
  *                                    and written as a decimal number
  *   /proc/sys/vm/max_map_count       the most VMAs a process may have
  *   /proc/<pid>/maps                 a process's VMAs in Linux's format
+ *   /proc/<pid>/pagemap              a 64-bit entry per virtual page: what
+ *                                    its PTE maps, Linux's bits
  *   /proc/self                       the reader's own /proc/<pid>
  *
  * The fixed files are ordinary ramfs nodes made at boot whose file
@@ -397,6 +399,103 @@ static const struct file_operations maps_operations = {
 	.read_iter = maps_read,
 };
 
+/* ---- /proc/<pid>/pagemap ------------------------------------------------ */
+
+/*
+ * Linux's layout (Documentation/admin-guide/mm/pagemap.rst): entry n, at
+ * byte 8n, describes the page at n * PAGE_SIZE.  Present: bit 63 and the
+ * page frame in bits 0-54 (Linux shows it only to privileged readers;
+ * Pagoda has no users).  Swapped: bit 62, the swap type in bits 0-4 and
+ * the offset from bit 5.  Bit 61: a page-cache page or shared anonymous
+ * memory (Linux's shmem); bit 56: mapped by this PTE alone.  Bit 55 (soft
+ * dirty) is never set: Pagoda does not track it.
+ */
+#define PM_PFN_MASK ((1ULL << 55) - 1)
+#define PM_SWAP_TYPE_BITS 5
+#define PM_MMAP_EXCLUSIVE (1ULL << 56)
+#define PM_FILE (1ULL << 61)
+#define PM_SWAP (1ULL << 62)
+#define PM_PRESENT (1ULL << 63)
+#define PM_BATCH 64 /* entries made per mmap_lock hold */
+
+static u64 pagemap_entry(struct mm_struct *mm, unsigned long addr)
+{
+	struct vm_area_struct *vma = find_vma(mm, addr);
+	pte_t *pte = vma ? follow_pte(mm, addr) : NULL;
+	struct page *page;
+	u64 entry;
+
+	if (!pte || pte_none(*pte))
+		return 0;
+	if (is_swap_pte(*pte)) {
+		swp_entry_t swp = pte_to_swp_entry(*pte);
+
+		return PM_SWAP | swp_type(swp) |
+		       ((u64)swp_offset(swp) << PM_SWAP_TYPE_BITS);
+	}
+	if (!pte_present(*pte))
+		return 0;
+	entry = PM_PRESENT | (pte_pfn(*pte) & PM_PFN_MASK);
+	page = vm_normal_page(vma, addr, *pte);
+	if (page && page_mapcount(page) == 1)
+		entry |= PM_MMAP_EXCLUSIVE;
+	if ((page && page->mapping) ||
+	    (!vma->vm_file && (vma->vm_flags & VM_SHARED)))
+		entry |= PM_FILE;
+	return entry;
+}
+
+/*
+ * Entries are made under the mmap_lock, a batch at a time, and copied out
+ * after it is dropped: the copy may fault on the reader's own memory,
+ * which takes the same lock.  A read must start and end on an entry
+ * (EINVAL otherwise, as Linux); the file ends at the top of user space.
+ */
+static long pagemap_read(struct kiocb *iocb, struct iov_iter *to)
+{
+	long pid = (long)iocb->ki_filp->f_inode->i_private;
+	unsigned long last = TASK_SIZE >> PAGE_SHIFT;
+	struct mm_struct *mm;
+	u64 buf[PM_BATCH];
+	long done = 0;
+
+	if (iocb->ki_pos % sizeof(u64) || iov_iter_count(to) % sizeof(u64))
+		return -EINVAL;
+	mm = pid_mm(pid);
+	if (!mm)
+		return -ESRCH;
+	while (iov_iter_count(to) && (u64)iocb->ki_pos / sizeof(u64) < last) {
+		unsigned long first = iocb->ki_pos / sizeof(u64), n;
+		size_t bytes;
+
+		n = min(min(iov_iter_count(to) / sizeof(u64), (size_t)PM_BATCH),
+			(size_t)(last - first));
+		mmap_read_lock(mm);
+		for (unsigned long i = 0; i < n; i++)
+			buf[i] = pagemap_entry(mm, (first + i) << PAGE_SHIFT);
+		mmap_read_unlock(mm);
+		bytes = copy_to_iter(buf, n * sizeof(u64), to);
+		iocb->ki_pos += bytes;
+		done += bytes;
+		if (bytes < n * sizeof(u64))
+			break;
+	}
+	mmput(mm);
+	return done || !iov_iter_count(to) ? done : -EFAULT;
+}
+
+/* Seekable (pread, lseek): an entry per page of user space. */
+static loff_t pagemap_llseek(struct file *file, loff_t offset, int whence)
+{
+	return fixed_size_llseek(file, offset, whence,
+				 (TASK_SIZE >> PAGE_SHIFT) * sizeof(u64));
+}
+
+static const struct file_operations pagemap_operations = {
+	.read_iter = pagemap_read,
+	.llseek = pagemap_llseek,
+};
+
 /* ---- the per-process directories ---------------------------------------- */
 
 static struct inode *proc_root;
@@ -418,15 +517,19 @@ static struct inode *proc_pid_lookup(struct inode *dir, const char *name)
 {
 	long pid = (long)dir->i_private;
 
-	if (strcmp(name, "maps") || !find_process(pid))
+	if (!find_process(pid))
 		return NULL;
-	return proc_inode(S_IFREG | 0444, &maps_operations, pid);
+	if (!strcmp(name, "maps"))
+		return proc_inode(S_IFREG | 0444, &maps_operations, pid);
+	if (!strcmp(name, "pagemap"))
+		return proc_inode(S_IFREG | 0400, &pagemap_operations, pid);
+	return NULL;
 }
 
 static int proc_pid_readdir(struct file *file, loff_t pos,
 			    struct pagoda_dirent *de)
 {
-	static const char *const names[] = { ".", "..", "maps" };
+	static const char *const names[] = { ".", "..", "maps", "pagemap" };
 	struct inode *dir = file->f_inode;
 
 	if (pos >= (loff_t)ARRAY_SIZE(names))

@@ -10,7 +10,7 @@
  * numbering them from FIRST_BATCH (0).
  * A batch forks WORKERS processes (3) that each take BATCH random steps
  * (200), seeded from SEED, the batch and the worker: mmap, munmap,
- * mprotect, madvise, brk, reclaim now (madvise MADV_PAGEOUT: pages to
+ * mprotect, madvise, mremap, brk, reclaim now (madvise MADV_PAGEOUT: pages to
  * swap, if it is on), touches, reads and writes of a scratch file and a
  * pipe, ftruncate, fork storms (children that take steps of their own and
  * exit or are killed), waitpid and kill with odd arguments, and bursts of
@@ -294,7 +294,21 @@ static void do_madvise_step(void)
 	int advice = rnd(8) ? MADV_DONTNEED : (int)rnd(100);
 	int r = madvise(addr, len, advice);
 
-	if (r || advice != MADV_DONTNEED || !span(addr, len, &first, &n))
+	if (!span(addr, len, &first, &n))
+		return;
+	/*
+	 * A write populate copies private file pages, perhaps some before it
+	 * fails: their bytes are the file's of now, which the model leaves
+	 * unknown.
+	 */
+	for (unsigned long i = first;
+	     advice == MADV_POPULATE_WRITE && i < first + n; i++)
+		if (model[i].kind == FILE_PRIVATE && !model[i].cowed)
+			model[i] = (struct model_page){ FILE_PRIVATE,
+							model[i].prot, true, -1,
+							model[i].pgoff };
+	/* MADV_FREE: Pagoda frees at once, as MADV_DONTNEED. */
+	if (r || (advice != MADV_DONTNEED && advice != MADV_FREE))
 		return;
 	for (unsigned long i = first; i < first + n; i++) {
 		if (model[i].kind == ANON_PRIVATE)
@@ -600,6 +614,52 @@ static void do_fork_step(void)
 			model[i].byte = -1;
 }
 
+/*
+ * mremap with random arguments.  Where the old and the new range both lie
+ * in the window, the model follows: the pages moved keep what they held,
+ * a part grown is fresh memory of the same kind; otherwise what the call
+ * reached becomes unknown.
+ */
+static void do_mremap_step(void)
+{
+	static const int flag_sets[] = { 0, MREMAP_MAYMOVE,
+					 MREMAP_MAYMOVE | MREMAP_FIXED,
+					 MREMAP_FIXED, 0x80 };
+	char *addr = any_addr(), *to = any_addr(), *r;
+	size_t old_len = any_len(addr), new_len = any_len(to);
+	struct model_page moved[WIN_PAGES];
+	unsigned long first, n, dst, old_n, new_n;
+
+	r = mremap(addr, old_len, new_len, flag_sets[rnd(5)], to);
+	if (r == MAP_FAILED)
+		return;
+	if (!in_window(addr, old_len) || !in_window(r, new_len)) {
+		if (span(addr, old_len, &first, &n))
+			for (unsigned long i = first; i < first + n; i++)
+				model[i].kind = UNKNOWN;
+		if (span(r, new_len, &first, &n))
+			for (unsigned long i = first; i < first + n; i++)
+				model[i].kind = UNKNOWN;
+		return;
+	}
+	first = (addr - WIN) / PAGE;
+	dst = (r - WIN) / PAGE;
+	old_n = (old_len + PAGE - 1) / PAGE;
+	new_n = (new_len + PAGE - 1) / PAGE;
+	for (unsigned long i = 0; i < new_n; i++) {
+		moved[i] = model[first + (i < old_n ? i : old_n - 1)];
+		if (i >= old_n) /* grown */
+			moved[i] = (struct model_page){
+				moved[i].kind, moved[i].prot, false,
+				moved[i].kind >= FILE_PRIVATE ? -1 : 0,
+				moved[i].pgoff + i - (old_n - 1)
+			};
+	}
+	for (unsigned long i = first; i < first + old_n; i++)
+		model[i].kind = NONE;
+	memcpy(&model[dst], moved, new_n * sizeof(moved[0]));
+}
+
 /* Take (and touch) a large piece of memory, then give it back. */
 static void do_pressure_step(void)
 {
@@ -632,6 +692,8 @@ static void random_step(void)
 		do_pressure_step();
 	else if (r == 2)
 		do_forbidden_step();
+	else if (r < 6)
+		do_mremap_step();
 	else
 		steps[r % (sizeof(steps) / sizeof(steps[0]))]();
 }

@@ -524,6 +524,17 @@ static const struct row rows[] = {
 	    V(2 * PAGE), V(MREMAP_MAYMOVE), V(0)),
 	ROW("mremap the kernel", SYS_mremap, EFAULT, V(KERNEL_ADDR), V(PAGE),
 	    V(PAGE), V(0), V(0)),
+	/* memfd_create(name, flags), mlock2(addr, len, flags), madvise */
+	ROW("memfd_create bad flags", SYS_memfd_create, EINVAL, S("m"),
+	    V(0x100)),
+	ROW("memfd_create name NULL", SYS_memfd_create, EFAULT, V(0), V(0)),
+	ROW("mlock2 bad flags", SYS_mlock2, EINVAL, K(BUF), V(PAGE), V(2)),
+	ROW("mlock2 a hole", SYS_mlock2, ENOMEM, V(0x10000000), V(PAGE),
+	    V(MLOCK_ONFAULT)),
+	ROW("madvise populate a hole", SYS_madvise, ENOMEM, V(0x10000000),
+	    V(PAGE), V(MADV_POPULATE_READ)),
+	ROW("madvise free a hole", SYS_madvise, ENOMEM, V(0x10000000), V(PAGE),
+	    V(MADV_FREE)),
 	/* clone(flags, sp, parent_tid, child_tid, tls): threads */
 	ROW("clone thread without SIGHAND", SYS_clone, EINVAL,
 	    V(CLONE_VM | CLONE_FS | CLONE_FILES | CLONE_THREAD), K(BUF), V(0),

@@ -628,6 +628,94 @@ static void mremap_file_and_cow(void)
 	close(go[1]);
 }
 
+/*
+ * memfd_create: an anonymous file, sized, mapped shared, seen through
+ * read(), kept across fork; MFD_CLOEXEC sets FD_CLOEXEC; no sealing.
+ */
+static void memfd(void)
+{
+	int fd = memfd_create("pagoda", 0), cfd, status;
+	char c = 0, *p;
+	pid_t pid;
+
+	ASSERT_GE(fd, 0);
+	EXPECT_EQ(ftruncate(fd, 2 * PAGE), 0);
+	p = mmap(NULL, 2 * PAGE, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+	ASSERT_TRUE(p != MAP_FAILED);
+	p[PAGE] = 'm';
+	EXPECT_EQ(pread(fd, &c, 1, PAGE), 1);
+	EXPECT_EQ(c, 'm');
+	pid = fork();
+	if (pid == 0) {
+		p[PAGE] = 'c';
+		_exit(0);
+	}
+	EXPECT_EQ(waitpid(pid, &status, 0), pid);
+	EXPECT_EQ(p[PAGE], 'c'); /* the child wrote the same file */
+	cfd = memfd_create("x", MFD_CLOEXEC);
+	EXPECT_EQ(fcntl(cfd, F_GETFD), FD_CLOEXEC);
+	EXPECT_EQ(fcntl(fd, F_GETFD), 0);
+	EXPECT_ERRNO(memfd_create("x", MFD_ALLOW_SEALING), EINVAL);
+	EXPECT_ERRNO(memfd_create("x", 0x100), EINVAL);
+	EXPECT_ERRNO(memfd_create(NULL, 0), EFAULT);
+	EXPECT_EQ(munmap(p, 2 * PAGE), 0);
+	close(cfd);
+	close(fd);
+}
+
+/*
+ * MADV_POPULATE_WRITE faults pages in writable (no fault on the next
+ * writes); MADV_POPULATE_READ readable, and EFAULT where reading is not
+ * allowed; MADV_FREE zeroes private anonymous memory (Pagoda frees at
+ * once), EINVAL on a file mapping.
+ */
+static void madvise_populate_and_free(void)
+{
+	char *p = map(8 * PAGE, PROT_READ | PROT_WRITE, MAP_PRIVATE), *n;
+	int fd = make_file();
+	char *f;
+
+	ASSERT_TRUE(p != MAP_FAILED);
+	EXPECT_EQ(madvise(p, 8 * PAGE, MADV_POPULATE_WRITE), 0);
+	EXPECT_EQ(faults_to_write(p, 8), 0);
+	EXPECT_EQ(madvise(p, 8 * PAGE, MADV_FREE), 0);
+	EXPECT_EQ(p[0], 0);
+	EXPECT_EQ(madvise(p, 8 * PAGE, MADV_POPULATE_READ), 0);
+	n = map(PAGE, PROT_NONE, MAP_PRIVATE);
+	EXPECT_ERRNO(madvise(n, PAGE, MADV_POPULATE_READ), EFAULT);
+	EXPECT_EQ(mprotect(n, PAGE, PROT_READ), 0);
+	EXPECT_ERRNO(madvise(n, PAGE, MADV_POPULATE_WRITE), EFAULT);
+	ASSERT_GE(fd, 0);
+	f = mmap(NULL, PAGE, PROT_READ, MAP_PRIVATE, fd, 0);
+	ASSERT_TRUE(f != MAP_FAILED);
+	EXPECT_ERRNO(madvise(f, PAGE, MADV_FREE), EINVAL);
+	EXPECT_EQ(madvise(f, PAGE, MADV_POPULATE_READ), 0);
+	EXPECT_EQ(munmap(f, PAGE), 0);
+	close(fd);
+	unlink(FILE_PATH);
+	EXPECT_EQ(munmap(n, PAGE), 0);
+	EXPECT_EQ(munmap(p, 8 * PAGE), 0);
+}
+
+/* mlock2(MLOCK_ONFAULT) locks without faulting in; plain mlock2 does. */
+static void mlock2_onfault(void)
+{
+	char *p = map(4 * PAGE, PROT_READ | PROT_WRITE, MAP_PRIVATE);
+
+	ASSERT_TRUE(p != MAP_FAILED);
+	EXPECT_EQ(mlock2(p, 4 * PAGE, MLOCK_ONFAULT), 0);
+	EXPECT_EQ(faults_to_write(p, 4), 4); /* nothing came in */
+	EXPECT_EQ(munlock(p, 4 * PAGE), 0);
+	EXPECT_EQ(madvise(p, 4 * PAGE, MADV_DONTNEED), 0);
+	EXPECT_EQ(mlock2(p, 4 * PAGE, 0), 0);
+	EXPECT_EQ(faults_to_write(p, 4), 0); /* faulted in by mlock2 */
+	EXPECT_ERRNO(mlock2(p, PAGE, 2), EINVAL);
+	EXPECT_ERRNO(mlockall(MCL_ONFAULT), EINVAL);
+	EXPECT_EQ(mlockall(MCL_CURRENT | MCL_ONFAULT), 0);
+	EXPECT_EQ(munlockall(), 0);
+	EXPECT_EQ(munmap(p, 4 * PAGE), 0);
+}
+
 static const struct ktap_case cases[] = {
 	KTAP_CASE(reading_is_free),
 	KTAP_CASE(write_then_read_back),
@@ -652,6 +740,9 @@ static const struct ktap_case cases[] = {
 	KTAP_CASE(map_fixed_noreplace),
 	KTAP_CASE(mremap_anonymous),
 	KTAP_CASE(mremap_file_and_cow),
+	KTAP_CASE(memfd),
+	KTAP_CASE(madvise_populate_and_free),
+	KTAP_CASE(mlock2_onfault),
 };
 
 int main(void)

@@ -5,12 +5,15 @@
  * meminfo and vmstat carry Linux's field names and Pagoda's counters; the
  * maps of a process that has gone read as ESRCH, never worse; getmntent
  * finds the root file system in /proc/mounts; vm.max_map_count reads,
- * writes and bounds the VMAs of a process.
+ * writes and bounds the VMAs of a process; /proc/self/pagemap has Linux's
+ * bits (swap_test checks its swap entries).
  */
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <mntent.h>
+#include <signal.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -272,6 +275,70 @@ static void max_map_count_is_enforced(void)
 		EXPECT_EQ(munmap(maps[i], PAGE), 0);
 }
 
+#define PM_PRESENT (1ULL << 63)
+#define PM_SWAP (1ULL << 62)
+#define PM_FILE (1ULL << 61)
+#define PM_EXCLUSIVE (1ULL << 56)
+#define PM_PFN ((1ULL << 55) - 1)
+
+/* The pagemap entry of addr in this process (~0 if it cannot be read). */
+static uint64_t pagemap(const void *addr)
+{
+	int fd = open("/proc/self/pagemap", O_RDONLY);
+	uint64_t e = ~0ULL;
+
+	if (fd >= 0 && pread(fd, &e, 8, (uintptr_t)addr / PAGE * 8) != 8)
+		e = ~0ULL;
+	close(fd);
+	return e;
+}
+
+/*
+ * /proc/self/pagemap, Linux's bits: a written page is present with its
+ * frame, mapped here alone; a read one maps the zero page; an untouched
+ * one reads 0; shared anonymous memory counts as a file page; after fork
+ * the written page is shared.  Reads off an entry are EINVAL.
+ */
+static void pagemap_after_faults(void)
+{
+	char *p = map_page(3, PROT_READ | PROT_WRITE), *s, buf[8];
+	volatile char c;
+	uint64_t e;
+	int fd, status;
+	pid_t pid;
+
+	ASSERT_TRUE(p != MAP_FAILED);
+	p[0] = 1;
+	c = p[PAGE];
+	(void)c;
+	e = pagemap(p);
+	EXPECT_TRUE((e & PM_PRESENT) && (e & PM_EXCLUSIVE) && (e & PM_PFN));
+	EXPECT_FALSE(e & (PM_SWAP | PM_FILE));
+	e = pagemap(p + PAGE);
+	EXPECT_TRUE((e & PM_PRESENT) && !(e & PM_EXCLUSIVE));
+	EXPECT_NE(e & PM_PFN, pagemap(p) & PM_PFN);
+	EXPECT_EQ(pagemap(p + 2 * PAGE), 0);
+	s = mmap(NULL, PAGE, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS,
+		 -1, 0);
+	ASSERT_TRUE(s != MAP_FAILED);
+	EXPECT_TRUE((pagemap(s) & (PM_PRESENT | PM_FILE)) ==
+		    (PM_PRESENT | PM_FILE));
+	pid = fork();
+	if (pid == 0) {
+		pause();
+		_exit(0);
+	}
+	EXPECT_FALSE(pagemap(p) & PM_EXCLUSIVE);
+	kill(pid, SIGKILL);
+	waitpid(pid, &status, 0);
+	fd = open("/proc/self/pagemap", O_RDONLY);
+	EXPECT_ERRNO(pread(fd, buf, 8, 4), EINVAL);
+	EXPECT_ERRNO(pread(fd, buf, 5, 0), EINVAL);
+	close(fd);
+	munmap(s, PAGE);
+	munmap(p, 3 * PAGE);
+}
+
 static const struct ktap_case cases[] = {
 	KTAP_CASE(fault_around_bytes_reads_and_writes),
 	KTAP_CASE(bad_values_are_einval),
@@ -281,6 +348,7 @@ static const struct ktap_case cases[] = {
 	KTAP_CASE(maps_of_a_process_that_exits),
 	KTAP_CASE(mounts_lists_the_root),
 	KTAP_CASE(max_map_count_is_enforced),
+	KTAP_CASE(pagemap_after_faults),
 };
 
 int main(void)

@@ -12,6 +12,7 @@
 #include <fcntl.h>
 #include <pagoda.h>
 #include <pthread.h>
+#include <stdint.h>
 #include <sched.h>
 #include <signal.h>
 #include <stdlib.h>
@@ -352,10 +353,33 @@ static void reserved_mapping_skipped(void)
 	EXPECT_EQ(swapoff(DISK), 0);
 }
 
+/* pagemap after MADV_PAGEOUT: a swap entry (bit 62), not present (63). */
+static void pagemap_shows_swap(void)
+{
+	int fd = open("/proc/self/pagemap", O_RDONLY);
+	uint64_t e = 0;
+	char *p;
+
+	ASSERT_GE(fd, 0);
+	swap_on();
+	p = filled(4, 3);
+	ASSERT_TRUE(p != NULL);
+	EXPECT_EQ(madvise(p, 4 * PG, MADV_PAGEOUT), 0);
+	EXPECT_EQ(pread(fd, &e, 8, (uintptr_t)p / PG * 8), 8);
+	EXPECT_EQ(e >> 62, 1); /* swapped, not present */
+	EXPECT_EQ(wrong(p, 4, 3), 0);
+	EXPECT_EQ(pread(fd, &e, 8, (uintptr_t)p / PG * 8), 8);
+	EXPECT_EQ(e >> 62, 2); /* present again */
+	close(fd);
+	EXPECT_EQ(munmap(p, 4 * PG), 0);
+	EXPECT_EQ(swapoff(DISK), 0);
+}
+
 static const struct ktap_case cases[] = {
 	KTAP_CASE(swapon_errors),
 	KTAP_CASE(bad_headers_refused),
 	KTAP_CASE(page_out_and_back),
+	KTAP_CASE(pagemap_shows_swap),
 	KTAP_CASE(fork_shares_then_diverges),
 	KTAP_CASE(slots_freed),
 	KTAP_CASE(munmap_during_swap_in),

@@ -87,8 +87,15 @@ struct pollfd {
 #define MS_ASYNC 1	/* msync() flags */
 #define MS_INVALIDATE 2
 #define MS_SYNC 4
-#define MREMAP_MAYMOVE 1 /* mremap(): it may move to grow */
-#define MREMAP_FIXED 2	 /* ... to new_address, replacing what is there */
+#define MREMAP_MAYMOVE 1       /* mremap(): it may move to grow */
+#define MREMAP_FIXED 2	       /* ... to new_address, replacing what is there */
+#define MADV_FREE 8	       /* the pages may go (Pagoda: now, as DONTNEED) */
+#define MADV_POPULATE_READ 22  /* fault the range in, readable */
+#define MADV_POPULATE_WRITE 23 /* ... writable (copy-on-write broken) */
+#define MLOCK_ONFAULT 1	       /* mlock2(): lock pages as they come */
+#define MCL_ONFAULT 4	       /* mlockall(): the same */
+#define MFD_CLOEXEC 1	       /* memfd_create(): FD_CLOEXEC */
+#define MFD_ALLOW_SEALING 2    /* (no sealing: EINVAL) */
 
 /* lseek() */
 #define SEEK_SET 0

@@ -29,10 +29,14 @@ int munlockall(void);
 int msync(void *addr, size_t len, int flags);
 /*
  * Linux's calls (user/lib/mman.c): mremap resizes a mapping, and moves it
- * with MREMAP_MAYMOVE (to the fifth argument's address with MREMAP_FIXED).
+ * with MREMAP_MAYMOVE (to the fifth argument's address with MREMAP_FIXED);
+ * memfd_create makes an anonymous file (MFD_CLOEXEC; no sealing); mlock2
+ * with MLOCK_ONFAULT locks pages as they are touched.
  */
 void *mremap(void *old_address, size_t old_size, size_t new_size, int flags,
 	     ...);
+int memfd_create(const char *name, unsigned int flags);
+int mlock2(const void *addr, size_t len, unsigned int flags);
 /*
  * POSIX shared memory objects: "/name" is the file /dev/shm/name
  * (user/lib/shm.c); size it with ftruncate, map it MAP_SHARED.
