@@ -3,9 +3,9 @@
  * linux_api_test: the small Linux interfaces that Linux's kselftest
  * programs and their harness use (issue 13): <linux/types.h> and
  * <linux/unistd.h> with syscall(), prctl's thread name, CPU affinity
- * honoured by the scheduler (kernel/affinity.c), and system(), popen()
- * and pclose() through /bin/sh (user/lib/system.c).  Also that programs
- * are compiled alike on every port, without Linux's __linux__
+ * honoured by the scheduler (kernel/affinity.c), system(), popen() and
+ * pclose() through /bin/sh (user/lib/system.c), and getline.  Also that
+ * programs are compiled alike on every port, without Linux's __linux__
  * (user/user.mk).
  */
 #include <errno.h>
@@ -14,6 +14,7 @@
 #include <sched.h>
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/prctl.h>
 #include <sys/syscall.h>
@@ -204,12 +205,31 @@ static void popen_errors(void)
 	EXPECT_ERRNO(pclose(stdin), ECHILD);
 }
 
+/* POSIX's getline, which kselftests read /proc/self/smaps with. */
+static void getline_lines(void)
+{
+	FILE *f = popen("echo first; echo second line", "r");
+	char *line = NULL;
+	size_t size = 0;
+
+	ASSERT_TRUE(f != NULL);
+	EXPECT_EQ(getline(&line, &size, f), 6);
+	EXPECT_STREQ(line, "first\n");
+	EXPECT_EQ(getdelim(&line, &size, ' ', f), 7);
+	EXPECT_STREQ(line, "second ");
+	EXPECT_EQ(getline(&line, &size, f), 5);
+	EXPECT_EQ(getline(&line, &size, f), -1);
+	EXPECT_GE(size, 8);
+	free(line);
+	EXPECT_EQ(pclose(f), 0);
+}
+
 static const struct ktap_case cases[] = {
 	KTAP_CASE(not_linux),	    KTAP_CASE(linux_headers),
 	KTAP_CASE(prctl_name),	    KTAP_CASE(affinity_honoured),
 	KTAP_CASE(affinity_errors), KTAP_CASE(system_status),
 	KTAP_CASE(popen_read),	    KTAP_CASE(popen_write),
-	KTAP_CASE(popen_errors),
+	KTAP_CASE(popen_errors),    KTAP_CASE(getline_lines),
 };
 
 int main(void)
