@@ -440,7 +440,7 @@ def parse_args(argv):
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--suite", required=True, help="the open_posix_testsuite directory")
     ap.add_argument("--tests", default=INTERFACES, help="interfaces, commas between")
-    ap.add_argument("--timeout", type=int, default=30, help="seconds per test")
+    ap.add_argument("--timeout", type=int, default=60, help="seconds per test")
     ap.add_argument("--out", default=os.path.join(ROOT, "build", "posix-suite"))
     ap.add_argument("--jobs", type=int, default=2, help="compilers at once")
     ap.add_argument("--no-linux", action="store_true", help="Pagoda only")
