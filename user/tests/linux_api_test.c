@@ -8,7 +8,10 @@
  * programs are compiled alike on every port, without Linux's __linux__
  * (user/user.mk).
  */
+#include <asm-generic/unistd.h>
+#include <asm/unistd.h>
 #include <errno.h>
+#include <linux/mman.h>
 #include <linux/types.h>
 #include <linux/unistd.h>
 #include <sched.h>
@@ -18,6 +21,7 @@
 #include <string.h>
 #include <sys/prctl.h>
 #include <sys/syscall.h>
+#include <syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -35,10 +39,15 @@ static void not_linux(void)
 
 static void linux_headers(void)
 {
+	void *map;
+
 	EXPECT_EQ(sizeof(__u64), 8);
 	EXPECT_EQ(sizeof(__s32), 4);
 	EXPECT_EQ(sizeof(__be16), 2);
 	EXPECT_EQ(_Alignof(__aligned_u64), 8);
+	map = mmap(NULL, 4096, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	EXPECT_TRUE(map != MAP_FAILED); /* <linux/mman.h>'s names */
+	EXPECT_EQ(munmap(map, 4096), 0);
 	EXPECT_EQ(__NR_getpid, SYS_getpid);
 	EXPECT_EQ(__NR_prctl, SYS_prctl);
 	EXPECT_EQ(syscall(__NR_getpid), getpid());
