@@ -8,7 +8,7 @@
 ##@knobs
 POSIX_SUITE ?=##  make posix-suite: the open_posix_testsuite directory of an LTP checkout
 POSIX_TESTS ?=##  make posix-suite: its interfaces, commas between (default: signal,sigaction,kill,raise,fork,mmap,munmap,mlock,nanosleep,clock_gettime)
-POSIX_TIMEOUT ?= 30##  make posix-suite: seconds one test may run
+POSIX_TIMEOUT ?= 60##  make posix-suite: seconds one test may run
 POSIX_ON ?= both##  make posix-suite: run the tests on pagoda, on linux (this host), or both
 
 $(call knob_choice,POSIX_ON,pagoda linux both)

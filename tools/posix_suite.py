@@ -81,6 +81,7 @@ class Test:
         self.outcome = None      # a COLUMNS word, or "built" for a build-only test
         self.detail = ""         # "signal 11", "exit 3", "kernel: PANIC ..."
         self.output = ""
+        self.seconds = None      # how long it ran, as the host saw it
 
 
 def find_tests(suite, ifaces):
@@ -210,6 +211,7 @@ def run_linux(tests, bindir, timeout, logdir):
     for test in tests:
         if test.build_error or test.buildonly:
             continue
+        began = time.monotonic()
         with tempfile.TemporaryDirectory() as cwd:
             proc = subprocess.Popen([os.path.join(bindir, test.binary)], cwd=cwd,
                                     stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
@@ -228,6 +230,7 @@ def run_linux(tests, bindir, timeout, logdir):
                 pass
         test.output = output.decode("utf-8", "replace")
         test.outcome, test.detail = status_outcome(kind, value)
+        test.seconds = time.monotonic() - began
         with open(os.path.join(logdir, test.binary + ".run"), "w") as f:
             f.write(test.output)
 
@@ -246,6 +249,7 @@ class Console:
         self.output = []
         self.done = False
         self.panic = None
+        self.began = 0.0
 
     def feed(self, line):
         line = line.rstrip("\r\n")
@@ -265,12 +269,14 @@ class Console:
             self.done = True
         elif kind == "begin":
             self.current, self.output = self.by_binary.get(name), []
+            self.began = time.monotonic()
         elif kind == "end" and self.current and name == self.current.binary:
             words = how.split()
             test = self.current
             test.outcome, test.detail = status_outcome(words[0] if words else "lost",
                                                        words[1] if len(words) > 1 else "")
             test.output = "\n".join(self.output).strip("\n") + "\n"
+            test.seconds = time.monotonic() - self.began
             self.current = None
 
     def finish(self):
@@ -434,7 +440,7 @@ def parse_args(argv):
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--suite", required=True, help="the open_posix_testsuite directory")
     ap.add_argument("--tests", default=INTERFACES, help="interfaces, commas between")
-    ap.add_argument("--timeout", type=int, default=30, help="seconds per test")
+    ap.add_argument("--timeout", type=int, default=60, help="seconds per test")
     ap.add_argument("--out", default=os.path.join(ROOT, "build", "posix-suite"))
     ap.add_argument("--jobs", type=int, default=2, help="compilers at once")
     ap.add_argument("--no-linux", action="store_true", help="Pagoda only")
@@ -481,10 +487,20 @@ def build_runner(args, target, bindir):
     subprocess.run(cmd, check=True)
 
 
+def slowest(tests, n=3):
+    """The tests that came nearest the timeout: under TCG a port runs
+    slower than the host, and a busy host slows every port."""
+    timed = sorted((t for t in tests if t.seconds is not None),
+                   key=lambda t: -t.seconds)[:n]
+    return "slowest: " + (", ".join(f"{t.name} {t.seconds:.1f} s" for t in timed)
+                          or "none ran")
+
+
 def report(title, tests, out):
     lines = table(title, tests)
     warned = sum(t.warned for t in tests)
     lines.append(f"{warned} built with warnings; logs in {out}/log/")
+    lines.append(slowest(tests))
     bad = failures(tests)
     lines += [f"{len(bad)} not passing:"] + bad
     return lines

@@ -9,6 +9,7 @@ Linux.  The console parser also gets a boot that stops in a test.
 """
 
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -46,6 +47,9 @@ def section(text, title):
 class PosixSuiteTest(unittest.TestCase):
     def check_section(self, lines):
         self.assertIn(ROW, [" ".join(line.split()) for line in lines])
+        # The test that never ends ran longest: its whole timeout.
+        slow = re.search(r"^slowest: fake/4-1 (\d+)\.\d s", "\n".join(lines), re.M)
+        self.assertTrue(slow and int(slow.group(1)) >= 3, lines)
         self.assertEqual([line.strip() for line in lines[lines.index("5 not passing:") + 1:]],
                          NOT_PASSING)
 

@@ -3,20 +3,26 @@
  * linux_api_test: the small Linux interfaces that Linux's kselftest
  * programs and their harness use (issue 13): <linux/types.h> and
  * <linux/unistd.h> with syscall(), prctl's thread name, CPU affinity
- * honoured by the scheduler (kernel/sched_syscalls.c, kernel/sched.c), and system(), popen()
- * and pclose() through /bin/sh (user/lib/system.c).  Also that programs
- * are compiled alike on every port, without Linux's __linux__
+ * honoured by the scheduler (kernel/sched_syscalls.c, kernel/sched.c),
+ * system(), popen() and pclose() through /bin/sh (user/lib/system.c), and
+ * getline.  Also that programs are compiled alike on every port, without
+ * Linux's __linux__
  * (user/user.mk).
  */
+#include <asm-generic/unistd.h>
+#include <asm/unistd.h>
 #include <errno.h>
+#include <linux/mman.h>
 #include <linux/types.h>
 #include <linux/unistd.h>
 #include <sched.h>
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/prctl.h>
 #include <sys/syscall.h>
+#include <syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -34,10 +40,15 @@ static void not_linux(void)
 
 static void linux_headers(void)
 {
+	void *map;
+
 	EXPECT_EQ(sizeof(__u64), 8);
 	EXPECT_EQ(sizeof(__s32), 4);
 	EXPECT_EQ(sizeof(__be16), 2);
 	EXPECT_EQ(_Alignof(__aligned_u64), 8);
+	map = mmap(NULL, 4096, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	EXPECT_TRUE(map != MAP_FAILED); /* <linux/mman.h>'s names */
+	EXPECT_EQ(munmap(map, 4096), 0);
 	EXPECT_EQ(__NR_getpid, SYS_getpid);
 	EXPECT_EQ(__NR_prctl, SYS_prctl);
 	EXPECT_EQ(syscall(__NR_getpid), getpid());
@@ -205,12 +216,31 @@ static void popen_errors(void)
 	EXPECT_ERRNO(pclose(stdin), ECHILD);
 }
 
+/* POSIX's getline, which kselftests read /proc/self/smaps with. */
+static void getline_lines(void)
+{
+	FILE *f = popen("echo first; echo second line", "r");
+	char *line = NULL;
+	size_t size = 0;
+
+	ASSERT_TRUE(f != NULL);
+	EXPECT_EQ(getline(&line, &size, f), 6);
+	EXPECT_STREQ(line, "first\n");
+	EXPECT_EQ(getdelim(&line, &size, ' ', f), 7);
+	EXPECT_STREQ(line, "second ");
+	EXPECT_EQ(getline(&line, &size, f), 5);
+	EXPECT_EQ(getline(&line, &size, f), -1);
+	EXPECT_GE(size, 8);
+	free(line);
+	EXPECT_EQ(pclose(f), 0);
+}
+
 static const struct ktap_case cases[] = {
 	KTAP_CASE(not_linux),	    KTAP_CASE(linux_headers),
 	KTAP_CASE(prctl_name),	    KTAP_CASE(affinity_honoured),
 	KTAP_CASE(affinity_errors), KTAP_CASE(system_status),
 	KTAP_CASE(popen_read),	    KTAP_CASE(popen_write),
-	KTAP_CASE(popen_errors),
+	KTAP_CASE(popen_errors),    KTAP_CASE(getline_lines),
 };
 
 int main(void)
