@@ -4,12 +4,13 @@
  * queue named "/name" is the file /dev/shm/mq.name, mapped shared by each
  * process that opens it.  mqd_t is a small number naming an open queue
  * in the process, as on Linux (where it is a file descriptor); a child of
- * fork inherits the parent's, as POSIX says.  No mq_notify (yet).
+ * fork inherits the parent's, as POSIX says.
  */
 #ifndef _MQUEUE_H
 #define _MQUEUE_H
 
-#include <fcntl.h> /* O_CREAT, O_EXCL, O_NONBLOCK, O_RDONLY ... */
+#include <fcntl.h>  /* O_CREAT, O_EXCL, O_NONBLOCK, O_RDONLY ... */
+#include <signal.h> /* struct sigevent */
 #include <sys/types.h>
 #include <time.h>
 
@@ -36,5 +37,7 @@ ssize_t mq_timedreceive(mqd_t mqd, char *msg, size_t len, unsigned int *prio,
 			const struct timespec *abstime);
 int mq_getattr(mqd_t mqd, struct mq_attr *attr);
 int mq_setattr(mqd_t mqd, const struct mq_attr *attr, struct mq_attr *old);
+/* SIGEV_SIGNAL or SIGEV_NONE when a message comes into the empty queue. */
+int mq_notify(mqd_t mqd, const struct sigevent *sev);
 
 #endif

@@ -27,9 +27,8 @@
  * would need a new kind of file and system calls for each operation.  The
  * price, against Linux: mqd_t is not a file descriptor (no poll or select
  * on a queue; exec forgets it, as POSIX allows), a process killed while
- * holding a queue's lock leaves that queue locked, and there is no
- * mq_notify: its signal must come with si_code SI_MESGQ and the sender's
- * identity, which only the kernel can vouch for.
+ * holding a queue's lock leaves that queue locked, and mq_notify's
+ * registration outlives a process that dies with it (below).
  *
  * mqd_t is an index into this process's table of open queues (each entry
  * the mapping and the descriptor's own flags: O_NONBLOCK, and whether it
@@ -41,6 +40,7 @@
 #include <limits.h>
 #include <mqueue.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -66,9 +66,12 @@ struct mq_header {
 	int recv_waiters, send_waiters; /* asleep, or about to be */
 	long maxmsg, msgsize, curmsgs;
 	size_t slot_size;
-	int first;  /* the highest-priority, oldest message, or NO_SLOT */
-	int free;   /* a list of free slots */
-	int unused; /* slots from here on were never used */
+	int first;	  /* the highest-priority, oldest message, or NO_SLOT */
+	int free;	  /* a list of free slots */
+	int unused;	  /* slots from here on were never used */
+	pid_t notify_pid; /* mq_notify's process, or 0 */
+	int notify_signo; /* its signal (0: none) */
+	union sigval notify_value;
 };
 
 struct mq_slot {
@@ -224,6 +227,11 @@ int mq_close(mqd_t mqd)
 	pthread_mutex_unlock(&table_lock);
 	if (!d)
 		return -1;
+	/* As Linux: a process's close ends its registration. */
+	__futex_lock(&d->q->lock, true);
+	if (d->q->notify_pid == getpid())
+		d->q->notify_pid = 0;
+	__futex_unlock(&d->q->lock, true);
 	munmap(d->q, d->size);
 	free(d);
 	return 0;
@@ -270,6 +278,65 @@ int mq_setattr(mqd_t mqd, const struct mq_attr *attr, struct mq_attr *old)
 		mq_getattr(mqd, old);
 	d->flags = (d->flags & ~O_NONBLOCK) | (int)attr->mq_flags;
 	return 0;
+}
+
+/*
+ * mq_notify: one process at a time asks to be told, by a signal, when a
+ * message arrives in the empty queue while no receiver waits for it; the
+ * telling ends the registration.  The sender sends the signal, with
+ * si_code SI_MESGQ and the value asked for, through the kernel's
+ * sigqueueinfo, which fills in the sender's pid itself (kernel/signal.c):
+ * the siginfo Linux's kernel queue gives.  Linux also ends a registration
+ * when its process closes the queue, at exit too; a process here cannot
+ * act when it dies, so a registration whose process is gone
+ * (kill(pid, 0): ESRCH) counts as none.
+ */
+static bool registered(struct mq_header *q)
+{
+	return q->notify_pid && (kill(q->notify_pid, 0) == 0 || errno != ESRCH);
+}
+
+int mq_notify(mqd_t mqd, const struct sigevent *sev)
+{
+	struct mq_desc *d = lookup(mqd);
+	struct mq_header *q;
+	int err = 0;
+
+	if (!d)
+		return -1;
+	if (sev && !(sev->sigev_notify == SIGEV_NONE ||
+		     (sev->sigev_notify == SIGEV_SIGNAL &&
+		      sev->sigev_signo >= 0 && sev->sigev_signo < NSIG)))
+		return mq_error(EINVAL);
+	q = d->q;
+	__futex_lock(&q->lock, true);
+	if (!sev) {
+		if (q->notify_pid == getpid())
+			q->notify_pid = 0;
+	} else if (registered(q)) {
+		err = EBUSY;
+	} else {
+		q->notify_pid = getpid();
+		q->notify_signo = sev->sigev_notify == SIGEV_SIGNAL
+					  ? sev->sigev_signo
+					  : 0;
+		q->notify_value = sev->sigev_value;
+	}
+	__futex_unlock(&q->lock, true);
+	return err ? mq_error(err) : 0;
+}
+
+/* A message came into the empty queue, and no receiver took it. */
+static void notify(struct mq_header *q)
+{
+	siginfo_t si = { .si_signo = q->notify_signo,
+			 .si_code = SI_MESGQ,
+			 .si_value = q->notify_value };
+
+	if (q->notify_signo)
+		__syscall3(SYS_sigqueueinfo, q->notify_pid, q->notify_signo,
+			   &si);
+	q->notify_pid = 0;
 }
 
 /*
@@ -369,6 +436,8 @@ int mq_timedsend(mqd_t mqd, const char *msg, size_t len, unsigned int prio,
 	s->len = len;
 	memcpy(s->data, msg, len);
 	enqueue(q, i);
+	if (q->curmsgs == 1 && !q->recv_waiters && q->notify_pid)
+		notify(q);
 	wake_queue(&q->arrived, q->recv_waiters);
 	__futex_unlock(&q->lock, true);
 	return 0;

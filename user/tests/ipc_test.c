@@ -12,7 +12,7 @@
  *    count's limit (EOVERFLOW), sem_open's O_CREAT / O_EXCL rules;
  *  - message queues (user/lib/mqueue.c): priority order, blocking send and
  *    receive between processes, O_NONBLOCK's EAGAIN, EMSGSIZE, EBADF,
- *    timeouts, the open and unlink rules;
+ *    timeouts, the open and unlink rules, mq_notify's signal;
  *  - pthread_atfork's order, and fork while another thread holds malloc's
  *    and a FILE's lock (user/lib/fork.c, lock.c).
  *
@@ -508,6 +508,53 @@ static void mq_timeouts(void)
 	EXPECT_EQ(mq_unlink(MQ_NAME), 0);
 }
 
+/*
+ * mq_notify: a message into the empty queue, sent by a child, signals
+ * the registered parent with si_code SI_MESGQ, the child's pid and the
+ * value asked for; the registration then ends.  While registered, another
+ * process's mq_notify is EBUSY; NULL removes one's own.
+ */
+static void mq_notify_signal(void)
+{
+	struct sigevent sev = { .sigev_notify = SIGEV_SIGNAL,
+				.sigev_signo = SIGRTMIN,
+				.sigev_value.sival_int = 42 };
+	mqd_t mq = new_queue(O_RDWR, 4, 16);
+	sigset_t rtmin;
+	siginfo_t si;
+	pid_t pid;
+
+	ASSERT_GE(mq, 0);
+	sigemptyset(&rtmin);
+	sigaddset(&rtmin, SIGRTMIN);
+	ASSERT_EQ(sigprocmask(SIG_BLOCK, &rtmin, NULL), 0);
+	EXPECT_EQ(mq_notify(mq, &sev), 0);
+	EXPECT_ERRNO(mq_notify(mq, &sev), EBUSY);
+	EXPECT_ERRNO(mq_notify(mq + 100, &sev), EBADF);
+	pid = fork();
+	ASSERT_GE(pid, 0);
+	if (pid == 0) {
+		EXPECT_ERRNO(mq_notify(mq, &sev), EBUSY);
+		EXPECT_EQ(mq_notify(mq, NULL), 0); /* not the child's: stays */
+		EXPECT_EQ(mq_send(mq, "a", 1, 0), 0);
+		EXPECT_EQ(mq_send(mq, "b", 1, 0), 0); /* not empty: no signal */
+		ktap_child_exit();
+	}
+	expect_child_ok(pid);
+	ASSERT_EQ(sigwaitinfo(&rtmin, &si), SIGRTMIN);
+	EXPECT_EQ(si.si_code, SI_MESGQ);
+	EXPECT_EQ(si.si_pid, pid);
+	EXPECT_EQ(si.si_value.sival_int, 42);
+	EXPECT_ERRNO(sigtimedwait(&rtmin, &si, &(struct timespec){ 0, 0 }),
+		     EAGAIN);
+	/* Told once: free for a new registration, which NULL removes. */
+	EXPECT_EQ(mq_notify(mq, &sev), 0);
+	EXPECT_EQ(mq_notify(mq, NULL), 0);
+	EXPECT_EQ(mq_notify(mq, &sev), 0);
+	EXPECT_EQ(mq_close(mq), 0);
+	EXPECT_EQ(mq_unlink(MQ_NAME), 0);
+}
+
 /* pthread_atfork's handlers note their calls here, in a shared page. */
 static char *calls;
 
@@ -615,6 +662,7 @@ static const struct ktap_case cases[] = {
 	KTAP_CASE(mq_nonblocking_errors),
 	KTAP_CASE(mq_blocking_fork),
 	KTAP_CASE(mq_timeouts),
+	KTAP_CASE(mq_notify_signal),
 	KTAP_CASE(atfork_order),
 	KTAP_CASE(fork_while_thread_holds_locks),
 };
