@@ -79,4 +79,18 @@ static inline bool list_is_singular(const struct list_head *head)
 	     &pos->member != (head);                                           \
 	     pos = list_entry(pos->member.next, __typeof__(*pos), member))
 
+/* The same, pos being free to leave the list (n holds the next entry). */
+#define list_for_each_entry_safe(pos, n, head, member)                         \
+	for (pos = list_entry((head)->next, __typeof__(*pos), member),         \
+	    n = list_entry(pos->member.next, __typeof__(*pos), member);        \
+	     &pos->member != (head);                                           \
+	     pos = n, n = list_entry(n->member.next, __typeof__(*n), member))
+
+/* Take entry off its list and put it at the front of head's. */
+static inline void list_move(struct list_head *entry, struct list_head *head)
+{
+	list_del(entry);
+	list_add(entry, head);
+}
+
 #endif

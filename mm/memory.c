@@ -50,6 +50,7 @@
 #include <asm/irqflags.h>
 #include <kernel/err.h>
 #include <kernel/errno.h>
+#include <kernel/fs/fs.h>
 #include <kernel/lockdep.h>
 #include <kernel/panic.h>
 #include <kernel/sched.h>
@@ -181,6 +182,21 @@ static void cow_user_page(void *dst, unsigned long pfn)
 }
 
 /*
+ * A write fault is about to let a shared mapping write into page: the page
+ * is dirty, and the file's data changes (mtime and ctime, which POSIX wants
+ * marked between the write and the next msync; Linux's
+ * fault_dirty_shared_page).  Only the fault that makes the PTE writable
+ * sees it: ramfs has no writeback to write-protect the page again, so
+ * later writes through the same PTE leave the times as they are.
+ */
+static void dirty_shared_page(struct vm_area_struct *vma, struct page *page)
+{
+	SetPageDirty(page);
+	if (vma->vm_file)
+		file_update_time(vma->vm_file);
+}
+
+/*
  * A write to a present, read-only PTE.  A shared mapping writes its frame
  * in place, whoever else maps it (a counted page is marked dirty; a raw
  * frame is the device's own).  In a COW mapping, if this PTE holds the
@@ -199,7 +215,7 @@ static int do_wp_page(struct mm_struct *mm, struct vm_area_struct *vma,
 	void *copy;
 
 	if (!is_cow_mapping(vma->vm_flags) && old)
-		SetPageDirty(old);
+		dirty_shared_page(vma, old);
 	if (old && PageSwapCache(old))
 		try_to_free_swap(
 			old); /* no other swap PTE: the cache's ref goes */
@@ -403,7 +419,7 @@ static int do_shared_fault(struct mm_struct *mm, struct vm_area_struct *vma,
 
 	if (ret)
 		return ret;
-	SetPageDirty(vmf.page);
+	dirty_shared_page(vma, vmf.page);
 	install_page(mm, vma, pte, vmf.page, true);
 	return 0;
 }

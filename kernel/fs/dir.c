@@ -114,9 +114,24 @@ static struct inode *ramfs_get_inode(unsigned int mode,
 	return inode;
 }
 
-/* Link new into dir as d.  Caller holds dcache_lock. */
+/*
+ * A name added to dir or taken from it changes dir's data (mtime, ctime);
+ * the inode named gains or loses a link (ctime), as POSIX wants.
+ */
+static void d_changed(struct inode *dir, struct inode *inode)
+{
+	inode_update_time(dir, S_MTIME | S_CTIME);
+	if (inode)
+		inode_update_time(inode, S_CTIME);
+}
+
+/*
+ * Link new into dir as d.  Caller holds dcache_lock.  An inode just made
+ * keeps the times it was made with, all three equal.
+ */
 static void d_add(struct inode *dir, struct dentry *d, struct inode *new)
 {
+	d_changed(dir, new->i_nlink ? new : NULL);
 	d->d_inode = new;
 	list_add_tail(&d->d_child, &dir->i_entries);
 	inc_nlink(new);
@@ -191,6 +206,7 @@ int ramfs_unlink(struct inode *dir, const char *name)
 	inode = igrab(d->d_inode);
 	list_del(&d->d_child);
 	drop_nlink(inode);
+	d_changed(dir, inode);
 	spin_unlock_irqrestore(&dcache_lock, flags);
 
 	kfree(d);
@@ -306,6 +322,8 @@ static int __ramfs_rename(struct inode *old_dir, const char *old_name,
 		drop_nlink(old_dir); /* src's ".." moves */
 		inc_nlink(new_dir);
 	}
+	d_changed(old_dir, src);
+	d_changed(new_dir, target ? target : src);
 	return 0;
 }
 
@@ -358,6 +376,7 @@ static int __ramfs_rmdir(struct inode *dir, const char *name,
 	drop_nlink(child); /* its entry in dir */
 	drop_nlink(child); /* its "." */
 	drop_nlink(dir);   /* its ".." */
+	d_changed(dir, child);
 	return 0;
 }
 

@@ -13,6 +13,8 @@
  *                             (shared by every fd and process using it)
  *   F_SETFL                   changes O_APPEND and O_NONBLOCK; other bits
  *                             are ignored, as Linux ignores them
+ *   F_GETLK, F_SETLK, F_SETLKW
+ *                             record locks (locks.c)
  *
  * fsync: ramfs keeps files in RAM and has no disk behind them, so there is
  * nothing to write back: a regular file or directory answers 0 at once; a
@@ -21,6 +23,7 @@
  */
 #include <kernel/errno.h>
 #include <kernel/fs/vfs.h>
+#include <kernel/resource.h>
 
 #define SETFL_MASK (O_APPEND | O_NONBLOCK)
 #define GETFL_MASK (O_ACCMODE | SETFL_MASK)
@@ -29,7 +32,7 @@ static long dupfd(struct file *f, unsigned long from, bool cloexec)
 {
 	int fd;
 
-	if (from >= NR_OPEN)
+	if (from >= rlimit(RLIMIT_NOFILE))
 		return -EINVAL;
 	fd = get_unused_fd_from(from);
 	if (fd < 0)
@@ -63,6 +66,13 @@ long sys_fcntl(int fd, int cmd, unsigned long arg)
 		break;
 	case F_SETFL:
 		f->f_flags = (f->f_flags & ~SETFL_MASK) | (arg & SETFL_MASK);
+		break;
+	case F_GETLK:
+		ret = fcntl_getlk(f, (struct flock __user *)arg);
+		break;
+	case F_SETLK:
+	case F_SETLKW:
+		ret = fcntl_setlk(f, cmd, (struct flock __user *)arg);
 		break;
 	default:
 		ret = -EINVAL;

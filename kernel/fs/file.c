@@ -24,6 +24,7 @@
 #include <kernel/errno.h>
 #include <kernel/fs/vfs.h>
 #include <kernel/panic.h>
+#include <kernel/resource.h>
 #include <kernel/sched.h>
 #include <mm/slab.h>
 
@@ -172,7 +173,8 @@ int get_unused_fd_from(int start)
 	/* NR_OPEN <= bits in a long */
 	int fd = __builtin_ffsl(~files->open_fds & (~0UL << start)) - 1;
 
-	if (fd < 0 || fd >= NR_OPEN)
+	/* RLIMIT_NOFILE is at most NR_OPEN (kernel/resource.c). */
+	if (fd < 0 || (unsigned long)fd >= rlimit(RLIMIT_NOFILE))
 		fd = -EMFILE;
 	else
 		files->open_fds |= 1UL << fd;
@@ -234,7 +236,7 @@ long sys_close(int fd)
 	f = fd_uninstall(fd);
 	if (!f)
 		return -EBADF;
-	fput(f);
+	filp_close(f, current->files);
 	return 0;
 }
 
@@ -263,7 +265,7 @@ long sys_dup2(int fd, int newfd)
 
 	if (!f)
 		return -EBADF;
-	if (newfd < 0 || newfd >= NR_OPEN) {
+	if (newfd < 0 || (unsigned long)newfd >= rlimit(RLIMIT_NOFILE)) {
 		fput(f);
 		return -EBADF;
 	}
@@ -284,7 +286,7 @@ long sys_dup2(int fd, int newfd)
 		~(1UL << newfd); /* POSIX: the copy has it clear */
 	spin_unlock_irqrestore(&files->lock, flags);
 	if (old)
-		fput(old);
+		filp_close(old, files);
 	return newfd;
 }
 
@@ -314,7 +316,7 @@ void do_close_on_exec(void)
 {
 	for (int fd = 0; fd < NR_OPEN; fd++)
 		if (get_close_on_exec(fd))
-			fput(fd_uninstall(fd));
+			filp_close(fd_uninstall(fd), current->files);
 }
 
 /* An empty table, for a new task; NULL if memory is short. */
@@ -377,7 +379,7 @@ void files_exit(struct task_struct *t)
 		return;
 	for (int fd = 0; fd < NR_OPEN; fd++)
 		if (files->fd[fd])
-			fput(files->fd[fd]);
+			filp_close(files->fd[fd], files);
 	if (files->cwd)
 		iput(files->cwd);
 	kfree(files);

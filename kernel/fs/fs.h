@@ -37,6 +37,9 @@ void fput(struct file *f);
 int deny_write_access(struct file *f);
 void allow_write_access(struct file *f);
 
+/* The file's data changed (a write, a shared mapping's write fault). */
+void file_update_time(struct file *file);
+
 /* For the kernel itself (the ELF loader): open by path, read at pos. */
 struct file *filp_open(const char *path, int flags); /* ERR_PTR on error */
 long kernel_read(struct file *f, void *buf, size_t n, loff_t pos);
@@ -93,6 +96,12 @@ long sys_chdir(const char __user *path);
 long sys_getcwd(char __user *buf, size_t size);
 long sys_fcntl(int fd, int cmd, unsigned long arg);
 long sys_fsync(int fd);
+long sys_utimensat(int dfd, const char __user *path,
+		   const struct timespec __user *utimes, int flags);
+long sys_statfs(const char __user *path, void __user *buf);
+long sys_fstatfs(int fd, void __user *buf);
+long sys_chmod(const char __user *path, unsigned int mode);
+long sys_fchmod(int fd, unsigned int mode);
 long sys_pselect6(int n, unsigned long __user *inp, unsigned long __user *outp,
 		  unsigned long __user *exp, struct timespec __user *tsp,
 		  const sigset_t __user *sigmask);

@@ -15,6 +15,7 @@
 #include <kernel/errno.h>
 #include <kernel/fs/vfs.h>
 #include <kernel/panic.h>
+#include <kernel/time.h>
 #include <mm/slab.h>
 
 static unsigned long last_ino; /* under ino_lock */
@@ -42,6 +43,8 @@ struct inode *new_inode(unsigned int mode)
 	init_wait_queue(&inode->i_lock_wait);
 	address_space_init(&inode->i_data, inode);
 	INIT_LIST_HEAD(&inode->i_entries);
+	INIT_LIST_HEAD(&inode->i_flock);
+	inode->i_atime = inode->i_mtime = inode->i_ctime = current_time();
 	return inode;
 }
 
@@ -59,6 +62,7 @@ struct inode *igrab(struct inode *inode)
 static void evict(struct inode *inode)
 {
 	BUG_ON(!list_empty(&inode->i_entries)); /* a directory dies empty */
+	BUG_ON(!list_empty(&inode->i_flock));	/* closing dropped the locks */
 	truncate_inode_pages(&inode->i_data, 0);
 	if (inode->i_pipe)
 		free_pipe_info(inode->i_pipe);
@@ -130,4 +134,60 @@ void inode_unlock(struct inode *inode)
 	BUG_ON(!inode->i_locked);
 	inode->i_locked = false;
 	wake_up(&inode->i_lock_wait);
+}
+
+/*
+ * File times.  Each is changed under i_lock, so that stat never sees half
+ * of one (seconds of one time, nanoseconds of another).
+ */
+struct timespec current_time(void)
+{
+	u64 ns = ktime_get_real_ns();
+
+	return (struct timespec){ .tv_sec = ns / NSEC_PER_SEC,
+				  .tv_nsec = ns % NSEC_PER_SEC };
+}
+
+void inode_update_time(struct inode *inode, int flags)
+{
+	struct timespec now = current_time();
+	unsigned long irqflags = spin_lock_irqsave(&inode->i_lock);
+
+	if (flags & S_ATIME)
+		inode->i_atime = now;
+	if (flags & S_MTIME)
+		inode->i_mtime = now;
+	if (flags & S_CTIME)
+		inode->i_ctime = now;
+	spin_unlock_irqrestore(&inode->i_lock, irqflags);
+}
+
+void file_update_time(struct file *file)
+{
+	inode_update_time(file->f_inode, S_MTIME | S_CTIME);
+}
+
+static bool time_before_eq(const struct timespec *a, const struct timespec *b)
+{
+	return a->tv_sec < b->tv_sec ||
+	       (a->tv_sec == b->tv_sec && a->tv_nsec <= b->tv_nsec);
+}
+
+/*
+ * relatime, Linux's default: a read moves atime only if atime is not newer
+ * than mtime or ctime (so "read since the last change?" is answered right)
+ * or is a day old.  It spares a write of the inode per read on a disk;
+ * ramfs has none, but keeps the rule programs see on Linux.
+ */
+void file_accessed(struct file *file)
+{
+	struct inode *inode = file->f_inode;
+	struct timespec now = current_time();
+	unsigned long flags = spin_lock_irqsave(&inode->i_lock);
+
+	if (time_before_eq(&inode->i_atime, &inode->i_mtime) ||
+	    time_before_eq(&inode->i_atime, &inode->i_ctime) ||
+	    now.tv_sec - inode->i_atime.tv_sec >= 24 * 60 * 60)
+		inode->i_atime = now;
+	spin_unlock_irqrestore(&inode->i_lock, flags);
 }

@@ -311,18 +311,41 @@ void putname(char *name)
  * lookup_path for a system call: the inode a path in user memory names,
  * from the calling task's root and working directory.
  */
-struct inode *lookup_user_path(const char __user *path)
+/*
+ * path from user space, relative to the directory open as dfd, or to the
+ * cwd if dfd is AT_FDCWD (an absolute path ignores dfd): Linux's *at()
+ * calls.  The inode with a reference, or an ERR_PTR.
+ */
+struct inode *user_path_at(int dfd, const char __user *path)
 {
+	struct file *dir = NULL;
 	struct fs_struct fs;
-	struct inode *inode;
+	struct inode *inode = NULL;
 	char *name = getname(path);
 
 	if (IS_ERR(name))
 		return ERR_PTR(PTR_ERR(name));
 	current_fs(&fs);
-	inode = lookup_path(&fs, name);
+	if (name[0] != '/' && dfd != AT_FDCWD) {
+		dir = fget(dfd);
+		if (!dir)
+			inode = ERR_PTR(-EBADF);
+		else if (!S_ISDIR(dir->f_inode->i_mode))
+			inode = ERR_PTR(-ENOTDIR);
+		else
+			fs.pwd = dir->f_inode;
+	}
+	if (!inode)
+		inode = lookup_path(&fs, name);
+	if (dir)
+		fput(dir);
 	putname(name);
 	return inode;
+}
+
+struct inode *lookup_user_path(const char __user *path)
+{
+	return user_path_at(AT_FDCWD, path);
 }
 
 /* A system call on one user path: copy the path in, apply op with arg. */

@@ -15,7 +15,9 @@
  *                               that would wait fails with EAGAIN
  *   O_CLOEXEC                   the fd is closed by execve (fcntl.c)
  *
- * Also here: ftruncate, and the first process's stdin/stdout/stderr.
+ * Also here: ftruncate, chmod and fchmod (the permission bits, kept but
+ * never checked: Pagoda's one user is root), and the first process's
+ * stdin/stdout/stderr.
  */
 #include <kernel/err.h>
 #include <kernel/errno.h>
@@ -168,4 +170,27 @@ int files_open_console(struct task_struct *t)
 	if (!files->cwd)
 		files->cwd = igrab(vfs_root);
 	return 0;
+}
+
+static long chmod_common(struct inode *inode, unsigned long mode)
+{
+	unsigned long flags;
+
+	if (IS_RDONLY(inode))
+		return -EROFS;
+	flags = spin_lock_irqsave(&inode->i_lock);
+	inode->i_mode = (inode->i_mode & S_IFMT) | (mode & 07777);
+	spin_unlock_irqrestore(&inode->i_lock, flags);
+	inode_update_time(inode, S_CTIME);
+	return 0;
+}
+
+long sys_chmod(const char __user *path, unsigned int mode)
+{
+	return path_inode_op(path, chmod_common, mode);
+}
+
+long sys_fchmod(int fd, unsigned int mode)
+{
+	return fd_inode_op(fd, chmod_common, mode);
 }

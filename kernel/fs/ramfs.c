@@ -11,6 +11,9 @@
  * whose copy fails zeroes what it may have left past the end; so growing a
  * file (ftruncate, or a write beyond the end) only has to move i_size.
  *
+ * Times (POSIX): a read sets atime (relatime, inode.c), a write or a
+ * truncation mtime and ctime.
+ *
  * The inode lock serializes reads, writes and truncations of one file: a
  * write is atomic with respect to other writes, an O_APPEND write finds
  * the true end, and a truncation never races a writer.  It sleeps, so it
@@ -64,6 +67,8 @@ static long ramfs_read_iter(struct kiocb *iocb, struct iov_iter *to)
 		}
 	}
 	inode_unlock(inode);
+	if (!err)
+		file_accessed(iocb->ki_filp);
 	return done ? done : err;
 }
 
@@ -129,6 +134,8 @@ static long ramfs_write_iter(struct kiocb *iocb, struct iov_iter *from)
 		}
 	}
 	inode_unlock(inode);
+	if (done)
+		file_update_time(iocb->ki_filp);
 	return done ? done : err;
 }
 
@@ -154,6 +161,7 @@ int ramfs_setsize(struct inode *inode, loff_t size)
 	if (size < old_size)
 		truncate_pagecache(inode, size);
 	inode_unlock(inode);
+	inode_update_time(inode, S_MTIME | S_CTIME);
 	return 0;
 }
 

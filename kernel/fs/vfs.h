@@ -24,8 +24,10 @@
  *                     taken inside it.
  *   dcache_lock       spinlock (dir.c): every directory's entries and
  *                     i_parent; inode->i_lock nests inside it.
- *   inode->i_lock     spinlock: i_count and i_nlink.
+ *   inode->i_lock     spinlock: i_count, i_nlink and the three times.
  *   files_lock        spinlock (file.c): every file's f_count.
+ *   file_lock_lock    spinlock (locks.c): every inode's record locks and
+ *                     the F_SETLKW sleepers; innermost, nothing nests in it.
  *   page_cache_lock   spinlock (mm/filemap.c): the page-cache arrays.
  */
 #ifndef _KERNEL_FS_VFS_H
@@ -61,6 +63,8 @@ struct inode {
 	bool i_locked; /* the inode lock (Linux: i_rwsem) */
 	struct wait_queue i_lock_wait;
 	loff_t i_size; /* bytes; a regular file's under the inode lock */
+	/* CLOCK_REALTIME: last read, data change, data or inode change (i_lock) */
+	struct timespec i_atime, i_mtime, i_ctime;
 	struct address_space i_data; /* a regular file's pages */
 	const struct file_operations *i_fop;
 
@@ -69,7 +73,8 @@ struct inode {
 	struct inode *i_parent; /* "..": itself for a root, NULL once removed */
 
 	struct pipe_inode_info *i_pipe; /* S_IFIFO */
-	unsigned int i_flags;		/* S_RDONLY */
+	struct list_head i_flock; /* record locks, struct file_lock (locks.c) */
+	unsigned int i_flags;	  /* S_RDONLY */
 	/*
 	 * Writers (> 0: files open to write or truncate it) or running
 	 * programs (< 0: address spaces executing it), never both: see
@@ -183,6 +188,13 @@ void inc_nlink(struct inode *inode);
 void drop_nlink(struct inode *inode);
 int inode_lock_killable(struct inode *inode); /* 0 or -ERESTARTSYS */
 void inode_unlock(struct inode *inode);
+/* The file times: set to now those flags name (Linux's S_ATIME ...). */
+#define S_ATIME 1
+#define S_MTIME 2
+#define S_CTIME 4
+struct timespec current_time(void);
+void inode_update_time(struct inode *inode, int flags);
+void file_accessed(struct file *file); /* data read: atime, relatime */
 
 /* dir.c: directories, the tree and its lock. */
 extern struct spinlock dcache_lock;
@@ -225,6 +237,7 @@ int do_link(const struct fs_struct *fs, const char *oldpath,
 char *getname(const char __user *path); /* kmalloc'd copy, or ERR_PTR */
 void putname(char *name);
 struct inode *lookup_user_path(const char __user *path); /* or ERR_PTR */
+struct inode *user_path_at(int dfd, const char __user *path);
 
 /* file.c: open files and the fd table. */
 /* Write access to a regular file's inode for f (FMODE_WRITER), or ETXTBSY. */
@@ -254,6 +267,24 @@ loff_t fixed_size_llseek(struct file *file, loff_t offset, int whence,
 
 /* stat.c */
 void vfs_getattr(struct inode *inode, struct stat *st);
+/* op(inode, arg) on the file open as fd, or at a user path: 0 or -errno */
+long fd_inode_op(int fd, long (*op)(struct inode *, unsigned long),
+		 unsigned long arg);
+long path_inode_op(const char __user *path,
+		   long (*op)(struct inode *, unsigned long),
+		   unsigned long arg);
+/* utimes.c: times[0] atime, times[1] mtime (UTIME_NOW, UTIME_OMIT) */
+int vfs_utimes(struct inode *inode, const struct timespec *times);
+
+/*
+ * locks.c: POSIX record locks.  filp_close is close(2)'s end of an fd: the
+ * closing process's locks on the file go (all of them, whichever fd made
+ * them, as POSIX says), then its reference.
+ */
+long fcntl_getlk(struct file *f, struct flock __user *ufl);
+long fcntl_setlk(struct file *f, int cmd, struct flock __user *ufl);
+void locks_remove_posix(struct file *f, struct files_struct *owner);
+void filp_close(struct file *f, struct files_struct *owner);
 
 /* select.c: wake the tasks in select, something's readiness changed. */
 void poll_notify(void);

@@ -401,11 +401,14 @@ static void print_job(int fd, const struct job *j, const char *state)
 
 /*
  * Wait for a job in the foreground until it ends or, with job control,
- * stops; its status for $?.
+ * stops; its status for $?.  The job gets the console only from a shell
+ * whose group has it: a shell run from a background group (sh -c under
+ * system() in a background job) would be stopped by SIGTTOU for asking.
  */
 static int wait_job(struct job *j)
 {
-	bool foreground = j->pgid && tcsetpgrp(0, j->pgid) == 0;
+	bool foreground =
+		j->pgid && shell_fg == getpgrp() && tcsetpgrp(0, j->pgid) == 0;
 	int st;
 
 	for (int i = 0; i < j->npids && !j->stopped; i++) {

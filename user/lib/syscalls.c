@@ -76,11 +76,6 @@ pid_t gettid(void)
 	return SYSCALL0(SYS_gettid);
 }
 
-pid_t fork(void)
-{
-	return SYSCALL0(SYS_fork);
-}
-
 int execve(const char *path, char *const argv[], char *const envp[])
 {
 	return SYSCALL3(SYS_execve, path, argv, envp);
@@ -247,6 +242,16 @@ int stat(const char *path, struct stat *st)
 int lstat(const char *path, struct stat *st)
 {
 	return stat(path, st);
+}
+
+int chmod(const char *path, mode_t mode)
+{
+	return SYSCALL2(SYS_chmod, path, mode);
+}
+
+int fchmod(int fd, mode_t mode)
+{
+	return SYSCALL2(SYS_fchmod, fd, mode);
 }
 
 int unlink(const char *path)

@@ -25,6 +25,7 @@
 #include <stdint.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -38,12 +39,16 @@
 #define SYS_pread SYS_pread64
 #define SYS_pwrite SYS_pwrite64
 #define SYS_waitpid SYS_wait4
+#define SYS_prlimit SYS_prlimit64
 #define SYS_procinfo (-1)
 #define SYS_mapinfo (-1)
 #define SYS_vmstat (-1)
 #define SYS_vm_audit (-1)
 #define SYS_set_tls (-1)
+#define SYS_sigqueueinfo SYS_rt_sigqueueinfo
+#define SYS_sigtimedwait SYS_rt_sigtimedwait
 #include <linux/futex.h>
+#include <linux/mman.h> /* MREMAP_* */
 #include <linux/sched.h>
 #undef SYS_reboot /* never on the host */
 #define SYS_reboot (-1)
@@ -120,6 +125,25 @@ static const struct timespec ts_negative_nsec = { 0, -1 };
 static const struct timespec ts_negative_sec = { -1, 0 };
 static const struct timespec ts_a_second_of_nsec = { 0, 1000000000 };
 static const struct timespec ts_zero = { 0, 0 };
+/* sigqueue's siginfo: as the library fills it, and one claiming kill's. */
+static const siginfo_t si_queue = { .si_code = SI_QUEUE };
+static const siginfo_t si_user = { .si_code = SI_USER };
+/* sigtimedwait's set (Linux's call also takes its size, 8 bytes). */
+static const unsigned long long sigset_none;
+/* A struct sched_param of priority 0; a CPU mask of none; a soft limit above its hard one. */
+static const int sched_prio_0;
+static const unsigned long no_cpus;
+static const unsigned long rlim_soft_above_hard[2] = { 2, 1 };
+/* utimensat's pair, the first with a bad tv_nsec. */
+static const struct timespec ts_a_second_of_nsec_2[2] = { { 0, 1000000000 },
+							  { 0, 0 } };
+/* fcntl's record locks. */
+static const struct flock flock_bad_type = { .l_type = 9 };
+static const struct flock flock_negative_start = { .l_type = F_RDLCK,
+						   .l_start = -1 };
+static const struct flock flock_unlock = { .l_type = F_UNLCK };
+static const struct flock flock_read = { .l_type = F_RDLCK };
+static const struct flock flock_write = { .l_type = F_WRLCK };
 /* select's set with fd 30 in it, which is not open. */
 static const unsigned long set_fd30[16] = { 1UL << 30 };
 
@@ -483,6 +507,23 @@ static const struct row rows[] = {
 	    V(MADV_DONTNEED)),
 	ROW("madvise wrapping", SYS_madvise, EINVAL, V(0x10000000), V(HUGE),
 	    V(MADV_DONTNEED)),
+	/* mremap(addr, old_len, new_len, flags, new_addr) */
+	ROW("mremap bad flags", SYS_mremap, EINVAL, K(BUF), V(PAGE), V(PAGE),
+	    V(0x80), V(0)),
+	ROW("mremap unaligned", SYS_mremap, EINVAL, V(0x10000001), V(PAGE),
+	    V(PAGE), V(0), V(0)),
+	ROW("mremap new length 0", SYS_mremap, EINVAL, K(BUF), V(PAGE), V(0),
+	    V(MREMAP_MAYMOVE), V(0)),
+	ROW("mremap huge length", SYS_mremap, EINVAL, K(BUF), V(PAGE), V(HUGE),
+	    V(MREMAP_MAYMOVE), V(0)),
+	ROW("mremap fixed without maymove", SYS_mremap, EINVAL, K(BUF), V(PAGE),
+	    V(PAGE), V(MREMAP_FIXED), V(0x20000000)),
+	ROW("mremap fixed unaligned", SYS_mremap, EINVAL, K(BUF), V(PAGE),
+	    V(PAGE), V(MREMAP_MAYMOVE | MREMAP_FIXED), V(0x20000001)),
+	ROW("mremap a hole", SYS_mremap, EFAULT, V(0x10000000), V(PAGE),
+	    V(2 * PAGE), V(MREMAP_MAYMOVE), V(0)),
+	ROW("mremap the kernel", SYS_mremap, EFAULT, V(KERNEL_ADDR), V(PAGE),
+	    V(PAGE), V(0), V(0)),
 	/* clone(flags, sp, parent_tid, child_tid, tls): threads */
 	ROW("clone thread without SIGHAND", SYS_clone, EINVAL,
 	    V(CLONE_VM | CLONE_FS | CLONE_FILES | CLONE_THREAD), K(BUF), V(0),
@@ -522,11 +563,71 @@ static const struct row rows[] = {
 	    V(KERNEL_ADDR), V(0)),
 	ROW("sigaltstack old into the kernel", SYS_sigaltstack, EFAULT, V(0),
 	    V(KERNEL_ADDR)),
+	/* sigqueueinfo(pid, sig, info) */
+	ROW("sigqueueinfo NULL info", SYS_sigqueueinfo, EFAULT, K(SELF),
+	    V(SIGUSR1), V(0)),
+	ROW("sigqueueinfo info in the kernel", SYS_sigqueueinfo, EFAULT,
+	    K(SELF), V(SIGUSR1), V(KERNEL_ADDR)),
+	ROW("sigqueueinfo signal 65", SYS_sigqueueinfo, EINVAL, K(SELF), V(65),
+	    V(&si_queue)),
+	ROW("sigqueueinfo no such pid", SYS_sigqueueinfo, ESRCH, V(99999),
+	    V(SIGUSR1), V(&si_queue)),
+	ROW("sigqueueinfo SI_USER to another", SYS_sigqueueinfo, EPERM, K(SELF),
+	    V(SIGUSR1), V(&si_user)),
+	/* sigtimedwait(set, info, timeout) */
+	ROW("sigtimedwait NULL set", SYS_sigtimedwait, EFAULT, V(0), V(0),
+	    V(&ts_zero), V(8)),
+	ROW("sigtimedwait timeout in the kernel", SYS_sigtimedwait, EFAULT,
+	    V(&sigset_none), V(0), V(KERNEL_ADDR), V(8)),
+	ROW("sigtimedwait timeout of negative nsec", SYS_sigtimedwait, EINVAL,
+	    V(&sigset_none), V(0), V(&ts_negative_nsec), V(8)),
+	ROW("sigtimedwait timeout of 10^9 nsec", SYS_sigtimedwait, EINVAL,
+	    V(&sigset_none), V(0), V(&ts_a_second_of_nsec), V(8)),
+	ROW("sigtimedwait timeout passes", SYS_sigtimedwait, EAGAIN,
+	    V(&sigset_none), V(0), V(&ts_zero), V(8)),
 	/* fcntl(fd, cmd, arg) */
 	ROW("fcntl not open", SYS_fcntl, EBADF, V(99), V(F_GETFD), V(0)),
 	ROW("fcntl bad command", SYS_fcntl, EINVAL, K(FILE_RW), V(9999), V(0)),
 	ROW("fcntl F_DUPFD past the table", SYS_fcntl, EINVAL, K(FILE_RW),
 	    V(F_DUPFD), V(-1)),
+	ROW("fcntl F_SETLK NULL", SYS_fcntl, EFAULT, K(FILE_RW), V(F_SETLK),
+	    V(0)),
+	ROW("fcntl F_GETLK into the kernel", SYS_fcntl, EFAULT, K(FILE_RW),
+	    V(F_GETLK), V(KERNEL_ADDR)),
+	ROW("fcntl F_SETLK bad type", SYS_fcntl, EINVAL, K(FILE_RW), V(F_SETLK),
+	    V(&flock_bad_type)),
+	ROW("fcntl F_SETLK before the start", SYS_fcntl, EINVAL, K(FILE_RW),
+	    V(F_SETLK), V(&flock_negative_start)),
+	ROW("fcntl F_GETLK of an unlock", SYS_fcntl, EINVAL, K(FILE_RW),
+	    V(F_GETLK), V(&flock_unlock)),
+	ROW("fcntl read lock, write-only", SYS_fcntl, EBADF, K(FILE_WO),
+	    V(F_SETLK), V(&flock_read)),
+	ROW("fcntl write lock, read-only", SYS_fcntl, EBADF, K(FILE_RO),
+	    V(F_SETLKW), V(&flock_write)),
+	/* utimensat(dirfd, path, times, flags), statfs, chmod and their f* */
+	ROW("utimensat bad flags", SYS_utimensat, EINVAL, V(AT_FDCWD),
+	    S(FILE_PATH), V(0), V(0x4000)),
+	ROW("utimensat times NULL", SYS_utimensat, EFAULT, V(AT_FDCWD),
+	    S(FILE_PATH), V(KERNEL_ADDR), V(0)),
+	ROW("utimensat nsec too large", SYS_utimensat, EINVAL, V(AT_FDCWD),
+	    S(FILE_PATH), V(ts_a_second_of_nsec_2), V(0)),
+	ROW("utimensat no such file", SYS_utimensat, ENOENT, V(AT_FDCWD),
+	    S("/tmp/errno_test.no"), V(0), V(0)),
+	ROW("utimensat from a file", SYS_utimensat, ENOTDIR, K(FILE_RW), S("x"),
+	    V(0), V(0)),
+	ROW("utimensat fd not open", SYS_utimensat, EBADF, V(99), V(0), V(0),
+	    V(0)),
+	ROW("statfs NULL path", SYS_statfs, EFAULT, V(0), K(BUF)),
+	ROW("statfs into NULL", SYS_statfs, EFAULT, S(FILE_PATH), V(0)),
+	ROW("statfs no such file", SYS_statfs, ENOENT, S("/tmp/errno_test.no"),
+	    K(BUF)),
+	ROW("fstatfs not open", SYS_fstatfs, EBADF, V(99), K(BUF)),
+	ROW("fstatfs into the kernel", SYS_fstatfs, EFAULT, K(FILE_RW),
+	    V(KERNEL_ADDR)),
+	ROW("chmod NULL path", SYS_chmod, EFAULT, V(0), V(0644)),
+	ROW("chmod no such file", SYS_chmod, ENOENT, S("/tmp/errno_test.no"),
+	    V(0644)),
+	ROW("fchmod not open", SYS_fchmod, EBADF, V(99), V(0644)),
 	/* fsync(fd) */
 	ROW("fsync not open", SYS_fsync, EBADF, V(99)),
 	ROW("fsync a pipe", SYS_fsync, EINVAL, K(PIPE_R)),
@@ -558,6 +659,52 @@ static const struct row rows[] = {
 	ROW("getsid no such pid", SYS_getsid, ESRCH, V(99999)),
 	ROW("getpgid no such pid", SYS_getpgid, ESRCH, V(99999)),
 	ROW("getpgid negative", SYS_getpgid, ESRCH, V(-1)),
+	/* users, scheduling policies, limits, uname */
+	ROW("setuid -1", SYS_setuid, EINVAL, V(-1)),
+	ROW("getresuid into the kernel", SYS_getresuid, EFAULT, V(KERNEL_ADDR),
+	    K(BUF), K(BUF)),
+	ROW("sched_setscheduler bad policy", SYS_sched_setscheduler, EINVAL,
+	    V(0), V(42), V(&sched_prio_0)),
+	ROW("sched_setscheduler FIFO priority 0", SYS_sched_setscheduler,
+	    EINVAL, V(0), V(1), V(&sched_prio_0)),
+	ROW("sched_setscheduler NULL param", SYS_sched_setscheduler, EINVAL,
+	    V(0), V(0), V(0)),
+	ROW("sched_setscheduler param in the kernel", SYS_sched_setscheduler,
+	    EFAULT, V(0), V(0), V(KERNEL_ADDR)),
+	ROW("sched_setscheduler negative pid", SYS_sched_setscheduler, EINVAL,
+	    V(-1), V(0), V(&sched_prio_0)),
+	ROW("sched_setscheduler no such pid", SYS_sched_setscheduler, ESRCH,
+	    V(99999), V(0), V(&sched_prio_0)),
+	ROW("sched_getscheduler negative pid", SYS_sched_getscheduler, EINVAL,
+	    V(-1)),
+	ROW("sched_getscheduler no such pid", SYS_sched_getscheduler, ESRCH,
+	    V(99999)),
+	ROW("sched_getparam NULL", SYS_sched_getparam, EINVAL, V(0), V(0)),
+	ROW("sched_getparam into the kernel", SYS_sched_getparam, EFAULT, V(0),
+	    V(KERNEL_ADDR)),
+	ROW("sched_rr_get_interval negative pid", SYS_sched_rr_get_interval,
+	    EINVAL, V(-1), K(BUF)),
+	ROW("sched_rr_get_interval into the kernel", SYS_sched_rr_get_interval,
+	    EFAULT, V(0), V(KERNEL_ADDR)),
+	ROW("sched_setaffinity mask in the kernel", SYS_sched_setaffinity,
+	    EFAULT, V(0), V(sizeof(long)), V(KERNEL_ADDR)),
+	ROW("sched_setaffinity no CPU", SYS_sched_setaffinity, EINVAL, V(0),
+	    V(sizeof(long)), V(&no_cpus)),
+	ROW("sched_getaffinity odd length", SYS_sched_getaffinity, EINVAL, V(0),
+	    V(3), K(BUF)),
+	ROW("sched_getaffinity into the kernel", SYS_sched_getaffinity, EFAULT,
+	    V(0), V(128), V(KERNEL_ADDR)),
+	ROW("prlimit bad resource", SYS_prlimit, EINVAL, V(0), V(99), V(0),
+	    K(BUF)),
+	ROW("prlimit soft above hard", SYS_prlimit, EINVAL, V(0),
+	    V(RLIMIT_CORE), V(rlim_soft_above_hard), V(0)),
+	ROW("prlimit new in the kernel", SYS_prlimit, EFAULT, V(0),
+	    V(RLIMIT_CORE), V(KERNEL_ADDR), V(0)),
+	ROW("prlimit old in the kernel", SYS_prlimit, EFAULT, V(0),
+	    V(RLIMIT_CORE), V(0), V(KERNEL_ADDR)),
+	ROW("prlimit no such pid", SYS_prlimit, ESRCH, V(99999), V(RLIMIT_CORE),
+	    V(0), K(BUF)),
+	ROW("uname into the kernel", SYS_uname, EFAULT, V(KERNEL_ADDR)),
 	/* Pagoda's own calls */
 	ROWF("procinfo negative index", SYS_procinfo, EINVAL, PAGODA_ONLY,
 	     V(-1), K(BUF)),

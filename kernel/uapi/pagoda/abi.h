@@ -30,6 +30,26 @@
 #define F_DUPFD_CLOEXEC 1030
 #define FD_CLOEXEC 1 /* closed by a successful execve */
 
+/*
+ * Record locks: fcntl(F_GETLK, F_SETLK, F_SETLKW) with a struct flock
+ * (kernel/fs/locks.c).  Linux's numbers and its 64-bit layout on every
+ * port (on 32-bit ARM that is Linux's struct flock64: off_t is 64 bits).
+ */
+#define F_GETLK 5
+#define F_SETLK 6
+#define F_SETLKW 7
+#define F_RDLCK 0
+#define F_WRLCK 1
+#define F_UNLCK 2
+
+struct flock {
+	short l_type;	   /* F_RDLCK, F_WRLCK or F_UNLCK */
+	short l_whence;	   /* SEEK_SET, SEEK_CUR or SEEK_END */
+	long long l_start; /* from l_whence */
+	long long l_len;   /* 0: to the end of file, however far it grows */
+	int l_pid;	   /* F_GETLK: the holder's process */
+};
+
 /* select()'s readiness, as a file's poll operation reports it (Linux values) */
 #define POLLIN 0x001
 #define POLLPRI 0x002
@@ -57,7 +77,8 @@ struct pollfd {
 #define MAP_PRIVATE 0x02
 #define MAP_FIXED 0x10
 #define MAP_ANONYMOUS 0x20
-#define MAP_POPULATE 0x8000	     /* fault the pages in now */
+#define MAP_LOCKED 0x2000   /* mlock the mapping: VM_LOCKED, faulted in now */
+#define MAP_POPULATE 0x8000 /* fault the pages in now */
 #define MAP_FIXED_NOREPLACE 0x100000 /* MAP_FIXED, but EEXIST over a mapping */
 #define MADV_DONTNEED 4
 #define MCL_CURRENT 1	/* mlockall: lock what is mapped now */
@@ -66,6 +87,8 @@ struct pollfd {
 #define MS_ASYNC 1	/* msync() flags */
 #define MS_INVALIDATE 2
 #define MS_SYNC 4
+#define MREMAP_MAYMOVE 1 /* mremap(): it may move to grow */
+#define MREMAP_FIXED 2	 /* ... to new_address, replacing what is there */
 
 /* lseek() */
 #define SEEK_SET 0
@@ -85,6 +108,32 @@ struct pollfd {
 #define S_ISFIFO(m) (((m)&S_IFMT) == S_IFIFO)
 #define S_ISBLK(m) (((m)&S_IFMT) == S_IFBLK)
 
+/*
+ * newlib declares these two in user space as well (<sys/_timespec.h>,
+ * <sys/_timeval.h>), with the same layout; the guards are its own, so that
+ * whichever header a program includes first declares them.
+ */
+#ifndef _SYS__TIMESPEC_H_
+#define _SYS__TIMESPEC_H_
+struct timespec {
+	long tv_sec;
+	long tv_nsec;
+};
+#endif
+
+#ifndef _TIMEVAL_DEFINED
+#define _TIMEVAL_DEFINED
+struct timeval {
+	long tv_sec;
+	long tv_usec;
+};
+#endif
+
+/*
+ * The file times (CLOCK_REALTIME) come last, so that the fields before them
+ * keep their places; st_atime and the rest name their seconds, as POSIX
+ * and Linux have it.
+ */
 struct stat {
 	unsigned long st_dev;
 	unsigned long st_ino;
@@ -92,7 +141,42 @@ struct stat {
 	unsigned int st_nlink;
 	long st_size;
 	long st_blksize;
-	long st_blocks; /* 512-byte units */
+	long st_blocks;		 /* 512-byte units */
+	struct timespec st_atim; /* last read (relatime: kernel/fs/inode.c) */
+	struct timespec st_mtim; /* last change of the data */
+	struct timespec st_ctim; /* last change of the data or the inode */
+};
+#define st_atime st_atim.tv_sec
+#define st_mtime st_mtim.tv_sec
+#define st_ctime st_ctim.tv_sec
+
+/* utimensat() and futimens(): a tv_nsec meaning "now" or "leave it" */
+#define UTIME_NOW ((1L << 30) - 1)
+#define UTIME_OMIT ((1L << 30) - 2)
+#define AT_FDCWD (-100)		  /* a path relative to the cwd */
+#define AT_SYMLINK_NOFOLLOW 0x100 /* accepted: there are no symbolic links */
+
+/*
+ * statfs(), fstatfs(): the file system a file is on (Linux's layout on
+ * 64-bit ports).  Pagoda has one, ramfs, counted in pages of RAM.
+ */
+#define RAMFS_MAGIC 0x858458f6
+#define ST_RDONLY 1 /* f_flags: a read-only store (/xip) */
+struct statfs {
+	long f_type; /* RAMFS_MAGIC */
+	long f_bsize;
+	unsigned long long f_blocks; /* in f_bsize units */
+	unsigned long long f_bfree;
+	unsigned long long f_bavail;
+	unsigned long long f_files; /* 0: no fixed number of inodes */
+	unsigned long long f_ffree;
+	struct {
+		int __val[2];
+	} f_fsid;
+	long f_namelen;
+	long f_frsize;
+	long f_flags; /* ST_* */
+	long f_spare[4];
 };
 
 /* Open files a process may have: fds 0 .. PAGODA_OPEN_MAX - 1. */
@@ -118,8 +202,10 @@ struct pagoda_dirent {
 
 /*
  * Signals: Linux's numbers and, where the kernel reads or writes them,
- * Linux's x86_64 structure layouts.  Signals 1 to 31, no real-time signals:
- * a signal is pending or not, never queued twice.
+ * Linux's x86_64 structure layouts.  Signals 1 to 31 are the classic ones:
+ * pending or not, never queued twice.  SIGRTMIN to SIGRTMAX are POSIX's
+ * real-time signals: each one sent is queued with its siginfo_t, up to
+ * SIGQUEUE_MAX instances a process (sigqueue fails with EAGAIN beyond).
  */
 #define SIGHUP 1
 #define SIGINT 2
@@ -153,7 +239,11 @@ struct pagoda_dirent {
 #define SIGPOLL SIGIO /* POSIX's name, Linux's number */
 #define SIGPWR 30
 #define SIGSYS 31
-#define NSIG 32 /* signal numbers are 1 .. NSIG - 1 */
+#define SIGRTMIN 32 /* Linux's kernel values (glibc keeps 32, 33 itself) */
+#define SIGRTMAX 64
+#define NSIG 65 /* signal numbers are 1 .. NSIG - 1 */
+/* Queued real-time signals a process may have (<limits.h>'s SIGQUEUE_MAX). */
+#define PAGODA_SIGQUEUE_MAX 32
 
 #define SIG_DFL ((void (*)(int))0)
 #define SIG_IGN ((void (*)(int))1)
@@ -174,10 +264,13 @@ struct pagoda_dirent {
 #define SIG_UNBLOCK 1
 #define SIG_SETMASK 2
 
-/* Bit n - 1 stands for signal n, as in Linux's kernel sigset. */
+/*
+ * Bit n - 1 stands for signal n, as in Linux's kernel sigset: 64 bits on
+ * every port (user/include/sys/_sigset.h tells newlib the same).
+ */
 #ifndef _SIGSET_T_DECLARED /* newlib's guard, as for struct timespec */
 #define _SIGSET_T_DECLARED
-typedef unsigned long sigset_t;
+typedef unsigned long long sigset_t;
 #endif
 
 union sigval {
@@ -301,27 +394,6 @@ typedef struct {
 #define WIFSTOPPED(s) (((s)&0xff) == 0x7f)
 #define WSTOPSIG(s) WEXITSTATUS(s)
 #define WIFCONTINUED(s) ((s) == __W_CONTINUED)
-
-/*
- * newlib declares these two in user space as well (<sys/_timespec.h>,
- * <sys/_timeval.h>), with the same layout; the guards are its own, so that
- * whichever header a program includes first declares them.
- */
-#ifndef _SYS__TIMESPEC_H_
-#define _SYS__TIMESPEC_H_
-struct timespec {
-	long tv_sec;
-	long tv_nsec;
-};
-#endif
-
-#ifndef _TIMEVAL_DEFINED
-#define _TIMEVAL_DEFINED
-struct timeval {
-	long tv_sec;
-	long tv_usec;
-};
-#endif
 
 #define CLOCK_REALTIME 0
 #define CLOCK_MONOTONIC 1

@@ -30,7 +30,6 @@ extern int _sys_nerr;
 #define EMLINK 31
 #define EDOM 33
 #define EWOULDBLOCK EAGAIN
-#define ENOLCK 37
 #define ELOOP 40
 #define ENOMSG 42
 #define EIDRM 43

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * <sys/stat.h>: stat(), fstat(), mkdir() and the st_mode bits.  struct stat
- * and the file types come from the kernel (pagoda/abi.h).  Pagoda has no
+ * <sys/stat.h>: stat(), fstat(), mkdir(), chmod(), the file times
+ * (utimensat, futimens) and the st_mode bits.  struct stat and the file
+ * types come from the kernel (pagoda/abi.h).  Pagoda has no
  * users and no permission checks: the permission bits are kept for
  * programs that pass them, and no file is ever a symbolic link.
  */
@@ -38,5 +39,15 @@ int fstat(int fd, struct stat *st);
 /* No symbolic links: lstat() is stat(). */
 int lstat(const char *path, struct stat *st);
 int mkdir(const char *path, mode_t mode);
+int chmod(const char *path, mode_t mode);
+int fchmod(int fd, mode_t mode);
+/*
+ * Set a file's access and modification times (times[0], times[1]; NULL:
+ * both now; a tv_nsec of UTIME_NOW or UTIME_OMIT: now, or unchanged).
+ * dirfd is AT_FDCWD or a directory a relative path starts from.
+ */
+int utimensat(int dirfd, const char *path, const struct timespec times[2],
+	      int flags);
+int futimens(int fd, const struct timespec times[2]);
 
 #endif
