@@ -22,11 +22,11 @@
  * sends sigev_signo to the process (si_code SI_TIMER, si_value the
  * sigev_value, si_timerid the timer), SIGEV_THREAD_ID to one thread of it,
  * SIGEV_NONE not at all (timer_gettime shows the timer run).  SIGEV_THREAD
- * is the C library's, which asks the kernel for SIGEV_THREAD_ID to a thread
- * of its own (user/lib/timer.c).  The timer has one signal at a time, as in
- * Linux: expiries while it is still pending (blocked, say) are counted as
- * overruns, and the count goes with the signal when it is taken
- * (posixtimer_rearm, from dequeue_signal) into si_overrun and
+ * is left to the C library, as Linux leaves it: glibc asks for
+ * SIGEV_THREAD_ID to a thread of its own.  The timer has one signal at a
+ * time, as in Linux: expiries while it is still pending (blocked, say) are
+ * counted as overruns, and the count goes with the signal when it is
+ * taken (posixtimer_rearm, from dequeue_signal) into si_overrun and
  * timer_getoverrun's answer.  A periodic timer reloads from its own
  * expiry time, and periods that ended within one tick count as overruns.
  *
