@@ -129,7 +129,7 @@
 #define SYS_mremap 112	     /* (addr, old_len, new_len, MREMAP_*, new_addr) */
 #define SYS_memfd_create 113 /* (name, MFD_CLOEXEC): an anonymous file */
 #define SYS_mlock2 114	     /* (addr, len, MLOCK_ONFAULT) */
-#define SYS_prctl 120 /* (PR_SET_NAME or PR_GET_NAME, name): linux/prctl.h */
+#define SYS_prctl 120  /* (PR_SET_NAME or PR_GET_NAME, name): linux/prctl.h */
 #define SYS_getcpu 123 /* (unsigned *cpu, unsigned *node) */
 #define NR_SYSCALLS 124
 
