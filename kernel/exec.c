@@ -19,6 +19,7 @@
 #include <kernel/fs/fs.h>
 #include <kernel/fs/vfs.h>
 #include <kernel/process.h>
+#include <kernel/resource.h>
 #include <kernel/sched.h>
 #include <kernel/string.h>
 #include <mm/memory.h>
@@ -198,6 +199,21 @@ int load_elf_binary(struct mm_struct *mm, struct file *f, unsigned long *entry)
 }
 
 /*
+ * The stack VMA's size: RLIMIT_STACK, at most USER_STACK_SIZE -- Pagoda's
+ * stack is mapped whole at exec and does not grow.  As in Linux, the
+ * arguments may take at most a quarter of it (else E2BIG).
+ */
+static long stack_size(const struct exec_args *args, unsigned long nptrs)
+{
+	unsigned long size = min(rlimit(RLIMIT_STACK), USER_STACK_SIZE);
+
+	size = ALIGN_DOWN(size, PAGE_SIZE);
+	if (args->len + nptrs * sizeof(long) > size / 4)
+		return -E2BIG;
+	return size;
+}
+
+/*
  * The stack: strings at the top, then (16-byte aligned) argc, the argv
  * pointers, NULL, the envp pointers, NULL -- what crt0 expects at rsp.
  */
@@ -207,16 +223,22 @@ static int setup_stack(struct mm_struct *mm, const struct exec_args *args,
 	unsigned long strings = USER_STACK_TOP - ALIGN(args->len, 16);
 	unsigned long nptrs = 1 + args->argc + 1 + args->envc + 1;
 	unsigned long base = ALIGN_DOWN(strings - nptrs * sizeof(long), 16);
-	unsigned long *ptrs = kmalloc(nptrs * sizeof(long));
-	unsigned long str = strings, *p = ptrs;
-	int err = map_anon(mm, USER_STACK_TOP - USER_STACK_SIZE, USER_STACK_TOP,
-			   VM_READ | VM_WRITE);
+	long size = stack_size(args, nptrs);
+	unsigned long *ptrs;
+	unsigned long str = strings, *p;
+	int err;
 
+	if (size < 0)
+		return size;
+	err = map_anon(mm, USER_STACK_TOP - size, USER_STACK_TOP,
+		       VM_READ | VM_WRITE);
+	ptrs = kmalloc(nptrs * sizeof(long));
+	p = ptrs;
 	if (!ptrs || err) {
 		kfree(ptrs);
 		return err ? err : -ENOMEM;
 	}
-	mm->stack_start = USER_STACK_TOP - USER_STACK_SIZE;
+	mm->stack_start = USER_STACK_TOP - size;
 	*p++ = args->argc;
 	for (int i = 0; i <= args->argc + args->envc; i++) {
 		if (i == args->argc) {
@@ -281,6 +303,7 @@ static int exec_image(const char *path, const struct exec_args *args,
 		mmput(old);
 	strscpy(current->comm, basename(path), sizeof(current->comm));
 	flush_signal_handlers(current); /* the handlers were in the old image */
+	exit_itimers(current);
 	do_close_on_exec();
 	start_thread(regs, entry, sp);
 	arch_set_tls(current, 0);

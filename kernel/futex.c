@@ -17,27 +17,61 @@
  * (CLONE_CHILD_CLEARTID, kernel/thread.c) are built on these two
  * operations (user/lib/pthread.c).
  *
- * A futex is named by (mm, address): the futexes of one process, as
- * Linux's FUTEX_PRIVATE_FLAG ones (which flag is accepted and changes
- * nothing).  Words shared between processes (MAP_SHARED), which Linux
- * names by page and offset, are not supported.  FUTEX_WAIT's timeout is a
- * relative time, as Linux's, rounded up to the tick.
- * Waiters are on one list, where Linux hashes them into buckets.
+ * A futex is named by a key (Linux's get_futex_key), which a waiter and
+ * a waker must compute alike although they may be different processes
+ * mapping the word at different addresses:
+ *
+ *	private word		(mm, address): FUTEX_PRIVATE_FLAG, or a word
+ *				in memory that only this process maps
+ *	shared file mapping	(inode, page offset in the file, byte in the
+ *				page): shm_open's /dev/shm files, any file
+ *				mapped MAP_SHARED
+ *	shared anonymous	(page, byte in the page): MAP_SHARED |
+ *				MAP_ANONYMOUS memory shared by fork
+ *
+ * A shared key names the object, never the PTE or the user address, so a
+ * page reclaimed and read back elsewhere would keep its name; and it holds
+ * a reference on that object while the waiter sleeps, so the inode or page
+ * cannot be freed and reused -- under a new name's guise -- meanwhile.
+ * Shared anonymous memory has no object but its pages: they are allocated
+ * at mmap and never reclaimed (mm/mmap.c, mm/vmscan.c's VM_SHARED), so the
+ * page is as stable a name as Linux's shmem inode.  The key is taken under
+ * the mmap_lock (read), which is dropped before the word is read: that
+ * read may fault, and the fault takes the lock again.
+ *
+ * FUTEX_WAIT's timeout is a relative time, as Linux's, rounded up to the
+ * tick.  Waiters are on one list, where Linux hashes them into buckets.
  */
 #include <kernel/errno.h>
+#include <kernel/fs/vfs.h>
 #include <kernel/futex.h>
 #include <kernel/list.h>
 #include <kernel/sched.h>
 #include <kernel/spinlock.h>
 #include <kernel/time.h>
 #include <kernel/wait.h>
+#include <mm/mm.h>
+#include <mm/mmap.h>
+#include <mm/mmap_lock.h>
 #include <pagoda/abi.h>
+
+enum futex_key_kind {
+	FUTEX_KEY_MM,	 /* object: the mm_struct; offset: the address */
+	FUTEX_KEY_INODE, /* object: the inode (a reference); pgoff, offset */
+	FUTEX_KEY_PAGE,	 /* object: the page (a reference); offset */
+};
+
+struct futex_key {
+	enum futex_key_kind kind;
+	void *object;
+	unsigned long pgoff; /* FUTEX_KEY_INODE: the page's index in the file */
+	unsigned long offset; /* the byte in the page, or the user address */
+};
 
 /* A waiter, on its own kernel stack while it sleeps. */
 struct futex_q {
 	struct list_head link; /* on futex_queue until woken */
-	struct mm_struct *mm;
-	unsigned long uaddr;
+	struct futex_key key;
 	struct wait_queue wait;
 	bool woken;
 };
@@ -45,18 +79,87 @@ struct futex_q {
 static LIST_HEAD(futex_queue);
 static struct spinlock futex_lock = SPINLOCK_INIT;
 
-/*
- * The word is read with futex_lock held: on one CPU a fault taken meanwhile
- * is served at once and cannot sleep; Linux reads with page faults off
- * and retries outside the lock instead.
- */
-static long futex_wait(u32 __user *uaddr, u32 val, unsigned long until)
+static bool match_futex(const struct futex_key *a, const struct futex_key *b)
 {
-	struct futex_q q = { .mm = current->mm, .uaddr = (unsigned long)uaddr };
+	return a->object == b->object && a->pgoff == b->pgoff &&
+	       a->offset == b->offset;
+}
+
+/* The name of a shared mapping's word: its object, with a reference. */
+static int get_shared_key(struct mm_struct *mm, struct vm_area_struct *vma,
+			  unsigned long uaddr, struct futex_key *key)
+{
+	struct page *page;
+
+	key->offset = uaddr & (PAGE_SIZE - 1);
+	if (vma->vm_file) {
+		key->kind = FUTEX_KEY_INODE;
+		key->object = igrab(vma->vm_file->f_inode);
+		key->pgoff =
+			vma->vm_pgoff + ((uaddr - vma->vm_start) >> PAGE_SHIFT);
+		return 0;
+	}
+	page = follow_page(mm, uaddr);
+	if (!page)
+		return -EFAULT; /* its page was discarded (MADV_DONTNEED) */
+	get_page(page);
+	key->kind = FUTEX_KEY_PAGE;
+	key->object = page;
+	return 0;
+}
+
+/*
+ * The key of the word at uaddr; FUTEX_PRIVATE_FLAG (private) skips the
+ * look at the mapping.  A word outside every VMA is EFAULT, as Linux's.
+ */
+static int get_futex_key(unsigned long uaddr, bool private,
+			 struct futex_key *key)
+{
+	struct mm_struct *mm = current->mm;
+	struct vm_area_struct *vma;
+	int err = 0;
+
+	*key = (struct futex_key){ .kind = FUTEX_KEY_MM,
+				   .object = mm,
+				   .offset = uaddr };
+	if (private)
+		return 0;
+	mmap_read_lock(mm);
+	vma = find_vma(mm, uaddr);
+	if (!vma)
+		err = -EFAULT;
+	else if (vma->vm_flags & VM_SHARED)
+		err = get_shared_key(mm, vma, uaddr, key);
+	mmap_read_unlock(mm);
+	return err;
+}
+
+/* Drop the reference get_futex_key took (not under futex_lock: iput sleeps). */
+static void put_futex_key(struct futex_key *key)
+{
+	if (key->kind == FUTEX_KEY_INODE)
+		iput(key->object);
+	else if (key->kind == FUTEX_KEY_PAGE)
+		put_page(key->object);
+}
+
+/*
+ * The word is read with futex_lock held, so a fault taken by that read
+ * would be served under a spinlock (Linux reads with page faults off and
+ * retries outside the lock instead).  It is read once before, unlocked:
+ * a word this process has not touched yet -- in a shared page another
+ * process made -- is mapped then, and the locked read finds it mapped.
+ */
+static long futex_wait(u32 __user *uaddr, const struct futex_key *key, u32 val,
+		       unsigned long until)
+{
+	struct futex_q q = { .key = *key };
 	unsigned long flags;
 	long err = 0;
 	u32 cur;
 
+	if (copy_from_user(&cur, uaddr, sizeof(cur)))
+		return -EFAULT;
 	init_wait_queue(&q.wait);
 	flags = spin_lock_irqsave(&futex_lock);
 	if (copy_from_user(&cur, uaddr, sizeof(cur))) {
@@ -107,7 +210,7 @@ static long futex_deadline(const struct timespec __user *timeout,
 	return 0;
 }
 
-int futex_wake(struct mm_struct *mm, unsigned long uaddr, int n)
+static int wake_key(const struct futex_key *key, int n)
 {
 	unsigned long flags = spin_lock_irqsave(&futex_lock);
 	struct futex_q *q, *found;
@@ -116,7 +219,7 @@ int futex_wake(struct mm_struct *mm, unsigned long uaddr, int n)
 	while (woken < n) {
 		found = NULL;
 		list_for_each_entry (q, &futex_queue, link) {
-			if (q->mm == mm && q->uaddr == uaddr) {
+			if (match_futex(&q->key, key)) {
 				found = q;
 				break;
 			}
@@ -132,27 +235,64 @@ int futex_wake(struct mm_struct *mm, unsigned long uaddr, int n)
 	return woken;
 }
 
+int futex_wake(struct mm_struct *mm, unsigned long uaddr, int n)
+{
+	struct futex_key key = { .kind = FUTEX_KEY_MM,
+				 .object = mm,
+				 .offset = uaddr };
+
+	return wake_key(&key, n);
+}
+
+/* FUTEX_WAIT: the key first, then the word (the key's look may sleep). */
+static long do_futex_wait(u32 __user *uaddr, bool private, u32 val,
+			  const struct timespec __user *timeout)
+{
+	struct futex_key key;
+	unsigned long until;
+	long err = futex_deadline(timeout, &until);
+
+	if (!err)
+		err = get_futex_key((unsigned long)uaddr, private, &key);
+	if (err)
+		return err;
+	err = futex_wait(uaddr, &key, val, until);
+	put_futex_key(&key);
+	return err;
+}
+
+/*
+ * FUTEX_WAKE.  The address must be a word of the process (Linux: EFAULT
+ * for a shared futex; a private one is not checked).
+ */
+static long do_futex_wake(u32 __user *uaddr, bool private, int n)
+{
+	struct futex_key key;
+	long err = get_futex_key((unsigned long)uaddr, private, &key);
+	u32 word;
+
+	if (err)
+		return err;
+	if (copy_from_user(&word, uaddr, sizeof(word)))
+		err = -EFAULT;
+	else
+		err = n <= 0 ? 0 : wake_key(&key, n);
+	put_futex_key(&key);
+	return err;
+}
+
 long sys_futex(u32 __user *uaddr, int op, u32 val,
 	       const struct timespec __user *timeout)
 {
-	unsigned long until;
-	long err;
-	u32 word;
+	bool private = op & FUTEX_PRIVATE_FLAG;
 
 	if ((unsigned long)uaddr % sizeof(u32))
 		return -EINVAL;
 	switch (op & ~FUTEX_PRIVATE_FLAG) {
 	case FUTEX_WAIT:
-		err = futex_deadline(timeout, &until);
-		return err ? err : futex_wait(uaddr, val, until);
+		return do_futex_wait(uaddr, private, val, timeout);
 	case FUTEX_WAKE:
-		/* The address must be a word of the process (Linux: EFAULT
-		 * for a shared futex; a private one is not checked). */
-		if (copy_from_user(&word, uaddr, sizeof(word)))
-			return -EFAULT;
-		if ((int)val <= 0)
-			return 0;
-		return futex_wake(current->mm, (unsigned long)uaddr, val);
+		return do_futex_wake(uaddr, private, val);
 	default:
 		return -ENOSYS;
 	}

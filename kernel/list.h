@@ -79,7 +79,7 @@ static inline bool list_is_singular(const struct list_head *head)
 	     &pos->member != (head);                                           \
 	     pos = list_entry(pos->member.next, __typeof__(*pos), member))
 
-/* The same, where the body may take pos off the list (n: the next one). */
+/* The same, pos being free to leave the list (n holds the next entry). */
 #define list_for_each_entry_safe(pos, n, head, member)                         \
 	for (pos = list_entry((head)->next, __typeof__(*pos), member),         \
 	    n = list_entry(pos->member.next, __typeof__(*pos), member);        \

@@ -54,21 +54,25 @@ long sys_fork(void)
 {
 	struct task_struct *parent = current, *child;
 	struct mm_struct *mm;
+	int err;
 
 	child = alloc_task(parent->comm);
 	if (IS_ERR(child))
 		return PTR_ERR(child);
-	mm = dup_mm(parent->mm);
+	err = copy_creds(child, parent);
+	mm = err ? NULL : dup_mm(parent->mm);
 	if (!mm) {
 		free_task(child);
-		return -ENOMEM;
+		return err ? err : -ENOMEM;
 	}
+	sched_fork(child, parent);
 	files_fork(child, parent);
 	signals_fork(child, parent);
 	copy_thread_fork(child, parent);
 	child->mm = mm;
 	child->pgid = parent->group_leader->pgid;
 	child->sid = parent->group_leader->sid;
+	child->cpus_allowed = parent->cpus_allowed;
 	adopt(parent, child);
 	wake_up_task(child);
 	return child->pid;
@@ -178,7 +182,7 @@ static void exit_notify(struct task_struct *leader)
 	struct task_struct *c, *p = leader->parent;
 
 	leader->exit_status = status;
-	signals_exit(leader); /* the process's alarm */
+	exit_process_timers(leader);
 	if (p->pgid != leader->pgid && p->sid == leader->sid)
 		kill_orphaned_pgrp(leader->pgid, leader);
 	list_for_each_entry (c, &leader->children, sibling)
@@ -493,40 +497,65 @@ long sys_setsid(void)
 }
 
 /*
- * Send sig (0: none, only check) to every process of group pgrp but init.
- * Safe in interrupt context (the console's ^C): all_tasks changes only
- * with interrupts off.  0, or -ESRCH if the group has no process.
+ * Send sig (0: none, only check) to process t on behalf of the caller, if
+ * it may (check_kill_permission).  *ret keeps 0 once a send succeeded,
+ * else the refusal -- a group's kill succeeds if one member took the
+ * signal, as in Linux.
  */
-int kill_pgrp(int pgrp, int sig)
+static void kill_one_checked(struct task_struct *t, int sig, int *ret)
+{
+	int err = check_kill_permission(sig, t);
+
+	if (!err && sig)
+		send_group_signal(t, sig);
+	if (*ret)
+		*ret = err;
+}
+
+/*
+ * Send sig (0: none, only check) to every process of group pgrp but init.
+ * From the kernel (the console's ^C, an orphaned group: priv) no
+ * permission is checked; kill(-pgrp) checks each member's.  Safe in
+ * interrupt context: all_tasks changes only with interrupts off.  0,
+ * -ESRCH if the group has no process, or -EPERM if none could be sent.
+ */
+int __kill_pgrp(int pgrp, int sig, bool priv)
 {
 	struct task_struct *t;
-	bool found = false;
+	int ret = -ESRCH;
 
 	list_for_each_entry (t, &all_tasks, task_link) {
 		if (t->pgid != pgrp || !is_live_process(t) || t == init_task)
 			continue;
+		if (!priv) {
+			kill_one_checked(t, sig, &ret);
+			continue;
+		}
 		if (sig)
 			send_group_signal(t, sig);
-		found = true;
+		ret = 0;
 	}
-	return found ? 0 : -ESRCH;
+	return ret;
+}
+
+int kill_pgrp(int pgrp, int sig)
+{
+	return __kill_pgrp(pgrp, sig, true);
 }
 
 /*
- * kill(-1, sig): every process but init and the caller's.  0, or -ESRCH if
- * there is none.
+ * kill(-1, sig): every process but init and the caller's that the caller
+ * may signal.  0, -ESRCH if there is none, -EPERM if none could be sent.
  */
 int kill_all(int sig)
 {
 	struct task_struct *t, *self = current->group_leader;
-	bool found = false;
+	int ret = -ESRCH;
 
 	list_for_each_entry (t, &all_tasks, task_link) {
 		if (!is_live_process(t) || t == init_task || t == self)
 			continue;
-		if (sig)
-			send_group_signal(t, sig);
-		found = true;
+		kill_one_checked(t, sig, &ret);
 	}
-	return found ? 0 : -ESRCH;
+	return ret;
 }

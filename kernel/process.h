@@ -17,6 +17,8 @@ long sys_getpgid(int pid);
 long sys_setsid(void);
 long sys_getsid(int pid);
 int kill_pgrp(int pgrp, int sig);
+/* kill(-pgrp): priv false checks the caller's right to signal each member. */
+int __kill_pgrp(int pgrp, int sig, bool priv);
 int kill_all(int sig);
 long sys_execve(const char __user *path, const char __user *const __user *argv,
 		const char __user *const __user *envp);

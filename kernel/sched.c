@@ -1,19 +1,40 @@
 // SPDX-License-Identifier: MIT
 /*
- * The scheduler: round robin over runnable tasks, preemptive on the timer.
+ * The scheduler: real-time tasks by priority, then round robin over the
+ * others, preemptive on the timer.
  *
- * Every task is on all_tasks; runnable ones are also on run_queue, in the
- * order they will run.  schedule() moves the current task (if still
- * runnable) to the back and switches to the front one.  When nothing is
- * runnable, the CPU's idle task -- pid 0, never on the queue; the boot
- * thread on the boot CPU -- runs and halts the CPU until an interrupt.
+ * Every task is on all_tasks; runnable ones are also on a run queue, in
+ * the order they will run: rt_queue holds the SCHED_FIFO and SCHED_RR
+ * tasks, highest priority first and first come first within a priority
+ * (POSIX's "thread list" per priority, one sorted list here: Linux keeps an
+ * array of 100 lists and a bitmap, which a few dozen tasks do not need);
+ * run_queue holds the SCHED_OTHER tasks.  schedule() puts the current
+ * task (if still runnable) back in line and switches to the first task of
+ * rt_queue, else of run_queue.  In line means: a SCHED_OTHER task, or a
+ * real-time one that yielded or whose RR slice ran out, goes behind the
+ * tasks of its priority; a real-time task that was preempted goes before
+ * them, as POSIX asks.  A FIFO task has no slice: it runs until it blocks,
+ * yields or a higher priority preempts it.  When nothing is runnable, the
+ * CPU's idle task -- pid 0, never on a queue; the boot thread on the boot
+ * CPU -- runs and halts the CPU until an interrupt.
  *
- * Several CPUs share the one run queue: a CPU that calls schedule() takes
- * the task at the front, wherever it ran before, so tasks migrate freely.
- * One queue rather than one per CPU because the kernel lock serializes the
- * scheduler anyway (kernel/smp.h): per-CPU queues would buy nothing but
- * the balancing they need.  A task made runnable while a CPU idles is
- * handed to it by a reschedule IPI.
+ * RT throttling.  A real-time task that spins would own its CPU for ever,
+ * and with one CPU nothing else -- not the shell, not kswapd -- would ever
+ * run again.  Linux therefore lets real-time tasks use only
+ * sched_rt_runtime_us (950000) of each sched_rt_period_us (1000000) on a
+ * CPU; past it they wait until the period ends.  Pagoda does the same in
+ * ticks (RT_RUNTIME of each RT_PERIOD), with one difference: a throttled
+ * CPU still runs a real-time task when no SCHED_OTHER task wants it,
+ * rather than idling.
+ *
+ * A task runs only on the CPUs of its cpus_allowed (sched_setaffinity).
+ *
+ * Several CPUs share the run queues: a CPU that calls schedule() takes
+ * the first task it may run, wherever it ran before, so tasks migrate
+ * freely.  Shared queues rather than one per CPU because the kernel lock
+ * serializes the scheduler anyway (kernel/smp.h): per-CPU queues would
+ * buy nothing but the balancing they need.  A task made runnable while a
+ * CPU idles is handed to it by a reschedule IPI.
  *
  * Locking: the queues are under the kernel lock, and touched with
  * interrupts off (an interrupt on this CPU may wake a task).  schedule() is
@@ -29,18 +50,22 @@
 #include <kernel/fs/fs.h>
 #include <kernel/panic.h>
 #include <kernel/printk.h>
+#include <kernel/resource.h>
 #include <kernel/sched.h>
 #include <kernel/smp.h>
 #include <kernel/string.h>
 #include <kernel/time.h>
 #include <mm/mm.h>
 #include <mm/slab.h>
+#include <pagoda/sched.h>
 
-#define TIME_SLICE 5 /* ticks: 50 ms at HZ = 100 */
+#define RT_PERIOD HZ /* ticks: 1 s */
+#define RT_RUNTIME (RT_PERIOD * 95 / 100)
 
 struct task_struct boot_idle_task = { .comm = "idle" };
 
 LIST_HEAD(all_tasks);
+static LIST_HEAD(rt_queue);
 static LIST_HEAD(run_queue);
 unsigned int nr_tasks;
 
@@ -63,11 +88,66 @@ static bool is_idle_task(const struct task_struct *t)
 	return t == this_cpu()->idle_task;
 }
 
+static bool rt_task(const struct task_struct *t)
+{
+	return t->policy != SCHED_OTHER;
+}
+
+/*
+ * Which task goes first on CPU c: the higher rank.  The idle task is last;
+ * a real-time task ranks by priority, above every SCHED_OTHER task (0),
+ * except on a throttled CPU, where it ranks below them.
+ */
+static int task_rank(const struct per_cpu *c, const struct task_struct *t)
+{
+	if (t == c->idle_task)
+		return -2;
+	if (!rt_task(t))
+		return 0;
+	return c->rt_throttled ? -1 : t->rt_priority;
+}
+
+/* Put t in line: before or behind the tasks of its priority (see above). */
+static void enqueue_task(struct task_struct *t, bool head)
+{
+	struct task_struct *pos;
+
+	if (!rt_task(t)) {
+		list_add_tail(&t->run_link, &run_queue);
+		return;
+	}
+	list_for_each_entry (pos, &rt_queue, run_link)
+		if (pos->rt_priority < t->rt_priority ||
+		    (head && pos->rt_priority == t->rt_priority))
+			break;
+	list_add_tail(&t->run_link, &pos->run_link); /* before pos */
+}
+
+static bool cpu_allowed(const struct task_struct *t, unsigned int cpu)
+{
+	return t->cpus_allowed & (1UL << cpu);
+}
+
+/* The first task of queue that may run on c, or NULL. */
+static struct task_struct *first_allowed(struct list_head *queue,
+					 const struct per_cpu *c)
+{
+	struct task_struct *t;
+
+	list_for_each_entry (t, queue, run_link)
+		if (cpu_allowed(t, c->cpu))
+			return t;
+	return NULL;
+}
+
 static struct task_struct *pick_next(struct per_cpu *c)
 {
-	if (list_empty(&run_queue))
-		return c->idle_task;
-	return list_first_entry(&run_queue, struct task_struct, run_link);
+	struct task_struct *rt = first_allowed(&rt_queue, c);
+	struct task_struct *other = first_allowed(&run_queue, c);
+
+	if (rt && (!other || task_rank(c, rt) > task_rank(c, other)))
+		return rt;
+	return other ? other : c->idle_task;
 }
 
 /* prev's stretch on this CPU ends and next's begins (CPU time). */
@@ -108,11 +188,14 @@ void schedule(void)
 
 	c->need_resched = false;
 	if (prev != c->idle_task && prev->state == TASK_RUNNABLE)
-		list_add_tail(&prev->run_link, &run_queue);
+		enqueue_task(prev, !prev->requeue_tail);
+	prev->requeue_tail = false;
 	next = pick_next(c);
 	if (next != c->idle_task)
 		list_del(&next->run_link);
-	next->slice = TIME_SLICE;
+	/* A preempted RR task keeps what is left of its quantum. */
+	if (next->policy != SCHED_RR || !next->slice)
+		next->slice = TIME_SLICE;
 	next->cpu = c->cpu;
 	if (next != prev) {
 		c->current_task = next;
@@ -125,24 +208,54 @@ void schedule(void)
 	arch_local_irq_restore(flags);
 }
 
-/*
- * Hand the run queue's news to another CPU that is idling, if one is: it
- * will take the woken task, and this CPU need not stop what it does (Linux
- * too prefers an idle CPU for a woken task).  False if none is idle.
- */
-static bool kick_idle_cpu(void)
+static void resched_cpu(struct per_cpu *c)
 {
-	for_each_cpu (cpu, cpu_online_mask) {
-		struct per_cpu *c = &per_cpu_data[cpu];
+	c->need_resched = true;
+	smp_send_reschedule(c->cpu);
+}
 
-		if (cpu != smp_processor_id() &&
-		    c->current_task == c->idle_task && !c->need_resched) {
-			c->need_resched = true;
-			smp_send_reschedule(cpu);
-			return true;
+/*
+ * The CPU that should take t, just queued: of those t may run on, the one
+ * whose task ranks lowest, if below t -- an idling CPU first, and another
+ * CPU rather than this one, which need not stop what it does (Linux too
+ * prefers an idle CPU for a woken task); then one running a task of lower
+ * priority.  A CPU already told to reschedule will take another queued
+ * task: it does not count.  NULL if none.
+ */
+static struct per_cpu *lowest_cpu_for(struct task_struct *t)
+{
+	struct per_cpu *best = NULL;
+	int best_rank = 0;
+
+	for_each_cpu (cpu, cpu_online_mask & t->cpus_allowed) {
+		struct per_cpu *c = &per_cpu_data[cpu];
+		int rank = task_rank(c, c->current_task);
+
+		if (c->need_resched || rank >= task_rank(c, t))
+			continue;
+		if (!best || rank < best_rank ||
+		    (rank == best_rank && best == this_cpu())) {
+			best = c;
+			best_rank = rank;
 		}
 	}
-	return false;
+	return best;
+}
+
+/*
+ * t has been queued: make a CPU take it.  A SCHED_OTHER task that finds no
+ * idle CPU still has this CPU reschedule, whose task goes behind it -- the
+ * round robin hands the CPU to a woken task at once; a real-time task
+ * waits for its turn by priority.
+ */
+static void resched_for(struct task_struct *t)
+{
+	struct per_cpu *c = lowest_cpu_for(t);
+
+	if (c)
+		resched_cpu(c);
+	else if (!rt_task(t))
+		this_cpu()->need_resched = true;
 }
 
 void wake_up_task(struct task_struct *t)
@@ -151,12 +264,76 @@ void wake_up_task(struct task_struct *t)
 
 	if (t->state == TASK_SLEEPING) {
 		t->state = TASK_RUNNABLE;
-		if (t != current)
-			list_add_tail(&t->run_link, &run_queue);
-		if (t == current || !kick_idle_cpu())
+		if (t == current) {
 			this_cpu()->need_resched = true;
+		} else {
+			enqueue_task(t, false);
+			resched_for(t);
+		}
 	}
 	arch_local_irq_restore(flags);
+}
+
+void sched_fork(struct task_struct *child, struct task_struct *parent)
+{
+	child->policy = parent->policy;
+	child->rt_priority = parent->rt_priority;
+	child->cpus_allowed = parent->cpus_allowed;
+}
+
+/* Is t on a CPU now? */
+static bool task_running(const struct task_struct *t)
+{
+	return per_cpu_data[t->cpu].current_task == t;
+}
+
+/*
+ * A queued task moves to its new place (behind its new priority, or
+ * before it if the priority went down, as Linux does); a running one is
+ * put in line by its CPU's next schedule(), which is asked for at once.
+ */
+void sched_set_policy(struct task_struct *t, int policy, int rt_priority)
+{
+	unsigned long flags = arch_local_irq_save();
+	bool lowered = policy == SCHED_OTHER ||
+		       (rt_task(t) && rt_priority < t->rt_priority);
+	bool queued = t->state == TASK_RUNNABLE && !task_running(t);
+
+	if (queued)
+		list_del(&t->run_link);
+	t->policy = policy;
+	t->rt_priority = rt_priority;
+	t->requeue_tail = !lowered;
+	if (queued) {
+		enqueue_task(t, lowered);
+		resched_for(t);
+	} else if (task_running(t)) {
+		resched_cpu(&per_cpu_data[t->cpu]);
+	}
+	arch_local_irq_restore(flags);
+}
+
+/* A task running where it may no longer run leaves at its next schedule(). */
+void sched_set_affinity(struct task_struct *t, unsigned long mask)
+{
+	unsigned long flags = arch_local_irq_save();
+
+	t->cpus_allowed = mask;
+	if (task_running(t) && !cpu_allowed(t, t->cpu)) {
+		t->requeue_tail = true;
+		resched_cpu(&per_cpu_data[t->cpu]);
+		resched_for(t);
+	} else if (t->state == TASK_RUNNABLE && !task_running(t)) {
+		resched_for(t);
+	}
+	arch_local_irq_restore(flags);
+}
+
+void yield(void)
+{
+	current->requeue_tail = true;
+	current->slice = 0;
+	schedule();
 }
 
 void resume_stopped_task(struct task_struct *t)
@@ -234,6 +411,21 @@ static void wake_timed_sleepers(void)
 			wake_up_task(t);
 }
 
+/*
+ * Count the real-time ticks of this CPU's period; past RT_RUNTIME its
+ * real-time tasks rank below SCHED_OTHER ones until the period ends.
+ */
+static void rt_throttle_tick(struct per_cpu *c, struct task_struct *t)
+{
+	if (++c->period_ticks >= RT_PERIOD) {
+		c->period_ticks = 0;
+		c->rt_ticks = 0;
+		c->rt_throttled = false;
+	}
+	if (t != c->idle_task && rt_task(t) && ++c->rt_ticks >= RT_RUNTIME)
+		c->rt_throttled = true;
+}
+
 /* Every CPU's tick; the boot CPU's also keeps time (kernel/time.c). */
 void scheduler_tick(bool user_mode)
 {
@@ -244,14 +436,19 @@ void scheduler_tick(bool user_mode)
 		t->utime++;
 	else if (t != c->idle_task)
 		t->stime++;
-	if (t->slice && --t->slice == 0)
+	account_itimers(t, user_mode);
+	rt_throttle_tick(c, t);
+	if (t->policy != SCHED_FIFO && t->slice && --t->slice == 0) {
+		t->requeue_tail = true; /* an RR task's quantum is over */
 		c->need_resched = true;
-	if (t == c->idle_task && !list_empty(&run_queue))
+	}
+	/* A better task is waiting: woken here, or the throttle changed. */
+	if (task_rank(c, pick_next(c)) > task_rank(c, t))
 		c->need_resched = true;
 	/* After the test above: a task woken now goes to an idle CPU first. */
 	if (c->cpu == 0) {
 		wake_timed_sleepers();
-		run_alarms();
+		run_timers();
 	}
 }
 
@@ -351,9 +548,12 @@ struct task_struct *alloc_task(const char *name)
 	}
 	t->stack = (void *)slot_stack(slot);
 	strscpy(t->comm, name, sizeof(t->comm));
+	t->cpus_allowed = ~0UL; /* fork and clone copy the caller's */
 	INIT_LIST_HEAD(&t->children);
 	init_wait_queue(&t->child_exit);
 	t->state = TASK_SLEEPING; /* until wake_up_task */
+	t->cpus_allowed = ~0UL;
+	init_rlimits(t->rlim);
 	t->group_leader = t;
 	INIT_LIST_HEAD(&t->thread_head);
 	list_add_tail(&t->thread_node, &t->thread_head);
@@ -380,6 +580,7 @@ void free_task(struct task_struct *t)
 	list_del(&t->task_link);
 	arch_local_irq_restore(flags);
 	files_exit(t);
+	flush_sigqueue(t);
 	sighand_put(t);
 	unmap_kernel_stack(va);
 	put_slot((va - KSTACK_AREA) / KSTACK_SLOT_SIZE);

@@ -2,10 +2,11 @@
 /*
  * Tasks and the scheduler.  A task is a kernel thread, or a process: a
  * kernel thread that also has a user address space (mm) and returns to user
- * mode.  The scheduler is round-robin over the runnable tasks; the timer
- * preempts a task after its time slice, in kernel mode too, wherever
- * interrupts are enabled (holding a spinlock disables them).  `current`
- * is the task running on this CPU (<asm/current.h>).
+ * mode.  The scheduler runs real-time tasks (SCHED_FIFO, SCHED_RR) by
+ * priority before the others, and is round-robin over the others
+ * (SCHED_OTHER); the timer preempts a task after its time slice, in kernel
+ * mode too, wherever interrupts are enabled (holding a spinlock disables
+ * them).  `current` is the task running on this CPU (<asm/current.h>).
  */
 #ifndef _KERNEL_SCHED_H
 #define _KERNEL_SCHED_H
@@ -13,13 +14,17 @@
 #include <asm/current.h>
 #include <asm/page.h>
 #include <asm/switch_to.h>
+#include <kernel/cred.h>
 #include <kernel/list.h>
 #include <kernel/lockdep.h>
+#include <kernel/posix_timers.h>
 #include <kernel/signal.h>
 #include <kernel/wait.h>
+#include <pagoda/resource.h>
 
 #define TASK_COMM_LEN 16
-#define NR_TASKS 64	     /* fork beyond this fails with EAGAIN */
+#define TIME_SLICE 5 /* ticks: 50 ms at HZ = 100; also SCHED_RR's quantum */
+#define NR_TASKS 64  /* fork beyond this fails with EAGAIN */
 #define KERNEL_STACK_ORDER 2 /* 16 KiB kernel stack per task */
 #define KERNEL_STACK_SIZE (PAGE_SIZE << KERNEL_STACK_ORDER)
 /* A stack's slot in KSTACK_AREA: an unmapped guard page, then the stack. */
@@ -80,6 +85,7 @@ struct task_struct {
 	bool continued_report; /* continued since: for WCONTINUED */
 	int pgid;	       /* process group (job control) */
 	int sid;	       /* session: the pid of its leader (setsid) */
+	struct process_timers timers; /* setitimer's, timer_create's */
 
 	struct files_struct *files; /* fd table and cwd, shared by threads */
 
@@ -100,6 +106,20 @@ struct task_struct {
 	unsigned long cow_flt; /* write faults that copied a shared page */
 	unsigned long slice;   /* ticks left in the time slice */
 	unsigned int cpu;      /* the CPU it runs on, or last ran on */
+	/*
+	 * The scheduling policy (kernel/sched_syscalls.c), the thread's own as
+	 * in Linux: SCHED_OTHER, or SCHED_FIFO / SCHED_RR at rt_priority
+	 * 1..99, which always runs before any SCHED_OTHER task.
+	 * requeue_tail: it yielded or its RR slice ran out, so it goes behind
+	 * the tasks of its priority, not before them (a preempted one).
+	 */
+	int policy;
+	int rt_priority;
+	bool requeue_tail;
+	unsigned long cpus_allowed; /* sched_setaffinity: bit n, CPU n */
+	/* The process's, in its leader: users and resource limits. */
+	struct cred cred;
+	struct rlimit rlim[RLIM_NLIMITS];
 	struct held_locks held_locks; /* the lock-order check's (lockdep.h) */
 };
 
@@ -117,6 +137,14 @@ void wake_up_task(struct task_struct *t);
 void scheduler_tick(bool user_mode);
 /* Called on the way out of an interrupt: switch if the slice is used up. */
 void preempt_if_needed(void);
+/* fork and clone: the child runs under its parent's policy and CPU mask. */
+void sched_fork(struct task_struct *child, struct task_struct *parent);
+/* Give t this policy and priority, moving it in the run queue. */
+void sched_set_policy(struct task_struct *t, int policy, int rt_priority);
+/* Let t run only on the CPUs of mask (online ones, at least one). */
+void sched_set_affinity(struct task_struct *t, unsigned long mask);
+/* sched_yield: the caller goes behind the tasks of its priority. */
+void yield(void);
 
 /* A kernel thread running fn(arg); NULL if out of memory or tasks. */
 struct task_struct *kthread_create(int (*fn)(void *arg), void *arg,

@@ -3,12 +3,14 @@
  * The scheduler: kernel threads run and end, sleep on a wait queue until
  * woken, and a thread that never yields is preempted by the timer (without
  * preemption the spinning case below would hang, and the runner's timeout
- * would report it).
+ * would report it), and a real-time spinner is throttled.
  */
 #include <asm/processor.h>
 #include <kernel/ktest.h>
 #include <kernel/sched.h>
+#include <kernel/smp.h>
 #include <kernel/wait.h>
+#include <pagoda/sched.h>
 
 static int return_arg(void *arg)
 {
@@ -83,5 +85,30 @@ static void spinning_thread_is_preempted(struct ktest *t)
 	KTEST_EXPECT_EQ(t, kthread_wait(stopping), 0);
 }
 
+/*
+ * RT throttling: a SCHED_FIFO spinner and a SCHED_OTHER stopper on this
+ * CPU alone.  The spinner always ranks first, so only the throttle (after
+ * RT_RUNTIME ticks) lets the stopper run; without it this case hangs.
+ * Neither can start before both are set up: this CPU holds the kernel
+ * lock until the case sleeps in kthread_wait.
+ */
+static void rt_spinner_is_throttled(struct ktest *t)
+{
+	unsigned long here = 1UL << smp_processor_id();
+	struct task_struct *spin, *stopping;
+
+	stop = false;
+	spin = kthread_create(spinner, NULL, "rt spinner");
+	KTEST_ASSERT_NOT_NULL(t, spin);
+	sched_set_policy(spin, SCHED_FIFO, 50);
+	sched_set_affinity(spin, here);
+	stopping = kthread_create(stopper, NULL, "stopper");
+	KTEST_ASSERT_NOT_NULL(t, stopping);
+	sched_set_affinity(stopping, here);
+	KTEST_EXPECT_EQ(t, kthread_wait(spin), 0);
+	KTEST_EXPECT_EQ(t, kthread_wait(stopping), 0);
+}
+
 KTEST_SUITE(sched, KTEST_CASE(threads_run_and_end), KTEST_CASE(sleep_and_wake),
-	    KTEST_CASE(spinning_thread_is_preempted));
+	    KTEST_CASE(spinning_thread_is_preempted),
+	    KTEST_CASE(rt_spinner_is_throttled));

@@ -2,9 +2,13 @@
 /*
  * POSIX signals: sending, blocking, catching, and the default actions.
  *
- * A signal sent to a task sets its bit in the task's pending set (standard
- * signals do not queue: a second one before the first is acted on is lost)
- * and wakes the task if it may act on it.  Acting happens in one place, on
+ * A signal sent to a task sets its bit in the task's pending set and wakes
+ * the task if it may act on it.  Classic signals (1 to 31) do not queue: a
+ * second one before the first is acted on is lost.  Real-time signals
+ * (SIGRTMIN to SIGRTMAX) do: each one sent is a struct sigqueue with its
+ * siginfo on the task's queue, taken oldest first, the bit set while any
+ * is there; a process may have SIGQUEUE_MAX of them, after which sigqueue
+ * fails with EAGAIN.  Acting happens in one place, on
  * the way back to user mode (exit_to_user_mode): for each pending signal
  * not blocked, lowest number first, the task either takes the default
  * action -- end the process, ignore, stop, continue -- or runs its handler.
@@ -21,12 +25,13 @@
  *
  * Threads: the actions are the process's (shared), the mask and pending
  * set each thread's own.  A fault's signal goes to the thread that
- * faulted; kill's, alarm's and SIGCHLD to the process, which gives it to
- * one of its threads not blocking it.  A signal whose action ends the
+ * faulted; kill's, the timers' and SIGCHLD to the process, which gives it
+ * to one of its threads not blocking it.  A signal whose action ends the
  * process ends every thread of it (do_group_exit), whichever took it.
  *
  * The design is Linux's (kernel/signal.c, arch/x86/kernel/signal.c), much
- * reduced: no real-time signals, no process-wide pending set.  A stop
+ * reduced: no process-wide pending set, and the queued signals are counted
+ * per process rather than per user (RLIMIT_SIGPENDING).  A stop
  * signal stops the whole process: the thread that takes it marks the
  * others (stop_pending), and each stops on its way back to user mode, a
  * sleeping one woken for it (its call restarts once continued).  kill
@@ -134,11 +139,106 @@ static void prepare_signal(struct task_struct *t, int sig)
 	}
 }
 
-void send_signal_info(struct task_struct *t, int sig,
-		      const struct kernel_siginfo *info)
+static struct sighand_struct *task_sighand(struct task_struct *t)
+{
+	return container_of(t->signal.action, struct sighand_struct, action[0]);
+}
+
+/* One more instance of real-time signal sig on t's queue (irqs off). */
+static int sigqueue_add(struct task_struct *t, int sig,
+			const struct kernel_siginfo *info)
+{
+	struct sighand_struct *sh = task_sighand(t);
+	struct sigqueue *q;
+
+	if (sh->nr_queued >= PAGODA_SIGQUEUE_MAX)
+		return -EAGAIN;
+	q = kmalloc(sizeof(*q));
+	if (!q)
+		return -EAGAIN; /* POSIX's errno for "no resources to queue" */
+	q->sig = sig;
+	q->info = *info;
+	list_add_tail(&q->list, &t->signal.queue);
+	sh->nr_queued++;
+	return 0;
+}
+
+static void sigqueue_free(struct task_struct *t, struct sigqueue *q)
+{
+	list_del(&q->list);
+	task_sighand(t)->nr_queued--;
+	kfree(q);
+}
+
+/*
+ * Take t's oldest instance of real-time signal sig into *info; sig stays
+ * pending while another instance is queued (irqs off).  A kill that found
+ * the queue full left sig pending with no instance: its info is SI_USER's,
+ * the sender unknown.
+ */
+static void sigqueue_take(struct task_struct *t, int sig,
+			  struct kernel_siginfo *info)
+{
+	struct sigqueue *q, *found = NULL;
+	bool more = false;
+
+	list_for_each_entry (q, &t->signal.queue, list) {
+		if (q->sig != sig)
+			continue;
+		if (found) {
+			more = true;
+			break;
+		}
+		found = q;
+	}
+	if (found) {
+		*info = found->info;
+		sigqueue_free(t, found);
+	} else {
+		*info = (struct kernel_siginfo){ .si_code = SI_USER };
+	}
+	if (!more)
+		t->signal.pending &= ~sigmask(sig);
+}
+
+/* sig is no longer pending for t: its instances go (SIG_IGN). */
+static void discard_signal(struct task_struct *t, int sig)
+{
+	struct sigqueue *q, *next;
+
+	t->signal.pending &= ~sigmask(sig);
+	list_for_each_entry_safe (q, next, &t->signal.queue, list)
+		if (q->sig == sig)
+			sigqueue_free(t, q);
+}
+
+static void discard_group_signal(struct task_struct *t, int sig)
+{
+	unsigned long flags = arch_local_irq_save();
+	struct task_struct *th;
+
+	list_for_each_entry (th, &t->group_leader->thread_head, thread_node)
+		discard_signal(th, sig);
+	arch_local_irq_restore(flags);
+}
+
+void flush_sigqueue(struct task_struct *t)
+{
+	unsigned long flags = arch_local_irq_save();
+	struct sigqueue *q, *next;
+
+	list_for_each_entry_safe (q, next, &t->signal.queue, list)
+		sigqueue_free(t, q);
+	t->signal.pending = 0;
+	arch_local_irq_restore(flags);
+}
+
+int send_signal_info(struct task_struct *t, int sig,
+		     const struct kernel_siginfo *info)
 {
 	unsigned long flags = arch_local_irq_save();
 	struct signal_state *s = &t->signal;
+	int err = 0;
 
 	prepare_signal(t, sig);
 	/* An ignored signal is dropped now, unless blocked (it may be
@@ -146,13 +246,22 @@ void send_signal_info(struct task_struct *t, int sig,
 	if (!((s->blocked | s->real_blocked) & sigmask(sig)) &&
 	    sig_ignored(t, sig))
 		goto out;
-	if (!(s->pending & sigmask(sig)))
+	if (sig >= SIGRTMIN)
+		err = sigqueue_add(t, sig, info);
+	else if (!(s->pending & sigmask(sig)))
 		s->info[sig] = *info;
+	/* kill's signal is sent even so, without its info, as in Linux
+	 * (kill has no EAGAIN): it merges with any other such. */
+	if (err && info->si_code == SI_USER)
+		err = 0;
+	if (err)
+		goto out;
 	s->pending |= sigmask(sig);
 	if (signal_pending(t))
 		wake_up_task(t);
 out:
 	arch_local_irq_restore(flags);
+	return err;
 }
 
 static void user_siginfo(struct kernel_siginfo *info)
@@ -162,12 +271,12 @@ static void user_siginfo(struct kernel_siginfo *info)
 		info->si_pid = current->tgid;
 }
 
-void send_signal(struct task_struct *t, int sig)
+int send_signal(struct task_struct *t, int sig)
 {
 	struct kernel_siginfo info;
 
 	user_siginfo(&info);
-	send_signal_info(t, sig, &info);
+	return send_signal_info(t, sig, &info);
 }
 
 /* The live thread of t's process that should take sig (t's leader if none). */
@@ -184,21 +293,22 @@ static struct task_struct *group_signal_target(struct task_struct *t, int sig)
 	return leader;
 }
 
-void send_group_signal_info(struct task_struct *t, int sig,
-			    const struct kernel_siginfo *info)
+int send_group_signal_info(struct task_struct *t, int sig,
+			   const struct kernel_siginfo *info)
 {
 	unsigned long flags = arch_local_irq_save();
+	int err = send_signal_info(group_signal_target(t, sig), sig, info);
 
-	send_signal_info(group_signal_target(t, sig), sig, info);
 	arch_local_irq_restore(flags);
+	return err;
 }
 
-void send_group_signal(struct task_struct *t, int sig)
+int send_group_signal(struct task_struct *t, int sig)
 {
 	struct kernel_siginfo info;
 
 	user_siginfo(&info);
-	send_group_signal_info(t, sig, &info);
+	return send_group_signal_info(t, sig, &info);
 }
 
 void force_sig_fault(int sig, int code, unsigned long addr)
@@ -237,13 +347,30 @@ void fill_siginfo(siginfo_t *si, int sig, const struct kernel_siginfo *k)
 	memset(si, 0, sizeof(*si));
 	si->si_signo = sig;
 	si->si_code = k->si_code;
+	if (k->si_code == SI_TIMER) {
+		si->si_timerid = k->si_timerid;
+		si->si_overrun = k->si_overrun;
+		si->si_value = k->si_value;
+		return;
+	}
 	if (k->si_addr || sig == SIGSEGV || sig == SIGBUS || sig == SIGILL ||
 	    sig == SIGFPE) {
 		si->si_addr = (void *)k->si_addr;
 		return;
 	}
-	si->si_pid = k->si_pid;
-	si->si_status = k->si_status;
+	/* As Linux: a timer's id and overrun lie where a sender's pid is. */
+	if (k->si_code == SI_TIMER) {
+		si->si_timerid = k->si_timerid;
+		si->si_overrun = k->si_overrun;
+	} else {
+		si->si_pid = k->si_pid;
+	}
+	/* si_value and si_status share their place: a value comes from a
+	 * sender (si_code < 0), a status with SIGCHLD. */
+	if (k->si_code < 0)
+		si->si_value = k->si_value;
+	else
+		si->si_status = k->si_status;
 }
 
 /*
@@ -318,21 +445,29 @@ static void group_stop_participate(void)
 }
 
 /*
- * The next pending signal of mask, taken off the pending set; 0 if none.
- * SIGKILL first: a killed process reports being killed.
+ * The next pending signal of mask, taken off the pending set (a real-time
+ * one, its oldest instance off the queue); 0 if none.  The lowest number
+ * first, as POSIX asks of real-time signals, and so classic signals before
+ * them -- but SIGKILL first: a killed process reports being killed.
  */
 static int dequeue_signal(sigset_t mask, struct kernel_siginfo *info)
 {
 	struct signal_state *s = &current->signal;
 	unsigned long flags = arch_local_irq_save();
-	unsigned long ready = s->pending & mask;
+	sigset_t ready = s->pending & mask;
 	int sig = 0;
 
 	if (ready) {
 		sig = ready & sigmask(SIGKILL) ? SIGKILL
-					       : __builtin_ctzl(ready) + 1;
-		s->pending &= ~sigmask(sig);
-		*info = s->info[sig];
+					       : __builtin_ctzll(ready) + 1;
+		if (sig >= SIGRTMIN) {
+			sigqueue_take(current, sig, info);
+		} else {
+			s->pending &= ~sigmask(sig);
+			*info = s->info[sig];
+		}
+		if (info->si_code == SI_TIMER)
+			posixtimer_rearm(info);
 	}
 	arch_local_irq_restore(flags);
 	return sig;
@@ -519,12 +654,8 @@ int sighand_alloc(struct task_struct *t)
 		return -ENOMEM;
 	sh->count = 1;
 	t->signal.action = sh->action;
+	INIT_LIST_HEAD(&t->signal.queue);
 	return 0;
-}
-
-static struct sighand_struct *task_sighand(struct task_struct *t)
-{
-	return container_of(t->signal.action, struct sighand_struct, action[0]);
 }
 
 void sighand_share(struct task_struct *child, struct task_struct *parent)
@@ -577,26 +708,43 @@ void flush_signal_handlers(struct task_struct *t)
 	}
 }
 
-long sys_kill(int pid, int sig)
+/*
+ * sig with info to process pid (kill's and sigqueue's rules: init may not
+ * be signalled, the caller must be allowed to (check_kill_permission), a
+ * zombie takes the signal and nothing happens; sig 0 only checks).
+ */
+static long kill_proc_info(int pid, int sig, const struct kernel_siginfo *info)
 {
-	struct task_struct *t;
+	struct task_struct *t = pid > 0 ? find_task_by_pid(pid) : NULL;
+	int err;
 
-	if (sig && !valid_signal(sig))
-		return -EINVAL;
-	if (pid == 0) /* the caller's group */
-		return kill_pgrp(current->group_leader->pgid, sig);
-	if (pid == -1)
-		return kill_all(sig);
-	if (pid < 0) /* a whole process group */
-		return pid < -0x7fffffff ? -ESRCH : kill_pgrp(-pid, sig);
-	t = find_task_by_pid(pid);
 	if (!t)
 		return -ESRCH;
 	if (t == init_task)
 		return -EPERM;
-	if (sig && !thread_group_empty(t->group_leader))
-		send_group_signal(t, sig);
-	return 0;
+	err = check_kill_permission(sig, t);
+	if (err)
+		return err;
+	if (!sig || thread_group_empty(t->group_leader))
+		return 0;
+	return send_group_signal_info(t, sig, info);
+}
+
+long sys_kill(int pid, int sig)
+{
+	struct kernel_siginfo info;
+
+	if (sig && !valid_signal(sig))
+		return -EINVAL;
+	if (pid == 0) /* the caller's group */
+		return __kill_pgrp(current->group_leader->pgid, sig, false);
+	if (pid == -1)
+		return kill_all(sig);
+	if (pid < 0) /* a whole process group */
+		return pid < -0x7fffffff ? -ESRCH
+					 : __kill_pgrp(-pid, sig, false);
+	user_siginfo(&info);
+	return kill_proc_info(pid, sig, &info);
 }
 
 long sys_sigaction(int sig, const struct sigaction __user *act,
@@ -617,9 +765,9 @@ long sys_sigaction(int sig, const struct sigaction __user *act,
 		return 0;
 	new.sa_mask &= ~UNBLOCKABLE;
 	*ka = new;
-	/* Ignoring a signal discards it if pending (POSIX). */
+	/* Ignoring a signal discards it if pending, in every thread (POSIX). */
 	if (sig_ignored(current, sig))
-		current->signal.pending &= ~sigmask(sig);
+		discard_group_signal(current, sig);
 	return 0;
 }
 
@@ -712,39 +860,88 @@ long sys_sigsuspend(const sigset_t __user *umask)
 
 /*
  * Take a signal of set (which the caller keeps blocked) without running
- * its handler.  During the wait set is unblocked, so that sending one
- * wakes the task, but still counts as blocked for dropping ignored
- * signals (real_blocked, as Linux's: a SIGCHLD left at its default is
- * waited for, not dropped); any other signal the task must act on ends
- * the wait with EINTR.
+ * its handler, waiting at most until timeout (NULL: for ever; zero: not
+ * at all) and failing with EAGAIN then.  During the wait set is
+ * unblocked, so that sending one wakes the task, but still counts as
+ * blocked for dropping ignored signals (real_blocked, as Linux's: a
+ * SIGCHLD left at its default is waited for, not dropped); any other
+ * signal the task must act on ends the wait with EINTR.
  */
-long sys_sigwaitinfo(const sigset_t __user *uset, siginfo_t __user *uinfo)
+long sys_sigtimedwait(const sigset_t __user *uset, siginfo_t __user *uinfo,
+		      const struct timespec __user *uts)
 {
 	struct signal_state *s = &current->signal;
+	unsigned long until = 0, flags;
 	struct kernel_siginfo info;
 	sigset_t set, saved = s->blocked;
-	unsigned long flags;
+	struct timespec ts;
 	siginfo_t si;
 	int sig;
+	long err;
 
 	if (copy_from_user(&set, uset, sizeof(set)))
 		return -EFAULT;
+	if (uts) {
+		err = get_user_timespec(&ts, uts);
+		if (err)
+			return err;
+		/* Tick 0 is the "no deadline" mark: move off it. */
+		until = (jiffies + timespec_to_jiffies(&ts)) ?: 1;
+	}
 	set &= ~UNBLOCKABLE;
 	flags = arch_local_irq_save();
 	s->real_blocked = set;
 	s->blocked &= ~set;
-	while (!(sig = dequeue_signal(set, &info)))
-		if (sleep_on(&sigsuspend_wait) && !(s->pending & set))
+	err = 0;
+	while (!(sig = dequeue_signal(set, &info))) {
+		if (uts && (!(ts.tv_sec | ts.tv_nsec) ||
+			    (long)(jiffies - until) >= 0)) {
+			err = -EAGAIN;
 			break;
+		}
+		if (sleep_on_deadline(&sigsuspend_wait, until) &&
+		    !(s->pending & set)) {
+			err = -EINTR;
+			break;
+		}
+	}
 	s->blocked = saved;
 	s->real_blocked = 0;
 	arch_local_irq_restore(flags);
-	if (!sig)
-		return -EINTR;
+	if (err)
+		return err;
 	fill_siginfo(&si, sig, &info);
 	if (uinfo && copy_to_user(uinfo, &si, sizeof(si)))
 		return -EFAULT;
 	return sig;
+}
+
+long sys_sigwaitinfo(const sigset_t __user *uset, siginfo_t __user *uinfo)
+{
+	return sys_sigtimedwait(uset, uinfo, NULL);
+}
+
+/*
+ * sigqueue: sig with the caller's si_code and si_value to process pid
+ * (Linux's rt_sigqueueinfo).  The si_codes 0 and up are the kernel's and
+ * kill's, SI_TKILL tkill's: a program may claim them only to itself.  The
+ * sender's pid is the kernel's to tell, not the caller's.  EAGAIN: the
+ * process has SIGQUEUE_MAX real-time signals queued.
+ */
+long sys_sigqueueinfo(int pid, int sig, const siginfo_t __user *uinfo)
+{
+	struct kernel_siginfo info = { .si_pid = current->tgid };
+	siginfo_t si;
+
+	if (copy_from_user(&si, uinfo, sizeof(si)))
+		return -EFAULT;
+	if ((si.si_code >= 0 || si.si_code == SI_TKILL) && pid != current->tgid)
+		return -EPERM;
+	if (sig && !valid_signal(sig))
+		return -EINVAL;
+	info.si_code = si.si_code;
+	info.si_value = si.si_value;
+	return kill_proc_info(pid, sig, &info);
 }
 
 long sys_sigreturn(void)
@@ -761,78 +958,6 @@ long sys_sigreturn(void)
 	forget_syscall(regs);
 	/* The interrupted code's rax, which the dispatcher stores back. */
 	return syscall_get_return(regs);
-}
-
-/* Tasks with an alarm set, for the tick to check. */
-static LIST_HEAD(alarms);
-
-static void alarm_cancel(struct signal_state *s)
-{
-	if (s->alarm_at)
-		list_del(&s->alarm_link);
-	s->alarm_at = 0;
-}
-
-/* The seconds left of the previous alarm (rounded up), as POSIX says. */
-long sys_alarm(unsigned int seconds)
-{
-	/* The process's alarm, whichever thread sets it: the leader keeps it. */
-	struct signal_state *s = &current->group_leader->signal;
-	unsigned long flags = arch_local_irq_save();
-	long left = 0;
-
-	/* An alarm still to come, however close, counts as 1 second. */
-	if (s->alarm_at)
-		left = max(((long)(s->alarm_at - jiffies) + HZ - 1) / HZ, 1L);
-	alarm_cancel(s);
-	if (seconds) {
-		/* Tick 0 is the "no alarm" mark: move off it. */
-		s->alarm_at = (jiffies + (unsigned long)seconds * HZ) ?: 1;
-		list_add_tail(&s->alarm_link, &alarms);
-	}
-	arch_local_irq_restore(flags);
-	return left;
-}
-
-void run_alarms(void)
-{
-	static const struct kernel_siginfo alarm_info = { .si_code =
-								  SI_KERNEL };
-	struct list_head *p = alarms.next;
-
-	while (p != &alarms) {
-		struct signal_state *s =
-			list_entry(p, struct signal_state, alarm_link);
-
-		p = p->next; /* before alarm_cancel takes s off the list */
-		if ((long)(jiffies - s->alarm_at) < 0)
-			continue;
-		alarm_cancel(s);
-		send_group_signal_info(
-			container_of(s, struct task_struct, signal), SIGALRM,
-			&alarm_info);
-	}
-}
-
-void alarm_move(struct task_struct *to, struct task_struct *from)
-{
-	unsigned long flags = arch_local_irq_save();
-
-	if (from->signal.alarm_at) {
-		to->signal.alarm_at = from->signal.alarm_at;
-		list_add_tail(&to->signal.alarm_link, &from->signal.alarm_link);
-		list_del(&from->signal.alarm_link);
-		from->signal.alarm_at = 0;
-	}
-	arch_local_irq_restore(flags);
-}
-
-void signals_exit(struct task_struct *t)
-{
-	unsigned long flags = arch_local_irq_save();
-
-	alarm_cancel(&t->signal);
-	arch_local_irq_restore(flags);
 }
 
 /*

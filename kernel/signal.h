@@ -27,7 +27,7 @@
  */
 #define ERESTART_RESTARTBLOCK 516
 
-#define sigmask(sig) (1UL << ((sig)-1))
+#define sigmask(sig) (1ULL << ((sig)-1))
 
 /* What the kernel keeps of a pending signal, for the handler's siginfo_t. */
 struct kernel_siginfo {
@@ -35,6 +35,20 @@ struct kernel_siginfo {
 	int si_pid;
 	int si_status;
 	unsigned long si_addr;
+	union sigval si_value; /* si_code < 0: SI_QUEUE, SI_TIMER, SI_MESGQ */
+	int si_overrun;	       /* SI_TIMER */
+	int si_timerid;
+};
+
+/*
+ * One sent instance of a real-time signal, waiting on its thread's queue
+ * (Linux's struct sigqueue).  Allocated when sent, freed when taken or
+ * discarded; each is charged to the process (sighand_struct.nr_queued).
+ */
+struct sigqueue {
+	struct list_head list;
+	int sig;
+	struct kernel_siginfo info;
 };
 
 /*
@@ -42,7 +56,8 @@ struct kernel_siginfo {
  * (CLONE_SIGHAND): a handler set by one thread is every thread's.
  */
 struct sighand_struct {
-	int count; /* tasks using it */
+	int count;     /* tasks using it */
+	int nr_queued; /* its process's queued: PAGODA_SIGQUEUE_MAX at most */
 	struct sigaction action[NSIG];
 };
 
@@ -62,30 +77,34 @@ struct signal_state {
 	bool stop_pending;  /* another thread took a stop signal: stop too */
 	int stop_sig;	    /* the leader's: the stop signal under way */
 	int stop_remaining; /* the leader's: threads yet to stop for it */
-	struct sigaction *action; /* [NSIG]: sighand->action */
-	struct kernel_siginfo info[NSIG];
+	struct sigaction *action;	      /* [NSIG]: sighand->action */
+	struct kernel_siginfo info[SIGRTMIN]; /* a pending classic signal's */
+	struct list_head queue;	     /* real-time instances, oldest first */
 	unsigned long sas_ss_sp;     /* the alternate stack (sigaltstack) */
 	unsigned long sas_ss_size;   /* 0: none */
-	unsigned long alarm_at;	     /* jiffies; 0: no alarm */
 	unsigned long restart_until; /* jiffies: nanosleep's deadline, */
 	bool restart_sleep;	     /* kept while its call is made again */
-	struct list_head alarm_link;
 };
 
 struct task_struct;
 struct pt_regs;
 
-/* Mark sig pending for t (as if sent by kill), and wake t to act on it. */
-void send_signal(struct task_struct *t, int sig);
-void send_signal_info(struct task_struct *t, int sig,
-		      const struct kernel_siginfo *info);
+/*
+ * Mark sig pending for t (as if sent by kill), and wake t to act on it.
+ * A real-time signal queues one more instance with its info: 0, or
+ * -EAGAIN when the process has SIGQUEUE_MAX queued already (the instance
+ * is lost); a classic signal already pending keeps its first info.
+ */
+int send_signal(struct task_struct *t, int sig);
+int send_signal_info(struct task_struct *t, int sig,
+		     const struct kernel_siginfo *info);
 /*
  * The same for t's whole process: the signal goes to one of its live
  * threads, the first that does not block it (else the first).
  */
-void send_group_signal(struct task_struct *t, int sig);
-void send_group_signal_info(struct task_struct *t, int sig,
-			    const struct kernel_siginfo *info);
+int send_group_signal(struct task_struct *t, int sig);
+int send_group_signal_info(struct task_struct *t, int sig,
+			   const struct kernel_siginfo *info);
 /*
  * A fault's signal to the current task, which cannot be ignored or
  * blocked: if it is, its action becomes the default (the task dies rather
@@ -119,23 +138,18 @@ bool signal_pending(const struct task_struct *t);
 void exit_to_user_mode(struct pt_regs *regs);
 
 /*
- * A new task's own actions, all SIG_DFL (0 or -ENOMEM); clone of a thread
- * shares the parent's instead; the last task using them frees them.
+ * A new task's own actions, all SIG_DFL, and its empty queue (0 or
+ * -ENOMEM); clone of a thread shares the parent's actions instead; the
+ * last task using them frees them.  flush_sigqueue frees a dead task's
+ * queued real-time signals, before its sighand_put.
  */
 int sighand_alloc(struct task_struct *t);
 void sighand_share(struct task_struct *child, struct task_struct *parent);
 void sighand_put(struct task_struct *t);
-/*
- * fork, exec and exit: what the child inherits, what exec resets; the
- * process's end (its last thread's exit) cancels its alarm.
- */
+void flush_sigqueue(struct task_struct *t);
+/* fork and exec: what the child inherits, what exec resets. */
 void signals_fork(struct task_struct *child, const struct task_struct *parent);
 void flush_signal_handlers(struct task_struct *t);
-/* The process's alarm goes with its leadership (exec from a thread). */
-void alarm_move(struct task_struct *to, struct task_struct *from);
-void signals_exit(struct task_struct *t);
-/* From the timer tick: send SIGALRM to tasks whose alarm is due. */
-void run_alarms(void);
 
 long sys_sigaction(int sig, const struct sigaction __user *act,
 		   struct sigaction __user *oact);
@@ -148,8 +162,10 @@ int set_user_sigmask(const sigset_t __user *mask);
 /* After the wait: the caller's mask back, unless a signal ended it. */
 void restore_saved_sigmask(bool interrupted);
 long sys_sigwaitinfo(const sigset_t __user *set, siginfo_t __user *info);
+long sys_sigtimedwait(const sigset_t __user *set, siginfo_t __user *info,
+		      const struct timespec __user *timeout);
+long sys_sigqueueinfo(int pid, int sig, const siginfo_t __user *info);
 long sys_sigreturn(void);
-long sys_alarm(unsigned int seconds);
 long sys_sigaltstack(const stack_t __user *ss, stack_t __user *old);
 
 /*

@@ -43,6 +43,9 @@ struct per_cpu {
 	struct task_struct *idle_task;
 	bool kernel_locked; /* this CPU holds the kernel lock */
 	bool need_resched;  /* schedule() before leaving the kernel */
+	/* RT throttling (kernel/sched.c): real-time ticks this period. */
+	unsigned int rt_ticks, period_ticks;
+	bool rt_throttled; /* RT tasks wait behind SCHED_OTHER ones */
 	/* The address space the MMU walks here (kept on for kernel threads). */
 	struct mm_struct *loaded_mm;
 };

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 /*
  * The small system calls: the break, time, sleeping, usage figures, the
- * process list for ps, a process's VMAs for pmap (mapinfo, mm/task_mmu.c),
- * the VM's counters for vmstat, the VM audit for the fuzzers, and
- * power-off.
+ * system's names (uname), the process list for ps, a process's VMAs for
+ * pmap (mapinfo, mm/task_mmu.c), the VM's counters for vmstat, the VM
+ * audit for the fuzzers, a thread's name (prctl), and power-off.
  */
 #include <asm/irqflags.h>
 #include <asm/processor.h>
@@ -17,6 +17,7 @@
 #include <kernel/string.h>
 #include <kernel/sys.h>
 #include <kernel/time.h>
+#include <linux/prctl.h>
 #include <mm/mm.h>
 #include <mm/memory.h>
 #include <mm/mmap.h>
@@ -69,7 +70,8 @@ long sys_getrusage(int who, struct rusage __user *ru)
  * kernel/time.c); CLOCK_REALTIME is the same clock from the date the
  * hardware clock gave at boot (ktime_get_real_ns).  The CPU-time clocks count the
  * calling thread's or its whole process's time on a CPU by the same clock
- * (kernel/sched.c).
+ * (kernel/sched.c); so do the clocks of another process or thread
+ * (posix_cpu_clock_get).
  */
 _Static_assert(HZ == USER_HZ, "procinfo's CPU times are in USER_HZ ticks");
 
@@ -92,7 +94,8 @@ long sys_clock_gettime(int clock, struct timespec __user *tp)
 		now = task_cputime(current);
 		break;
 	default:
-		return -EINVAL;
+		if (posix_cpu_clock_get(clock, &now))
+			return -EINVAL;
 	}
 	ts = (struct timespec){ now / NSEC_PER_SEC, now % NSEC_PER_SEC };
 	return copy_to_user(tp, &ts, sizeof(ts)) ? -EFAULT : 0;
@@ -141,8 +144,57 @@ long sys_nanosleep(const struct timespec __user *req,
 
 long sys_sched_yield(void)
 {
-	schedule();
+	yield();
 	return 0;
+}
+
+/*
+ * The system's names.  Pagoda has no numbered releases: the release says
+ * which kernel answers, the machine is the port's (UTS_MACHINE,
+ * <asm/processor.h>, what Linux's uname -m prints there).  The host name
+ * is fixed: there is no sethostname.
+ */
+long sys_uname(struct utsname __user *name)
+{
+	static const struct utsname uts = {
+		.sysname = "Pagoda",
+		.nodename = "pagoda",
+		.release = "1.0",
+		.version = "#1 SMP",
+		.machine = UTS_MACHINE,
+		.domainname = "(none)",
+	};
+
+	return copy_to_user(name, &uts, sizeof(uts)) ? -EFAULT : 0;
+}
+
+/*
+ * Process controls, Linux's call: only the thread's name (what ps shows),
+ * which programs and test harnesses set to tell their processes apart.
+ * A longer name is cut to 15 bytes, as Linux does.
+ */
+long sys_prctl(int option, unsigned long arg2)
+{
+	char name[TASK_COMM_LEN];
+	long n;
+
+	switch (option) {
+	case PR_SET_NAME:
+		n = strncpy_from_user(name, (const char __user *)arg2,
+				      sizeof(name) - 1);
+		if (n == -EFAULT)
+			return n;
+		name[sizeof(name) - 1] = '\0';
+		strscpy(current->comm, name, sizeof(current->comm));
+		return 0;
+	case PR_GET_NAME:
+		return copy_to_user((char __user *)arg2, current->comm,
+				    sizeof(current->comm))
+			       ? -EFAULT
+			       : 0;
+	default:
+		return -EINVAL;
+	}
 }
 
 long sys_sysinfo(struct sysinfo __user *info)
@@ -272,10 +324,12 @@ long sys_vmstat(struct vmstat __user *out)
 /*
  * Power off, reporting status: the end of a test run (the runner reads the
  * EXIT line), of a RUN= command, or /bin/poweroff; or restart (/bin/reboot).
- * Pagoda has a single user, so any process may (Linux asks CAP_SYS_BOOT).
+ * Root's only, as Linux's (CAP_SYS_BOOT).
  */
 long sys_reboot(int cmd, int status)
 {
+	if (!capable(CAP_SYS_BOOT))
+		return -EPERM;
 	if (cmd == REBOOT_RESTART) {
 		printk("Restarting\n");
 		arch_restart();

@@ -6,11 +6,14 @@
  * function.  An unknown number is -ENOSYS.  The result, or -errno, goes back
  * to user space, where the C library turns a negative value into errno.
  */
+#include <kernel/cred.h>
 #include <kernel/errno.h>
 #include <kernel/fs/fs.h>
 #include <kernel/futex.h>
 #include <kernel/process.h>
+#include <kernel/resource.h>
 #include <kernel/sched.h>
+#include <kernel/sched_syscalls.h>
 #include <kernel/signal.h>
 #include <kernel/syscall.h>
 #include <kernel/sys.h>
@@ -150,8 +153,36 @@ static long do_syscall(unsigned long nr, const unsigned long a[6])
 	case SYS_sigwaitinfo:
 		return sys_sigwaitinfo(U(const sigset_t *, 0),
 				       U(siginfo_t *, 1));
+	case SYS_sigtimedwait:
+		return sys_sigtimedwait(U(const sigset_t *, 0),
+					U(siginfo_t *, 1),
+					U(const struct timespec *, 2));
+	case SYS_sigqueueinfo:
+		return sys_sigqueueinfo(a[0], a[1], U(const siginfo_t *, 2));
 	case SYS_alarm:
 		return sys_alarm(a[0]);
+	case SYS_setitimer:
+		return sys_setitimer(a[0],
+				     U(const struct kernel_itimerval *, 1),
+				     U(struct kernel_itimerval *, 2));
+	case SYS_getitimer:
+		return sys_getitimer(a[0], U(struct kernel_itimerval *, 1));
+	case SYS_timer_create:
+		return sys_timer_create(a[0], U(const struct sigevent *, 1),
+					U(int *, 2));
+	case SYS_timer_settime:
+		return sys_timer_settime(a[0], a[1],
+					 U(const struct kernel_itimerspec *, 2),
+					 U(struct kernel_itimerspec *, 3));
+	case SYS_timer_gettime:
+		return sys_timer_gettime(a[0],
+					 U(struct kernel_itimerspec *, 1));
+	case SYS_timer_getoverrun:
+		return sys_timer_getoverrun(a[0]);
+	case SYS_timer_delete:
+		return sys_timer_delete(a[0]);
+	case SYS_clock_getres:
+		return sys_clock_getres(a[0], U(struct timespec *, 1));
 	case SYS_clone:
 		return sys_clone(a[0], a[1], U(int *, 2), U(int *, 3), a[4]);
 	case SYS_exit_group:
@@ -209,6 +240,49 @@ static long do_syscall(unsigned long nr, const unsigned long a[6])
 		return sys_getsid(a[0]);
 	case SYS_getpgid:
 		return sys_getpgid(a[0]);
+	case SYS_setresuid:
+		return sys_setresuid(a[0], a[1], a[2]);
+	case SYS_getresuid:
+		return sys_getresuid(U(unsigned int *, 0), U(unsigned int *, 1),
+				     U(unsigned int *, 2));
+	case SYS_setresgid:
+		return sys_setresgid(a[0], a[1], a[2]);
+	case SYS_getresgid:
+		return sys_getresgid(U(unsigned int *, 0), U(unsigned int *, 1),
+				     U(unsigned int *, 2));
+	case SYS_setreuid:
+		return sys_setreuid(a[0], a[1]);
+	case SYS_setregid:
+		return sys_setregid(a[0], a[1]);
+	case SYS_setuid:
+		return sys_setuid(a[0]);
+	case SYS_setgid:
+		return sys_setgid(a[0]);
+	case SYS_sched_setscheduler:
+		return sys_sched_setscheduler(a[0], a[1],
+					      U(const struct sched_param *, 2));
+	case SYS_sched_getscheduler:
+		return sys_sched_getscheduler(a[0]);
+	case SYS_sched_getparam:
+		return sys_sched_getparam(a[0], U(struct sched_param *, 1));
+	case SYS_sched_rr_get_interval:
+		return sys_sched_rr_get_interval(a[0], U(struct timespec *, 1));
+	case SYS_prctl:
+		return sys_prctl(a[0], a[1]);
+	case SYS_sched_setaffinity:
+		return sys_sched_setaffinity(a[0], a[1],
+					     U(const unsigned long *, 2));
+	case SYS_sched_getaffinity:
+		return sys_sched_getaffinity(a[0], a[1], U(unsigned long *, 2));
+	case SYS_prlimit:
+		return sys_prlimit(a[0], a[1], U(const struct rlimit *, 2),
+				   U(struct rlimit *, 3));
+	case SYS_uname:
+		return sys_uname(U(struct utsname *, 0));
+	case SYS_mremap:
+		return sys_mremap(a[0], a[1], a[2], a[3], a[4]);
+	case SYS_getcpu:
+		return sys_getcpu(U(unsigned int *, 0), U(unsigned int *, 1));
 	default:
 		return -ENOSYS;
 	}
@@ -234,6 +308,7 @@ static bool allocates_for_mm(unsigned long nr)
 	case SYS_munlock:
 	case SYS_mlockall:
 	case SYS_munlockall:
+	case SYS_mremap:
 	case SYS_execve:
 	case SYS_ioctl:
 	case SYS_open:

@@ -86,6 +86,10 @@ static long clone_thread(unsigned long flags, unsigned long sp,
 	if (IS_ERR(child))
 		return PTR_ERR(child);
 	copy_thread_clone(child, parent, sp);
+	sched_fork(child, parent);
+	err = copy_creds(child, parent); /* RLIMIT_NPROC */
+	if (err)
+		goto fail;
 	err = -EPERM; /* Linux's answer to a TLS pointer outside user space */
 	if ((flags & CLONE_SETTLS) && arch_set_tls(child, tls))
 		goto fail;
@@ -102,6 +106,7 @@ static long clone_thread(unsigned long flags, unsigned long sp,
 	files_share(child, parent);
 	sighand_share(child, parent);
 	child->signal.blocked = parent->signal.blocked;
+	child->cpus_allowed = parent->cpus_allowed;
 	if (flags & CLONE_CHILD_CLEARTID)
 		child->clear_child_tid = child_tid;
 	child->mm = parent->mm;
@@ -188,7 +193,7 @@ static void take_leadership(struct task_struct *t, struct task_struct *leader)
 	t->parent = leader->parent;
 	t->pgid = leader->pgid;
 	t->sid = leader->sid;
-	alarm_move(t, leader);
+	process_timers_move(t, leader);
 	list_add_tail(&t->sibling, &leader->sibling);
 	list_del(&leader->sibling);
 	while (!list_empty(&leader->children)) {

@@ -120,6 +120,11 @@ u64 ktime_get_real_ns(void)
 	return boot_real_ns + ktime_get_ns();
 }
 
+u64 ktime_real_offset(void)
+{
+	return boot_real_ns;
+}
+
 /*
  * Days are counted in years that begin on 1 March, so that a leap day is
  * the last day of its year and each month's first day is a fixed
@@ -164,4 +169,16 @@ unsigned long timespec_to_jiffies(const struct timespec *ts)
 struct timespec jiffies_to_timespec(unsigned long ticks)
 {
 	return (struct timespec){ ticks / HZ, (ticks % HZ) * NSEC_PER_TICK };
+}
+
+u64 timespec_to_ns(const struct timespec *ts)
+{
+	u64 secs = min((u64)ts->tv_sec, KTIME_MAX_SECS);
+
+	return secs * NSEC_PER_SEC + ts->tv_nsec;
+}
+
+struct timespec ns_to_timespec(u64 ns)
+{
+	return (struct timespec){ ns / NSEC_PER_SEC, ns % NSEC_PER_SEC };
 }

@@ -58,5 +58,15 @@ int get_user_timespec(struct timespec *ts, const struct timespec __user *uts);
  */
 unsigned long timespec_to_jiffies(const struct timespec *ts);
 struct timespec jiffies_to_timespec(unsigned long ticks);
+/*
+ * Timers' arithmetic in ns (kernel/itimer.c, posix_timers.c): a duration of
+ * more than KTIME_MAX_SECS (some 270 years, longer than any uptime) counts
+ * as that, so that sums of such times cannot overflow.
+ */
+#define KTIME_MAX_SECS (1ULL << 33)
+u64 timespec_to_ns(const struct timespec *ts);
+struct timespec ns_to_timespec(u64 ns);
+/* CLOCK_REALTIME less CLOCK_MONOTONIC: fixed at boot (realtime_init). */
+u64 ktime_real_offset(void);
 
 #endif

@@ -29,9 +29,8 @@ static int madvise_pageout(struct mm_struct *mm, unsigned long start,
 	struct vm_area_struct *vma;
 	struct scan_control sc;
 
-	list_for_each_entry (vma, &mm->mmap, vm_list)
-		if (vma->vm_start < end && vma->vm_end > start &&
-		    (vma->vm_flags & (VM_LOCKED | VM_PFNMAP)))
+	for_each_vma_range (mm, vma, start, end)
+		if (vma->vm_flags & (VM_LOCKED | VM_PFNMAP))
 			return -EINVAL;
 	while (start < end) {
 		sc = (struct scan_control){ .nr_to_reclaim = ~0UL,
@@ -63,20 +62,18 @@ int do_madvise(struct mm_struct *mm, unsigned long start, unsigned long len,
 	if (advice == MADV_PAGEOUT)
 		return madvise_pageout(mm, start, end);
 	/* A PFN map has no ->fault to bring its frames back (as Linux). */
-	list_for_each_entry (vma, &mm->mmap, vm_list)
-		if (vma->vm_start < end && vma->vm_end > start &&
-		    (vma->vm_flags & VM_PFNMAP))
+	for_each_vma_range (mm, vma, start, end)
+		if (vma->vm_flags & VM_PFNMAP)
 			return -EINVAL;
 	/*
 	 * Shared anonymous memory has no file behind its pages: they *are* the
 	 * memory, and dropping them would lose it.  Linux keeps such pages in
 	 * shmem; here they stay mapped.
 	 */
-	list_for_each_entry (vma, &mm->mmap, vm_list) {
+	for_each_vma_range (mm, vma, start, end) {
 		struct mmu_notifier_range range;
 
-		if (vma->vm_start >= end || vma->vm_end <= start ||
-		    (!vma->vm_file && (vma->vm_flags & VM_SHARED)))
+		if (!vma->vm_file && (vma->vm_flags & VM_SHARED))
 			continue;
 		mmu_notifier_range_init(&range, MMU_NOTIFY_MADVISE, mm,
 					max(start, vma->vm_start),

@@ -8,12 +8,14 @@
  * so the pages are the process's own (no later copy-on-write).
  * mlockall(MCL_FUTURE) puts VM_LOCKED in mm->def_flags, so new mappings
  * come locked (faulted on first touch, not at mmap).  Locks are not
- * inherited by fork, nor kept by execve.  Pagoda has no users and no
- * RLIMIT_MEMLOCK: anyone may lock anything.
+ * inherited by fork, nor kept by execve.  RLIMIT_MEMLOCK bounds what a
+ * process other than root may lock (mlock_limit_check), and what it may
+ * map locked (mlock_future_ok: MAP_LOCKED, mlockall(MCL_FUTURE)).
  */
 #include <asm/irqflags.h>
 #include <kernel/errno.h>
 #include <kernel/kernel.h>
+#include <kernel/resource.h>
 #include <kernel/sched.h>
 #include <mm/memory.h>
 #include <mm/mmap_lock.h>
@@ -55,9 +57,8 @@ int mm_populate(struct mm_struct *mm, unsigned long start, unsigned long end)
 	struct vm_area_struct *vma;
 	int err;
 
-	list_for_each_entry (vma, &mm->mmap, vm_list)
-		if (vma->vm_start < end && vma->vm_end > start &&
-		    (err = populate_vma(mm, vma, start, end)))
+	for_each_vma_range (mm, vma, start, end)
+		if ((err = populate_vma(mm, vma, start, end)))
 			return err;
 	return 0;
 }
@@ -71,9 +72,7 @@ static int apply_vma_lock_flags(struct mm_struct *mm, unsigned long start,
 
 	if (err)
 		return err;
-	list_for_each_entry (vma, &mm->mmap, vm_list) {
-		if (vma->vm_start < start || vma->vm_end > end)
-			continue;
+	for_each_vma_range (mm, vma, start, end) {
 		if (lock)
 			vma->vm_flags |= VM_LOCKED;
 		else
@@ -100,6 +99,41 @@ static int lock_range(struct mm_struct *mm, unsigned long start,
 	return 0;
 }
 
+/*
+ * RLIMIT_MEMLOCK (kernel/resource.c), as Linux applies it: a limit of 0
+ * forbids locking (EPERM); otherwise the bytes locked, with [start, end)
+ * locked too (all: every VMA), must stay within it (ENOMEM).  Root is
+ * exempt from both.
+ */
+static int mlock_limit_check(struct mm_struct *mm, unsigned long start,
+			     unsigned long end, bool all)
+{
+	unsigned long limit = rlimit(RLIMIT_MEMLOCK), locked;
+
+	if (capable(CAP_IPC_LOCK) || limit == RLIM_INFINITY)
+		return 0;
+	if (!limit)
+		return -EPERM;
+	if (all)
+		locked = mapped_bytes_outside(mm, 0, 0, 0);
+	else
+		locked = end - start +
+			 mapped_bytes_outside(mm, start, end, VM_LOCKED);
+	return locked <= limit ? 0 : -ENOMEM;
+}
+
+bool mlock_future_ok(struct mm_struct *mm, unsigned long vm_flags,
+		     unsigned long len)
+{
+	unsigned long limit = rlimit(RLIMIT_MEMLOCK);
+
+	if (!(vm_flags & VM_LOCKED) || capable(CAP_IPC_LOCK) ||
+	    limit == RLIM_INFINITY)
+		return true;
+	return len <= limit &&
+	       mapped_bytes_outside(mm, 0, 0, VM_LOCKED) <= limit - len;
+}
+
 /* mlock and munlock; like every call that changes VMAs, under mmap_lock. */
 static long do_mlock(unsigned long start, unsigned long len, bool lock)
 {
@@ -110,6 +144,8 @@ static long do_mlock(unsigned long start, unsigned long len, bool lock)
 	mmap_write_lock(mm);
 	err = lock_range(mm, start, len, &end);
 	start = ALIGN_DOWN(start, PAGE_SIZE);
+	if (!err && lock)
+		err = mlock_limit_check(mm, start, end, false);
 	if (!err && end != start)
 		err = apply_vma_lock_flags(mm, start, end, lock);
 	mmap_write_unlock(mm);
@@ -154,6 +190,11 @@ long sys_mlockall(int flags)
 	if (!flags || (flags & ~(MCL_CURRENT | MCL_FUTURE)))
 		return -EINVAL;
 	mmap_write_lock(mm);
+	ret = mlock_limit_check(mm, 0, 0, flags & MCL_CURRENT);
+	if (ret) {
+		mmap_write_unlock(mm);
+		return ret;
+	}
 	if (flags & MCL_FUTURE)
 		mm->def_flags |= VM_LOCKED;
 	else

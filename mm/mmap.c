@@ -14,6 +14,7 @@
 #include <kernel/errno.h>
 #include <kernel/fs/vfs.h>
 #include <kernel/kernel.h>
+#include <kernel/resource.h>
 #include <kernel/sched.h>
 #include <mm/memory.h>
 #include <mm/mm.h>
@@ -49,41 +50,35 @@ int map_anon(struct mm_struct *mm, unsigned long start, unsigned long end,
 
 int do_munmap(struct mm_struct *mm, unsigned long start, unsigned long len)
 {
-	unsigned long end = start + len, floor = 0, ceiling = 0;
+	unsigned long end = start + len, floor, ceiling;
 	struct mmu_notifier_range range;
-	struct vm_area_struct *vma, *next;
-	bool mapped;
+	struct vm_area_struct *vma, *prev, *next;
 	int err;
 
 	if (!IS_ALIGNED(start, PAGE_SIZE) || !len || len > TASK_SIZE ||
 	    start > TASK_SIZE - len)
 		return -EINVAL;
 	end = ALIGN(end, PAGE_SIZE);
+	/* No VMA there: nothing to do, nor to tell (as Linux). */
+	if (range_free(mm, start, end))
+		return 0;
 	err = split_at(mm, start, end);
 	if (err)
 		return err;
-	/*
-	 * One notification for the whole range, as Linux's unmap_region, and
-	 * none for a hole.
-	 */
-	mapped = !range_free(mm, start, end);
+	/* One notification for the whole range, as Linux's unmap_region. */
 	mmu_notifier_range_init(&range, MMU_NOTIFY_UNMAP, mm, start, end);
-	if (mapped)
-		mmu_notifier_invalidate_range_start(&range);
-	vma = list_first_entry(&mm->mmap, struct vm_area_struct, vm_list);
-	for (; &vma->vm_list != &mm->mmap; vma = next) {
-		next = list_entry(vma->vm_list.next, struct vm_area_struct,
-				  vm_list);
-		if (vma->vm_start >= start && vma->vm_end <= end)
-			remove_vma(mm, vma);
-		else if (vma->vm_end <= start)
-			floor = vma->vm_end;
-		else if (vma->vm_start >= end && !ceiling)
-			ceiling = vma->vm_start;
+	mmu_notifier_invalidate_range_start(&range);
+	vma = find_vma_from(mm, start);
+	/* The neighbours' page tables stay (free_pgd_range's limits). */
+	prev = vma_prev(mm, vma);
+	floor = prev ? prev->vm_end : 0;
+	for (; vma && vma->vm_start < end; vma = next) {
+		next = vma_next(mm, vma);
+		remove_vma(mm, vma);
 	}
+	ceiling = vma ? vma->vm_start : 0;
 	free_pgd_range(mm, start, end, floor, ceiling);
-	if (mapped)
-		mmu_notifier_invalidate_range_end(&range);
+	mmu_notifier_invalidate_range_end(&range);
 	return 0;
 }
 
@@ -124,6 +119,38 @@ static int attach_file(struct mm_struct *mm, struct vm_area_struct *vma,
 	return 0;
 }
 
+unsigned long mapped_bytes_outside(struct mm_struct *mm, unsigned long start,
+				   unsigned long end, unsigned long vm_flags)
+{
+	struct vm_area_struct *vma;
+	unsigned long bytes = 0;
+
+	list_for_each_entry (vma, &mm->mmap, vm_list) {
+		unsigned long lo = max(vma->vm_start, start);
+		unsigned long hi = min(vma->vm_end, end);
+
+		if ((vma->vm_flags & vm_flags) != vm_flags)
+			continue;
+		bytes += vma->vm_end - vma->vm_start - (lo < hi ? hi - lo : 0);
+	}
+	return bytes;
+}
+
+/*
+ * RLIMIT_AS (kernel/resource.c): may the address space have [start,
+ * start + len) mapped anew?  Linux keeps a count, mm->total_vm; Pagoda
+ * walks the VMAs, and only for a process that has set a limit.
+ */
+static bool may_expand_vm(struct mm_struct *mm, unsigned long start,
+			  unsigned long len)
+{
+	unsigned long limit = rlimit(RLIMIT_AS);
+
+	return limit == RLIM_INFINITY ||
+	       (len <= limit &&
+		mapped_bytes_outside(mm, start, start + len, 0) <= limit - len);
+}
+
 void vma_set_anonymous(struct vm_area_struct *vma)
 {
 	fput(vma->vm_file); /* never the last: the caller's is still held */
@@ -141,8 +168,11 @@ static long mmap_region(struct mm_struct *mm, unsigned long start,
 			struct file *file, unsigned long pgoff)
 {
 	struct vm_area_struct *vma;
-	int err = do_munmap(mm, start, len);
+	int err;
 
+	if (!may_expand_vm(mm, start, len))
+		return -ENOMEM;
+	err = do_munmap(mm, start, len);
 	if (err)
 		return err;
 	/* mlockall(MCL_FUTURE) locks what comes next (mm/mlock.c). */
@@ -169,34 +199,67 @@ int map_file(struct mm_struct *mm, unsigned long start, unsigned long end,
 }
 
 /*
+ * The highest gap in the subtree at rb where len bytes fit between low and
+ * high: the address to map at, or 0.  Higher addresses first: the right
+ * subtree (whose VMAs all lie above vma), then the gap below vma, then the
+ * left subtree.  A subtree whose largest gap is too small is skipped whole
+ * (rb_subtree_gap, mm/vma.c), so the search visits O(log n) nodes: only
+ * the gaps cut by low or high can make it look into a subtree for nothing.
+ */
+static unsigned long gap_topdown(struct mm_struct *mm, struct rb_node *rb,
+				 unsigned long len, unsigned long low,
+				 unsigned long high)
+{
+	struct vm_area_struct *vma, *prev;
+	unsigned long gap_start, gap_end, addr;
+
+	if (!rb)
+		return 0;
+	vma = rb_entry(rb, struct vm_area_struct, vm_rb);
+	if (vma->rb_subtree_gap < len)
+		return 0;
+	if (vma->vm_end <= high - len &&
+	    (addr = gap_topdown(mm, rb->rb_right, len, low, high)))
+		return addr;
+	prev = vma_prev(mm, vma);
+	gap_start = max(prev ? prev->vm_end : 0, low);
+	gap_end = min(vma->vm_start, high);
+	if (gap_end >= gap_start + len)
+		return gap_end - len;
+	if (vma->vm_start < low + len)
+		return 0; /* the left subtree lies lower still */
+	return gap_topdown(mm, rb->rb_left, len, low, high);
+}
+
+/*
  * A free range of len bytes for mmap without MAP_FIXED: the highest gap
  * below the stack (less a guard gap), as Linux's top-down layout does, so
  * the heap below and the mappings above grow towards each other.
  */
-static long get_unmapped_area(struct mm_struct *mm, unsigned long len)
+long get_unmapped_area(struct mm_struct *mm, unsigned long len)
 {
-	unsigned long top = mm->stack_start - STACK_GUARD_GAP;
-	struct vm_area_struct *vma;
+	unsigned long high = mm->stack_start - STACK_GUARD_GAP, addr;
+	struct vm_area_struct *last;
 
-	list_for_each_entry_reverse (vma, &mm->mmap, vm_list) {
-		if (vma->vm_start >= top)
-			continue;
-		/* A VMA may straddle top: then the gap above it is none. */
-		if (vma->vm_end <= top && top - vma->vm_end >= len)
-			break;
-		top = vma->vm_start;
-	}
-	if (top < MMAP_MIN_ADDR + len)
+	if (mm->stack_start < STACK_GUARD_GAP + MMAP_MIN_ADDR + len)
 		return -ENOMEM;
-	return top - len;
+	/* The gap above the highest VMA lies below no VMA: no node keeps it. */
+	last = list_empty(&mm->mmap)
+		       ? NULL
+		       : list_last_entry(&mm->mmap, struct vm_area_struct,
+					 vm_list);
+	if (!last || last->vm_end <= high - len)
+		return high - len;
+	addr = gap_topdown(mm, mm->mm_rb.rb_node, len, MMAP_MIN_ADDR, high);
+	return addr ? (long)addr : -ENOMEM;
 }
 
 /*
  * Shared anonymous memory has no file to hold its pages between faults, so
  * its pages are allocated here, at mmap, and fork then shares them.
  */
-static int populate_shared(struct mm_struct *mm, unsigned long start,
-			   unsigned long end)
+int populate_shared(struct mm_struct *mm, unsigned long start,
+		    unsigned long end)
 {
 	for (unsigned long addr = start; addr < end; addr += PAGE_SIZE)
 		if (handle_mm_fault(mm, addr,
@@ -250,6 +313,14 @@ long do_mmap(struct mm_struct *mm, unsigned long addr, unsigned long len,
 	len = ALIGN(len, PAGE_SIZE);
 	if (type == MAP_SHARED)
 		vm_flags |= VM_SHARED | VM_MAYSHARE;
+	/* MAP_LOCKED: mlock's rules (RLIMIT_MEMLOCK, mm/mlock.c), as Linux. */
+	if (flags & MAP_LOCKED) {
+		if (!rlimit(RLIMIT_MEMLOCK) && !capable(CAP_IPC_LOCK))
+			return -EPERM;
+		vm_flags |= VM_LOCKED;
+	}
+	if (!mlock_future_ok(mm, vm_flags | mm->def_flags, len))
+		return -EAGAIN;
 	if (file) {
 		int err;
 
@@ -300,7 +371,7 @@ long do_mmap(struct mm_struct *mm, unsigned long addr, unsigned long len,
 		do_munmap(mm, start, len);
 		return -ENOMEM;
 	}
-	if (!IS_ERR_VALUE(start) && (flags & MAP_POPULATE))
+	if (!IS_ERR_VALUE(start) && (flags & (MAP_POPULATE | MAP_LOCKED)))
 		mm_populate(mm, start, start + len);
 	return start;
 }
@@ -316,6 +387,9 @@ unsigned long do_brk(struct mm_struct *mm, unsigned long new_brk)
 	unsigned long new_end = ALIGN(new_brk, PAGE_SIZE);
 
 	if (new_brk < mm->start_brk || new_brk > mm->stack_start)
+		return mm->brk;
+	/* RLIMIT_DATA: the heap alone (Linux adds the data segment). */
+	if (new_end > old_end && new_brk - mm->start_brk > rlimit(RLIMIT_DATA))
 		return mm->brk;
 	if (new_end > old_end &&
 	    (!range_free(mm, old_end, new_end) ||

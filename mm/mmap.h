@@ -92,12 +92,15 @@ struct vm_area_struct {
 	struct list_head vm_list; /* in mm->mmap, sorted by address */
 	struct rb_node vm_rb;	  /* in mm->mm_rb, keyed by address */
 	struct list_head shared;  /* file VMAs: in vm_file's mapping->i_mmap */
+	/* The largest free gap below a VMA of its subtree (mm/vma.c). */
+	unsigned long rb_subtree_gap;
 };
 
 struct mm_struct {
 	pgd_t *pgd;
 	struct list_head mmap; /* the VMAs, sorted, not overlapping */
 	struct rb_root mm_rb;  /* the same VMAs, for find_vma in O(log n) */
+	int map_count;	       /* how many, at most sysctl_max_map_count */
 	unsigned long start_brk, brk; /* the heap: [start_brk, brk) */
 	unsigned long stack_start;    /* lowest address of the stack VMA */
 	unsigned long rss;	      /* pages mapped */
@@ -173,10 +176,24 @@ void vma_set_anonymous(struct vm_area_struct *vma);
 /* Move the break; returns the new break, or the old one on failure. */
 unsigned long do_brk(struct mm_struct *mm, unsigned long new_brk);
 
+/*
+ * The most VMAs an address space may have (Linux's vm.max_map_count, in
+ * /proc/sys/vm): a mapping or a split past it is ENOMEM.
+ */
+#define DEFAULT_MAX_MAP_COUNT 65530
+extern int sysctl_max_map_count;
+
 /* Lowest address mmap hands out, so that NULL + small offsets always fault. */
 #define MMAP_MIN_ADDR 0x10000UL
 /* Kept free below the stack (Linux's stack_guard_gap). */
 #define STACK_GUARD_GAP (1UL << 20)
+
+/*
+ * Bytes of mm's VMAs that have all of vm_flags, less their part in
+ * [start, end): the limits' count (RLIMIT_AS, RLIMIT_MEMLOCK).
+ */
+unsigned long mapped_bytes_outside(struct mm_struct *mm, unsigned long start,
+				   unsigned long end, unsigned long vm_flags);
 
 /*
  * The mapping calls, POSIX semantics: the address or -errno; 0 or -errno.
@@ -205,10 +222,23 @@ long sys_mprotect(unsigned long addr, unsigned long len, unsigned long prot);
 long sys_madvise(unsigned long addr, unsigned long len, int advice);
 /* mm/mlock.c */
 int mm_populate(struct mm_struct *mm, unsigned long start, unsigned long end);
+/*
+ * May mm map len bytes more with vm_flags?  A locked mapping (MAP_LOCKED,
+ * mlockall(MCL_FUTURE)) counts against RLIMIT_MEMLOCK (mm/mlock.c).
+ */
+bool mlock_future_ok(struct mm_struct *mm, unsigned long vm_flags,
+		     unsigned long len);
 long sys_mlock(unsigned long start, unsigned long len);
 long sys_munlock(unsigned long start, unsigned long len);
 long sys_mlockall(int flags);
 long sys_munlockall(void);
+/* mm/mremap.c: the new address, or -errno */
+long do_mremap(struct mm_struct *mm, unsigned long addr, unsigned long old_len,
+	       unsigned long new_len, unsigned long flags,
+	       unsigned long new_addr);
+long sys_mremap(unsigned long addr, unsigned long old_len,
+		unsigned long new_len, unsigned long flags,
+		unsigned long new_addr);
 /* mm/msync.c */
 long sys_msync(unsigned long start, unsigned long len, int flags);
 

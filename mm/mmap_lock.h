@@ -8,7 +8,8 @@
  *          reclaim (trylock: it skips an mm it cannot have at once, as
  *          Linux's swap_out did), swapoff, a device mirroring the mm,
  *          /proc/PID/maps and pmap, a signal's look at the faulting VMA
- *          (segv_code, describe_user_fault);
+ *          (segv_code, describe_user_fault), a shared futex's key
+ *          (get_futex_key);
  *   write  every change of the VMAs, or of PTEs over a range: mmap, munmap,
  *          mprotect, madvise, brk, mlock and its kin, fork (the parent:
  *          its PTEs become write-protected), exec and exit (the mm that

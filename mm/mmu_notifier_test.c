@@ -207,6 +207,25 @@ static void munmap_sends_unmap(struct ktest *t)
 	finish(&r, mm);
 }
 
+/*
+ * mremap moving pages: the old range is unmapped for the listener while
+ * its PTEs are still there, before anything else happens.
+ */
+static void mremap_sends_unmap_of_old_range(struct ktest *t)
+{
+	struct recorder r;
+	struct mm_struct *mm = recorded_mm(&r, 4, FAULT_FLAG_WRITE);
+	unsigned long to = BASE + 64 * PAGE_SIZE;
+
+	KTEST_ASSERT_NOT_NULL(t, mm);
+	KTEST_EXPECT_EQ(t,
+			do_mremap(mm, BASE, 2 * PAGE_SIZE, 2 * PAGE_SIZE,
+				  MREMAP_MAYMOVE | MREMAP_FIXED, to),
+			(long)to);
+	expect_pair(t, &r, 0, MMU_NOTIFY_UNMAP, BASE, BASE + 2 * PAGE_SIZE);
+	finish(&r, mm);
+}
+
 static void mprotect_sends_protection(struct ktest *t)
 {
 	struct recorder r;
@@ -339,6 +358,7 @@ KTEST_SUITE(mmu_notifier, KTEST_CASE(register_holds_mm),
 	    KTEST_CASE(exit_releases_first),
 	    KTEST_CASE(unregister_live_releases),
 	    KTEST_CASE(munmap_sends_unmap),
+	    KTEST_CASE(mremap_sends_unmap_of_old_range),
 	    KTEST_CASE(mprotect_sends_protection),
 	    KTEST_CASE(madvise_sends_madvise), KTEST_CASE(fork_and_cow_break),
 	    KTEST_CASE(zero_page_write_breaks_cow),

@@ -78,16 +78,13 @@ int do_mprotect(struct mm_struct *mm, unsigned long start, unsigned long len,
 		return 0;
 	if (!range_mapped(mm, start, end))
 		return -ENOMEM;
-	list_for_each_entry (vma, &mm->mmap, vm_list)
-		if (vma->vm_start < end && vma->vm_end > start &&
-		    (want & ~(vma->vm_flags >> 4))) /* VM_MAYx = VM_x << 4 */
+	for_each_vma_range (mm, vma, start, end)
+		if (want & ~(vma->vm_flags >> 4)) /* VM_MAYx = VM_x << 4 */
 			return -EACCES;
 	err = split_at(mm, start, end);
 	if (err)
 		return err;
-	list_for_each_entry (vma, &mm->mmap, vm_list) {
-		if (vma->vm_start < start || vma->vm_end > end)
-			continue;
+	for_each_vma_range (mm, vma, start, end) {
 		vma->vm_flags =
 			(vma->vm_flags & ~(VM_READ | VM_WRITE | VM_EXEC)) |
 			want;

@@ -4,8 +4,9 @@
  * the outside, as a fuzzer needs after each batch of random calls (issue
  * 16).  Per address space:
  *  - the VMA list is sorted, its VMAs page-aligned and disjoint, and the
- *    red-black tree holds the same VMAs in the same order; total_vm is
- *    their size;
+ *    red-black tree holds the same VMAs in the same order, each node's
+ *    rb_subtree_gap the largest gap below a VMA of its subtree; total_vm
+ *    is their size and map_count their number;
  *  - every PTE in use lies inside a VMA; a writable one is allowed by its
  *    VMA, never maps the zero page, and in a private (COW) mapping maps an
  *    anonymous page no one else maps, and never a page in the swap cache;
@@ -49,11 +50,36 @@ int vm_audit_begin(struct vm_audit *a)
 	return 0;
 }
 
+/* The subtree's largest gap, checking every node's rb_subtree_gap. */
+static unsigned long audit_gaps(struct vm_audit *a, struct mm_struct *mm,
+				struct rb_node *rb)
+{
+	struct vm_area_struct *vma, *prev;
+	unsigned long gap;
+
+	if (!rb)
+		return 0;
+	vma = rb_entry(rb, struct vm_area_struct, vm_rb);
+	prev = vma->vm_list.prev == &mm->mmap
+		       ? NULL
+		       : list_entry(vma->vm_list.prev, struct vm_area_struct,
+				    vm_list);
+	gap = vma->vm_start - (prev ? prev->vm_end : 0);
+	gap = max(gap, max(audit_gaps(a, mm, rb->rb_left),
+			   audit_gaps(a, mm, rb->rb_right)));
+	if (gap != vma->rb_subtree_gap)
+		audit_problem(
+			a, "VMA [%#lx, %#lx): rb_subtree_gap %#lx, not %#lx",
+			vma->vm_start, vma->vm_end, vma->rb_subtree_gap, gap);
+	return gap;
+}
+
 static void audit_vmas(struct vm_audit *a, struct mm_struct *mm)
 {
 	struct rb_node *node = rb_first(&mm->mm_rb);
 	struct vm_area_struct *vma, *prev = NULL;
 	unsigned long pages = 0;
+	int count = 0;
 
 	list_for_each_entry (vma, &mm->mmap, vm_list) {
 		if (vma->vm_start >= vma->vm_end ||
@@ -71,6 +97,7 @@ static void audit_vmas(struct vm_audit *a, struct mm_struct *mm)
 				vma->vm_start, vma->vm_end);
 		node = node ? rb_next(node) : NULL;
 		pages += (vma->vm_end - vma->vm_start) >> PAGE_SHIFT;
+		count++;
 		prev = vma;
 	}
 	if (node)
@@ -78,6 +105,9 @@ static void audit_vmas(struct vm_audit *a, struct mm_struct *mm)
 	if (pages != mm->total_vm)
 		audit_problem(a, "total_vm %lu, VMAs %lu pages", mm->total_vm,
 			      pages);
+	if (count != mm->map_count)
+		audit_problem(a, "map_count %d, %d VMAs", mm->map_count, count);
+	audit_gaps(a, mm, mm->mm_rb.rb_node);
 }
 
 struct pte_audit {

@@ -23,12 +23,68 @@
 #include <mm/swap.h>
 #include <mm/vma.h>
 
+/* Linux's default vm.max_map_count (/proc/sys/vm/max_map_count). */
+int sysctl_max_map_count = DEFAULT_MAX_MAP_COUNT;
+
+struct vm_area_struct *vma_next(struct mm_struct *mm,
+				struct vm_area_struct *vma)
+{
+	if (vma->vm_list.next == &mm->mmap)
+		return NULL;
+	return list_entry(vma->vm_list.next, struct vm_area_struct, vm_list);
+}
+
+struct vm_area_struct *vma_prev(struct mm_struct *mm,
+				struct vm_area_struct *vma)
+{
+	if (vma->vm_list.prev == &mm->mmap)
+		return NULL;
+	return list_entry(vma->vm_list.prev, struct vm_area_struct, vm_list);
+}
+
 /*
  * Every VMA is on two structures: the sorted list, for walks in address
  * order (fork, munmap, exit), and the red-black tree, for finding the VMA
  * of an address in O(log n) -- the fault path's question.  Linux kept the
  * same pair until 6.1 replaced both with a maple tree.
+ *
+ * The tree is augmented (kernel/lib/rbtree.h), as Linux's was from 3.9 to
+ * 6.0: each node keeps rb_subtree_gap, the largest free gap just below any
+ * VMA of its subtree, so that get_unmapped_area (mm/mmap.c) finds room for
+ * a new mapping in O(log n) by skipping every subtree whose gaps are all
+ * too small, instead of walking thousands of VMAs.  A VMA's own gap runs
+ * from the end of the VMA before it: whoever moves a VMA's end or links
+ * or unlinks one updates the gap of the VMA after it (vma_gap_update).
  */
+static unsigned long vma_gap(struct vm_area_struct *vma)
+{
+	struct vm_area_struct *prev = vma_prev(vma->vm_mm, vma);
+
+	return vma->vm_start - (prev ? prev->vm_end : 0);
+}
+
+static unsigned long subtree_gap(struct rb_node *rb)
+{
+	return rb ? rb_entry(rb, struct vm_area_struct, vm_rb)->rb_subtree_gap
+		  : 0;
+}
+
+static void vma_gap_augment(struct rb_node *rb)
+{
+	struct vm_area_struct *vma = rb_entry(rb, struct vm_area_struct, vm_rb);
+
+	vma->rb_subtree_gap = max(vma_gap(vma), max(subtree_gap(rb->rb_left),
+						    subtree_gap(rb->rb_right)));
+}
+
+/* vma's gap changed (the VMA before it moved): recompute up to the root. */
+void vma_gap_update(struct vm_area_struct *vma)
+{
+	if (vma)
+		rb_augment_path(&vma->vm_rb, vma_gap_augment);
+}
+
+/* vma is on the list already: its gap is known. */
 static void vma_rb_insert(struct mm_struct *mm, struct vm_area_struct *vma)
 {
 	struct rb_node **link = &mm->mm_rb.rb_node, *parent = NULL;
@@ -42,7 +98,9 @@ static void vma_rb_insert(struct mm_struct *mm, struct vm_area_struct *vma)
 						   : &parent->rb_right;
 	}
 	rb_link_node(&vma->vm_rb, parent, link);
-	rb_insert_color(&vma->vm_rb, &mm->mm_rb);
+	rb_insert_augmented(&vma->vm_rb, &mm->mm_rb, vma_gap_augment);
+	vma_gap_update(vma_next(mm, vma));
+	mm->map_count++;
 }
 
 /*
@@ -75,8 +133,12 @@ void vma_link_file(struct vm_area_struct *vma)
 /* Take vma off both structures and free it. */
 static void vma_free(struct mm_struct *mm, struct vm_area_struct *vma)
 {
+	struct vm_area_struct *next = vma_next(mm, vma);
+
+	rb_erase_augmented(&vma->vm_rb, &mm->mm_rb, vma_gap_augment);
 	list_del(&vma->vm_list);
-	rb_erase(&vma->vm_rb, &mm->mm_rb);
+	vma_gap_update(next);
+	mm->map_count--;
 	kfree(vma);
 }
 
@@ -143,23 +205,19 @@ static bool may_expand_vm(struct mm_struct *mm, unsigned long bytes)
 
 /*
  * A new VMA [start, end), linked in order; ERR_PTR(-EINVAL) on overlap,
- * ERR_PTR(-ENOMEM) if it would make the address space too large.
+ * ERR_PTR(-ENOMEM) if it would make the address space too large or hold
+ * more than sysctl_max_map_count VMAs.
  */
 struct vm_area_struct *insert_vma(struct mm_struct *mm, unsigned long start,
 				  unsigned long end, unsigned long vm_flags)
 {
-	struct vm_area_struct *vma, *next;
-	struct list_head *pos = &mm->mmap;
+	struct vm_area_struct *vma, *next = find_vma_from(mm, start);
 
-	if (!may_expand_vm(mm, end - start))
+	if (!may_expand_vm(mm, end - start) ||
+	    mm->map_count >= sysctl_max_map_count)
 		return ERR_PTR(-ENOMEM);
-	list_for_each_entry (next, &mm->mmap, vm_list) {
-		if (next->vm_start >= end)
-			break;
-		if (next->vm_end > start)
-			return ERR_PTR(-EINVAL); /* overlap */
-		pos = &next->vm_list;
-	}
+	if (next && next->vm_start < end)
+		return ERR_PTR(-EINVAL); /* overlap */
 	vma = kzalloc(sizeof(*vma));
 	if (!vma)
 		return ERR_PTR(-ENOMEM);
@@ -167,10 +225,24 @@ struct vm_area_struct *insert_vma(struct mm_struct *mm, unsigned long start,
 	vma->vm_end = end;
 	vma->vm_flags = vm_flags;
 	vma->vm_mm = mm;
-	list_add(&vma->vm_list, pos);
+	/* Before next, or last of all. */
+	list_add_tail(&vma->vm_list, next ? &next->vm_list : &mm->mmap);
 	vma_rb_insert(mm, vma);
 	mm->total_vm += (end - start) >> PAGE_SHIFT;
 	return vma;
+}
+
+int vma_expand(struct mm_struct *mm, struct vm_area_struct *vma,
+	       unsigned long end)
+{
+	if (!may_expand_vm(mm, end - vma->vm_end))
+		return -ENOMEM;
+	mm->total_vm += (end - vma->vm_end) >> PAGE_SHIFT;
+	i_mmap_lock_vma(vma);
+	vma->vm_end = end;
+	i_mmap_unlock_vma(vma);
+	vma_gap_update(vma_next(mm, vma));
+	return 0;
 }
 
 void remove_vma(struct mm_struct *mm, struct vm_area_struct *vma)
@@ -189,20 +261,9 @@ void remove_vma(struct mm_struct *mm, struct vm_area_struct *vma)
 /* Is [start, end) free of VMAs? */
 bool range_free(struct mm_struct *mm, unsigned long start, unsigned long end)
 {
-	struct vm_area_struct *vma;
+	struct vm_area_struct *vma = find_vma_from(mm, start);
 
-	list_for_each_entry (vma, &mm->mmap, vm_list)
-		if (vma->vm_start < end && vma->vm_end > start)
-			return false;
-	return true;
-}
-
-static struct vm_area_struct *next_vma(struct mm_struct *mm,
-				       struct vm_area_struct *vma)
-{
-	if (vma->vm_list.next == &mm->mmap)
-		return NULL;
-	return list_entry(vma->vm_list.next, struct vm_area_struct, vm_list);
+	return !vma || vma->vm_start >= end;
 }
 
 /*
@@ -242,42 +303,46 @@ static bool can_merge(struct vm_area_struct *a, struct vm_area_struct *b)
 /* Merge vma with the VMAs before and after it where they can be one. */
 void vma_merge(struct mm_struct *mm, struct vm_area_struct *vma)
 {
-	struct vm_area_struct *next;
+	struct vm_area_struct *next, *prev;
 
 	/* All of them: an mprotect may leave a run of equal VMAs behind. */
-	while (can_merge(vma, next = next_vma(mm, vma))) {
+	while (can_merge(vma, next = vma_next(mm, vma))) {
 		vma->vm_end = next->vm_end;
 		vma_free(mm, next);
 	}
-	if (vma->vm_list.prev != &mm->mmap) {
-		struct vm_area_struct *prev = list_entry(
-			vma->vm_list.prev, struct vm_area_struct, vm_list);
-
-		if (can_merge(prev, vma)) {
-			prev->vm_end = vma->vm_end;
-			vma_free(mm, vma);
-		}
+	prev = vma_prev(mm, vma);
+	if (prev && can_merge(prev, vma)) {
+		prev->vm_end = vma->vm_end;
+		vma_free(mm, vma);
 	}
+}
+
+/* Does addr fall strictly inside a VMA?  That VMA, or NULL. */
+static struct vm_area_struct *vma_around(struct mm_struct *mm,
+					 unsigned long addr)
+{
+	struct vm_area_struct *vma = find_vma(mm, addr);
+
+	return vma && vma->vm_start < addr ? vma : NULL;
 }
 
 /*
  * Make start and end VMA boundaries (splitting the VMAs they fall inside),
- * so that [start, end) is a whole number of VMAs.
+ * so that [start, end) is a whole number of VMAs.  Each split adds a VMA:
+ * if they would take the count past sysctl_max_map_count, nothing is split
+ * and the answer is ENOMEM (Linux's rule for munmap and mprotect alike).
  */
 int split_at(struct mm_struct *mm, unsigned long start, unsigned long end)
 {
-	struct vm_area_struct *vma;
-	int err = 0;
+	struct vm_area_struct *vma = vma_around(mm, start);
+	int splits = !!vma + !!vma_around(mm, end), err;
 
-	list_for_each_entry (vma, &mm->mmap, vm_list) {
-		if (vma->vm_start < start && start < vma->vm_end)
-			err = split_vma(mm, vma, start);
-		else if (vma->vm_start < end && end < vma->vm_end)
-			err = split_vma(mm, vma, end);
-		if (err)
-			return err;
-	}
-	return 0;
+	if (splits && mm->map_count + splits > sysctl_max_map_count)
+		return -ENOMEM;
+	if (vma && (err = split_vma(mm, vma, start)))
+		return err;
+	vma = vma_around(mm, end);
+	return vma ? split_vma(mm, vma, end) : 0;
 }
 
 /* Is [start, end) covered by VMAs with no hole?  (mprotect's ENOMEM) */
@@ -285,9 +350,7 @@ bool range_mapped(struct mm_struct *mm, unsigned long start, unsigned long end)
 {
 	struct vm_area_struct *vma;
 
-	list_for_each_entry (vma, &mm->mmap, vm_list) {
-		if (vma->vm_end <= start)
-			continue;
+	for_each_vma_range (mm, vma, start, end) {
 		if (vma->vm_start > start)
 			return false;
 		start = vma->vm_end;

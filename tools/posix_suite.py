@@ -132,13 +132,22 @@ class Target:
         cmd = [*self.cc, *self.cflags, *SUITE_CFLAGS, *dir_flags(src, "CFLAGS"),
                "-I" + os.path.join(suite, "include"), "-I" + os.path.dirname(src),
                "-c", src, "-o", obj]
-        return subprocess.run(cmd, capture_output=True, text=True)
+        return run_tool(cmd)
 
     def link(self, test, objs, out):
         ldlibs = [w for w in dir_flags(test.src, "LDLIBS") if w not in self.drop_libs]
         cmd = [*self.cc, *self.ldflags, *dir_flags(test.src, "LDFLAGS"), "-o", out,
                *self.crt0, *objs, *ldlibs, *self.libs]
-        return subprocess.run(cmd, capture_output=True, text=True)
+        return run_tool(cmd)
+
+
+def run_tool(cmd):
+    """A compiler or linker, in the C locale: a gcc built with NLS (the
+    host's) quotes names with typographic quotes in a UTF-8 locale, one
+    without (Debian's arm-none-eabi-gcc) with ASCII ones; the same error
+    must read the same on every port, or the ports' reports differ."""
+    return subprocess.run(cmd, capture_output=True, text=True,
+                          env=dict(os.environ, LC_ALL="C"))
 
 
 def build_one(target, suite, common, test, bindir, logdir):

@@ -48,8 +48,17 @@ USER_ARCH_CFLAGS_s390 := -m64 -march=z196
 # byte order and setjmp's buffer (18 longs, user/lib/arch/s390/setjmp.S)
 # from these.
 USER_LIBC_DEFINES_s390 := -D__IEEE_BIG_ENDIAN -D_JBLEN=18 -D_JBTYPE=long
-USER_LIBC_DEFINES := -D__DYNAMIC_REENT__ $(USER_LIBC_DEFINES_$(ARCH))
-USER_INCLUDES = -Iuser/include -Ikernel/uapi -Iarch/$(ARCH)/include/uapi \
+# Pagoda is not Linux, but the x86_64 and s390x compilers target Linux and
+# predefine __linux__ (linux, __linux, __gnu_linux__); ARM's arm-none-eabi
+# does not.  A program's #ifdef __linux__ picks Linux-only interfaces
+# (statfs's file-system magic numbers, <mntent.h>, uname): undefined on
+# every port, so that one program builds and runs alike on all three
+# (docs/02, "Checking against POSIX").
+USER_OS_DEFINES := -U__linux__ -U__linux -Ulinux -U__gnu_linux__
+USER_LIBC_DEFINES := -D__DYNAMIC_REENT__ $(USER_OS_DEFINES) \
+	$(USER_LIBC_DEFINES_$(ARCH))
+USER_INCLUDES = -Iuser/include -I$(UB)/include -Ikernel/uapi \
+	-Iarch/$(ARCH)/include/uapi \
 	-isystem $(NEWLIB)/include \
 	-isystem $(shell $(CC) -print-file-name=include) \
 	$(addprefix -isystem ,$(wildcard $(shell $(CC) -print-file-name=include-fixed)))
@@ -143,6 +152,26 @@ USER_EXTRA_CFLAGS = $(filter-out -Werror,$(USER_CFLAGS)) $(CFLAGS_EXTRA)
 .PHONY: user
 user: $(INITRD)
 
+# ---- headers made from the kernel's ------------------------------------------
+
+# <linux/unistd.h>: __NR_<name> for each SYS_<name> of pagoda/syscall.h,
+# the names Linux's programs pass to syscall().  Pagoda's numbers and
+# arguments: a call Pagoda lacks has no name, and a program that uses it
+# does not build.  Made, not written, so that a new call gets its name.
+USER_GEN_HEADERS := $(UB)/include/linux/unistd.h
+
+$(UB)/include/linux/unistd.h: kernel/uapi/pagoda/syscall.h user/user.mk
+	@mkdir -p $(dir $@)
+	@echo "  GEN     $@"
+	$(Q){ echo '/* <linux/unistd.h>: made by user/user.mk from <pagoda/syscall.h>. */'; \
+	echo '#ifndef _LINUX_UNISTD_H'; echo '#define _LINUX_UNISTD_H'; \
+	echo '#include <pagoda/syscall.h>'; \
+	sed -n 's/^#define SYS_\([a-z0-9_]*\) .*/#define __NR_\1 SYS_\1/p' $<; \
+	echo '#endif'; } > $@
+
+# Every object of the library and the programs may include them.
+$(USER_LIB_OBJS) $(USER_CRT0) $(USER_PROGS:=.o): | $(USER_GEN_HEADERS)
+
 # ---- the library -------------------------------------------------------------
 
 define user_cc
@@ -197,7 +226,8 @@ $(USER_PROGS): %: %.o $(USER_CRT0) $(USER_LIBS)
 # also removes the program's objects and their dependency files, which
 # may name a source that no longer exists.
 define user_extra_obj_rule
-$(UB)/extra/$(1).objs/$(basename $(notdir $(2))).o: $(2) $(UB)/extra/$(1).srcs $$(NEWLIB_LIBS)
+$(UB)/extra/$(1).objs/$(basename $(notdir $(2))).o: $(2) $(UB)/extra/$(1).srcs $$(NEWLIB_LIBS) \
+		| $$(USER_GEN_HEADERS)
 	$$(call user_cc,$$(USER_EXTRA_CFLAGS))
 endef
 

@@ -68,7 +68,7 @@ int arch_setup_rt_frame(int sig, const struct kernel_siginfo *info,
 	f.uc.uc_flags = UC_FRAME_MAGIC;
 	sigaltstack_save(&f.uc.uc_stack, regs->sp);
 	save_sigcontext(&f.uc.uc_mcontext, regs);
-	f.uc.uc_mcontext.oldmask = blocked;
+	f.uc.uc_mcontext.oldmask = (unsigned long)blocked; /* 1-32, as Linux */
 	f.uc.uc_sigmask = blocked;
 	fill_siginfo(&f.info, sig, info);
 	if (copy_to_user(frame, &f, sizeof(f)))

@@ -28,6 +28,7 @@
  */
 #include <kernel/errno.h>
 #include <kernel/fs/vfs.h>
+#include <kernel/resource.h>
 #include <mm/mm.h>
 
 #define SETFL_MASK (O_APPEND | O_NONBLOCK)
@@ -37,7 +38,7 @@ static long dupfd(struct file *f, unsigned long from, bool cloexec)
 {
 	int fd;
 
-	if (from >= NR_OPEN)
+	if (from >= rlimit(RLIMIT_NOFILE))
 		return -EINVAL;
 	fd = get_unused_fd_from(from);
 	if (fd < 0)

@@ -24,6 +24,7 @@
 #include <kernel/errno.h>
 #include <kernel/fs/vfs.h>
 #include <kernel/panic.h>
+#include <kernel/resource.h>
 #include <kernel/sched.h>
 #include <mm/slab.h>
 
@@ -172,7 +173,8 @@ int get_unused_fd_from(int start)
 	/* NR_OPEN <= bits in a long */
 	int fd = __builtin_ffsl(~files->open_fds & (~0UL << start)) - 1;
 
-	if (fd < 0 || fd >= NR_OPEN)
+	/* RLIMIT_NOFILE is at most NR_OPEN (kernel/resource.c). */
+	if (fd < 0 || (unsigned long)fd >= rlimit(RLIMIT_NOFILE))
 		fd = -EMFILE;
 	else
 		files->open_fds |= 1UL << fd;
@@ -263,7 +265,7 @@ long sys_dup2(int fd, int newfd)
 
 	if (!f)
 		return -EBADF;
-	if (newfd < 0 || newfd >= NR_OPEN) {
+	if (newfd < 0 || (unsigned long)newfd >= rlimit(RLIMIT_NOFILE)) {
 		fput(f);
 		return -EBADF;
 	}

@@ -124,8 +124,7 @@ static void posix_apply(struct inode *inode, struct file_lock *req,
 {
 	struct file_lock *fl, *tmp;
 
-	list_for_each_entry_safe(fl, tmp, &inode->i_flock, fl_list)
-	{
+	list_for_each_entry_safe (fl, tmp, &inode->i_flock, fl_list) {
 		if (fl->fl_owner != req->fl_owner)
 			continue;
 		if (fl->fl_type == req->fl_type && touch(fl, req)) {
@@ -162,7 +161,8 @@ static void free_locks(struct list_head *dead)
 {
 	struct file_lock *fl, *tmp;
 
-	list_for_each_entry_safe(fl, tmp, dead, fl_list) kfree(fl);
+	list_for_each_entry_safe (fl, tmp, dead, fl_list)
+		kfree(fl);
 }
 
 /*
@@ -338,9 +338,9 @@ void locks_remove_posix(struct file *f, struct files_struct *owner)
 	if (list_empty(&inode->i_flock))
 		return;
 	flags = spin_lock_irqsave(&file_lock_lock);
-	list_for_each_entry_safe(fl, tmp, &inode->i_flock,
-				 fl_list) if (fl->fl_owner == owner)
-		list_move(&fl->fl_list, &dead);
+	list_for_each_entry_safe (fl, tmp, &inode->i_flock, fl_list)
+		if (fl->fl_owner == owner)
+			list_move(&fl->fl_list, &dead);
 	if (!list_empty(&dead))
 		lock_seq++;
 	spin_unlock_irqrestore(&file_lock_lock, flags);

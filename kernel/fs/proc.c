@@ -5,11 +5,13 @@
  *   /proc/meminfo                    MemTotal, MemFree, Cached, SwapCached,
  *                                    SwapTotal, SwapFree (Linux's fields)
  *   /proc/swaps                      the swap areas (swapon), as Linux lists them
+ *   /proc/mounts                     the mounted file systems: the one ramfs
  *   /proc/vmstat                     event counts: Linux's names (pgfault,
  *                                    pgmajfault, nr_free_pages ...), then
  *                                    Pagoda's own (fault_around_pages ...)
  *   /proc/sys/vm/fault_around_bytes  fault-around's window (seed 002), read
  *                                    and written as a decimal number
+ *   /proc/sys/vm/max_map_count       the most VMAs a process may have
  *   /proc/<pid>/maps                 a process's VMAs in Linux's format
  *   /proc/self                       the reader's own /proc/<pid>
  *
@@ -183,6 +185,25 @@ static const struct file_operations swaps_operations = {
 	.read_iter = swaps_read,
 };
 
+/*
+ * Linux's format, read by getmntent: "fsname dir type options freq
+ * passno".  There is one file system; /proc and /dev are its directories.
+ */
+static int mounts_show(struct seq_file *m, void *arg)
+{
+	seq_printf(m, "ramfs / ramfs rw 0 0\n");
+	return 0;
+}
+
+static long mounts_read(struct kiocb *iocb, struct iov_iter *to)
+{
+	return proc_read(iocb, to, 64, mounts_show, NULL);
+}
+
+static const struct file_operations mounts_operations = {
+	.read_iter = mounts_read,
+};
+
 static long vmstat_read(struct kiocb *iocb, struct iov_iter *to)
 {
 	return proc_read(iocb, to, 1024, vmstat_show, NULL);
@@ -211,13 +232,12 @@ static long fault_around_read(struct kiocb *iocb, struct iov_iter *to)
 
 /*
  * A decimal number, optionally followed by one newline, in one write:
- * anything else (a sign, garbage, an overflow) is EINVAL, and so is a
- * number set_fault_around_bytes refuses.  The old value then stays.
+ * anything else (a sign, garbage, an overflow) is EINVAL.  The bytes
+ * taken, or -errno.
  */
-static long fault_around_write(struct kiocb *iocb, struct iov_iter *from)
+static long proc_get_ulong(struct iov_iter *from, unsigned long *value)
 {
 	size_t count = iov_iter_count(from), len = count;
-	unsigned long value = 0;
 	char buf[24];
 
 	if (len == 0 || len >= sizeof(buf))
@@ -228,18 +248,62 @@ static long fault_around_write(struct kiocb *iocb, struct iov_iter *from)
 		len--;
 	if (len == 0)
 		return -EINVAL;
+	*value = 0;
 	for (size_t i = 0; i < len; i++) {
 		if (buf[i] < '0' || buf[i] > '9' ||
-		    value > (~0UL - (buf[i] - '0')) / 10)
+		    *value > (~0UL - (buf[i] - '0')) / 10)
 			return -EINVAL;
-		value = value * 10 + (buf[i] - '0');
+		*value = *value * 10 + (buf[i] - '0');
 	}
-	return set_fault_around_bytes(value) ?: (long)count;
+	return count;
+}
+
+/* A number set_fault_around_bytes refuses is EINVAL; the old one stays. */
+static long fault_around_write(struct kiocb *iocb, struct iov_iter *from)
+{
+	unsigned long value;
+	long n = proc_get_ulong(from, &value);
+
+	if (n < 0)
+		return n;
+	return set_fault_around_bytes(value) ?: n;
 }
 
 static const struct file_operations fault_around_operations = {
 	.read_iter = fault_around_read,
 	.write_iter = fault_around_write,
+};
+
+/* ---- /proc/sys/vm/max_map_count ---------------------------------------- */
+
+static int max_map_count_show(struct seq_file *m, void *arg)
+{
+	seq_printf(m, "%d\n", sysctl_max_map_count);
+	return 0;
+}
+
+static long max_map_count_read(struct kiocb *iocb, struct iov_iter *to)
+{
+	return proc_read(iocb, to, 32, max_map_count_show, NULL);
+}
+
+/* Any int from 0 up, as Linux takes it; a lower limit spares what is mapped. */
+static long max_map_count_write(struct kiocb *iocb, struct iov_iter *from)
+{
+	unsigned long value;
+	long n = proc_get_ulong(from, &value);
+
+	if (n < 0)
+		return n;
+	if (value > (unsigned int)~0 >> 1)
+		return -EINVAL;
+	sysctl_max_map_count = value;
+	return n;
+}
+
+static const struct file_operations max_map_count_operations = {
+	.read_iter = max_map_count_read,
+	.write_iter = max_map_count_write,
 };
 
 /* ---- /proc/<pid>/maps ---------------------------------------------------- */
@@ -448,10 +512,14 @@ void proc_init(struct inode *root)
 	iput(boot_mknod(proc_root, "vmstat", S_IFREG | 0444,
 			&vmstat_operations));
 	iput(boot_mknod(proc_root, "swaps", S_IFREG | 0444, &swaps_operations));
+	iput(boot_mknod(proc_root, "mounts", S_IFREG | 0444,
+			&mounts_operations));
 	sys = boot_mknod(proc_root, "sys", S_IFDIR | 0555, NULL);
 	vm = boot_mknod(sys, "vm", S_IFDIR | 0555, NULL);
 	iput(boot_mknod(vm, "fault_around_bytes", S_IFREG | 0644,
 			&fault_around_operations));
+	iput(boot_mknod(vm, "max_map_count", S_IFREG | 0644,
+			&max_map_count_operations));
 	iput(vm);
 	iput(sys);
 }

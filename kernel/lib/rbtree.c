@@ -50,6 +50,21 @@ static void rb_change_child(struct rb_node *old, struct rb_node *new,
 }
 
 /*
+ * An augmented tree (rbtree.h) keeps a value per node computed from its
+ * subtree.  A rotation changes the subtrees of exactly two nodes, the one
+ * that went down and the one that came up: recompute them in that order,
+ * children first.  The nodes above see the same set of nodes as before.
+ */
+static void rb_augment_rotated(struct rb_node *down, struct rb_node *up,
+			       rb_augment_fn augment)
+{
+	if (augment) {
+		augment(down);
+		augment(up);
+	}
+}
+
+/*
  * Rotations change the shape but keep the in-order sequence (rule 4):
  *
  *         x                          y
@@ -58,7 +73,8 @@ static void rb_change_child(struct rb_node *old, struct rb_node *new,
  *          / \  <-------------    / \
  *         b   c  rotate_right(y) a   b
  */
-static void rb_rotate_left(struct rb_node *x, struct rb_root *root)
+static void rb_rotate_left(struct rb_node *x, struct rb_root *root,
+			   rb_augment_fn augment)
 {
 	struct rb_node *y = x->rb_right;
 
@@ -69,9 +85,11 @@ static void rb_rotate_left(struct rb_node *x, struct rb_root *root)
 	rb_change_child(x, y, x->rb_parent, root);
 	y->rb_left = x;
 	x->rb_parent = y;
+	rb_augment_rotated(x, y, augment);
 }
 
-static void rb_rotate_right(struct rb_node *y, struct rb_root *root)
+static void rb_rotate_right(struct rb_node *y, struct rb_root *root,
+			    rb_augment_fn augment)
 {
 	struct rb_node *x = y->rb_left;
 
@@ -82,6 +100,7 @@ static void rb_rotate_right(struct rb_node *y, struct rb_root *root)
 	rb_change_child(y, x, y->rb_parent, root);
 	x->rb_right = y;
 	y->rb_parent = x;
+	rb_augment_rotated(y, x, augment);
 }
 
 /*
@@ -119,7 +138,8 @@ static void rb_rotate_right(struct rb_node *y, struct rb_root *root)
  * Finally the root is painted black (it may have been made red by case 1,
  * or be the new node): that adds one black to every path, keeping rule 3.
  */
-void rb_insert_color(struct rb_node *node, struct rb_root *root)
+static void rb_insert_fixup(struct rb_node *node, struct rb_root *root,
+			    rb_augment_fn augment)
 {
 	struct rb_node *parent, *gparent, *uncle;
 
@@ -135,11 +155,11 @@ void rb_insert_color(struct rb_node *node, struct rb_root *root)
 				continue;
 			}
 			if (node == parent->rb_right) { /* case 2 */
-				rb_rotate_left(parent, root);
+				rb_rotate_left(parent, root, augment);
 				node = parent;
 				parent = node->rb_parent;
 			}
-			rb_rotate_right(gparent, root); /* case 3 */
+			rb_rotate_right(gparent, root, augment); /* case 3 */
 			parent->rb_color = RB_BLACK;
 			gparent->rb_color = RB_RED;
 			break;
@@ -153,11 +173,11 @@ void rb_insert_color(struct rb_node *node, struct rb_root *root)
 				continue;
 			}
 			if (node == parent->rb_left) {
-				rb_rotate_right(parent, root);
+				rb_rotate_right(parent, root, augment);
 				node = parent;
 				parent = node->rb_parent;
 			}
-			rb_rotate_left(gparent, root);
+			rb_rotate_left(gparent, root, augment);
 			parent->rb_color = RB_BLACK;
 			gparent->rb_color = RB_RED;
 			break;
@@ -208,7 +228,7 @@ void rb_insert_color(struct rb_node *node, struct rb_root *root)
  *             X   F(r)         N(b)   X
  */
 static void rb_erase_color(struct rb_node *node, struct rb_node *parent,
-			   struct rb_root *root)
+			   struct rb_root *root, rb_augment_fn augment)
 {
 	struct rb_node *sibling;
 
@@ -218,7 +238,7 @@ static void rb_erase_color(struct rb_node *node, struct rb_node *parent,
 			if (rb_is_red(sibling)) { /* case 1 */
 				sibling->rb_color = RB_BLACK;
 				parent->rb_color = RB_RED;
-				rb_rotate_left(parent, root);
+				rb_rotate_left(parent, root, augment);
 				sibling = parent->rb_right;
 			}
 			if (rb_is_black(sibling->rb_left) &&
@@ -231,13 +251,13 @@ static void rb_erase_color(struct rb_node *node, struct rb_node *parent,
 			if (rb_is_black(sibling->rb_right)) { /* case 3 */
 				sibling->rb_left->rb_color = RB_BLACK;
 				sibling->rb_color = RB_RED;
-				rb_rotate_right(sibling, root);
+				rb_rotate_right(sibling, root, augment);
 				sibling = parent->rb_right;
 			}
 			sibling->rb_color = parent->rb_color; /* case 4 */
 			parent->rb_color = RB_BLACK;
 			sibling->rb_right->rb_color = RB_BLACK;
-			rb_rotate_left(parent, root);
+			rb_rotate_left(parent, root, augment);
 			node = root->rb_node;
 			break;
 		} else { /* the mirror image */
@@ -245,7 +265,7 @@ static void rb_erase_color(struct rb_node *node, struct rb_node *parent,
 			if (rb_is_red(sibling)) {
 				sibling->rb_color = RB_BLACK;
 				parent->rb_color = RB_RED;
-				rb_rotate_right(parent, root);
+				rb_rotate_right(parent, root, augment);
 				sibling = parent->rb_left;
 			}
 			if (rb_is_black(sibling->rb_left) &&
@@ -258,13 +278,13 @@ static void rb_erase_color(struct rb_node *node, struct rb_node *parent,
 			if (rb_is_black(sibling->rb_left)) {
 				sibling->rb_right->rb_color = RB_BLACK;
 				sibling->rb_color = RB_RED;
-				rb_rotate_left(sibling, root);
+				rb_rotate_left(sibling, root, augment);
 				sibling = parent->rb_left;
 			}
 			sibling->rb_color = parent->rb_color;
 			parent->rb_color = RB_BLACK;
 			sibling->rb_left->rb_color = RB_BLACK;
-			rb_rotate_right(parent, root);
+			rb_rotate_right(parent, root, augment);
 			node = root->rb_node;
 			break;
 		}
@@ -282,7 +302,8 @@ static void rb_erase_color(struct rb_node *node, struct rb_node *parent,
  * child.  Either way, if the node lost from the tree's shape was black,
  * the paths through it are one black short: rb_erase_color() repairs that.
  */
-void rb_erase(struct rb_node *node, struct rb_root *root)
+void rb_erase_augmented(struct rb_node *node, struct rb_root *root,
+			rb_augment_fn augment)
 {
 	struct rb_node *child, *parent, *succ;
 	enum rb_color lost;
@@ -317,8 +338,41 @@ void rb_erase(struct rb_node *node, struct rb_root *root)
 		succ->rb_parent = node->rb_parent;
 		rb_change_child(node, succ, node->rb_parent, root);
 	}
+	/*
+	 * parent is the lowest node whose subtree lost a node (succ, when it
+	 * was node's right child): it and everything above it recompute.
+	 */
+	if (augment && parent)
+		rb_augment_path(parent, augment);
 	if (lost == RB_BLACK)
-		rb_erase_color(child, parent, root);
+		rb_erase_color(child, parent, root, augment);
+}
+
+void rb_insert_color(struct rb_node *node, struct rb_root *root)
+{
+	rb_insert_fixup(node, root, NULL);
+}
+
+void rb_erase(struct rb_node *node, struct rb_root *root)
+{
+	rb_erase_augmented(node, root, NULL);
+}
+
+void rb_augment_path(struct rb_node *node, rb_augment_fn augment)
+{
+	for (; node; node = node->rb_parent)
+		augment(node);
+}
+
+/*
+ * The new leaf changes the subtree of every node above it: recompute the
+ * path first, so the rotations of the fix-up start from true values.
+ */
+void rb_insert_augmented(struct rb_node *node, struct rb_root *root,
+			 rb_augment_fn augment)
+{
+	rb_augment_path(node, augment);
+	rb_insert_fixup(node, root, augment);
 }
 
 struct rb_node *rb_first(const struct rb_root *root)

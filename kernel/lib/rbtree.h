@@ -87,6 +87,25 @@ void rb_insert_color(struct rb_node *node, struct rb_root *root);
 /* Take node out of the tree and rebalance; node's fields are left stale. */
 void rb_erase(struct rb_node *node, struct rb_root *root);
 
+/*
+ * Augmented trees (Linux's rbtree_augmented.h, reduced): each node of the
+ * caller's keeps a value computed from its own object and its children's
+ * values -- the VMA tree keeps the largest free gap below each subtree
+ * (mm/vma.c), so a search can skip every subtree without a gap big enough.
+ * augment(node) recomputes node's value from its children's.  The tree
+ * calls it wherever its own changes move subtrees (rotations, unlinking);
+ * the caller calls rb_augment_path when a node's own part of the value
+ * changes (the VMA's neighbour moved): node and all above it recompute.
+ * Each of these is O(log n).
+ */
+typedef void (*rb_augment_fn)(struct rb_node *node);
+
+void rb_insert_augmented(struct rb_node *node, struct rb_root *root,
+			 rb_augment_fn augment);
+void rb_erase_augmented(struct rb_node *node, struct rb_root *root,
+			rb_augment_fn augment);
+void rb_augment_path(struct rb_node *node, rb_augment_fn augment);
+
 /* The smallest and largest nodes, or NULL when the tree is empty. */
 struct rb_node *rb_first(const struct rb_root *root);
 struct rb_node *rb_last(const struct rb_root *root);

@@ -485,7 +485,97 @@ out:
 	KTEST_EXPECT_EQ(t, nr_free_pages(), before);
 }
 
+/*
+ * An augmented tree: each node keeps the largest val of its subtree, as
+ * the VMA tree keeps the largest gap (mm/vma.c).  After every insertion
+ * and erasure, in random orders, each node's max is recomputed from
+ * scratch and compared.
+ */
+struct aug_node {
+	struct rb_node rb;
+	unsigned long key, val, max;
+};
+
+#define AUG_N 200
+
+static unsigned long aug_max(const struct rb_node *rb)
+{
+	return rb ? rb_entry(rb, struct aug_node, rb)->max : 0;
+}
+
+static void aug_update(struct rb_node *rb)
+{
+	struct aug_node *n = rb_entry(rb, struct aug_node, rb);
+
+	n->max = max(n->val, max(aug_max(rb->rb_left), aug_max(rb->rb_right)));
+}
+
+/* The subtree's true max, or ~0UL if some node's kept max is wrong. */
+static unsigned long aug_check(const struct rb_node *rb)
+{
+	const struct aug_node *n =
+		rb_entry_safe((struct rb_node *)rb, struct aug_node, rb);
+	unsigned long left, right, m;
+
+	if (!n)
+		return 0;
+	left = aug_check(rb->rb_left);
+	right = aug_check(rb->rb_right);
+	if (left == ~0UL || right == ~0UL)
+		return ~0UL;
+	m = max(n->val, max(left, right));
+	return m == n->max ? m : ~0UL;
+}
+
+static void aug_insert(struct rb_root *root, struct aug_node *new)
+{
+	struct rb_node **link = &root->rb_node, *parent = NULL;
+
+	while (*link) {
+		parent = *link;
+		link = new->key < rb_entry(parent, struct aug_node, rb)->key
+			       ? &parent->rb_left
+			       : &parent->rb_right;
+	}
+	rb_link_node(&new->rb, parent, link);
+	rb_insert_augmented(&new->rb, root, aug_update);
+}
+
+static void augmented(struct ktest *t)
+{
+	unsigned long before = nr_free_pages();
+	struct aug_node *nodes = kmalloc(AUG_N * sizeof(*nodes));
+	struct rb_root root = RB_ROOT;
+	unsigned int perm[AUG_N];
+	u32 seed = 77;
+
+	KTEST_ASSERT_NOT_NULL(t, nodes);
+	make_permutation(perm, AUG_N, 4242);
+	for (unsigned int i = 0; i < AUG_N; i++) {
+		nodes[i].key = perm[i];
+		nodes[i].val = 1 + test_random(&seed) % 100000;
+		aug_insert(&root, &nodes[i]);
+		if (aug_check(root.rb_node) == ~0UL)
+			break;
+	}
+	KTEST_EXPECT_NE(t, aug_check(root.rb_node), ~0UL);
+	/* A node's own value changes: its path recomputes. */
+	nodes[7].val = 200000;
+	rb_augment_path(&nodes[7].rb, aug_update);
+	KTEST_EXPECT_EQ(t, aug_check(root.rb_node), 200000);
+	make_permutation(perm, AUG_N, 99);
+	for (unsigned int i = 0; i < AUG_N; i++) {
+		rb_erase_augmented(&nodes[perm[i]].rb, &root, aug_update);
+		if (aug_check(root.rb_node) == ~0UL)
+			break;
+	}
+	KTEST_EXPECT_TRUE(t, RB_EMPTY_ROOT(&root));
+	kfree(nodes);
+	KTEST_EXPECT_EQ(t, nr_free_pages(), before);
+}
+
 KTEST_SUITE(rbtree, KTEST_CASE(empty_and_single),
 	    KTEST_CASE(insert_erase_orders), KTEST_CASE(erase_root_repeatedly),
 	    KTEST_CASE(in_order_iteration), KTEST_CASE(lookups),
-	    KTEST_CASE(equal_keys), KTEST_CASE(ten_thousand));
+	    KTEST_CASE(equal_keys), KTEST_CASE(ten_thousand),
+	    KTEST_CASE(augmented));

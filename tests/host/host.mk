@@ -21,7 +21,8 @@ HOST_KSRCS := kernel/printk.c kernel/lib/vsprintf.c kernel/ktest.c kernel/lib/kt
 # and so the VM's fault path, which runs here on stand-in page tables.
 HOST_PTE_SRCS := mm/vm_normal_page.c mm/vm_normal_page_test.c mm/memory.c \
 	mm/pagewalk.c mm/pagewalk_test.c mm/vma.c mm/mmap.c mm/mprotect.c \
-	mm/madvise.c mm/mlock.c mm/mm_struct.c mm/task_mmu.c mm/memory_test.c \
+	mm/madvise.c mm/mlock.c mm/mm_struct.c mm/task_mmu.c mm/memory_test.c mm/vma_test.c \
+	mm/mremap.c mm/mremap_test.c \
 	mm/devmem_test.c mm/mmu_notifier.c mm/mmu_notifier_test.c \
 	mm/vm_audit.c mm/filemap_mmap.c mm/truncate.c mm/mmu_gather.c \
 	kernel/rwsem.c kernel/lockdep.c \

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 /*
- * Random mmap/munmap/mprotect/madvise/fork/touch sequences on a real
- * address space (mm/vma.c, mm/mmap.c, mm/mprotect.c, mm/madvise.c,
+ * Random mmap/munmap/mprotect/madvise/mremap/fork/touch sequences on a
+ * real address space (mm/vma.c, mm/mmap.c, mm/mprotect.c, mm/madvise.c,
+ * mm/mremap.c,
  * mm/memory.c, mm/filemap_mmap.c, mm/truncate.c and x86_64's page tables,
  * built for the host under ASan/UBSan), with
  * private and shared anonymous memory and private and shared mappings of a
@@ -408,6 +409,49 @@ static void dontneed(struct ktest *t, struct mm_struct *mm, unsigned long first,
 	}
 }
 
+/*
+ * mremap: shrink in place, or move (MREMAP_FIXED) to another part of the
+ * window, growing or shrinking on the way.  Whether the range lies in one
+ * VMA (else EFAULT) is asked of the kernel; what the pages read after the
+ * move, and that the mirror lost the old addresses, the checks say.
+ */
+static void remap(struct ktest *t, struct mm_struct *mm, unsigned long first,
+		  unsigned long n)
+{
+	unsigned long to = rnd(PAGES), m = 1 + rnd(min(16UL, PAGES - to));
+	struct vm_area_struct *vma = find_vma(mm, addr_of(first));
+	bool one_vma = vma && addr_of(first + n) <= vma->vm_end;
+	struct model_page moved[16];
+	long r;
+
+	if (rnd(4) == 0) { /* shrink in place */
+		m = 1 + rnd(n);
+		r = do_mremap(mm, addr_of(first), n * PAGE_SIZE, m * PAGE_SIZE,
+			      0, 0);
+		KTEST_EXPECT_EQ(t, r, one_vma ? (long)addr_of(first) : -EFAULT);
+		if (one_vma)
+			model_set(first + m, n - m, UNMAPPED, 0, 0);
+		return;
+	}
+	if (to < first + n && first < to + m)
+		return; /* overlapping: EINVAL, bad_requests' business */
+	r = do_mremap(mm, addr_of(first), n * PAGE_SIZE, m * PAGE_SIZE,
+		      MREMAP_MAYMOVE | MREMAP_FIXED, addr_of(to));
+	KTEST_EXPECT_EQ(t, r, one_vma ? (long)addr_of(to) : -EFAULT);
+	if (!one_vma)
+		return;
+	for (unsigned long i = 0; i < m; i++) {
+		moved[i] = model[first + min(i, n - 1)];
+		if (i >= n) /* grown: fresh pages of the same VMA */
+			moved[i] = (struct model_page){
+				moved[i].kind, moved[i].prot,
+				moved[i].pgoff + i - (n - 1), false, 0
+			};
+	}
+	model_set(first, n, UNMAPPED, 0, 0);
+	memcpy(&model[to], moved, m * sizeof(moved[0]));
+}
+
 /* Reclaim now: the model does not change, whatever went to swap. */
 static void pageout(struct ktest *t, struct mm_struct *mm, unsigned long first,
 		    unsigned long n)
@@ -508,6 +552,8 @@ static void random_operations(struct ktest *t)
 			file_truncate(rnd(FILE_PAGES + 1));
 		} else if (op < 58) {
 			pageout(t, mm, first, n);
+		} else if (op < 62) {
+			remap(t, mm, first, n);
 		} else if (op < 70) {
 			if (!device_access(t, first, n, step))
 				break;

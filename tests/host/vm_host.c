@@ -4,12 +4,14 @@
  * and the rest) and mm/memory.c run in a test process: a 4-level page
  * table like x86_64's (its walk is in tests/host/include/asm/pgtable.h),
  * whose tables come from the page allocator (so a leaked table shows in
- * the free-page count), a task to be `current`, and the file references
+ * the free-page count), a task to be `current` (root, no resource
+ * limits), and the file references
  * mm/vma.c takes (the host fuzzer's file lives as long as the test).
  */
 #include <stdio.h>
 #include <asm/pgtable.h>
 #include <kernel/fs/vfs.h>
+#include <kernel/resource.h>
 #include <kernel/sched.h>
 #include <kernel/uaccess.h>
 #include <mm/mm.h>
@@ -18,6 +20,17 @@
 
 static struct task_struct host_task;
 struct task_struct *current = &host_task;
+
+/* The test process is root, without limits (kernel/resource.c). */
+bool capable(int cap)
+{
+	return true;
+}
+
+unsigned long rlimit(unsigned int resource)
+{
+	return RLIM_INFINITY;
+}
 
 pgd_t *pgd_alloc(void)
 {

@@ -77,6 +77,28 @@ class PosixSuiteTest(unittest.TestCase):
         self.assertEqual(tests["2-1"].output, "half a line\n")
         self.assertEqual(posix_suite.describe(tests["3-1"]), "kernel: bad page state")
 
+    def test_errors_read_alike_on_every_port(self):
+        """A compiler's error comes in the C locale, with ASCII quotes,
+        whatever the caller's locale: the host's gcc (built with NLS)
+        and a cross gcc (without) then report the same line."""
+        with tempfile.TemporaryDirectory() as tmp:
+            src = os.path.join(tmp, "1-1.c")
+            with open(src, "w") as f:
+                f.write("int test_main(void) { return no_such_name; }\n")
+            target = posix_suite.Target("host", ["gcc"], [], [], [])
+            lang = os.environ.get("LANG")
+            os.environ["LANG"] = "C.UTF-8"
+            try:
+                result = target.compile(tmp, src, os.path.join(tmp, "1-1.o"))
+            finally:
+                if lang is None:
+                    del os.environ["LANG"]
+                else:
+                    os.environ["LANG"] = lang
+        self.assertNotEqual(result.returncode, 0)
+        self.assertIn("error: 'no_such_name' undeclared",
+                      posix_suite.first_error(result.stderr))
+
     def test_no_suite_directory(self):
         with tempfile.TemporaryDirectory() as tmp:
             with self.assertRaises(SystemExit) as e:

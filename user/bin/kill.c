@@ -2,7 +2,8 @@
 /*
  * kill [-N | -NAME] pid...: send a signal (by default SIGTERM, as POSIX
  * says) to each process; the signal by number (-9) or by name with or
- * without its SIG prefix (-KILL, -SIGSTOP).  kill -l lists the names.
+ * without its SIG prefix (-KILL, -SIGSTOP); a real-time signal by number
+ * (-34).  kill -l lists the names.
  */
 #include <errno.h>
 #include <signal.h>
@@ -10,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const names[NSIG] = {
+static const char *const names[SIGRTMIN] = {
 	[SIGHUP] = "HUP",	[SIGINT] = "INT",	[SIGQUIT] = "QUIT",
 	[SIGILL] = "ILL",	[SIGTRAP] = "TRAP",	[SIGABRT] = "ABRT",
 	[SIGBUS] = "BUS",	[SIGFPE] = "FPE",	[SIGKILL] = "KILL",
@@ -34,7 +35,7 @@ static int parse_signal(const char *s)
 		return n >= 0 && n < NSIG ? (int)n : -1;
 	if (!strncmp(s, "SIG", 3))
 		s += 3;
-	for (int sig = 1; sig < NSIG; sig++)
+	for (int sig = 1; sig < SIGRTMIN; sig++)
 		if (!strcmp(s, names[sig]))
 			return sig;
 	return -1;
@@ -45,7 +46,7 @@ int main(int argc, char **argv)
 	int status = 0, i = 1, sig = SIGTERM;
 
 	if (argc == 2 && !strcmp(argv[1], "-l")) {
-		for (int s = 1; s < NSIG; s++)
+		for (int s = 1; s < SIGRTMIN; s++)
 			printf("%2d %s\n", s, names[s]);
 		return 0;
 	}

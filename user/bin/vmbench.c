@@ -36,6 +36,10 @@
  *                   has 10 (or V) one-page mappings of its own, with
  *                   alternating protections so that none can merge; each
  *                   fault is in a different mapping
+ *   mmap_many_20000 ticks per mmap() of one page, without a hint, while
+ *                   the program builds up 20000 such mappings (rights
+ *                   alternating: no merging): the cost of finding a free
+ *                   range and a place among thousands of VMAs
  *
  *   file_read_<B>   ticks per page to read a cached file of -n pages
  *                   through a MAP_PRIVATE mapping, one byte a page, with
@@ -589,14 +593,11 @@ static void report_count(const char *metric, long bytes, uint64_t n,
 static char **vma_pages; /* cfg.vmas one-page mappings */
 
 /*
- * Map n single pages, read-write and read-only in turn so that neighbours
- * cannot merge, then time one write fault in each read-write one.  Adds
- * the ticks to *ticks and the faults to *faults.
+ * Map n single pages into vma_pages[], read-write and read-only in turn so
+ * that neighbours cannot merge.
  */
-static void vma_round(long n, uint64_t *ticks, uint64_t *faults)
+static void map_single_pages(long n)
 {
-	uint64_t t0;
-
 	for (long i = 0; i < n; i++) {
 		int prot = i % 2 ? PROT_READ : PROT_READ | PROT_WRITE;
 
@@ -605,13 +606,29 @@ static void vma_round(long n, uint64_t *ticks, uint64_t *faults)
 		if (vma_pages[i] == MAP_FAILED)
 			die("mmap (one page)");
 	}
+}
+
+static void unmap_single_pages(long n)
+{
+	for (long i = 0; i < n; i++)
+		unmap(vma_pages[i], page_size);
+}
+
+/*
+ * n single pages mapped, time one write fault in each read-write one.
+ * Adds the ticks to *ticks and the faults to *faults.
+ */
+static void vma_round(long n, uint64_t *ticks, uint64_t *faults)
+{
+	uint64_t t0;
+
+	map_single_pages(n);
 	t0 = now();
 	for (long i = 0; i < n; i += 2)
 		*(volatile char *)vma_pages[i] = 1;
 	*ticks += now() - t0;
 	*faults += (n + 1) / 2;
-	for (long i = 0; i < n; i++)
-		unmap(vma_pages[i], page_size);
+	unmap_single_pages(n);
 }
 
 /*
@@ -837,6 +854,29 @@ static void bench_find_vma(void)
 		snprintf(name, sizeof(name), "find_vma_%ld", sizes[s]);
 		report(name, per(median(v, cfg.runs), faults), "/fault");
 	}
+	free(vma_pages);
+}
+
+#define MMAP_MANY 20000
+
+/* Ticks to map MMAP_MANY single pages (they are unmapped afterwards). */
+static uint64_t run_mmap_many(void)
+{
+	uint64_t t0 = now(), ticks;
+
+	map_single_pages(MMAP_MANY);
+	ticks = now() - t0;
+	unmap_single_pages(MMAP_MANY);
+	return ticks;
+}
+
+static void bench_mmap_many(void)
+{
+	vma_pages = malloc(MMAP_MANY * sizeof(*vma_pages));
+	if (!vma_pages)
+		die("malloc");
+	report("mmap_many_20000", per(measure(run_mmap_many), MMAP_MANY),
+	       "/mmap");
 	free(vma_pages);
 }
 
@@ -1247,6 +1287,7 @@ static const struct bench {
 	{ "mprotect_page", bench_mprotect },
 	{ "untouched", bench_untouched },
 	{ "find_vma", bench_find_vma },
+	{ "mmap_many", bench_mmap_many },
 	{ "signal", bench_signal },
 	{ "threads", bench_threads },
 	{ "fault_around", bench_fault_around },

@@ -5,7 +5,8 @@
  * mutexes (normal: no error checking, not recursive); condition variables,
  * with timed waits; barriers;
  * thread attributes for the detach state and the stack size; the
- * cancelability state and type, kept though nothing cancels a thread.
+ * cancelability state and type, kept though nothing cancels a thread;
+ * pthread_atfork.
  */
 #ifndef _PTHREAD_H
 #define _PTHREAD_H
@@ -21,6 +22,11 @@ int pthread_detach(pthread_t thread);
 void pthread_exit(void *result) __attribute__((noreturn));
 pthread_t pthread_self(void);
 int pthread_equal(pthread_t a, pthread_t b);
+/* The thread's CPU-time clock, for clock_gettime (a thread of this process). */
+int pthread_getcpuclockid(pthread_t thread, clockid_t *clock);
+/* Handlers fork runs: prepare before it, parent and child after it (fork.c). */
+int pthread_atfork(void (*prepare)(void), void (*parent)(void),
+		   void (*child)(void));
 
 int pthread_attr_init(pthread_attr_t *attr);
 int pthread_attr_destroy(pthread_attr_t *attr);

@@ -5,7 +5,9 @@
  * layouts); a handler's ucontext is the arch's (asm/sigcontext.h).
  * sigaction() always installs the library's restorer (user/lib/arch/<arch>/
  * sigreturn.S), the trampoline a handler returns to, which calls sigreturn.
- * Signals 1 to NSIG - 1; no real-time signals, no sigqueue.
+ * Signals 1 to NSIG - 1: the classic ones below SIGRTMIN, then the
+ * real-time signals SIGRTMIN to SIGRTMAX, each sent instance queued with
+ * its value (sigqueue), up to SIGQUEUE_MAX a process.
  */
 #ifndef _SIGNAL_H
 #define _SIGNAL_H
@@ -30,7 +32,12 @@ int sigpending(sigset_t *set);
 int sigsuspend(const sigset_t *mask);
 /* Take a pending signal of set (blocked by the caller) without a handler. */
 int sigwaitinfo(const sigset_t *set, siginfo_t *info);
+/* The same, waiting at most *timeout (NULL: for ever): -1, EAGAIN then. */
+int sigtimedwait(const sigset_t *set, siginfo_t *info,
+		 const struct timespec *timeout);
 int sigwait(const sigset_t *set, int *sig);
+/* Send sig with value (si_code SI_QUEUE); -1, EAGAIN if the queue is full. */
+int sigqueue(pid_t pid, int sig, const union sigval value);
 /* Handlers with SA_ONSTACK run on this stack (ss_sp, ss_size). */
 int sigaltstack(const stack_t *ss, stack_t *old);
 

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * <unistd.h>: the POSIX system calls on processes and files, and a few
+ * <unistd.h>: the POSIX system calls on processes, users and files, and a few
  * helpers built on them (sleep, execvp, getopt, isatty, sysconf).
  */
 #ifndef _UNISTD_H
@@ -14,9 +14,11 @@
  * The POSIX options Pagoda has, as POSIX.1-2008 numbers them: file
  * mappings (mmap, msync), mprotect, mlockall and mlock, fsync, job
  * control, the monotonic clock, process CPU-time clocks, shared memory
- * objects (shm_open).  Those it lacks are left undefined or -1 (not
- * there): threads (pthread.h is a subset: no keys, no once, no rwlocks),
- * timers (timer_create), real-time signals, semaphores.
+ * objects (shm_open), real-time signals (sigqueue, sigtimedwait), timers
+ * (timer_create), thread CPU-time clocks, semaphores (sem_open ...),
+ * message queues (mq_open ...), real-time scheduling policies, saved
+ * set-user-ids.  Those it lacks are left undefined or -1 (not there):
+ * threads (pthread.h is a subset: no keys, no once, no rwlocks).
  */
 #define _POSIX_VERSION 200809L
 #define _POSIX_MAPPED_FILES 200809L
@@ -27,10 +29,16 @@
 #define _POSIX_JOB_CONTROL 1
 #define _POSIX_MONOTONIC_CLOCK 200809L
 #define _POSIX_CPUTIME 200809L
-#define _POSIX_TIMERS (-1)
-#define _POSIX_REALTIME_SIGNALS (-1)
+#define _POSIX_TIMERS 200809L
+#define _POSIX_THREAD_CPUTIME 200809L
+#define _POSIX_REALTIME_SIGNALS 200809L
 #define _POSIX_SHARED_MEMORY_OBJECTS 200809L
-#define _POSIX_SEMAPHORES (-1)
+#define _POSIX_SEMAPHORES 200809L
+#define _POSIX_MESSAGE_PASSING 200809L
+#define _POSIX_PRIORITY_SCHEDULING 200809L /* SCHED_FIFO, SCHED_RR */
+#define _POSIX_SPORADIC_SERVER (-1)	   /* no SCHED_SPORADIC */
+#define _POSIX_THREAD_SPORADIC_SERVER (-1)
+#define _POSIX_SAVED_IDS 1
 
 /* sysconf() names (Linux's values) */
 #define _SC_ARG_MAX 0
@@ -38,6 +46,8 @@
 #define _SC_CLK_TCK 2
 #define _SC_OPEN_MAX 4
 #define _SC_JOB_CONTROL 7
+#define _SC_SAVED_IDS 8
+#define _SC_PRIORITY_SCHEDULING 10
 #define _SC_TIMERS 11
 #define _SC_FSYNC 15
 #define _SC_MAPPED_FILES 16
@@ -47,6 +57,8 @@
 #define _SC_VERSION 29
 #define _SC_PAGESIZE 30
 #define _SC_PAGE_SIZE _SC_PAGESIZE
+#define _SC_RTSIG_MAX 31
+#define _SC_SIGQUEUE_MAX 34
 #define _SC_THREADS 67
 #define _SC_NPROCESSORS_CONF 83
 #define _SC_NPROCESSORS_ONLN 84
@@ -57,6 +69,12 @@
 #define _SC_CPUTIME 138
 #define _SC_THREAD_CPUTIME 139
 #define _SC_MONOTONIC_CLOCK 149
+#define _SC_SEMAPHORES 21
+#define _SC_SEM_NSEMS_MAX 32
+#define _SC_SEM_VALUE_MAX 33
+#define _SC_MESSAGE_PASSING 20
+#define _SC_MQ_OPEN_MAX 27
+#define _SC_MQ_PRIO_MAX 28
 
 #define STDIN_FILENO 0
 #define STDOUT_FILENO 1
@@ -93,6 +111,26 @@ pid_t setsid(void);
 pid_t getsid(pid_t pid);
 int tcsetpgrp(int fd, pid_t pgrp);
 pid_t tcgetpgrp(int fd);
+/*
+ * Users: a process's real, effective and saved user and group ids.  Root
+ * (0) may set any; others only move among the ids they hold (EPERM).
+ */
+uid_t getuid(void);
+uid_t geteuid(void);
+gid_t getgid(void);
+gid_t getegid(void);
+int setuid(uid_t uid);
+int setgid(gid_t gid);
+int seteuid(uid_t euid);
+int setegid(gid_t egid);
+int setreuid(uid_t ruid, uid_t euid);
+int setregid(gid_t rgid, gid_t egid);
+int setresuid(uid_t ruid, uid_t euid, uid_t suid);
+int setresgid(gid_t rgid, gid_t egid, gid_t sgid);
+int getresuid(uid_t *ruid, uid_t *euid, uid_t *suid);
+int getresgid(gid_t *rgid, gid_t *egid, gid_t *sgid);
+/* uname's nodename; there is no sethostname. */
+int gethostname(char *name, size_t len);
 unsigned int sleep(unsigned int seconds);
 int usleep(useconds_t usec);
 /* SIGALRM in seconds (0 cancels); the seconds left of the previous alarm. */

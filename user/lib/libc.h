@@ -6,6 +6,7 @@
 #ifndef _LIBC_H
 #define _LIBC_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <pagoda/syscall.h>
 
@@ -29,6 +30,42 @@ long __syscall6(long nr, long a1, long a2, long a3, long a4, long a5, long a6);
  * so that a large result (an address) is never taken for an error.
  */
 long __syscall_ret(long r);
+
+/*
+ * Futexes (futex.c): wait while *word is val, for at most *left (NULL: no
+ * limit), and wake n waiters; private to the process unless shared.  The
+ * kernel's result: 0, or -EAGAIN, -EINTR, -ETIMEDOUT ...
+ */
+struct timespec;
+long __futex_wait(int *word, int val, bool shared, const struct timespec *left);
+long __futex_wake(int *word, int n, bool shared);
+/* What is left of abstime on CLOCK_REALTIME; false if it has passed. */
+bool __time_left(const struct timespec *abstime, struct timespec *left);
+/* A three-state futex lock on word (0: unlocked). */
+bool __futex_trylock(int *word);
+void __futex_lock(int *word, bool shared);
+void __futex_lock_contended(int *word, bool shared); /* taken as contended */
+void __futex_unlock(int *word, bool shared);
+
+/*
+ * The file in /dev/shm of a POSIX object's name ("/name"): prefix and the
+ * name, in path; -1 with errno EINVAL or ENAMETOOLONG (shm.c).
+ */
+int __shm_path(const char *name, const char *prefix, char *path, size_t size);
+/*
+ * Open the object file path read-write, as open() with oflag's O_CREAT
+ * and O_EXCL: a new one is made whole (init's len bytes, zeros up to
+ * size) or not at all.  Its descriptor, or -1 with errno (shm.c).
+ */
+int __shm_open_object(const char *path, int oflag, const void *init, size_t len,
+		      size_t size);
+
+/*
+ * Take and release every lock of the C library (lock.c): fork does, so
+ * that no other thread holds one when the child is made.
+ */
+void __libc_lock_all(void);
+void __libc_unlock_all(void);
 
 /* Threads (arch/<arch>/clone.S): start fn(arg) on stack; the thread pointer. */
 struct pthread;

@@ -24,12 +24,17 @@
  * flockfile, ftrylockfile and funlockfile, which <stdio.h> declares and
  * newlib leaves out, take a FILE's lock for a caller that wants several
  * calls to come out as one.
+ *
+ * fork takes them all (__libc_lock_all, below), so that the child, which
+ * has only the forking thread, finds none held by a thread it lacks.
  */
 #include <errno.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/lock.h>
+
+#include "libc.h"
 
 /* newlib's, in its stdio: set up the standard streams (declared privately). */
 void __sinit(struct _reent *r);
@@ -161,4 +166,63 @@ int ftrylockfile(FILE *f)
 void funlockfile(FILE *f)
 {
 	__retarget_lock_release_recursive(file_lock(f));
+}
+
+/*
+ * fork (fork.c) takes every lock of the library, so that no other thread
+ * holds one when the child is made, and both sides release them after:
+ * a lock held at the fork would be held for ever in the child, where only
+ * the forking thread lives.  They are taken in the order newlib nests
+ * them, the outer first (stdio's initialization, atexit, the time zone and
+ * the environment may call malloc or use FILEs; the list of FILEs is held
+ * while each FILE's lock is taken; malloc's is innermost), so that fork
+ * cannot deadlock with a thread taking two of them.
+ */
+#define NR_LOCKS(table) (sizeof(table) / sizeof((table)[0]))
+
+static struct __lock *const outer_locks[] = {
+	&__lock___sinit_recursive_mutex,
+	&__lock___atexit_recursive_mutex,
+	&__lock___tz_mutex,
+	&__lock___env_recursive_mutex,
+	&__lock___sfp_recursive_mutex,
+};
+static struct __lock *const inner_locks[] = {
+	&__lock___arc4random_mutex,
+	&__lock___dd_hash_mutex,
+	&__lock___at_quick_exit_mutex,
+	&__lock___malloc_recursive_mutex,
+};
+
+/* newlib's, in its stdio: fn on each open FILE of r (declared privately). */
+int _fwalk(struct _reent *r, int (*fn)(FILE *));
+
+static int lock_file(FILE *f)
+{
+	__retarget_lock_acquire_recursive(f->_lock);
+	return 0;
+}
+
+static int unlock_file(FILE *f)
+{
+	__retarget_lock_release_recursive(f->_lock);
+	return 0;
+}
+
+void __libc_lock_all(void)
+{
+	for (size_t i = 0; i < NR_LOCKS(outer_locks); i++)
+		__retarget_lock_acquire_recursive(outer_locks[i]);
+	_fwalk(_GLOBAL_REENT, lock_file);
+	for (size_t i = 0; i < NR_LOCKS(inner_locks); i++)
+		__retarget_lock_acquire_recursive(inner_locks[i]);
+}
+
+void __libc_unlock_all(void)
+{
+	for (size_t i = NR_LOCKS(inner_locks); i--;)
+		__retarget_lock_release_recursive(inner_locks[i]);
+	_fwalk(_GLOBAL_REENT, unlock_file);
+	for (size_t i = NR_LOCKS(outer_locks); i--;)
+		__retarget_lock_release_recursive(outer_locks[i]);
 }

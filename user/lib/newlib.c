@@ -10,7 +10,9 @@
  * fork, wait, execve, _exit -- the wrappers of syscalls.c and time.c, the
  * ones programs call too.  This file adds the rest:
  *
- *  - times(), which newlib's clock() reads;
+ *  - times(), in clock ticks (sysconf(_SC_CLK_TCK)) as POSIX has it, and
+ *    clock(), in XSI's CLOCKS_PER_SEC (user/include/time.h), which
+ *    newlib's would take times() to count in;
  *  - each thread's struct _reent, newlib's per-thread state (errno,
  *    strtok's position, the buffers of dtoa and asctime): __getreent()
  *    finds the calling thread's (newlib is built with __DYNAMIC_REENT__),
@@ -27,11 +29,10 @@
 
 static clock_t ticks(const struct timeval *tv)
 {
-	return tv->tv_sec * CLOCKS_PER_SEC +
-	       tv->tv_usec / (1000000 / CLOCKS_PER_SEC);
+	return tv->tv_sec * USER_HZ + tv->tv_usec / (1000000 / USER_HZ);
 }
 
-/* CPU times in clock() units (CLOCKS_PER_SEC); returns the uptime in them. */
+/* CPU times in clock ticks (USER_HZ); returns the uptime in them. */
 clock_t times(struct tms *buf)
 {
 	struct rusage self, children;
@@ -45,8 +46,18 @@ clock_t times(struct tms *buf)
 	buf->tms_stime = ticks(&self.ru_stime);
 	buf->tms_cutime = ticks(&children.ru_utime);
 	buf->tms_cstime = ticks(&children.ru_stime);
-	return now.tv_sec * CLOCKS_PER_SEC +
-	       now.tv_nsec / (1000000000 / CLOCKS_PER_SEC);
+	return now.tv_sec * USER_HZ + now.tv_nsec / (1000000000 / USER_HZ);
+}
+
+/* The process's CPU time (POSIX: user and system, not its children's). */
+clock_t clock(void)
+{
+	struct timespec t;
+
+	if (clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t) < 0)
+		return (clock_t)-1;
+	return t.tv_sec * CLOCKS_PER_SEC +
+	       t.tv_nsec / (1000000000 / CLOCKS_PER_SEC);
 }
 
 /* Threads */

@@ -25,9 +25,9 @@
  * thread from one already joined: ESRCH, rather than a read of unmapped
  * memory.
  *
- * Mutexes are Drepper's three-state futex locks ("Futexes Are Tricky"):
- * an uncontended lock and unlock are one atomic instruction each, and
- * only a thread that finds the lock taken enters the kernel.  A condition
+ * Mutexes are Drepper's three-state futex locks (futex.c): an
+ * uncontended lock and unlock are one atomic instruction each, and only
+ * a thread that finds the lock taken enters the kernel.  A condition
  * variable is a sequence number: a waiter notes it, releases the mutex and
  * sleeps unless it has changed; signal and broadcast change it and wake
  * one waiter or all.  (Waking can be spurious, which POSIX allows.)  A
@@ -79,15 +79,8 @@ static int live_threads = 1;
 
 static long futex(int *word, int op, int val)
 {
-	return __syscall3(SYS_futex, word, op | FUTEX_PRIVATE_FLAG, val);
-}
-
-/* FUTEX_WAIT for at most *left (relative, as the kernel takes it). */
-static long futex_wait_for(int *word, int val, const struct timespec *left)
-{
-	return __syscall6(SYS_futex, (long)word,
-			  FUTEX_WAIT | FUTEX_PRIVATE_FLAG, val, (long)left, 0,
-			  0);
+	return op == FUTEX_WAIT ? __futex_wait(word, val, false, NULL)
+				: __futex_wake(word, val, false);
 }
 
 pthread_t pthread_self(void)
@@ -173,6 +166,29 @@ static bool on_list(struct pthread *t)
 		if (p == t)
 			return true;
 	return false;
+}
+
+/*
+ * The caller's own clock is CLOCK_THREAD_CPUTIME_ID; another thread's is
+ * Linux's encoding of its id (MAKE_THREAD_CPUCLOCK), which the kernel's
+ * clock_gettime reads while the thread lives.  A thread joined already,
+ * its stack and struct pthread unmapped, is ESRCH.
+ */
+int pthread_getcpuclockid(pthread_t thread, clockid_t *clock)
+{
+	int err = 0;
+
+	if (thread == pthread_self()) {
+		*clock = CLOCK_THREAD_CPUTIME_ID;
+		return 0;
+	}
+	pthread_mutex_lock(&list_lock);
+	if (on_list(thread) && thread->tid)
+		*clock = MAKE_THREAD_CPUCLOCK(thread->tid);
+	else
+		err = ESRCH;
+	pthread_mutex_unlock(&list_lock);
+	return err;
 }
 
 static void unlink_thread(struct pthread *t)
@@ -403,32 +419,24 @@ int pthread_mutex_destroy(pthread_mutex_t *m)
 
 int pthread_mutex_trylock(pthread_mutex_t *m)
 {
-	int unlocked = 0;
-
-	return __atomic_compare_exchange_n(&m->state, &unlocked, 1, false,
-					   __ATOMIC_ACQUIRE, __ATOMIC_RELAXED)
-		       ? 0
-		       : EBUSY;
+	return __futex_trylock(&m->state) ? 0 : EBUSY;
 }
 
 /* Take the lock as contended (2): the unlocker will wake a waiter. */
 static void lock_contended(pthread_mutex_t *m)
 {
-	while (__atomic_exchange_n(&m->state, 2, __ATOMIC_ACQUIRE))
-		futex(&m->state, FUTEX_WAIT, 2);
+	__futex_lock_contended(&m->state, false);
 }
 
 int pthread_mutex_lock(pthread_mutex_t *m)
 {
-	if (pthread_mutex_trylock(m))
-		lock_contended(m);
+	__futex_lock(&m->state, false);
 	return 0;
 }
 
 int pthread_mutex_unlock(pthread_mutex_t *m)
 {
-	if (__atomic_exchange_n(&m->state, 0, __ATOMIC_RELEASE) == 2)
-		futex(&m->state, FUTEX_WAKE, 1);
+	__futex_unlock(&m->state, false);
 	return 0;
 }
 
@@ -459,30 +467,22 @@ int pthread_cond_wait(pthread_cond_t *c, pthread_mutex_t *m)
 
 /*
  * abstime is on CLOCK_REALTIME, the date; the futex waits for what is
- * left of it (relative, which is right: Pagoda's real-time clock is never
- * set after boot).  A time already past, or a timeout, gives ETIMEDOUT
+ * left of it (__time_left).  A time already past, or a timeout, gives ETIMEDOUT
  * with the mutex held again, as POSIX says.
  */
 int pthread_cond_timedwait(pthread_cond_t *c, pthread_mutex_t *m,
 			   const struct timespec *abstime)
 {
 	int seq = __atomic_load_n(&c->seq, __ATOMIC_RELAXED);
-	struct timespec now, left;
+	struct timespec left;
 	long r;
 
 	if (abstime->tv_nsec < 0 || abstime->tv_nsec >= 1000000000L)
 		return EINVAL;
-	clock_gettime(CLOCK_REALTIME, &now);
-	left.tv_sec = abstime->tv_sec - now.tv_sec;
-	left.tv_nsec = abstime->tv_nsec - now.tv_nsec;
-	if (left.tv_nsec < 0) {
-		left.tv_nsec += 1000000000L;
-		left.tv_sec--;
-	}
-	if (left.tv_sec < 0)
+	if (!__time_left(abstime, &left))
 		return ETIMEDOUT;
 	pthread_mutex_unlock(m);
-	r = futex_wait_for(&c->seq, seq, &left);
+	r = __futex_wait(&c->seq, seq, false, &left);
 	lock_contended(m);
 	return r == -ETIMEDOUT ? ETIMEDOUT : 0;
 }

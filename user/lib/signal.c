@@ -53,20 +53,36 @@ int sigsuspend(const sigset_t *mask)
 	return __syscall_ret(__syscall1(SYS_sigsuspend, mask));
 }
 
+int sigtimedwait(const sigset_t *set, siginfo_t *info,
+		 const struct timespec *timeout)
+{
+	return __syscall_ret(__syscall3(SYS_sigtimedwait, set, info, timeout));
+}
+
 int sigwaitinfo(const sigset_t *set, siginfo_t *info)
 {
-	return __syscall_ret(__syscall2(SYS_sigwaitinfo, set, info));
+	return sigtimedwait(set, info, NULL);
 }
 
 /* POSIX: the error number comes back as the result, errno untouched. */
 int sigwait(const sigset_t *set, int *sig)
 {
-	long r = __syscall2(SYS_sigwaitinfo, set, NULL);
+	long r = __syscall3(SYS_sigtimedwait, set, NULL, NULL);
 
 	if (r < 0)
 		return (int)-r;
 	*sig = (int)r;
 	return 0;
+}
+
+/* The kernel fills in the sender's pid; the rest is Linux's sigqueue. */
+int sigqueue(pid_t pid, int sig, const union sigval value)
+{
+	siginfo_t si = { .si_signo = sig,
+			 .si_code = SI_QUEUE,
+			 .si_value = value };
+
+	return __syscall_ret(__syscall3(SYS_sigqueueinfo, pid, sig, &si));
 }
 
 int sigaltstack(const stack_t *ss, stack_t *old)
@@ -103,7 +119,7 @@ int sigemptyset(sigset_t *set)
 
 int sigfillset(sigset_t *set)
 {
-	*set = ~0UL;
+	*set = ~0ULL;
 	return 0;
 }
 
@@ -111,7 +127,7 @@ int sigaddset(sigset_t *set, int sig)
 {
 	if (bad_signal(sig))
 		return -1;
-	*set |= 1UL << (sig - 1);
+	*set |= 1ULL << (sig - 1);
 	return 0;
 }
 
@@ -119,7 +135,7 @@ int sigdelset(sigset_t *set, int sig)
 {
 	if (bad_signal(sig))
 		return -1;
-	*set &= ~(1UL << (sig - 1));
+	*set &= ~(1ULL << (sig - 1));
 	return 0;
 }
 

@@ -76,11 +76,6 @@ pid_t gettid(void)
 	return SYSCALL0(SYS_gettid);
 }
 
-pid_t fork(void)
-{
-	return SYSCALL0(SYS_fork);
-}
-
 int execve(const char *path, char *const argv[], char *const envp[])
 {
 	return SYSCALL3(SYS_execve, path, argv, envp);

@@ -25,6 +25,7 @@
 #include <stdint.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -38,12 +39,16 @@
 #define SYS_pread SYS_pread64
 #define SYS_pwrite SYS_pwrite64
 #define SYS_waitpid SYS_wait4
+#define SYS_prlimit SYS_prlimit64
 #define SYS_procinfo (-1)
 #define SYS_mapinfo (-1)
 #define SYS_vmstat (-1)
 #define SYS_vm_audit (-1)
 #define SYS_set_tls (-1)
+#define SYS_sigqueueinfo SYS_rt_sigqueueinfo
+#define SYS_sigtimedwait SYS_rt_sigtimedwait
 #include <linux/futex.h>
+#include <linux/mman.h> /* MREMAP_* */
 #include <linux/sched.h>
 #undef SYS_reboot /* never on the host */
 #define SYS_reboot (-1)
@@ -120,6 +125,15 @@ static const struct timespec ts_negative_nsec = { 0, -1 };
 static const struct timespec ts_negative_sec = { -1, 0 };
 static const struct timespec ts_a_second_of_nsec = { 0, 1000000000 };
 static const struct timespec ts_zero = { 0, 0 };
+/* sigqueue's siginfo: as the library fills it, and one claiming kill's. */
+static const siginfo_t si_queue = { .si_code = SI_QUEUE };
+static const siginfo_t si_user = { .si_code = SI_USER };
+/* sigtimedwait's set (Linux's call also takes its size, 8 bytes). */
+static const unsigned long long sigset_none;
+/* A struct sched_param of priority 0; a CPU mask of none; a soft limit above its hard one. */
+static const int sched_prio_0;
+static const unsigned long no_cpus;
+static const unsigned long rlim_soft_above_hard[2] = { 2, 1 };
 /* utimensat's pair, the first with a bad tv_nsec. */
 static const struct timespec ts_a_second_of_nsec_2[2] = { { 0, 1000000000 },
 							  { 0, 0 } };
@@ -394,6 +408,28 @@ static const struct row rows[] = {
 	    V(&ts_negative_sec), V(0)),
 	ROW("nanosleep nsec of a second", SYS_nanosleep, EINVAL,
 	    V(&ts_a_second_of_nsec), V(0)),
+	/* setitimer(which, value, old), getitimer(which, value) */
+	ROW("setitimer bad which", SYS_setitimer, EINVAL, V(3), K(BUF), V(0)),
+	ROW("setitimer from the kernel", SYS_setitimer, EFAULT, V(0),
+	    V(KERNEL_ADDR), V(0)),
+	ROW("getitimer bad which", SYS_getitimer, EINVAL, V(-1), K(BUF)),
+	ROW("getitimer into NULL", SYS_getitimer, EFAULT, V(0), V(0)),
+	/* timer_create(clock, sigevent, id), the others on a timer id */
+	ROW("timer_create bad clock", SYS_timer_create, EINVAL, V(99), V(0),
+	    K(BUF)),
+	ROW("timer_create sigevent in the kernel", SYS_timer_create, EFAULT,
+	    V(CLOCK_MONOTONIC), V(KERNEL_ADDR), K(BUF)),
+	ROW("timer_settime no such timer", SYS_timer_settime, EINVAL, V(12345),
+	    V(0), K(BUF), V(0)),
+	ROW("timer_gettime no such timer", SYS_timer_gettime, EINVAL, V(12345),
+	    K(BUF)),
+	ROW("timer_getoverrun no such timer", SYS_timer_getoverrun, EINVAL,
+	    V(12345)),
+	ROW("timer_delete no such timer", SYS_timer_delete, EINVAL, V(12345)),
+	/* clock_getres(clock, res) */
+	ROW("clock_getres bad clock", SYS_clock_getres, EINVAL, V(99), K(BUF)),
+	ROW("clock_getres into the kernel", SYS_clock_getres, EFAULT,
+	    V(CLOCK_MONOTONIC), V(KERNEL_ADDR)),
 	/* getdents(fd, buf, n) */
 	ROW("getdents not open", SYS_getdents, EBADF, V(99), K(BUF), V(PAGE)),
 	ROW("getdents a file", SYS_getdents, ENOTDIR, K(FILE_RO), K(BUF),
@@ -471,6 +507,23 @@ static const struct row rows[] = {
 	    V(MADV_DONTNEED)),
 	ROW("madvise wrapping", SYS_madvise, EINVAL, V(0x10000000), V(HUGE),
 	    V(MADV_DONTNEED)),
+	/* mremap(addr, old_len, new_len, flags, new_addr) */
+	ROW("mremap bad flags", SYS_mremap, EINVAL, K(BUF), V(PAGE), V(PAGE),
+	    V(0x80), V(0)),
+	ROW("mremap unaligned", SYS_mremap, EINVAL, V(0x10000001), V(PAGE),
+	    V(PAGE), V(0), V(0)),
+	ROW("mremap new length 0", SYS_mremap, EINVAL, K(BUF), V(PAGE), V(0),
+	    V(MREMAP_MAYMOVE), V(0)),
+	ROW("mremap huge length", SYS_mremap, EINVAL, K(BUF), V(PAGE), V(HUGE),
+	    V(MREMAP_MAYMOVE), V(0)),
+	ROW("mremap fixed without maymove", SYS_mremap, EINVAL, K(BUF), V(PAGE),
+	    V(PAGE), V(MREMAP_FIXED), V(0x20000000)),
+	ROW("mremap fixed unaligned", SYS_mremap, EINVAL, K(BUF), V(PAGE),
+	    V(PAGE), V(MREMAP_MAYMOVE | MREMAP_FIXED), V(0x20000001)),
+	ROW("mremap a hole", SYS_mremap, EFAULT, V(0x10000000), V(PAGE),
+	    V(2 * PAGE), V(MREMAP_MAYMOVE), V(0)),
+	ROW("mremap the kernel", SYS_mremap, EFAULT, V(KERNEL_ADDR), V(PAGE),
+	    V(PAGE), V(0), V(0)),
 	/* clone(flags, sp, parent_tid, child_tid, tls): threads */
 	ROW("clone thread without SIGHAND", SYS_clone, EINVAL,
 	    V(CLONE_VM | CLONE_FS | CLONE_FILES | CLONE_THREAD), K(BUF), V(0),
@@ -510,6 +563,28 @@ static const struct row rows[] = {
 	    V(KERNEL_ADDR), V(0)),
 	ROW("sigaltstack old into the kernel", SYS_sigaltstack, EFAULT, V(0),
 	    V(KERNEL_ADDR)),
+	/* sigqueueinfo(pid, sig, info) */
+	ROW("sigqueueinfo NULL info", SYS_sigqueueinfo, EFAULT, K(SELF),
+	    V(SIGUSR1), V(0)),
+	ROW("sigqueueinfo info in the kernel", SYS_sigqueueinfo, EFAULT,
+	    K(SELF), V(SIGUSR1), V(KERNEL_ADDR)),
+	ROW("sigqueueinfo signal 65", SYS_sigqueueinfo, EINVAL, K(SELF), V(65),
+	    V(&si_queue)),
+	ROW("sigqueueinfo no such pid", SYS_sigqueueinfo, ESRCH, V(99999),
+	    V(SIGUSR1), V(&si_queue)),
+	ROW("sigqueueinfo SI_USER to another", SYS_sigqueueinfo, EPERM, K(SELF),
+	    V(SIGUSR1), V(&si_user)),
+	/* sigtimedwait(set, info, timeout) */
+	ROW("sigtimedwait NULL set", SYS_sigtimedwait, EFAULT, V(0), V(0),
+	    V(&ts_zero), V(8)),
+	ROW("sigtimedwait timeout in the kernel", SYS_sigtimedwait, EFAULT,
+	    V(&sigset_none), V(0), V(KERNEL_ADDR), V(8)),
+	ROW("sigtimedwait timeout of negative nsec", SYS_sigtimedwait, EINVAL,
+	    V(&sigset_none), V(0), V(&ts_negative_nsec), V(8)),
+	ROW("sigtimedwait timeout of 10^9 nsec", SYS_sigtimedwait, EINVAL,
+	    V(&sigset_none), V(0), V(&ts_a_second_of_nsec), V(8)),
+	ROW("sigtimedwait timeout passes", SYS_sigtimedwait, EAGAIN,
+	    V(&sigset_none), V(0), V(&ts_zero), V(8)),
 	/* fcntl(fd, cmd, arg) */
 	ROW("fcntl not open", SYS_fcntl, EBADF, V(99), V(F_GETFD), V(0)),
 	ROW("fcntl bad command", SYS_fcntl, EINVAL, K(FILE_RW), V(9999), V(0)),
@@ -584,6 +659,52 @@ static const struct row rows[] = {
 	ROW("getsid no such pid", SYS_getsid, ESRCH, V(99999)),
 	ROW("getpgid no such pid", SYS_getpgid, ESRCH, V(99999)),
 	ROW("getpgid negative", SYS_getpgid, ESRCH, V(-1)),
+	/* users, scheduling policies, limits, uname */
+	ROW("setuid -1", SYS_setuid, EINVAL, V(-1)),
+	ROW("getresuid into the kernel", SYS_getresuid, EFAULT, V(KERNEL_ADDR),
+	    K(BUF), K(BUF)),
+	ROW("sched_setscheduler bad policy", SYS_sched_setscheduler, EINVAL,
+	    V(0), V(42), V(&sched_prio_0)),
+	ROW("sched_setscheduler FIFO priority 0", SYS_sched_setscheduler,
+	    EINVAL, V(0), V(1), V(&sched_prio_0)),
+	ROW("sched_setscheduler NULL param", SYS_sched_setscheduler, EINVAL,
+	    V(0), V(0), V(0)),
+	ROW("sched_setscheduler param in the kernel", SYS_sched_setscheduler,
+	    EFAULT, V(0), V(0), V(KERNEL_ADDR)),
+	ROW("sched_setscheduler negative pid", SYS_sched_setscheduler, EINVAL,
+	    V(-1), V(0), V(&sched_prio_0)),
+	ROW("sched_setscheduler no such pid", SYS_sched_setscheduler, ESRCH,
+	    V(99999), V(0), V(&sched_prio_0)),
+	ROW("sched_getscheduler negative pid", SYS_sched_getscheduler, EINVAL,
+	    V(-1)),
+	ROW("sched_getscheduler no such pid", SYS_sched_getscheduler, ESRCH,
+	    V(99999)),
+	ROW("sched_getparam NULL", SYS_sched_getparam, EINVAL, V(0), V(0)),
+	ROW("sched_getparam into the kernel", SYS_sched_getparam, EFAULT, V(0),
+	    V(KERNEL_ADDR)),
+	ROW("sched_rr_get_interval negative pid", SYS_sched_rr_get_interval,
+	    EINVAL, V(-1), K(BUF)),
+	ROW("sched_rr_get_interval into the kernel", SYS_sched_rr_get_interval,
+	    EFAULT, V(0), V(KERNEL_ADDR)),
+	ROW("sched_setaffinity mask in the kernel", SYS_sched_setaffinity,
+	    EFAULT, V(0), V(sizeof(long)), V(KERNEL_ADDR)),
+	ROW("sched_setaffinity no CPU", SYS_sched_setaffinity, EINVAL, V(0),
+	    V(sizeof(long)), V(&no_cpus)),
+	ROW("sched_getaffinity odd length", SYS_sched_getaffinity, EINVAL, V(0),
+	    V(3), K(BUF)),
+	ROW("sched_getaffinity into the kernel", SYS_sched_getaffinity, EFAULT,
+	    V(0), V(128), V(KERNEL_ADDR)),
+	ROW("prlimit bad resource", SYS_prlimit, EINVAL, V(0), V(99), V(0),
+	    K(BUF)),
+	ROW("prlimit soft above hard", SYS_prlimit, EINVAL, V(0),
+	    V(RLIMIT_CORE), V(rlim_soft_above_hard), V(0)),
+	ROW("prlimit new in the kernel", SYS_prlimit, EFAULT, V(0),
+	    V(RLIMIT_CORE), V(KERNEL_ADDR), V(0)),
+	ROW("prlimit old in the kernel", SYS_prlimit, EFAULT, V(0),
+	    V(RLIMIT_CORE), V(0), V(KERNEL_ADDR)),
+	ROW("prlimit no such pid", SYS_prlimit, ESRCH, V(99999), V(RLIMIT_CORE),
+	    V(0), K(BUF)),
+	ROW("uname into the kernel", SYS_uname, EFAULT, V(KERNEL_ADDR)),
 	/* Pagoda's own calls */
 	ROWF("procinfo negative index", SYS_procinfo, EINVAL, PAGODA_ONLY,
 	     V(-1), K(BUF)),

@@ -555,6 +555,79 @@ static void map_fixed_noreplace(void)
 	EXPECT_EQ(munmap(p, 3 * PAGE), 0);
 }
 
+/*
+ * mremap: smaller in place; larger in place where the space after is
+ * free; else, with MREMAP_MAYMOVE, somewhere else with the data, the old
+ * addresses gone (SIGSEGV); without it, ENOMEM.
+ */
+static void mremap_anonymous(void)
+{
+	char *p = map(4 * PAGE, PROT_READ | PROT_WRITE, MAP_PRIVATE), *q;
+
+	ASSERT_TRUE(p != MAP_FAILED);
+	for (int i = 0; i < 4; i++)
+		p[i * PAGE] = 'a' + i;
+	EXPECT_TRUE(mremap(p, 4 * PAGE, 2 * PAGE, 0) == p);
+	EXPECT_EQ(touch_in_child(p + 2 * PAGE, 0), SIGSEGV);
+	EXPECT_TRUE(mremap(p, 2 * PAGE, 4 * PAGE, 0) == p); /* the hole */
+	EXPECT_EQ(p[1 * PAGE], 'b');
+	EXPECT_EQ(p[2 * PAGE], 0); /* fresh memory */
+	q = mmap(p + 4 * PAGE, PAGE, PROT_READ,
+		 MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED_NOREPLACE, -1, 0);
+	ASSERT_TRUE(q == p + 4 * PAGE);
+	EXPECT_TRUE(mremap(p, 4 * PAGE, 8 * PAGE, 0) == MAP_FAILED);
+	EXPECT_EQ(errno, ENOMEM);
+	q = mremap(p, 4 * PAGE, 8 * PAGE, MREMAP_MAYMOVE);
+	ASSERT_TRUE(q != MAP_FAILED && q != p);
+	EXPECT_EQ(q[0], 'a');
+	EXPECT_EQ(q[1 * PAGE], 'b');
+	q[7 * PAGE] = 'h';
+	EXPECT_EQ(touch_in_child(p, 0), SIGSEGV);
+	EXPECT_EQ(munmap(q, 8 * PAGE), 0);
+	EXPECT_EQ(munmap(p + 4 * PAGE, PAGE), 0);
+}
+
+/* A shared file mapping moves and still is the file; a child's COW too. */
+static void mremap_file_and_cow(void)
+{
+	int fd = make_file(), status, go[2];
+	char *p, *q, c = 0;
+	pid_t pid;
+
+	ASSERT_GE(fd, 0);
+	p = mmap(NULL, 2 * PAGE, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+	ASSERT_TRUE(p != MAP_FAILED);
+	q = mremap(p, 2 * PAGE, 2 * PAGE, MREMAP_MAYMOVE | MREMAP_FIXED,
+		   p + 64 * PAGE);
+	ASSERT_TRUE(q == p + 64 * PAGE);
+	EXPECT_EQ(q[PAGE], 'b');
+	q[PAGE + 1] = 'R';
+	EXPECT_EQ(pread(fd, &c, 1, PAGE + 1), 1);
+	EXPECT_EQ(c, 'R');
+	EXPECT_EQ(munmap(q, 2 * PAGE), 0);
+	close(fd);
+	unlink(FILE_PATH);
+	/* Private memory shared with a child after fork moves, still COW. */
+	p = map(PAGE, PROT_READ | PROT_WRITE, MAP_PRIVATE);
+	ASSERT_TRUE(p != MAP_FAILED);
+	p[0] = 'P';
+	ASSERT_EQ(pipe(go), 0);
+	pid = fork();
+	if (pid == 0) { /* looks once the parent has moved and written */
+		_exit(read(go[0], &c, 1) == 1 && p[0] == 'P' ? 0 : 1);
+	}
+	q = mremap(p, PAGE, PAGE, MREMAP_MAYMOVE | MREMAP_FIXED, p + 64 * PAGE);
+	ASSERT_TRUE(q == p + 64 * PAGE);
+	q[0] = 'Q';
+	EXPECT_EQ(write(go[1], "x", 1), 1);
+	EXPECT_EQ(waitpid(pid, &status, 0), pid);
+	EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	EXPECT_EQ(q[0], 'Q');
+	EXPECT_EQ(munmap(q, PAGE), 0);
+	close(go[0]);
+	close(go[1]);
+}
+
 static const struct ktap_case cases[] = {
 	KTAP_CASE(reading_is_free),
 	KTAP_CASE(write_then_read_back),
@@ -577,6 +650,8 @@ static const struct ktap_case cases[] = {
 	KTAP_CASE(zero_page_stays_zero),
 	KTAP_CASE(map_populate),
 	KTAP_CASE(map_fixed_noreplace),
+	KTAP_CASE(mremap_anonymous),
+	KTAP_CASE(mremap_file_and_cow),
 };
 
 int main(void)

@@ -3,11 +3,14 @@
  * /proc (kernel/fs/proc.c): the fault-around tunable takes only what it
  * should; /proc/self/maps shows the reader's mappings in Linux's format;
  * meminfo and vmstat carry Linux's field names and Pagoda's counters; the
- * maps of a process that has gone read as ESRCH, never worse.
+ * maps of a process that has gone read as ESRCH, never worse; getmntent
+ * finds the root file system in /proc/mounts; vm.max_map_count reads,
+ * writes and bounds the VMAs of a process.
  */
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <mntent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -198,6 +201,77 @@ static void maps_of_a_process_that_exits(void)
 	EXPECT_EQ(errno, ENOENT);
 }
 
+/*
+ * The one mount, as a program that looks for its options reads it
+ * (the POSIX suite asks whether its directory is mounted noatime).
+ */
+static void mounts_lists_the_root(void)
+{
+	FILE *f = setmntent(MOUNTED, "r");
+	struct mntent *mnt;
+	int roots = 0;
+
+	ASSERT_TRUE(f != NULL);
+	while ((mnt = getmntent(f))) {
+		if (strcmp(mnt->mnt_dir, "/"))
+			continue;
+		roots++;
+		EXPECT_EQ(strcmp(mnt->mnt_type, "ramfs"), 0);
+		EXPECT_TRUE(hasmntopt(mnt, "rw") != NULL);
+		EXPECT_TRUE(hasmntopt(mnt, "r") == NULL);
+		EXPECT_TRUE(hasmntopt(mnt, "noatime") == NULL);
+	}
+	EXPECT_EQ(roots, 1);
+	EXPECT_EQ(endmntent(f), 1);
+}
+
+#define MAX_MAP_COUNT "/proc/sys/vm/max_map_count"
+#define PAGE 4096UL
+
+static long max_map_count(void)
+{
+	char buf[32];
+
+	return slurp(MAX_MAP_COUNT, buf, sizeof(buf)) > 0 ? atol(buf) : -1;
+}
+
+static char *map_page(int pages, int prot)
+{
+	return mmap(NULL, pages * PAGE, prot, MAP_PRIVATE | MAP_ANONYMOUS, -1,
+		    0);
+}
+
+/*
+ * vm.max_map_count: 65530 as on Linux; lowered, mmap fails with ENOMEM
+ * once the process has that many VMAs (alternating rights keep each
+ * mapping its own VMA), and so does an munmap that needs more splits
+ * than are left.
+ */
+static void max_map_count_is_enforced(void)
+{
+	static char *maps[300];
+	int n = 0;
+
+	EXPECT_EQ(max_map_count(), 65530);
+	EXPECT_ERRNO(write_to(MAX_MAP_COUNT, "-1"), EINVAL);
+	ASSERT_EQ(write_to(MAX_MAP_COUNT, "200\n"), 4);
+	EXPECT_EQ(max_map_count(), 200);
+	maps[n] = map_page(3, PROT_READ);
+	while (maps[n] != MAP_FAILED && ++n < 300)
+		maps[n] =
+			map_page(1, n % 2 ? PROT_READ | PROT_WRITE : PROT_READ);
+	EXPECT_TRUE(n < 300 && errno == ENOMEM);
+	EXPECT_GT(n, 100);
+	EXPECT_ERRNO(munmap(maps[0] + PAGE, PAGE), ENOMEM);
+	EXPECT_EQ(munmap(maps[n - 1], PAGE), 0);
+	EXPECT_ERRNO(munmap(maps[0] + PAGE, PAGE), ENOMEM); /* two splits */
+	EXPECT_EQ(munmap(maps[0] + 2 * PAGE, PAGE), 0);	    /* one */
+	EXPECT_EQ(write_to(MAX_MAP_COUNT, "65530"), 5);
+	EXPECT_EQ(munmap(maps[0], 2 * PAGE), 0);
+	for (int i = 1; i < n - 1; i++)
+		EXPECT_EQ(munmap(maps[i], PAGE), 0);
+}
+
 static const struct ktap_case cases[] = {
 	KTAP_CASE(fault_around_bytes_reads_and_writes),
 	KTAP_CASE(bad_values_are_einval),
@@ -205,6 +279,8 @@ static const struct ktap_case cases[] = {
 	KTAP_CASE(meminfo_and_vmstat_fields),
 	KTAP_CASE(proc_lists_processes),
 	KTAP_CASE(maps_of_a_process_that_exits),
+	KTAP_CASE(mounts_lists_the_root),
+	KTAP_CASE(max_map_count_is_enforced),
 };
 
 int main(void)

@@ -77,7 +77,8 @@ struct pollfd {
 #define MAP_PRIVATE 0x02
 #define MAP_FIXED 0x10
 #define MAP_ANONYMOUS 0x20
-#define MAP_POPULATE 0x8000	     /* fault the pages in now */
+#define MAP_LOCKED 0x2000   /* mlock the mapping: VM_LOCKED, faulted in now */
+#define MAP_POPULATE 0x8000 /* fault the pages in now */
 #define MAP_FIXED_NOREPLACE 0x100000 /* MAP_FIXED, but EEXIST over a mapping */
 #define MADV_DONTNEED 4
 #define MCL_CURRENT 1	/* mlockall: lock what is mapped now */
@@ -86,6 +87,8 @@ struct pollfd {
 #define MS_ASYNC 1	/* msync() flags */
 #define MS_INVALIDATE 2
 #define MS_SYNC 4
+#define MREMAP_MAYMOVE 1 /* mremap(): it may move to grow */
+#define MREMAP_FIXED 2	 /* ... to new_address, replacing what is there */
 
 /* lseek() */
 #define SEEK_SET 0
@@ -199,8 +202,10 @@ struct pagoda_dirent {
 
 /*
  * Signals: Linux's numbers and, where the kernel reads or writes them,
- * Linux's x86_64 structure layouts.  Signals 1 to 31, no real-time signals:
- * a signal is pending or not, never queued twice.
+ * Linux's x86_64 structure layouts.  Signals 1 to 31 are the classic ones:
+ * pending or not, never queued twice.  SIGRTMIN to SIGRTMAX are POSIX's
+ * real-time signals: each one sent is queued with its siginfo_t, up to
+ * SIGQUEUE_MAX instances a process (sigqueue fails with EAGAIN beyond).
  */
 #define SIGHUP 1
 #define SIGINT 2
@@ -234,7 +239,11 @@ struct pagoda_dirent {
 #define SIGPOLL SIGIO /* POSIX's name, Linux's number */
 #define SIGPWR 30
 #define SIGSYS 31
-#define NSIG 32 /* signal numbers are 1 .. NSIG - 1 */
+#define SIGRTMIN 32 /* Linux's kernel values (glibc keeps 32, 33 itself) */
+#define SIGRTMAX 64
+#define NSIG 65 /* signal numbers are 1 .. NSIG - 1 */
+/* Queued real-time signals a process may have (<limits.h>'s SIGQUEUE_MAX). */
+#define PAGODA_SIGQUEUE_MAX 32
 
 #define SIG_DFL ((void (*)(int))0)
 #define SIG_IGN ((void (*)(int))1)
@@ -255,10 +264,13 @@ struct pagoda_dirent {
 #define SIG_UNBLOCK 1
 #define SIG_SETMASK 2
 
-/* Bit n - 1 stands for signal n, as in Linux's kernel sigset. */
+/*
+ * Bit n - 1 stands for signal n, as in Linux's kernel sigset: 64 bits on
+ * every port (user/include/sys/_sigset.h tells newlib the same).
+ */
 #ifndef _SIGSET_T_DECLARED /* newlib's guard, as for struct timespec */
 #define _SIGSET_T_DECLARED
-typedef unsigned long sigset_t;
+typedef unsigned long long sigset_t;
 #endif
 
 union sigval {
@@ -266,7 +278,10 @@ union sigval {
 	void *sival_ptr;
 };
 
-/* 128 bytes, the fields at Linux's offsets (si_addr, si_pid at 16). */
+/*
+ * 128 bytes, the fields at Linux's offsets (si_addr, si_pid at 16 on
+ * 64-bit ports, 12 on ARM; si_value at 24, 20 on ARM).
+ */
 typedef struct siginfo {
 	int si_signo;
 	int si_errno;
@@ -276,14 +291,52 @@ typedef struct siginfo {
 		struct {
 			int si_pid;
 			unsigned int si_uid;
-			int si_status; /* SIGCHLD: exit code or signal */
+			union {
+				int si_status; /* SIGCHLD */
+				union sigval
+					si_value; /* SI_QUEUE, SI_TIMER, SI_MESGQ */
+			};
+		};
+		struct {
+			int si_timerid; /* SI_TIMER (Linux's _timer._tid) */
+			int si_overrun;
 		};
 		void *si_addr; /* SIGSEGV, SIGBUS, SIGILL, SIGFPE */
 	};
 } siginfo_t;
+#define si_int si_value.sival_int
+#define si_ptr si_value.sival_ptr
+
+/*
+ * How a timer or a message queue notifies (timer_create, mq_notify):
+ * Linux's layout and values, 64 bytes.
+ */
+#define SIGEV_SIGNAL 0	  /* send sigev_signo with sigev_value */
+#define SIGEV_NONE 1	  /* nothing */
+#define SIGEV_THREAD 2	  /* run sigev_notify_function in a new thread */
+#define SIGEV_THREAD_ID 4 /* the signal to thread sigev_notify_thread_id */
+typedef struct sigevent {
+	union sigval sigev_value;
+	int sigev_signo;
+	int sigev_notify;
+	union {
+		int __sigev_pad[(64 - 2 * sizeof(int) - sizeof(union sigval)) /
+				sizeof(int)];
+		int sigev_notify_thread_id;
+		struct {
+			void (*sigev_notify_function)(union sigval);
+			void *sigev_notify_attributes; /* pthread_attr_t * */
+		};
+	};
+} sigevent_t;
 
 /* si_code */
 #define SI_USER 0	/* kill(), raise() */
+#define SI_QUEUE (-1)	/* sigqueue() */
+#define SI_TIMER (-2)	/* a POSIX timer expired */
+#define SI_MESGQ (-3)	/* a message arrived on an empty queue */
+#define SI_ASYNCIO (-4) /* asynchronous I/O completed */
+#define SI_TKILL (-6)	/* tkill(), tgkill() */
 #define SI_KERNEL 0x80	/* the kernel, for no more precise reason */
 #define SEGV_MAPERR 1	/* no mapping at si_addr */
 #define SEGV_ACCERR 2	/* a mapping that forbids the access */
@@ -346,6 +399,38 @@ typedef struct {
 #define CLOCK_MONOTONIC 1
 #define CLOCK_PROCESS_CPUTIME_ID 2 /* the CPU time of the calling process */
 #define CLOCK_THREAD_CPUTIME_ID 3  /* ... of the calling thread */
+/*
+ * Another process's or thread's CPU-time clock (clock_getcpuclockid,
+ * pthread_getcpuclockid), encoded as Linux encodes it: the id's
+ * complement shifted by 3, over CPUCLOCK_SCHED, and the thread bit.
+ */
+#define CPUCLOCK_SCHED 2
+#define CPUCLOCK_PERTHREAD_MASK 4
+#define MAKE_PROCESS_CPUCLOCK(pid)                                             \
+	((int)(~(unsigned int)(pid) << 3) | CPUCLOCK_SCHED)
+#define MAKE_THREAD_CPUCLOCK(tid)                                              \
+	(MAKE_PROCESS_CPUCLOCK(tid) | CPUCLOCK_PERTHREAD_MASK)
+
+/*
+ * Interval timers (setitimer) and POSIX timers (timer_settime), in
+ * Linux's layouts: newlib's struct itimerval (<sys/time.h>) and struct
+ * itimerspec (<sys/timespec.h>) are these, under names of their own here
+ * so that either header may be included first.  TIMER_ABSTIME is Linux's
+ * (newlib's own is 4: user/include/time.h keeps this one).
+ */
+#define ITIMER_REAL 0	 /* real time: SIGALRM (alarm is this timer) */
+#define ITIMER_VIRTUAL 1 /* the process's user CPU time: SIGVTALRM */
+#define ITIMER_PROF 2	 /* its user and system CPU time: SIGPROF */
+struct kernel_itimerval {
+	struct timeval it_interval; /* reloaded with this at expiry; 0: once */
+	struct timeval it_value;    /* time to the next expiry; 0: disarmed */
+};
+struct kernel_itimerspec {
+	struct timespec it_interval;
+	struct timespec it_value;
+};
+#define TIMER_ABSTIME 1	    /* timer_settime: it_value is a time, not a delay */
+#define PAGODA_TIMER_MAX 32 /* timers a process may have (timer_create) */
 
 #define RUSAGE_SELF 0
 #define RUSAGE_CHILDREN (-1)

@@ -92,12 +92,44 @@
 #define SYS_ppoll 69 /* (fds, nfds, timespec, sigset_t *mask) */
 #define SYS_rename 70
 #define SYS_link 71
+#define SYS_sigqueueinfo 72 /* (pid, sig, siginfo_t *): sigqueue */
+#define SYS_sigtimedwait 73 /* (set, info, timespec *timeout) */
+/* 76-83: interval and POSIX timers (kernel/itimer.c, kernel/posix_timers.c) */
+#define SYS_setitimer 76
+#define SYS_getitimer 77
+#define SYS_timer_create 78
+#define SYS_timer_settime 79 /* (id, flags, new, old): TIMER_ABSTIME */
+#define SYS_timer_gettime 80
+#define SYS_timer_getoverrun 81
+#define SYS_timer_delete 82
+#define SYS_clock_getres 83
+/* Users, scheduling policies, limits, names (kernel/cred.c, sched_syscalls.c, resource.c) */
+#define SYS_setresuid 88 /* (ruid, euid, suid), -1: unchanged */
+#define SYS_getresuid 89 /* (ruid *, euid *, suid *) */
+#define SYS_setresgid 90
+#define SYS_getresgid 91
+#define SYS_setreuid 92
+#define SYS_setregid 93
+#define SYS_setuid 94
+#define SYS_setgid 95
+#define SYS_sched_setscheduler 96 /* policy -1: keep it (sched_setparam) */
+#define SYS_sched_getscheduler 97
+#define SYS_sched_getparam 98
+#define SYS_sched_rr_get_interval 99
+#define SYS_sched_setaffinity 100 /* (pid, len, mask): CPUs it may run on */
+#define SYS_sched_getaffinity 101
+#define SYS_prlimit 102 /* (pid, resource, new, old): getrlimit, setrlimit */
+#define SYS_uname 103
 #define SYS_utimensat 104 /* (dirfd, path or NULL: dirfd, times, flags) */
 #define SYS_statfs 105
 #define SYS_fstatfs 106
 #define SYS_chmod 107
 #define SYS_fchmod 108
-#define NR_SYSCALLS 109
+/* 112-119: the VM calls of issue 13 (mm/) */
+#define SYS_mremap 112 /* (addr, old_len, new_len, MREMAP_*, new_addr) */
+#define SYS_prctl 120  /* (PR_SET_NAME or PR_GET_NAME, name): linux/prctl.h */
+#define SYS_getcpu 123 /* (unsigned *cpu, unsigned *node) */
+#define NR_SYSCALLS 124
 
 /* SYS_reboot's first argument. */
 #define REBOOT_POWER_OFF 0 /* report the exit status, then power off */

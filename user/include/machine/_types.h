@@ -13,4 +13,10 @@
 #define __machine_off_t_defined
 typedef __int64_t _off_t;
 
+/* User and group ids are 32 bits, as the kernel's (newlib: 16). */
+#define __machine_uid_t_defined
+typedef __uint32_t __uid_t;
+#define __machine_gid_t_defined
+typedef __uint32_t __gid_t;
+
 #endif

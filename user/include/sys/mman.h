@@ -28,6 +28,12 @@ int munlockall(void);
  */
 int msync(void *addr, size_t len, int flags);
 /*
+ * Linux's calls (user/lib/mman.c): mremap resizes a mapping, and moves it
+ * with MREMAP_MAYMOVE (to the fifth argument's address with MREMAP_FIXED).
+ */
+void *mremap(void *old_address, size_t old_size, size_t new_size, int flags,
+	     ...);
+/*
  * POSIX shared memory objects: "/name" is the file /dev/shm/name
  * (user/lib/shm.c); size it with ftruncate, map it MAP_SHARED.
  */

@@ -28,4 +28,7 @@ static inline void cpu_relax(void)
 	asm volatile("yield" : : : "memory");
 }
 
+/* uname()'s machine: what Linux reports on this CPU. */
+#define UTS_MACHINE "armv7l"
+
 #endif

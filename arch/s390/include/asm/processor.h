@@ -38,4 +38,7 @@ static inline void cpu_relax(void)
 	asm volatile("" : : : "memory");
 }
 
+/* uname()'s machine: what Linux reports on this CPU. */
+#define UTS_MACHINE "s390x"
+
 #endif

@@ -24,4 +24,7 @@ static inline void cpu_relax(void)
 	asm volatile("pause" : : : "memory");
 }
 
+/* uname()'s machine: what Linux reports on this CPU. */
+#define UTS_MACHINE "x86_64"
+
 #endif
