@@ -168,9 +168,8 @@ struct page *find_or_create_page(struct address_space *mapping,
 	return page;
 }
 
-/* Zero the page at index from byte offset to its end, if it is cached. */
-static void zero_page_tail(struct address_space *mapping, unsigned long index,
-			   size_t offset)
+void zero_page_tail(struct address_space *mapping, unsigned long index,
+		    size_t offset)
 {
 	struct page *page = find_get_page(mapping, index);
 

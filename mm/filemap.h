@@ -88,6 +88,9 @@ struct page *find_or_create_page(struct address_space *mapping,
  * the array itself is freed too.
  */
 void truncate_inode_pages(struct address_space *mapping, loff_t lstart);
+/* Zero the page at index from byte offset to its end, if it is cached. */
+void zero_page_tail(struct address_space *mapping, unsigned long index,
+		    size_t offset);
 
 /*
  * mm/truncate.c.  Zap the PTEs that map bytes [holebegin, holebegin +

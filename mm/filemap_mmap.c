@@ -73,10 +73,16 @@ static const struct vm_operations_struct filemap_vm_ops = {
 	.map_pages = filemap_map_pages,
 };
 
+/*
+ * Mapping a file counts as reading it (atime; POSIX asks for it by the
+ * first reference, Linux marks it at mmap), since later reads through the
+ * mapping never come back to the file system.
+ */
 int generic_file_mmap(struct file *file, struct vm_area_struct *vma)
 {
 	if (!S_ISREG(file->f_inode->i_mode))
 		return -ENODEV;
+	file_accessed(file);
 	vma->vm_file = get_file(file);
 	vma->vm_ops = &filemap_vm_ops;
 	return 0;

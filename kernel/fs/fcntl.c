@@ -17,13 +17,19 @@
  *                             record locks (locks.c)
  *
  * fsync: ramfs keeps files in RAM and has no disk behind them, so there is
- * nothing to write back: a regular file or directory answers 0 at once; a
- * pipe or device has no storage at all, EINVAL (as Linux's without an
- * fsync operation).
+ * nothing to write back: a directory answers 0 at once; a pipe or device
+ * has no storage at all, EINVAL (as Linux's without an fsync operation).
+ * A regular file gets the one thing writeback would change in memory: the
+ * bytes past the end of file in its last page are zeroed, as Linux's
+ * block_write_full_page zeroes them before writing the page.  A shared
+ * mapping may have written there (the page is mapped whole); from then on
+ * they are not file data, and a file that grows later reads zeros there.
+ * msync(MS_SYNC) does the same (mm/msync.c).
  */
 #include <kernel/errno.h>
 #include <kernel/fs/vfs.h>
 #include <kernel/resource.h>
+#include <mm/mm.h>
 
 #define SETFL_MASK (O_APPEND | O_NONBLOCK)
 #define GETFL_MASK (O_ACCMODE | SETFL_MASK)
@@ -81,14 +87,33 @@ long sys_fcntl(int fd, int cmd, unsigned long arg)
 	return ret;
 }
 
+int vfs_fsync(struct file *file)
+{
+	struct inode *inode = file->f_inode;
+	size_t tail;
+	int err;
+
+	if (!S_ISREG(inode->i_mode))
+		return S_ISDIR(inode->i_mode) ? 0 : -EINVAL;
+	err = inode_lock_killable(inode); /* i_size holds still */
+	if (err)
+		return err;
+	tail = inode->i_size & (PAGE_SIZE - 1);
+	if (tail)
+		zero_page_tail(&inode->i_data, inode->i_size >> PAGE_SHIFT,
+			       tail);
+	inode_unlock(inode);
+	return 0;
+}
+
 long sys_fsync(int fd)
 {
 	struct file *f = fget(fd);
-	unsigned int mode;
+	long ret;
 
 	if (!f)
 		return -EBADF;
-	mode = f->f_inode->i_mode;
+	ret = vfs_fsync(f);
 	fput(f);
-	return S_ISREG(mode) || S_ISDIR(mode) ? 0 : -EINVAL;
+	return ret;
 }

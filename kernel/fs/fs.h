@@ -39,6 +39,10 @@ void allow_write_access(struct file *f);
 
 /* The file's data changed (a write, a shared mapping's write fault). */
 void file_update_time(struct file *file);
+/* The file's data was read (a read, an mmap): atime, relatime-style. */
+void file_accessed(struct file *file);
+/* fsync's work on an open file (kernel/fs/fcntl.c): 0 or -errno. */
+int vfs_fsync(struct file *file);
 
 /* For the kernel itself (the ELF loader): open by path, read at pos. */
 struct file *filp_open(const char *path, int flags); /* ERR_PTR on error */

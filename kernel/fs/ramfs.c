@@ -10,6 +10,9 @@
  * zeroes the tail of the page it cuts (truncate_inode_pages), and a write
  * whose copy fails zeroes what it may have left past the end; so growing a
  * file (ftruncate, or a write beyond the end) only has to move i_size.
+ * One exception: a shared mapping maps the last page whole and may write
+ * past the end; fsync and msync(MS_SYNC) zero that again (vfs_fsync, as
+ * writeback does on a disk), but a file grown before either shows it.
  *
  * Times (POSIX): a read sets atime (relatime, inode.c), a write or a
  * truncation mtime and ctime.

@@ -194,7 +194,6 @@ void inode_unlock(struct inode *inode);
 #define S_CTIME 4
 struct timespec current_time(void);
 void inode_update_time(struct inode *inode, int flags);
-void file_accessed(struct file *file); /* data read: atime, relatime */
 
 /* dir.c: directories, the tree and its lock. */
 extern struct spinlock dcache_lock;

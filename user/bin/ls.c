@@ -3,7 +3,8 @@
  * ls [-l] [path...]: for a directory, its entries sorted by name (names
  * starting with '.' are hidden); for a file, its name.  No path: the
  * current directory.  -l adds the type (d directory, - file, c device,
- * p pipe) and the size in bytes.
+ * p pipe), the permission bits, the size in bytes and the time of the last
+ * change of the data (mtime, in UTC: Pagoda has no time zones).
  */
 #include <dirent.h>
 #include <errno.h>
@@ -11,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #define MAX_ENTRIES 256
 #define NAME_LEN 64
@@ -34,6 +36,7 @@ static char type_char(unsigned int mode)
 static int show(const char *path, const char *name)
 {
 	struct stat st;
+	char when[20];
 
 	if (!long_format) {
 		printf("%s\n", name);
@@ -43,7 +46,9 @@ static int show(const char *path, const char *name)
 		fprintf(stderr, "ls: %s: %s\n", path, strerror(errno));
 		return 1;
 	}
-	printf("%c %8ld %s\n", type_char(st.st_mode), st.st_size, name);
+	strftime(when, sizeof(when), "%Y-%m-%d %H:%M", gmtime(&st.st_mtime));
+	printf("%c%04o %8ld %s %s\n", type_char(st.st_mode), st.st_mode & 07777,
+	       st.st_size, when, name);
 	return 0;
 }
 

@@ -734,6 +734,37 @@ static void ln_and_mv(void)
 	EXPECT_EQ(rmdir(TDIR), 0);
 }
 
+/*
+ * Bytes a shared mapping writes past the end of file, in the last page,
+ * are not file data: msync(MS_SYNC) and fsync zero them, as writeback
+ * does on a disk, so the file grown later reads zeros there.
+ */
+static void past_eof_not_written_out(void)
+{
+	int fd = make_file(F1, "", 0);
+	char *p, c = 'x';
+
+	ASSERT_GE(fd, 0);
+	ASSERT_EQ(ftruncate(fd, 100), 0);
+	p = mmap(NULL, PAGE, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+	ASSERT_TRUE(p != MAP_FAILED);
+	p[99] = 'd';
+	p[200] = 'b';
+	EXPECT_EQ(msync(p, PAGE, MS_SYNC), 0);
+	EXPECT_EQ(p[200], 0);
+	EXPECT_EQ(p[99], 'd'); /* the file's own bytes stay */
+	p[300] = 'c';
+	EXPECT_EQ(fsync(fd), 0);
+	EXPECT_EQ(munmap(p, PAGE), 0);
+	ASSERT_EQ(ftruncate(fd, PAGE), 0);
+	EXPECT_EQ(pread(fd, &c, 1, 200), 1);
+	EXPECT_EQ(c, 0);
+	EXPECT_EQ(pread(fd, &c, 1, 300), 1);
+	EXPECT_EQ(c, 0);
+	close(fd);
+	unlink(F1);
+}
+
 static const struct ktap_case cases[] = {
 	KTAP_CASE(create_write_read),
 	KTAP_CASE(lseek_and_holes),
@@ -757,6 +788,7 @@ static const struct ktap_case cases[] = {
 	KTAP_CASE(rename_directories),
 	KTAP_CASE(rename_keeps_mapping),
 	KTAP_CASE(ln_and_mv),
+	KTAP_CASE(past_eof_not_written_out),
 };
 
 int main(void)

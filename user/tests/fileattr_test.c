@@ -16,6 +16,7 @@
 #include <sys/statfs.h>
 #include <sys/statvfs.h>
 #include <sys/time.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 #include <utime.h>
@@ -265,6 +266,25 @@ static void utimensat_errors(void)
 	unlink(F1);
 }
 
+/* Mapping a file marks atime (relatime: it has changed since the last read). */
+static void mmap_marks_atime(void)
+{
+	int fd = open(F1, O_RDWR | O_CREAT | O_TRUNC, 0644);
+	long long t0;
+	char *p;
+
+	ASSERT_GE(fd, 0);
+	ASSERT_EQ(write(fd, "x", 1), 1);
+	t0 = later();
+	p = mmap(NULL, 4096, PROT_READ, MAP_SHARED, fd, 0);
+	ASSERT_TRUE(p != MAP_FAILED);
+	EXPECT_EQ(p[0], 'x');
+	EXPECT_EQ(munmap(p, 4096), 0);
+	EXPECT_GE(ns(stat_of(F1).st_atim), t0);
+	close(fd);
+	unlink(F1);
+}
+
 /* A write through a shared mapping marks mtime by the next msync. */
 static void mmap_write(void)
 {
@@ -284,6 +304,36 @@ static void mmap_write(void)
 	EXPECT_GE(ns(st.st_mtim), t0);
 	EXPECT_GE(ns(st.st_ctim), t0);
 	EXPECT_EQ(munmap(p, 4096), 0);
+	close(fd);
+	unlink(F1);
+}
+
+/* ls -l shows the mode, the size and the mtime (UTC). */
+static void ls_long(void)
+{
+	struct timespec ts[2] = { { 0, 0 }, { 1000000000, 0 } };
+	int fd = open(F1, O_RDWR | O_CREAT | O_TRUNC, 0640), p[2], status;
+	char out[128] = "";
+	long n = 0, r;
+	pid_t pid;
+
+	ASSERT_GE(fd, 0);
+	ASSERT_EQ(write(fd, "hello", 5), 5);
+	ASSERT_EQ(futimens(fd, ts), 0);
+	ASSERT_EQ(pipe(p), 0);
+	pid = fork();
+	if (pid == 0) {
+		dup2(p[1], 1);
+		execl("/bin/ls", "ls", "-l", F1, (char *)NULL);
+		_exit(127);
+	}
+	close(p[1]);
+	while (n < (long)sizeof(out) - 1 &&
+	       (r = read(p[0], out + n, sizeof(out) - 1 - n)) > 0)
+		n += r;
+	close(p[0]);
+	EXPECT_EQ(waitpid(pid, &status, 0), pid);
+	EXPECT_STREQ(out, "-0640        5 2001-09-09 01:46 " F1 "\n");
 	close(fd);
 	unlink(F1);
 }
@@ -334,11 +384,18 @@ static void statfs_rdonly(void)
 }
 
 static const struct ktap_case cases[] = {
-	KTAP_CASE(new_file),	       KTAP_CASE(write_then_read),
-	KTAP_CASE(truncate_and_chmod), KTAP_CASE(names_change_times),
-	KTAP_CASE(utimensat_cases),    KTAP_CASE(utimensat_dirfd),
-	KTAP_CASE(utime_utimes),       KTAP_CASE(utimensat_errors),
-	KTAP_CASE(mmap_write),	       KTAP_CASE(statfs_figures),
+	KTAP_CASE(new_file),
+	KTAP_CASE(write_then_read),
+	KTAP_CASE(truncate_and_chmod),
+	KTAP_CASE(names_change_times),
+	KTAP_CASE(utimensat_cases),
+	KTAP_CASE(utimensat_dirfd),
+	KTAP_CASE(utime_utimes),
+	KTAP_CASE(utimensat_errors),
+	KTAP_CASE(mmap_marks_atime),
+	KTAP_CASE(mmap_write),
+	KTAP_CASE(ls_long),
+	KTAP_CASE(statfs_figures),
 	KTAP_CASE(statfs_rdonly),
 };
 
