@@ -944,6 +944,32 @@ long sys_sigqueueinfo(int pid, int sig, const siginfo_t __user *uinfo)
 	return kill_proc_info(pid, sig, &info);
 }
 
+/*
+ * tgkill(tgid, tid, sig): sig to the one thread tid of process tgid, which
+ * takes it even if its siblings do not block it (Linux's call behind
+ * pthread_kill).  Naming the process too guards against a thread id that
+ * another process reuses after the thread is gone.
+ */
+long sys_tgkill(int tgid, int tid, int sig)
+{
+	struct kernel_siginfo info = { .si_code = SI_TKILL,
+				       .si_pid = current->tgid };
+	struct task_struct *t;
+	int err;
+
+	if (tgid <= 0 || tid <= 0 || (sig && !valid_signal(sig)))
+		return -EINVAL;
+	t = find_task_by_pid(tid);
+	if (!t || t->tgid != tgid || t->state == TASK_ZOMBIE)
+		return -ESRCH;
+	if (t == init_task)
+		return -EPERM;
+	err = check_kill_permission(sig, t);
+	if (err || !sig)
+		return err;
+	return send_signal_info(t, sig, &info);
+}
+
 long sys_sigreturn(void)
 {
 	struct pt_regs *regs = task_pt_regs(current);

@@ -165,6 +165,7 @@ long sys_sigwaitinfo(const sigset_t __user *set, siginfo_t __user *info);
 long sys_sigtimedwait(const sigset_t __user *set, siginfo_t __user *info,
 		      const struct timespec __user *timeout);
 long sys_sigqueueinfo(int pid, int sig, const siginfo_t __user *info);
+long sys_tgkill(int tgid, int tid, int sig);
 long sys_sigreturn(void);
 long sys_sigaltstack(const stack_t __user *ss, stack_t __user *old);
 

@@ -159,6 +159,8 @@ static long do_syscall(unsigned long nr, const unsigned long a[6])
 					U(const struct timespec *, 2));
 	case SYS_sigqueueinfo:
 		return sys_sigqueueinfo(a[0], a[1], U(const siginfo_t *, 2));
+	case SYS_tgkill:
+		return sys_tgkill(a[0], a[1], a[2]);
 	case SYS_alarm:
 		return sys_alarm(a[0]);
 	case SYS_setitimer:

@@ -11,6 +11,7 @@
 #ifndef _PTHREAD_H
 #define _PTHREAD_H
 
+#include <sched.h> /* POSIX: <pthread.h> shows <sched.h>'s names too */
 #include <stddef.h>
 #include <sys/_pthreadtypes.h> /* pthread_t ... */
 #include <time.h>
@@ -24,6 +25,11 @@ pthread_t pthread_self(void);
 int pthread_equal(pthread_t a, pthread_t b);
 /* The thread's CPU-time clock, for clock_gettime (a thread of this process). */
 int pthread_getcpuclockid(pthread_t thread, clockid_t *clock);
+/* A thread's scheduling policy and priority (sched_setscheduler on it). */
+int pthread_setschedparam(pthread_t thread, int policy,
+			  const struct sched_param *param);
+int pthread_getschedparam(pthread_t thread, int *policy,
+			  struct sched_param *param);
 /* Handlers fork runs: prepare before it, parent and child after it (fork.c). */
 int pthread_atfork(void (*prepare)(void), void (*parent)(void),
 		   void (*child)(void));

@@ -30,6 +30,8 @@ sighandler_t signal(int sig, sighandler_t handler);
 int sigprocmask(int how, const sigset_t *set, sigset_t *oset);
 /* The same: the mask is each thread's own; an error number, not -1. */
 int pthread_sigmask(int how, const sigset_t *set, sigset_t *oset);
+/* sig to one thread of this process (tgkill); 0 or an errno number. */
+int pthread_kill(pthread_t thread, int sig);
 /* XSI's one-signal calls: block it, unblock it, ignore it. */
 int sighold(int sig);
 int sigrelse(int sig);

@@ -169,6 +169,24 @@ static bool on_list(struct pthread *t)
 }
 
 /*
+ * The kernel's id of a thread of this process while it lives; 0 once it
+ * has exited or been joined (its struct pthread may be unmapped then:
+ * only the list says whether it is still there).
+ */
+static int thread_tid(pthread_t thread)
+{
+	int tid = 0;
+
+	if (thread == pthread_self())
+		return __syscall0(SYS_gettid);
+	pthread_mutex_lock(&list_lock);
+	if (on_list(thread))
+		tid = thread->tid;
+	pthread_mutex_unlock(&list_lock);
+	return tid;
+}
+
+/*
  * The caller's own clock is CLOCK_THREAD_CPUTIME_ID; another thread's is
  * Linux's encoding of its id (MAKE_THREAD_CPUCLOCK), which the kernel's
  * clock_gettime reads while the thread lives.  A thread joined already,
@@ -176,19 +194,53 @@ static bool on_list(struct pthread *t)
  */
 int pthread_getcpuclockid(pthread_t thread, clockid_t *clock)
 {
-	int err = 0;
+	int tid;
 
 	if (thread == pthread_self()) {
 		*clock = CLOCK_THREAD_CPUTIME_ID;
 		return 0;
 	}
-	pthread_mutex_lock(&list_lock);
-	if (on_list(thread) && thread->tid)
-		*clock = MAKE_THREAD_CPUCLOCK(thread->tid);
-	else
-		err = ESRCH;
-	pthread_mutex_unlock(&list_lock);
-	return err;
+	tid = thread_tid(thread);
+	if (!tid)
+		return ESRCH;
+	*clock = MAKE_THREAD_CPUCLOCK(tid);
+	return 0;
+}
+
+/* tgkill: the signal goes to that thread, not to any of the process. */
+int pthread_kill(pthread_t thread, int sig)
+{
+	int tid = thread_tid(thread);
+
+	if (!tid)
+		return ESRCH;
+	return -__syscall3(SYS_tgkill, getpid(), tid, sig);
+}
+
+/* The policy is each thread's own (kernel/sched_syscalls.c): its tid names it. */
+int pthread_setschedparam(pthread_t thread, int policy,
+			  const struct sched_param *param)
+{
+	int tid = thread_tid(thread);
+
+	if (!tid)
+		return ESRCH;
+	return -__syscall3(SYS_sched_setscheduler, tid, policy, param);
+}
+
+int pthread_getschedparam(pthread_t thread, int *policy,
+			  struct sched_param *param)
+{
+	int tid = thread_tid(thread);
+	long ret;
+
+	if (!tid)
+		return ESRCH;
+	ret = __syscall1(SYS_sched_getscheduler, tid);
+	if (ret < 0)
+		return -ret;
+	*policy = ret;
+	return -__syscall2(SYS_sched_getparam, tid, param);
 }
 
 static void unlink_thread(struct pthread *t)

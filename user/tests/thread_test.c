@@ -12,7 +12,9 @@
  *  - fork in a process of several threads gives a child of one thread with
  *    a consistent copy;
  *  - copy-on-write under two writing threads loses no write;
- *  - a fault in one thread, or exit in one, ends every thread.
+ *  - a fault in one thread, or exit in one, ends every thread;
+ *  - pthread_kill reaches the thread named, and pthread_setschedparam
+ *    sets that thread's policy.
  *
  * Cases that end a process (a fault, exit) run it in a child of the case.
  */
@@ -25,6 +27,7 @@
 #include <stdint.h>
 #include <sys/mman.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "ktap.h"
 
@@ -832,6 +835,65 @@ static void exec_from_leader(void)
 	exec_with_threads(true);
 }
 
+/* pthread_kill's signal runs its handler in the thread named. */
+static volatile pid_t usr1_tid, target_tid;
+
+static void note_tid(int sig)
+{
+	usr1_tid = gettid();
+}
+
+static void *wait_for_usr1(void *arg)
+{
+	target_tid = gettid();
+	for (int i = 0; i < 1000 && !usr1_tid; i++)
+		usleep(1000);
+	return NULL;
+}
+
+static void pthread_kill_targets_thread(void)
+{
+	struct sigaction sa = { .sa_handler = note_tid }, old;
+	pthread_t t;
+
+	usr1_tid = target_tid = 0;
+	ASSERT_EQ(sigaction(SIGUSR1, &sa, &old), 0);
+	ASSERT_EQ(pthread_create(&t, NULL, wait_for_usr1, NULL), 0);
+	while (!target_tid)
+		sched_yield();
+	/* A kill() would go to the main thread, the first that allows it. */
+	EXPECT_EQ(pthread_kill(t, SIGUSR1), 0);
+	EXPECT_EQ(pthread_join(t, NULL), 0);
+	EXPECT_EQ(usr1_tid, target_tid);
+	EXPECT_EQ(pthread_kill(t, 0), ESRCH); /* joined: gone */
+	EXPECT_EQ(pthread_kill(pthread_self(), NSIG), EINVAL);
+	EXPECT_EQ(pthread_kill(pthread_self(), 0), 0);
+	/* tgkill's pair must name one thread of one process. */
+	EXPECT_ERRNO(syscall(SYS_tgkill, getpid(), target_tid, 0), ESRCH);
+	EXPECT_ERRNO(syscall(SYS_tgkill, 1, gettid(), 0), ESRCH);
+	EXPECT_ERRNO(syscall(SYS_tgkill, 0, gettid(), 0), EINVAL);
+	sigaction(SIGUSR1, &old, NULL);
+}
+
+/* The policy is the thread's own: set and read back through its handle. */
+static void schedparam_of_a_thread(void)
+{
+	struct sched_param p = { .sched_priority = 10 };
+	int policy;
+
+	EXPECT_EQ(pthread_setschedparam(pthread_self(), SCHED_FIFO, &p), 0);
+	p.sched_priority = 0;
+	EXPECT_EQ(pthread_getschedparam(pthread_self(), &policy, &p), 0);
+	EXPECT_EQ(policy, SCHED_FIFO);
+	EXPECT_EQ(p.sched_priority, 10);
+	p.sched_priority = 0;
+	EXPECT_EQ(pthread_setschedparam(pthread_self(), SCHED_OTHER, &p), 0);
+	EXPECT_EQ(sched_getscheduler(0), SCHED_OTHER);
+	p.sched_priority = 100;
+	EXPECT_EQ(pthread_setschedparam(pthread_self(), SCHED_FIFO, &p),
+		  EINVAL);
+}
+
 static const struct ktap_case cases[] = {
 	KTAP_CASE(create_join),
 	KTAP_CASE(ids),
@@ -854,6 +916,8 @@ static const struct ktap_case cases[] = {
 	KTAP_CASE(ps_lists_processes),
 	KTAP_CASE(cond_timedwait_times_out),
 	KTAP_CASE(cond_timedwait_signalled),
+	KTAP_CASE(pthread_kill_targets_thread),
+	KTAP_CASE(schedparam_of_a_thread),
 };
 
 int main(int argc, char **argv)

@@ -94,6 +94,7 @@
 #define SYS_link 71
 #define SYS_sigqueueinfo 72 /* (pid, sig, siginfo_t *): sigqueue */
 #define SYS_sigtimedwait 73 /* (set, info, timespec *timeout) */
+#define SYS_tgkill 74	    /* (tgid, tid, sig): pthread_kill */
 /* 76-83: interval and POSIX timers (kernel/itimer.c, kernel/posix_timers.c) */
 #define SYS_setitimer 76
 #define SYS_getitimer 77
