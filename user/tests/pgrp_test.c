@@ -103,14 +103,28 @@ static void foreground_group(void)
 /* A child that ends with status 7 when SIGURG comes; its pid. */
 static pid_t urg_catcher(pid_t pgid)
 {
-	pid_t pid = fork();
+	int ready[2];
+	pid_t pid;
+	char c;
 
+	if (pipe(ready))
+		return -1;
+	pid = fork();
 	if (pid == 0) {
 		signal(SIGURG, _exit_on_urg);
 		setpgid(0, pgid);
+		write(ready[1], "r", 1);
 		for (;;)
 			pause();
 	}
+	/*
+	 * Wait until it catches SIGURG: sent before, the signal would be
+	 * ignored (its default) and the child would pause for ever.
+	 */
+	if (pid > 0 && read(ready[0], &c, 1) != 1)
+		pid = -1;
+	close(ready[0]);
+	close(ready[1]);
 	return pid;
 }
 
