@@ -274,9 +274,21 @@ int rename(const char *oldpath, const char *newpath)
 	return SYSCALL2(SYS_rename, oldpath, newpath);
 }
 
+/*
+ * The call takes the offset in one register: on a 32-bit port an off_t
+ * that does not fit a long would arrive cut short and map the wrong part
+ * of the file, so it is EOVERFLOW here (Linux's mmap2 passes pages
+ * instead, and reaches further).
+ */
 void *mmap(void *addr, size_t len, int prot, int flags, int fd, off_t off)
 {
-	long r = __syscall6(SYS_mmap, (long)addr, len, prot, flags, fd, off);
+	long r;
+
+	if (off != (long)off) {
+		errno = EOVERFLOW;
+		return MAP_FAILED;
+	}
+	r = __syscall6(SYS_mmap, (long)addr, len, prot, flags, fd, off);
 
 	return (void *)__syscall_ret(r); /* -1 is MAP_FAILED */
 }

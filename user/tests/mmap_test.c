@@ -716,6 +716,28 @@ static void mlock2_onfault(void)
 	EXPECT_EQ(munmap(p, 4 * PAGE), 0);
 }
 
+/*
+ * An offset of 4 GiB: a 64-bit port maps it (past the end of the file,
+ * which only a touch would find out); a 32-bit one cannot pass it to the
+ * kernel whole, and says EOVERFLOW rather than map offset 0.
+ */
+static void offset_past_a_long(void)
+{
+	int fd = memfd_create("pagoda", 0);
+	char *p;
+
+	ASSERT_GE(fd, 0);
+	p = mmap(NULL, PAGE, PROT_READ, MAP_SHARED, fd, (off_t)1 << 32);
+	if (sizeof(long) == 4) {
+		EXPECT_TRUE(p == MAP_FAILED);
+		EXPECT_EQ(errno, EOVERFLOW);
+	} else {
+		EXPECT_TRUE(p != MAP_FAILED);
+		EXPECT_EQ(munmap(p, PAGE), 0);
+	}
+	close(fd);
+}
+
 static const struct ktap_case cases[] = {
 	KTAP_CASE(reading_is_free),
 	KTAP_CASE(write_then_read_back),
@@ -743,6 +765,7 @@ static const struct ktap_case cases[] = {
 	KTAP_CASE(memfd),
 	KTAP_CASE(madvise_populate_and_free),
 	KTAP_CASE(mlock2_onfault),
+	KTAP_CASE(offset_past_a_long),
 };
 
 int main(void)
