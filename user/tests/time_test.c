@@ -191,7 +191,12 @@ static void clock_cputime(void)
 	EXPECT_GT(clock_ns(CLOCK_THREAD_CPUTIME_ID), thread);
 	before = clock_ns(CLOCK_THREAD_CPUTIME_ID);
 	EXPECT_EQ(nanosleep(&nap, NULL), 0);
-	EXPECT_LT(clock_ns(CLOCK_THREAD_CPUTIME_ID) - before, 25 * 1000000L);
+	/*
+	 * Less than the nap: the sleep itself is not counted.  Only that
+	 * bound holds on an emulator whose host is busy, where the system
+	 * call's own way in and out can take tens of milliseconds.
+	 */
+	EXPECT_LT(clock_ns(CLOCK_THREAD_CPUTIME_ID) - before, 50 * 1000000L);
 }
 
 static void *spin_and_report(void *arg)
